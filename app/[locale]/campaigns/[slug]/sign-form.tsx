@@ -1,0 +1,124 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { fieldErrors, signInputSchema, type FieldErrors, type SignField } from "@/lib/signatures/schema";
+import { signAction, type SignFormState } from "./actions";
+
+const initialState: SignFormState = { fields: {}, values: {} };
+const fieldOrder: SignField[] = ["name", "email", "country", "postcode", "comment", "consent"];
+
+type Props = {
+  campaignSlug: string;
+  locale: string;
+  source: string | null;
+  countries: { code: string; name: string }[];
+};
+
+export function SignForm({ campaignSlug, locale, source, countries }: Props) {
+  const t = useTranslations("SignForm");
+  const [state, formAction, pending] = useActionState(signAction, initialState);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errors = clientErrors ?? state.fields;
+  const errorFields = fieldOrder.filter((field) => errors[field]);
+  const formError = clientErrors ? undefined : state.formError;
+
+  useEffect(() => {
+    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
+  }, [state, clientErrors, errorFields.length, formError]);
+
+  // The same rules as the server, checked first in the browser for instant feedback.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = signInputSchema.safeParse(data);
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrors(parsed.error));
+    } else {
+      setClientErrors(null);
+    }
+  }
+
+  const describedBy = (field: SignField, hint: boolean) =>
+    [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
+  const errorText = (field: SignField) =>
+    errors[field] ? (
+      <p className="field-error" id={`${field}-error`}>
+        {t(`errors.${errors[field]}` as "errors.generic")}
+      </p>
+    ) : null;
+  const value = (field: string) => state.values[field] ?? "";
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={errorFields.length || formError ? "sign-errors" : undefined}>
+      {errorFields.length > 0 || formError ? (
+        <div className="error-summary" id="sign-errors" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h3>{t("errorSummary")}</h3>
+          <ul>
+            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
+            {errorFields.map((field) => (
+              <li key={field}>
+                <a href={`#${field}`}>{t(`errors.${errors[field]}` as "errors.generic")}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="campaign" value={campaignSlug} />
+      <input type="hidden" name="locale" value={locale} />
+      {source ? <input type="hidden" name="source" value={source} /> : null}
+
+      <div className={`field${errors.name ? " field-invalid" : ""}`}>
+        <label htmlFor="name">{t("name")}</label>
+        <p className="hint" id="name-hint">{t("nameHint")}</p>
+        {errorText("name")}
+        <input id="name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={value("name")} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name", true)} />
+      </div>
+
+      <div className={`field${errors.email ? " field-invalid" : ""}`}>
+        <label htmlFor="email">{t("email")}</label>
+        <p className="hint" id="email-hint">{t("emailHint")}</p>
+        {errorText("email")}
+        <input id="email" name="email" type="email" dir="ltr" autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} defaultValue={value("email")} aria-invalid={Boolean(errors.email)} aria-describedby={describedBy("email", true)} />
+      </div>
+
+      <div className={`field${errors.country ? " field-invalid" : ""}`}>
+        <label htmlFor="country">{t("country")}</label>
+        {errorText("country")}
+        <select id="country" name="country" autoComplete="country" defaultValue={value("country")} aria-invalid={Boolean(errors.country)} aria-describedby={describedBy("country", false)}>
+          <option value="">{t("chooseCountry")}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className={`field${errors.postcode ? " field-invalid" : ""}`}>
+        <label htmlFor="postcode">{t("postcode")}</label>
+        <p className="hint" id="postcode-hint">{t("postcodeHint")}</p>
+        {errorText("postcode")}
+        <input id="postcode" name="postcode" type="text" autoComplete="postal-code" maxLength={16} className="input-short" defaultValue={value("postcode")} aria-invalid={Boolean(errors.postcode)} aria-describedby={describedBy("postcode", true)} />
+      </div>
+
+      <div className={`field${errors.comment ? " field-invalid" : ""}`}>
+        <label htmlFor="comment">{t("comment")}</label>
+        <p className="hint" id="comment-hint">{t("commentHint")}</p>
+        {errorText("comment")}
+        <textarea id="comment" name="comment" rows={3} maxLength={500} defaultValue={value("comment")} aria-invalid={Boolean(errors.comment)} aria-describedby={describedBy("comment", true)} />
+      </div>
+
+      <div className="field field-checkbox">
+        <input id="consent" name="consent" type="checkbox" defaultChecked={value("consent") === "on"} aria-describedby="consent-hint" />
+        <label htmlFor="consent">{t("consent")}</label>
+        <p className="hint" id="consent-hint">{t("consentHint")}</p>
+      </div>
+
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

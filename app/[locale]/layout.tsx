@@ -1,0 +1,60 @@
+import "@fontsource/ibm-plex-sans/400.css";
+import "@fontsource/ibm-plex-sans/600.css";
+import "@fontsource/ibm-plex-sans-arabic/400.css";
+import "@fontsource/ibm-plex-sans-arabic/600.css";
+import "../globals.css";
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/app/components/language-switch";
+import { direction, isLocale, locales } from "@/lib/i18n/locales";
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "Layout" });
+  return { title: { default: t("brand"), template: `%s · ${t("brand")}` }, description: t("brandMeaning") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d3b" };
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Layout" });
+  return (
+    <html lang={locale} dir={direction(locale)}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="wrap site-header-inner">
+            <a className="brand" href={`/${locale}`}>
+              <span className="brand-name">{t("brand")}</span>
+              <span className="brand-meaning">{t("brandMeaning")}</span>
+            </a>
+            <LanguageSwitch locale={locale} label={t("switchLanguageLabel")} text={t("switchLanguage")} />
+          </div>
+        </header>
+        <NextIntlClientProvider>
+          <main id="main" className="wrap">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>{t("footer")}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import { randomInt } from "node:crypto";
+import { db, type Tx } from "../db";
+
+// Confirmations land on one of several rows per campaign, so a popular campaign's count never
+// turns into one row every transaction queues on. The count is the sum of the shards.
+export const counterShards = 8;
+
+export async function addConfirmed(tx: Tx, campaignId: string, delta: number): Promise<void> {
+  const shard = randomInt(counterShards);
+  await tx.$executeRaw`
+    INSERT INTO campaign_counters (campaign_id, shard, confirmed, updated_at)
+    VALUES (${campaignId}, ${shard}, ${delta}, now())
+    ON CONFLICT (campaign_id, shard)
+    DO UPDATE SET confirmed = campaign_counters.confirmed + EXCLUDED.confirmed, updated_at = now()`;
+}
+
+export async function confirmedCounts(campaignIds: string[]): Promise<Map<string, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await db.campaignCounter.groupBy({
+    by: ["campaignId"],
+    where: { campaignId: { in: campaignIds } },
+    _sum: { confirmed: true },
+  });
+  return new Map(rows.map((row) => [row.campaignId, row._sum.confirmed ?? 0]));
+}
+
+export async function confirmedCount(campaignId: string): Promise<number> {
+  return (await confirmedCounts([campaignId])).get(campaignId) ?? 0;
+}

@@ -1,0 +1,85 @@
+import { db } from "../db";
+import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
+import { confirmedCount } from "./counters";
+import { goalProgress, type GoalProgress } from "./goals";
+
+export type StatementRef = {
+  slug: string;
+  title: { en: string; ar: string | null };
+  authorName: string;
+  publishedOn: Date;
+  datePrecision: string;
+};
+
+export type CampaignPage = {
+  id: string;
+  slug: string;
+  status: CampaignStatus;
+  isOpen: boolean;
+  title: { en: string; ar: string | null };
+  summary: { en: string; ar: string | null };
+  body: { en: string; ar: string | null };
+  owners: { name: string; nameAr: string | null; lead: boolean }[];
+  statement: StatementRef | null;
+  demands: { kind: DemandKind; text: { en: string; ar: string | null }; sourceQuote: string | null; statement: StatementRef | null }[];
+  targets: { name: string; title: string | null; institution: string }[];
+  progress: GoalProgress;
+  closesAt: Date | null;
+};
+
+const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true } as const;
+
+function statementRef(statement: { slug: string; title: string; titleAr: string | null; authorName: string; publishedOn: Date; datePrecision: string } | null): StatementRef | null {
+  if (!statement) return null;
+  return {
+    slug: statement.slug,
+    title: { en: statement.title, ar: statement.titleAr },
+    authorName: statement.authorName,
+    publishedOn: statement.publishedOn,
+    datePrecision: statement.datePrecision,
+  };
+}
+
+export function isCampaignOpen(campaign: { status: CampaignStatus; opensAt: Date | null; closesAt: Date | null }, now = new Date()): boolean {
+  return (
+    campaign.status === "OPEN" &&
+    (campaign.opensAt === null || campaign.opensAt <= now) &&
+    (campaign.closesAt === null || campaign.closesAt > now)
+  );
+}
+
+// A campaign as the public sees it; drafts are not public.
+export async function getPublicCampaign(slug: string): Promise<CampaignPage | null> {
+  const campaign = await db.campaign.findUnique({
+    where: { slug },
+    include: {
+      owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
+      sourceStatement: { select: statementSelect },
+      demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementSelect } } },
+      targets: { include: { decisionMaker: { select: { name: true, title: true, institution: true, retiredAt: true } } } },
+    },
+  });
+  if (!campaign || campaign.status === "DRAFT") return null;
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    status: campaign.status,
+    isOpen: isCampaignOpen(campaign),
+    title: { en: campaign.titleEn, ar: campaign.titleAr },
+    summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
+    body: { en: campaign.bodyEn, ar: campaign.bodyAr },
+    owners: campaign.owners.map((owner) => ({ name: owner.organisation.name, nameAr: owner.organisation.nameAr, lead: owner.lead })),
+    statement: statementRef(campaign.sourceStatement),
+    demands: campaign.demands.map((demand) => ({
+      kind: demand.kind,
+      text: { en: demand.textEn, ar: demand.textAr },
+      sourceQuote: demand.sourceQuote,
+      statement: statementRef(demand.sourceStatement),
+    })),
+    targets: campaign.targets
+      .filter((target) => !target.decisionMaker.retiredAt)
+      .map((target) => ({ name: target.decisionMaker.name, title: target.decisionMaker.title, institution: target.decisionMaker.institution })),
+    progress: goalProgress(await confirmedCount(campaign.id), campaign.goals),
+    closesAt: campaign.closesAt,
+  };
+}

@@ -1,0 +1,40 @@
+import { db } from "../db";
+import { confirmedCounts } from "./counters";
+import { goalProgress, type GoalProgress } from "./goals";
+
+export type CampaignCard = {
+  slug: string;
+  title: { en: string; ar: string | null };
+  summary: { en: string; ar: string | null };
+  leadOrganisation: { en: string; ar: string | null } | null;
+  progress: GoalProgress;
+};
+
+export async function listOpenCampaigns(): Promise<CampaignCard[]> {
+  const now = new Date();
+  const campaigns = await db.campaign.findMany({
+    where: { status: "OPEN", OR: [{ opensAt: null }, { opensAt: { lte: now } }] },
+    orderBy: [{ opensAt: "desc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      goals: true,
+      titleEn: true,
+      titleAr: true,
+      summaryEn: true,
+      summaryAr: true,
+      owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
+    },
+  });
+  const counts = await confirmedCounts(campaigns.map((campaign) => campaign.id));
+  return campaigns.map((campaign) => {
+    const lead = campaign.owners[0]?.organisation;
+    return {
+      slug: campaign.slug,
+      title: { en: campaign.titleEn, ar: campaign.titleAr },
+      summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
+      leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
+      progress: goalProgress(counts.get(campaign.id) ?? 0, campaign.goals),
+    };
+  });
+}

@@ -1,0 +1,26 @@
+import countries from "i18n-iso-countries";
+import type { Locale } from "./i18n/locales";
+
+// ISO 3166-1 alpha-2 codes; names come from the platform's own CLDR data, in the reader's language.
+export const countryCodes: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+const codeSet = new Set(countryCodes);
+
+export function isCountryCode(value: string): boolean {
+  return codeSet.has(value);
+}
+
+export function countryName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const collator = new Intl.Collator(locale);
+  return countryCodes
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// Every environment variable Nida reads is declared and validated here, once, at start-up.
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
+
+const envSchema = z
+  .object({
+    NIDA_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
+    APP_URL: z.url().optional(),
+    APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default("Nida <noreply@nida.example.org>"),
+    CONFIRMATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
+    OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    JOBS_ENABLED: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NIDA_ENV !== "production") return;
+    if (!value.APP_SECRET) ctx.addIssue({ code: "custom", path: ["APP_SECRET"], message: "is required in production" });
+    if (!value.RESEND_API_KEY) ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production" });
+  });
+
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, the way shells and .env files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  // Links in e-mails point here; by default, the local server itself.
+  const appUrl = (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, "");
+  return { ...result.data, APP_URL: appUrl };
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,143 @@
+import { db } from "../db";
+import { env } from "../env";
+import { Prisma } from "../generated/prisma/client";
+import type { Locale } from "../i18n/locales";
+import { onOutboxWake } from "./send-email";
+import { isTemplateName, renderTemplate, type TemplateProps } from "./templates";
+import type { MailTransport } from "./transport";
+
+type ClaimedMessage = {
+  id: string;
+  idempotency_key: string;
+  template: string;
+  to_address: string;
+  locale: Locale;
+  payload: unknown;
+  attempts: number;
+};
+
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
+
+const leaseSeconds = 120;
+
+export function retryDelayMs(attempts: number): number {
+  const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+  return base + Math.floor(Math.random() * 1_000);
+}
+
+// Claims due messages (or ones whose sender died mid-delivery) so that two workers, in one
+// process or on two servers, never hold the same message at once.
+async function claimDueMessages(limit: number): Promise<ClaimedMessage[]> {
+  return db.$queryRaw<ClaimedMessage[]>`
+    UPDATE outbox_messages
+       SET status = 'SENDING', attempts = attempts + 1,
+           locked_until = now() + make_interval(secs => ${leaseSeconds})
+     WHERE id IN (
+       SELECT id FROM outbox_messages
+        WHERE (status = 'PENDING' AND next_attempt_at <= now())
+           OR (status = 'SENDING' AND locked_until < now())
+        ORDER BY next_attempt_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, idempotency_key, template, to_address, locale::text AS locale, payload, attempts`;
+}
+
+async function deliverOne(message: ClaimedMessage, transport: MailTransport): Promise<"sent" | "retrying" | "failed"> {
+  let outcome: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
+  if (!isTemplateName(message.template) || message.payload === null) {
+    outcome = { ok: false, permanent: true, error: `cannot render template "${message.template}"` };
+  } else {
+    try {
+      const rendered = await renderTemplate(message.template, message.payload as TemplateProps[typeof message.template]);
+      outcome = await transport.deliver({
+        ...rendered,
+        to: message.to_address,
+        from: env.MAIL_FROM,
+        idempotencyKey: message.idempotency_key,
+      });
+    } catch (error) {
+      outcome = { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  if (outcome.ok) {
+    await db.outboxMessage.update({
+      where: { id: message.id },
+      // The payload may hold a confirmation link: it has no business outliving delivery.
+      data: { status: "SENT", sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull, lockedUntil: null, lastError: null },
+    });
+    return "sent";
+  }
+  const giveUp = outcome.permanent || message.attempts >= env.OUTBOX_MAX_ATTEMPTS;
+  await db.outboxMessage.update({
+    where: { id: message.id },
+    data: giveUp
+      ? { status: "FAILED", lastError: outcome.error, lockedUntil: null }
+      : { status: "PENDING", lastError: outcome.error, lockedUntil: null, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts)) },
+  });
+  return giveUp ? "failed" : "retrying";
+}
+
+export async function deliverDueMessages(options: { transport: MailTransport; limit?: number; concurrency?: number }): Promise<DeliveryReport> {
+  const claimed = await claimDueMessages(options.limit ?? 50);
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+  const queue = [...claimed];
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      report[await deliverOne(message, options.transport)] += 1;
+    }
+  });
+  await Promise.all(workers);
+  return report;
+}
+
+export type OutboxWorker = { stop(): Promise<void> };
+
+// Runs inside the server process: polls, and wakes at once when a message is written here.
+export function startOutboxWorker(options: { transport: MailTransport; pollMs?: number; limit?: number }): OutboxWorker {
+  const pollMs = options.pollMs ?? env.OUTBOX_POLL_MS;
+  const limit = options.limit ?? 50;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+    timer.unref?.();
+  };
+
+  function tick(): void {
+    if (running) {
+      wokenWhileRunning = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        let report: DeliveryReport;
+        do {
+          wokenWhileRunning = false;
+          report = await deliverDueMessages({ transport: options.transport, limit });
+        } while (!stopped && (report.claimed === limit || wokenWhileRunning));
+      } catch (error) {
+        console.error("[outbox] delivery round failed:", error instanceof Error ? error.message : error);
+      } finally {
+        running = undefined;
+        schedule(pollMs);
+      }
+    })();
+  }
+
+  const unsubscribe = onOutboxWake(() => schedule(0));
+  schedule(0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { EventEmitter } from "node:events";
+import type { Tx } from "../db";
+import type { Locale } from "../i18n/locales";
+import type { TemplateName, TemplateProps } from "./templates";
+
+const outboxEvents = new EventEmitter();
+
+export type SendEmailOptions<K extends TemplateName> = {
+  template: K;
+  to: string;
+  locale: Locale;
+  props: TemplateProps[K];
+  // The same key is never delivered twice, whoever retries.
+  idempotencyKey: string;
+};
+
+// Everything that leaves Nida goes through here: a row in the outbox, written in the caller's
+// transaction, so the message exists exactly when the event that caused it does.
+export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEmailOptions<K>): Promise<void> {
+  await tx.outboxMessage.create({
+    data: {
+      idempotencyKey: options.idempotencyKey,
+      template: options.template,
+      toAddress: options.to,
+      locale: options.locale,
+      payload: options.props,
+    },
+  });
+}
+
+// Called after the transaction commits, so the worker looks now rather than at its next poll.
+export function wakeOutbox(): void {
+  outboxEvents.emit("wake");
+}
+
+export function onOutboxWake(listener: () => void): () => void {
+  outboxEvents.on("wake", listener);
+  return () => outboxEvents.off("wake", listener);
+}

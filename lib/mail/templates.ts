@@ -1,0 +1,30 @@
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+// Every template that can sit in the outbox, with the props it is stored with.
+export type TemplateProps = {
+  "confirm-signature": ConfirmSignatureProps;
+};
+export type TemplateName = keyof TemplateProps;
+
+const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<RenderedEmail> } = {
+  "confirm-signature": async (props) => {
+    const element = createElement(ConfirmSignatureEmail, props);
+    return {
+      subject: confirmSignatureSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+    };
+  },
+};
+
+export function isTemplateName(name: string): name is TemplateName {
+  return name in renderers;
+}
+
+export function renderTemplate<K extends TemplateName>(name: K, props: TemplateProps[K]): Promise<RenderedEmail> {
+  return renderers[name](props);
+}

@@ -1,0 +1,25 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { env } from "./env";
+
+let cached: string | undefined;
+
+// APP_SECRET in production (required there). A local install without one gets a random secret,
+// kept beside the embedded database so hashes stay stable across restarts.
+export function appSecret(): string {
+  if (cached) return cached;
+  if (env.APP_SECRET) return (cached = env.APP_SECRET);
+  const file = join(env.PGLITE_DATA_DIR.startsWith("memory://") ? ".data" : dirname(env.PGLITE_DATA_DIR), "app-secret");
+  if (existsSync(file)) return (cached = readFileSync(file, "utf8").trim());
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return (cached = secret);
+}
+
+// Lets abuse be grouped by address without ever storing the address itself.
+export function hashIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  return createHmac("sha256", appSecret()).update(`ip:${ip}`).digest("base64url").slice(0, 32);
+}

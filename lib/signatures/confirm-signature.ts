@@ -1,0 +1,59 @@
+import { addConfirmed } from "../campaigns/counters";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { hashToken, looksLikeToken } from "./tokens";
+
+export type ConfirmationView = {
+  campaignSlug: string;
+  campaignTitle: { en: string; ar: string | null };
+  signerName: string;
+  signatureLocale: Locale;
+};
+
+async function findToken(token: string) {
+  if (!looksLikeToken(token)) throw new AppError("TOKEN_INVALID");
+  const row = await db.confirmationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      expiresAt: true,
+      signature: {
+        select: { id: true, state: true, name: true, locale: true, campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true } } },
+      },
+    },
+  });
+  if (!row) throw new AppError("TOKEN_INVALID");
+  if (row.expiresAt <= new Date()) throw new AppError("TOKEN_EXPIRED");
+  return row;
+}
+
+// What the confirmation page shows before the signer presses Confirm. Reading changes nothing,
+// so a mail scanner that follows the link neither confirms nor uses up the token.
+export async function describeConfirmation(options: { token: string }): Promise<ConfirmationView> {
+  const { signature } = await findToken(options.token);
+  return {
+    campaignSlug: signature.campaign.slug,
+    campaignTitle: { en: signature.campaign.titleEn, ar: signature.campaign.titleAr },
+    signerName: signature.name,
+    signatureLocale: signature.locale,
+  };
+}
+
+export type ConfirmResult = { campaignSlug: string; counted: boolean };
+
+// PENDING → CONFIRMED and the campaign's count, together or not at all. Every token of the
+// signature is spent at once. A signature held as fraudulent is acknowledged the same way but
+// not counted.
+export async function confirmSignature(options: { token: string }): Promise<ConfirmResult> {
+  const { signature } = await findToken(options.token);
+  return db.$transaction(async (tx) => {
+    const spent = await tx.confirmationToken.deleteMany({ where: { signatureId: signature.id } });
+    if (spent.count === 0) return { campaignSlug: signature.campaign.slug, counted: false };
+    const confirmed = await tx.signature.updateMany({
+      where: { id: signature.id, state: "PENDING" },
+      data: { state: "CONFIRMED", confirmedAt: new Date() },
+    });
+    if (confirmed.count === 1) await addConfirmed(tx, signature.campaign.id, 1);
+    return { campaignSlug: signature.campaign.slug, counted: confirmed.count === 1 };
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { isCountryCode } from "../countries";
+
+// Validation messages are keys of the "SignForm.errors" translations, so each field's error is
+// shown in the signer's language in the browser and after a plain POST alike.
+export const nameRules = {
+  // Spreadsheet programs treat a leading = + - @ as a formula.
+  startsLikeFormula: (name: string) => /^[=+\-@]/.test(name),
+  containsUrl: (name: string) =>
+    /:\/\/|www\.|\b[\p{L}\p{N}-]+\.(?:com|org|net|info|io|ru|xyz|top|site|online|biz|me|co|uk|de|app|link|ly|gl|to)\b/iu.test(name),
+};
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.boolean()])
+  .transform((value) => value === true || value === "on" || value === "true");
+
+export const signInputSchema = z.object({
+  name: z
+    .string({ error: "nameRequired" })
+    .trim()
+    .min(1, "nameRequired")
+    .max(100, "nameTooLong")
+    .refine((name) => !nameRules.startsLikeFormula(name), "nameFormula")
+    .refine((name) => !nameRules.containsUrl(name), "nameUrl"),
+  email: z
+    .string({ error: "emailRequired" })
+    .trim()
+    .min(1, "emailRequired")
+    .max(254, "emailInvalid")
+    .pipe(z.email("emailInvalid")),
+  country: z.string({ error: "countryRequired" }).refine(isCountryCode, "countryRequired"),
+  postcode: optionalText(16, "postcodeTooLong"),
+  comment: optionalText(500, "commentTooLong"),
+  // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
+  consent: checkbox,
+});
+
+export type SignInput = z.infer<typeof signInputSchema>;
+export type SignField = keyof SignInput;
+export type FieldErrors = Partial<Record<SignField, string>>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as SignField | undefined;
+    if (field && !result[field]) result[field] = issue.message;
+  }
+  return result;
+}

@@ -1,0 +1,107 @@
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { campaigns, decisionMakers, organisations, statements } from "./seed-data";
+
+export type SeedReport = { campaignsCreated: string[] };
+
+// Creates whatever of the seed content is missing and leaves existing rows alone, so it is safe
+// on every start and never undoes an organiser's edits.
+export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
+  const organisationIds = new Map<string, string>();
+  for (const organisation of organisations) {
+    const row = await prisma.organisation.upsert({
+      where: { slug: organisation.slug },
+      create: { slug: organisation.slug, name: organisation.name, nameAr: organisation.nameAr, website: organisation.website },
+      update: {},
+      select: { id: true },
+    });
+    organisationIds.set(organisation.slug, row.id);
+  }
+
+  const statementIds = new Map<string, string>();
+  for (const statement of statements) {
+    const row = await prisma.sourceStatement.upsert({
+      where: { slug: statement.slug },
+      create: {
+        slug: statement.slug,
+        authorOrganisationId: statement.authorOrganisationSlug ? organisationIds.get(statement.authorOrganisationSlug) : undefined,
+        authorName: statement.authorName,
+        title: statement.title,
+        titleAr: statement.titleAr,
+        publishedOn: new Date(`${statement.publishedOn}T00:00:00Z`),
+        datePrecision: statement.datePrecision,
+        language: statement.language,
+        summaryEn: statement.summaryEn,
+        summaryAr: statement.summaryAr,
+        url: statement.url,
+      },
+      update: {},
+      select: { id: true },
+    });
+    statementIds.set(statement.slug, row.id);
+  }
+
+  // Directory entries shared by every organisation (organisation_id NULL).
+  const decisionMakerIds = new Map<string, string>();
+  for (const person of decisionMakers) {
+    const existing = await prisma.decisionMaker.findFirst({ where: { organisationId: null, email: person.email }, select: { id: true } });
+    const row =
+      existing ??
+      (await prisma.decisionMaker.create({
+        data: {
+          name: person.name,
+          title: person.title,
+          institution: person.institution,
+          country: person.country,
+          email: person.email,
+          contactUrl: person.contactUrl,
+          preferredLocale: person.preferredLocale,
+        },
+        select: { id: true },
+      }));
+    decisionMakerIds.set(person.key, row.id);
+  }
+
+  const created: string[] = [];
+  for (const campaign of campaigns) {
+    const exists = await prisma.campaign.findUnique({ where: { slug: campaign.slug }, select: { id: true } });
+    if (exists) continue;
+    const statementId = statementIds.get(campaign.statementSlug);
+    await prisma.campaign.create({
+      data: {
+        slug: campaign.slug,
+        status: "OPEN",
+        sourceStatementId: statementId,
+        goals: campaign.goals,
+        opensAt: new Date("2026-01-01T00:00:00Z"),
+        titleEn: campaign.titleEn,
+        titleAr: campaign.titleAr,
+        summaryEn: campaign.summaryEn,
+        summaryAr: campaign.summaryAr,
+        bodyEn: campaign.bodyEn,
+        bodyAr: campaign.bodyAr,
+        owners: {
+          create: campaign.ownerSlugs.map((slug, index) => ({ organisationId: required(organisationIds, slug), lead: index === 0 })),
+        },
+        demands: {
+          create: campaign.demands.map((demand, index) => ({
+            position: index + 1,
+            kind: demand.kind,
+            textEn: demand.textEn,
+            textAr: demand.textAr,
+            sourceQuote: demand.sourceQuote,
+            sourceStatementId: statementId,
+          })),
+        },
+        targets: { create: campaign.targetKeys.map((key) => ({ decisionMakerId: required(decisionMakerIds, key) })) },
+      },
+    });
+    created.push(campaign.slug);
+  }
+  return { campaignsCreated: created };
+}
+
+function required(map: Map<string, string>, key: string): string {
+  const value = map.get(key);
+  if (!value) throw new Error(`Seed data refers to unknown key "${key}"`);
+  return value;
+}

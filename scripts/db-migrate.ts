@@ -1,0 +1,23 @@
+// npm run db:migrate: applies pending migrations from prisma/migrations to the configured database
+// (PostgreSQL when DATABASE_URL is set, otherwise PGlite in PGLITE_DATA_DIR). Safe to run repeatedly.
+import { openDatabase } from "../lib/db";
+import { env } from "../lib/env";
+import { applyMigrations } from "../lib/migrations/schema-engine";
+
+const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+const target = database.kind === "postgres" ? "PostgreSQL" : `PGlite at ${env.PGLITE_DATA_DIR}`;
+let failed = false;
+try {
+  const started = performance.now();
+  const applied = await applyMigrations(database.adapterFactory);
+  const ms = Math.round(performance.now() - started);
+  if (applied.length === 0) console.log(`Database is up to date (${target})`);
+  for (const name of applied) console.log(`Applied ${name}`);
+  if (applied.length > 0) console.log(`${applied.length} migration(s) applied to ${target} in ${ms} ms`);
+} catch (error) {
+  failed = true;
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  await database.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,10 @@
+import type { Database } from "../lib/db";
+import { applyMigrations } from "../lib/migrations/schema-engine";
+import { seedDatabase } from "../prisma/seed";
+
+// Brings a database to the current schema and makes sure the seed campaigns exist.
+export async function prepareDatabase(database: Database): Promise<{ migrations: string[]; campaignsCreated: string[] }> {
+  const migrations = await applyMigrations(database.adapterFactory);
+  const { campaignsCreated } = await seedDatabase(database.prisma);
+  return { migrations, campaignsCreated };
+}
