@@ -8,12 +8,9 @@ const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: en
 const target = database.kind === "postgres" ? "PostgreSQL" : `PGlite at ${env.PGLITE_DATA_DIR}`;
 let failed = false;
 try {
-  const started = performance.now();
   const applied = await applyMigrations(database.adapterFactory);
-  const ms = Math.round(performance.now() - started);
   if (applied.length === 0) console.log(`Database is up to date (${target})`);
-  for (const name of applied) console.log(`Applied ${name}`);
-  if (applied.length > 0) console.log(`${applied.length} migration(s) applied to ${target} in ${ms} ms`);
+  for (const name of applied) console.log(`Applied ${name} to ${target}`);
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -7,7 +8,7 @@ export default async function NotFound() {
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
       <p>
-        <a href="/">{t("backHome")}</a>
+        <Link href="/">{t("backHome")}</Link>
       </p>
     </section>
   );

@@ -31,7 +31,8 @@ export function resendTransport(apiKey: string, baseUrl?: string): MailTransport
           headers: email.headers,
           replyTo: email.replyTo,
         },
-        { idempotencyKey: email.idempotencyKey },
+        // A provider that hangs must not hold the worker: give up and retry later.
+        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(15_000) },
       );
       if (data) return { ok: true, providerId: data.id };
       const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;

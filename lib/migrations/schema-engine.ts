@@ -72,9 +72,7 @@ export function loadSchemaEngine(): Promise<EngineModule> {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const bytes = await readFile(wasmPath);
-    const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": engineImports(glue) });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
@@ -83,6 +81,34 @@ export function loadSchemaEngine(): Promise<EngineModule> {
     engineModule = undefined; // let a later call retry
   });
   return engineModule;
+}
+
+// The engine arms timers for its time limits (e.g. 10 s to take Prisma's advisory lock) and never clears
+// them once the race is decided, which would hold a finished script open for 10 s. Track them, and clear
+// the leftovers whenever no engine operation is running.
+const engineTimers = new Set<ReturnType<typeof setTimeout>>();
+let runningOperations = 0;
+
+function engineImports(glue: object): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = {};
+  for (const [key, value] of Object.entries(glue)) imports[key] = value as WebAssembly.ImportValue;
+  for (const key of Object.keys(imports).filter((name) => name.startsWith("__wbg_setTimeout_"))) {
+    imports[key] = (callback: () => void, ms: number) => {
+      const timer = setTimeout(() => {
+        engineTimers.delete(timer);
+        callback();
+      }, ms >>> 0);
+      engineTimers.add(timer);
+      return timer;
+    };
+  }
+  return imports;
+}
+
+function clearLeftoverEngineTimers() {
+  if (runningOperations > 0) return;
+  for (const timer of engineTimers) clearTimeout(timer);
+  engineTimers.clear();
 }
 
 async function readSchemaFiles(schemaPath: string): Promise<SchemaContainer[]> {
@@ -105,20 +131,45 @@ function engineError(operation: string, error: unknown): Error {
   return new Error(`Schema engine ${operation} failed: ${detail}`, { cause: error });
 }
 
-// pglite-prisma-adapter (0.7.2, the latest) starts `executeScript` without awaiting it: the engine would
-// record a failed migration as applied and the script's error would surface as an unhandled rejection.
-// Give the engine adapters whose `executeScript` waits for PGlite and reports its error.
-const PGLITE_ADAPTER_NAME = "pglite-prisma-adapter";
+// The engine runs each migration script through the adapter's `executeScript`, and both adapters do that
+// differently from Prisma's native engine, which sends the whole script as one simple query (one
+// connection, one implicit transaction):
+// - pglite-prisma-adapter 0.7.2 (the latest) starts `exec` without awaiting it, so a failing script would
+//   be recorded as applied and its error would surface as an unhandled rejection;
+// - @prisma/adapter-pg splits the script on every ";" (breaking functions, DO blocks and string literals)
+//   and runs the pieces one by one on whichever pooled connection is free, so a failure half-way leaves
+//   half a migration.
+// The engine's adapters therefore send the whole script in one call, as the native engine does.
+// The engine also never disposes of its adapters: with adapter-pg its pool would keep the connection
+// that holds Prisma's advisory lock for another 10 s (pg's idle timeout), blocking the next migrate.
+// We dispose of them when the operation ends.
+type ScriptRunner = (script: string) => Promise<unknown>;
+type AdapterInternals = {
+  client?: { exec?: ScriptRunner };
+  underlyingDriver?: () => { query?: ScriptRunner };
+  onError?: (error: unknown) => never;
+};
 
-type PGliteAdapterInternals = { client?: { exec?: (script: string) => Promise<unknown> }; onError?: (error: unknown) => never };
+function scriptRunner(adapterName: string, adapter: SqlDriverAdapter): ScriptRunner | undefined {
+  const internals = adapter as unknown as AdapterInternals;
+  if (adapterName === "pglite-prisma-adapter") {
+    const client = internals.client;
+    if (typeof client?.exec === "function") return (script) => client.exec!(script);
+  }
+  if (adapterName === "@prisma/adapter-pg" && typeof internals.underlyingDriver === "function") {
+    const pool = internals.underlyingDriver();
+    if (typeof pool?.query === "function") return (script) => pool.query!(script); // no parameters: simple query
+  }
+  return undefined;
+}
 
-function awaitScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const { client, onError } = adapter as unknown as PGliteAdapterInternals;
-  const exec = client?.exec;
-  if (typeof exec !== "function") return adapter;
+function wholeScripts(adapterName: string, adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const run = scriptRunner(adapterName, adapter);
+  if (!run) return adapter;
+  const { onError } = adapter as unknown as AdapterInternals;
   adapter.executeScript = async (script: string) => {
     try {
-      await exec.call(client, script);
+      await run(script);
     } catch (error) {
       if (typeof onError === "function") onError.call(adapter, error); // rethrows as a DriverAdapterError
       throw error;
@@ -127,14 +178,22 @@ function awaitScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function engineAdapterFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-  if (factory.adapterName !== PGLITE_ADAPTER_NAME) return factory;
-  return {
+function engineAdapterFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const adapters: SqlDriverAdapter[] = [];
+  const track = (adapter: SqlDriverAdapter) => {
+    adapters.push(adapter);
+    return wholeScripts(factory.adapterName, adapter);
+  };
+  const wrapped: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => awaitScripts(await factory.connect()),
-    connectToShadowDb: async () => awaitScripts(await factory.connectToShadowDb()),
+    connect: async () => track(await factory.connect()),
+    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
   };
+  async function dispose() {
+    for (const adapter of adapters.splice(0)) await adapter.dispose().catch(() => {});
+  }
+  return { factory: wrapped, dispose };
 }
 
 async function withEngine<T>(
@@ -147,22 +206,30 @@ async function withEngine<T>(
   const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA_PATH;
   const files = await readSchemaFiles(schemaPath);
   const log = options.onLog ?? (() => {});
-  let engine: SchemaEngine;
+  const engineAdapters = engineAdapterFactory(adapterFactory);
+  runningOperations += 1;
   try {
-    engine = await wasm.SchemaEngine.new(
-      { datamodels: files.map((file) => [file.path, file.content] as [string, string]) },
-      (line: string) => log(line),
-      bindMigrationAwareSqlAdapterFactory(engineAdapterFactory(adapterFactory)),
-    );
-  } catch (error) {
-    throw engineError("start", error);
-  }
-  try {
-    return await run(engine);
-  } catch (error) {
-    throw engineError(operation, error);
+    let engine: SchemaEngine;
+    try {
+      engine = await wasm.SchemaEngine.new(
+        { datamodels: files.map((file) => [file.path, file.content] as [string, string]) },
+        (line: string) => log(line),
+        bindMigrationAwareSqlAdapterFactory(engineAdapters.factory),
+      );
+    } catch (error) {
+      throw engineError("start", error);
+    }
+    try {
+      return await run(engine);
+    } catch (error) {
+      throw engineError(operation, error);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await engineAdapters.dispose();
+    runningOperations -= 1;
+    clearLeftoverEngineTimers();
   }
 }
 

@@ -1,0 +1,149 @@
+// npm test: unit and integration tests (PGlite and a throwaway PostgreSQL), then end-to-end
+// journeys in Debian's Chromium against the production build, once per database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "../tests/fixtures/free-port";
+import { createDatabase, startPostgresCluster, type PostgresCluster } from "../tests/fixtures/postgres-cluster";
+import { ensureSystemDependencies } from "../tests/fixtures/provision";
+import { startResendCapture, type ResendCapture } from "../tests/fixtures/resend-capture";
+
+const args = new Set(process.argv.slice(2));
+const runVitest = !args.has("--e2e-only");
+const runE2e = !args.has("--skip-e2e");
+const resultsDir = "test-results";
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const cleanups: (() => Promise<void> | void)[] = [];
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+async function vitest(): Promise<boolean> {
+  const output = join(resultsDir, "vitest.json");
+  const code = await run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+  const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (report) {
+    tally.passed += report.numPassedTests;
+    tally.failed += report.numFailedTests;
+    tally.skipped += report.numPendingTests + report.numTodoTests;
+  } else if (code !== 0) tally.failed += 1;
+  return code === 0;
+}
+
+async function waitForHealthy(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server for ${url} exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+async function startServer(name: string, database: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string }, capture: ResendCapture): Promise<string> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn("npx", ["--no-install", "tsx", "scripts/start.ts", "--no-build"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+    env: {
+      ...baseEnv,
+      ...database,
+      NIDA_ENV: "test",
+      PORT: String(port),
+      LISTEN_HOST: "127.0.0.1",
+      APP_URL: url,
+      RESEND_API_KEY: "re_test_key",
+      RESEND_BASE_URL: capture.url,
+      OUTBOX_POLL_MS: "250",
+    },
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", () => resolve());
+        try {
+          process.kill(-server.pid!, "SIGTERM");
+        } catch {
+          resolve();
+        }
+      }),
+  );
+  await waitForHealthy(url, server, 120_000);
+  console.log(`[test] ${name} server ready at ${url}`);
+  return url;
+}
+
+async function e2e(): Promise<boolean> {
+  if ((await run("npx", ["--no-install", "next", "build"])) !== 0) {
+    tally.failed += 1;
+    return false;
+  }
+  const capture = await startResendCapture();
+  cleanups.push(() => capture.stop());
+  const cluster: PostgresCluster = await startPostgresCluster();
+  cleanups.push(() => cluster.stop());
+  const pgliteDir = mkdtempSync(join(tmpdir(), "nida-e2e-pglite-"));
+  cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+
+  const [pglite, postgres] = await Promise.all([
+    startServer("pglite", { PGLITE_DATA_DIR: join(pgliteDir, "db") }, capture),
+    createDatabase(cluster.url, "nida_e2e").then((url) => startServer("postgres", { DATABASE_URL: url }, capture)),
+  ]);
+
+  const output = join(resultsDir, "playwright.json");
+  const code = await run("npx", ["--no-install", "playwright", "test"], {
+    ...baseEnv,
+    E2E_TARGETS: `pglite=${pglite},postgres=${postgres}`,
+    E2E_CAPTURE_URL: capture.url,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: output,
+  });
+  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  if (report) {
+    tally.passed += report.stats.expected + report.stats.flaky;
+    tally.failed += report.stats.unexpected;
+    tally.skipped += report.stats.skipped;
+  } else if (code !== 0) tally.failed += 1;
+  return code === 0;
+}
+
+async function main(): Promise<number> {
+  mkdirSync(resultsDir, { recursive: true });
+  await ensureSystemDependencies({ chromium: runE2e, postgres: true });
+  let ok = true;
+  try {
+    if (runVitest) ok = (await vitest()) && ok;
+    if (runE2e) ok = (await e2e()) && ok;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+  console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  return ok && tally.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { shareLinks } from "../../../lib/campaigns/share-links";
+
+const campaignUrl = "https://nida.test/ar/campaigns/protect-civilians";
+// Characters that break a query string if not encoded, and Arabic.
+const text = "وقّعوا: Stop the bombing & protect #Idlib? 100% = now";
+const subject = "حماية المدنيين & more";
+
+const links = shareLinks({ campaignUrl, text, subject });
+const byChannel = Object.fromEntries(links.map((link) => [link.channel, new URL(link.href)]));
+
+describe("shareLinks", () => {
+  it("offers WhatsApp, Telegram, X, Facebook and e-mail, each on the network's own share page", () => {
+    expect(links.map((link) => link.channel)).toEqual(["whatsapp", "telegram", "x", "facebook", "email"]);
+    expect(byChannel.whatsapp!.origin + byChannel.whatsapp!.pathname).toBe("https://wa.me/");
+    expect(byChannel.telegram!.origin + byChannel.telegram!.pathname).toBe("https://t.me/share/url");
+    expect(byChannel.x!.origin + byChannel.x!.pathname).toBe("https://x.com/intent/post");
+    expect(byChannel.facebook!.origin + byChannel.facebook!.pathname).toBe("https://www.facebook.com/sharer/sharer.php");
+    expect(byChannel.email!.protocol).toBe("mailto:");
+  });
+
+  it("tags every shared link with ?source=<channel>", () => {
+    const shared: Record<string, string> = {
+      whatsapp: byChannel.whatsapp!.searchParams.get("text")!.split(" ").at(-1)!,
+      telegram: byChannel.telegram!.searchParams.get("url")!,
+      x: byChannel.x!.searchParams.get("url")!,
+      facebook: byChannel.facebook!.searchParams.get("u")!,
+      email: byChannel.email!.searchParams.get("body")!.split("\n").at(-1)!,
+    };
+    for (const { channel } of links) {
+      expect(shared[channel], channel).toBe(`${campaignUrl}?source=${channel}`);
+      expect(new URL(shared[channel]!).searchParams.get("source")).toBe(channel);
+    }
+  });
+
+  it("carries the text intact, encoded so that &, #, ?, % and = cannot break the link", () => {
+    expect(byChannel.whatsapp!.searchParams.get("text")).toBe(`${text} ${campaignUrl}?source=whatsapp`);
+    expect(byChannel.telegram!.searchParams.get("text")).toBe(text);
+    expect(byChannel.x!.searchParams.get("text")).toBe(text);
+    expect(byChannel.email!.searchParams.get("subject")).toBe(subject);
+    expect(byChannel.email!.searchParams.get("body")).toBe(`${text}\n\n${campaignUrl}?source=email`);
+    for (const { channel, href } of links) {
+      const query = href.slice(href.indexOf("?") + 1);
+      expect(query, channel).not.toMatch(/[ #&]{2}|[\s#]|وقّعوا/u);
+      expect([...new URL(href).searchParams.keys()].every((key) => ["text", "url", "u", "subject", "body"].includes(key)), channel).toBe(true);
+    }
+  });
+});
