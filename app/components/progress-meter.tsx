@@ -5,12 +5,16 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export async function ProgressMeter({ progress, locale, size = "large" }: { progress: GoalProgress; locale: Locale; size?: "large" | "small" }) {
   const t = await getTranslations({ locale, namespace: "Progress" });
+  const count = (
+    <p className="progress-count">
+      <strong data-testid="signature-count">{formatNumber(progress.count, locale)}</strong> {t("signatures", { count: progress.count })}
+    </p>
+  );
+  if (progress.goal === null) return <div className={`progress progress-${size}`}>{count}</div>;
   const goal = formatNumber(progress.goal, locale);
   return (
     <div className={`progress progress-${size}`}>
-      <p className="progress-count">
-        <strong data-testid="signature-count">{formatNumber(progress.count, locale)}</strong> {t("signatures", { count: progress.count })}
-      </p>
+      {count}
       <div
         className="progress-bar"
         role="progressbar"

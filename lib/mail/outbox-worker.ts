@@ -60,17 +60,20 @@ async function deliverOne(message: ClaimedMessage, transport: MailTransport): Pr
     }
   }
 
+  // Only the claim that still holds the message records the outcome: a worker whose lease ran
+  // out must not overwrite what the worker that took over has recorded.
+  const stillOurs = { id: message.id, status: "SENDING" as const, attempts: message.attempts };
   if (outcome.ok) {
-    await db.outboxMessage.update({
-      where: { id: message.id },
+    await db.outboxMessage.updateMany({
+      where: stillOurs,
       // The payload may hold a confirmation link: it has no business outliving delivery.
       data: { status: "SENT", sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull, lockedUntil: null, lastError: null },
     });
     return "sent";
   }
   const giveUp = outcome.permanent || message.attempts >= env.OUTBOX_MAX_ATTEMPTS;
-  await db.outboxMessage.update({
-    where: { id: message.id },
+  await db.outboxMessage.updateMany({
+    where: stillOurs,
     data: giveUp
       ? { status: "FAILED", lastError: outcome.error, lockedUntil: null }
       : { status: "PENDING", lastError: outcome.error, lockedUntil: null, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts)) },

@@ -7,7 +7,8 @@ export function canonicalEmail(email: string): string {
   const at = trimmed.lastIndexOf("@");
   if (at < 1) return trimmed;
   let local = trimmed.slice(0, at);
-  const domain = trimmed.slice(at + 1);
+  // googlemail.com is the same mailbox as gmail.com.
+  const domain = trimmed.slice(at + 1) === "googlemail.com" ? "gmail.com" : trimmed.slice(at + 1);
   const plus = local.indexOf("+");
   if (plus > 0) local = local.slice(0, plus);
   if (dotInsensitiveDomains.has(domain)) local = local.replaceAll(".", "");

@@ -7,7 +7,7 @@ export const nameRules = {
   // Spreadsheet programs treat a leading = + - @ as a formula.
   startsLikeFormula: (name: string) => /^[=+\-@]/.test(name),
   containsUrl: (name: string) =>
-    /:\/\/|www\.|\b[\p{L}\p{N}-]+\.(?:com|org|net|info|io|ru|xyz|top|site|online|biz|me|co|uk|de|app|link|ly|gl|to)\b/iu.test(name),
+    /:\/\/|www\.|(?<![\p{L}\p{N}])[\p{L}\p{N}-]+\.(?:com|org|net|info|io|ru|xyz|top|site|online|biz|me|co|uk|de|app|link|ly|gl|to)(?![\p{L}\p{N}])/iu.test(name),
 };
 
 const optionalText = (max: number, message: string) =>
@@ -19,7 +19,8 @@ const optionalText = (max: number, message: string) =>
     .transform((value) => (value ? value : undefined));
 
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.boolean()])
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
+  .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 
 export const signInputSchema = z.object({

@@ -35,13 +35,8 @@ describe("goalProgress", () => {
     expect(goals).toEqual([10_000, 1_000]);
   });
 
-  it("shows a full bar for a campaign without goals once it has signatures", () => {
-    expect(goalProgress(42, [])).toMatchObject({ count: 42, percent: 100, reachedAll: true });
-  });
-
-  // progress-meter.tsx prints "All goals reached" whenever reachedAll is true: with no goal ladder,
-  // a campaign nobody has signed yet claims to have reached all its goals (lib/campaigns/goals.ts:10).
-  it("BUG: a campaign without goals and no signatures has not 'reached all its goals'", () => {
-    expect(goalProgress(0, [])).toMatchObject({ count: 0, percent: 0, reachedAll: false });
+  it("a campaign without goals has a count and no goal, and never claims to have reached them all", () => {
+    expect(goalProgress(0, [])).toEqual({ count: 0, goal: null, percent: 0, reachedAll: false });
+    expect(goalProgress(42, [])).toEqual({ count: 42, goal: null, percent: 0, reachedAll: false });
   });
 });

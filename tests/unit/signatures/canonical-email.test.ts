@@ -16,7 +16,11 @@ describe("canonicalEmail", () => {
 
   it("removes dots from the local part on gmail.com and googlemail.com", () => {
     expect(canonicalEmail("l.a.y.l.a@gmail.com")).toBe("layla@gmail.com");
-    expect(canonicalEmail("Lay.La+tag@GoogleMail.com")).toBe("layla@googlemail.com");
+    expect(canonicalEmail("Lay.La+tag@GoogleMail.com")).toBe("layla@gmail.com");
+  });
+
+  it("treats googlemail.com as the same mailbox as gmail.com", () => {
+    expect(canonicalEmail("layla.h@googlemail.com")).toBe(canonicalEmail("LaylaH@gmail.com"));
   });
 
   it("keeps dots everywhere else, where they make a different mailbox", () => {
