@@ -46,13 +46,30 @@ export const signInputSchema = z.object({
 
 export type SignInput = z.infer<typeof signInputSchema>;
 export type SignField = keyof SignInput;
-export type FieldErrors = Partial<Record<SignField, string>>;
+export type FieldErrors = Partial<Record<SignField, ErrorKey>>;
 
+export const errorKeys = [
+  "nameRequired",
+  "nameTooLong",
+  "nameFormula",
+  "nameUrl",
+  "emailRequired",
+  "emailInvalid",
+  "countryRequired",
+  "postcodeTooLong",
+  "commentTooLong",
+  "invalidValue",
+] as const;
+export type ErrorKey = (typeof errorKeys)[number];
+
+// Each field's first problem, as a translation key; anything unforeseen (a value of the wrong
+// type from a hand-made request) becomes the generic "invalidValue".
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as SignField | undefined;
-    if (field && !result[field]) result[field] = issue.message;
+    if (!field || result[field]) continue;
+    result[field] = (errorKeys as readonly string[]).includes(issue.message) ? (issue.message as ErrorKey) : "invalidValue";
   }
   return result;
 }

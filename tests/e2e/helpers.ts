@@ -1,7 +1,7 @@
 // Shared steps for the end-to-end journeys. Each project ("pglite", "postgres") has its own server
 // and database, but both send their mail to one Resend capture: always filter by a unique address.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { fetchCaptured, waitForCapturedMessage, type Captured } from "../fixtures/resend-capture";
 
 // The five seed campaigns (prisma/seed-data.ts). A spec that asserts how a count moves owns one
@@ -68,6 +68,11 @@ export async function submitSignForm(page: Page, signer: Partial<Signer>): Promi
   if (signer.email !== undefined) await page.getByLabel("E-mail address").fill(signer.email);
   if (signer.country !== undefined) await page.getByLabel("Country where you live").selectOption(signer.country);
   await page.getByRole("button", { name: "Sign the petition" }).click();
+}
+
+/** The sign form's error summary (Next's route announcer is another role="alert"). */
+export function errorSummary(page: Page): Locator {
+  return page.locator("#sign-errors");
 }
 
 /** The page shown after a successful sign, whether or not the address signed before. */

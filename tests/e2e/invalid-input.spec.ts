@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   campaignPath,
+  errorSummary,
   capturedFor,
   expectCheckYourEmail,
   newSigner,
@@ -19,7 +20,7 @@ test.describe.configure({ mode: "default" });
 
 async function expectFieldError(page: Page, field: "name" | "email" | "country", message: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}$`));
-  const summary = page.getByRole("alert");
+  const summary = errorSummary(page);
   await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
   await expect(summary.getByRole("link", { name: message })).toHaveAttribute("href", `#${field}`);
   await expect(page.locator(`#${field}-error`)).toHaveText(message);
@@ -37,7 +38,7 @@ test("is told what to fix when the form is empty or wrong, and nothing is sent o
   await expectFieldError(page, "country", "Choose the country where you live");
 
   // The summary's links lead to the fields.
-  await page.getByRole("alert").getByRole("link", { name: "Enter your e-mail address" }).click();
+  await errorSummary(page).getByRole("link", { name: "Enter your e-mail address" }).click();
   await expect(page.getByLabel("E-mail address")).toBeFocused();
 
   const rejected: { signer: Signer; field: "name" | "email"; message: string }[] = [
@@ -72,7 +73,7 @@ test("is told what to fix in Arabic on the Arabic page", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 
   await page.getByRole("button", { name: "وقّع العريضة" }).click();
-  const summary = page.getByRole("alert");
+  const summary = errorSummary(page);
   await expect(summary.getByRole("heading", { name: "يوجد خطأ في النموذج" })).toBeVisible();
   await expect(page.locator("#name-error")).toHaveText("أدخل اسمك");
   await expect(page.locator("#email-error")).toHaveText("أدخل عنوان بريدك الإلكتروني");

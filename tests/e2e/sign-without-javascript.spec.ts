@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   campaignPath,
+  errorSummary,
   capturedFor,
   confirmPath,
   expectCheckYourEmail,
@@ -40,7 +41,7 @@ test("sees the server's per-field errors after sending an empty or invalid form 
 
   await submitSignForm(page, {});
   await expect(page).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}$`));
-  const summary = page.getByRole("alert");
+  const summary = errorSummary(page);
   await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
   await expect(summary.getByRole("link", { name: "Enter your name" })).toHaveAttribute("href", "#name");
   await expect(summary.getByRole("link", { name: "Enter your e-mail address" })).toHaveAttribute("href", "#email");

@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: Locale; token: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "Confirm" });
-  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false }, referrer: "strict-origin" };
 }
 
 // Opening the link only shows this page; the signature is confirmed by the button's POST.
