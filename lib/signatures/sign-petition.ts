@@ -5,7 +5,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { hashIp } from "../secrets";
-import { canonicalEmail } from "./canonical-email";
+import { canonicalEmail, emailDomain } from "./canonical-email";
 import { fieldErrors, signInputSchema, type SignInput } from "./schema";
 import { newConfirmationToken } from "./tokens";
 
@@ -81,6 +81,7 @@ async function recordSignature(
         comment: input.comment,
         locale: options.locale,
         ipHash: options.ipHash,
+        emailDomain: emailDomain(canonical),
         source: options.source ?? null,
         confirmationsSent: 1,
         consents: input.consent ? { create: campaign.ownerIds.map((organisationId) => ({ organisationId })) } : undefined,

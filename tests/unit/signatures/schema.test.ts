@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "../../../lib/i18n/messages/en.json";
-import ar from "../../../lib/i18n/messages/ar.json";
+import en from "../../../lib/i18n/messages/en/public.json";
+import ar from "../../../lib/i18n/messages/ar/public.json";
 import { fieldErrors, signInputSchema, type FieldErrors } from "../../../lib/signatures/schema";
 
 const valid = { name: "Layla Haddad", email: "layla@example.org", country: "SY", postcode: "", comment: "", consent: "on" };
