@@ -2,6 +2,8 @@
 // translated message in one place; the raw message is for logs only.
 export const errorStatus = {
   VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CAMPAIGN_NOT_OPEN: 409,
   TOKEN_INVALID: 404,
