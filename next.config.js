@@ -28,6 +28,15 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin" },
         ],
       },
+      {
+        // The organiser area shows signers' personal data and carries sign-in links: never kept
+        // by a browser's or a proxy's cache, never indexed.
+        source: "/:locale/organiser/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
     ];
   },
 };

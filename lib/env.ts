@@ -47,3 +47,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+// next-auth reads its base URL from NEXTAUTH_URL at request time; it must be the address Nida
+// links to, so it is always derived from APP_URL rather than configured twice.
+process.env.NEXTAUTH_URL = env.APP_URL;

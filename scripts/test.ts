@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareE2eOrganisers } from "../tests/fixtures/e2e-organisers";
 import { freePort } from "../tests/fixtures/free-port";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../tests/fixtures/postgres-cluster";
 import { ensureSystemDependencies } from "../tests/fixtures/provision";
@@ -58,6 +59,9 @@ async function waitForHealthy(url: string, server: ChildProcess, timeoutMs: numb
 }
 
 async function startServer(name: string, database: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string }, capture: ResendCapture): Promise<string> {
+  // The organisers the organiser journeys sign in as, made before the server holds the database
+  // (the links the command prints are not used, so their address is a throwaway one).
+  await prepareE2eOrganisers(database, { ...baseEnv, NIDA_ENV: "test", APP_URL: `http://127.0.0.1:${await freePort()}` });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = spawn("npx", ["--no-install", "tsx", "scripts/start.ts", "--no-build"], {

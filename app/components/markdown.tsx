@@ -8,11 +8,15 @@ export function Markdown({ children }: { children: string }) {
       <ReactMarkdown
         skipHtml
         components={{
-          a: ({ href, children: text }) => (
-            <a href={href} rel="nofollow noopener noreferrer ugc" target="_blank">
-              {text}
-            </a>
-          ),
+          // An unsafe address (javascript:, data:) arrives here emptied: show the text, not a link.
+          a: ({ href, children: text }) =>
+            href ? (
+              <a href={href} rel="nofollow noopener noreferrer ugc" target="_blank">
+                {text}
+              </a>
+            ) : (
+              <span>{text}</span>
+            ),
           img: () => null,
         }}
       >

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
+import type { CampaignStatus, DemandKind, Locale } from "../generated/prisma/enums";
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 
@@ -9,6 +9,8 @@ export type StatementRef = {
   authorName: string;
   publishedOn: Date;
   datePrecision: string;
+  // The language the statement, and so its quotes, are written in.
+  language: Locale;
 };
 
 export type CampaignPage = {
@@ -27,9 +29,11 @@ export type CampaignPage = {
   closesAt: Date | null;
 };
 
-const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true } as const;
+const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true, language: true } as const;
 
-function statementRef(statement: { slug: string; title: string; titleAr: string | null; authorName: string; publishedOn: Date; datePrecision: string } | null): StatementRef | null {
+type StatementRow = { slug: string; title: string; titleAr: string | null; authorName: string; publishedOn: Date; datePrecision: string; language: Locale };
+
+function statementRef(statement: StatementRow | null): StatementRef | null {
   if (!statement) return null;
   return {
     slug: statement.slug,
@@ -37,6 +41,7 @@ function statementRef(statement: { slug: string; title: string; titleAr: string 
     authorName: statement.authorName,
     publishedOn: statement.publishedOn,
     datePrecision: statement.datePrecision,
+    language: statement.language,
   };
 }
 
@@ -48,10 +53,11 @@ export function isCampaignOpen(campaign: { status: CampaignStatus; opensAt: Date
   );
 }
 
-// A campaign as the public sees it; drafts are not public.
-export async function getPublicCampaign(slug: string): Promise<CampaignPage | null> {
+// A campaign shaped for its page, whatever its status: the public page and the organisers'
+// preview both render this.
+export async function loadCampaignPage(where: { slug: string } | { id: string }): Promise<CampaignPage | null> {
   const campaign = await db.campaign.findUnique({
-    where: { slug },
+    where,
     include: {
       owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
       sourceStatement: { select: statementSelect },
@@ -59,7 +65,7 @@ export async function getPublicCampaign(slug: string): Promise<CampaignPage | nu
       targets: { include: { decisionMaker: { select: { name: true, title: true, institution: true, retiredAt: true } } } },
     },
   });
-  if (!campaign || campaign.status === "DRAFT") return null;
+  if (!campaign) return null;
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -82,4 +88,10 @@ export async function getPublicCampaign(slug: string): Promise<CampaignPage | nu
     progress: goalProgress(await confirmedCount(campaign.id), campaign.goals),
     closesAt: campaign.closesAt,
   };
+}
+
+// A campaign as the public sees it; drafts are not public.
+export async function getPublicCampaign(slug: string): Promise<CampaignPage | null> {
+  const campaign = await loadCampaignPage({ slug });
+  return campaign && campaign.status !== "DRAFT" ? campaign : null;
 }

@@ -1,12 +1,14 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
+import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 // Every template that can sit in the outbox, with the props it is stored with.
 export type TemplateProps = {
   "confirm-signature": ConfirmSignatureProps;
+  "organiser-sign-in": OrganiserSignInProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -15,6 +17,14 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
     const element = createElement(ConfirmSignatureEmail, props);
     return {
       subject: confirmSignatureSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+    };
+  },
+  "organiser-sign-in": async (props) => {
+    const element = createElement(OrganiserSignInEmail, props);
+    return {
+      subject: organiserSignInSubject(props),
       html: await render(element),
       text: await render(element, { plainText: true }),
     };

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LocalizedText } from "@/app/components/localized-text";
-import { Markdown } from "@/app/components/markdown";
-import { ProgressMeter } from "@/app/components/progress-meter";
+import { CampaignArticle } from "@/app/components/campaign-article";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
-import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { SignForm } from "./sign-form";
 
@@ -31,106 +28,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "Campaign" });
-  const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
   const { source } = await searchParams;
   const sourceTag = typeof source === "string" && /^[a-z0-9-]{1,32}$/.test(source) ? source : null;
-  const body = localized(locale, campaign.body);
-
-  return (
-    <article className="campaign">
-      <header className="campaign-header">
-        <p className="meta">
-          {t("organisedBy")} {campaign.owners.map((owner) => localized(locale, { en: owner.name, ar: owner.nameAr }).text).join(locale === "ar" ? "، " : ", ")}
-        </p>
-        <LocalizedText as="h1" values={campaign.title} locale={locale} />
-        <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
-        <ProgressMeter progress={campaign.progress} locale={locale} />
-        <ul className="demand-chips" aria-label={t("demandsHeading")}>
-          {[...new Set(campaign.demands.map((demand) => demand.kind))].map((kind) => (
-            <li key={kind}>{kinds(kind)}</li>
-          ))}
-        </ul>
-      </header>
-
-      <section className="campaign-sign" aria-labelledby="sign-heading" id="sign">
-        <h2 id="sign-heading">{t("signHeading")}</h2>
-        {campaign.isOpen ? (
-          <SignForm campaignSlug={campaign.slug} locale={locale} source={sourceTag} countries={countryOptions(locale)} />
-        ) : (
-          <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
-        )}
-      </section>
-
-      <div className="campaign-details">
-        <section aria-labelledby="demands-heading">
-          <h2 id="demands-heading">{t("demandsHeading")}</h2>
-          <ol className="demands">
-            {campaign.demands.map((demand, index) => (
-              <li key={index} className="demand">
-                <p className="demand-kind">{kinds(demand.kind)}</p>
-                <LocalizedText as="p" className="demand-text" values={demand.text} locale={locale} />
-                {demand.sourceQuote ? (
-                  <figure className="quote">
-                    <blockquote lang="en" dir="ltr">
-                      <p>{demand.sourceQuote}</p>
-                    </blockquote>
-                    {demand.statement ? (
-                      <figcaption>
-                        {t("quoteFrom", {
-                          title: localized(locale, demand.statement.title).text,
-                          author: demand.statement.authorName,
-                          date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision),
-                        })}
-                      </figcaption>
-                    ) : null}
-                  </figure>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-
-        {body.text ? (
-          <section aria-labelledby="about-heading">
-            <h2 id="about-heading">{t("aboutHeading")}</h2>
-            {body.locale !== locale ? <p className="hint">{t("contentInEnglish")}</p> : null}
-            <div lang={body.locale} dir={body.locale === "ar" ? "rtl" : "ltr"}>
-              <Markdown>{body.text}</Markdown>
-            </div>
-          </section>
-        ) : null}
-
-        {campaign.targets.length > 0 ? (
-          <section aria-labelledby="targets-heading">
-            <h2 id="targets-heading">{t("addressedTo")}</h2>
-            <ul className="targets">
-              {campaign.targets.map((target) => (
-                <li key={`${target.institution}-${target.name}`} lang="en" dir="ltr">
-                  <strong>{target.name}</strong>
-                  {target.institution !== target.name ? <span>, {target.institution}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-
-        {campaign.statement ? (
-          <section aria-labelledby="source-heading" className="source">
-            <h2 id="source-heading">{t("sourceHeading")}</h2>
-            <p>
-              {t("sourceText", {
-                author: campaign.statement.authorName,
-                date: formatDate(campaign.statement.publishedOn, locale, campaign.statement.datePrecision),
-              })}
-            </p>
-            <p>
-              <a href={`/${locale}/statements/${campaign.statement.slug}`}>
-                {t("readStatement")}: <LocalizedText values={campaign.statement.title} locale={locale} />
-              </a>
-            </p>
-          </section>
-        ) : null}
-      </div>
-    </article>
+  const sign = campaign.isOpen ? (
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={sourceTag} countries={countryOptions(locale)} />
+  ) : (
+    <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
   );
+  return <CampaignArticle campaign={campaign} locale={locale} sign={sign} />;
 }

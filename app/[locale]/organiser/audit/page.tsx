@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalizedText } from "@/app/components/localized-text";
+import { formatNumber } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
+import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
+import { requireOrganiser } from "../require-organiser";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserAudit" });
+  return { title: t("title") };
+}
+
+function formatMoment(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+}
+
+// Owners only: who did what, when, to how many, newest first.
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const query = await searchParams;
+  const organisations = await listActorOrganisations(actor);
+  const organisation = chooseOwnedOrganisation(organisations, typeof query.organisation === "string" ? query.organisation : null);
+  if (!organisation) notFound();
+  const requestedPage = Number(typeof query.page === "string" ? query.page : "1");
+  const [t, roles, log] = await Promise.all([
+    getTranslations({ locale, namespace: "OrganiserAudit" }),
+    getTranslations({ locale, namespace: "OrganiserRoles" }),
+    listAuditEntries({ actor, organisationId: organisation.id, page: Number.isFinite(requestedPage) ? requestedPage : 1 }),
+  ]);
+  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
+  const pageHref = (page: number) => `/${locale}/organiser/audit?${new URLSearchParams({ organisation: organisation.id, page: String(page) })}`;
+  const role = (value: unknown) => (value === "OWNER" || value === "ORGANISER" || value === "VIEWER" ? roles(value) : String(value ?? ""));
+
+  function actionLabel(entry: AuditRow): string {
+    const key = `actions.${entry.action}`;
+    return t.has(key as "actions.member.invite") ? t(key as "actions.member.invite") : entry.action;
+  }
+
+  function detail(entry: AuditRow): string | null {
+    const d = entry.details ?? {};
+    const email = typeof d.email === "string" ? d.email : null;
+    if (!email) return null;
+    if (entry.action === "member.invite") return t("details.memberInvite", { email, role: role(d.role) });
+    if (entry.action === "member.role") return t("details.memberRole", { email, from: role(d.from), to: role(d.to) });
+    if (entry.action === "member.remove") return t("details.memberRemove", { email, role: role(d.role) });
+    return null;
+  }
+
+  return (
+    <>
+      <h1>{t("heading", { organisation: name })}</h1>
+      <p className="lede">{t("intro")}</p>
+      <p className="meta">{t("total", { count: log.total })}</p>
+      {log.entries.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+          <table className="organiser-table audit-table stack-on-phone" role="table">
+            <caption id="audit-caption" className="visually-hidden">
+              {t("caption", { organisation: name, page: log.page, pages: log.pages })}
+            </caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t("when")}</th>
+                <th scope="col" role="columnheader">{t("who")}</th>
+                <th scope="col" role="columnheader">{t("what")}</th>
+                <th scope="col" role="columnheader" className="numeric">
+                  {t("affected")}
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {log.entries.map((entry) => {
+                const about = detail(entry);
+                return (
+                  <tr role="row" key={entry.id} data-action={entry.action}>
+                    <td role="cell" data-label={t("when")}>
+                      <time dateTime={entry.at.toISOString()}>{formatMoment(entry.at, locale)}</time>
+                    </td>
+                    <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
+                    <td role="cell" data-label={t("what")}>
+                      {actionLabel(entry)}
+                      {about ? <span className="audit-detail">{about}</span> : null}
+                      {entry.campaign ? (
+                        <span className="audit-detail">
+                          <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
+                            <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
+                          </a>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td role="cell" className="numeric" data-label={t("affected")}>
+                      {formatNumber(entry.affected, locale)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.pages > 1 ? (
+        <nav aria-label={t("pagination")} className="pagination">
+          {log.page > 1 ? (
+            <a href={pageHref(log.page - 1)} rel="prev">
+              {t("newer")}
+            </a>
+          ) : null}
+          <span>{t("pageOf", { page: log.page, pages: log.pages })}</span>
+          {log.page < log.pages ? (
+            <a href={pageHref(log.page + 1)} rel="next">
+              {t("older")}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

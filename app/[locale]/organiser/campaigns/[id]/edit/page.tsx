@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
+import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { updateCampaignAction } from "../../_editor/actions";
+import { editorOptions } from "../../_editor/choices";
+import { EditorForm } from "../../_editor/editor-form";
+import { editorPath } from "../../_editor/form-state";
+import { StatusForm } from "../../_editor/status-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+
+const doneMessages = ["created", "saved", "published", "closed", "reopened"] as const;
+const nextTransition = { DRAFT: "publish", OPEN: "close", CLOSED: "reopen" } as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  return { title: t("edit.metaTitle"), robots: { index: false, follow: false } };
+}
+
+export default async function EditCampaignPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const campaign = await getCampaignForEditing({ actor, campaignId: id }).catch((error: unknown) => {
+    if (isAppError(error, "NOT_FOUND")) notFound();
+    throw error;
+  });
+  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  const { done } = await searchParams;
+  const doneMessage = doneMessages.find((key) => key === done);
+  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
+  const publicPath = `/${locale}/campaigns/${campaign.slug}`;
+  const options = editorOptions(campaign.choices, locale);
+
+  return (
+    <div className="editor-page">
+      <p className="meta">
+        <a href={`/${locale}/organiser`}>{t("backToDashboard")}</a>
+      </p>
+      <h1>
+        {t("edit.heading")}:{" "}
+        {title.locale === locale ? (
+          title.text
+        ) : (
+          <bdi lang={title.locale} dir="ltr">
+            {title.text}
+          </bdi>
+        )}
+      </h1>
+
+      <dl className="facts editor-facts">
+        <div>
+          <dt>{t("facts.status")}</dt>
+          <dd>
+            <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("facts.organisation")}</dt>
+          <dd>{localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text}</dd>
+        </div>
+        <div>
+          <dt>{t("facts.address")}</dt>
+          <dd dir="ltr">
+            {campaign.status === "DRAFT" ? <code>{publicPath}</code> : <a href={publicPath}>{publicPath}</a>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("facts.confirmed")}</dt>
+          <dd>{formatNumber(campaign.confirmedCount, locale)}</dd>
+        </div>
+        {campaign.closesAt ? (
+          <div>
+            <dt>{t("facts.closes")}</dt>
+            <dd>{formatDate(campaign.closesAt, locale)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {campaign.status !== "DRAFT" ? <p className="hint">{t("edit.publicHint")}</p> : null}
+
+      <nav className="editor-links" aria-label={t("previewLinks")}>
+        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("overview")}</a>
+        <a href={editorPath("en", campaign.id, "preview")} hrefLang="en">
+          {t("previewIn.en")}
+        </a>
+        <a href={editorPath("ar", campaign.id, "preview")} hrefLang="ar">
+          {t("previewIn.ar")}
+        </a>
+      </nav>
+
+      {campaign.canEdit ? null : <p className="notice">{t("edit.readOnly")}</p>}
+
+      <EditorForm
+        key={campaign.updatedAt.toISOString()}
+        mode="edit"
+        action={updateCampaignAction}
+        locale={locale}
+        hidden={{ campaignId: campaign.id }}
+        initialValues={editorValuesFromCampaign(campaign)}
+        statements={options.statements}
+        decisionMakers={options.decisionMakers}
+        readOnly={!campaign.canEdit}
+        notice={doneMessage ? t(`done.${doneMessage}`) : undefined}
+      />
+
+      {campaign.canEdit ? (
+        <section className="editor-status" aria-labelledby="status-heading">
+          <h2 id="status-heading">{t(`status.${nextTransition[campaign.status]}Heading`)}</h2>
+          <StatusForm key={campaign.status} campaignId={campaign.id} locale={locale} transition={nextTransition[campaign.status]} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

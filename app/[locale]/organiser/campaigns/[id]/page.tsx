@@ -1,0 +1,219 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { LocalizedText } from "@/app/components/localized-text";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { countryName } from "@/lib/countries";
+import { isAppError } from "@/lib/errors";
+import { formatNumber } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { campaignStats } from "@/lib/moderation/campaign-stats";
+import { SignaturesPerDayChart } from "./signatures-per-day-chart";
+
+export const dynamic = "force-dynamic";
+
+const periods = [7, 30, 90] as const;
+const defaultPeriod = 30;
+const stateOrder = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as const;
+
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+// Arabic with Western digits, as everywhere else in Nida (see lib/i18n/format.ts).
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { ...options, timeZone: "UTC" });
+}
+
+function percent(part: number, whole: number, locale: Locale): { value: number; text: string } {
+  const share = whole > 0 ? part / whole : 0;
+  return { value: Math.round(share * 1000) / 10, text: new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(share) };
+}
+
+export default async function CampaignOverviewPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const requested = Number((await searchParams).days);
+  const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
+  const stats = await campaignStats({ actor, campaignId: id, days }).catch((error: unknown) => {
+    if (isAppError(error, "NOT_FOUND")) notFound();
+    throw error;
+  });
+  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
+  const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
+  const canChange = roleAtLeast(stats.role, "ORGANISER");
+
+  const shortDay = dateFormat(locale, { day: "numeric", month: "short" });
+  const longDay = dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const perDay = stats.perDay.map((entry) => {
+    const date = new Date(`${entry.day}T00:00:00Z`);
+    return { ...entry, label: shortDay.format(date), longLabel: longDay.format(date) };
+  });
+  const inPeriod = perDay.reduce((sum, entry) => sum + entry.count, 0);
+  const busiest = perDay.reduce((best, entry) => (entry.count > best.count ? entry : best), perDay[0]!);
+  const chartLabel =
+    inPeriod === 0
+      ? t("chartLabelEmpty", { days })
+      : t("chartLabel", { days, total: formatNumber(inPeriod, locale), day: busiest.longLabel, count: formatNumber(busiest.count, locale) });
+  const confirmed = stats.totals.CONFIRMED;
+  const title = localized(locale, stats.campaign.title).text;
+
+  return (
+    <div className="overview">
+      <p className="meta">
+        <a href={`/${locale}/organiser`}>{t("back")}</a>
+      </p>
+      <header className="overview-header">
+        <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
+        <p className="meta">
+          <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{t(`status.${stats.campaign.status}`)}</span>
+          {stats.campaign.status !== "DRAFT" ? (
+            <>
+              {" · "}
+              <a href={`/${locale}/campaigns/${encodeURIComponent(stats.campaign.slug)}`}>{t("publicPage")}</a>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      <nav className="overview-tools" aria-label={t("toolsLabel", { title })}>
+        <ul>
+          {canChange ? (
+            <li>
+              <a className="button button-secondary" href={`${base}/edit`}>
+                {t("edit")}
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a className="button button-secondary" href={`${base}/preview`}>
+              {t("preview")}
+            </a>
+          </li>
+          <li>
+            <a className="button button-secondary" href={`${base}/signatures`}>
+              {canChange ? t("moderate") : t("signatures")}
+            </a>
+          </li>
+          {canChange ? (
+            <li>
+              <a className="button button-secondary" href={`${base}/export`}>
+                {t("export")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="totals-heading">
+        <h2 id="totals-heading" className="visually-hidden">
+          {t("totalsHeading")}
+        </h2>
+        <dl className="stat-grid">
+          {stateOrder.map((state) => (
+            <div key={state} className={`stat stat-${state.toLowerCase()}`}>
+              <dt>{t(`totals.${state}`)}</dt>
+              <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(stats.totals[state], locale)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="hint">{t("totalsHint")}</p>
+      </section>
+
+      <section aria-labelledby="per-day-heading" className="overview-section">
+        <h2 id="per-day-heading">{t("perDayHeading")}</h2>
+        <nav aria-label={t("periodLabel")} className="period-switch">
+          <ul>
+            {periods.map((period) => (
+              <li key={period}>
+                <a href={`${base}?days=${period}`} aria-current={period === days ? "page" : undefined}>
+                  {t("lastDays", { days: period })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>{t("perDaySummary", { days, count: inPeriod })}</p>
+        <figure className="day-chart-figure">
+          <SignaturesPerDayChart perDay={perDay} locale={locale} label={chartLabel} />
+        </figure>
+        <details className="chart-data">
+          <summary>{t("showTable")}</summary>
+          <div className="table-scroll" role="region" aria-labelledby="per-day-caption" tabIndex={0}>
+            <table className="organiser-table overview-table">
+              <caption id="per-day-caption">{t("perDayCaption", { days })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("day")}</th>
+                  <th scope="col" className="numeric">
+                    {t("confirmedOnDay")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {perDay.map((entry) => (
+                  <tr key={entry.day}>
+                    <th scope="row">
+                      <time dateTime={entry.day}>{entry.longLabel}</time>
+                    </th>
+                    <td className="numeric">{formatNumber(entry.count, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+
+      <section aria-labelledby="countries-heading" className="overview-section">
+        <h2 id="countries-heading">{t("countriesHeading")}</h2>
+        {stats.topCountries.length === 0 ? (
+          <p>{t("noCountries")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="countries-caption" tabIndex={0}>
+            <table className="organiser-table overview-table country-table">
+              <caption id="countries-caption">{t("countriesCaption", { count: stats.topCountries.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("country")}</th>
+                  <th scope="col" className="numeric">
+                    {t("confirmed")}
+                  </th>
+                  <th scope="col">{t("share")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[
+                  ...stats.topCountries.map((row) => ({ key: row.country, name: countryName(row.country, locale), count: row.count })),
+                  ...(stats.otherCountries > 0 ? [{ key: "other", name: t("otherCountries"), count: stats.otherCountries }] : []),
+                ].map((row) => {
+                  const share = percent(row.count, confirmed, locale);
+                  return (
+                    <tr key={row.key}>
+                      <th scope="row">{row.name}</th>
+                      <td className="numeric">{formatNumber(row.count, locale)}</td>
+                      <td>
+                        <span className="country-share">
+                          <span className="country-share-bar" aria-hidden="true">
+                            <span style={{ inlineSize: `${share.value}%` }} />
+                          </span>
+                          <span className="country-share-text">{share.text}</span>
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

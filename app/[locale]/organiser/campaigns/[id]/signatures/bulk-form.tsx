@@ -1,0 +1,197 @@
+import { getTranslations } from "next-intl/server";
+import { countryName, isCountryCode } from "@/lib/countries";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { BulkActionCounts } from "@/lib/moderation/preview-bulk-action";
+import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldErrors, type SelectorKind } from "@/lib/moderation/schema";
+import { previewBulkFormAction, runBulkFormAction } from "./actions";
+import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
+
+export type BulkValues = { action: string; by: string; value: string; reason: string };
+
+type Context = { locale: Locale; campaignId: string; view: URLSearchParams };
+
+function HiddenContext({ locale, campaignId, view }: Context) {
+  return (
+    <>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="campaignId" value={campaignId} />
+      <input type="hidden" name="view" value={view.toString()} />
+    </>
+  );
+}
+
+// "30 confirmed and 7 pending", in the reader's language.
+async function breakdown(locale: Locale, counts: BulkActionCounts): Promise<string> {
+  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const states = (["CONFIRMED", "PENDING", "FRAUDULENT"] as const).filter((state) => counts.byState[state] > 0);
+  const parts = states.map((state) =>
+    counts.action === "invalidate" || state === "FRAUDULENT" ? t(`invalidateParts.${state}`, { count: counts.byState[state] }) : t(`restoreParts.${state}`, { count: counts.byState[state] }),
+  );
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
+}
+
+async function countChangeText(locale: Locale, change: number, tense: "future" | "past"): Promise<string> {
+  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const count = formatNumber(Math.abs(change), locale);
+  if (change < 0) return tense === "future" ? t("countChange.willFall", { count }) : t("countChange.fell", { count });
+  if (change > 0) return tense === "future" ? t("countChange.willRise", { count }) : t("countChange.rose", { count });
+  return tense === "future" ? t("countChange.willStay") : t("countChange.stayed");
+}
+
+export async function BulkForm({ context, values, errors, formError }: { context: Context; values: BulkValues; errors: ModerationFieldErrors; formError?: FormError }) {
+  const t = await getTranslations({ locale: context.locale, namespace: "Moderation" });
+  const order = ["action", "by", "value", "reason"] as const;
+  const invalid = order.filter((field) => errors[field]);
+  const fieldClass = (field: string) => `field${errors[field] ? " field-invalid" : ""}`;
+  const errorText = (field: string) =>
+    errors[field] ? (
+      <p className="field-error" id={`bulk-${field}-error`}>
+        {t(`errors.${errors[field]!}`)}
+      </p>
+    ) : null;
+  const describedBy = (field: string, hint: boolean) => [hint ? `bulk-${field}-hint` : null, errors[field] ? `bulk-${field}-error` : null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <section aria-labelledby="bulk-heading" id="bulk" className="moderation-bulk">
+      <h2 id="bulk-heading">{t("bulk.heading")}</h2>
+      <p>{t("bulk.intro")}</p>
+      <form action={previewBulkFormAction} className="moderation-form bulk-form" noValidate>
+        {invalid.length > 0 || formError ? (
+          <div className="error-summary" id="bulk-errors">
+            <h3>{t("errorSummary")}</h3>
+            <ul>
+              {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
+              {invalid.map((field) => (
+                <li key={field}>
+                  <a href={`#bulk-${field}`}>{t(`errors.${errors[field]!}`)}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <HiddenContext {...context} />
+        <fieldset className={fieldClass("action")} id="bulk-action" aria-describedby={describedBy("action", false)}>
+          <legend>{t("bulk.action")}</legend>
+          {errorText("action")}
+          <div className="radios">
+            {bulkActions.map((action) => (
+              <div className="radio" key={action}>
+                <input type="radio" id={`bulk-action-${action}`} name="intent" value={action} defaultChecked={(values.action || "invalidate") === action} />
+                <label htmlFor={`bulk-action-${action}`}>{t(`bulk.actions.${action}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className={fieldClass("by")}>
+          <label htmlFor="bulk-by">{t("bulk.by")}</label>
+          {errorText("by")}
+          <select id="bulk-by" name="by" defaultValue={values.by} aria-invalid={Boolean(errors.by)} aria-describedby={describedBy("by", false)}>
+            <option value="">{t("bulk.chooseBy")}</option>
+            {selectorKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`bulk.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={fieldClass("value")}>
+          <label htmlFor="bulk-value">{t("bulk.value")}</label>
+          <p className="hint" id="bulk-value-hint">
+            {t("bulk.valueHint")}
+          </p>
+          {errorText("value")}
+          <input id="bulk-value" name="value" type="text" dir="ltr" spellCheck={false} autoComplete="off" maxLength={254} defaultValue={values.value} aria-invalid={Boolean(errors.value)} aria-describedby={describedBy("value", true)} />
+        </div>
+        <div className={fieldClass("reason")}>
+          <label htmlFor="bulk-reason">{t("reason")}</label>
+          <p className="hint" id="bulk-reason-hint">
+            {t("reasonHint")}
+          </p>
+          {errorText("reason")}
+          <select id="bulk-reason" name="reason" defaultValue={values.reason || "abuse"} aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy("reason", true)}>
+            {invalidationReasons.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`reasons.${reason}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("bulk.preview")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+// The second step: what the action would do, and the button that does it.
+export async function BulkPreview({ context, values, counts }: { context: Context; values: BulkValues; counts: BulkActionCounts }) {
+  const t = await getTranslations({ locale: context.locale, namespace: "Moderation" });
+  const kind = values.by as SelectorKind;
+  const shownValue = kind === "country" && isCountryCode(values.value.trim().toUpperCase()) ? countryName(values.value.trim().toUpperCase(), context.locale) : values.value;
+  const cancel = new URLSearchParams(context.view);
+  const echoed = [[bulkParams.action, values.action], [bulkParams.by, values.by], [bulkParams.value, values.value], [bulkParams.reason, values.reason]] as const;
+  for (const [key, value] of echoed) if (value) cancel.set(key, value);
+
+  return (
+    <section aria-labelledby="bulk-preview-heading" id="bulk-preview" className="bulk-preview">
+      <h2 id="bulk-preview-heading">{t("preview.heading")}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t(`bulk.kinds.${kind}`)}:</dt>
+          <dd>
+            <bdi>{shownValue}</bdi>
+          </dd>
+        </div>
+        {counts.action === "invalidate" && values.reason ? (
+          <div>
+            <dt>{t("reason")}:</dt>
+            <dd>{(invalidationReasons as readonly string[]).includes(values.reason) ? t(`reasons.${values.reason as (typeof invalidationReasons)[number]}`) : values.reason}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {counts.total === 0 ? (
+        <>
+          <p className="lede" data-testid="bulk-preview-summary">
+            {t(`preview.nothing.${counts.action}`)}
+          </p>
+          <p>
+            <a href={signaturesHref(context.locale, context.campaignId, cancel, "bulk")}>{t("preview.change")}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lede" data-testid="bulk-preview-summary">
+            {t(`preview.${counts.action}`, { total: counts.total, breakdown: await breakdown(context.locale, counts) })}
+          </p>
+          <p>{await countChangeText(context.locale, counts.countChange, "future")}</p>
+          <form action={runBulkFormAction} className="form-actions">
+            <HiddenContext {...context} />
+            <input type="hidden" name="intent" value={counts.action} />
+            <input type="hidden" name="by" value={values.by} />
+            <input type="hidden" name="value" value={values.value} />
+            <input type="hidden" name="reason" value={values.reason} />
+            <button type="submit" className={`button ${counts.action === "invalidate" ? "button-warning" : ""}`}>
+              {t(`preview.confirm.${counts.action}`, { count: counts.total })}
+            </button>
+            <a href={signaturesHref(context.locale, context.campaignId, cancel, "bulk")}>{t("preview.cancel")}</a>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+// What the last action actually did (which may differ from its preview if signatures arrived meanwhile).
+export async function ModerationResult({ locale, counts }: { locale: Locale; counts: BulkActionCounts }) {
+  const t = await getTranslations({ locale, namespace: "Moderation" });
+  return (
+    <div className="notice notice-success" id="moderation-result" role="status">
+      <p data-testid="moderation-result">
+        {counts.total === 0 ? t(`done.nothing.${counts.action}`) : t(`done.${counts.action}`, { total: counts.total, breakdown: await breakdown(locale, counts) })}
+      </p>
+      {counts.total > 0 ? <p>{await countChangeText(locale, counts.countChange, "past")}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/countries";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { invalidationReasons, type ModerationFieldErrors } from "@/lib/moderation/schema";
+import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
+import { moderateSelectionAction } from "./actions";
+import { signaturesHref, type FormError } from "./moderation-url";
+
+type Props = {
+  locale: Locale;
+  result: SearchSignaturesResult;
+  view: URLSearchParams;
+  canModerate: boolean;
+  errors: ModerationFieldErrors;
+  formError?: FormError;
+};
+
+function timeFormat(locale: Locale) {
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+}
+
+// A dash for the eye, words for a screen reader.
+function NotShown({ text }: { text: string }) {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{text}</span>
+    </>
+  );
+}
+
+export async function ResultsTable({ locale, result, view, canModerate, errors, formError }: Props) {
+  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const campaignId = result.campaign.id;
+  const time = timeFormat(locale);
+  const filterHref = (key: string, value: string) => {
+    const params = new URLSearchParams(view);
+    params.delete("page");
+    params.set(key, value);
+    return signaturesHref(locale, campaignId, params);
+  };
+  const reasonLabel = (reason: string) => ((invalidationReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as (typeof invalidationReasons)[number]}`) : reason);
+  const problems = [formError ? t(`formErrors.${formError}`) : null, errors.ids ? t(`errors.${errors.ids}`) : null, errors.reason ? t(`errors.${errors.reason}`) : null, errors.action ? t(`errors.${errors.action}`) : null].filter(
+    (problem): problem is string => Boolean(problem),
+  );
+
+  const row = (signature: SignatureRow) => (
+    <tr key={signature.id}>
+      {canModerate ? (
+        <td className="select-cell">
+          <input type="checkbox" name="signature" value={signature.id} id={`select-${signature.id}`} />
+          <label htmlFor={`select-${signature.id}`} className="visually-hidden">
+            {t("selectRow", { name: signature.name })}
+          </label>
+        </td>
+      ) : null}
+      <th scope="row" className="signer-name">
+        <bdi>{signature.name}</bdi>
+      </th>
+      <td dir="ltr" className="signer-email">
+        {signature.email}
+      </td>
+      <td>{countryName(signature.country, locale)}</td>
+      <td>
+        <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{t(`states.${signature.state}`)}</span>
+        {signature.state === "INVALIDATED" && signature.invalidationReason ? <span className="signature-state-reason">{reasonLabel(signature.invalidationReason)}</span> : null}
+      </td>
+      <td>
+        <time dateTime={signature.createdAt.toISOString()}>{time.format(signature.createdAt)}</time>
+      </td>
+      <td>{signature.confirmedAt ? <time dateTime={signature.confirmedAt.toISOString()}>{time.format(signature.confirmedAt)}</time> : <NotShown text={t("notConfirmed")} />}</td>
+      <td dir="ltr">
+        {signature.ipHash ? (
+          <a href={filterHref("ipHash", signature.ipHash)} title={t("filterByIp")}>
+            <code>{signature.ipHash}</code>
+          </a>
+        ) : (
+          <NotShown text={t("noIpHash")} />
+        )}
+      </td>
+      <td dir="ltr">
+        <a href={filterHref("emailDomain", signature.emailDomain)} title={t("filterByDomain")}>
+          {signature.emailDomain}
+        </a>
+      </td>
+    </tr>
+  );
+
+  const table = (
+    <div className="table-scroll" role="region" aria-labelledby="results-caption" tabIndex={0}>
+      <table className="organiser-table signatures-table">
+        <caption id="results-caption">{t("resultsCaption", { page: result.page, pages: result.pageCount })}</caption>
+        <thead>
+          <tr>
+            {canModerate ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("select")}</span>
+              </th>
+            ) : null}
+            <th scope="col">{t("columns.name")}</th>
+            <th scope="col">{t("columns.email")}</th>
+            <th scope="col">{t("columns.country")}</th>
+            <th scope="col">{t("columns.state")}</th>
+            <th scope="col">{t("columns.signedAt")}</th>
+            <th scope="col">{t("columns.confirmedAt")}</th>
+            <th scope="col">{t("columns.ipHash")}</th>
+            <th scope="col">{t("columns.emailDomain")}</th>
+          </tr>
+        </thead>
+        <tbody>{result.rows.map(row)}</tbody>
+      </table>
+    </div>
+  );
+
+  const previous = new URLSearchParams(view);
+  previous.set("page", String(result.page - 1));
+  const next = new URLSearchParams(view);
+  next.set("page", String(result.page + 1));
+
+  return (
+    <section aria-labelledby="results-heading" id="results" className="moderation-results">
+      <h2 id="results-heading">{t("resultsHeading")}</h2>
+      <p role="status">{t("resultsCount", { count: result.total, formatted: formatNumber(result.total, locale) })}</p>
+      {result.rows.length === 0 ? null : canModerate ? (
+        <form action={moderateSelectionAction} className="moderation-form selection-form" noValidate>
+          {problems.length > 0 ? (
+            <div className="error-summary" id="selection-errors">
+              <h3>{t("errorSummary")}</h3>
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="campaignId" value={campaignId} />
+          <input type="hidden" name="view" value={view.toString()} />
+          {table}
+          <fieldset className="selection-actions">
+            <legend>{t("selectionLegend")}</legend>
+            <div className={`field${errors.reason ? " field-invalid" : ""}`}>
+              <label htmlFor="selection-reason">{t("reason")}</label>
+              <p className="hint" id="selection-reason-hint">
+                {t("reasonHint")}
+              </p>
+              <select id="selection-reason" name="reason" defaultValue="abuse" aria-describedby="selection-reason-hint">
+                {invalidationReasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`reasons.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-actions">
+              <button type="submit" name="intent" value="invalidate" className="button button-warning">
+                {t("invalidateSelected")}
+              </button>
+              <button type="submit" name="intent" value="restore" className="button button-secondary">
+                {t("restoreSelected")}
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      ) : (
+        table
+      )}
+      {result.pageCount > 1 ? (
+        <nav className="pagination" aria-label={t("pagination")}>
+          <ul>
+            {result.page > 1 ? (
+              <li>
+                <a href={signaturesHref(locale, campaignId, previous, "results")} rel="prev">
+                  {t("previousPage")}
+                </a>
+              </li>
+            ) : null}
+            <li aria-current="page">{t("pageOf", { page: result.page, pages: result.pageCount })}</li>
+            {result.page < result.pageCount ? (
+              <li>
+                <a href={signaturesHref(locale, campaignId, next, "results")} rel="next">
+                  {t("nextPage")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

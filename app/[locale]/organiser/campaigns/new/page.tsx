@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { newCampaignValues } from "@/lib/campaigns/editor/form-values";
+import { listCampaignOrganisations } from "@/lib/campaigns/editor/list-campaign-organisations";
+import { listEditorChoices } from "@/lib/campaigns/editor/list-editor-choices";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { createCampaignAction } from "../_editor/actions";
+import { editorOptions } from "../_editor/choices";
+import { EditorForm } from "../_editor/editor-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ organisation?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  return { title: t("new.metaTitle"), robots: { index: false, follow: false } };
+}
+
+// First the organisation the campaign is for (asked only when the organiser has a choice), then
+// the editor. Creating checks the organiser's role in that organisation again.
+export default async function NewCampaignPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  const organisations = await listCampaignOrganisations({ actor });
+  const { organisation: requested } = await searchParams;
+  const chosen = organisations.length === 1 ? organisations[0] : organisations.find((organisation) => organisation.id === requested);
+  const name = (organisation: { name: string; nameAr: string | null }) => localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
+
+  return (
+    <div className="editor-page">
+      <p className="meta">
+        <a href={`/${locale}/organiser`}>{t("backToDashboard")}</a>
+      </p>
+      <h1>{t("new.heading")}</h1>
+      {organisations.length === 0 ? (
+        <p className="notice">{t("new.noOrganisation")}</p>
+      ) : !chosen ? (
+        <form method="get" className="editor-form organisation-choice">
+          <fieldset className="checkbox-group">
+            <legend>
+              <h2>{t("new.chooseOrganisation")}</h2>
+            </legend>
+            <p className="hint">{t("new.chooseOrganisationHint")}</p>
+            <ul className="checkbox-list">
+              {organisations.map((organisation, index) => (
+                <li key={organisation.id} className="field-checkbox">
+                  <input id={`organisation-${organisation.id}`} type="radio" name="organisation" value={organisation.id} defaultChecked={index === 0} />
+                  <label htmlFor={`organisation-${organisation.id}`}>{name(organisation)}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <button type="submit" className="button">
+            {t("new.continue")}
+          </button>
+        </form>
+      ) : (
+        <>
+          <p className="lede">{t("new.intro", { organisation: name(chosen) })}</p>
+          {organisations.length > 1 ? (
+            <p className="meta">
+              <a href={`/${locale}/organiser/campaigns/new`}>{t("new.changeOrganisation")}</a>
+            </p>
+          ) : null}
+          <NewCampaignEditor locale={locale} organisationId={chosen.id} />
+        </>
+      )}
+    </div>
+  );
+}
+
+async function NewCampaignEditor({ locale, organisationId }: { locale: Locale; organisationId: string }) {
+  const options = editorOptions(await listEditorChoices({ organisationId }), locale);
+  return (
+    <EditorForm
+      mode="create"
+      action={createCampaignAction}
+      locale={locale}
+      hidden={{ organisationId }}
+      initialValues={newCampaignValues}
+      statements={options.statements}
+      decisionMakers={options.decisionMakers}
+    />
+  );
+}

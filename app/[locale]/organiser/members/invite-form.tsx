@@ -1,0 +1,99 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField, type MemberFieldErrors } from "@/lib/organisations/schema";
+import { inviteMemberAction, type MemberFormState } from "./actions";
+
+const initialState: MemberFormState = { fields: {}, values: {} };
+const fieldOrder: MemberField[] = ["email", "role"];
+
+export function InviteForm({ locale, organisationId }: { locale: string; organisationId: string }) {
+  const t = useTranslations("OrganiserMembers");
+  const [state, formAction, pending] = useActionState(inviteMemberAction, initialState);
+  const [clientErrors, setClientErrors] = useState<MemberFieldErrors | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errors = clientErrors ?? state.fields;
+  const errorFields = fieldOrder.filter((field) => errors[field]);
+  const formError = clientErrors ? undefined : state.formError;
+
+  useEffect(() => {
+    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
+  }, [state, clientErrors, errorFields.length, formError]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const parsed = inviteMemberSchema.safeParse({ email: data.get("email") ?? "", role: data.get("role") ?? undefined });
+    if (parsed.success) return setClientErrors(null);
+    event.preventDefault();
+    setClientErrors(memberFieldErrors(parsed.error));
+  }
+
+  const chosenRole = state.values.role || "ORGANISER";
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "invite-errors" : undefined}>
+      {errorFields.length > 0 || formError ? (
+        <div className="error-summary" id="invite-errors" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h3>{t("errorSummary")}</h3>
+          <ul>
+            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
+            {errorFields.map((field) => (
+              <li key={field}>
+                <a href={field === "role" ? "#invite-role-OWNER" : "#invite-email"}>{t(`errors.${errors[field]!}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.done?.kind === "invited" && !clientErrors ? (
+        <p className="notice notice-success" role="status">
+          {t("invited", { email: state.done.email })}
+        </p>
+      ) : null}
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="organisation" value={organisationId} />
+      <div className={`field${errors.email ? " field-invalid" : ""}`}>
+        <label htmlFor="invite-email">{t("email")}</label>
+        <p className="hint" id="invite-email-hint">
+          {t("inviteEmailHint")}
+        </p>
+        {errors.email ? (
+          <p className="field-error" id="invite-email-error">
+            {t(`errors.${errors.email}`)}
+          </p>
+        ) : null}
+        <input
+          id="invite-email"
+          name="email"
+          type="email"
+          dir="ltr"
+          autoComplete="off"
+          inputMode="email"
+          spellCheck={false}
+          maxLength={254}
+          defaultValue={state.values.email ?? ""}
+          key={state.done ? `sent-${state.done.email}` : "invite-email"}
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby={["invite-email-hint", errors.email ? "invite-email-error" : null].filter(Boolean).join(" ")}
+        />
+      </div>
+      <fieldset className={`field role-choice${errors.role ? " field-invalid" : ""}`} aria-describedby={errors.role ? "invite-role-error" : undefined}>
+        <legend>{t("role")}</legend>
+        {errors.role ? (
+          <p className="field-error" id="invite-role-error">
+            {t(`errors.${errors.role}`)}
+          </p>
+        ) : null}
+        {memberRoles.map((role) => (
+          <div className="field-radio" key={role}>
+            <input id={`invite-role-${role}`} type="radio" name="role" value={role} defaultChecked={role === chosenRole} />
+            <label htmlFor={`invite-role-${role}`}>{t(`roleHints.${role}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("working") : t("inviteSubmit")}
+      </button>
+    </form>
+  );
+}

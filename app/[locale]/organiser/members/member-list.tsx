@@ -1,0 +1,90 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { memberRoles } from "@/lib/organisations/schema";
+import { manageMemberAction, type MemberFormState } from "./actions";
+
+export type MemberView = { userId: string; email: string; role: MemberRole; since: string; isYou: boolean };
+
+const initialState: MemberFormState = { fields: {}, values: {} };
+
+// The members, each with a form to change their role and one to remove them. Both forms share one
+// action state, so its outcome stays on screen even when the row it was about has gone.
+export function MemberList({ locale, organisationId, members }: { locale: string; organisationId: string; members: MemberView[] }) {
+  const t = useTranslations("OrganiserMembers");
+  const roles = useTranslations("OrganiserRoles");
+  const [state, formAction, pending] = useActionState(manageMemberAction, initialState);
+  const rowError = state.fields.role ?? state.fields.member;
+
+  return (
+    <>
+      <div aria-live="polite">
+        {state.done ? (
+          <p className="notice notice-success" role="status">
+            {state.done.kind === "removed"
+              ? t("removed", { email: state.done.email })
+              : t(state.done.kind, { email: state.done.email, role: roles(state.done.role ?? "VIEWER") })}
+          </p>
+        ) : null}
+        {state.formError ? (
+          <p className="notice notice-problem" role="alert">
+            {t(`errors.${state.formError}`)}
+          </p>
+        ) : null}
+      </div>
+      <ul className="member-list">
+        {members.map((member) => {
+          const errorId = `member-${member.userId}-error`;
+          const showError = rowError && state.target === member.userId;
+          return (
+            <li key={member.userId} className={`member${showError ? " field-invalid" : ""}`}>
+              <p className="member-email">
+                <bdi dir="ltr">{member.email}</bdi> {member.isYou ? <span className="meta">{t("you")}</span> : null}
+              </p>
+              <p className="meta">
+                {roles(member.role)} · {t("since")} {member.since}
+              </p>
+              {showError ? (
+                <p className="field-error" id={errorId} role="alert">
+                  {t(`errors.${rowError}`)}
+                </p>
+              ) : null}
+              <div className="member-actions">
+                <form action={formAction} className="member-role-form">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="organisation" value={organisationId} />
+                  <input type="hidden" name="member" value={member.userId} />
+                  <input type="hidden" name="intent" value="role" />
+                  <label htmlFor={`role-${member.userId}`} className="visually-hidden">
+                    {t("roleOf", { email: member.email })}
+                  </label>
+                  <select id={`role-${member.userId}`} name="role" defaultValue={member.role} aria-describedby={showError ? errorId : undefined}>
+                    {memberRoles.map((role) => (
+                      <option key={role} value={role}>
+                        {roles(role)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("saveRoleOf", { email: member.email })}>
+                    {t("saveRole")}
+                  </button>
+                </form>
+                <form action={formAction} className="member-remove-form">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="organisation" value={organisationId} />
+                  <input type="hidden" name="member" value={member.userId} />
+                  <input type="hidden" name="intent" value="remove" />
+                  <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("removeMember", { email: member.email })}>
+                    {t("remove")}
+                  </button>
+                </form>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

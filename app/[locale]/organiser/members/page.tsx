@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { listMembers } from "@/lib/organisations/list-members";
+import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
+import { requireOrganiser } from "../require-organiser";
+import { InviteForm } from "./invite-form";
+import { MemberList } from "./member-list";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserMembers" });
+  return { title: t("title") };
+}
+
+// Owners only. Anyone else, and an organisation the actor does not own, gets "not found".
+export default async function MembersPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const requested = (await searchParams).organisation;
+  const organisations = await listActorOrganisations(actor);
+  const organisation = chooseOwnedOrganisation(organisations, typeof requested === "string" ? requested : null);
+  if (!organisation) notFound();
+  const [t, members] = await Promise.all([getTranslations({ locale, namespace: "OrganiserMembers" }), listMembers({ actor, organisationId: organisation.id })]);
+  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
+  const otherOwned = organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id);
+
+  return (
+    <>
+      <h1>{t("heading", { organisation: name })}</h1>
+      <p className="lede">{t("intro")}</p>
+      {otherOwned.length > 0 ? (
+        <nav aria-label={t("otherOrganisations")} className="organiser-switch">
+          <h2 className="meta">{t("otherOrganisations")}</h2>
+          <ul className="organiser-links">
+            {otherOwned.map((other) => (
+              <li key={other.id}>
+                <a href={`/${locale}/organiser/members?organisation=${encodeURIComponent(other.id)}`}>{localized(locale, { en: other.name, ar: other.nameAr }).text}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <section aria-labelledby="members-heading" className="organiser-section">
+        <h2 id="members-heading">{t("listHeading")}</h2>
+        <MemberList
+          locale={locale}
+          organisationId={organisation.id}
+          members={members.map((member) => ({ userId: member.userId, email: member.email, role: member.role, since: formatDate(member.since, locale), isYou: member.isYou }))}
+        />
+      </section>
+      <section aria-labelledby="invite-heading" className="organiser-section organiser-panel">
+        <h2 id="invite-heading">{t("inviteHeading")}</h2>
+        <p>{t("inviteIntro")}</p>
+        <InviteForm locale={locale} organisationId={organisation.id} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalizedText } from "@/app/components/localized-text";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { formatNumber } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
+import { requireOrganiser } from "./require-organiser";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserDashboard" });
+  return { title: t("title") };
+}
+
+export default async function OrganiserDashboardPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const [t, roles, organisations] = await Promise.all([
+    getTranslations({ locale, namespace: "OrganiserDashboard" }),
+    getTranslations({ locale, namespace: "OrganiserRoles" }),
+    organiserDashboard(actor),
+  ]);
+  const base = `/${locale}/organiser`;
+
+  return (
+    <>
+      <h1>{t("heading")}</h1>
+      {organisations.map((organisation) => {
+        const headingId = `organisation-${organisation.id}`;
+        const name = { en: organisation.name, ar: organisation.nameAr };
+        const query = `?organisation=${encodeURIComponent(organisation.id)}`;
+        return (
+          <section key={organisation.id} className="organiser-section" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              <LocalizedText values={name} locale={locale} />
+            </h2>
+            <p className="meta">{t("yourRole", { role: roles(organisation.role) })}</p>
+            <ul className="organiser-links">
+              {roleAtLeast(organisation.role, "ORGANISER") ? (
+                <li>
+                  <a href={`${base}/campaigns/new${query}`}>{t("newCampaign")}</a>
+                </li>
+              ) : null}
+              {organisation.role === "OWNER" ? (
+                <>
+                  <li>
+                    <a href={`${base}/members${query}`}>{t("members")}</a>
+                  </li>
+                  <li>
+                    <a href={`${base}/audit${query}`}>{t("auditLog")}</a>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+            {organisation.campaigns.length === 0 ? (
+              <p>{t("noCampaigns")}</p>
+            ) : (
+              <div className="table-scroll" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
+                <table className="organiser-table stack-on-phone" role="table">
+                  <caption id={`${headingId}-caption`} className="visually-hidden">
+                    {t("caption", { organisation: localized(locale, name).text })}
+                  </caption>
+                  <thead role="rowgroup">
+                    <tr role="row">
+                      <th scope="col" role="columnheader">{t("campaign")}</th>
+                      <th scope="col" role="columnheader">{t("status")}</th>
+                      <th scope="col" role="columnheader" className="numeric">
+                        {t("confirmed")}
+                      </th>
+                      <th scope="col" role="columnheader" className="numeric">
+                        {t("pending")}
+                      </th>
+                      <th scope="col" role="columnheader" className="numeric">
+                        {t("invalidated")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody role="rowgroup">
+                    {organisation.campaigns.map((campaign) => (
+                      <tr role="row" key={campaign.id}>
+                        <th scope="row" role="rowheader">
+                          <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}`}>
+                            <LocalizedText values={{ en: campaign.titleEn, ar: campaign.titleAr }} locale={locale} />
+                          </a>
+                        </th>
+                        <td role="cell" data-label={t("status")}>
+                          <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
+                        </td>
+                        <td role="cell" className="numeric" data-label={t("confirmed")}>
+                          {formatNumber(campaign.confirmed, locale)}
+                        </td>
+                        <td role="cell" className="numeric" data-label={t("pending")}>
+                          {formatNumber(campaign.pending, locale)}
+                        </td>
+                        <td role="cell" className="numeric" data-label={t("invalidated")}>
+                          {formatNumber(campaign.invalidated, locale)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

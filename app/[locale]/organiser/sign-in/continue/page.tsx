@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { emailCallbackPath, parseEmailCallback, signInLinkState } from "@/lib/auth/verification";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
+  return { title: t("continueTitle"), referrer: "strict-origin" };
+}
+
+// Where the e-mail links to. Opening it signs no one in and spends nothing: only the button, a
+// form that a person submits, takes the browser to next-auth's callback with the link's token.
+export default async function ContinueSignInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
+  const callback = (await searchParams).callback;
+  const link = parseEmailCallback(typeof callback === "string" ? callback : null);
+  const state = link ? await signInLinkState(link) : "invalid";
+
+  if (!link || state !== "valid") {
+    return (
+      <section className="panel" aria-labelledby="continue-heading">
+        <h1 id="continue-heading">{t("continueInvalidHeading")}</h1>
+        <p>{t("continueInvalidBody")}</p>
+        <p>
+          <a className="button" href={`/${locale}/organiser/sign-in`}>
+            {t("askAgain")}
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="continue-heading">
+      <h1 id="continue-heading">{t("continueHeading")}</h1>
+      <p className="lede">
+        {t.rich("continueBody", {
+          address: link.email,
+          email: (chunks) => (
+            <strong dir="ltr" className="organiser-email">
+              {chunks}
+            </strong>
+          ),
+        })}
+      </p>
+      <form method="get" action={emailCallbackPath}>
+        <input type="hidden" name="callbackUrl" value={link.callbackUrl} />
+        <input type="hidden" name="token" value={link.token} />
+        <input type="hidden" name="email" value={link.email} />
+        <button type="submit" className="button button-large">
+          {t("continueButton")}
+        </button>
+      </form>
+      <p className="hint organiser-why">{t("continueWhy")}</p>
+    </section>
+  );
+}

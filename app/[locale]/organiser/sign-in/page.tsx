@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { organiserPath } from "@/lib/auth/verification";
+import type { Locale } from "@/lib/i18n/locales";
+import { SignInForm } from "./sign-in-form";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
+  return { title: t("signInTitle") };
+}
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const next = single(query.next);
+  // Already signed in: straight on.
+  if (await getActor()) redirect(organiserPath(locale, next));
+  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
+  // next-auth sends failed links here with ?error=…; whatever the reason, the advice is the same.
+  const linkProblem = single(query.error) !== null;
+  return (
+    <section className="panel" aria-labelledby="sign-in-heading">
+      <h1 id="sign-in-heading">{t("signInHeading")}</h1>
+      {query.signedOut ? (
+        <p className="notice notice-success" role="status">
+          {t("signedOut")}
+        </p>
+      ) : null}
+      {linkProblem ? <p className="notice notice-problem">{t("linkProblem")}</p> : null}
+      <p className="lede">{t("signInIntro")}</p>
+      <SignInForm locale={locale} next={next && organiserPath(locale, next) === next ? next : null} />
+    </section>
+  );
+}

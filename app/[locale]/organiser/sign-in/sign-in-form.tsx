@@ -1,0 +1,76 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { organiserEmailSchema } from "@/lib/auth/organiser-email";
+import { requestSignInAction, type SignInErrorKey, type SignInFormState } from "./actions";
+
+const initialState: SignInFormState = { fields: {}, values: { email: "" } };
+
+export function SignInForm({ locale, next }: { locale: string; next: string | null }) {
+  const t = useTranslations("OrganiserAuth");
+  const [state, formAction, pending] = useActionState(requestSignInAction, initialState);
+  const [clientError, setClientError] = useState<SignInErrorKey | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const emailError = clientError ?? state.fields.email;
+  const formError = clientError ? undefined : state.formError;
+
+  useEffect(() => {
+    if (emailError || formError) summaryRef.current?.focus();
+  }, [state, clientError, emailError, formError]);
+
+  // The server's rule, checked first in the browser for instant feedback.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const parsed = organiserEmailSchema.safeParse(new FormData(event.currentTarget).get("email") ?? "");
+    if (parsed.success) return setClientError(null);
+    event.preventDefault();
+    setClientError(parsed.error.issues[0]?.message === "emailRequired" ? "emailRequired" : "emailInvalid");
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form">
+      {emailError || formError ? (
+        <div className="error-summary" id="sign-in-errors" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2 className="error-summary-title">{t("errorSummary")}</h2>
+          <ul>
+            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
+            {emailError ? (
+              <li>
+                <a href="#email">{t(`errors.${emailError}`)}</a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="locale" value={locale} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <div className={`field${emailError ? " field-invalid" : ""}`}>
+        <label htmlFor="email">{t("email")}</label>
+        <p className="hint" id="email-hint">
+          {t("emailHint")}
+        </p>
+        {emailError ? (
+          <p className="field-error" id="email-error">
+            {t(`errors.${emailError}`)}
+          </p>
+        ) : null}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          dir="ltr"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          maxLength={254}
+          defaultValue={state.values.email}
+          aria-invalid={Boolean(emailError)}
+          aria-describedby={["email-hint", emailError ? "email-error" : null].filter(Boolean).join(" ")}
+        />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { getActor } from "@/lib/auth/session";
+import { AppError, isAppError } from "@/lib/errors";
+import { exportSignaturesCsv } from "@/lib/exports/export-signatures-csv";
+import { parseExportQuery } from "@/lib/exports/schema";
+
+export const dynamic = "force-dynamic";
+
+const noStore = { "Cache-Control": "no-store" };
+
+// An ASCII name for every client, and the exact one (RFC 6266's filename*) for those that read it.
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
+  return ascii === fileName
+    ? `attachment; filename="${fileName}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function errorResponse(error: AppError): Response {
+  const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
+  return Response.json(body, { status: error.status, headers: noStore });
+}
+
+// GET /api/organiser/campaigns/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD&country=SY&consented=on
+// The confirmed signatures as a CSV download, streamed from the database as the client reads it.
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return errorResponse(new AppError("UNAUTHENTICATED"));
+  const { id } = await params;
+  const query = parseExportQuery(new URL(request.url).searchParams);
+  if (!query.success) return errorResponse(new AppError("VALIDATION", { fields: query.fields }));
+  try {
+    // The request's signal aborts when the client goes away: the export then releases its cursor.
+    const csv = await exportSignaturesCsv({ actor, campaignId: id, filters: query.filters, signal: request.signal });
+    return new Response(csv.stream, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": contentDisposition(csv.fileName),
+        "X-Expected-Rows": String(csv.expectedRows),
+        ...noStore,
+      },
+    });
+  } catch (error) {
+    if (isAppError(error)) return errorResponse(error);
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+// What the benchmarks share in one run: a throwaway PostgreSQL cluster (a fresh, migrated database
+// per benchmark), the production build, production servers, and their clean-up.
+import { openDatabase } from "../../lib/db";
+import { applyMigrations } from "../../lib/migrations/schema-engine";
+import { buildIfNeeded } from "../../scripts/build-state";
+import { createDatabase, startPostgresCluster, type PostgresCluster } from "../../tests/fixtures/postgres-cluster";
+import { ensureSystemDependencies } from "../../tests/fixtures/provision";
+import { benchEnv, startProductionServer, type BenchServer } from "./server";
+
+export class BenchContext {
+  private cluster?: Promise<PostgresCluster>;
+  private built = false;
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
+
+  // A new database on the run's PostgreSQL cluster, with every migration applied.
+  async postgresDatabase(name: string): Promise<string> {
+    this.cluster ??= (async () => {
+      await ensureSystemDependencies({ postgres: true });
+      const cluster = await startPostgresCluster({ settings: { shared_buffers: "256MB" } });
+      this.onCleanup(() => cluster.stop());
+      return cluster;
+    })();
+    const cluster = await this.cluster;
+    const url = await createDatabase(cluster.url, name);
+    const database = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://" });
+    try {
+      await applyMigrations(database.adapterFactory);
+    } finally {
+      await database.close();
+    }
+    return url;
+  }
+
+  // `next build`, unless .next is newer than every source (the check `npm start` makes).
+  ensureBuild(): void {
+    if (this.built) return;
+    if (!buildIfNeeded(benchEnv, "[bench] building the production app (the code changed since the last build)…")) {
+      throw new Error("next build failed");
+    }
+    this.built = true;
+  }
+
+  async server(name: string, env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string }): Promise<BenchServer> {
+    this.ensureBuild();
+    const server = await startProductionServer(name, env);
+    this.onCleanup(() => server.stop());
+    return server;
+  }
+
+  onCleanup(cleanup: () => Promise<void> | void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  async close(): Promise<void> {
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error("[bench] clean-up failed:", error instanceof Error ? error.message : error);
+      }
+    }
+    this.cleanups.length = 0;
+  }
+}

@@ -1,0 +1,76 @@
+// The production server as `npm start` runs it (`scripts/start.ts --no-build`), on a free port.
+import { spawn, type ChildProcess } from "node:child_process";
+import { freePort } from "../../tests/fixtures/free-port";
+import { commandLine, processTree } from "../../tests/fixtures/process-memory";
+
+// lib/env sets NEXTAUTH_URL in this process from its own APP_URL; each server derives its own.
+export const benchEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+delete benchEnv.NEXTAUTH_URL;
+
+export type BenchServer = {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  // The Next.js server process itself (`next-server`), whose memory the benchmarks report.
+  serverPid(): number;
+  // Every process the server runs as (npx, tsx, next start, next-server).
+  pids(): number[];
+  stop(): Promise<void>;
+};
+
+async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server at ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+// `env` names the database (and may add NODE_OPTIONS for the server's Node processes).
+export async function startProductionServer(
+  name: string,
+  env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string },
+): Promise<BenchServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn("npx", ["--no-install", "tsx", "scripts/start.ts", "--no-build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    env: { ...benchEnv, ...env, NIDA_ENV: "test", PORT: String(port), LISTEN_HOST: "127.0.0.1", APP_URL: url, JOBS_ENABLED: "false" },
+  });
+  const pids = () => (child.pid && child.exitCode === null ? processTree(child.pid) : []);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || !child.pid) return resolve();
+      child.once("exit", () => resolve());
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        resolve();
+      }
+    });
+  try {
+    await waitForHealthy(url, child, 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    name,
+    url,
+    process: child,
+    pids,
+    serverPid() {
+      const pid = pids().find((candidate) => commandLine(candidate).startsWith("next-server"));
+      if (!pid) throw new Error(`no next-server process under ${child.pid}`);
+      return pid;
+    },
+    stop,
+  };
+}

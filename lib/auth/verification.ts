@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Tx } from "../db";
+import { db } from "../db";
+import { env } from "../env";
+import { isLocale, type Locale } from "../i18n/locales";
+import { appSecret } from "../secrets";
+
+// Sign-in links are next-auth v4 Email-provider links, made exactly as next-auth makes them
+// (core/lib/email/signin.js): 32 random bytes in hex, stored only as sha256(token + secret) in
+// verification_tokens under the e-mail address, and checked by /api/auth/callback/email.
+export const signInLinkTtlSeconds = 60 * 60;
+export const invitationLinkTtlSeconds = 7 * 24 * 60 * 60;
+// Unused links a member may hold at once: enough for a few tries, too few to flood an inbox.
+export const maxOutstandingLinks = 10;
+
+export const emailCallbackPath = "/api/auth/callback/email";
+
+export function hashVerificationToken(token: string): string {
+  return createHash("sha256").update(`${token}${appSecret()}`).digest("hex");
+}
+
+export type SignInLink = {
+  // next-auth's callback URL: using it signs in, so it is never put in an e-mail by itself.
+  callbackUrl: string;
+  // Our own page that shows a Sign in button for it: what the e-mail links to.
+  continueUrl: string;
+  expires: Date;
+};
+
+// Where a signed-in organiser lands: a path of the organiser area, in the given language.
+export function organiserPath(locale: Locale, next?: string | null): string {
+  return (next && organiserPathOf(next)) || `/${locale}/organiser`;
+}
+
+// The path (and query) itself when `value` is a page of the organiser area on this site, else null.
+function organiserPathOf(value: string): string | null {
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
+  const url = new URL(value, env.APP_URL);
+  const ours = url.origin === new URL(env.APP_URL).origin && /^\/(en|ar)\/organiser(\/|$)/.test(url.pathname) && !url.pathname.includes("/sign-in");
+  return ours ? `${url.pathname}${url.search}` : null;
+}
+
+export function continueUrlFor(callbackUrl: string, locale: Locale): string {
+  return `${env.APP_URL}/${locale}/organiser/sign-in/continue?${new URLSearchParams({ callback: callbackUrl })}`;
+}
+
+export async function createSignInLink(
+  tx: Pick<Tx, "verificationToken">,
+  options: { email: string; locale: Locale; next?: string | null; ttlSeconds: number },
+): Promise<SignInLink> {
+  const token = randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + options.ttlSeconds * 1000);
+  await tx.verificationToken.create({ data: { identifier: options.email, token: hashVerificationToken(token), expires } });
+  const params = new URLSearchParams({ callbackUrl: `${env.APP_URL}${organiserPath(options.locale, options.next)}`, token, email: options.email });
+  const callbackUrl = `${env.APP_URL}${emailCallbackPath}?${params}`;
+  return { callbackUrl, continueUrl: continueUrlFor(callbackUrl, options.locale), expires };
+}
+
+export type EmailCallback = { token: string; email: string; callbackUrl: string; locale: Locale };
+
+// Accepts only next-auth's e-mail callback on this very site, with a well-formed token: the
+// continue page must never become a button that sends someone elsewhere.
+export function parseEmailCallback(value: string | null | undefined): EmailCallback | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (!value.startsWith(`${env.APP_URL}${emailCallbackPath}?`) || url.origin !== new URL(env.APP_URL).origin || url.pathname !== emailCallbackPath) return null;
+  const token = url.searchParams.get("token") ?? "";
+  const email = url.searchParams.get("email") ?? "";
+  const callbackUrl = url.searchParams.get("callbackUrl") ?? "";
+  if (!/^[0-9a-f]{64}$/.test(token) || !email.includes("@")) return null;
+  let next: string | null = null;
+  try {
+    const target = new URL(callbackUrl, env.APP_URL);
+    if (target.origin === new URL(env.APP_URL).origin) next = `${target.pathname}${target.search}`;
+  } catch {
+    next = null;
+  }
+  const localeMatch = next?.match(/^\/(en|ar)\//)?.[1];
+  const locale: Locale = isLocale(localeMatch) ? localeMatch : "en";
+  return { token, email, callbackUrl: `${env.APP_URL}${organiserPath(locale, next)}`, locale };
+}
+
+// Whether a link would still sign in, without spending it: the continue page says so up front.
+export async function signInLinkState(link: { token: string; email: string }): Promise<"valid" | "expired" | "invalid"> {
+  const row = await db.verificationToken.findUnique({
+    where: { identifier_token: { identifier: link.email, token: hashVerificationToken(link.token) } },
+    select: { expires: true },
+  });
+  if (!row) return "invalid";
+  return row.expires.getTime() < Date.now() ? "expired" : "valid";
+}

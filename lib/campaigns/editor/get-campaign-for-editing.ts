@@ -1,0 +1,81 @@
+import type { Actor } from "../../auth/authorize";
+import { requireCampaignRole, roleAtLeast } from "../../auth/authorize";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import type { CampaignStatus, DemandKind, MemberRole } from "../../generated/prisma/enums";
+import { confirmedCount } from "../counters";
+import { listEditorChoices, type EditorChoices } from "./list-editor-choices";
+
+export type CampaignForEditing = {
+  id: string;
+  slug: string;
+  status: CampaignStatus;
+  // The actor's role through the organisation they act for; viewers read, organisers edit.
+  role: MemberRole;
+  canEdit: boolean;
+  organisation: { id: string; name: string; nameAr: string | null };
+  titleEn: string;
+  titleAr: string | null;
+  summaryEn: string;
+  summaryAr: string | null;
+  bodyEn: string;
+  bodyAr: string | null;
+  goals: number[];
+  opensAt: Date | null;
+  closesAt: Date | null;
+  sourceStatementId: string | null;
+  demands: { kind: DemandKind; textEn: string; textAr: string | null; sourceQuote: string | null; sourceStatementId: string | null }[];
+  decisionMakerIds: string[];
+  confirmedCount: number;
+  updatedAt: Date;
+  choices: EditorChoices;
+};
+
+// A campaign as the editor shows it, for any member of an owning organisation (viewers included).
+export async function getCampaignForEditing(options: { actor: Actor; campaignId: string }): Promise<CampaignForEditing> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
+  const campaign = await db.campaign.findUnique({
+    where: { id: options.campaignId },
+    include: {
+      demands: { orderBy: { position: "asc" } },
+      targets: { orderBy: { createdAt: "asc" }, select: { decisionMakerId: true } },
+      owners: { where: { organisationId: access.organisationId }, include: { organisation: { select: { id: true, name: true, nameAr: true } } } },
+    },
+  });
+  const owner = campaign?.owners[0];
+  if (!campaign || !owner) throw new AppError("NOT_FOUND");
+  const decisionMakerIds = campaign.targets.map((target) => target.decisionMakerId);
+  const [count, choices] = await Promise.all([
+    confirmedCount(campaign.id),
+    listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: decisionMakerIds }),
+  ]);
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    status: campaign.status,
+    role: access.role,
+    canEdit: roleAtLeast(access.role, "ORGANISER"),
+    organisation: owner.organisation,
+    titleEn: campaign.titleEn,
+    titleAr: campaign.titleAr,
+    summaryEn: campaign.summaryEn,
+    summaryAr: campaign.summaryAr,
+    bodyEn: campaign.bodyEn,
+    bodyAr: campaign.bodyAr,
+    goals: campaign.goals,
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt,
+    sourceStatementId: campaign.sourceStatementId,
+    demands: campaign.demands.map((demand) => ({
+      kind: demand.kind,
+      textEn: demand.textEn,
+      textAr: demand.textAr,
+      sourceQuote: demand.sourceQuote,
+      sourceStatementId: demand.sourceStatementId,
+    })),
+    decisionMakerIds,
+    confirmedCount: count,
+    updatedAt: campaign.updatedAt,
+    choices,
+  };
+}

@@ -1,0 +1,223 @@
+import { z } from "zod";
+import { AppError } from "../../errors";
+import { DemandKind } from "../../generated/prisma/enums";
+
+// Validation messages are keys of the "CampaignEditor.errors" translations, so each field's error
+// is shown in the organiser's language, in the browser and after a plain POST alike. The schema
+// takes the editor form's own values (strings), so the browser and the server run the same rules.
+
+export const editorLimits = {
+  title: 150,
+  summary: 600,
+  body: 20_000,
+  demandText: 600,
+  sourceQuote: 1_000,
+  goals: 10,
+  goal: 1_000_000_000,
+  demands: 20,
+  // Rows a form may send, blank ones included; anything past this is not read at all.
+  demandRows: 40,
+  decisionMakers: 100,
+} as const;
+
+export const demandKinds = Object.values(DemandKind) as [DemandKind, ...DemandKind[]];
+
+export const errorKeys = [
+  "titleRequired",
+  "titleTooLong",
+  "summaryTooLong",
+  "bodyTooLong",
+  "goalsRequired",
+  "goalsInvalid",
+  "goalsNotAscending",
+  "goalsTooMany",
+  "dateInvalid",
+  "closesBeforeOpens",
+  "demandKindRequired",
+  "demandTextRequired",
+  "demandTextTooLong",
+  "sourceQuoteTooLong",
+  "demandsTooMany",
+  "statementUnknown",
+  "decisionMakerUnknown",
+  "decisionMakersTooMany",
+  // Checked when a campaign is (or already is) public.
+  "summaryRequiredToPublish",
+  "demandsRequiredToPublish",
+  "closesAtPassed",
+  // State transitions.
+  "statusNotDraft",
+  "statusNotOpen",
+  "statusNotClosed",
+  "invalidValue",
+] as const;
+export type ErrorKey = (typeof errorKeys)[number];
+
+// Keyed by the field's path: "titleEn", "goals", "demands", "demands.2.textEn", "status".
+export type FieldErrors = Record<string, ErrorKey>;
+
+const text = (max: number, tooLong: ErrorKey) => z.string({ error: "invalidValue" }).trim().max(max, tooLong);
+
+const optionalText = (max: number, tooLong: ErrorKey) =>
+  text(max, tooLong)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+// Text a draft may leave empty; the column is not nullable, so empty is "".
+const draftText = (max: number, tooLong: ErrorKey) =>
+  text(max, tooLong)
+    .nullish()
+    .transform((value) => value ?? "");
+
+const optionalId = z
+  .string({ error: "invalidValue" })
+  .trim()
+  .max(64, "invalidValue")
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+// Digits typed on an Arabic keyboard (٠١٢… or ۰۱۲…) count as the digits they are.
+function westernDigits(value: string): string {
+  return value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0xf) % 10));
+}
+
+// "1000, 10000, 100000" (the form) or [1000, 10000, 100000] (a script): ascending positive integers.
+const goalsSchema = z.union([z.string(), z.array(z.number())], { error: "goalsRequired" }).transform((value, context) => {
+  const parts = typeof value === "string" ? westernDigits(value).split(/[,،;\s]+/).filter(Boolean) : value.map(String);
+  const fail = (message: ErrorKey) => {
+    context.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  if (parts.length === 0) return fail("goalsRequired");
+  if (parts.length > editorLimits.goals) return fail("goalsTooMany");
+  if (!parts.every((part) => /^\d{1,10}$/.test(part))) return fail("goalsInvalid");
+  const goals = parts.map(Number);
+  if (goals.some((goal) => goal < 1 || goal > editorLimits.goal)) return fail("goalsInvalid");
+  if (goals.some((goal, index) => index > 0 && goal <= goals[index - 1]!)) return fail("goalsNotAscending");
+  return goals;
+});
+
+// A date input's value, "YYYY-MM-DD", as midnight UTC; empty means no date.
+const dateSchema = z
+  .string({ error: "dateInvalid" })
+  .nullish()
+  .transform((value, context) => {
+    const day = value?.trim();
+    if (!day) return null;
+    const date = new Date(`${day}T00:00:00.000Z`);
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+    if (!valid || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
+      context.addIssue({ code: "custom", message: "dateInvalid" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const demandFields = ["kind", "textEn", "textAr", "sourceQuote", "sourceStatementId"] as const;
+
+// A row with nothing written in it. The form always offers a couple of these, to add demands
+// without JavaScript.
+export function isEmptyDemandRow(row: unknown): boolean {
+  if (row === null || row === undefined) return true;
+  if (typeof row !== "object") return false;
+  const values = row as Record<string, unknown>;
+  return demandFields.every((field) => values[field] === undefined || values[field] === null || (typeof values[field] === "string" && values[field].trim() === ""));
+}
+
+// Empty rows, and rows the organiser ticked "Remove", mean nothing.
+function isDroppedDemandRow(row: unknown): boolean {
+  const remove = typeof row === "object" && row !== null ? (row as { remove?: unknown }).remove : undefined;
+  return remove === true || remove === "on" || isEmptyDemandRow(row);
+}
+
+const demandSchema = z.object({
+  kind: z.enum(demandKinds, { error: "demandKindRequired" }),
+  textEn: z.string({ error: "demandTextRequired" }).trim().min(1, "demandTextRequired").max(editorLimits.demandText, "demandTextTooLong"),
+  textAr: optionalText(editorLimits.demandText, "demandTextTooLong"),
+  sourceQuote: optionalText(editorLimits.sourceQuote, "sourceQuoteTooLong"),
+  sourceStatementId: optionalId,
+});
+// `row` is the demand's row in the form, so later checks (an unknown statement) can point at it.
+export type DemandInput = z.infer<typeof demandSchema> & { row: number };
+
+// Dropped rows keep their place until after validation, so an error's path is the row the organiser sees.
+const demandsSchema = z
+  .array(z.preprocess((row) => (isDroppedDemandRow(row) ? null : row), demandSchema.nullable()), { error: "invalidValue" })
+  .max(editorLimits.demandRows, "demandsTooMany")
+  .nullish()
+  .transform((rows) => (rows ?? []).flatMap((demand, row): DemandInput[] => (demand ? [{ ...demand, row }] : [])))
+  .refine((rows) => rows.length <= editorLimits.demands, "demandsTooMany");
+
+const idListSchema = z
+  .array(z.string({ error: "invalidValue" }).trim().min(1, "invalidValue").max(64, "invalidValue"), { error: "invalidValue" })
+  .max(editorLimits.decisionMakers, "decisionMakersTooMany")
+  .nullish()
+  .transform((ids) => [...new Set(ids ?? [])]);
+
+export const campaignInputSchema = z
+  .object({
+    titleEn: z.string({ error: "titleRequired" }).trim().min(1, "titleRequired").max(editorLimits.title, "titleTooLong"),
+    titleAr: optionalText(editorLimits.title, "titleTooLong"),
+    summaryEn: draftText(editorLimits.summary, "summaryTooLong"),
+    summaryAr: optionalText(editorLimits.summary, "summaryTooLong"),
+    // Markdown, stored as written; rendered without raw HTML by app/components/markdown.tsx.
+    bodyEn: draftText(editorLimits.body, "bodyTooLong"),
+    bodyAr: optionalText(editorLimits.body, "bodyTooLong"),
+    goals: goalsSchema,
+    opensAt: dateSchema,
+    closesAt: dateSchema,
+    sourceStatementId: optionalId,
+    demands: demandsSchema,
+    decisionMakerIds: idListSchema,
+  })
+  .superRefine(
+    (input, context) => {
+      const { opensAt, closesAt } = input as { opensAt?: unknown; closesAt?: unknown };
+      if (opensAt instanceof Date && closesAt instanceof Date && closesAt <= opensAt) {
+        context.addIssue({ code: "custom", path: ["closesAt"], message: "closesBeforeOpens" });
+      }
+    },
+    // Checked even when other fields failed, so every problem is listed at once; the dates are
+    // only compared when both parsed.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+
+export type CampaignInput = z.output<typeof campaignInputSchema>;
+
+// Each field's first problem, as a translation key; anything unforeseen (a value of the wrong type
+// from a hand-made request) becomes the generic "invalidValue".
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "form";
+    if (result[path]) continue;
+    result[path] = (errorKeys as readonly string[]).includes(issue.message) ? (issue.message as ErrorKey) : "invalidValue";
+  }
+  return result;
+}
+
+// closesAt is checked only when given: a public campaign past its closing date may still be edited,
+// but not published or reopened until the date is moved.
+export type PublishableCampaign = { titleEn: string; summaryEn: string; demandCount: number; closesAt?: Date | null };
+
+// What a campaign needs before the public may see it, and for as long as it is public.
+export function publishProblems(campaign: PublishableCampaign, now = new Date()): FieldErrors {
+  const problems: FieldErrors = {};
+  if (!campaign.titleEn.trim()) problems.titleEn = "titleRequired";
+  if (!campaign.summaryEn.trim()) problems.summaryEn = "summaryRequiredToPublish";
+  if (campaign.demandCount === 0) problems.demands = "demandsRequiredToPublish";
+  if (campaign.closesAt && campaign.closesAt <= now) problems.closesAt = "closesAtPassed";
+  return problems;
+}
+
+// The id of a form control for a field path: "demands.2.textEn" → "demands-2-textEn".
+export function fieldId(path: string): string {
+  return path.replace(/\./g, "-");
+}
+
+// The one way into the domain functions: a VALIDATION error with a key per field, or the input.
+export function parseCampaignInput(input: unknown): CampaignInput {
+  const parsed = campaignInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", { detail: "invalid campaign input", fields: fieldErrors(parsed.error) });
+  return parsed.data;
+}

@@ -1,0 +1,109 @@
+import type { Actor } from "../../auth/authorize";
+import { recordAudit, requireCampaignRole } from "../../auth/authorize";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import type { CampaignStatus } from "../../generated/prisma/enums";
+import { checkReferences } from "./check-references";
+import { lockCampaign } from "./lock-campaign";
+import { parseCampaignInput, publishProblems, type CampaignInput } from "./schema";
+
+export type UpdateCampaignOptions = { actor: Actor; campaignId: string; input: unknown };
+export type UpdatedCampaign = { id: string; slug: string; status: CampaignStatus; changed: string[] };
+
+const sameDay = (a: Date | null, b: Date | null) => a !== null && b !== null && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+
+// Everything the editor holds, replaced at once. The slug, the status, the signatures and the
+// counters are not touched: editing a published campaign keeps its URL and its count.
+export async function updateCampaign(options: UpdateCampaignOptions): Promise<UpdatedCampaign> {
+  const { actor, campaignId } = options;
+  const access = await requireCampaignRole(actor, campaignId, "ORGANISER");
+  const input = parseCampaignInput(options.input);
+
+  return db.$transaction(async (tx) => {
+    await lockCampaign(tx, campaignId);
+    const current = await tx.campaign.findUnique({
+      where: { id: campaignId },
+      include: { demands: { orderBy: { position: "asc" } }, targets: { select: { decisionMakerId: true } } },
+    });
+    if (!current) throw new AppError("NOT_FOUND");
+    const currentTargets = current.targets.map((target) => target.decisionMakerId);
+    await checkReferences(tx, { organisationId: access.organisationId, input, currentDecisionMakerIds: currentTargets });
+
+    // A public campaign must stay fit to be public.
+    if (current.status !== "DRAFT") {
+      const problems = publishProblems({ titleEn: input.titleEn, summaryEn: input.summaryEn, demandCount: input.demands.length });
+      if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { detail: "a public campaign needs a summary and a demand", fields: problems });
+    }
+
+    // A date input holds a day; an unchanged day keeps the exact time stored (seeded or imported).
+    const opensAt = sameDay(current.opensAt, input.opensAt) ? current.opensAt : input.opensAt;
+    const closesAt = sameDay(current.closesAt, input.closesAt) ? current.closesAt : input.closesAt;
+    const changed = changedFields(current, currentTargets, { ...input, opensAt, closesAt });
+
+    await tx.campaign.update({
+      where: { id: campaignId },
+      data: {
+        titleEn: input.titleEn,
+        titleAr: input.titleAr,
+        summaryEn: input.summaryEn,
+        summaryAr: input.summaryAr,
+        bodyEn: input.bodyEn,
+        bodyAr: input.bodyAr,
+        goals: input.goals,
+        opensAt,
+        closesAt,
+        sourceStatementId: input.sourceStatementId,
+      },
+    });
+    if (changed.includes("demands")) {
+      await tx.demand.deleteMany({ where: { campaignId } });
+      await tx.demand.createMany({
+        data: input.demands.map((demand, position) => ({
+          campaignId,
+          position,
+          kind: demand.kind,
+          textEn: demand.textEn,
+          textAr: demand.textAr,
+          sourceQuote: demand.sourceQuote,
+          sourceStatementId: demand.sourceStatementId,
+        })),
+      });
+    }
+    // Targets that stay keep their rows (and the date they were added).
+    await tx.campaignTarget.deleteMany({ where: { campaignId, decisionMakerId: { notIn: input.decisionMakerIds } } });
+    await tx.campaignTarget.createMany({
+      data: input.decisionMakerIds.map((decisionMakerId) => ({ campaignId, decisionMakerId })),
+      skipDuplicates: true,
+    });
+
+    await recordAudit(tx, { organisationId: access.organisationId, actor, action: "campaign.update", campaignId, affected: 1, details: { changed } });
+    return { id: current.id, slug: current.slug, status: current.status, changed };
+  });
+}
+
+type CurrentCampaign = {
+  titleEn: string;
+  titleAr: string | null;
+  summaryEn: string;
+  summaryAr: string | null;
+  bodyEn: string;
+  bodyAr: string | null;
+  goals: number[];
+  opensAt: Date | null;
+  closesAt: Date | null;
+  sourceStatementId: string | null;
+  demands: { kind: string; textEn: string; textAr: string | null; sourceQuote: string | null; sourceStatementId: string | null }[];
+};
+
+// The names of the fields an edit changes, for the audit log.
+function changedFields(current: CurrentCampaign, currentTargets: string[], next: CampaignInput): string[] {
+  const scalar = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "sourceStatementId"] as const;
+  const changed: string[] = scalar.filter((field) => current[field] !== next[field]);
+  if (current.goals.join(",") !== next.goals.join(",")) changed.push("goals");
+  if (current.opensAt?.getTime() !== next.opensAt?.getTime()) changed.push("opensAt");
+  if (current.closesAt?.getTime() !== next.closesAt?.getTime()) changed.push("closesAt");
+  const demand = (d: CurrentCampaign["demands"][number]) => [d.kind, d.textEn, d.textAr, d.sourceQuote, d.sourceStatementId];
+  if (JSON.stringify(current.demands.map(demand)) !== JSON.stringify(next.demands.map(demand))) changed.push("demands");
+  if ([...currentTargets].sort().join(",") !== [...next.decisionMakerIds].sort().join(",")) changed.push("decisionMakers");
+  return changed;
+}

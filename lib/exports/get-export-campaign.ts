@@ -1,0 +1,34 @@
+import { requireCampaignRole, roleAtLeast, type Actor } from "../auth/authorize";
+import { confirmedCount } from "../campaigns/counters";
+import { db } from "../db";
+import { AppError } from "../errors";
+
+export type ExportCampaign = {
+  id: string;
+  slug: string;
+  title: { en: string; ar: string | null };
+  confirmed: number;
+  // The organisation whose consenters' e-mail addresses the export holds.
+  organisation: { id: string; name: string; nameAr: string | null };
+  // Viewers see the page but cannot export: the file holds personal data.
+  canExport: boolean;
+};
+
+// What the export page shows about a campaign the actor can see (NOT_FOUND otherwise).
+export async function getExportCampaign(options: { actor: Actor; campaignId: string }): Promise<ExportCampaign> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
+  const [campaign, organisation, confirmed] = await Promise.all([
+    db.campaign.findUnique({ where: { id: options.campaignId }, select: { id: true, slug: true, titleEn: true, titleAr: true } }),
+    db.organisation.findUnique({ where: { id: access.organisationId }, select: { id: true, name: true, nameAr: true } }),
+    confirmedCount(options.campaignId),
+  ]);
+  if (!campaign || !organisation) throw new AppError("NOT_FOUND");
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    title: { en: campaign.titleEn, ar: campaign.titleAr },
+    confirmed,
+    organisation,
+    canExport: roleAtLeast(access.role, "ORGANISER"),
+  };
+}

@@ -1,0 +1,91 @@
+// npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar]
+//
+// Creates the organisation if needed (its slug made from the name), adds the address as a member
+// (an OWNER unless --role says otherwise), and prints a sign-in link when no mail provider is
+// configured, or queues the invitation e-mail when RESEND_API_KEY is set. The first organiser of
+// a fresh install is made this way; owners invite everyone else from the web.
+//
+// It opens the database directly. PGlite lets one process open a data folder: stop the server
+// first (this command refuses to run while it answers), or use PostgreSQL (DATABASE_URL).
+import { database } from "../lib/db";
+import { env } from "../lib/env";
+import { isAppError } from "../lib/errors";
+import type { MemberRole } from "../lib/generated/prisma/enums";
+import { isLocale, type Locale } from "../lib/i18n/locales";
+import { applyMigrations } from "../lib/migrations/schema-engine";
+import { createOrganisation } from "../lib/organisations/create-organisation";
+import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
+
+const usage = 'usage: npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar]';
+
+function parseArgs(argv: string[]): { email: string; organisationName: string; role: MemberRole; locale: Locale } {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith("--")) flags.set(arg.slice(2), argv[++i] ?? "");
+    else positional.push(arg);
+  }
+  const [email, organisationName] = positional;
+  if (!email || !organisationName || positional.length > 2) throw new Error(usage);
+  const role = (flags.get("role") ?? "owner").toUpperCase();
+  if (role !== "OWNER" && role !== "ORGANISER" && role !== "VIEWER") throw new Error(`--role must be owner, organiser or viewer\n${usage}`);
+  const locale = flags.get("locale") ?? "en";
+  if (!isLocale(locale)) throw new Error(`--locale must be en or ar\n${usage}`);
+  return { email, organisationName, role, locale };
+}
+
+// Two processes on one PGlite folder corrupt it: refuse while a server answers at APP_URL.
+async function serverIsRunning(): Promise<boolean> {
+  try {
+    const response = await fetch(`${env.APP_URL}/api/health`, { signal: AbortSignal.timeout(1_500) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!env.DATABASE_URL) {
+    console.log(`Using the embedded database in ${env.PGLITE_DATA_DIR}. PGlite allows one process per data folder: the Nida server must be stopped while this runs (or use PostgreSQL with DATABASE_URL).`);
+    if (await serverIsRunning()) {
+      console.error(`A Nida server is answering at ${env.APP_URL}. Stop it first, then run this again.`);
+      return 1;
+    }
+  }
+  const current = database();
+  try {
+    await applyMigrations(current.adapterFactory);
+    const organisation = await createOrganisation({ name: args.organisationName });
+    const deliver = env.RESEND_API_KEY ? "email" : "print";
+    const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver });
+
+    console.log(`${organisation.created ? "Created" : "Found"} the organisation "${organisation.name}" (${organisation.slug}).`);
+    console.log(member.changed ? `${member.email} is now ${member.role} of "${member.organisationName}".` : `${member.email} was already ${member.role} of "${member.organisationName}".`);
+    if (member.queued) {
+      console.log(`The invitation e-mail with a sign-in link is queued; the server sends it once it is running.`);
+    } else {
+      console.log(`No mail provider is configured (RESEND_API_KEY is not set), so here is the sign-in link.`);
+      console.log(`It works once, until ${member.link.expires.toISOString()}; open it and press "Sign in":`);
+      console.log(`\n  ${member.link.continueUrl}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) {
+      console.error(`That e-mail address is not valid: ${args.email}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await current.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

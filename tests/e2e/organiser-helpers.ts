@@ -1,0 +1,91 @@
+// Steps of the organiser journeys: signing in through the real e-mail flow, and the organisers and
+// draft campaigns scripts/test.ts creates before each server starts (tests/fixtures/e2e-organisers.ts).
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { e2eCampaigns, e2eOrganisations, e2eOrganisers } from "../fixtures/e2e-organisers";
+import { fetchCaptured, type Captured } from "../fixtures/resend-capture";
+import { captureUrl, mailTimeoutMs } from "./helpers";
+
+export { e2eCampaigns, e2eOrganisations, e2eOrganisers };
+
+export type Locale = "en" | "ar";
+
+/** The continue-page link of a sign-in or invitation e-mail, read from the text part, else the html. */
+export function continueLink(mail: Captured): string | null {
+  const pattern = /https?:\/\/[^\s"'<>]+\/(?:en|ar)\/organiser\/sign-in\/continue\?callback=[^\s"'<>]+/;
+  const found = pattern.exec(mail.text ?? "") ?? pattern.exec(mail.html ?? "");
+  return found ? found[0].replaceAll("&amp;", "&") : null;
+}
+
+/** The sign-in link e-mailed to `email` whose link carries `marker`, once it has arrived. */
+export async function waitForLinkWith(email: string, marker: string): Promise<string> {
+  let link: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const mails = await fetchCaptured(captureUrl(), { to: email });
+        link = mails.map(continueLink).find((found) => found?.includes(marker)) ?? null;
+        return link !== null;
+      },
+      { timeout: mailTimeoutMs, message: `a sign-in e-mail to ${email} whose link carries ${marker}` },
+    )
+    .toBe(true);
+  return link!;
+}
+
+/** A unique page of the organiser area to come back to after signing in: it marks the e-mail's link. */
+export function markedDestination(locale: Locale = "en"): { marker: string; path: string } {
+  const marker = `signin-${randomUUID()}`;
+  return { marker, path: `/${locale}/organiser?${marker}` };
+}
+
+/** Fills and sends the sign-in form of the current page. */
+export async function requestSignInLink(page: Page, email: string, locale: Locale = "en"): Promise<void> {
+  await page.getByLabel(locale === "ar" ? "عنوان البريد الإلكتروني" : "E-mail address").fill(email);
+  await page.getByRole("button", { name: locale === "ar" ? "أرسل إليّ رابط الدخول" : "Send me a sign-in link" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/organiser/sign-in/check-email$`));
+}
+
+/** Signs in through the real flow: the form, the captured e-mail, the continue page, its button. */
+export async function signIn(page: Page, email: string, locale: Locale = "en"): Promise<void> {
+  const { marker, path } = markedDestination(locale);
+  await page.goto(`/${locale}/organiser/sign-in?next=${encodeURIComponent(path)}`);
+  await requestSignInLink(page, email, locale);
+  await page.goto(await waitForLinkWith(email, marker));
+  await page.getByRole("button", { name: locale === "ar" ? "تسجيل الدخول" : "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/organiser\\?${marker}$`));
+}
+
+/** A fresh browser context of this project, signed in as `email`. */
+export async function signedInContext(browser: Browser, baseURL: string, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+export type OrganisationA = { organisationId: string; campaignId: string };
+
+/** Reads Organisation A's id and its draft campaign's id from its owner's dashboard. */
+export async function discoverOrganisationA(ownerPage: Page): Promise<OrganisationA> {
+  await ownerPage.goto("/en/organiser");
+  const section = ownerPage.getByRole("region", { name: e2eOrganisations.a, exact: true });
+  const campaignHref = await section.getByRole("link", { name: e2eCampaigns.a.titleEn }).getAttribute("href");
+  const membersHref = await section.getByRole("link", { name: "Members", exact: true }).getAttribute("href");
+  const campaignId = campaignHref?.match(/\/en\/organiser\/campaigns\/([^/?#]+)$/)?.[1];
+  const organisationId = new URL(membersHref ?? "", "http://x").searchParams.get("organisation");
+  if (!campaignId || !organisationId) throw new Error(`Organisation A not found on the owner's dashboard (${campaignHref}, ${membersHref})`);
+  return { organisationId, campaignId: decodeURIComponent(campaignId) };
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary })),
+  }));
+  expect(found, `axe violations on ${page.url()}`).toEqual([]);
+}

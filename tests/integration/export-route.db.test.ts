@@ -1,0 +1,77 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../lib/auth/authorize";
+import { db } from "../../lib/db";
+import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { createCampaign, uniqueEmail } from "../fixtures/factories";
+
+// The session is next-auth's business (and needs a Next request); here it is whoever the test says.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+
+const { GET } = await import("../../app/api/organiser/campaigns/[id]/export/route");
+
+type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+
+async function createActor(organisationId: string, role: MemberRole): Promise<Actor> {
+  const user = await db.user.create({ data: { email: uniqueEmail("organiser") } });
+  await db.membership.create({ data: { userId: user.id, organisationId, role } });
+  return { userId: user.id, email: user.email, memberships: [{ organisationId, role }] };
+}
+
+function get(campaignId: string, query = "") {
+  return GET(new Request(`http://nida.test/api/organiser/campaigns/${campaignId}/export${query}`), { params: Promise.resolve({ id: campaignId }) });
+}
+
+describe("GET /api/organiser/campaigns/:id/export", () => {
+  let campaign: Campaign;
+  let organiser: Actor;
+
+  beforeAll(async () => {
+    campaign = await createCampaign();
+    organiser = await createActor(campaign.owners[0]!.organisationId, "ORGANISER");
+    const supporter = await db.supporter.create({ data: { email: uniqueEmail(), canonicalEmail: uniqueEmail() } });
+    await db.signature.create({
+      data: { campaignId: campaign.id, supporterId: supporter.id, state: "CONFIRMED", name: "ليلى حداد", country: "SY", locale: "ar", confirmedAt: new Date() },
+    });
+  });
+
+  beforeEach(() => {
+    session.actor = null;
+  });
+
+  it("streams the CSV as an uncached attachment named after the campaign", async () => {
+    session.actor = organiser;
+    const response = await get(campaign.id, "?country=SY&from=&to=");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`^attachment; filename="${campaign.slug}-signatures-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect(response.headers.get("X-Expected-Rows")).toBe("1");
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text.startsWith("\uFEFFname,email,country,postcode,comment,signed_at,confirmed_at\r\nليلى حداد,,SY,")).toBe(true);
+  });
+
+  it("answers 401 without a session, before looking at anything else", async () => {
+    const response = await get(campaign.id, "?from=nonsense");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "UNAUTHENTICATED" });
+  });
+
+  it("answers 400 with the field errors of bad filters", async () => {
+    session.actor = organiser;
+    const response = await get(campaign.id, "?from=2025-13-01&to=2025-01-01&country=ZZ");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(await response.json()).toEqual({ error: "VALIDATION", fields: { from: "dateInvalid", country: "countryInvalid" } });
+  });
+
+  it("refuses a viewer (403) and hides the campaign from another organisation (404)", async () => {
+    session.actor = await createActor(campaign.owners[0]!.organisationId, "VIEWER");
+    expect((await get(campaign.id)).status).toBe(403);
+    const elsewhere = await createCampaign();
+    session.actor = await createActor(elsewhere.owners[0]!.organisationId, "OWNER");
+    const response = await get(campaign.id);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "NOT_FOUND" });
+  });
+});
