@@ -1,21 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { campaignPath, confirmPath, errorSummary, newSigner, pressConfirm, seedCampaigns, sign, waitForConfirmationEmail } from "./helpers";
+import { expectNoAxeViolations as expectNoViolations } from "./organiser-helpers";
 
 // Signs and confirms on the "ICC" seed campaign, which no count-asserting spec uses.
 const campaign = seedCampaigns.icc;
 const statementSlug = "najem-snhr-report-northwest-syria-2023";
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = violations.map((violation) => ({
-    id: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary })),
-  }));
-  expect(found, `axe violations on ${page.url()}`).toEqual([]);
-}
 
 async function expectLanguage(page: Page, lang: "en" | "ar"): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);

@@ -13,11 +13,11 @@ import { reopenCampaign } from "../../lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "../../lib/campaigns/editor/update-campaign";
 import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
 import { db } from "../../lib/db";
-import { AppError, type ErrorCode } from "../../lib/errors";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { signInput, uniqueEmail } from "../fixtures/factories";
+import { appError, expectAppError } from "../fixtures/app-errors";
 
 // ---------------------------------------------------------------- fixtures (unique names, no wiping)
 
@@ -94,21 +94,7 @@ const demand = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError, but the call succeeded");
-}
 
-async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
-  const error = await appError(promise);
-  expect(error.code).toBe(code);
-  return error;
-}
 
 // Everything an editing action could change, to prove that a refused one changed nothing.
 async function snapshot(campaignId: string) {

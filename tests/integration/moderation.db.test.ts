@@ -4,7 +4,6 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { loadActor, type Actor } from "../../lib/auth/authorize";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
-import { AppError, type ErrorCode } from "../../lib/errors";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { campaignStats } from "../../lib/moderation/campaign-stats";
 import { invalidateSignatures } from "../../lib/moderation/invalidate-signatures";
@@ -16,6 +15,7 @@ import { canonicalEmail } from "../../lib/signatures/canonical-email";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { expectAppError } from "../fixtures/app-errors";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
@@ -75,17 +75,6 @@ async function publicCount(campaign: Campaign): Promise<number> {
   return count;
 }
 
-async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
-  let caught: unknown = null;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `expected AppError ${code}`).toBeInstanceOf(AppError);
-  expect((caught as AppError).code).toBe(code);
-  return caught as AppError;
-}
 
 // A campaign with signers at one e-mail domain (confirmed and pending) and elsewhere.
 async function campaignWithBurst() {

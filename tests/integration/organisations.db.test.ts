@@ -6,7 +6,6 @@ import { addConfirmed } from "../../lib/campaigns/counters";
 import { maxOutstandingLinks } from "../../lib/auth/verification";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
-import { AppError, type ErrorCode } from "../../lib/errors";
 import { changeRole } from "../../lib/organisations/change-role";
 import { createOrganisation, slugFromName } from "../../lib/organisations/create-organisation";
 import { addMemberFromCommandLine, inviteMember } from "../../lib/organisations/invite-member";
@@ -15,22 +14,9 @@ import { removeMember } from "../../lib/organisations/remove-member";
 import { appSecret } from "../../lib/secrets";
 import { createCampaign } from "../fixtures/factories";
 import { actorOf, createMember, createOrganisationWithMembers, createSession, organiserEmail } from "../fixtures/organisers";
+import { expectAppError } from "../fixtures/app-errors";
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError, but the call succeeded");
-}
 
-async function expectAppError(promise: Promise<unknown>, code: ErrorCode, fields?: Record<string, string>): Promise<void> {
-  const error = await appError(promise);
-  expect(error.code).toBe(code);
-  if (fields) expect(error.fields).toEqual(fields);
-}
 
 const auditOf = (organisationId: string) => db.auditEntry.findMany({ where: { organisationId }, orderBy: { createdAt: "asc" } });
 const roleOf = async (userId: string, organisationId: string) =>

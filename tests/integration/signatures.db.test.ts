@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
-import { AppError, type ErrorCode } from "../../lib/errors";
 import { confirmSignature, describeConfirmation } from "../../lib/signatures/confirm-signature";
 import { maxConfirmationEmails, signPetition } from "../../lib/signatures/sign-petition";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { expectAppError } from "../fixtures/app-errors";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
@@ -46,21 +46,7 @@ async function tokensOf(signatureId: string) {
   return db.confirmationToken.findMany({ where: { signatureId } });
 }
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError, but the call succeeded");
-}
 
-async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
-  const error = await appError(promise);
-  expect(error.code).toBe(code);
-  return error;
-}
 
 // Nothing at all was stored for this address: no supporter, no outbox message.
 async function expectNothingStoredFor(email: string) {
