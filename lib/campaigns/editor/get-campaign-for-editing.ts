@@ -5,8 +5,9 @@ import { AppError } from "../../errors";
 import type { CampaignStatus, DemandKind, MemberRole } from "../../generated/prisma/enums";
 import { confirmedCount } from "../counters";
 import { listEditorChoices, type EditorChoices } from "./list-editor-choices";
+import type { EditableCampaignFields } from "./form-values";
 
-export type CampaignForEditing = {
+export type CampaignForEditing = EditableCampaignFields & {
   id: string;
   slug: string;
   status: CampaignStatus;
@@ -14,18 +15,7 @@ export type CampaignForEditing = {
   role: MemberRole;
   canEdit: boolean;
   organisation: { id: string; name: string; nameAr: string | null };
-  titleEn: string;
-  titleAr: string | null;
-  summaryEn: string;
-  summaryAr: string | null;
-  bodyEn: string;
-  bodyAr: string | null;
-  goals: number[];
-  opensAt: Date | null;
-  closesAt: Date | null;
-  sourceStatementId: string | null;
-  demands: { kind: DemandKind; textEn: string; textAr: string | null; sourceQuote: string | null; sourceStatementId: string | null }[];
-  decisionMakerIds: string[];
+  demands: (EditableCampaignFields["demands"][number] & { kind: DemandKind })[];
   confirmedCount: number;
   updatedAt: Date;
   choices: EditorChoices;

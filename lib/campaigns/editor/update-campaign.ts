@@ -6,6 +6,7 @@ import type { CampaignStatus } from "../../generated/prisma/enums";
 import { checkReferences } from "./check-references";
 import { lockCampaign } from "./lock-campaign";
 import { parseCampaignInput, publishProblems, type CampaignInput } from "./schema";
+import type { EditableCampaignFields } from "./form-values";
 
 export type UpdateCampaignOptions = { actor: Actor; campaignId: string; input: unknown };
 export type UpdatedCampaign = { id: string; slug: string; status: CampaignStatus; changed: string[] };
@@ -81,19 +82,7 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
   });
 }
 
-type CurrentCampaign = {
-  titleEn: string;
-  titleAr: string | null;
-  summaryEn: string;
-  summaryAr: string | null;
-  bodyEn: string;
-  bodyAr: string | null;
-  goals: number[];
-  opensAt: Date | null;
-  closesAt: Date | null;
-  sourceStatementId: string | null;
-  demands: { kind: string; textEn: string; textAr: string | null; sourceQuote: string | null; sourceStatementId: string | null }[];
-};
+type CurrentCampaign = Omit<EditableCampaignFields, "decisionMakerIds">;
 
 // The names of the fields an edit changes, for the audit log.
 function changedFields(current: CurrentCampaign, currentTargets: string[], next: CampaignInput): string[] {

@@ -217,12 +217,12 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
             <p>
               {phase === "preparing" ? t("status.preparing") : t("status.downloading")}{" "}
               {progress.expected !== null
-                ? t("progress", { rows: rowsText, expected: formatNumber(progress.expected, locale), size: sizeText })
-                : t("progressUnknown", { rows: rowsText, size: sizeText })}
+                ? t("progress", { rows: rowsText, count: progress.rows, expected: formatNumber(progress.expected, locale), size: sizeText })
+                : t("progressUnknown", { rows: rowsText, count: progress.rows, size: sizeText })}
             </p>
           </>
         ) : null}
-        {phase === "done" ? <p className="export-status-done">{t("status.done", { rows: rowsText, size: sizeText })}</p> : null}
+        {phase === "done" ? <p className="export-status-done">{t("status.done", { rows: rowsText, count: progress.rows, size: sizeText })}</p> : null}
         {phase === "cancelled" ? <p>{t("status.cancelled")}</p> : null}
         {phase === "failed" ? <p className="field-error">{t("status.failed")}</p> : null}
         {phase === "done" && saved ? (
