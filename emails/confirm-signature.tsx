@@ -1,6 +1,7 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
-import { direction, type Locale } from "../lib/i18n/locales";
+import { Text } from "@react-email/components";
+import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
+import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
 
 export type ConfirmSignatureProps = {
   locale: Locale;
@@ -21,61 +22,30 @@ export function confirmSignatureSubject(props: ConfirmSignatureProps): string {
 
 export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
   const t = translator(props.locale, "Emails");
-  const dir = direction(props.locale);
-  const align = dir === "rtl" ? "right" : "left";
   return (
-    <Html lang={props.locale} dir={dir}>
-      <Head />
-      <Preview>{confirmSignatureSubject(props)}</Preview>
-      <Body style={{ backgroundColor: "#f4f4f2", fontFamily: "'IBM Plex Sans Arabic', 'IBM Plex Sans', Arial, sans-serif", margin: 0 }}>
-        <Container style={{ backgroundColor: "#ffffff", maxWidth: 560, margin: "24px auto", padding: "32px 28px", textAlign: align }}>
-          <Text style={{ color: "#0b5d3b", fontWeight: 700, fontSize: 18, margin: 0 }}>{t("brand")}</Text>
-          <Heading as="h1" style={{ fontSize: 22, lineHeight: "30px", color: "#1b1b1b" }}>
-            {props.alreadyConfirmed ? t("alreadySigned.heading") : t("confirm.heading")}
-          </Heading>
-          <Text style={{ fontSize: 16, lineHeight: "24px" }}>{t("greeting", { name: props.name })}</Text>
-          {props.alreadyConfirmed ? (
-            <>
-              <Text style={{ fontSize: 16, lineHeight: "24px" }}>
-                {t("alreadySigned.body", { title: props.campaignTitle })}
-              </Text>
-              <Section style={{ margin: "24px 0" }}>
-                <Button href={props.campaignUrl} style={buttonStyle}>
-                  {t("alreadySigned.button")}
-                </Button>
-              </Section>
-            </>
-          ) : (
-            <>
-              <Text style={{ fontSize: 16, lineHeight: "24px" }}>{t("confirm.body", { title: props.campaignTitle })}</Text>
-              <Section style={{ margin: "24px 0" }}>
-                <Button href={props.confirmUrl} style={buttonStyle}>
-                  {t("confirm.button")}
-                </Button>
-              </Section>
-              <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>{t("confirm.linkHelp")}</Text>
-              <Text style={{ fontSize: 14, lineHeight: "22px", wordBreak: "break-all", direction: "ltr", textAlign: align }}>
-                {props.confirmUrl}
-              </Text>
-            </>
-          )}
-          <Hr style={{ borderColor: "#d8dcde", margin: "28px 0 16px" }} />
-          <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{t("notYou")}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout
+      locale={props.locale}
+      preview={confirmSignatureSubject(props)}
+      brand={t("brand")}
+      heading={props.alreadyConfirmed ? t("alreadySigned.heading") : t("confirm.heading")}
+      footnote={t("notYou")}
+    >
+      <Text style={textStyle}>{t("greeting", { name: props.name })}</Text>
+      {props.alreadyConfirmed ? (
+        <>
+          <Text style={textStyle}>{t("alreadySigned.body", { title: props.campaignTitle })}</Text>
+          <EmailButton href={props.campaignUrl}>{t("alreadySigned.button")}</EmailButton>
+        </>
+      ) : (
+        <>
+          <Text style={textStyle}>{t("confirm.body", { title: props.campaignTitle })}</Text>
+          <EmailButton href={props.confirmUrl}>{t("confirm.button")}</EmailButton>
+          <LinkFallback help={t("confirm.linkHelp")} url={props.confirmUrl} locale={props.locale} />
+        </>
+      )}
+    </EmailLayout>
   );
 }
-
-const buttonStyle = {
-  backgroundColor: "#0b5d3b",
-  color: "#ffffff",
-  fontSize: 16,
-  fontWeight: 700,
-  padding: "12px 20px",
-  borderRadius: 4,
-  textDecoration: "none",
-};
 
 ConfirmSignatureEmail.PreviewProps = {
   locale: "en",

@@ -1,7 +1,8 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { MemberRole } from "../lib/generated/prisma/enums";
-import { direction, type Locale } from "../lib/i18n/locales";
+import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
+import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
 
 export type OrganiserSignInProps = {
   locale: Locale;
@@ -20,56 +21,31 @@ export function organiserSignInSubject(props: OrganiserSignInProps): string {
 export function OrganiserSignInEmail(props: OrganiserSignInProps) {
   const t = translator(props.locale, "OrganiserEmails");
   const roles = translator(props.locale, "OrganiserRoles");
-  const dir = direction(props.locale);
-  const align = dir === "rtl" ? "right" : "left";
   const validity =
     props.validHours >= 24 && props.validHours % 24 === 0 ? t("validDays", { days: props.validHours / 24 }) : t("validHours", { hours: props.validHours });
   const invitation = props.invitation;
   return (
-    <Html lang={props.locale} dir={dir}>
-      <Head />
-      <Preview>{organiserSignInSubject(props)}</Preview>
-      <Body style={{ backgroundColor: "#f4f4f2", fontFamily: "'IBM Plex Sans Arabic', 'IBM Plex Sans', Arial, sans-serif", margin: 0 }}>
-        <Container style={{ backgroundColor: "#ffffff", maxWidth: 560, margin: "24px auto", padding: "32px 28px", textAlign: align }}>
-          <Text style={{ color: "#0b5d3b", fontWeight: 700, fontSize: 18, margin: 0 }}>{t("brand")}</Text>
-          <Heading as="h1" style={{ fontSize: 22, lineHeight: "30px", color: "#1b1b1b" }}>
-            {invitation ? t("invitation.heading", { organisation: invitation.organisationName }) : t("signIn.heading")}
-          </Heading>
-          <Text style={textStyle}>
-            {invitation
-              ? invitation.invitedBy
-                ? t("invitation.body", { inviter: invitation.invitedBy, organisation: invitation.organisationName, role: roles(invitation.role) })
-                : t("invitation.bodyNoInviter", { organisation: invitation.organisationName, role: roles(invitation.role) })
-              : t("signIn.body")}
-          </Text>
-          {invitation ? <Text style={textStyle}>{t(`invitation.roleMeans.${invitation.role}`)}</Text> : null}
-          <Section style={{ margin: "24px 0" }}>
-            <Button href={props.continueUrl} style={buttonStyle}>
-              {invitation ? t("invitation.button") : t("signIn.button")}
-            </Button>
-          </Section>
-          <Text style={textStyle}>{validity}</Text>
-          <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>{t("linkHelp")}</Text>
-          <Text style={{ fontSize: 14, lineHeight: "22px", wordBreak: "break-all", direction: "ltr", textAlign: align }}>{props.continueUrl}</Text>
-          <Hr style={{ borderColor: "#d8dcde", margin: "28px 0 16px" }} />
-          <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{invitation ? t("invitation.notYou") : t("signIn.notYou")}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout
+      locale={props.locale}
+      preview={organiserSignInSubject(props)}
+      brand={t("brand")}
+      heading={invitation ? t("invitation.heading", { organisation: invitation.organisationName }) : t("signIn.heading")}
+      footnote={invitation ? t("invitation.notYou") : t("signIn.notYou")}
+    >
+      <Text style={textStyle}>
+        {invitation
+          ? invitation.invitedBy
+            ? t("invitation.body", { inviter: invitation.invitedBy, organisation: invitation.organisationName, role: roles(invitation.role) })
+            : t("invitation.bodyNoInviter", { organisation: invitation.organisationName, role: roles(invitation.role) })
+          : t("signIn.body")}
+      </Text>
+      {invitation ? <Text style={textStyle}>{t(`invitation.roleMeans.${invitation.role}`)}</Text> : null}
+      <EmailButton href={props.continueUrl}>{invitation ? t("invitation.button") : t("signIn.button")}</EmailButton>
+      <Text style={textStyle}>{validity}</Text>
+      <LinkFallback help={t("linkHelp")} url={props.continueUrl} locale={props.locale} />
+    </EmailLayout>
   );
 }
-
-const textStyle = { fontSize: 16, lineHeight: "24px" };
-
-const buttonStyle = {
-  backgroundColor: "#0b5d3b",
-  color: "#ffffff",
-  fontSize: 16,
-  fontWeight: 700,
-  padding: "12px 20px",
-  borderRadius: 4,
-  textDecoration: "none",
-};
 
 OrganiserSignInEmail.PreviewProps = {
   locale: "en",

@@ -1,0 +1,52 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import { direction, type Locale } from "../lib/i18n/locales";
+
+// The frame every Nida e-mail shares: language and direction, brand, heading, and a footnote.
+export function EmailLayout(props: { locale: Locale; preview: string; brand: string; heading: string; footnote: string; children: ReactNode }) {
+  const dir = direction(props.locale);
+  return (
+    <Html lang={props.locale} dir={dir}>
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={{ backgroundColor: "#f4f4f2", fontFamily: "'IBM Plex Sans Arabic', 'IBM Plex Sans', Arial, sans-serif", margin: 0 }}>
+        <Container style={{ backgroundColor: "#ffffff", maxWidth: 560, margin: "24px auto", padding: "32px 28px", textAlign: dir === "rtl" ? "right" : "left" }}>
+          <Text style={{ color: "#0b5d3b", fontWeight: 700, fontSize: 18, margin: 0 }}>{props.brand}</Text>
+          <Heading as="h1" style={{ fontSize: 22, lineHeight: "30px", color: "#1b1b1b" }}>
+            {props.heading}
+          </Heading>
+          {props.children}
+          <Hr style={{ borderColor: "#d8dcde", margin: "28px 0 16px" }} />
+          <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{props.footnote}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const textStyle = { fontSize: 16, lineHeight: "24px" };
+
+export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: "24px 0" }}>
+      <Button
+        href={href}
+        style={{ backgroundColor: "#0b5d3b", color: "#ffffff", fontSize: 16, fontWeight: 700, padding: "12px 20px", borderRadius: 4, textDecoration: "none" }}
+      >
+        {children}
+      </Button>
+    </Section>
+  );
+}
+
+// For mail clients that do not show the button: the address itself, always left to right.
+export function LinkFallback({ help, url, locale }: { help: string; url: string; locale: Locale }) {
+  return (
+    <>
+      <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>{help}</Text>
+      <Text style={{ fontSize: 14, lineHeight: "22px", wordBreak: "break-all", direction: "ltr", textAlign: direction(locale) === "rtl" ? "right" : "left" }}>
+        {url}
+      </Text>
+    </>
+  );
+}
