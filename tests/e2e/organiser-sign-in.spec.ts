@@ -149,7 +149,8 @@ test("an owner invites a member, who signs in from the invitation; removing them
   await memberContext.close();
 
   await page.getByRole("navigation", { name: "Organiser area" }).getByRole("link", { name: "Audit log" }).click();
-  const latest = page.locator("table.audit-table tbody tr").first();
+  // Other tests change Organisation B's members at the same time: find this member's removal.
+  const latest = page.locator("table.audit-table tbody tr").filter({ hasText: "Member removed" }).filter({ hasText: member }).first();
   await expect(latest).toContainText("Member removed");
   await expect(latest).toContainText(`${member}, who was Organiser`);
   await expect(latest).toContainText(other.email);
