@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../errors";
 import { checkReferences } from "./check-references";
 import { parseCampaignInput } from "./schema";
 import { firstFreeSlug, slugFromTitle } from "./slug";
+import { campaignColumns, demandRows } from "./campaign-columns";
 
 export type CreateCampaignOptions = { actor: Actor; organisationId: string; input: unknown };
 export type CreatedCampaign = { id: string; slug: string };
@@ -28,27 +29,9 @@ export async function createCampaign(options: CreateCampaignOptions): Promise<Cr
           data: {
             slug,
             status: "DRAFT",
-            titleEn: input.titleEn,
-            titleAr: input.titleAr,
-            summaryEn: input.summaryEn,
-            summaryAr: input.summaryAr,
-            bodyEn: input.bodyEn,
-            bodyAr: input.bodyAr,
-            goals: input.goals,
-            opensAt: input.opensAt,
-            closesAt: input.closesAt,
-            sourceStatementId: input.sourceStatementId,
+            ...campaignColumns(input),
             owners: { create: { organisationId, lead: true } },
-            demands: {
-              create: input.demands.map((demand, position) => ({
-                position,
-                kind: demand.kind,
-                textEn: demand.textEn,
-                textAr: demand.textAr,
-                sourceQuote: demand.sourceQuote,
-                sourceStatementId: demand.sourceStatementId,
-              })),
-            },
+            demands: { create: demandRows(input) },
             targets: { create: input.decisionMakerIds.map((decisionMakerId) => ({ decisionMakerId })) },
           },
           select: { id: true, slug: true },

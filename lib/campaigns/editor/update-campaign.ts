@@ -7,6 +7,7 @@ import { checkReferences } from "./check-references";
 import { lockCampaign } from "./lock-campaign";
 import { parseCampaignInput, publishProblems, type CampaignInput } from "./schema";
 import type { EditableCampaignFields } from "./form-values";
+import { campaignColumns, demandRows } from "./campaign-columns";
 
 export type UpdateCampaignOptions = { actor: Actor; campaignId: string; input: unknown };
 export type UpdatedCampaign = { id: string; slug: string; status: CampaignStatus; changed: string[] };
@@ -43,31 +44,12 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
 
     await tx.campaign.update({
       where: { id: campaignId },
-      data: {
-        titleEn: input.titleEn,
-        titleAr: input.titleAr,
-        summaryEn: input.summaryEn,
-        summaryAr: input.summaryAr,
-        bodyEn: input.bodyEn,
-        bodyAr: input.bodyAr,
-        goals: input.goals,
-        opensAt,
-        closesAt,
-        sourceStatementId: input.sourceStatementId,
-      },
+      data: campaignColumns(input, { opensAt, closesAt }),
     });
     if (changed.includes("demands")) {
       await tx.demand.deleteMany({ where: { campaignId } });
       await tx.demand.createMany({
-        data: input.demands.map((demand, position) => ({
-          campaignId,
-          position,
-          kind: demand.kind,
-          textEn: demand.textEn,
-          textAr: demand.textAr,
-          sourceQuote: demand.sourceQuote,
-          sourceStatementId: demand.sourceStatementId,
-        })),
+        data: demandRows(input).map((row) => ({ campaignId, ...row })),
       });
     }
     // Targets that stay keep their rows (and the date they were added).
