@@ -10,7 +10,11 @@ import { createDatabase, startPostgresCluster, type PostgresCluster } from "../t
 import { ensureSystemDependencies } from "../tests/fixtures/provision";
 import { startResendCapture, type ResendCapture } from "../tests/fixtures/resend-capture";
 
-const args = new Set(process.argv.slice(2));
+// Flags: --e2e-only, --skip-e2e, --pglite-only (one e2e server instead of two). Anything else
+// goes to Playwright, e.g. `npm run test:e2e -- --pglite-only tests/e2e/sign-twice.spec.ts`.
+const ownFlags = ["--e2e-only", "--skip-e2e", "--pglite-only"];
+const args = new Set(process.argv.slice(2).filter((arg) => ownFlags.includes(arg)));
+const playwrightArgs = process.argv.slice(2).filter((arg) => !ownFlags.includes(arg));
 const runVitest = !args.has("--e2e-only");
 const runE2e = !args.has("--skip-e2e");
 const resultsDir = "test-results";
@@ -108,15 +112,15 @@ async function e2e(): Promise<boolean> {
   const pgliteDir = mkdtempSync(join(tmpdir(), "nida-e2e-pglite-"));
   cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
 
-  const [pglite, postgres] = await Promise.all([
-    startServer("pglite", { PGLITE_DATA_DIR: join(pgliteDir, "db") }, capture),
-    createDatabase(cluster.url, "nida_e2e").then((url) => startServer("postgres", { DATABASE_URL: url }, capture)),
+  const servers = await Promise.all([
+    startServer("pglite", { PGLITE_DATA_DIR: join(pgliteDir, "db") }, capture).then((url) => `pglite=${url}`),
+    ...(args.has("--pglite-only") ? [] : [createDatabase(cluster.url, "nida_e2e").then((url) => startServer("postgres", { DATABASE_URL: url }, capture)).then((url) => `postgres=${url}`)]),
   ]);
 
   const output = join(resultsDir, "playwright.json");
-  const code = await run("npx", ["--no-install", "playwright", "test"], {
+  const code = await run("npx", ["--no-install", "playwright", "test", ...playwrightArgs], {
     ...baseEnv,
-    E2E_TARGETS: `pglite=${pglite},postgres=${postgres}`,
+    E2E_TARGETS: servers.join(","),
     E2E_CAPTURE_URL: capture.url,
     PLAYWRIGHT_JSON_OUTPUT_FILE: output,
   });

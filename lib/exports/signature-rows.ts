@@ -45,7 +45,7 @@ function conditions(query: RowQuery, param: Param): string {
 }
 
 function joins(query: RowQuery, param: Param): string {
-  return `JOIN supporters sup ON sup.id = s.supporter_id
+  return `LEFT JOIN supporters sup ON sup.id = s.supporter_id
 LEFT JOIN signature_consents c ON c.signature_id = s.id AND c.organisation_id = ${param(query.organisationId)}`;
 }
 

@@ -82,7 +82,8 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
     campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
     rows: signatures.map(({ supporter, ipHash, ...signature }) => ({
       ...signature,
-      email: seesEmails ? supporter.email : maskEmail(supporter.email),
+      // An anonymised signature has no supporter left: nothing to show.
+      email: !supporter ? "" : seesEmails ? supporter.email : maskEmail(supporter.email),
       ipHash: ipHash ? ipHash.slice(0, shownIpHashLength) : null,
     })),
     total,

@@ -1,7 +1,9 @@
 import { addConfirmed } from "../campaigns/counters";
+import { recordMilestones } from "../campaigns/milestones";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { hashToken, looksLikeToken } from "./tokens";
 
 export type ConfirmationView = {
@@ -18,7 +20,15 @@ async function findToken(token: string) {
     select: {
       expiresAt: true,
       signature: {
-        select: { id: true, state: true, name: true, locale: true, campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true } } },
+        select: {
+          id: true,
+          state: true,
+          name: true,
+          locale: true,
+          country: true,
+          supporter: { select: { email: true } },
+          campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } } },
+        },
       },
     },
   });
@@ -49,11 +59,21 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
   return db.$transaction(async (tx) => {
     const spent = await tx.confirmationToken.deleteMany({ where: { signatureId: signature.id } });
     if (spent.count === 0) return { campaignSlug: signature.campaign.slug, counted: false };
+    const confirmedAt = new Date();
     const confirmed = await tx.signature.updateMany({
       where: { id: signature.id, state: "PENDING" },
-      data: { state: "CONFIRMED", confirmedAt: new Date() },
+      data: { state: "CONFIRMED", confirmedAt },
     });
-    if (confirmed.count === 1) await addConfirmed(tx, signature.campaign.id, 1);
-    return { campaignSlug: signature.campaign.slug, counted: confirmed.count === 1 };
+    if (confirmed.count === 0) return { campaignSlug: signature.campaign.slug, counted: false };
+    await addConfirmed(tx, signature.campaign.id, 1);
+    await queueWebhookEvent(tx, {
+      organisationIds: signature.campaign.owners.map((owner) => owner.organisationId),
+      event: "signature.confirmed",
+      key: signature.id,
+      payload: { campaign: signature.campaign.slug, signature: signature.id, country: signature.country, confirmedAt: confirmedAt.toISOString() },
+      personalData: { name: signature.name, email: signature.supporter?.email ?? null },
+    });
+    await recordMilestones(tx, signature.campaign.id);
+    return { campaignSlug: signature.campaign.slug, counted: true };
   });
 }

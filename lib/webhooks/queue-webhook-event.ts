@@ -1,0 +1,40 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../db";
+
+export const webhookEvents = ["signature.confirmed", "milestone.reached", "digest.delivered"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export type QueueWebhookEventOptions = {
+  organisationIds: string[];
+  event: WebhookEvent;
+  // Unique per occurrence of the event (e.g. the signature id): the same occurrence is queued once per endpoint.
+  key: string;
+  payload: Prisma.InputJsonObject;
+  // Added only for endpoints whose organisation chose to receive personal data.
+  personalData?: Prisma.InputJsonObject;
+};
+
+// Written in the caller's transaction, like the outbox: the event and its cause commit together.
+export async function queueWebhookEvent(tx: Tx, options: QueueWebhookEventOptions): Promise<number> {
+  if (options.organisationIds.length === 0) return 0;
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { organisationId: { in: options.organisationIds }, active: true, events: { has: options.event } },
+    select: { id: true, includePersonalData: true },
+  });
+  if (endpoints.length === 0) return 0;
+  const occurredAt = new Date().toISOString();
+  const created = await tx.webhookDelivery.createMany({
+    data: endpoints.map((endpoint) => ({
+      endpointId: endpoint.id,
+      event: options.event,
+      idempotencyKey: `${endpoint.id}:${options.event}:${options.key}`,
+      payload: {
+        event: options.event,
+        occurredAt,
+        data: endpoint.includePersonalData && options.personalData ? { ...options.payload, ...options.personalData } : options.payload,
+      },
+    })),
+    skipDuplicates: true,
+  });
+  return created.count;
+}
