@@ -11,6 +11,8 @@ type ClaimedMessage = {
   idempotency_key: string;
   template: string;
   to_address: string;
+  reply_to: string | null;
+  cc: string | null;
   locale: Locale;
   payload: unknown;
   attempts: number;
@@ -39,7 +41,7 @@ async function claimDueMessages(limit: number): Promise<ClaimedMessage[]> {
         ORDER BY next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, idempotency_key, template, to_address, locale::text AS locale, payload, attempts`;
+    RETURNING id, idempotency_key, template, to_address, reply_to, cc, locale::text AS locale, payload, attempts`;
 }
 
 async function deliverOne(message: ClaimedMessage, transport: MailTransport): Promise<"sent" | "retrying" | "failed"> {
@@ -52,6 +54,8 @@ async function deliverOne(message: ClaimedMessage, transport: MailTransport): Pr
       outcome = await transport.deliver({
         ...rendered,
         to: message.to_address,
+        replyTo: message.reply_to ?? undefined,
+        cc: message.cc ?? undefined,
         from: env.MAIL_FROM,
         idempotencyKey: message.idempotency_key,
       });

@@ -12,6 +12,9 @@ export type SendEmailOptions<K extends TemplateName> = {
   props: TemplateProps[K];
   // The same key is never delivered twice, whoever retries.
   idempotencyKey: string;
+  // Where replies go (e.g. a supporter writing to a representative), and who gets a copy.
+  replyTo?: string;
+  cc?: string;
 };
 
 // Everything that leaves Nida goes through here: a row in the outbox, written in the caller's
@@ -22,6 +25,8 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEma
       idempotencyKey: options.idempotencyKey,
       template: options.template,
       toAddress: options.to,
+      replyTo: options.replyTo,
+      cc: options.cc,
       locale: options.locale,
       payload: options.props,
     },

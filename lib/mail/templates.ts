@@ -3,7 +3,8 @@ import { createElement } from "react";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+// headers: extra message headers a template needs (e.g. List-Unsubscribe).
+export type RenderedEmail = { subject: string; html: string; text: string; headers?: Record<string, string> };
 
 // Every template that can sit in the outbox, with the props it is stored with.
 export type TemplateProps = {

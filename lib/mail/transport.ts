@@ -7,8 +7,8 @@ export type OutgoingEmail = RenderedEmail & {
   to: string;
   from: string;
   idempotencyKey: string;
-  headers?: Record<string, string>;
   replyTo?: string;
+  cc?: string;
 };
 
 // permanent: retrying cannot help (the provider refused the message itself).
@@ -30,6 +30,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): MailTransport
           text: email.text,
           headers: email.headers,
           replyTo: email.replyTo,
+          cc: email.cc ? [email.cc] : undefined,
         },
         // A provider that hangs must not hold the worker: give up and retry later.
         { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(15_000) },
@@ -55,7 +56,7 @@ export function mailboxTransport(): MailTransport {
           subject: email.subject,
           html: email.html,
           text: email.text,
-          headers: email.headers ?? undefined,
+          headers: { ...email.headers, ...(email.replyTo ? { "Reply-To": email.replyTo } : {}), ...(email.cc ? { Cc: email.cc } : {}) },
         },
       });
       console.info(`[mail] kept in the development mailbox: "${email.subject}" (${env.APP_URL}/dev/mailbox/${stored.id})`);
