@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { database, db } from "../../lib/db";
 import { exportColumns } from "../../lib/exports/csv";
 import { exportSignaturesCsv } from "../../lib/exports/export-signatures-csv";
@@ -20,8 +20,13 @@ describe.skipIf(!enabled)("exporting 100,000 confirmed signatures", () => {
   it(
     "streams every row with the process's peak memory barely above where it started",
     async () => {
+      // If the test is about to time out, say where it stands and what the database is doing.
+      let phase = "creating the campaign";
+      const watchdog = setTimeout(() => void reportProgress(() => phase), 150_000);
+      onTestFinished(() => clearTimeout(watchdog));
       const campaign = await createCampaign();
       const organisationId = campaign.owners[0]!.organisationId;
+      phase = "inserting rows";
       const insertStarted = performance.now();
       await insertConfirmedSignatures((text, params) => db.$executeRawUnsafe(text, ...params), {
         campaignId: campaign.id,
@@ -34,6 +39,7 @@ describe.skipIf(!enabled)("exporting 100,000 confirmed signatures", () => {
       await db.membership.create({ data: { userId: user.id, organisationId, role: "ORGANISER" } });
       const actor = { userId: user.id, email: user.email, memberships: [{ organisationId, role: "ORGANISER" as const }] };
 
+      phase = "opening the export";
       const baseline = memoryStatus()!.rssBytes;
       const kernelPeak = resetPeak();
       const sampler = samplePeakRss(() => [process.pid], 10);
@@ -50,6 +56,7 @@ describe.skipIf(!enabled)("exporting 100,000 confirmed signatures", () => {
         }
         counter.push(chunk);
         bytes += chunk.byteLength;
+        phase = `exporting (${counter.records} records read)`;
       }
       const totalMs = performance.now() - started;
       const sampledPeak = sampler.stop();
@@ -73,3 +80,13 @@ describe.skipIf(!enabled)("exporting 100,000 confirmed signatures", () => {
     180_000,
   );
 });
+
+async function reportProgress(phase: () => string): Promise<void> {
+  console.error(`[export-volume] still running after 150 s: ${phase()}`);
+  if (database().kind !== "postgres") return;
+  const activity = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT pid, application_name, state, wait_event_type, wait_event, now() - query_start AS running_for, left(query, 120) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  console.error(`[export-volume] pg_stat_activity:\n${activity.map((row) => JSON.stringify(row)).join("\n")}`);
+}
