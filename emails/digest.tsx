@@ -41,14 +41,16 @@ export function digestSubject(props: DigestProps): string {
   const t = translator(props.locale, "DigestEmail");
   const total = formatNumber(props.totalSignatures, props.locale);
   return props.kind === "MILESTONE" && props.milestoneGoal
-    ? t("subjectMilestone", { goal: formatNumber(props.milestoneGoal, props.locale), title: props.campaignTitle })
-    : t("subject", { total, title: props.campaignTitle });
+    ? t("subjectMilestone", { goal: formatNumber(props.milestoneGoal, props.locale), goalCount: props.milestoneGoal, title: props.campaignTitle })
+    : t("subject", { total, totalCount: props.totalSignatures, title: props.campaignTitle });
 }
 
 export function DigestEmail(props: DigestProps) {
   const t = translator(props.locale, "DigestEmail");
   const n = (value: number) => formatNumber(value, props.locale);
   const side = direction(props.locale) === "rtl" ? "right" : "left";
+  // Formatted numbers for Arabic sentences, plain ones for English plurals (# formats them).
+  const counts = { new: n(props.newSignatures), newCount: props.newSignatures, total: n(props.totalSignatures), totalCount: props.totalSignatures };
   const heading = { fontSize: 17, fontWeight: 700, margin: "24px 0 8px" } as const;
   return (
     <EmailLayout
@@ -61,12 +63,12 @@ export function DigestEmail(props: DigestProps) {
       <Text style={textStyle}>{t("greeting", { name: props.recipientName })}</Text>
       <Text style={textStyle}>{t("intro", { title: props.campaignTitle, organisers: props.organisers })}</Text>
       {props.kind === "MILESTONE" && props.milestoneGoal ? (
-        <Text style={{ ...textStyle, fontWeight: 700 }}>{t("milestone", { goal: n(props.milestoneGoal) })}</Text>
+        <Text style={{ ...textStyle, fontWeight: 700 }}>{t("milestone", { goal: n(props.milestoneGoal), goalCount: props.milestoneGoal })}</Text>
       ) : null}
       <Text style={{ ...textStyle, fontWeight: 700 }}>
         {props.previousAt
-          ? t("countsSince", { new: n(props.newSignatures), total: n(props.totalSignatures), date: dateTime(props.previousAt, props.locale) })
-          : t("countsFirst", { total: n(props.totalSignatures) })}
+          ? t("countsSince", { ...counts, date: dateTime(props.previousAt, props.locale) })
+          : t("countsFirst", counts)}
       </Text>
 
       {props.demands.length > 0 ? (
@@ -107,7 +109,7 @@ export function DigestEmail(props: DigestProps) {
 
       <Text style={heading}>{t("checkHeading")}</Text>
       <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
-        {t("checkBody", { date: dateTime(props.countedAt, props.locale), total: n(props.totalSignatures) })}
+        {t("checkBody", { ...counts, date: dateTime(props.countedAt, props.locale) })}
       </Text>
       <Text style={{ fontSize: 13, lineHeight: "20px", fontFamily: "monospace", wordBreak: "break-all", direction: "ltr", textAlign: side }}>
         {`SHA-256 ${props.fingerprint}`}

@@ -28,4 +28,10 @@ describe("the digest e-mail", () => {
     expect(email.text).toContain("“My family lives in Idlib.” (Germany)");
     expect(email.text).toContain("http://localhost:3000/en/campaigns/protect-civilians-northwest-syria");
   });
+
+  it("speaks of one signature in the singular", async () => {
+    const email = await renderTemplate("digest", { ...props, newSignatures: 1, totalSignatures: 1, previousAt: null, topCountries: [{ country: "DE", count: 1 }] });
+    expect(email.subject).toBe("1 signature: Protect civilians in northwest Syria");
+    expect(email.text).toContain("1 person has confirmed their signature so far.");
+  });
 });
