@@ -67,7 +67,8 @@ export async function commentApprovalAction(formData: FormData): Promise<void> {
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   await setCommentApproval({ actor, campaignId, signatureId: text(formData, "signature"), approved: text(formData, "intent") === "approve" });
-  redirect(`${pagePath(locale, campaignId)}#comments-heading`);
+  revalidatePath(pagePath(locale, campaignId));
+  redirect(`${pagePath(locale, campaignId)}?changed=comment`);
 }
 
 export async function publishResponseAction(formData: FormData): Promise<void> {
@@ -75,7 +76,8 @@ export async function publishResponseAction(formData: FormData): Promise<void> {
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   await setResponsePublished({ actor, campaignId, responseId: text(formData, "response"), published: text(formData, "intent") === "publish" });
-  redirect(`${pagePath(locale, campaignId)}#responses-heading`);
+  revalidatePath(pagePath(locale, campaignId));
+  redirect(`${pagePath(locale, campaignId)}?changed=response`);
 }
 
 export async function runDigestsAction(formData: FormData): Promise<void> {
@@ -83,5 +85,6 @@ export async function runDigestsAction(formData: FormData): Promise<void> {
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   const report = await runDigestsNow({ actor, campaignId });
-  redirect(`${pagePath(locale, campaignId)}?queued=${report.queued}#log-heading`);
+  revalidatePath(pagePath(locale, campaignId));
+  redirect(`${pagePath(locale, campaignId)}?queued=${report.queued}`);
 }
