@@ -104,7 +104,7 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
 
   // The public page: delivered to the ministry, no e-mail address.
   await signerPage.goto(campaignPath(slug));
-  const record = signerPage.getByRole("region", { name: "Delivered to" });
+  const record = signerPage.getByRole("region", { name: "Delivered to", exact: true });
   await expect(record).toContainText(minister.institution);
   await expect(record).toContainText("Foreign Secretary");
   await expect(record).toContainText("No response yet");
