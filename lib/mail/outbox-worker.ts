@@ -32,7 +32,8 @@ export function retryDelayMs(attempts: number): number {
 }
 
 // Claims due messages (or ones whose sender died mid-delivery) so that two workers, in one
-// process or on two servers, never hold the same message at once.
+// process or on two servers, never hold the same message at once. Digests go last: under the
+// provider's rate limit, a person waiting for a confirmation link must not queue behind them.
 async function claimDueMessages(limit: number, onlyKeys?: readonly string[]): Promise<ClaimedMessage[]> {
   if (onlyKeys) {
     return db.$queryRaw<ClaimedMessage[]>`
@@ -44,7 +45,7 @@ async function claimDueMessages(limit: number, onlyKeys?: readonly string[]): Pr
         WHERE idempotency_key = ANY(${[...onlyKeys]}::text[])
           AND ((status = 'PENDING' AND next_attempt_at <= now())
            OR (status = 'SENDING' AND locked_until < now()))
-        ORDER BY next_attempt_at
+        ORDER BY (template = 'digest'), next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, idempotency_key, template, to_address, reply_to, cc, locale::text AS locale, payload, attempts`;
@@ -57,7 +58,7 @@ async function claimDueMessages(limit: number, onlyKeys?: readonly string[]): Pr
        SELECT id FROM outbox_messages
         WHERE (status = 'PENDING' AND next_attempt_at <= now())
            OR (status = 'SENDING' AND locked_until < now())
-        ORDER BY next_attempt_at
+        ORDER BY (template = 'digest'), next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, idempotency_key, template, to_address, reply_to, cc, locale::text AS locale, payload, attempts`;
