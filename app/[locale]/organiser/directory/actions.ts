@@ -50,9 +50,14 @@ export async function retireEntryAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
-  await retireDecisionMaker({ actor, organisationId, id: text(formData, "id"), retired: text(formData, "intent") !== "restore" });
+  let outcome = "";
+  try {
+    await retireDecisionMaker({ actor, organisationId, id: text(formData, "id"), retired: text(formData, "intent") !== "restore" });
+  } catch (error) {
+    outcome = `&error=${formFailure(error)}`;
+  }
   revalidatePath(`/${locale}/organiser/directory`);
-  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}`);
+  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}${outcome}`);
 }
 
 // First a preview of the file (nothing written), then the same text applied.

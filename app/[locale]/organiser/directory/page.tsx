@@ -87,6 +87,11 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t("intro")}</p>
+      {query.error === "forbidden" || query.error === "generic" ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${query.error}`)}
+        </p>
+      ) : null}
       {query.saved ? (
         <p className="notice notice-success" role="status">
           {t("saved")}

@@ -62,29 +62,51 @@ export async function recordResponseAction(_previous: DeliveryFormState, formDat
   return { fields: {}, done: true, values: {} };
 }
 
+// The buttons' actions return to the page, with ?error= when the change was refused.
+function refusal(error: unknown): "forbidden" | "generic" {
+  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND") || isAppError(error, "VALIDATION")) return "forbidden";
+  console.error("[delivery] change failed:", error instanceof Error ? error.message : error);
+  return "generic";
+}
+
 export async function commentApprovalAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
-  await setCommentApproval({ actor, campaignId, signatureId: text(formData, "signature"), approved: text(formData, "intent") === "approve" });
+  let outcome = "changed=comment";
+  try {
+    await setCommentApproval({ actor, campaignId, signatureId: text(formData, "signature"), approved: text(formData, "intent") === "approve" });
+  } catch (error) {
+    outcome = `error=${refusal(error)}`;
+  }
   revalidatePath(pagePath(locale, campaignId));
-  redirect(`${pagePath(locale, campaignId)}?changed=comment`);
+  redirect(`${pagePath(locale, campaignId)}?${outcome}`);
 }
 
 export async function publishResponseAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
-  await setResponsePublished({ actor, campaignId, responseId: text(formData, "response"), published: text(formData, "intent") === "publish" });
+  let outcome = "changed=response";
+  try {
+    await setResponsePublished({ actor, campaignId, responseId: text(formData, "response"), published: text(formData, "intent") === "publish" });
+  } catch (error) {
+    outcome = `error=${refusal(error)}`;
+  }
   revalidatePath(pagePath(locale, campaignId));
-  redirect(`${pagePath(locale, campaignId)}?changed=response`);
+  redirect(`${pagePath(locale, campaignId)}?${outcome}`);
 }
 
 export async function runDigestsAction(formData: FormData): Promise<void> {
   const locale = localeOf(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
-  const report = await runDigestsNow({ actor, campaignId });
+  let outcome: string;
+  try {
+    outcome = `queued=${(await runDigestsNow({ actor, campaignId })).queued}`;
+  } catch (error) {
+    outcome = `error=${refusal(error)}`;
+  }
   revalidatePath(pagePath(locale, campaignId));
-  redirect(`${pagePath(locale, campaignId)}?queued=${report.queued}`);
+  redirect(`${pagePath(locale, campaignId)}?${outcome}`);
 }

@@ -56,6 +56,11 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
       </p>
       <h1>{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
+      {query.error === "forbidden" || query.error === "generic" ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${query.error}`)}
+        </p>
+      ) : null}
 
       <section aria-labelledby="settings-heading" className="organiser-section">
         <h2 id="settings-heading">{t("settingsHeading")}</h2>

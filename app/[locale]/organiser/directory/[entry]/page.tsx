@@ -11,7 +11,7 @@ import { chooseDirectoryOrganisation } from "../organisation";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: Locale; entry: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
+  const { locale, entry: id } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
   const { current } = await chooseDirectoryOrganisation(actor, (await searchParams).organisation);
