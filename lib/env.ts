@@ -20,6 +20,12 @@ const envSchema = z
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    // Requests per second to the mail provider, from this process (Resend allows 2 by default).
+    MAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+    // The signing secret of the provider's delivery-event webhook ("whsec_..."); unset refuses every event.
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+    // How often the digest job looks for digests that are due; each one is sent once per period whatever this is.
+    DIGEST_JOB_INTERVAL_MS: z.coerce.number().int().positive().default(10 * 60_000),
     JOBS_ENABLED: z
       .enum(["true", "false"])
       .default("true")

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DeliveryRecord } from "@/app/components/delivery-record";
 import type { ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
 import { Markdown } from "@/app/components/markdown";
@@ -88,6 +89,7 @@ export async function CampaignArticle({ campaign, locale, sign }: { campaign: Ca
           </section>
         ) : null}
 
+        <DeliveryRecord campaignId={campaign.id} locale={locale} />
         {campaign.statement ? (
           <section aria-labelledby="source-heading" className="source">
             <h2 id="source-heading">{t("sourceHeading")}</h2>

@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
+import { DigestEmail, digestSubject, type DigestProps } from "../../emails/digest";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
@@ -10,6 +11,7 @@ export type RenderedEmail = { subject: string; html: string; text: string; heade
 export type TemplateProps = {
   "confirm-signature": ConfirmSignatureProps;
   "organiser-sign-in": OrganiserSignInProps;
+  digest: DigestProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -29,6 +31,10 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
       html: await render(element),
       text: await render(element, { plainText: true }),
     };
+  },
+  digest: async (props) => {
+    const element = createElement(DigestEmail, props);
+    return { subject: digestSubject(props), html: await render(element), text: await render(element, { plainText: true }) };
   },
 };
 

@@ -32,6 +32,7 @@ export default async function OrganiserLayout({ children, params }: { children: 
                 {t("campaigns")}
               </NavLink>
             </li>
+            <li><NavLink href={`${base}/directory`}>{(await getTranslations({ locale, namespace: "DeliveryShell" }))("directory")}</NavLink></li>
             {isOwner ? (
               <>
                 <li>

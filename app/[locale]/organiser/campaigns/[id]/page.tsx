@@ -101,6 +101,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
               {canChange ? t("moderate") : t("signatures")}
             </a>
           </li>
+          <li><a className="button button-secondary" href={`${base}/delivery`}>{(await getTranslations({ locale, namespace: "DeliveryShell" }))("delivery")}</a></li>
           {canChange ? (
             <li>
               <a className="button button-secondary" href={`${base}/export`}>

@@ -1,0 +1,269 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { countryName } from "@/lib/countries";
+import { getDeliveryOverview } from "@/lib/deliveries/campaign-delivery";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
+import { ResponseForm } from "./response-form";
+import { SettingsForm } from "./settings-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Delivery" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+function dateTime(date: Date | null, locale: Locale): string {
+  if (!date) return "—";
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
+}
+
+export default async function DeliveryPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const overview = await getDeliveryOverview({ actor, campaignId: id }).catch((error: unknown) => {
+    if (isAppError(error, "NOT_FOUND")) notFound();
+    throw error;
+  });
+  const t = await getTranslations({ locale, namespace: "Delivery" });
+  const query = await searchParams;
+  const canChange = roleAtLeast(overview.role, "ORGANISER");
+  const { campaign } = overview;
+  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text;
+  const hidden = (
+    <>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="campaign" value={campaign.id} />
+    </>
+  );
+  const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
+  const queued = typeof query.queued === "string" ? Number(query.queued) : null;
+
+  return (
+    <div className="delivery-page">
+      <p className="meta">
+        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("back")}</a>
+      </p>
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t("intro", { title })}</p>
+      {query.error === "forbidden" || query.error === "generic" ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${query.error}`)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="settings-heading" className="organiser-section">
+        <h2 id="settings-heading">{t("settingsHeading")}</h2>
+        {canChange ? (
+          <SettingsForm
+            locale={locale}
+            campaignId={campaign.id}
+            cadence={campaign.digestCadence}
+            milestoneDigests={campaign.milestoneDigests}
+            targetIds={overview.targetIds}
+            choices={overview.choices.map((choice) => ({
+              id: choice.id,
+              label: choice.name,
+              detail: [choice.title, choice.institution, countryName(choice.country, locale)].filter(Boolean).join(" · "),
+              shared: choice.shared,
+            }))}
+          />
+        ) : (
+          <>
+            <p>
+              {t("cadence")}: {t(`cadences.${campaign.digestCadence}`)}
+            </p>
+            <ul>
+              {targets.map((target) => (
+                <li key={target.id}>
+                  <bdi>{target.name}</bdi>, {target.institution}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="comments-heading" className="organiser-section">
+        <h2 id="comments-heading">{t("commentsHeading")}</h2>
+        <p className="hint">{t("commentsIntro")}</p>
+        {overview.comments.length === 0 ? (
+          <p>{t("noComments")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="comments-heading" tabIndex={0}>
+            <table className="organiser-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("comment")}</th>
+                  <th scope="col">{t("country")}</th>
+                  <th scope="col">{t("forDelivery")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.comments.map((comment) => (
+                  <tr key={comment.id}>
+                    <td dir="auto">{comment.comment}</td>
+                    <td>{countryName(comment.country, locale)}</td>
+                    <td>
+                      {comment.approved ? t("approved") : t("notApproved")}
+                      {canChange ? (
+                        <form action={commentApprovalAction}>
+                          {hidden}
+                          <input type="hidden" name="signature" value={comment.id} />
+                          <input type="hidden" name="intent" value={comment.approved ? "withdraw" : "approve"} />
+                          <button type="submit" className="button button-secondary button-small" aria-label={comment.approved ? t("withdrawLabel", { comment: comment.comment.slice(0, 60) }) : t("approveLabel", { comment: comment.comment.slice(0, 60) })}>
+                            {comment.approved ? t("withdraw") : t("approve")}
+                          </button>
+                        </form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="log-heading" className="organiser-section">
+        <h2 id="log-heading">{t("logHeading")}</h2>
+        {queued !== null && Number.isFinite(queued) ? (
+          <p className="notice notice-success" role="status">
+            {t("queuedNotice", { count: queued })}
+          </p>
+        ) : null}
+        {canChange ? (
+          <form action={runDigestsAction} className="organiser-form">
+            {hidden}
+            <p className="hint">{t("runHint")}</p>
+            <button type="submit" className="button">
+              {t("runNow")}
+            </button>
+          </form>
+        ) : null}
+        {overview.log.length === 0 ? (
+          <p>{t("noDigests")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="log-heading" tabIndex={0}>
+            <table className="organiser-table delivery-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t("recipient")}</th>
+                  <th scope="col">{t("period")}</th>
+                  <th scope="col" className="numeric">
+                    {t("newAndTotal")}
+                  </th>
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("timeline")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.log.map((digest) => (
+                  <tr key={digest.id}>
+                    <th scope="row">
+                      <bdi>{digest.decisionMaker.name}</bdi>
+                      <div className="hint">{digest.decisionMaker.institution}</div>
+                    </th>
+                    <td>
+                      <span dir="ltr">{digest.periodKey}</span>
+                      <div className="hint">{t(`kinds.${digest.kind}`)}</div>
+                    </td>
+                    <td className="numeric">
+                      {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
+                    </td>
+                    <td>
+                      <span className={`status status-${digest.status.toLowerCase()}`}>{t(`statuses.${digest.status}`)}</span>
+                    </td>
+                    <td>
+                      <dl className="delivery-times">
+                        {(
+                          [
+                            ["QUEUED", digest.queuedAt],
+                            ["SENT", digest.sentAt],
+                            ["DELIVERED", digest.deliveredAt],
+                            ["BOUNCED", digest.bouncedAt],
+                            ["COMPLAINED", digest.complainedAt],
+                            ["FAILED", digest.failedAt],
+                          ] as const
+                        )
+                          .filter(([, at]) => at)
+                          .map(([status, at]) => (
+                            <div key={status}>
+                              <dt>{t(`statuses.${status}`)}</dt>
+                              <dd>
+                                <time dateTime={at!.toISOString()}>{dateTime(at, locale)}</time>
+                              </dd>
+                            </div>
+                          ))}
+                      </dl>
+                      <details>
+                        <summary>{t("fingerprint")}</summary>
+                        <code dir="ltr" className="fingerprint">
+                          {digest.fingerprint}
+                        </code>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="responses-heading" className="organiser-section">
+        <h2 id="responses-heading">{t("responsesHeading")}</h2>
+        {overview.responses.length === 0 ? (
+          <p>{t("noResponses")}</p>
+        ) : (
+          <ul className="responses">
+            {overview.responses.map((response) => (
+              <li key={response.id}>
+                <p>
+                  <strong>
+                    <bdi>{response.decisionMaker.name}</bdi>
+                  </strong>
+                  , {response.decisionMaker.institution} · {formatDate(response.respondedOn, locale)} · {response.published ? t("published") : t("private")}
+                </p>
+                <p dir="auto">{response.summary}</p>
+                {response.url ? (
+                  <p>
+                    <a href={response.url} dir="ltr" rel="noopener noreferrer">
+                      {response.url}
+                    </a>
+                  </p>
+                ) : null}
+                {canChange ? (
+                  <form action={publishResponseAction}>
+                    {hidden}
+                    <input type="hidden" name="response" value={response.id} />
+                    <input type="hidden" name="intent" value={response.published ? "unpublish" : "publish"} />
+                    <button type="submit" className="button button-secondary button-small">
+                      {response.published ? t("unpublish") : t("publish")}
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canChange && targets.length > 0 ? (
+          <>
+            <h3>{t("recordHeading")}</h3>
+            <ResponseForm locale={locale} campaignId={campaign.id} targets={targets.map((target) => ({ id: target.id, label: `${target.name}, ${target.institution}` }))} />
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

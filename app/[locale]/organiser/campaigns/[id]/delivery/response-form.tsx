@@ -1,0 +1,81 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { recordResponseAction, type DeliveryFormState } from "./actions";
+
+const fields = ["decisionMakerId", "respondedOn", "summary", "url"] as const;
+
+export function ResponseForm(props: { locale: string; campaignId: string; targets: { id: string; label: string }[] }) {
+  const t = useTranslations("Delivery");
+  const [state, formAction, pending] = useActionState(recordResponseAction, { fields: {}, values: {} } satisfies DeliveryFormState);
+  const errorFields = fields.filter((field) => state.fields[field]);
+  const error = (field: (typeof fields)[number]) =>
+    state.fields[field] ? (
+      <p className="field-error" id={`response-${field}-error`}>
+        {t(`errors.${state.fields[field]}`)}
+      </p>
+    ) : null;
+  const invalid = (field: (typeof fields)[number]) => ({
+    "aria-invalid": Boolean(state.fields[field]),
+    "aria-describedby": state.fields[field] ? `response-${field}-error` : undefined,
+  });
+  return (
+    <form action={formAction} className="sign-form organiser-form" key={state.done ? "done" : "form"}>
+      {errorFields.length > 0 || state.formError ? (
+        <div className="error-summary" role="alert">
+          <h3>{t("errorSummary")}</h3>
+          <ul>
+            {state.formError ? <li>{t(`formErrors.${state.formError}`)}</li> : null}
+            {errorFields.map((field) => (
+              <li key={field}>
+                <a href={`#response-${field}`}>{t(`errors.${state.fields[field]}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.done ? (
+        <p className="notice notice-success" role="status">
+          {t("responseSaved")}
+        </p>
+      ) : null}
+      <input type="hidden" name="locale" value={props.locale} />
+      <input type="hidden" name="campaign" value={props.campaignId} />
+      <div className={`field${state.fields.decisionMakerId ? " field-invalid" : ""}`}>
+        <label htmlFor="response-decisionMakerId">{t("responseFrom")}</label>
+        {error("decisionMakerId")}
+        <select id="response-decisionMakerId" name="decisionMakerId" defaultValue={state.values.decisionMakerId ?? ""} {...invalid("decisionMakerId")}>
+          <option value="">{t("choose")}</option>
+          {props.targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {target.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`field${state.fields.respondedOn ? " field-invalid" : ""}`}>
+        <label htmlFor="response-respondedOn">{t("respondedOn")}</label>
+        {error("respondedOn")}
+        <input id="response-respondedOn" name="respondedOn" type="date" dir="ltr" defaultValue={state.values.respondedOn ?? ""} {...invalid("respondedOn")} />
+      </div>
+      <div className={`field${state.fields.summary ? " field-invalid" : ""}`}>
+        <label htmlFor="response-summary">{t("summary")}</label>
+        {error("summary")}
+        <textarea id="response-summary" name="summary" rows={4} dir="auto" defaultValue={state.values.summary ?? ""} {...invalid("summary")} />
+      </div>
+      <div className={`field${state.fields.url ? " field-invalid" : ""}`}>
+        <label htmlFor="response-url">{t("link")}</label>
+        {error("url")}
+        <input id="response-url" name="url" type="url" dir="ltr" defaultValue={state.values.url ?? ""} {...invalid("url")} />
+      </div>
+      <div className="field field-checkbox">
+        <input id="response-published" name="published" type="checkbox" />
+        <label htmlFor="response-published">{t("publishNow")}</label>
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {t("recordResponse")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { saveSettingsAction, type DeliveryFormState } from "./actions";
+
+type Choice = { id: string; label: string; detail: string; shared: boolean };
+
+export function SettingsForm(props: { locale: string; campaignId: string; cadence: string; milestoneDigests: boolean; targetIds: string[]; choices: Choice[] }) {
+  const t = useTranslations("Delivery");
+  const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
+  return (
+    <form action={formAction} className="sign-form organiser-form">
+      {state.formError ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${state.formError}`)}
+        </p>
+      ) : null}
+      {state.done ? (
+        <p className="notice notice-success" role="status">
+          {t("settingsSaved")}
+        </p>
+      ) : null}
+      <input type="hidden" name="locale" value={props.locale} />
+      <input type="hidden" name="campaign" value={props.campaignId} />
+      <fieldset className={`field${state.fields.decisionMakerIds ? " field-invalid" : ""}`} aria-describedby="targets-hint">
+        <legend>{t("targets")}</legend>
+        <p className="hint" id="targets-hint">
+          {t("targetsHint")}
+        </p>
+        {state.fields.decisionMakerIds ? <p className="field-error">{t(`errors.${state.fields.decisionMakerIds}`)}</p> : null}
+        {props.choices.map((choice) => (
+          <div className="field-checkbox" key={choice.id}>
+            <input id={`target-${choice.id}`} type="checkbox" name="decisionMakerIds" value={choice.id} defaultChecked={props.targetIds.includes(choice.id)} />
+            <label htmlFor={`target-${choice.id}`}>
+              <bdi>{choice.label}</bdi>
+            </label>
+            <p className="hint">
+              {choice.detail}
+              {choice.shared ? ` · ${t("shared")}` : ""}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className={`field${state.fields.cadence ? " field-invalid" : ""}`}>
+        <legend>{t("cadence")}</legend>
+        {state.fields.cadence ? <p className="field-error">{t(`errors.${state.fields.cadence}`)}</p> : null}
+        {(["OFF", "DAILY", "WEEKLY"] as const).map((cadence) => (
+          <div className="field-radio" key={cadence}>
+            <input id={`cadence-${cadence}`} type="radio" name="cadence" value={cadence} defaultChecked={props.cadence === cadence} />
+            <label htmlFor={`cadence-${cadence}`}>{t(`cadences.${cadence}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="field field-checkbox">
+        <input id="milestone-digests" type="checkbox" name="milestoneDigests" defaultChecked={props.milestoneDigests} aria-describedby="milestone-hint" />
+        <label htmlFor="milestone-digests">{t("milestoneDigests")}</label>
+        <p className="hint" id="milestone-hint">
+          {t("milestoneHint")}
+        </p>
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {t("saveSettings")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { applyDirectoryImport, previewDirectoryImport, type ImportPreview } from "@/lib/decision-makers/directory-csv";
+import { createDecisionMaker, retireDecisionMaker, updateDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
+import { decisionMakerFields, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
+import { isAppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { requireOrganiser } from "../require-organiser";
+
+export type EntryFormState = { fields: DecisionMakerFieldErrors; formError?: "forbidden" | "generic"; values: Record<string, string> };
+export type ImportFormState = { csv: string; preview?: ImportPreview; applied?: boolean; formError?: "forbidden" | "generic" | "noFile" | "hasErrors" };
+
+function localeOf(formData: FormData): Locale {
+  const value = formData.get("locale");
+  return isLocale(value) ? value : "en";
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+function formFailure(error: unknown): "forbidden" | "generic" {
+  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return "forbidden";
+  console.error("[directory] change failed:", error instanceof Error ? error.message : error);
+  return "generic";
+}
+
+// Create or edit: the entry's id says which.
+export async function saveEntryAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const organisationId = text(formData, "organisation");
+  const id = text(formData, "id");
+  const values = Object.fromEntries(decisionMakerFields.map((field) => [field, text(formData, field)]));
+  try {
+    if (id) await updateDecisionMaker({ actor, organisationId, id, values });
+    else await createDecisionMaker({ actor, organisationId, values });
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) return { fields: error.fields as DecisionMakerFieldErrors, values };
+    return { fields: {}, formError: formFailure(error), values };
+  }
+  revalidatePath(`/${locale}/organiser/directory`);
+  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}&saved=1`);
+}
+
+export async function retireEntryAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const organisationId = text(formData, "organisation");
+  let outcome = "";
+  try {
+    await retireDecisionMaker({ actor, organisationId, id: text(formData, "id"), retired: text(formData, "intent") !== "restore" });
+  } catch (error) {
+    outcome = `&error=${formFailure(error)}`;
+  }
+  revalidatePath(`/${locale}/organiser/directory`);
+  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}${outcome}`);
+}
+
+// First a preview of the file (nothing written), then the same text applied.
+export async function importAction(previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const organisationId = text(formData, "organisation");
+  const file = formData.get("file");
+  const uploaded = file instanceof File && file.size > 0 ? await file.text() : "";
+  const csv = uploaded || text(formData, "csv");
+  if (!csv.trim()) return { csv: "", formError: "noFile" };
+  try {
+    if (text(formData, "intent") === "apply") {
+      const preview = await applyDirectoryImport({ actor, organisationId, csv });
+      revalidatePath(`/${locale}/organiser/directory`);
+      return { csv: "", preview, applied: true };
+    }
+    return { csv, preview: await previewDirectoryImport({ actor, organisationId, csv }) };
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) return { csv, preview: await previewDirectoryImport({ actor, organisationId, csv }), formError: "hasErrors" };
+    return { csv, formError: formFailure(error), preview: previous.preview };
+  }
+}

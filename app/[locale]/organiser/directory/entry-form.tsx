@@ -1,0 +1,97 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
+import { saveEntryAction, type EntryFormState } from "./actions";
+
+const longFields: DecisionMakerField[] = [];
+const ltrFields: DecisionMakerField[] = ["email", "contactUrl", "country", "lastVerifiedOn"];
+const arabicFields: DecisionMakerField[] = ["titleAr", "institutionAr"];
+
+export function EntryForm(props: { locale: string; organisationId: string; id?: string; initial: Record<string, string> }) {
+  const t = useTranslations("Directory");
+  const [state, formAction, pending] = useActionState(saveEntryAction, { fields: {}, values: props.initial } satisfies EntryFormState);
+  const [clientErrors, setClientErrors] = useState<DecisionMakerFieldErrors | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errors = clientErrors ?? state.fields;
+  const errorFields = decisionMakerFields.filter((field) => errors[field]);
+  const formError = clientErrors ? undefined : state.formError;
+
+  useEffect(() => {
+    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
+  }, [state, clientErrors, errorFields.length, formError]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const parsed = decisionMakerSchema.safeParse(Object.fromEntries(decisionMakerFields.map((field) => [field, data.get(field) ?? ""])));
+    if (parsed.success) return setClientErrors(null);
+    event.preventDefault();
+    setClientErrors(decisionMakerFieldErrors(parsed.error));
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form">
+      {errorFields.length > 0 || formError ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2>{t("errorSummary")}</h2>
+          <ul>
+            {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
+            {errorFields.map((field) => (
+              <li key={field}>
+                <a href={`#entry-${field}`}>
+                  {t(`fields.${field}`)}: {t(`errors.${errors[field]!}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="locale" value={props.locale} />
+      <input type="hidden" name="organisation" value={props.organisationId} />
+      {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
+      {decisionMakerFields.map((field) => {
+        const id = `entry-${field}`;
+        const error = errors[field];
+        const value = state.values[field] ?? "";
+        const described = [error ? `${id}-error` : null, t.has(`hints.${field}`) ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+        return (
+          <div key={field} className={`field${error ? " field-invalid" : ""}`}>
+            <label htmlFor={id}>{t(`fields.${field}`)}</label>
+            {t.has(`hints.${field}`) ? (
+              <p className="hint" id={`${id}-hint`}>
+                {t(`hints.${field}`)}
+              </p>
+            ) : null}
+            {error ? (
+              <p className="field-error" id={`${id}-error`}>
+                {t(`errors.${error}`)}
+              </p>
+            ) : null}
+            {field === "preferredLocale" ? (
+              <select id={id} name={field} defaultValue={value || "en"} aria-invalid={Boolean(error)} aria-describedby={described}>
+                <option value="en">{t("localeEn")}</option>
+                <option value="ar">{t("localeAr")}</option>
+              </select>
+            ) : (
+              <input
+                id={id}
+                name={field}
+                type={field === "email" ? "email" : field === "lastVerifiedOn" ? "date" : field === "contactUrl" ? "url" : "text"}
+                defaultValue={value}
+                dir={ltrFields.includes(field) ? "ltr" : arabicFields.includes(field) ? "rtl" : "auto"}
+                lang={arabicFields.includes(field) ? "ar" : undefined}
+                size={longFields.includes(field) ? 60 : undefined}
+                aria-invalid={Boolean(error)}
+                aria-describedby={described}
+              />
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" className="button" disabled={pending}>
+        {props.id ? t("saveChanges") : t("create")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { importAction, type ImportFormState } from "../actions";
+
+export function ImportForm({ locale, organisationId }: { locale: string; organisationId: string }) {
+  const t = useTranslations("Directory");
+  const [state, formAction, pending] = useActionState(importAction, { csv: "" } satisfies ImportFormState);
+  const preview = state.preview;
+  const canApply = preview && !state.applied && !preview.fileError && preview.errors.length === 0 && preview.creates.length + preview.updates.length > 0;
+
+  return (
+    <>
+      <form action={formAction} className="sign-form organiser-form" encType="multipart/form-data">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="organisation" value={organisationId} />
+        <input type="hidden" name="intent" value="preview" />
+        <div className="field">
+          <label htmlFor="import-file">{t("importFile")}</label>
+          <p className="hint" id="import-file-hint">
+            {t("importHint")}
+          </p>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" />
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          {t("previewImport")}
+        </button>
+      </form>
+
+      {state.formError ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${state.formError}`)}
+        </p>
+      ) : null}
+
+      {preview ? (
+        <section aria-labelledby="preview-heading" className="organiser-section" role="status">
+          <h2 id="preview-heading">{state.applied ? t("appliedHeading") : t("previewHeading")}</h2>
+          {preview.fileError ? (
+            <p className="notice notice-problem">{t(`fileErrors.${preview.fileError.error}`, { columns: (preview.fileError.columns ?? []).join(", ") })}</p>
+          ) : (
+            <>
+              <ul>
+                <li>{t("summaryCreates", { count: preview.creates.length })}</li>
+                <li>{t("summaryUpdates", { count: preview.updates.length })}</li>
+                <li>{t("summaryUnchanged", { count: preview.unchanged })}</li>
+                <li>{t("summaryErrors", { count: preview.errors.length })}</li>
+              </ul>
+              {preview.errors.length > 0 ? (
+                <table className="organiser-table">
+                  <caption>{t("errorsCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("line")}</th>
+                      <th scope="col">{t("column")}</th>
+                      <th scope="col">{t("problem")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.errors.map((error, index) => (
+                      <tr key={index}>
+                        <td className="numeric">{error.line}</td>
+                        <td>{error.field ? t(`fields.${error.field}`) : "—"}</td>
+                        <td>{t(`errors.${error.error}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+              {preview.creates.length + preview.updates.length > 0 ? (
+                <table className="organiser-table">
+                  <caption>{t("changesCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("line")}</th>
+                      <th scope="col">{t("change")}</th>
+                      <th scope="col">{t("fields.name")}</th>
+                      <th scope="col">{t("fields.email")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...preview.creates.map((row) => ({ ...row, changed: null as string[] | null })), ...preview.updates]
+                      .sort((a, b) => a.line - b.line)
+                      .map((row) => (
+                        <tr key={row.line}>
+                          <td className="numeric">{row.line}</td>
+                          <td>{row.changed ? t("updates", { fields: row.changed.map((field) => t(`fields.${field}`)).join(", ") }) : t("creates")}</td>
+                          <td>
+                            <bdi>{row.name}</bdi>, <bdi>{row.institution}</bdi>
+                          </td>
+                          <td dir="ltr">{row.email}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </>
+          )}
+          {canApply ? (
+            <form action={formAction}>
+              <input type="hidden" name="locale" value={locale} />
+              <input type="hidden" name="organisation" value={organisationId} />
+              <input type="hidden" name="intent" value="apply" />
+              <input type="hidden" name="csv" value={state.csv} />
+              <button type="submit" className="button" disabled={pending}>
+                {t("applyImport")}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { countryName } from "@/lib/countries";
+import { listDecisionMakers, type DirectoryEntry } from "@/lib/decision-makers/manage-decision-maker";
+import { formatDate } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { requireOrganiser } from "../require-organiser";
+import { retireEntryAction } from "./actions";
+import { chooseDirectoryOrganisation } from "./organisation";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Directory" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+export default async function DirectoryPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const query = await searchParams;
+  const { current, all } = await chooseDirectoryOrganisation(actor, query.organisation);
+  if (!current) notFound();
+  const [t, entries] = await Promise.all([getTranslations({ locale, namespace: "Directory" }), listDecisionMakers({ actor, organisationId: current.id })]);
+  const canChange = roleAtLeast(current.role, "ORGANISER");
+  const base = `/${locale}/organiser/directory`;
+  const org = `organisation=${encodeURIComponent(current.id)}`;
+  const name = localized(locale, { en: current.name, ar: current.nameAr }).text;
+
+  const table = (rows: DirectoryEntry[], own: boolean, caption: string) => (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="organiser-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("fields.name")}</th>
+            <th scope="col">{t("fields.institution")}</th>
+            <th scope="col">{t("fields.country")}</th>
+            <th scope="col">{t("fields.email")}</th>
+            <th scope="col">{t("fields.lastVerifiedOn")}</th>
+            {own && canChange ? <th scope="col">{t("actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">
+                <bdi>{entry.name}</bdi>
+                {entry.title ? <div className="hint">{localized(locale, { en: entry.title, ar: entry.titleAr }).text}</div> : null}
+                {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
+              </th>
+              <td>{localized(locale, { en: entry.institution, ar: entry.institutionAr }).text}</td>
+              <td>
+                {countryName(entry.country, locale)}
+                {entry.region ? ` · ${entry.region}` : ""}
+              </td>
+              <td dir="ltr">{entry.email}</td>
+              <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
+              {own && canChange ? (
+                <td>
+                  <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t("edit", { name: entry.name })}</a>
+                  <form action={retireEntryAction}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="organisation" value={current.id} />
+                    <input type="hidden" name="id" value={entry.id} />
+                    <input type="hidden" name="intent" value={entry.retiredAt ? "restore" : "retire"} />
+                    <button type="submit" className="button button-secondary button-small">
+                      {entry.retiredAt ? t("restore") : t("retire")}
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{t("heading", { organisation: name })}</h1>
+      <p className="lede">{t("intro")}</p>
+      {query.error === "forbidden" || query.error === "generic" ? (
+        <p className="notice notice-problem" role="alert">
+          {t(`formErrors.${query.error}`)}
+        </p>
+      ) : null}
+      {query.saved ? (
+        <p className="notice notice-success" role="status">
+          {t("saved")}
+        </p>
+      ) : null}
+      {all.length > 1 ? (
+        <nav aria-label={t("otherOrganisations")} className="organiser-switch">
+          <ul className="organiser-links">
+            {all
+              .filter((o) => o.id !== current.id)
+              .map((o) => (
+                <li key={o.id}>
+                  <a href={`${base}?organisation=${encodeURIComponent(o.id)}`}>{localized(locale, { en: o.name, ar: o.nameAr }).text}</a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      ) : null}
+      <nav aria-label={t("toolsLabel")} className="overview-tools">
+        <ul>
+          {canChange ? (
+            <>
+              <li>
+                <a className="button" href={`${base}/new?${org}`}>
+                  {t("add")}
+                </a>
+              </li>
+              <li>
+                <a className="button button-secondary" href={`${base}/import?${org}`}>
+                  {t("import")}
+                </a>
+              </li>
+            </>
+          ) : null}
+          <li>
+            <a className="button button-secondary" href={`${base}/export?${org}`} download>
+              {t("export")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <section aria-labelledby="own-heading" className="organiser-section">
+        <h2 id="own-heading">{t("ownHeading", { count: entries.own.length })}</h2>
+        {entries.own.length === 0 ? <p>{t("ownEmpty")}</p> : table(entries.own, true, t("ownHeading", { count: entries.own.length }))}
+      </section>
+      <section aria-labelledby="shared-heading" className="organiser-section">
+        <h2 id="shared-heading">{t("sharedHeading")}</h2>
+        <p className="hint">{t("sharedIntro")}</p>
+        {table(entries.shared, false, t("sharedHeading"))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { recordDeliveryEvent } from "@/lib/deliveries/record-delivery-event";
+import { verifyResendEvent } from "@/lib/deliveries/verify-resend-event";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+// The mail provider's delivery events. Authenticated by signature, not by Origin: the caller is
+// Resend's servers. A replayed event (an id already recorded) is refused with 409 and changes nothing.
+export async function POST(request: Request): Promise<Response> {
+  const body = await request.text();
+  try {
+    const event = verifyResendEvent({ body, headers: request.headers, secret: env.RESEND_WEBHOOK_SECRET });
+    const outcome = await recordDeliveryEvent(event);
+    if (outcome === "replayed") return Response.json({ error: "REPLAYED" }, { status: 409 });
+    return Response.json({ ok: true });
+  } catch (error) {
+    if (isAppError(error)) return Response.json({ error: error.code }, { status: error.status });
+    console.error("[webhooks/resend] failed:", error instanceof Error ? error.message : error);
+    return Response.json({ error: "INTERNAL" }, { status: 500 });
+  }
+}

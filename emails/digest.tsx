@@ -1,0 +1,142 @@
+import { Section, Text } from "@react-email/components";
+import { countryName } from "../lib/countries";
+import { formatNumber } from "../lib/i18n/format";
+import { direction, type Locale } from "../lib/i18n/locales";
+import { translator } from "../lib/i18n/translator";
+import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
+
+// Everything a digest says, fixed when it is counted: the outbox stores these props, so a later
+// change to the campaign cannot change what a decision-maker was told.
+export type DigestProps = {
+  locale: Locale;
+  recipientName: string;
+  campaignTitle: string;
+  organisers: string;
+  demands: string[];
+  kind: "SCHEDULED" | "MILESTONE";
+  milestoneGoal?: number;
+  newSignatures: number;
+  totalSignatures: number;
+  // ISO timestamp of the previous digest to this recipient, if any.
+  previousAt?: string | null;
+  countedAt: string;
+  topCountries: { country: string; count: number }[];
+  comments: { text: string; country: string }[];
+  campaignUrl: string;
+  fingerprint: string;
+};
+
+function dateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  }).format(new Date(iso));
+}
+
+export function digestSubject(props: DigestProps): string {
+  const t = translator(props.locale, "DigestEmail");
+  const total = formatNumber(props.totalSignatures, props.locale);
+  return props.kind === "MILESTONE" && props.milestoneGoal
+    ? t("subjectMilestone", { goal: formatNumber(props.milestoneGoal, props.locale), goalCount: props.milestoneGoal, title: props.campaignTitle })
+    : t("subject", { total, totalCount: props.totalSignatures, title: props.campaignTitle });
+}
+
+export function DigestEmail(props: DigestProps) {
+  const t = translator(props.locale, "DigestEmail");
+  const n = (value: number) => formatNumber(value, props.locale);
+  const side = direction(props.locale) === "rtl" ? "right" : "left";
+  // Formatted numbers for Arabic sentences, plain ones for English plurals (# formats them).
+  const counts = { new: n(props.newSignatures), newCount: props.newSignatures, total: n(props.totalSignatures), totalCount: props.totalSignatures };
+  const heading = { fontSize: 17, fontWeight: 700, margin: "24px 0 8px" } as const;
+  return (
+    <EmailLayout
+      locale={props.locale}
+      preview={digestSubject(props)}
+      brand={t("brand")}
+      heading={t("heading", { title: props.campaignTitle })}
+      footnote={t("footnote")}
+    >
+      <Text style={textStyle}>{t("greeting", { name: props.recipientName })}</Text>
+      <Text style={textStyle}>{t("intro", { title: props.campaignTitle, organisers: props.organisers })}</Text>
+      {props.kind === "MILESTONE" && props.milestoneGoal ? (
+        <Text style={{ ...textStyle, fontWeight: 700 }}>{t("milestone", { goal: n(props.milestoneGoal), goalCount: props.milestoneGoal })}</Text>
+      ) : null}
+      <Text style={{ ...textStyle, fontWeight: 700 }}>
+        {props.previousAt
+          ? t("countsSince", { ...counts, date: dateTime(props.previousAt, props.locale) })
+          : t("countsFirst", counts)}
+      </Text>
+
+      {props.demands.length > 0 ? (
+        <Section>
+          <Text style={heading}>{t("demandsHeading")}</Text>
+          {props.demands.map((demand, index) => (
+            <Text key={index} style={{ ...textStyle, margin: "4px 0" }}>
+              {`${n(index + 1)}. ${demand}`}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
+
+      {props.topCountries.length > 0 ? (
+        <Section>
+          <Text style={heading}>{t("countriesHeading")}</Text>
+          {props.topCountries.map((row) => (
+            <Text key={row.country} style={{ ...textStyle, margin: "2px 0" }}>
+              {t("countryLine", { country: countryName(row.country, props.locale), count: n(row.count) })}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
+
+      {props.comments.length > 0 ? (
+        <Section>
+          <Text style={heading}>{t("commentsHeading")}</Text>
+          {props.comments.map((comment, index) => (
+            <Text key={index} style={{ ...textStyle, margin: "8px 0", borderInlineStart: "3px solid #d8dcde", padding: "0 12px", textAlign: side }}>
+              {t("comment", { text: comment.text, country: countryName(comment.country, props.locale) })}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
+
+      <EmailButton href={props.campaignUrl}>{t("button")}</EmailButton>
+      <LinkFallback help={t("linkHelp")} url={props.campaignUrl} locale={props.locale} />
+
+      <Text style={heading}>{t("checkHeading")}</Text>
+      <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
+        {t("checkBody", { ...counts, date: dateTime(props.countedAt, props.locale) })}
+      </Text>
+      <Text style={{ fontSize: 13, lineHeight: "20px", fontFamily: "monospace", wordBreak: "break-all", direction: "ltr", textAlign: side }}>
+        {`SHA-256 ${props.fingerprint}`}
+      </Text>
+    </EmailLayout>
+  );
+}
+
+DigestEmail.PreviewProps = {
+  locale: "en",
+  recipientName: "President of the Security Council",
+  campaignTitle: "Protect civilians in northwest Syria",
+  organisers: "Syrian Civil Defence supporters",
+  demands: ["End the attacks on civilians and civilian infrastructure.", "Hold those responsible to account."],
+  kind: "SCHEDULED",
+  newSignatures: 1204,
+  totalSignatures: 15873,
+  previousAt: "2026-11-14T08:00:00.000Z",
+  countedAt: "2026-11-21T08:00:00.000Z",
+  topCountries: [
+    { country: "SY", count: 6120 },
+    { country: "DE", count: 2210 },
+    { country: "TR", count: 1904 },
+  ],
+  comments: [{ text: "My family lives in Idlib. Please act now.", country: "DE" }],
+  campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
+  fingerprint: "0".repeat(64),
+} satisfies DigestProps;
+
+export default DigestEmail;

@@ -1,0 +1,153 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
+import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { neutraliseCell, utf8Bom } from "../exports/csv";
+import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema, type DecisionMakerErrorKey, type DecisionMakerField } from "./schema";
+
+// The directory's CSV columns, the same for export and import, so an exported file can be edited
+// and imported back. The header is machine-friendly and the same in every language.
+export const directoryColumns = {
+  name: "name",
+  title: "title",
+  title_ar: "titleAr",
+  institution: "institution",
+  institution_ar: "institutionAr",
+  country: "country",
+  region: "region",
+  email: "email",
+  contact_url: "contactUrl",
+  preferred_locale: "preferredLocale",
+  last_verified_on: "lastVerifiedOn",
+} as const satisfies Record<string, DecisionMakerField>;
+type Column = keyof typeof directoryColumns;
+const columnNames = Object.keys(directoryColumns) as Column[];
+const requiredColumns: Column[] = ["name", "institution", "country", "email"];
+
+export const importLimits = { rows: 5_000, bytes: 2_000_000 } as const;
+
+export type ImportRowError = { line: number; field: DecisionMakerField | null; error: DecisionMakerErrorKey };
+export type ImportFileError = "empty" | "tooLarge" | "tooManyRows" | "unreadable" | "missingColumns" | "unknownColumns";
+export type ImportEntry = { line: number; name: string; institution: string; email: string };
+export type ImportPreview = {
+  creates: ImportEntry[];
+  updates: (ImportEntry & { changed: DecisionMakerField[] })[];
+  unchanged: number;
+  errors: ImportRowError[];
+  fileError?: { error: ImportFileError; columns?: string[] };
+};
+
+// An exported cell that looked like a formula got a leading quote (neutraliseCell): take it off again.
+function unneutralise(cell: string): string {
+  return cell.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, "");
+}
+
+type Stored = ReturnType<typeof decisionMakerData>;
+const comparedFields = Object.values(directoryColumns);
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return (a as Date | null)?.getTime?.() === (b as Date | null)?.getTime?.();
+  return (a ?? null) === (b ?? null);
+}
+
+// Reads and checks the file against the organisation's current entries, matched by e-mail address.
+// Writes nothing: the organiser sees what would change, and the row-level errors, first.
+async function planImport(client: Tx | typeof db, organisationId: string, csv: string): Promise<{ preview: ImportPreview; writes: { create: Stored[]; update: { id: string; data: Stored }[] } }> {
+  const empty: ImportPreview = { creates: [], updates: [], unchanged: 0, errors: [] };
+  const none = { create: [], update: [] };
+  if (Buffer.byteLength(csv, "utf8") > importLimits.bytes) return { preview: { ...empty, fileError: { error: "tooLarge" } }, writes: none };
+  let records: string[][];
+  try {
+    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch {
+    return { preview: { ...empty, fileError: { error: "unreadable" } }, writes: none };
+  }
+  const [header, ...rows] = records;
+  if (!header || rows.length === 0) return { preview: { ...empty, fileError: { error: "empty" } }, writes: none };
+  if (rows.length > importLimits.rows) return { preview: { ...empty, fileError: { error: "tooManyRows" } }, writes: none };
+  const names = header.map((cell) => cell.trim().toLowerCase());
+  const unknown = names.filter((name) => !(name in directoryColumns));
+  if (unknown.length > 0) return { preview: { ...empty, fileError: { error: "unknownColumns", columns: unknown } }, writes: none };
+  const missing = requiredColumns.filter((column) => !names.includes(column));
+  if (missing.length > 0) return { preview: { ...empty, fileError: { error: "missingColumns", columns: missing } }, writes: none };
+
+  const existing = await client.decisionMaker.findMany({ where: { organisationId }, select: { id: true, ...Object.fromEntries(comparedFields.map((f) => [f, true])) } });
+  const byEmail = new Map(existing.map((row) => [(row as unknown as { email: string }).email.toLowerCase(), row as unknown as Stored & { id: string }]));
+
+  const preview: ImportPreview = { ...empty, creates: [], updates: [], errors: [] };
+  const writes: { create: Stored[]; update: { id: string; data: Stored }[] } = { create: [], update: [] };
+  const seen = new Map<string, number>();
+  rows.forEach((cells, index) => {
+    // Line numbers as a spreadsheet shows them: the header is line 1.
+    const line = index + 2;
+    const values = Object.fromEntries(names.map((name, i) => [directoryColumns[name as Column], unneutralise(cells[i] ?? "")]));
+    const parsed = decisionMakerSchema.safeParse(values);
+    if (!parsed.success) {
+      for (const [field, error] of Object.entries(decisionMakerFieldErrors(parsed.error))) preview.errors.push({ line, field: field as DecisionMakerField, error });
+      return;
+    }
+    const data = decisionMakerData(parsed.data);
+    if (seen.has(data.email)) {
+      preview.errors.push({ line, field: "email", error: "duplicateInFile" });
+      return;
+    }
+    seen.set(data.email, line);
+    const entry = { line, name: data.name, institution: data.institution, email: data.email };
+    const current = byEmail.get(data.email);
+    if (!current) {
+      preview.creates.push(entry);
+      writes.create.push(data);
+      return;
+    }
+    // A column left out of the file keeps its current value.
+    const given = comparedFields.filter((field) => names.some((name) => directoryColumns[name as Column] === field));
+    const changed = given.filter((field) => !same(current[field as keyof Stored], data[field as keyof Stored]));
+    if (changed.length === 0) {
+      preview.unchanged += 1;
+      return;
+    }
+    preview.updates.push({ ...entry, changed });
+    writes.update.push({ id: current.id, data: Object.fromEntries(given.map((field) => [field, data[field as keyof Stored]])) as Stored });
+  });
+  return { preview, writes };
+}
+
+export async function previewDirectoryImport(options: { actor: Actor; organisationId: string; csv: string }): Promise<ImportPreview> {
+  requireOrganisationRole(options.actor, options.organisationId, "ORGANISER");
+  return (await planImport(db, options.organisationId, options.csv)).preview;
+}
+
+// Applies a file only when it has no errors at all: half an import is harder to reason about than none.
+export async function applyDirectoryImport(options: { actor: Actor; organisationId: string; csv: string }): Promise<ImportPreview> {
+  requireOrganisationRole(options.actor, options.organisationId, "ORGANISER");
+  return db.$transaction(async (tx) => {
+    // Serialises imports of one organisation, so the plan still holds when it is written.
+    await tx.$queryRaw`SELECT id FROM organisations WHERE id = ${options.organisationId} FOR UPDATE`;
+    const { preview, writes } = await planImport(tx, options.organisationId, options.csv);
+    if (preview.fileError || preview.errors.length > 0) throw new AppError("VALIDATION", { detail: "the import has errors" });
+    if (writes.create.length > 0) await tx.decisionMaker.createMany({ data: writes.create.map((data) => ({ ...data, organisationId: options.organisationId })) });
+    for (const { id, data } of writes.update) await tx.decisionMaker.update({ where: { id }, data });
+    await recordAudit(tx, {
+      organisationId: options.organisationId,
+      actor: options.actor,
+      action: "directory.import",
+      affected: writes.create.length + writes.update.length,
+      details: { created: writes.create.length, updated: writes.update.length, unchanged: preview.unchanged },
+    });
+    return preview;
+  });
+}
+
+// The organisation's active entries, as a CSV that spreadsheets open safely (see lib/exports/csv.ts).
+export async function exportDirectoryCsv(options: { actor: Actor; organisationId: string }): Promise<string> {
+  requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
+  const rows = await db.decisionMaker.findMany({ where: { organisationId: options.organisationId, retiredAt: null }, orderBy: [{ institution: "asc" }, { name: "asc" }] });
+  const records = rows.map((row) =>
+    columnNames.map((column) => {
+      const value = row[directoryColumns[column]];
+      return neutraliseCell(value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null));
+    }),
+  );
+  return utf8Bom + stringify([columnNames, ...records], { record_delimiter: "windows", quote_record_delimiter: true });
+}

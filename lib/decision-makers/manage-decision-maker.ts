@@ -1,0 +1,112 @@
+import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema } from "./schema";
+
+function parse(values: unknown) {
+  const parsed = decisionMakerSchema.safeParse(values);
+  if (!parsed.success) throw new AppError("VALIDATION", { fields: decisionMakerFieldErrors(parsed.error) });
+  return decisionMakerData(parsed.data);
+}
+
+// An organisation's own entry; shared entries (no organisation) and other organisations' are not found.
+async function ownEntry(actor: Actor, organisationId: string, id: string) {
+  requireOrganisationRole(actor, organisationId, "ORGANISER");
+  const entry = await db.decisionMaker.findFirst({ where: { id, organisationId }, select: { id: true, email: true, retiredAt: true } });
+  if (!entry) throw new AppError("NOT_FOUND");
+  return entry;
+}
+
+export async function createDecisionMaker(options: { actor: Actor; organisationId: string; values: unknown }): Promise<{ id: string }> {
+  requireOrganisationRole(options.actor, options.organisationId, "ORGANISER");
+  const data = parse(options.values);
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.decisionMaker.create({ data: { ...data, organisationId: options.organisationId }, select: { id: true } });
+      await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "directory.create", affected: 1, details: { id: created.id, email: data.email } });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { email: "emailTaken" } });
+    throw error;
+  }
+}
+
+export async function updateDecisionMaker(options: { actor: Actor; organisationId: string; id: string; values: unknown }): Promise<void> {
+  await ownEntry(options.actor, options.organisationId, options.id);
+  const data = parse(options.values);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.decisionMaker.update({ where: { id: options.id }, data });
+      await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "directory.update", affected: 1, details: { id: options.id } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { email: "emailTaken" } });
+    throw error;
+  }
+}
+
+// A retired entry stays (its digests and responses remain on the record) but receives nothing more
+// and is no longer offered as a target; it can be restored.
+export async function retireDecisionMaker(options: { actor: Actor; organisationId: string; id: string; retired: boolean }): Promise<void> {
+  await ownEntry(options.actor, options.organisationId, options.id);
+  await db.$transaction(async (tx) => {
+    await tx.decisionMaker.update({ where: { id: options.id }, data: { retiredAt: options.retired ? new Date() : null } });
+    await recordAudit(tx, {
+      organisationId: options.organisationId,
+      actor: options.actor,
+      action: options.retired ? "directory.retire" : "directory.restore",
+      affected: 1,
+      details: { id: options.id },
+    });
+  });
+}
+
+export type DirectoryEntry = {
+  id: string;
+  name: string;
+  title: string | null;
+  titleAr: string | null;
+  institution: string;
+  institutionAr: string | null;
+  country: string;
+  region: string | null;
+  email: string;
+  contactUrl: string | null;
+  preferredLocale: "en" | "ar";
+  lastVerifiedOn: Date | null;
+  retiredAt: Date | null;
+};
+
+const entrySelect = {
+  id: true,
+  name: true,
+  title: true,
+  titleAr: true,
+  institution: true,
+  institutionAr: true,
+  country: true,
+  region: true,
+  email: true,
+  contactUrl: true,
+  preferredLocale: true,
+  lastVerifiedOn: true,
+  retiredAt: true,
+} as const;
+
+// Viewers read the directory too: it holds work addresses of public officials, not signers' data.
+export async function listDecisionMakers(options: { actor: Actor; organisationId: string }): Promise<{ own: DirectoryEntry[]; shared: DirectoryEntry[] }> {
+  requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
+  const [own, shared] = await Promise.all([
+    db.decisionMaker.findMany({ where: { organisationId: options.organisationId }, orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { institution: "asc" }, { name: "asc" }], select: entrySelect }),
+    db.decisionMaker.findMany({ where: { organisationId: null, retiredAt: null }, orderBy: [{ institution: "asc" }, { name: "asc" }], select: entrySelect }),
+  ]);
+  return { own, shared };
+}
+
+export async function getDecisionMaker(options: { actor: Actor; organisationId: string; id: string }): Promise<DirectoryEntry> {
+  requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
+  const entry = await db.decisionMaker.findFirst({ where: { id: options.id, organisationId: options.organisationId }, select: entrySelect });
+  if (!entry) throw new AppError("NOT_FOUND");
+  return entry;
+}

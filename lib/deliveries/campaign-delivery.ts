@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
+import { listEditorChoices, type DecisionMakerChoice } from "../campaigns/editor/list-editor-choices";
+import { db } from "../db";
+import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
+import { AppError } from "../errors";
+import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
+
+export const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
+
+export type DeliveryLogEntry = {
+  id: string;
+  decisionMaker: { name: string; institution: string };
+  kind: DigestKind;
+  periodKey: string;
+  newSignatures: number;
+  totalSignatures: number;
+  fingerprint: string;
+  status: DeliveryStatus;
+  queuedAt: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  bouncedAt: Date | null;
+  complainedAt: Date | null;
+  failedAt: Date | null;
+};
+
+export type DeliveryOverview = {
+  role: MemberRole;
+  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence; milestoneDigests: boolean };
+  targetIds: string[];
+  choices: DecisionMakerChoice[];
+  comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
+  log: DeliveryLogEntry[];
+  responses: { id: string; decisionMaker: { name: string; institution: string }; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
+};
+
+export const commentListLimit = 100;
+
+// Everything the campaign's delivery page shows; viewers read it all.
+export async function getDeliveryOverview(options: { actor: Actor; campaignId: string }): Promise<DeliveryOverview> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
+  const campaign = await db.campaign.findUniqueOrThrow({
+    where: { id: options.campaignId },
+    select: {
+      id: true,
+      slug: true,
+      titleEn: true,
+      titleAr: true,
+      status: true,
+      digestCadence: true,
+      milestoneDigests: true,
+      targets: { orderBy: { createdAt: "asc" }, select: { decisionMakerId: true } },
+    },
+  });
+  const targetIds = campaign.targets.map((target) => target.decisionMakerId);
+  const [choices, comments, log, responses] = await Promise.all([
+    listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds }),
+    db.signature.findMany({
+      where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null }, NOT: { comment: "" } },
+      orderBy: [{ commentApproved: "desc" }, { confirmedAt: "desc" }],
+      take: commentListLimit,
+      select: { id: true, comment: true, country: true, commentApproved: true, confirmedAt: true },
+    }),
+    db.digest.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: [{ queuedAt: "desc" }, { id: "asc" }],
+      take: 200,
+      select: {
+        id: true,
+        kind: true,
+        periodKey: true,
+        newSignatures: true,
+        totalSignatures: true,
+        fingerprint: true,
+        status: true,
+        queuedAt: true,
+        sentAt: true,
+        deliveredAt: true,
+        bouncedAt: true,
+        complainedAt: true,
+        failedAt: true,
+        decisionMaker: { select: { name: true, institution: true } },
+      },
+    }),
+    db.decisionMakerResponse.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
+      select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true } } },
+    }),
+  ]);
+  return {
+    role: access.role,
+    campaign: {
+      id: campaign.id,
+      slug: campaign.slug,
+      titleEn: campaign.titleEn,
+      titleAr: campaign.titleAr,
+      status: campaign.status,
+      digestCadence: campaign.digestCadence,
+      milestoneDigests: campaign.milestoneDigests,
+    },
+    targetIds,
+    choices: choices.decisionMakers,
+    comments: comments.map((row) => ({ id: row.id, comment: row.comment ?? "", country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt })),
+    log,
+    responses,
+  };
+}
+
+const settingsSchema = z.object({
+  cadence: z.enum(cadences, { error: "cadenceInvalid" }),
+  milestoneDigests: z.boolean(),
+  decisionMakerIds: z.array(z.string().min(1).max(64)).max(100, "tooManyTargets"),
+});
+
+// Targets, cadence and milestone digests. A target must be in the shared directory or the
+// organisation's own (and not retired); one the campaign already addresses may stay.
+export async function updateDeliverySettings(options: { actor: Actor; campaignId: string; cadence: unknown; milestoneDigests: boolean; decisionMakerIds: string[] }): Promise<void> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  const parsed = settingsSchema.safeParse({ cadence: options.cadence, milestoneDigests: options.milestoneDigests, decisionMakerIds: [...new Set(options.decisionMakerIds)] });
+  if (!parsed.success) throw new AppError("VALIDATION", { fields: { [String(parsed.error.issues[0]?.path[0] ?? "cadence")]: parsed.error.issues[0]?.message ?? "invalidValue" } });
+  const { cadence, milestoneDigests, decisionMakerIds } = parsed.data;
+  await db.$transaction(async (tx) => {
+    const current = (await tx.campaignTarget.findMany({ where: { campaignId: options.campaignId }, select: { decisionMakerId: true } })).map((t) => t.decisionMakerId);
+    const added = decisionMakerIds.filter((id) => !current.includes(id));
+    if (added.length > 0) {
+      const allowed = await tx.decisionMaker.count({ where: { id: { in: added }, retiredAt: null, OR: [{ organisationId: null }, { organisationId: access.organisationId }] } });
+      if (allowed !== added.length) throw new AppError("VALIDATION", { fields: { decisionMakerIds: "decisionMakerUnknown" } });
+    }
+    const removed = current.filter((id) => !decisionMakerIds.includes(id));
+    await tx.campaignTarget.deleteMany({ where: { campaignId: options.campaignId, decisionMakerId: { in: removed } } });
+    if (added.length > 0) await tx.campaignTarget.createMany({ data: added.map((decisionMakerId) => ({ campaignId: options.campaignId, decisionMakerId })), skipDuplicates: true });
+    await tx.campaign.update({ where: { id: options.campaignId }, data: { digestCadence: cadence, milestoneDigests } });
+    await recordAudit(tx, {
+      organisationId: access.organisationId,
+      actor: options.actor,
+      action: "delivery.settings",
+      campaignId: options.campaignId,
+      affected: added.length + removed.length,
+      details: { cadence, milestoneDigests, added, removed },
+    });
+  });
+}
+
+// Only comments an organiser approved are quoted to decision-makers.
+export async function setCommentApproval(options: { actor: Actor; campaignId: string; signatureId: string; approved: boolean }): Promise<void> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.signature.updateMany({ where: { id: options.signatureId, campaignId: options.campaignId }, data: { commentApproved: options.approved } });
+    if (updated.count === 0) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, {
+      organisationId: access.organisationId,
+      actor: options.actor,
+      action: options.approved ? "delivery.comment.approve" : "delivery.comment.withdraw",
+      campaignId: options.campaignId,
+      affected: 1,
+      details: { signature: options.signatureId },
+    });
+  });
+}
+
+// "Send due digests now": the same job the schedule runs, for this campaign; sends nothing twice.
+export async function runDigestsNow(options: { actor: Actor; campaignId: string }): Promise<DigestJobReport> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  const report = await runDigestJob({ campaignId: options.campaignId });
+  await recordAudit(db, { organisationId: access.organisationId, actor: options.actor, action: "delivery.run", campaignId: options.campaignId, affected: report.queued });
+  return report;
+}

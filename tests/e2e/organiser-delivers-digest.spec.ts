@@ -1,0 +1,115 @@
+// An organiser adds a decision-maker to the directory, addresses a new campaign to them with a
+// daily cadence, approves a signer's comment, sends the digest, and follows it in the delivery
+// log; the captured e-mail holds the count, the comment and the fingerprint, and the public page
+// says to whom the signatures were delivered, without their e-mail address.
+import { expect, test } from "@playwright/test";
+import { slugFromTitle } from "../../lib/campaigns/editor/slug";
+import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
+import { e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
+
+const { owner } = e2eOrganisers;
+
+test("an organiser sets targets and cadence, approves a comment, sends the digest and sees it in the delivery log", async ({ browser, baseURL }) => {
+  const { context, page } = await signedInContext(browser, baseURL!, owner.email);
+  const tag = uniqueTag();
+  const minister = { name: `Minister ${tag}`, institution: `Ministry of Foreign Affairs ${tag}`, email: uniqueEmail("minister") };
+
+  // The directory: a new decision-maker of the organisation.
+  await page.goto("/en/organiser");
+  await page.getByRole("link", { name: "Decision-makers", exact: true }).click();
+  await page.getByRole("link", { name: "Add a decision-maker" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(minister.name);
+  await page.getByLabel("Title (English)").fill("Foreign Secretary");
+  await page.getByLabel("Institution (English)").fill(minister.institution);
+  await page.getByLabel("Country", { exact: true }).fill("GB");
+  await page.getByLabel("E-mail address").fill(minister.email);
+  await page.getByRole("button", { name: "Add to the directory" }).click();
+  await expect(page.getByRole("status")).toContainText("The entry has been saved.");
+  await expect(page.getByRole("row", { name: new RegExp(minister.name) })).toContainText(minister.institution);
+
+  // A new campaign, published.
+  const title = `Open the crossings ${tag}`;
+  const slug = slugFromTitle(title);
+  await page.goto("/en/organiser/campaigns/new");
+  await page.getByLabel("Title in English").fill(title);
+  await page.getByLabel("Summary in English").fill("Aid must reach northwest Syria.");
+  const demand = page.getByRole("group", { name: "New demand (row 1)" });
+  await demand.getByLabel("Kind of demand").selectOption("HUMANITARIAN_ACCESS");
+  await demand.getByLabel("Demand in English").fill("Keep every border crossing open for aid");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(/\/edit\?done=created$/);
+  const id = decodeURIComponent(/\/organiser\/campaigns\/([^/?#]+)\/edit/.exec(page.url())![1]!);
+  await page.getByRole("button", { name: "Publish campaign" }).click();
+  await expect(page).toHaveURL(/done=published$/);
+
+  // A supporter signs with a comment and confirms.
+  const supporter = await browser.newContext({ baseURL });
+  const signerPage = await supporter.newPage();
+  const signer = newSigner({ country: "DE" });
+  const comment = `My cousins in Idlib wait for the trucks ${tag}`;
+  await signerPage.goto(campaignPath(slug));
+  await signerPage.getByLabel("Why are you signing? (optional)").fill(comment);
+  await submitSignForm(signerPage, signer);
+  await expectCheckYourEmail(signerPage, slug);
+  await signerPage.goto(confirmPath(await waitForConfirmationEmail(signer.email)));
+  await pressConfirm(signerPage, slug);
+
+  // Delivery: targets and cadence.
+  await page.goto(`/en/organiser/campaigns/${encodeURIComponent(id)}`);
+  await page.getByRole("link", { name: "Delivery", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery to decision-makers");
+  await page.getByLabel(minister.name).check();
+  await page.getByLabel("Daily").check();
+  await page.getByRole("button", { name: "Save targets and cadence" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Targets and cadence saved." })).toBeVisible();
+
+  // The comment, approved for delivery.
+  await page.reload();
+  await page.getByRole("button", { name: `Approve for delivery: ${comment}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(comment) })).toContainText("Approved");
+  await expectNoAxeViolations(page);
+
+  // Send now: one digest, then the log shows it handed to the provider.
+  await page.getByRole("button", { name: "Send due digests now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 digest queued for delivery." })).toBeVisible();
+  const logRow = page.locator(".delivery-log tbody tr").filter({ hasText: minister.name });
+  await expect(logRow).toHaveCount(1);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await logRow.locator(".status").textContent())?.trim();
+      },
+      { timeout: mailTimeoutMs, message: "the digest is sent" },
+    )
+    .toBe("Sent");
+  await expect(logRow).toContainText("1 / 1");
+
+  // Sending again sends nothing: this period's digest went out.
+  await page.getByRole("button", { name: "Send due digests now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "No digest was due" })).toBeVisible();
+
+  // The e-mail the minister received says what the log says.
+  const mail = await waitForEmail(minister.email, `1 signature: ${title}`);
+  expect(mail.text).toContain("1 person has confirmed their signature so far.");
+  expect(mail.text).toContain("Keep every border crossing open for aid");
+  expect(mail.text).toContain("Germany: 1");
+  expect(mail.text).toContain(comment);
+  expect(mail.text).not.toContain(signer.name);
+  expect(mail.text).toContain(`${baseURL}/en/campaigns/${slug}`);
+  const fingerprint = /SHA-256 ([0-9a-f]{64})/.exec(mail.text ?? "")?.[1];
+  expect(fingerprint).toBeTruthy();
+  await logRow.getByText("Fingerprint of the counted signatures").click();
+  await expect(logRow.locator(".fingerprint")).toHaveText(fingerprint!);
+
+  // The public page: delivered to the ministry, no e-mail address.
+  await signerPage.goto(campaignPath(slug));
+  const record = signerPage.getByRole("region", { name: "Delivered to", exact: true });
+  await expect(record).toContainText(minister.institution);
+  await expect(record).toContainText("Foreign Secretary");
+  await expect(record).toContainText("No response yet");
+  expect(await signerPage.content()).not.toContain(minister.email);
+
+  await supporter.close();
+  await context.close();
+});

@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addConfirmed } from "../../lib/campaigns/counters";
+import { db } from "../../lib/db";
+import { fingerprintOf } from "../../lib/digests/fingerprint";
+import { digestPeriod } from "../../lib/digests/period";
+import { runDigestJob } from "../../lib/digests/run-digest-job";
+import { formatNumber } from "../../lib/i18n/format";
+import { deliverDueMessages } from "../../lib/mail/outbox-worker";
+import { resendTransport, type MailTransport } from "../../lib/mail/transport";
+import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
+import { createCampaign, uniqueEmail } from "../fixtures/factories";
+import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+
+let capture: ResendCapture;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  capture = await startResendCapture();
+  transport = resendTransport("re_test_key", capture.url);
+});
+
+afterAll(async () => {
+  await capture?.stop();
+});
+
+const execute = (text: string, params: unknown[]) => db.$executeRawUnsafe(text, ...params);
+const noPace = { acquire: async () => {} };
+
+// An open campaign addressed to one English- and one Arabic-speaking decision-maker, with
+// `signatures` confirmed signatures (every tenth with a comment) counted in its counter too.
+async function campaignWithTargets(options: { signatures: number; goals?: number[] }) {
+  const campaign = await createCampaign({ goals: options.goals ?? [1_000_000] });
+  const organisationId = campaign.owners[0]!.organisationId;
+  const [english, arabic] = await Promise.all(
+    (["en", "ar"] as const).map((locale) =>
+      db.decisionMaker.create({
+        data: {
+          organisationId,
+          name: locale === "en" ? "Minister of Foreign Affairs" : "وزير الخارجية",
+          title: "Minister",
+          institution: "Ministry of Foreign Affairs",
+          country: "GB",
+          email: uniqueEmail(`dm-${locale}`),
+          preferredLocale: locale,
+        },
+      }),
+    ),
+  );
+  await db.campaignTarget.createMany({ data: [english!, arabic!].map((dm) => ({ campaignId: campaign.id, decisionMakerId: dm.id })) });
+  await addSignatures(campaign.id, options.signatures);
+  return { campaign, english: english!, arabic: arabic! };
+}
+
+async function addSignatures(campaignId: string, count: number, confirmedAt = new Date(Date.now() - 3_600_000)) {
+  await insertConfirmedSignatures(execute, { campaignId, count, prefix: `dg-${randomUUID().slice(0, 8)}`, firstConfirmedAt: confirmedAt, secondsApart: 0 });
+  await db.$transaction((tx) => addConfirmed(tx, campaignId, count));
+}
+
+async function confirmedIds(campaignId: string) {
+  const rows = await db.signature.findMany({ where: { campaignId, state: "CONFIRMED" }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+async function deliverDigests(campaignId: string) {
+  const digests = await db.digest.findMany({ where: { campaignId }, select: { outboxKey: true } });
+  return deliverDueMessages({ transport, pace: noPace, onlyKeys: digests.map((d) => d.outboxKey) });
+}
+
+describe("runDigestJob", () => {
+  it("sends one digest per decision-maker for the period, however often and however concurrently it runs", async () => {
+    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 23 });
+    // One comment approved for delivery, one not.
+    const commented = await db.signature.findMany({ where: { campaignId: campaign.id, comment: { not: null } }, orderBy: { id: "asc" } });
+    expect(commented).toHaveLength(2);
+    await db.signature.update({ where: { id: commented[0]!.id }, data: { commentApproved: true, comment: "Open the crossings for aid now." } });
+    await db.signature.update({ where: { id: commented[1]!.id }, data: { comment: "A comment nobody approved." } });
+
+    const reports = await Promise.all([runDigestJob({ campaignId: campaign.id }), runDigestJob({ campaignId: campaign.id })]);
+    const again = await runDigestJob({ campaignId: campaign.id });
+    expect(reports[0]!.queued + reports[1]!.queued).toBe(2);
+    expect(again.queued).toBe(0);
+
+    const digests = await db.digest.findMany({ where: { campaignId: campaign.id } });
+    expect(digests).toHaveLength(2);
+    expect(new Set(digests.map((d) => d.periodKey))).toEqual(new Set([digestPeriod("WEEKLY", new Date())]));
+    expect(await db.outboxMessage.count({ where: { idempotencyKey: { in: digests.map((d) => d.outboxKey) } } })).toBe(2);
+
+    const report = await deliverDigests(campaign.id);
+    expect(report).toMatchObject({ claimed: 2, sent: 2 });
+    expect(capture.messages({ to: english.email })).toHaveLength(1);
+    expect(capture.messages({ to: arabic.email })).toHaveLength(1);
+
+    // What the e-mail says is what the database holds, and the fingerprint recomputes.
+    const ids = await confirmedIds(campaign.id);
+    expect(ids).toHaveLength(23);
+    const mail = capture.messages({ to: english.email })[0]!;
+    const digest = digests.find((d) => d.decisionMakerId === english.id)!;
+    expect(digest).toMatchObject({ totalSignatures: 23, newSignatures: 23, fingerprint: fingerprintOf(ids), locale: "en" });
+    expect(mail.subject).toBe(`23 signatures: ${campaign.titleEn}`);
+    expect(mail.text).toContain("23 people have confirmed their signature so far.");
+    expect(mail.text).toContain(fingerprintOf(ids));
+    expect(mail.text).toContain("Open the crossings for aid now.");
+    expect(mail.text).not.toContain("A comment nobody approved.");
+    expect(mail.text).toContain(`http://nida.test/en/campaigns/${campaign.slug}`);
+    // Bulk signers cycle through LB, TR, DE, GB, SY: 23 of them make 5/5/5/4/4, listed by count.
+    expect(mail.text).toMatch(/Germany: 5\s+Lebanon: 5\s+Türkiye: 5\s+United Kingdom: 4\s+Syria: 4/);
+
+    // The log shows it handed to the provider, under the provider's id.
+    const logged = await db.digest.findUniqueOrThrow({ where: { id: digest.id } });
+    expect(logged).toMatchObject({ status: "SENT", providerId: mail.id });
+    expect(logged.sentAt).toBeInstanceOf(Date);
+
+    // The Arabic digest is right to left, in Arabic, with the same numbers.
+    const arabicMail = capture.messages({ to: arabic.email })[0]!;
+    expect(arabicMail.html).toMatch(/<html[^>]*dir="rtl"/);
+    expect(arabicMail.html).toMatch(/<html[^>]*lang="ar"/);
+    expect(arabicMail.subject).toBe(`التواقيع المؤكَّدة: ${formatNumber(23, "ar")} – ${campaign.titleAr}`);
+    expect(arabicMail.text).toContain(`بلغ عدد من أكّدوا توقيعهم حتى الآن ${formatNumber(23, "ar")}.`);
+    expect(arabicMail.text).toContain(fingerprintOf(ids));
+  });
+
+  it("reports new signatures since the previous digest in the next period", async () => {
+    const { campaign, english } = await campaignWithTargets({ signatures: 12 });
+    const weekOne = new Date();
+    await runDigestJob({ campaignId: campaign.id, now: weekOne });
+    await addSignatures(campaign.id, 7, new Date());
+    const weekTwo = new Date(weekOne.getTime() + 7 * 86_400_000);
+    expect((await runDigestJob({ campaignId: campaign.id, now: weekTwo })).queued).toBe(2);
+    expect((await runDigestJob({ campaignId: campaign.id, now: weekTwo })).queued).toBe(0);
+
+    const latest = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id, periodKey: digestPeriod("WEEKLY", weekTwo) } });
+    expect(latest).toMatchObject({ newSignatures: 7, totalSignatures: 19, fingerprint: fingerprintOf(await confirmedIds(campaign.id)) });
+    await deliverDigests(campaign.id);
+    const mails = capture.messages({ to: english.email });
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.subject).sort()).toEqual([`12 signatures: ${campaign.titleEn}`, `19 signatures: ${campaign.titleEn}`]);
+    const second = mails.find((m) => m.subject.startsWith("19"))!;
+    expect(second.text).toMatch(/7 people have confirmed their signature\. 19 people have signed in total\./);
+  });
+
+  it("sends a milestone digest once per goal rung, and none to a retired decision-maker", async () => {
+    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, goals: [5, 1000] });
+    await db.campaign.update({ where: { id: campaign.id }, data: { digestCadence: "OFF" } });
+    await db.decisionMaker.update({ where: { id: arabic.id }, data: { retiredAt: new Date() } });
+    await addSignatures(campaign.id, 6);
+
+    await Promise.all([runDigestJob({ campaignId: campaign.id }), runDigestJob({ campaignId: campaign.id })]);
+    await runDigestJob({ campaignId: campaign.id });
+    const digests = await db.digest.findMany({ where: { campaignId: campaign.id } });
+    expect(digests.map((d) => ({ to: d.decisionMakerId, kind: d.kind, period: d.periodKey, total: d.totalSignatures }))).toEqual([
+      { to: english.id, kind: "MILESTONE", period: "milestone:5", total: 6 },
+    ]);
+    await deliverDigests(campaign.id);
+    const [mail] = capture.messages({ to: english.email });
+    expect(mail!.subject).toBe(`5 signatures reached: ${campaign.titleEn}`);
+    expect(mail!.text).toContain("The petition has passed 5 confirmed signatures.");
+    expect(capture.messages({ to: arabic.email })).toEqual([]);
+  });
+
+  it("sends nothing for a campaign whose cadence is off and has no milestone digests", async () => {
+    const { campaign } = await campaignWithTargets({ signatures: 3 });
+    await db.campaign.update({ where: { id: campaign.id }, data: { digestCadence: "OFF", milestoneDigests: false } });
+    expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0 });
+  });
+});

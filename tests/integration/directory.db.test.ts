@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/authorize";
+import { db } from "../../lib/db";
+import { applyDirectoryImport, exportDirectoryCsv, previewDirectoryImport } from "../../lib/decision-makers/directory-csv";
+import { createDecisionMaker, listDecisionMakers, retireDecisionMaker } from "../../lib/decision-makers/manage-decision-maker";
+import { isAppError } from "../../lib/errors";
+import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { createCampaign, uniqueEmail } from "../fixtures/factories";
+
+async function organisationWith(role: MemberRole): Promise<{ organisationId: string; actor: Actor }> {
+  const campaign = await createCampaign();
+  const organisationId = campaign.owners[0]!.organisationId;
+  const user = await db.user.create({ data: { email: uniqueEmail("organiser") } });
+  await db.membership.create({ data: { userId: user.id, organisationId, role } });
+  return { organisationId, actor: { userId: user.id, email: user.email, memberships: [{ organisationId, role }] } };
+}
+
+const header = "name,title,institution,country,region,email,preferred_locale,last_verified_on";
+
+describe("the decision-makers directory", () => {
+  it("previews an import without writing: creates, updates, unchanged and row-level errors", async () => {
+    const { organisationId, actor } = await organisationWith("ORGANISER");
+    const kept = uniqueEmail("kept");
+    const changed = uniqueEmail("changed");
+    await createDecisionMaker({ actor, organisationId, values: { name: "Kept Person", title: "Minister", institution: "Ministry", country: "GB", email: kept, lastVerifiedOn: "2026-01-05" } });
+    await createDecisionMaker({ actor, organisationId, values: { name: "Changed Person", institution: "Parliament", country: "DE", email: changed } });
+    const added = uniqueEmail("new");
+    const csv = [
+      header,
+      `Kept Person,Minister,Ministry,gb,,${kept.toUpperCase()},en,2026-01-05`,
+      `Changed Person,Chair,Parliament,DE,Berlin,${changed},ar,`,
+      `"Haddad, Layla",Member,"Parliament of ""Lebanon""",LB,Beirut,${added},ar,2026-11-01`,
+      `,Member,Parliament,XX,,not-an-email,fr,2026-02-30`,
+      `Twice,Member,Parliament,FR,,${added},en,`,
+    ].join("\r\n");
+
+    const preview = await previewDirectoryImport({ actor, organisationId, csv });
+    expect(preview.fileError).toBeUndefined();
+    expect(preview.creates).toEqual([{ line: 4, name: "Haddad, Layla", institution: 'Parliament of "Lebanon"', email: added }]);
+    expect(preview.updates).toEqual([{ line: 3, name: "Changed Person", institution: "Parliament", email: changed, changed: ["title", "region", "preferredLocale"] }]);
+    expect(preview.unchanged).toBe(1);
+    expect(preview.errors).toEqual([
+      { line: 5, field: "name", error: "required" },
+      { line: 5, field: "country", error: "countryInvalid" },
+      { line: 5, field: "email", error: "emailInvalid" },
+      { line: 5, field: "preferredLocale", error: "localeInvalid" },
+      { line: 5, field: "lastVerifiedOn", error: "dateInvalid" },
+      { line: 6, field: "email", error: "duplicateInFile" },
+    ]);
+    // Nothing was written, and a file with errors is refused as a whole.
+    expect(await db.decisionMaker.count({ where: { organisationId } })).toBe(2);
+    await expect(applyDirectoryImport({ actor, organisationId, csv })).rejects.toSatisfy((error) => isAppError(error, "VALIDATION"));
+    expect(await db.decisionMaker.count({ where: { organisationId } })).toBe(2);
+
+    // Without the bad rows it applies exactly what the preview showed.
+    const fixed = csv.split("\r\n").slice(0, 4).join("\r\n");
+    const applied = await applyDirectoryImport({ actor, organisationId, csv: fixed });
+    expect(applied).toMatchObject({ creates: [{ email: added }], updates: [{ email: changed }], unchanged: 1, errors: [] });
+    const { own } = await listDecisionMakers({ actor, organisationId });
+    expect(own.map((entry) => entry.email).sort()).toEqual([added, changed, kept].sort());
+    expect(own.find((entry) => entry.email === changed)).toMatchObject({ title: "Chair", region: "Berlin", preferredLocale: "ar" });
+    expect(await previewDirectoryImport({ actor, organisationId, csv: fixed })).toMatchObject({ creates: [], updates: [], unchanged: 3 });
+  });
+
+  it("refuses a file with unknown or missing columns, and viewers", async () => {
+    const { organisationId, actor } = await organisationWith("ORGANISER");
+    expect((await previewDirectoryImport({ actor, organisationId, csv: "name,salary\nA,1" })).fileError).toEqual({ error: "unknownColumns", columns: ["salary"] });
+    expect((await previewDirectoryImport({ actor, organisationId, csv: "name,email\nA,a@example.org" })).fileError).toEqual({
+      error: "missingColumns",
+      columns: ["institution", "country"],
+    });
+    const viewer = await organisationWith("VIEWER");
+    await expect(previewDirectoryImport({ ...viewer, csv: header })).rejects.toSatisfy((error) => isAppError(error, "FORBIDDEN"));
+    await expect(createDecisionMaker({ ...viewer, values: {} })).rejects.toSatisfy((error) => isAppError(error, "FORBIDDEN"));
+    expect(await listDecisionMakers(viewer)).toMatchObject({ own: [] });
+  });
+
+  it("exports active entries with formula cells neutralised, and the export imports back unchanged", async () => {
+    const { organisationId, actor } = await organisationWith("OWNER");
+    const email = uniqueEmail("formula");
+    await createDecisionMaker({ actor, organisationId, values: { name: "=HYPERLINK(\"http://evil\")", institution: "مجلس الشعب", country: "sy", email, preferredLocale: "ar" } });
+    const retired = await createDecisionMaker({ actor, organisationId, values: { name: "Retired", institution: "Old", country: "GB", email: uniqueEmail("old") } });
+    await retireDecisionMaker({ actor, organisationId, id: retired.id, retired: true });
+
+    const csv = await exportDirectoryCsv({ actor, organisationId });
+    expect(csv.startsWith("\uFEFFname,title,title_ar,institution,institution_ar,country,region,email,contact_url,preferred_locale,last_verified_on\r\n")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",,,مجلس الشعب,,SY,,${email},,ar,\r\n`);
+    expect(csv).not.toContain("Retired");
+    expect(await previewDirectoryImport({ actor, organisationId, csv })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
+  });
+});

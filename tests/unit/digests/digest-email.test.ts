@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DigestEmail } from "../../../emails/digest";
+import { renderTemplate } from "../../../lib/mail/templates";
+
+const props = { ...DigestEmail.PreviewProps, comments: [{ text: "أوقفوا القصف الآن", country: "SY" }] };
+
+describe("the digest e-mail", () => {
+  it("renders right to left in Arabic, with Arabic text and correctly grouped numbers", async () => {
+    const email = await renderTemplate("digest", { ...props, locale: "ar", campaignTitle: "حماية المدنيين في شمال غرب سوريا" });
+    expect(email.html).toMatch(/<html[^>]*lang="ar"/);
+    expect(email.html).toMatch(/<html[^>]*dir="rtl"/);
+    expect(email.subject).toBe("التواقيع المؤكَّدة: 15,873 – حماية المدنيين في شمال غرب سوريا");
+    expect(email.text).toContain("بلغ عدد من أكّدوا توقيعهم 1,204، وبلغ مجموع الموقّعين 15,873.");
+    expect(email.text).toContain("في سوريا: 6,120");
+    expect(email.text).toContain("«أوقفوا القصف الآن» — من سوريا");
+    expect(email.text).toContain(`SHA-256 ${"0".repeat(64)}`);
+    // The link and the fingerprint stay left to right inside the right-to-left text.
+    expect(email.html).toMatch(/direction:ltr[^>]*>http:\/\/localhost:3000/);
+  });
+
+  it("states the campaign, the demands, new and total signatures, countries, comments and the link in English", async () => {
+    const email = await renderTemplate("digest", { ...props, comments: [{ text: "My family lives in Idlib.", country: "DE" }] });
+    expect(email.html).toMatch(/<html[^>]*dir="ltr"/);
+    expect(email.subject).toBe("15,873 signatures: Protect civilians in northwest Syria");
+    expect(email.text).toContain("1,204 people have confirmed their signature. 15,873 people have signed in total.");
+    expect(email.text).toContain("1. End the attacks on civilians and civilian infrastructure.");
+    expect(email.text).toContain("Germany: 2,210");
+    expect(email.text).toContain("“My family lives in Idlib.” (Germany)");
+    expect(email.text).toContain("http://localhost:3000/en/campaigns/protect-civilians-northwest-syria");
+  });
+
+  it("speaks of one signature in the singular", async () => {
+    const email = await renderTemplate("digest", { ...props, newSignatures: 1, totalSignatures: 1, previousAt: null, topCountries: [{ country: "DE", count: 1 }] });
+    expect(email.subject).toBe("1 signature: Protect civilians in northwest Syria");
+    expect(email.text).toContain("1 person has confirmed their signature so far.");
+  });
+});

@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { fingerprintOf } from "../../../lib/digests/fingerprint";
+import { digestPeriod, milestonePeriod } from "../../../lib/digests/period";
+
+describe("digestPeriod", () => {
+  it("names the UTC day for daily digests", () => {
+    expect(digestPeriod("DAILY", new Date("2026-11-21T23:59:59Z"))).toBe("daily:2026-11-21");
+    expect(digestPeriod("DAILY", new Date("2026-11-22T00:00:00Z"))).toBe("daily:2026-11-22");
+  });
+
+  it("names the ISO week for weekly digests, Monday to Sunday, in the week's own year", () => {
+    expect(digestPeriod("WEEKLY", new Date("2026-11-16T00:00:00Z"))).toBe("weekly:2026-W47");
+    expect(digestPeriod("WEEKLY", new Date("2026-11-22T23:59:59Z"))).toBe("weekly:2026-W47");
+    expect(digestPeriod("WEEKLY", new Date("2026-11-23T00:00:00Z"))).toBe("weekly:2026-W48");
+    expect(digestPeriod("WEEKLY", new Date("2025-12-29T12:00:00Z"))).toBe("weekly:2026-W01");
+    expect(digestPeriod("WEEKLY", new Date("2027-01-01T12:00:00Z"))).toBe("weekly:2026-W53");
+  });
+
+  it("names a milestone by its goal", () => {
+    expect(milestonePeriod(10_000)).toBe("milestone:10000");
+  });
+});
+
+describe("fingerprintOf", () => {
+  it("is SHA-256 over the ids sorted by code point, one per line, whatever order they come in", () => {
+    const expected = createHash("sha256").update("A1\na1\nb2").digest("hex");
+    expect(fingerprintOf(["b2", "a1", "A1"])).toBe(expected);
+    expect(fingerprintOf(["a1", "A1", "b2"])).toBe(expected);
+  });
+
+  it("changes when one signature is added or removed", () => {
+    expect(fingerprintOf(["a", "b"])).not.toBe(fingerprintOf(["a", "b", "c"]));
+    expect(fingerprintOf([])).toBe(createHash("sha256").update("").digest("hex"));
+  });
+});
