@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
+import { LetterEmail, letterSubject, type LetterProps } from "../../emails/letter";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe).
@@ -10,6 +11,7 @@ export type RenderedEmail = { subject: string; html: string; text: string; heade
 export type TemplateProps = {
   "confirm-signature": ConfirmSignatureProps;
   "organiser-sign-in": OrganiserSignInProps;
+  letter: LetterProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -26,6 +28,14 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
     const element = createElement(OrganiserSignInEmail, props);
     return {
       subject: organiserSignInSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+    };
+  },
+  letter: async (props) => {
+    const element = createElement(LetterEmail, props);
+    return {
+      subject: letterSubject(props),
       html: await render(element),
       text: await render(element, { plainText: true }),
     };

@@ -10,12 +10,13 @@ export async function confirmAction(formData: FormData): Promise<void> {
   const localeValue = formData.get("locale");
   const locale = isLocale(localeValue) ? localeValue : "en";
   let slug: string;
+  let letterToken: string | undefined;
   try {
-    ({ campaignSlug: slug } = await confirmSignature({ token }));
+    ({ campaignSlug: slug, letterToken } = await confirmSignature({ token }));
   } catch (error) {
     // Used, unknown or expired: the page itself explains which.
     if (isAppError(error, "TOKEN_INVALID") || isAppError(error, "TOKEN_EXPIRED")) redirect(`/${locale}/confirm/${encodeURIComponent(token)}`);
     throw error;
   }
-  redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks`);
+  redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks${letterToken ? `?letter=${letterToken}` : ""}`);
 }

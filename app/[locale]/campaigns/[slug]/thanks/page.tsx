@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CopyLink } from "@/app/components/copy-link";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { shareLinks } from "@/lib/campaigns/share-links";
 import { env } from "@/lib/env";
@@ -10,17 +11,17 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ letter?: string | string[] }> };
 
 const channelNames = { whatsapp: "WhatsApp", telegram: "Telegram", x: "X", facebook: "Facebook" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "Thanks" });
-  return { title: t("title"), robots: { index: false } };
+  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
 }
 
-export default async function ThanksPage({ params }: Props) {
+export default async function ThanksPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const campaign = await getPublicCampaign(slug);
@@ -46,6 +47,7 @@ export default async function ThanksPage({ params }: Props) {
         ))}
       </ul>
       <CopyLink url={`${campaignUrl}?source=link`} label={t("copyLink")} copiedLabel={t("copied")} />
+      <WriteLetterLink slug={campaign.slug} locale={locale} token={[(await searchParams).letter].flat()[0]} variant="thanks" />
       <p>
         <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
       </p>
