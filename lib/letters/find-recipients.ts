@@ -21,12 +21,12 @@ export type RecipientChoice = {
   countries: string[];
 };
 
-// Whom this campaign's supporters may write to: the decision-makers it targets and those in the
-// directories of the organisations that run it, unless retired.
+// Whom this campaign's supporters may write to: the decision-makers it targets, those in the
+// directories of the organisations that run it, and the shared directory, unless retired.
 function candidateFilter(campaignId: string) {
   return {
     retiredAt: null,
-    OR: [{ targets: { some: { campaignId } } }, { organisation: { campaigns: { some: { campaignId } } } }],
+    OR: [{ targets: { some: { campaignId } } }, { organisationId: null }, { organisation: { campaigns: { some: { campaignId } } } }],
   };
 }
 
