@@ -13,6 +13,12 @@ export async function issueLetterToken(tx: Tx, supporterId: string, now = new Da
   return token;
 }
 
+// Carries a fresh token from the confirmation to the thank-you page, for that campaign's pages only.
+export const letterTokenCookie = {
+  name: "nida_letter",
+  options: (path: string) => ({ httpOnly: true, sameSite: "lax" as const, secure: env.APP_URL.startsWith("https:"), path, maxAge: env.LETTER_TOKEN_TTL_HOURS * 3600 }),
+};
+
 export type LetterSender = {
   supporterId: string;
   email: string;

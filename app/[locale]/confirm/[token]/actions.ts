@@ -1,8 +1,10 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
+import { letterTokenCookie } from "@/lib/letters/letter-token";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmAction(formData: FormData): Promise<void> {
@@ -18,5 +20,7 @@ export async function confirmAction(formData: FormData): Promise<void> {
     if (isAppError(error, "TOKEN_INVALID") || isAppError(error, "TOKEN_EXPIRED")) redirect(`/${locale}/confirm/${encodeURIComponent(token)}`);
     throw error;
   }
-  redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks${letterToken ? `?letter=${letterToken}` : ""}`);
+  // The thank-you page puts it in its "write to your representatives" link.
+  if (letterToken) (await cookies()).set(letterTokenCookie.name, letterToken, letterTokenCookie.options(`/${locale}/campaigns/${slug}`));
+  redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks`);
 }

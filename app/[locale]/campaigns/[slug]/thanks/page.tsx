@@ -11,17 +11,17 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ letter?: string | string[] }> };
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
 const channelNames = { whatsapp: "WhatsApp", telegram: "Telegram", x: "X", facebook: "Facebook" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "Thanks" });
-  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false } };
 }
 
-export default async function ThanksPage({ params, searchParams }: Props) {
+export default async function ThanksPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const campaign = await getPublicCampaign(slug);
@@ -47,7 +47,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         ))}
       </ul>
       <CopyLink url={`${campaignUrl}?source=link`} label={t("copyLink")} copiedLabel={t("copied")} />
-      <WriteLetterLink slug={campaign.slug} locale={locale} token={[(await searchParams).letter].flat()[0]} variant="thanks" />
+      <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />
       <p>
         <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
       </p>

@@ -21,8 +21,9 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "LetterWrite" });
-  // The address may carry a token: keep it out of search engines and of Referer headers.
-  return { title: t("metaTitle"), robots: { index: false }, referrer: "no-referrer" };
+  // The address may carry a token: keep it out of search engines and of Referer headers sent
+  // elsewhere ("no-referrer" would also blank the Origin of the page's own plain form posts).
+  return { title: t("metaTitle"), robots: { index: false }, referrer: "same-origin" };
 }
 
 // Choose where you live (a plain GET form), see whom you can write to, and write: all of it
