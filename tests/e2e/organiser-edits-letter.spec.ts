@@ -1,7 +1,7 @@
 // An organiser writes the letter supporters send to representatives, with rotating subjects in
 // two languages and a daily cap; a viewer of the same organisation can read it but not change it.
 import { expect, test } from "@playwright/test";
-import { discoverOrganisationA, e2eOrganisers, signedInContext } from "./organiser-helpers";
+import { discoverOrganisationA, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
 const { owner, viewer } = e2eOrganisers;
 
@@ -32,6 +32,7 @@ test("an owner edits the campaign's letter from its overview; a viewer only read
   await page.reload();
   await expect(page.getByLabel("Subject lines in English")).toHaveValue("Protect civilians in Idlib\nA request about Idlib");
   await expect(page.getByLabel("Letters per decision-maker per day")).toHaveValue("7");
+  await expectNoAxeViolations(page);
   await context.close();
 
   const reader = await signedInContext(browser, baseURL!, viewer.email);

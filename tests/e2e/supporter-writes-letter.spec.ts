@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { capturedFor, confirmPath, newSigner, pressConfirm, seedCampaigns, sign, waitForConfirmationEmail } from "./helpers";
 import type { Captured } from "../fixtures/resend-capture";
+import { expectNoAxeViolations } from "./organiser-helpers";
 
 // Signs and confirms on the ICC seed campaign (which no spec counts on), then writes to the seed
 // directory's representatives (prisma/seed-data.ts): only this spec writes letters.
@@ -60,6 +61,7 @@ test("a supporter confirms, writes to their representative with a paragraph of t
   await page.getByRole("button", { name: "Send through Nida" }).click();
   const status = page.getByRole("status").filter({ hasText: "Your letter to" });
   await expect(status).toContainText(`Your letter to ${londonMember.name} has been sent`);
+  await expectNoAxeViolations(page);
 
   const [letter] = await lettersCopiedTo(signer.email, londonMember.email, 1);
   expect(letter!.to).toEqual([londonMember.email]);
@@ -105,6 +107,7 @@ test("without JavaScript and without confirming, a supporter writes in Arabic an
     expect(mailto.searchParams.get("body")).toContain("العدالة لما عاشوه تعني لي الكثير");
     expect(mailto.searchParams.get("body")).toContain(`حضرة ${germanCommittee.name} المحترم/ة،`);
     expect(mailto.searchParams.get("subject")).toMatch(/المحكمة الجنائية الدولية|المحاسبة/);
+    await expectNoAxeViolations(page);
   } finally {
     await context.close();
   }
