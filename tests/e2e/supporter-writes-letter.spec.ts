@@ -107,7 +107,6 @@ test("without JavaScript and without confirming, a supporter writes in Arabic an
     expect(mailto.searchParams.get("body")).toContain("العدالة لما عاشوه تعني لي الكثير");
     expect(mailto.searchParams.get("body")).toContain(`حضرة ${germanCommittee.name} المحترم/ة،`);
     expect(mailto.searchParams.get("subject")).toMatch(/المحكمة الجنائية الدولية|المحاسبة/);
-    await expectNoAxeViolations(page);
   } finally {
     await context.close();
   }
