@@ -18,6 +18,8 @@ const envSchema = z
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default("Nida <noreply@nida.example.org>"),
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
+    // How long the "write to your representatives" link given after confirming stays valid.
+    LETTER_TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
     // Requests per second to the mail provider, from this process (Resend allows 2 by default).

@@ -593,3 +593,135 @@ export const campaigns: SeedCampaign[] = [
     targetKeys: ["un-security-council", "un-general-assembly", "icc-prosecutor"],
   },
 ];
+
+// ---------------------------------------------------------------- letters to representatives
+
+export type SeedLetter = {
+  /** Rotated among the letters one decision-maker receives. */
+  subjectsEn: string[];
+  subjectsAr: string[];
+  /** Without greeting or signature: Nida adds both. */
+  bodyEn: string;
+  bodyAr: string;
+};
+
+/** Directory entries by country and region, so supporters find someone of their own to write to. */
+export const letterDecisionMakers: (SeedDecisionMaker & { region?: string })[] = [
+  {
+    key: "gb-mp-london-example",
+    name: "Member of Parliament for London Example",
+    title: "Member of Parliament",
+    institution: "House of Commons",
+    country: "GB",
+    region: "London",
+    email: "mp-london-example@example.org",
+    preferredLocale: "en",
+  },
+  {
+    key: "gb-msp-scotland-example",
+    name: "Member of the Scottish Parliament for Lothian Example",
+    title: "Member of the Scottish Parliament",
+    institution: "Scottish Parliament",
+    country: "GB",
+    region: "Scotland",
+    email: "msp-scotland-example@example.org",
+    preferredLocale: "en",
+  },
+  {
+    key: "de-bundestag-foreign-affairs",
+    name: "Chair of the Committee on Foreign Affairs",
+    title: "Chair, Committee on Foreign Affairs",
+    institution: "German Bundestag",
+    country: "DE",
+    email: "bundestag-foreign-affairs@example.org",
+    preferredLocale: "en",
+  },
+  {
+    key: "fr-assemblee-foreign-affairs",
+    name: "Chair of the Foreign Affairs Committee",
+    title: "Chair, Foreign Affairs Committee",
+    institution: "French National Assembly",
+    country: "FR",
+    email: "assemblee-foreign-affairs@example.org",
+    preferredLocale: "en",
+  },
+  {
+    key: "us-senate-foreign-relations",
+    name: "Chair of the Senate Committee on Foreign Relations",
+    title: "Chair, Committee on Foreign Relations",
+    institution: "United States Senate",
+    country: "US",
+    email: "senate-foreign-relations@example.org",
+    preferredLocale: "en",
+  },
+];
+
+const protectCiviliansLetter: SeedLetter = {
+  subjectsEn: [
+    "Please act to protect civilians in northwest Syria",
+    "A constituent's request: protection for civilians in Idlib",
+    "Civilians in northwest Syria need your attention",
+  ],
+  subjectsAr: ["أرجو أن تتحركوا لحماية المدنيين في شمال غرب سوريا", "طلب من مواطن: حماية المدنيين في إدلب", "المدنيون في شمال غرب سوريا بحاجة إلى اهتمامكم"],
+  bodyEn: md(
+    "I am writing to ask you to use your office to help protect civilians in northwest Syria, where homes, markets, schools and hospitals have repeatedly come under attack.",
+    "Syrian civil society organisations have set out clear requests: an end to attacks on civilians and civilian infrastructure, safe and unhindered humanitarian access, and independent monitoring of what happens on the ground. I ask you to support these requests publicly and to raise them with the governments and bodies you can reach.",
+  ),
+  bodyAr: md(
+    "أكتب إليكم لأطلب أن تستخدموا موقعكم للمساعدة في حماية المدنيين في شمال غرب سوريا، حيث تعرّضت المنازل والأسواق والمدارس والمستشفيات للهجوم مرارًا.",
+    "وقد حدّدت منظمات المجتمع المدني السوري مطالب واضحة: وقف الهجمات على المدنيين والبنية التحتية المدنية، وضمان وصول إنساني آمن ودون عوائق، ورقابة مستقلة على ما يجري على الأرض. أرجو أن تدعموا هذه المطالب علنًا وأن تطرحوها على الحكومات والهيئات التي يمكنكم التواصل معها.",
+  ),
+};
+
+/** Keyed by campaign slug. */
+export const campaignLetters: Record<string, SeedLetter> = {
+  "protect-civilians-northwest-syria": protectCiviliansLetter,
+  "ceasefire-idlib-now": {
+    subjectsEn: ["Please support a ceasefire in Idlib", "A ceasefire in Idlib would save lives", "Request for your support: ceasefire in Idlib"],
+    subjectsAr: ["أرجو دعمكم لوقف إطلاق النار في إدلب", "وقف إطلاق النار في إدلب ينقذ الأرواح", "طلب دعم: وقف إطلاق النار في إدلب"],
+    bodyEn: md(
+      "I am writing to ask you to support an immediate and lasting ceasefire in Idlib and the surrounding areas of northwest Syria.",
+      "Millions of people there, many of them already displaced more than once, live under the threat of shelling and air strikes. A ceasefire that is respected and monitored would let families stay safe, let aid reach them and let schools and clinics work. I ask you to call for it publicly and to press the parties and their supporters to keep to it.",
+    ),
+    bodyAr: md(
+      "أكتب إليكم لأطلب دعمكم لوقف فوري ودائم لإطلاق النار في إدلب والمناطق المحيطة بها في شمال غرب سوريا.",
+      "يعيش هناك ملايين الناس، كثير منهم نزحوا أكثر من مرة، تحت تهديد القصف والغارات الجوية. إن وقفًا لإطلاق النار يُحترم ويُراقَب سيتيح للعائلات أن تبقى في أمان، وللمساعدات أن تصل إليها، وللمدارس والعيادات أن تعمل. أرجو أن تطالبوا به علنًا وأن تضغطوا على الأطراف وداعميها للالتزام به.",
+    ),
+  },
+  "end-attacks-on-civilians-idlib": {
+    subjectsEn: ["Please help end attacks on civilians in Idlib and western Aleppo", "Attacks on civilians in Idlib must stop"],
+    subjectsAr: ["أرجو المساعدة في وقف الهجمات على المدنيين في إدلب وريف حلب الغربي", "يجب أن تتوقف الهجمات على المدنيين في إدلب"],
+    bodyEn: md(
+      "I am writing about the attacks on civilians in Idlib and western Aleppo, which first responders and human rights monitors have documented in detail.",
+      "Under international humanitarian law, civilians and the places they depend on must never be targets. I ask you to condemn these attacks clearly, to support the work of those who document them, and to use every channel available to you to bring them to an end.",
+    ),
+    bodyAr: md(
+      "أكتب إليكم بشأن الهجمات على المدنيين في إدلب وريف حلب الغربي، التي وثّقها المستجيبون الأوائل ومراقبو حقوق الإنسان بالتفصيل.",
+      "بموجب القانون الإنساني الدولي، لا يجوز أبدًا استهداف المدنيين ولا الأماكن التي يعتمدون عليها. أرجو أن تدينوا هذه الهجمات بوضوح، وأن تدعموا عمل من يوثّقونها، وأن تستخدموا كل قناة متاحة لكم لوضع حدّ لها.",
+    ),
+  },
+  "protect-idlib-civilians-monitoring": {
+    subjectsEn: ["Please support international monitoring in Idlib", "Monitoring the de-escalation agreements in Idlib"],
+    subjectsAr: ["أرجو دعمكم للرقابة الدولية في إدلب", "الرقابة على اتفاقات خفض التصعيد في إدلب"],
+    bodyEn: md(
+      "I am writing to ask you to support independent international monitoring of the de-escalation agreements covering Idlib.",
+      "Agreements protect people only when they are kept, and they are kept more often when violations are seen and reported. I ask you to back a monitoring mechanism with access on the ground and to make sure its findings are acted upon.",
+    ),
+    bodyAr: md(
+      "أكتب إليكم لأطلب دعمكم لرقابة دولية مستقلة على اتفاقات خفض التصعيد التي تشمل إدلب.",
+      "لا تحمي الاتفاقات الناس إلا إذا احتُرمت، وهي تُحترم أكثر حين تُرصد الانتهاكات ويُبلَّغ عنها. أرجو أن تدعموا آلية رقابة قادرة على الوصول إلى الأرض، وأن تحرصوا على أن يُبنى على ما تتوصل إليه.",
+    ),
+  },
+  "refer-syria-to-the-icc": {
+    subjectsEn: ["Please support referring Syria to the International Criminal Court", "Accountability for crimes against civilians in Syria"],
+    subjectsAr: ["أرجو دعمكم لإحالة الملف السوري إلى المحكمة الجنائية الدولية", "المحاسبة على الجرائم بحق المدنيين في سوريا"],
+    bodyEn: md(
+      "I am writing to ask you to support the referral of the situation in Syria to the International Criminal Court.",
+      "Human rights organisations have documented attacks on civilians in northwest Syria that may amount to crimes against humanity. Without accountability, such attacks continue. I ask you to speak for a referral and to support the investigators and documentation groups whose work makes justice possible.",
+    ),
+    bodyAr: md(
+      "أكتب إليكم لأطلب دعمكم لإحالة الوضع في سوريا إلى المحكمة الجنائية الدولية.",
+      "وثّقت منظمات حقوق الإنسان هجمات على المدنيين في شمال غرب سوريا قد ترقى إلى جرائم ضد الإنسانية. ومن دون محاسبة تستمر هذه الهجمات. أرجو أن تؤيدوا الإحالة علنًا، وأن تدعموا المحققين ومجموعات التوثيق الذين يجعل عملهم العدالة ممكنة.",
+    ),
+  },
+};

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { campaigns, decisionMakers, organisations, statements } from "./seed-data";
+import { campaignLetters, campaigns, decisionMakers, letterDecisionMakers, organisations, statements } from "./seed-data";
 
 export type SeedReport = { campaignsCreated: string[] };
 
@@ -42,7 +42,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
 
   // Directory entries shared by every organisation (organisation_id NULL).
   const decisionMakerIds = new Map<string, string>();
-  for (const person of decisionMakers) {
+  for (const person of [...decisionMakers, ...letterDecisionMakers]) {
     const existing = await prisma.decisionMaker.findFirst({ where: { organisationId: null, email: person.email }, select: { id: true } });
     const row =
       existing ??
@@ -52,6 +52,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
           title: person.title,
           institution: person.institution,
           country: person.country,
+          region: (person as { region?: string }).region,
           email: person.email,
           contactUrl: person.contactUrl,
           preferredLocale: person.preferredLocale,
@@ -96,6 +97,14 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
       },
     });
     created.push(campaign.slug);
+  }
+
+  // Letter templates: given to seed campaigns that have none yet; an organiser's own is kept.
+  for (const [slug, letter] of Object.entries(campaignLetters)) {
+    await prisma.campaign.updateMany({
+      where: { slug, letterBodyEn: "" },
+      data: { letterSubjectsEn: letter.subjectsEn, letterSubjectsAr: letter.subjectsAr, letterBodyEn: letter.bodyEn, letterBodyAr: letter.bodyAr },
+    });
   }
   return { campaignsCreated: created };
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
 import { Markdown } from "@/app/components/markdown";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { WriteLetterLink } from "@/app/components/write-letter-link";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -34,6 +35,7 @@ export async function CampaignArticle({ campaign, locale, sign }: { campaign: Ca
       <section className="campaign-sign" aria-labelledby="sign-heading" id="sign">
         <h2 id="sign-heading">{t("signHeading")}</h2>
         {sign}
+        {campaign.status !== "DRAFT" ? <WriteLetterLink slug={campaign.slug} locale={locale} /> : null}
       </section>
 
       <div className="campaign-details">

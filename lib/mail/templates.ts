@@ -1,7 +1,8 @@
 import { render } from "@react-email/render";
-import { createElement } from "react";
+import { createElement, type FunctionComponent } from "react";
 import { DigestEmail, digestSubject, type DigestProps } from "../../emails/digest";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
+import { LetterEmail, letterSubject, type LetterProps } from "../../emails/letter";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe).
@@ -12,30 +13,23 @@ export type TemplateProps = {
   "confirm-signature": ConfirmSignatureProps;
   "organiser-sign-in": OrganiserSignInProps;
   digest: DigestProps;
+  letter: LetterProps;
 };
 export type TemplateName = keyof TemplateProps;
 
+// A React Email component and its subject line, rendered as HTML and plain text.
+function reactEmail<P extends object>(component: FunctionComponent<P>, subject: (props: P) => string) {
+  return async (props: P): Promise<RenderedEmail> => {
+    const element = createElement(component, props);
+    return { subject: subject(props), html: await render(element), text: await render(element, { plainText: true }) };
+  };
+}
+
 const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<RenderedEmail> } = {
-  "confirm-signature": async (props) => {
-    const element = createElement(ConfirmSignatureEmail, props);
-    return {
-      subject: confirmSignatureSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-    };
-  },
-  "organiser-sign-in": async (props) => {
-    const element = createElement(OrganiserSignInEmail, props);
-    return {
-      subject: organiserSignInSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-    };
-  },
-  digest: async (props) => {
-    const element = createElement(DigestEmail, props);
-    return { subject: digestSubject(props), html: await render(element), text: await render(element, { plainText: true }) };
-  },
+  "confirm-signature": reactEmail(ConfirmSignatureEmail, confirmSignatureSubject),
+  "organiser-sign-in": reactEmail(OrganiserSignInEmail, organiserSignInSubject),
+  digest: reactEmail(DigestEmail, digestSubject),
+  letter: reactEmail(LetterEmail, letterSubject),
 };
 
 export function isTemplateName(name: string): name is TemplateName {

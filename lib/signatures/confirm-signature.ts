@@ -3,6 +3,7 @@ import { recordMilestones } from "../campaigns/milestones";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
+import { issueLetterToken } from "../letters/letter-token";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { hashToken, looksLikeToken } from "./tokens";
 
@@ -26,6 +27,7 @@ async function findToken(token: string) {
           name: true,
           locale: true,
           country: true,
+          supporterId: true,
           supporter: { select: { email: true } },
           campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } } },
         },
@@ -49,7 +51,8 @@ export async function describeConfirmation(options: { token: string }): Promise<
   };
 }
 
-export type ConfirmResult = { campaignSlug: string; counted: boolean };
+// letterToken: lets the supporter send letters to representatives through Nida for a while.
+export type ConfirmResult = { campaignSlug: string; counted: boolean; letterToken?: string };
 
 // PENDING → CONFIRMED and the campaign's count, together or not at all. Every token of the
 // signature is spent at once. A signature held as fraudulent is acknowledged the same way but
@@ -74,6 +77,7 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
       personalData: { name: signature.name, email: signature.supporter?.email ?? null },
     });
     await recordMilestones(tx, signature.campaign.id);
-    return { campaignSlug: signature.campaign.slug, counted: true };
+    const letterToken = signature.supporterId ? await issueLetterToken(tx, signature.supporterId, confirmedAt) : undefined;
+    return { campaignSlug: signature.campaign.slug, counted: true, letterToken };
   });
 }

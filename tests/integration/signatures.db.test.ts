@@ -211,13 +211,13 @@ describe("confirming a signature", () => {
     expect(await tokensOf(signature.id)).toHaveLength(1);
     expect(await confirmedCount(campaign.id)).toBe(0);
     // The token still works after a mail scanner (or the signer) opened the page.
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true });
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   it("pressing Confirm confirms and counts the signature once; the link then no longer works", async () => {
     const { campaign, signature, token } = await signedOnce();
     const before = Date.now();
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true });
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
 
     const confirmed = await onlySignatureOf(campaign);
     expect(confirmed.state).toBe("CONFIRMED");

@@ -1,8 +1,10 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
+import { letterTokenCookie } from "@/lib/letters/letter-token";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmAction(formData: FormData): Promise<void> {
@@ -10,12 +12,15 @@ export async function confirmAction(formData: FormData): Promise<void> {
   const localeValue = formData.get("locale");
   const locale = isLocale(localeValue) ? localeValue : "en";
   let slug: string;
+  let letterToken: string | undefined;
   try {
-    ({ campaignSlug: slug } = await confirmSignature({ token }));
+    ({ campaignSlug: slug, letterToken } = await confirmSignature({ token }));
   } catch (error) {
     // Used, unknown or expired: the page itself explains which.
     if (isAppError(error, "TOKEN_INVALID") || isAppError(error, "TOKEN_EXPIRED")) redirect(`/${locale}/confirm/${encodeURIComponent(token)}`);
     throw error;
   }
+  // The thank-you page puts it in its "write to your representatives" link.
+  if (letterToken) (await cookies()).set(letterTokenCookie.name, letterToken, letterTokenCookie.options(`/${locale}/campaigns/${slug}`));
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks`);
 }

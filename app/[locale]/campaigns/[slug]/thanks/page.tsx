@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CopyLink } from "@/app/components/copy-link";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { shareLinks } from "@/lib/campaigns/share-links";
 import { env } from "@/lib/env";
@@ -46,6 +47,7 @@ export default async function ThanksPage({ params }: Props) {
         ))}
       </ul>
       <CopyLink url={`${campaignUrl}?source=link`} label={t("copyLink")} copiedLabel={t("copied")} />
+      <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />
       <p>
         <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
       </p>

@@ -97,6 +97,11 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
             </a>
           </li>
           <li>
+            <a className="button button-secondary" href={`${base}/letters`}>
+              {(await getTranslations({ locale, namespace: "LetterLinks" }))("organiser")}
+            </a>
+          </li>
+          <li>
             <a className="button button-secondary" href={`${base}/signatures`}>
               {canChange ? t("moderate") : t("signatures")}
             </a>

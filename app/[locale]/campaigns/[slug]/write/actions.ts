@@ -1,0 +1,42 @@
+"use server";
+
+import { isAppError } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/locales";
+import type { LetterFieldErrors } from "@/lib/letters/schema";
+import { prepareMailtoLetter, sendLetter } from "@/lib/letters/send-letter";
+
+export type LetterFormState = {
+  fields: LetterFieldErrors;
+  formError?: "capReached" | "notConfirmed" | "tokenExpired" | "campaignNotOpen" | "generic";
+  sent?: { recipientName: string; subject: string };
+  mailto?: { href: string; recipientName: string };
+  values: Record<string, string>;
+};
+
+const echoed = ["recipient", "name", "body", "personal"] as const;
+
+// One form, two ways out: "send" goes through Nida (confirmed supporters only), "mailto" hands
+// the letter to the supporter's own mail client and stores nothing.
+export async function writeLetterAction(_previous: LetterFormState, formData: FormData): Promise<LetterFormState> {
+  const slug = String(formData.get("campaign") ?? "");
+  const localeValue = formData.get("locale");
+  const locale = isLocale(localeValue) ? localeValue : "en";
+  const input = Object.fromEntries(echoed.map((key) => [key, formData.get(key) ?? undefined]));
+  const values = Object.fromEntries(echoed.map((key) => [key, String(formData.get(key) ?? "")]));
+  try {
+    if (formData.get("intent") === "mailto") {
+      const letter = await prepareMailtoLetter({ campaignSlug: slug, input, locale });
+      return { fields: {}, mailto: { href: letter.href, recipientName: letter.recipientName }, values };
+    }
+    const sent = await sendLetter({ campaignSlug: slug, token: String(formData.get("token") ?? ""), input, locale, letterKey: String(formData.get("letterKey") ?? "") });
+    return { fields: {}, sent: { recipientName: sent.recipientName, subject: sent.subject }, values };
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) return { fields: error.fields as LetterFieldErrors, values };
+    if (isAppError(error, "RATE_LIMITED")) return { fields: {}, formError: "capReached", values };
+    if (isAppError(error, "FORBIDDEN") || isAppError(error, "TOKEN_INVALID")) return { fields: {}, formError: "notConfirmed", values };
+    if (isAppError(error, "TOKEN_EXPIRED")) return { fields: {}, formError: "tokenExpired", values };
+    if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
+    console.error("[letters] failed:", error instanceof Error ? error.message : error);
+    return { fields: {}, formError: "generic", values };
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { countryName, countryOptions } from "@/lib/countries";
+import { formatDate } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { findLetterRecipients, internationalCountries } from "@/lib/letters/find-recipients";
+import { getLetterCampaign, hasLetterTemplate, letterLocale, templateBodies } from "@/lib/letters/letter-campaign";
+import { letterSenderStatus } from "@/lib/letters/letter-token";
+import { letterPlaceSchema } from "@/lib/letters/schema";
+import { LetterForm, type RecipientOption } from "./letter-form";
+
+export const dynamic = "force-dynamic";
+
+type Search = { token?: string | string[]; country?: string | string[]; region?: string | string[] };
+type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<Search> };
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "LetterWrite" });
+  // The address may carry a token: keep it out of search engines and of Referer headers sent
+  // elsewhere ("no-referrer" would also blank the Origin of the page's own plain form posts).
+  return { title: t("metaTitle"), robots: { index: false }, referrer: "same-origin" };
+}
+
+// Choose where you live (a plain GET form), see whom you can write to, and write: all of it
+// works without JavaScript.
+export default async function WriteLetterPage({ params, searchParams }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const campaign = await getLetterCampaign(slug);
+  if (!campaign) notFound();
+  const t = await getTranslations({ locale, namespace: "LetterWrite" });
+  const search = await searchParams;
+  const title = localized(locale, campaign.title).text;
+  const campaignHref = `/${locale}/campaigns/${campaign.slug}`;
+
+  if (!hasLetterTemplate(campaign)) {
+    return (
+      <section className="panel" aria-labelledby="write-heading">
+        <h1 id="write-heading">{t("heading")}</h1>
+        <p>{t("noTemplate")}</p>
+        <p>
+          <a href={campaignHref}>{t("back")}</a>
+        </p>
+      </section>
+    );
+  }
+
+  const token = one(search.token)?.slice(0, 64);
+  const status = await letterSenderStatus({ token, campaignId: campaign.id });
+  const sender = status.kind === "ready" ? status.sender : null;
+  const place = letterPlaceSchema.parse({ country: one(search.country) ?? sender?.country, region: one(search.region) });
+  const choice = await findLetterRecipients({ campaignId: campaign.id, country: place.country, region: place.region });
+  const lettersIn = letterLocale(campaign, locale);
+  const template = campaign.templates[lettersIn]!;
+  const inCountry = choice.recipients.filter((recipient) => !(internationalCountries as readonly string[]).includes(recipient.country));
+
+  const recipients: RecipientOption[] = choice.recipients.map((recipient) => {
+    const where = (internationalCountries as readonly string[]).includes(recipient.country)
+      ? t("international")
+      : [countryName(recipient.country, locale), recipient.region].filter(Boolean).join(", ");
+    const role = [localized(locale, recipient.title).text, localized(locale, recipient.institution).text].filter(Boolean);
+    return {
+      id: recipient.id,
+      name: recipient.name,
+      detail: `${role.join(", ")} (${where})`,
+      lang: recipient.institution.ar && locale === "ar" ? "ar" : "en",
+    };
+  });
+  // Countries the directory covers come first in the list.
+  const allCountries = countryOptions(locale);
+  const covered = allCountries.filter((country) => choice.countries.includes(country.code));
+
+  return (
+    <section className="panel letter-page" aria-labelledby="write-heading">
+      <p className="meta">
+        <a href={campaignHref}>{t("back")}</a>
+      </p>
+      <h1 id="write-heading">{t("heading")}</h1>
+      <p className="lede">{t("intro", { title })}</p>
+      {sender ? (
+        <p className="notice notice-success" role="status">
+          {t("senderReady", { email: sender.email, time: sender.expiresAt ? `${formatDate(sender.expiresAt, locale)} ${sender.expiresAt.toISOString().slice(11, 16)} UTC` : "" })}
+        </p>
+      ) : (
+        <p className="notice">{status.kind === "invalid" ? t("tokenProblem") : status.kind === "notConfirmed" ? t("notConfirmed") : t("noToken")}</p>
+      )}
+
+      <form method="get" action={`/${locale}/campaigns/${campaign.slug}/write`} className="sign-form letter-place">
+        <h2>{t("placeHeading")}</h2>
+        {token ? <input type="hidden" name="token" value={token} /> : null}
+        <div className="field">
+          <label htmlFor="place-country">{t("country")}</label>
+          <select id="place-country" name="country" autoComplete="country" defaultValue={place.country ?? ""}>
+            <option value="">{t("chooseCountry")}</option>
+            {covered.length > 0 ? (
+              <optgroup label={t("recipientsHeading")}>
+                {covered.map((country) => (
+                  <option key={`covered-${country.code}`} value={country.code}>
+                    {country.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label={t("country")}>
+              {allCountries.map((country) => (
+                <option key={country.code} value={country.code}>
+                  {country.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        {choice.regions.length > 0 ? (
+          <div className="field">
+            <label htmlFor="place-region">{t("region")}</label>
+            <p className="hint" id="place-region-hint">
+              {t("regionHint")}
+            </p>
+            <select id="place-region" name="region" defaultValue={place.region ?? ""} aria-describedby="place-region-hint">
+              <option value="">{t("wholeCountry")}</option>
+              {choice.regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="button button-secondary">
+          {t("showRecipients")}
+        </button>
+      </form>
+
+      <h2 id="recipients-heading">{t("recipientsHeading")}</h2>
+      {!place.country ? <p>{t("chooseFirst")}</p> : inCountry.length === 0 ? <p>{t("noneInCountry")}</p> : null}
+      {recipients.length === 0 ? (
+        <p>{t("noRecipients")}</p>
+      ) : (
+        <LetterForm
+          key={`${place.country ?? ""}-${place.region ?? ""}`}
+          campaignSlug={campaign.slug}
+          locale={locale}
+          letterLocale={lettersIn}
+          token={sender ? token! : null}
+          letterKey={randomUUID()}
+          recipients={recipients}
+          defaults={{ name: sender?.name ?? "", body: template.body }}
+          templates={templateBodies(campaign)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { LocalizedText } from "@/app/components/localized-text";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { isAppError } from "@/lib/errors";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { getLetterSettings } from "@/lib/letters/letter-settings";
+import { LetterTemplateForm } from "./template-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+// The campaign's letter to representatives, and how many letters each decision-maker received.
+export default async function CampaignLettersPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const settings = await getLetterSettings({ actor, campaignId: id }).catch((error: unknown) => {
+    if (isAppError(error, "NOT_FOUND")) notFound();
+    throw error;
+  });
+  const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
+  const canChange = roleAtLeast(settings.role, "ORGANISER");
+  const { template } = settings;
+
+  return (
+    <div className="letters-settings">
+      <p className="meta">
+        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(settings.campaign.id)}`}>{t("back")}</a>
+      </p>
+      <h1>{t("heading")}</h1>
+      <LocalizedText as="p" className="lede" values={settings.campaign.title} locale={locale} />
+      <p>{t("intro")}</p>
+
+      <section aria-labelledby="letter-counts-heading" className="overview-section">
+        <h2 id="letter-counts-heading">{t("countsHeading")}</h2>
+        {settings.received.length === 0 ? (
+          <p>{t("noLetters")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="letter-counts-caption" tabIndex={0}>
+            <table className="organiser-table">
+              <caption id="letter-counts-caption">{t("countsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("decisionMaker")}</th>
+                  <th scope="col" className="numeric">
+                    {t("total")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t("today")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {settings.received.map((row) => (
+                  <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
+                    <th scope="row">
+                      {row.name}
+                      {row.institution !== row.name ? <span className="hint">, {row.institution}</span> : null}
+                    </th>
+                    <td className="numeric">{formatNumber(row.total, locale)}</td>
+                    <td className="numeric">{formatNumber(row.today, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="letter-template-heading" className="overview-section">
+        <h2 id="letter-template-heading">{t("templateHeading")}</h2>
+        {canChange ? null : <p className="notice">{t("readOnly")}</p>}
+        <LetterTemplateForm
+          campaignId={settings.campaign.id}
+          locale={locale}
+          readOnly={!canChange}
+          defaults={{
+            subjectsEn: template.subjectsEn.join("\n"),
+            subjectsAr: template.subjectsAr.join("\n"),
+            bodyEn: template.bodyEn,
+            bodyAr: template.bodyAr,
+            dailyCap: String(template.dailyCap),
+          }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Link, Text } from "@react-email/components";
+import type { Locale } from "../lib/i18n/locales";
+import { translator } from "../lib/i18n/translator";
+import { letterParagraphs } from "../lib/letters/compose-letter";
+import { EmailLayout, textStyle } from "./parts";
+
+export type LetterProps = {
+  locale: Locale;
+  // Chosen by rotation among the campaign's subject lines when the letter was sent.
+  subject: string;
+  recipientName: string;
+  body: string;
+  personal: string;
+  senderName: string;
+  campaignTitle: string;
+  campaignUrl: string;
+};
+
+export function letterSubject(props: LetterProps): string {
+  return props.subject;
+}
+
+// A supporter's letter to a decision-maker. It leaves from Nida's address; replies go to the
+// supporter (Reply-To), who also receives a copy.
+export function LetterEmail(props: LetterProps) {
+  const t = translator(props.locale, "LetterEmail");
+  const letter = letterParagraphs(props);
+  return (
+    <EmailLayout
+      locale={props.locale}
+      preview={props.subject}
+      brand={t("brand")}
+      heading={props.subject}
+      footnote={t("footnote", { name: props.senderName, title: props.campaignTitle })}
+    >
+      <Text style={textStyle}>{letter.greeting}</Text>
+      {letter.paragraphs.map((paragraph, index) => (
+        <Text key={index} style={{ ...textStyle, whiteSpace: "pre-line" }}>
+          {paragraph}
+        </Text>
+      ))}
+      <Text style={{ ...textStyle, whiteSpace: "pre-line" }}>{`${letter.closing}\n${letter.senderName}`}</Text>
+      <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
+        {t("campaign")} <Link href={props.campaignUrl}>{props.campaignTitle}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+LetterEmail.PreviewProps = {
+  locale: "en",
+  subject: "Protecting civilians in northwest Syria",
+  recipientName: "Jane Example",
+  body: "I am writing to ask you to press for the protection of civilians and for humanitarian access in northwest Syria.",
+  personal: "My family lived in Idlib until 2019. I think of the neighbours who are still there every day.",
+  senderName: "Layla Haddad",
+  campaignTitle: "Protect civilians in northwest Syria",
+  campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
+} satisfies LetterProps;
+
+export default LetterEmail;

@@ -1,0 +1,96 @@
+import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { MemberRole } from "../generated/prisma/enums";
+import { letterTemplateFieldErrors, letterTemplateSchema, type LetterTemplateInput } from "./schema";
+
+export type LetterSettings = {
+  campaign: { id: string; slug: string; title: { en: string; ar: string | null } };
+  role: MemberRole;
+  template: LetterTemplateInput;
+  // Per decision-maker who received letters of this campaign: all of them, and those of today (UTC).
+  received: { decisionMakerId: string; name: string; institution: string; total: number; today: number }[];
+};
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+// The campaign's letter and how many letters each decision-maker has received: any member reads it.
+export async function getLetterSettings(options: { actor: Actor; campaignId: string; now?: Date }): Promise<LetterSettings> {
+  const { role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
+  const campaign = await db.campaign.findUniqueOrThrow({
+    where: { id: options.campaignId },
+    select: { id: true, slug: true, titleEn: true, titleAr: true, letterSubjectsEn: true, letterSubjectsAr: true, letterBodyEn: true, letterBodyAr: true, letterDailyCap: true },
+  });
+  const since = startOfUtcDay(options.now ?? new Date());
+  const [totals, today] = await Promise.all([
+    db.letter.groupBy({ by: ["decisionMakerId"], where: { campaignId: campaign.id }, _count: { _all: true } }),
+    db.letter.groupBy({ by: ["decisionMakerId"], where: { campaignId: campaign.id, createdAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const people = await db.decisionMaker.findMany({
+    where: { id: { in: totals.map((row) => row.decisionMakerId) } },
+    select: { id: true, name: true, institution: true },
+  });
+  const todayBy = new Map(today.map((row) => [row.decisionMakerId, row._count._all]));
+  const received = people
+    .map((person) => ({
+      decisionMakerId: person.id,
+      name: person.name,
+      institution: person.institution,
+      total: totals.find((row) => row.decisionMakerId === person.id)?._count._all ?? 0,
+      today: todayBy.get(person.id) ?? 0,
+    }))
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  return {
+    campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    role,
+    template: {
+      subjectsEn: campaign.letterSubjectsEn,
+      subjectsAr: campaign.letterSubjectsAr,
+      bodyEn: campaign.letterBodyEn,
+      bodyAr: campaign.letterBodyAr ?? "",
+      dailyCap: campaign.letterDailyCap,
+    },
+    received,
+  };
+}
+
+// Subject lines arrive as text, one per line.
+export function subjectLines(value: unknown): string[] {
+  return typeof value === "string" ? value.split(/\r?\n/) : [];
+}
+
+// Owners and organisers change the letter; the change is audited.
+export async function updateLetterTemplate(options: { actor: Actor; campaignId: string; input: Record<string, unknown> }): Promise<LetterTemplateInput> {
+  const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  const parsed = letterTemplateSchema.safeParse({
+    subjectsEn: subjectLines(options.input.subjectsEn),
+    subjectsAr: subjectLines(options.input.subjectsAr),
+    bodyEn: options.input.bodyEn ?? "",
+    bodyAr: options.input.bodyAr ?? "",
+    dailyCap: options.input.dailyCap === "" ? undefined : options.input.dailyCap,
+  });
+  if (!parsed.success) throw new AppError("VALIDATION", { fields: letterTemplateFieldErrors(parsed.error) });
+  const value = parsed.data;
+  await db.$transaction(async (tx) => {
+    await tx.campaign.update({
+      where: { id: options.campaignId },
+      data: {
+        letterSubjectsEn: value.subjectsEn,
+        letterSubjectsAr: value.subjectsAr,
+        letterBodyEn: value.bodyEn,
+        letterBodyAr: value.bodyAr || null,
+        letterDailyCap: value.dailyCap,
+      },
+    });
+    await recordAudit(tx, {
+      organisationId: access.organisationId,
+      actor: options.actor,
+      action: "campaign.letter.update",
+      campaignId: options.campaignId,
+      details: { subjectsEn: value.subjectsEn.length, subjectsAr: value.subjectsAr.length, dailyCap: value.dailyCap },
+    });
+  });
+  return value;
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { isCountryCode } from "../countries";
+
+// Messages are keys of "LetterForm.errors", shown per field in the writer's language.
+export const personalMinLength = 40;
+export const personalMaxLength = 2000;
+export const bodyMaxLength = 6000;
+
+// Whitespace and case do not make a copied paragraph one's own.
+export function normaliseLetterText(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLocaleLowerCase();
+}
+
+// A personal paragraph that is the template, or a piece of it, is not personal.
+export function isTemplateText(personal: string, templates: readonly string[]): boolean {
+  const own = normaliseLetterText(personal);
+  if (!own) return false;
+  return templates.some((template) => {
+    const known = normaliseLetterText(template);
+    return known.length > 0 && (known.includes(own) || own === known);
+  });
+}
+
+const recipientSchema = z.string({ error: "recipientRequired" }).trim().min(1, "recipientRequired").max(64, "recipientRequired");
+
+// The letter as written on the page. `templates` are the campaign's letter bodies, against
+// which the personal paragraph is checked.
+export function letterInputSchema(templates: readonly string[]) {
+  return z.object({
+    recipient: recipientSchema,
+    name: z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(100, "nameTooLong"),
+    body: z.string({ error: "bodyRequired" }).trim().min(1, "bodyRequired").max(bodyMaxLength, "bodyTooLong"),
+    personal: z
+      .string({ error: "personalRequired" })
+      .trim()
+      .min(1, "personalRequired")
+      .min(personalMinLength, "personalTooShort")
+      .max(personalMaxLength, "personalTooLong")
+      .refine((text) => !isTemplateText(text, templates), "personalIsTemplate"),
+  });
+}
+
+export type LetterInput = z.infer<ReturnType<typeof letterInputSchema>>;
+export type LetterField = keyof LetterInput;
+export const letterFields: LetterField[] = ["recipient", "name", "body", "personal"];
+export type LetterFieldErrors = Partial<Record<LetterField, string>>;
+
+export function letterFieldErrors(error: z.ZodError): LetterFieldErrors {
+  const fields: LetterFieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && (letterFields as string[]).includes(field) && !fields[field as LetterField]) {
+      fields[field as LetterField] = issue.message;
+    }
+  }
+  return fields;
+}
+
+// Where the writer lives: a country code, and a region when the directory has regions there.
+export const letterPlaceSchema = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => isCountryCode(code))
+    .optional()
+    .catch(undefined),
+  region: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+});
+
+// What an organiser edits: subject variants (one per line) and bodies per language, and the cap.
+export const letterTemplateSchema = z.object({
+  subjectsEn: z
+    .array(z.string().trim().max(200, "subjectTooLong"))
+    .transform((lines) => lines.filter(Boolean))
+    .pipe(z.array(z.string()).max(10, "tooManySubjects")),
+  subjectsAr: z
+    .array(z.string().trim().max(200, "subjectTooLong"))
+    .transform((lines) => lines.filter(Boolean))
+    .pipe(z.array(z.string()).max(10, "tooManySubjects")),
+  bodyEn: z.string().trim().max(bodyMaxLength, "bodyTooLong"),
+  bodyAr: z.string().trim().max(bodyMaxLength, "bodyTooLong"),
+  dailyCap: z.coerce.number({ error: "capInvalid" }).int("capInvalid").min(0, "capInvalid").max(10_000, "capInvalid"),
+}).superRefine((value, ctx) => {
+  // A letter needs words to send; subjects without a body (or the reverse) would be half a template.
+  if (value.bodyEn && value.subjectsEn.length === 0) ctx.addIssue({ code: "custom", path: ["subjectsEn"], message: "subjectsRequired" });
+  if (value.bodyAr && value.subjectsAr.length === 0) ctx.addIssue({ code: "custom", path: ["subjectsAr"], message: "subjectsRequired" });
+  if (value.subjectsAr.length > 0 && !value.bodyAr) ctx.addIssue({ code: "custom", path: ["bodyAr"], message: "bodyRequired" });
+  if (value.subjectsEn.length > 0 && !value.bodyEn) ctx.addIssue({ code: "custom", path: ["bodyEn"], message: "bodyRequired" });
+});
+
+export type LetterTemplateInput = z.infer<typeof letterTemplateSchema>;
+export type LetterTemplateField = keyof LetterTemplateInput;
+export type LetterTemplateFieldErrors = Partial<Record<LetterTemplateField, string>>;
+
+export function letterTemplateFieldErrors(error: z.ZodError): LetterTemplateFieldErrors {
+  const fields: LetterTemplateFieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as LetterTemplateField | undefined;
+    if (typeof field === "string" && !fields[field]) fields[field] = issue.message;
+  }
+  return fields;
+}

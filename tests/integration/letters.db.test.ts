@@ -1,0 +1,304 @@
+import { createHash, randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
+import type { LetterProps } from "../../emails/letter";
+import { db } from "../../lib/db";
+import { findLetterRecipients } from "../../lib/letters/find-recipients";
+import { getLetterSettings, updateLetterTemplate } from "../../lib/letters/letter-settings";
+import { issueLetterToken } from "../../lib/letters/letter-token";
+import { prepareMailtoLetter, sendLetter } from "../../lib/letters/send-letter";
+import { renderTemplate } from "../../lib/mail/templates";
+import { confirmSignature } from "../../lib/signatures/confirm-signature";
+import { signPetition } from "../../lib/signatures/sign-petition";
+import { expectAppError } from "../fixtures/app-errors";
+import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { createMember } from "../fixtures/organisers";
+
+const bodyEn = "I am writing to ask you to press for the protection of civilians in northwest Syria.\n\nPlease raise it with those you can reach.";
+const bodyAr = "أكتب إليكم لأطلب أن تعملوا على حماية المدنيين في شمال غرب سوريا.";
+const personal = "My cousin teaches in a school in Idlib that was damaged last spring; the children deserve to learn in safety.";
+
+type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+
+async function letterCampaign(options: { cap?: number; subjectsEn?: string[] } = {}) {
+  const campaign = await createCampaign();
+  await db.campaign.update({
+    where: { id: campaign.id },
+    data: {
+      letterSubjectsEn: options.subjectsEn ?? ["Protect civilians", "Civilians need you", "A request from a constituent"],
+      letterSubjectsAr: ["احموا المدنيين"],
+      letterBodyEn: bodyEn,
+      letterBodyAr: bodyAr,
+      letterDailyCap: options.cap ?? 20,
+    },
+  });
+  const organisationId = campaign.owners[0]!.organisationId;
+  const person = (data: { name: string; country: string; region?: string }) =>
+    db.decisionMaker.create({ data: { ...data, organisationId, institution: `${data.name}'s office`, email: uniqueEmail("office") } });
+  const recipients = {
+    london: await person({ name: "Member for London", country: "GB", region: "London" }),
+    scotland: await person({ name: "Member for Scotland", country: "GB", region: "Scotland" }),
+    britain: await person({ name: "Foreign Secretary", country: "GB" }),
+    france: await person({ name: "Députée", country: "FR" }),
+    un: await person({ name: "Security Council", country: "UN" }),
+  };
+  return { campaign, recipients };
+}
+
+// Signs and confirms as a supporter would: the confirmation link comes from the outbox.
+async function confirmedSupporter(campaign: Campaign, overrides: Record<string, unknown> = {}) {
+  const input = signInput({ country: "GB", ...overrides });
+  await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: null });
+  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { email: input.email as string } } });
+  const message = await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: { startsWith: `confirm-signature:${signature.id}:` } } });
+  const token = (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/confirm/")[1]!;
+  const confirmed = await confirmSignature({ token });
+  expect(confirmed.letterToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return { email: input.email as string, name: input.name as string, signatureId: signature.id, letterToken: confirmed.letterToken! };
+}
+
+function letter(recipientId: string, overrides: Record<string, unknown> = {}) {
+  return { recipient: recipientId, name: "Layla Haddad", body: bodyEn, personal, ...overrides };
+}
+
+async function lettersTo(decisionMakerId: string) {
+  return db.letter.findMany({ where: { decisionMakerId }, orderBy: { createdAt: "asc" } });
+}
+
+async function letterMessagesTo(address: string) {
+  return db.outboxMessage.findMany({ where: { toAddress: address, template: "letter" }, orderBy: { createdAt: "asc" } });
+}
+
+describe("letters to representatives", () => {
+  it("confirming a signature issues a letter token that lasts a day, of which only the hash is stored", async () => {
+    const { campaign } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const stored = await db.supporterToken.findUniqueOrThrow({ where: { tokenHash: createHash("sha256").update(supporter.letterToken).digest("hex") } });
+    expect(stored.purpose).toBe("LETTER");
+    const hours = (stored.expiresAt!.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThanOrEqual(24);
+    expect(await db.supporterToken.count({ where: { tokenHash: supporter.letterToken } })).toBe(0);
+  });
+
+  it("finds the decision-makers of the writer's country and region, and the international ones for everyone", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const ids = async (place: { country?: string; region?: string }) =>
+      (await findLetterRecipients({ campaignId: campaign.id, ...place })).recipients.map((recipient) => recipient.id);
+
+    const inBritain = await findLetterRecipients({ campaignId: campaign.id, country: "GB" });
+    expect(inBritain.regions).toEqual(expect.arrayContaining(["London", "Scotland"]));
+    expect(await ids({ country: "GB" })).toEqual(expect.arrayContaining([recipients.britain.id, recipients.un.id]));
+    expect(await ids({ country: "GB" })).not.toContain(recipients.london.id);
+
+    const inLondon = await ids({ country: "GB", region: "London" });
+    expect(inLondon).toEqual(expect.arrayContaining([recipients.london.id, recipients.britain.id, recipients.un.id]));
+    expect(inLondon).not.toContain(recipients.scotland.id);
+    expect(inLondon.indexOf(recipients.london.id)).toBeLessThan(inLondon.indexOf(recipients.un.id));
+
+    const inFrance = await ids({ country: "FR" });
+    expect(inFrance).toEqual(expect.arrayContaining([recipients.france.id, recipients.un.id]));
+    expect(inFrance).not.toContain(recipients.britain.id);
+
+    // Somewhere the directory does not cover: the international bodies still.
+    const elsewhere = await ids({ country: "BR" });
+    expect(elsewhere).toContain(recipients.un.id);
+    expect(elsewhere).not.toContain(recipients.france.id);
+
+    await db.decisionMaker.update({ where: { id: recipients.france.id }, data: { retiredAt: new Date() } });
+    expect(await ids({ country: "FR" })).not.toContain(recipients.france.id);
+  });
+
+  it("a confirmed supporter's letter goes from Nida, with Reply-To and a copy to them, counted for the day", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const sent = await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id), locale: "en" });
+    expect(sent.recipientName).toBe("Member for London");
+
+    const [row] = await lettersTo(recipients.london.id);
+    expect(row).toMatchObject({ campaignId: campaign.id, signatureId: supporter.signatureId, locale: "en", subject: sent.subject });
+    const [message] = await letterMessagesTo(recipients.london.email);
+    expect(message).toMatchObject({ replyTo: supporter.email, cc: supporter.email, idempotencyKey: row!.outboxKey });
+    const count = await db.letterDailyCount.findFirstOrThrow({ where: { decisionMakerId: recipients.london.id } });
+    expect(count.sent).toBe(1);
+
+    const email = await renderTemplate("letter", message!.payload as unknown as LetterProps);
+    expect(email.subject).toBe(sent.subject);
+    expect(email.text).toContain("Dear Member for London,");
+    expect(email.text).toContain(personal);
+    expect(email.text).toContain("Layla Haddad");
+  });
+
+  it("in Arabic the letter is prefilled, sent and rendered right to left in Arabic", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const arabicPersonal = "عائلتي تعيش في إدلب منذ سنوات، وأطفال الحيّ يستحقون أن يذهبوا إلى مدارسهم بأمان.";
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id, { body: bodyAr, personal: arabicPersonal }), locale: "ar" });
+    const [message] = await letterMessagesTo(recipients.un.email);
+    expect(message!.locale).toBe("ar");
+    const email = await renderTemplate("letter", message!.payload as unknown as LetterProps);
+    expect(email.subject).toBe("احموا المدنيين");
+    expect(email.html).toMatch(/<html[^>]*dir="rtl"/);
+    expect(email.text).toContain(arabicPersonal);
+  });
+
+  it("refuses to send without a token, with an unknown or expired one, or for a signature that is not confirmed; nothing is written", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const input = letter(recipients.britain.id);
+    await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: "", input, locale: "en" }), "TOKEN_INVALID");
+    await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: "A".repeat(43), input, locale: "en" }), "TOKEN_INVALID");
+
+    // Signed but never confirmed: even a token of its own does not let the letter go.
+    const pending = signInput();
+    await signPetition({ campaignSlug: campaign.slug, input: pending, locale: "en", ipAddress: null });
+    const supporter = await db.supporter.findFirstOrThrow({ where: { email: pending.email as string } });
+    const pendingToken = await db.$transaction((tx) => issueLetterToken(tx, supporter.id));
+    await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: pendingToken, input, locale: "en" }), "FORBIDDEN");
+
+    // Confirmed on another campaign only.
+    const other = await letterCampaign();
+    const elsewhere = await confirmedSupporter(other.campaign);
+    await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: elsewhere.letterToken, input, locale: "en" }), "FORBIDDEN");
+
+    const confirmed = await confirmedSupporter(campaign);
+    const later = new Date(Date.now() + 25 * 3_600_000);
+    await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: confirmed.letterToken, input, locale: "en", now: later }), "TOKEN_EXPIRED");
+
+    expect(await lettersTo(recipients.britain.id)).toEqual([]);
+    expect(await letterMessagesTo(recipients.britain.email)).toEqual([]);
+  });
+
+  it("a letter without a personal paragraph of the writer's own is refused per field, and nothing is written", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const send = (overrides: Record<string, unknown>) =>
+      sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.france.id, overrides), locale: "en" });
+
+    await expectAppError(send({ personal: "" }), "VALIDATION", { personal: "personalRequired" });
+    await expectAppError(send({ personal: undefined }), "VALIDATION", { personal: "personalRequired" });
+    await expectAppError(send({ personal: "I care." }), "VALIDATION", { personal: "personalTooShort" });
+    await expectAppError(send({ personal: bodyEn }), "VALIDATION", { personal: "personalIsTemplate" });
+    await expectAppError(send({ personal: "  I am WRITING to ask you to press for the protection   of civilians in northwest Syria. " }), "VALIDATION", { personal: "personalIsTemplate" });
+    await expectAppError(send({ personal: "", name: "" }), "VALIDATION", { personal: "personalRequired", name: "nameRequired" });
+
+    expect(await lettersTo(recipients.france.id)).toEqual([]);
+    expect(await letterMessagesTo(recipients.france.email)).toEqual([]);
+    expect(await db.letterDailyCount.findMany({ where: { decisionMakerId: recipients.france.id } })).toEqual([]);
+  });
+
+  it("refuses a recipient the campaign's supporters cannot write to", async () => {
+    const { campaign } = await letterCampaign();
+    const other = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    await expectAppError(
+      sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(other.recipients.france.id), locale: "en" }),
+      "VALIDATION",
+      { recipient: "recipientRequired" },
+    );
+  });
+
+  it("rotates subject lines among the template's variants", async () => {
+    const { campaign, recipients } = await letterCampaign({ subjectsEn: ["First subject", "Second subject"] });
+    const subjects: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const supporter = await confirmedSupporter(campaign);
+      subjects.push((await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.britain.id), locale: "en" })).subject);
+    }
+    expect(subjects).toEqual(["First subject", "Second subject", "First subject"]);
+    const messages = await letterMessagesTo(recipients.britain.email);
+    const rendered = await Promise.all(messages.map((message) => renderTemplate("letter", message.payload as unknown as LetterProps)));
+    expect(rendered.map((email) => email.subject)).toEqual(subjects);
+  });
+
+  it("the same form sent twice sends one letter", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const letterKey = randomUUID();
+    const send = () => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en", letterKey });
+    const first = await send();
+    const second = await send();
+    expect(second.letterId).toBe(first.letterId);
+    expect(await lettersTo(recipients.un.id)).toHaveLength(1);
+    expect(await letterMessagesTo(recipients.un.email)).toHaveLength(1);
+  });
+
+  it("with a cap of N, N letters go to a decision-maker in a day and the next is refused without writing anything", async () => {
+    const cap = 3;
+    const { campaign, recipients } = await letterCampaign({ cap });
+    const supporter = await confirmedSupporter(campaign);
+    const send = (recipientId: string) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipientId), locale: "en" });
+    for (let index = 0; index < cap; index++) await send(recipients.scotland.id);
+    await expectAppError(send(recipients.scotland.id), "RATE_LIMITED");
+
+    expect(await lettersTo(recipients.scotland.id)).toHaveLength(cap);
+    expect(await letterMessagesTo(recipients.scotland.email)).toHaveLength(cap);
+    expect((await db.letterDailyCount.findFirstOrThrow({ where: { decisionMakerId: recipients.scotland.id } })).sent).toBe(cap);
+    // Another decision-maker is not affected.
+    await send(recipients.london.id);
+    expect(await lettersTo(recipients.london.id)).toHaveLength(1);
+  });
+
+  it("the cap holds under concurrent sends", async () => {
+    const cap = 4;
+    const attempts = 12;
+    const { campaign, recipients } = await letterCampaign({ cap });
+    const supporters = await Promise.all(Array.from({ length: 3 }, () => confirmedSupporter(campaign)));
+    const results = await Promise.allSettled(
+      Array.from({ length: attempts }, (_, index) =>
+        sendLetter({ campaignSlug: campaign.slug, token: supporters[index % supporters.length]!.letterToken, input: letter(recipients.un.id), locale: "en" }),
+      ),
+    );
+    const refused = results.filter((result) => result.status === "rejected");
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(cap);
+    expect(refused).toHaveLength(attempts - cap);
+    for (const result of refused) expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await lettersTo(recipients.un.id)).toHaveLength(cap);
+    expect(await letterMessagesTo(recipients.un.email)).toHaveLength(cap);
+    expect((await db.letterDailyCount.findFirstOrThrow({ where: { decisionMakerId: recipients.un.id } })).sent).toBe(cap);
+  });
+
+  it("without a token, a letter can still be opened in the writer's own mail client, and nothing is stored", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const mail = await prepareMailtoLetter({ campaignSlug: campaign.slug, input: letter(recipients.france.id), locale: "en" });
+    const url = new URL(mail.href);
+    expect(url.protocol).toBe("mailto:");
+    expect(url.pathname).toBe(recipients.france.email);
+    expect(url.searchParams.get("subject")).toBe("Protect civilians");
+    expect(url.searchParams.get("body")).toContain(personal);
+    expect(url.searchParams.get("body")).toContain("Dear Députée,");
+    expect(await lettersTo(recipients.france.id)).toEqual([]);
+    await expectAppError(prepareMailtoLetter({ campaignSlug: campaign.slug, input: letter(recipients.france.id, { personal: "" }), locale: "en" }), "VALIDATION", {
+      personal: "personalRequired",
+    });
+  });
+
+  it("organisers edit the template and see letters per decision-maker; viewers only read", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const organisationId = campaign.owners[0]!.organisationId;
+    const organiser = await createMember(organisationId, "ORGANISER");
+    const viewer = await createMember(organisationId, "VIEWER");
+    const outsider = await createMember((await createCampaign()).owners[0]!.organisationId, "OWNER");
+
+    const input = { subjectsEn: "One\n\nTwo\n", subjectsAr: "واحد", bodyEn: "A body.", bodyAr: "نص.", dailyCap: "5" };
+    await expectAppError(updateLetterTemplate({ actor: viewer, campaignId: campaign.id, input }), "FORBIDDEN");
+    await expectAppError(updateLetterTemplate({ actor: outsider, campaignId: campaign.id, input }), "NOT_FOUND");
+    await expectAppError(updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input: { ...input, dailyCap: "-1", subjectsAr: "" } }), "VALIDATION", {
+      dailyCap: "capInvalid",
+      subjectsAr: "subjectsRequired",
+    });
+    await updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input });
+    const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
+    expect(saved).toMatchObject({ letterSubjectsEn: ["One", "Two"], letterSubjectsAr: ["واحد"], letterBodyEn: "A body.", letterBodyAr: "نص.", letterDailyCap: 5 });
+
+    const supporter = await confirmedSupporter(campaign);
+    const send = () => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id, { body: "A body." }), locale: "en" });
+    await send();
+    await send();
+    await db.letter.updateMany({ where: { decisionMakerId: recipients.london.id }, data: { createdAt: new Date("2026-01-01T12:00:00Z") } });
+    await send();
+
+    const settings = await getLetterSettings({ actor: viewer, campaignId: campaign.id });
+    expect(settings.role).toBe("VIEWER");
+    expect(settings.received).toEqual([expect.objectContaining({ decisionMakerId: recipients.london.id, total: 3, today: 1 })]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { composeLetterText, mailtoLink } from "../../../lib/letters/compose-letter";
+import { rotateSubject } from "../../../lib/letters/letter-campaign";
+import { isTemplateText, letterFieldErrors, letterInputSchema, letterTemplateSchema } from "../../../lib/letters/schema";
+import { isTemplateName, renderTemplate } from "../../../lib/mail/templates";
+
+const template = "I am writing to ask you to protect civilians.\n\nPlease act now.";
+const valid = { recipient: "dm1", name: "Layla", body: template, personal: "My family lives in Idlib and I worry for them every single day." };
+
+function errorsOf(input: Record<string, unknown>) {
+  const parsed = letterInputSchema([template]).safeParse(input);
+  return parsed.success ? {} : letterFieldErrors(parsed.error);
+}
+
+describe("the personal paragraph", () => {
+  it("is required, long enough, and the writer's own", () => {
+    expect(errorsOf(valid)).toEqual({});
+    expect(errorsOf({ ...valid, personal: "   " })).toEqual({ personal: "personalRequired" });
+    expect(errorsOf({ ...valid, personal: "Too short." })).toEqual({ personal: "personalTooShort" });
+    expect(errorsOf({ ...valid, personal: template })).toEqual({ personal: "personalIsTemplate" });
+    expect(errorsOf({ ...valid, personal: "i am writing to ask you to PROTECT civilians.  please act now." })).toEqual({ personal: "personalIsTemplate" });
+    expect(errorsOf({ ...valid, personal: "x".repeat(2001) })).toEqual({ personal: "personalTooLong" });
+    expect(errorsOf({ recipient: "", name: "", body: "", personal: "" })).toEqual({
+      recipient: "recipientRequired",
+      name: "nameRequired",
+      body: "bodyRequired",
+      personal: "personalRequired",
+    });
+  });
+
+  it("may quote a few words of the template inside a paragraph of its own", () => {
+    expect(isTemplateText("As the letter says, please act now: my cousin's school in Idlib was hit twice.", [template])).toBe(false);
+  });
+});
+
+describe("subject rotation", () => {
+  it("takes the variants in turn, and falls back when there are none", () => {
+    expect([0, 1, 2, 3].map((sequence) => rotateSubject(["A", "B", "C"], sequence, "T"))).toEqual(["A", "B", "C", "A"]);
+    expect(rotateSubject([], 5, "Campaign title")).toBe("Campaign title");
+  });
+});
+
+describe("the organiser's template", () => {
+  it("keeps non-empty subject lines, and asks for a body to go with them", () => {
+    const parsed = letterTemplateSchema.parse({ subjectsEn: ["One", " ", "Two"], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: "3" });
+    expect(parsed).toEqual({ subjectsEn: ["One", "Two"], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: 3 });
+    expect(letterTemplateSchema.safeParse({ subjectsEn: [], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: 1 }).success).toBe(false);
+    expect(letterTemplateSchema.safeParse({ subjectsEn: [], subjectsAr: [], bodyEn: "", bodyAr: "", dailyCap: 1.5 }).success).toBe(false);
+  });
+});
+
+describe("the letter", () => {
+  const letter = { locale: "en" as const, recipientName: "Jane Example", body: template, personal: valid.personal, senderName: "Layla" };
+
+  it("reads as a letter: greeting, the campaign's words, the writer's paragraph and name", () => {
+    expect(composeLetterText(letter)).toBe(
+      `Dear Jane Example,\n\nI am writing to ask you to protect civilians.\n\nPlease act now.\n\n${valid.personal}\n\nYours sincerely,\nLayla`,
+    );
+  });
+
+  it("opens in a mail client with subject and body filled in", () => {
+    const href = mailtoLink({ to: "office@example.org", subject: "Protect civilians & more", text: "Line one\nLine two" });
+    const url = new URL(href);
+    expect(url.pathname).toBe("office@example.org");
+    expect(url.searchParams.get("subject")).toBe("Protect civilians & more");
+    expect(href).toContain("Line%20one%0D%0ALine%20two");
+  });
+
+  it.each(["en", "ar"] as const)("as an e-mail in %s: the chosen subject, the language's direction, the paragraphs", async (locale) => {
+    expect(isTemplateName("letter")).toBe(true);
+    const email = await renderTemplate("letter", {
+      ...letter,
+      locale,
+      subject: locale === "ar" ? "احموا المدنيين" : "Protect civilians",
+      senderName: `<b>Layla</b>`,
+      campaignTitle: "Campaign",
+      campaignUrl: "http://nida.test/en/campaigns/c",
+    });
+    expect(email.subject).toBe(locale === "ar" ? "احموا المدنيين" : "Protect civilians");
+    expect(email.html).toMatch(locale === "ar" ? /<html[^>]*dir="rtl"/ : /<html[^>]*dir="ltr"/);
+    expect(email.html).not.toContain("<b>Layla</b>");
+    expect(email.text).toContain(valid.personal);
+    expect(email.text).toContain(locale === "ar" ? "حضرة Jane Example المحترم/ة،" : "Dear Jane Example,");
+  });
+});
