@@ -6,8 +6,6 @@ import { CopyLink } from "@/app/components/copy-link";
 import { mastodonShareLink, shareLinks } from "@/lib/campaigns/share-links";
 import { taggedUrl } from "@/lib/campaigns/share-channels";
 
-const networkNames = { whatsapp: "WhatsApp", telegram: "Telegram", x: "X", facebook: "Facebook", bluesky: "Bluesky" } as const;
-
 const unchanging = () => () => undefined;
 
 type Props = { campaignUrl: string; slug: string; locale: string; title: string; mastodonError?: boolean };
@@ -51,7 +49,7 @@ export function SharePanel({ campaignUrl, slug, locale, title, mastodonError = f
             {links.map((link) => (
               <li key={link.channel}>
                 <a className={`share share-${link.channel}`} href={link.href} target="_blank" rel="noopener noreferrer">
-                  {link.channel === "email" ? t("email") : networkNames[link.channel]}
+                  {link.channel === "email" ? t("email") : t(`networks.${link.channel}`)}
                 </a>
               </li>
             ))}

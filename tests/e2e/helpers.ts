@@ -42,9 +42,11 @@ export function campaignPath(slug: string, locale: "en" | "ar" = "en"): string {
   return `/${locale}/campaigns/${slug}`;
 }
 
-/** The count as the campaign page shows it, e.g. "1,234" → 1234. */
+/** The count as the campaign page shows it, e.g. "1,234" → 1234, once the page has fetched the
+ * live count (the page itself is cached for a few seconds; its count keeps itself current). */
 export async function readCount(page: Page, slug: string): Promise<number> {
   await page.goto(campaignPath(slug));
+  await expect(page.locator(".progress[data-live=live]")).toHaveCount(1);
   return shownCount(page);
 }
 

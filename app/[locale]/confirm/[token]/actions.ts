@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -17,5 +18,6 @@ export async function confirmAction(formData: FormData): Promise<void> {
     if (isAppError(error, "TOKEN_INVALID") || isAppError(error, "TOKEN_EXPIRED")) redirect(`/${locale}/confirm/${encodeURIComponent(token)}`);
     throw error;
   }
+  revalidateCampaignPages(slug);
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks`);
 }
