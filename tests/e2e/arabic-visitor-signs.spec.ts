@@ -2,14 +2,16 @@
 // e-mail and is offered the share prompt: every page on the way reads in Arabic, right to left.
 import { expect, test } from "@playwright/test";
 import { confirmPath, newSigner, seedCampaigns, waitForEmail } from "./helpers";
-import { expectNoAxeViolations } from "./organiser-helpers";
+import { e2eOrganisations, expectNoAxeViolations } from "./organiser-helpers";
 import { expectArabicPage } from "./reach-helpers";
 
 // Signs and confirms on the "ICC" seed campaign, whose count no journey asserts exactly.
 const campaign = seedCampaigns.icc;
 const arabicTitle = "أحيلوا الملف السوري إلى المحكمة الجنائية الدولية";
-// Proper names the campaign itself shows in Latin letters (the source statement's author).
-const properNames = ["SNHR", "Syrian", "Network", "for", "Human", "Rights"];
+// Proper names the campaign itself shows in Latin letters: the source statement's author.
+const properNames = ["Muhammad", "Najem"];
+// On the home page, also the test organisation's name (it has none in Arabic), on its campaigns.
+const organisationNames = Object.values(e2eOrganisations).flatMap((name) => name.split(/[^A-Za-z]+/)).filter(Boolean);
 
 test.use({ locale: "ar-SY", extraHTTPHeaders: { "Accept-Language": "ar-SY,ar;q=0.9,en;q=0.5" } });
 
@@ -18,7 +20,7 @@ test("an Arabic visitor signs and confirms, and every page on the way is in Arab
   await page.goto("/");
   await expect(page).toHaveURL(/\/ar$/);
   await expect(page.getByRole("link", { name: "اقرأ هذه الصفحة بالإنجليزية" })).toHaveAttribute("href", "/en");
-  await expectArabicPage(page, properNames);
+  await expectArabicPage(page, [...properNames, ...organisationNames]);
 
   await page.getByRole("link", { name: arabicTitle, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/ar/campaigns/${campaign.slug}$`));
@@ -33,7 +35,7 @@ test("an Arabic visitor signs and confirms, and every page on the way is in Arab
 
   const signer = newSigner({ name: "ليلى حداد", country: "SY" });
   await page.getByLabel("الاسم الكامل").fill(signer.name);
-  await page.getByLabel("البريد الإلكتروني").fill(signer.email);
+  await page.getByLabel("البريد الإلكتروني", { exact: true }).fill(signer.email);
   await page.getByLabel("بلد الإقامة").selectOption(signer.country);
   await page.getByRole("button", { name: "وقّع العريضة" }).click();
   await expect(page).toHaveURL(new RegExp(`/ar/campaigns/${campaign.slug}/signed$`));

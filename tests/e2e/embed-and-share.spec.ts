@@ -96,7 +96,7 @@ test("a reader signs inside the embed without JavaScript", async ({ browser, bas
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   const signer = newSigner({ name: "سلمى يوسف" });
   await page.getByLabel("الاسم الكامل").fill(signer.name);
-  await page.getByLabel("البريد الإلكتروني").fill(signer.email);
+  await page.getByLabel("البريد الإلكتروني", { exact: true }).fill(signer.email);
   await page.getByLabel("بلد الإقامة").selectOption("TR");
   await page.getByRole("button", { name: "وقّع العريضة" }).click();
   await expect(page).toHaveURL(new RegExp(`/embed/ar/${campaign.slug}/signed$`));

@@ -5,8 +5,9 @@ import { expect, type Page } from "@playwright/test";
 /**
  * Latin-script words in what the reader sees or hears on the page: visible text, and the
  * accessible names and placeholders of controls. Content marked as being in another language
- * (lang="en": a quote in its original language, the switch to English) is left out, as are
- * e-mail addresses, web addresses and host names, which are written in Latin letters in Arabic too.
+ * (lang="en": a quote in its original language, the switch to English) is left out, as is what
+ * fields hold (what the reader typed, a code snippet to copy), and e-mail addresses, web
+ * addresses, paths and host names, which are written in Latin letters in Arabic too.
  */
 export async function latinWordsShown(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -16,13 +17,13 @@ export async function latinWordsShown(page: Page): Promise<string[]> {
       return lang !== "" && !lang.startsWith("ar");
     };
     const collect = (text: string) => {
-      const cleaned = text.replace(/\S+@\S+|https?:\/\/\S+|\b[\w-]+(\.[\w-]+)+\b(\/\S*)?/g, " ");
+      const cleaned = text.replace(/\S+@\S+|https?:\/\/\S+|(^|\s)\/\S+|\b[\w-]+(\.[\w-]+)+\b(\/\S*)?/g, " ");
       found.push(...(cleaned.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []));
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement;
-      if (!element || element.closest("script, style, noscript, template")) continue;
+      if (!element || element.closest("script, style, noscript, template, textarea")) continue;
       if (inOtherLanguage(element) || !element.checkVisibility()) continue;
       collect(node.textContent ?? "");
     }
