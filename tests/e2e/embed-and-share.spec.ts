@@ -1,5 +1,5 @@
 // A partner site frames a campaign and a reader signs inside the frame; another reader arrives
-// from a shared WhatsApp link. The organiser sees where each confirmed signature came from, and
+// from a shared WhatsApp link, a third from Telegram without JavaScript. The organiser sees where each confirmed signature came from, and
 // copies the embed code from the campaign's overview.
 import { expect, test, type Page } from "@playwright/test";
 import { e2eOpenCampaigns } from "../fixtures/e2e-organisers";
@@ -74,11 +74,22 @@ test("a reader signs inside the embed on a partner's site, another from a WhatsA
   await expect(page).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}/signed$`));
   await confirm(page, fromWhatsApp);
 
+  // And one from a Telegram link, in a browser without JavaScript: the tag still arrives.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  const fromTelegram = newSigner({ name: "Yusuf Darwish" });
+  await plain.goto(`${campaignPath(campaign.slug)}?s=telegram`);
+  await submitSignForm(plain, fromTelegram);
+  await expect(plain).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}/signed$`));
+  await confirm(plain, fromTelegram);
+  await noScript.close();
+
   await openOverview(organiser);
   await expect(organiser.getByRole("heading", { name: "Where signers came from" })).toBeVisible();
   const after = await channelCounts(organiser);
   expect(after.embed ?? 0).toBe((before.embed ?? 0) + 1);
   expect(after.whatsapp ?? 0).toBe((before.whatsapp ?? 0) + 1);
+  expect(after.telegram ?? 0).toBe((before.telegram ?? 0) + 1);
   await expect(organiser.getByRole("row", { name: /WhatsApp/ })).toBeVisible();
   await expect(organiser.getByRole("row", { name: /Embedded on another site/ })).toBeVisible();
 
