@@ -11,7 +11,8 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 
 // A campaign's page, with the sign section supplied by the caller: the public page puts the
 // sign form there, the organisers' preview a notice.
-export async function CampaignArticle({ campaign, locale, sign }: { campaign: CampaignPage; locale: Locale; sign: ReactNode }) {
+// `live`: the count keeps itself current in the browser (the public page; not the preview).
+export async function CampaignArticle({ campaign, locale, sign, live = false }: { campaign: CampaignPage; locale: Locale; sign: ReactNode; live?: boolean }) {
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
   const body = localized(locale, campaign.body);
@@ -24,7 +25,7 @@ export async function CampaignArticle({ campaign, locale, sign }: { campaign: Ca
         </p>
         <LocalizedText as="h1" values={campaign.title} locale={locale} />
         <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
-        <ProgressMeter progress={campaign.progress} locale={locale} />
+        <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={live ? campaign.slug : undefined} />
         <ul className="demand-chips" aria-label={t("demandsHeading")}>
           {[...new Set(campaign.demands.map((demand) => demand.kind))].map((kind) => (
             <li key={kind}>{kinds(kind)}</li>

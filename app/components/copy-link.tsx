@@ -1,13 +1,20 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
-// Without JavaScript the link is still there to select and copy by hand.
-export function CopyLink({ url, label, copiedLabel }: { url: string; label: string; copiedLabel: string }) {
+// Without JavaScript the text is still there to select and copy by hand. `multiline` shows it
+// in a read-only text area (for code snippets).
+export function CopyLink({ url, label, copiedLabel, fieldLabel, multiline = false }: { url: string; label: string; copiedLabel: string; fieldLabel?: string; multiline?: boolean }) {
   const [copied, setCopied] = useState(false);
+  const id = useId();
+  const select = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => event.currentTarget.select();
   return (
-    <div className="copy-link">
-      <input readOnly value={url} dir="ltr" aria-label={label} onFocus={(event) => event.currentTarget.select()} />
+    <div className={multiline ? "copy-link copy-link-multiline" : "copy-link"}>
+      {multiline ? (
+        <textarea id={id} readOnly value={url} dir="ltr" rows={4} aria-label={fieldLabel ?? label} onFocus={select} />
+      ) : (
+        <input id={id} readOnly value={url} dir="ltr" aria-label={fieldLabel ?? label} onFocus={select} />
+      )}
       <button
         type="button"
         className="button button-secondary"

@@ -7,6 +7,7 @@ import arLetters from "./messages/ar/letters.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arPublic from "./messages/ar/public.json";
+import arReach from "./messages/ar/reach.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
 import enExport from "./messages/en/export.json";
@@ -14,11 +15,12 @@ import enLetters from "./messages/en/letters.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
 import enPublic from "./messages/en/public.json";
+import enReach from "./messages/en/reach.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enDelivery, ...enLetters };
-const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arDelivery, ...arLetters };
+const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enDelivery, ...enLetters, ...enReach };
+const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arDelivery, ...arLetters, ...arReach };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

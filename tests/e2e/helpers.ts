@@ -42,9 +42,14 @@ export function campaignPath(slug: string, locale: "en" | "ar" = "en"): string {
   return `/${locale}/campaigns/${slug}`;
 }
 
-/** The count as the campaign page shows it, e.g. "1,234" → 1234. */
+/** The count as the campaign page shows it, e.g. "1,234" → 1234. With JavaScript, once the page
+ * has fetched the live count (the page itself is kept for a few seconds; its count keeps itself
+ * current); without, as the server rendered it (again after every confirmation). */
 export async function readCount(page: Page, slug: string): Promise<number> {
   await page.goto(campaignPath(slug));
+  // Next's inline scripts define self.__next_f when scripts run at all.
+  const scripted = await page.evaluate(() => "__next_f" in self).catch(() => false);
+  if (scripted) await expect(page.locator(".progress[data-live=live]")).toHaveCount(1);
   return shownCount(page);
 }
 

@@ -57,16 +57,22 @@ test("finds a campaign from the home page, signs it, confirms by e-mail and is c
 
   await page.goto(link);
   await pressConfirm(page, campaign.slug);
-  for (const name of ["WhatsApp", "Telegram", "X", "Facebook", "E-mail"]) {
+  // First the question, then the channels.
+  await expect(page.getByRole("heading", { name: "Will you share this petition?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "WhatsApp", exact: true })).toBeHidden();
+  await page.getByText("Yes, I will share it").click();
+  for (const name of ["WhatsApp", "Telegram", "X", "Facebook", "Bluesky", "E-mail"]) {
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: "WhatsApp", exact: true })).toHaveAttribute("href", /^https:\/\/wa\.me\/\?text=/);
   await expect(page.getByRole("link", { name: "Telegram", exact: true })).toHaveAttribute("href", /^https:\/\/t\.me\/share\/url\?/);
   await expect(page.getByRole("link", { name: "X", exact: true })).toHaveAttribute("href", /^https:\/\/x\.com\/intent\/post\?/);
   await expect(page.getByRole("link", { name: "Facebook", exact: true })).toHaveAttribute("href", /^https:\/\/www\.facebook\.com\/sharer\//);
+  await expect(page.getByRole("link", { name: "Bluesky", exact: true })).toHaveAttribute("href", /^https:\/\/bsky\.app\/intent\/compose\?text=/);
   await expect(page.getByRole("link", { name: "E-mail", exact: true })).toHaveAttribute("href", /^mailto:\?subject=/);
+  await expect(page.getByRole("textbox", { name: "Mastodon: your server" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Copy link" })).toHaveValue(new RegExp(`${campaignPath(campaign.slug)}\\?source=link$`));
+  await expect(page.getByRole("textbox", { name: "Copy link" })).toHaveValue(new RegExp(`${campaignPath(campaign.slug)}\\?s=link$`));
   expect(await shownCount(page)).toBe(before + 1);
 
   expect(await readCount(page, campaign.slug)).toBe(before + 1);

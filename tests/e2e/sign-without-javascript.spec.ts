@@ -30,8 +30,9 @@ test("signs and confirms with JavaScript turned off", async ({ page }) => {
   const link = confirmPath(await waitForConfirmationEmail(signer.email));
   await page.goto(link);
   await pressConfirm(page, campaign.slug);
-  // Without JavaScript the share link is still there to copy by hand.
-  await expect(page.getByRole("textbox", { name: "Copy link" })).toHaveValue(new RegExp(`${campaignPath(campaign.slug)}\\?source=link$`));
+  // Without JavaScript the share prompt still opens, and the link is there to copy by hand.
+  await page.getByText("Yes, I will share it").click();
+  await expect(page.getByRole("textbox", { name: "Copy link" })).toHaveValue(new RegExp(`${campaignPath(campaign.slug)}\\?s=link$`));
 
   expect(await readCount(page, campaign.slug)).toBe(before + 1);
 });

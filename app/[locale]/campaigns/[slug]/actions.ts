@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { channelFromSearch, isShareChannel } from "@/lib/campaigns/share-channels";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { signPetition } from "@/lib/signatures/sign-petition";
@@ -15,6 +16,18 @@ export type SignFormState = {
 
 const echoed = ["name", "email", "country", "postcode", "comment", "consent"] as const;
 
+// The share channel that brought the signer: the form's field, or (without JavaScript) the ?s= of
+// the page the form was sent from. Only the fixed list of channels is stored.
+function sourceTag(formData: FormData, all: Headers): string | null {
+  const field = formData.get("source");
+  if (isShareChannel(field)) return field;
+  try {
+    return channelFromSearch(new URL(all.get("referer") ?? "").search);
+  } catch {
+    return null;
+  }
+}
+
 function clientIp(all: Headers): string | null {
   return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
 }
@@ -25,15 +38,17 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   const locale = isLocale(localeValue) ? localeValue : "en";
   const input = Object.fromEntries(echoed.map((key) => [key, formData.get(key) ?? undefined]));
   const values = Object.fromEntries(echoed.map((key) => [key, String(formData.get(key) ?? "")]));
-  const source = String(formData.get("source") ?? "").slice(0, 32) || null;
+  const requestHeaders = await headers();
+  const source = sourceTag(formData, requestHeaders);
+  const embedded = formData.get("embed") === "1";
 
   try {
-    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp(await headers()), source });
+    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp(requestHeaders), source });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
     console.error("[sign] failed:", error instanceof Error ? error.message : error);
     return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic", values };
   }
-  redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
+  redirect(embedded ? `/embed/${locale}/${encodeURIComponent(slug)}/signed` : `/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
 }

@@ -4,36 +4,50 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
+import { env } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { SignForm } from "./sign-form";
 
-export const dynamic = "force-dynamic";
+// The page is the same for every reader: rendered once, kept, and rendered again in the
+// background at most every few seconds. The count on it keeps itself current in the browser
+// (ProgressMeter polls the count endpoint); without JavaScript it is at most this old.
+export const revalidate = 5;
 
-type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ source?: string | string[] }> };
+// Every campaign is rendered on its first visit, then served from the cache.
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return {};
+  const t = await getTranslations({ locale, namespace: "ShareImage" });
+  const title = localized(locale, campaign.title).text;
+  const description = localized(locale, campaign.summary).text;
+  const url = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
+  const image = { url: `${url}/share-image`, width: 1200, height: 630, alt: t("alt", { title }), type: "image/png" };
   return {
-    title: localized(locale, campaign.title).text,
-    description: localized(locale, campaign.summary).text,
-    alternates: { languages: { en: `/en/campaigns/${slug}`, ar: `/ar/campaigns/${slug}` } },
+    title,
+    description,
+    alternates: { canonical: url, languages: { en: `/en/campaigns/${slug}`, ar: `/ar/campaigns/${slug}` } },
+    openGraph: { type: "website", url, title, description, siteName: t("siteName"), locale: locale === "ar" ? "ar_AR" : "en_GB", images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }
 
-export default async function CampaignPage({ params, searchParams }: Props) {
+export default async function CampaignPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "Campaign" });
-  const { source } = await searchParams;
-  const sourceTag = typeof source === "string" && /^[a-z0-9-]{1,32}$/.test(source) ? source : null;
   const sign = campaign.isOpen ? (
-    <SignForm campaignSlug={campaign.slug} locale={locale} source={sourceTag} countries={countryOptions(locale)} />
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} countries={countryOptions(locale)} />
   ) : (
     <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
   );
-  return <CampaignArticle campaign={campaign} locale={locale} sign={sign} />;
+  return <CampaignArticle campaign={campaign} locale={locale} sign={sign} live />;
 }

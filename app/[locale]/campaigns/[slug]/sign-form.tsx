@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { fieldErrors, signInputSchema, type FieldErrors, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
+const unchanging = () => () => undefined;
 const initialState: SignFormState = { fields: {}, values: {} };
 const fieldOrder: SignField[] = ["name", "email", "country", "postcode", "comment", "consent"];
 
@@ -12,10 +14,12 @@ type Props = {
   campaignSlug: string;
   locale: string;
   source: string | null;
+  // Inside the embed, which shows its own "check your e-mail" page.
+  embedded?: boolean;
   countries: { code: string; name: string }[];
 };
 
-export function SignForm({ campaignSlug, locale, source, countries }: Props) {
+export function SignForm({ campaignSlug, locale, source, embedded = false, countries }: Props) {
   const t = useTranslations("SignForm");
   const [state, formAction, pending] = useActionState(signAction, initialState);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -23,6 +27,9 @@ export function SignForm({ campaignSlug, locale, source, countries }: Props) {
   const errors = clientErrors ?? state.fields;
   const errorFields = fieldOrder.filter((field) => errors[field]);
   const formError = clientErrors ? undefined : state.formError;
+  // The campaign page is the same for every visitor, so the share link's ?s= tag is read here.
+  const search = useSyncExternalStore(unchanging, () => window.location.search, () => "");
+  const sourceTag = source ?? channelFromSearch(search);
 
   useEffect(() => {
     if (errorFields.length > 0 || formError) summaryRef.current?.focus();
@@ -67,7 +74,8 @@ export function SignForm({ campaignSlug, locale, source, countries }: Props) {
       ) : null}
       <input type="hidden" name="campaign" value={campaignSlug} />
       <input type="hidden" name="locale" value={locale} />
-      {source ? <input type="hidden" name="source" value={source} /> : null}
+      {sourceTag ? <input type="hidden" name="source" value={sourceTag} /> : null}
+      {embedded ? <input type="hidden" name="embed" value="1" /> : null}
 
       <div className={`field${errors.name ? " field-invalid" : ""}`}>
         <label htmlFor="name">{t("name")}</label>

@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { letterTokenCookie } from "@/lib/letters/letter-token";
@@ -22,5 +23,6 @@ export async function confirmAction(formData: FormData): Promise<void> {
   }
   // The thank-you page puts it in its "write to your representatives" link.
   if (letterToken) (await cookies()).set(letterTokenCookie.name, letterToken, letterTokenCookie.options(`/${locale}/campaigns/${slug}`));
+  revalidateCampaignPages(slug);
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks`);
 }

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function formatMoment(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
 }
 
 // Owners only: who did what, when, to how many, newest first.
@@ -83,7 +83,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 return (
                   <tr role="row" key={entry.id} data-action={entry.action}>
                     <td role="cell" data-label={t("when")}>
-                      <time dateTime={entry.at.toISOString()}>{formatMoment(entry.at, locale)}</time>
+                      <time dateTime={entry.at.toISOString()}>{t("momentUtc", { moment: formatMoment(entry.at, locale) })}</time>
                     </td>
                     <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
                     <td role="cell" data-label={t("what")}>

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
+import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
 
 export const dynamic = "force-dynamic";
@@ -220,6 +221,8 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           </div>
         )}
       </section>
+
+      <CampaignReach actor={actor} campaign={stats.campaign} locale={locale} />
     </div>
   );
 }

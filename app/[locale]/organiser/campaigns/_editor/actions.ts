@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { closeCampaign } from "@/lib/campaigns/editor/close-campaign";
 import { createCampaign } from "@/lib/campaigns/editor/create-campaign";
@@ -44,6 +45,7 @@ export async function updateCampaignAction(_previous: EditorFormState, formData:
   } catch (error) {
     return { ...formErrorState(error, "campaign.update"), values };
   }
+  revalidateCampaignPages();
   redirect(text(formData, "intent") === "preview" ? editorPath(locale, campaignId, "preview") : `${editorPath(locale, campaignId, "edit")}?done=saved`);
 }
 
@@ -62,5 +64,6 @@ export async function changeCampaignStatusAction(_previous: StatusFormState, for
   } catch (error) {
     return formErrorState(error, `campaign.${verb}`);
   }
+  revalidateCampaignPages();
   redirect(`${editorPath(locale, campaignId, "edit")}?done=${done[verb]}`);
 }

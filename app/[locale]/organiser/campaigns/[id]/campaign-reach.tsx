@@ -1,0 +1,70 @@
+import { getTranslations } from "next-intl/server";
+import { CopyLink } from "@/app/components/copy-link";
+import type { Actor } from "@/lib/auth/authorize";
+import { embedSnippet } from "@/lib/campaigns/embed-snippet";
+import { signatureSources } from "@/lib/campaigns/signature-sources";
+import { env } from "@/lib/env";
+import { formatNumber } from "@/lib/i18n/format";
+import { locales, type Locale } from "@/lib/i18n/locales";
+
+type Props = { actor: Actor; campaign: { id: string; slug: string; status: string; title: { en: string; ar: string | null } }; locale: Locale };
+
+// The campaign overview's reach: confirmed signatures per share channel, and the embed code.
+export async function CampaignReach({ actor, campaign, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "CampaignReach" });
+  const sources = await signatureSources({ actor, campaignId: campaign.id });
+  return (
+    <>
+      <section aria-labelledby="sources-heading" className="overview-section">
+        <h2 id="sources-heading">{t("sourcesHeading")}</h2>
+        {sources.length === 0 ? (
+          <p>{t("noSources")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
+            <table className="organiser-table overview-table sources-table">
+              <caption id="sources-caption">{t("sourcesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("channel")}</th>
+                  <th scope="col" className="numeric">
+                    {t("confirmed")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sources.map((row) => (
+                  <tr key={row.channel} data-channel={row.channel}>
+                    <th scope="row">{t(`channels.${row.channel}`)}</th>
+                    <td className="numeric">{formatNumber(row.count, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="embed-heading" className="overview-section embed-snippet">
+        <h2 id="embed-heading">{t("embedHeading")}</h2>
+        {campaign.status === "DRAFT" ? <p className="hint">{t("embedDraft")}</p> : null}
+        <p>{t("embedHint")}</p>
+        {locales.map((embedLocale) => {
+          const language = t(`languages.${embedLocale}`);
+          const title = (embedLocale === "ar" ? campaign.title.ar : null) ?? campaign.title.en;
+          return (
+            <div key={embedLocale}>
+              <h3>{t("embedLanguage", { language })}</h3>
+              <CopyLink
+                multiline
+                url={embedSnippet({ appUrl: env.APP_URL, slug: campaign.slug, locale: embedLocale, frameTitle: t("frameTitle", { title }) })}
+                fieldLabel={t("embedCode", { language })}
+                label={t("copy")}
+                copiedLabel={t("copied")}
+              />
+            </div>
+          );
+        })}
+      </section>
+    </>
+  );
+}

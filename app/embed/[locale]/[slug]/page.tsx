@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
+import { ProgressMeter } from "@/app/components/progress-meter";
+import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
+import { countryOptions } from "@/lib/countries";
+import { localized, type Locale } from "@/lib/i18n/locales";
+
+// Like the campaign page: the same for every reader, kept and refreshed every few seconds,
+// with the count kept current in the browser.
+export const revalidate = 5;
+
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const campaign = await getPublicCampaign(slug);
+  return campaign ? { title: localized(locale, campaign.title).text, robots: { index: false } } : {};
+}
+
+// A campaign for other sites to frame: title, count, progress and the sign form. Links leave
+// the frame (target _top is not used: a new tab keeps the partner's page where it was).
+export default async function EmbedPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) notFound();
+  const t = await getTranslations({ locale, namespace: "Embed" });
+  const campaignT = await getTranslations({ locale, namespace: "Campaign" });
+  const title = localized(locale, campaign.title);
+  return (
+    <article className="embed-campaign" aria-labelledby="embed-title">
+      <p className="embed-brand">{t("brand")}</p>
+      <h1 id="embed-title" lang={title.locale} dir={title.locale === "ar" ? "rtl" : "ltr"}>
+        {title.text}
+      </h1>
+      <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={campaign.slug} />
+      <p>
+        <a href={`/${locale}/campaigns/${campaign.slug}?s=embed`} target="_blank" rel="noopener">
+          {t("readMore")}
+        </a>
+      </p>
+      {campaign.isOpen ? (
+        <section aria-labelledby="embed-sign-heading">
+          <h2 id="embed-sign-heading">{campaignT("signHeading")}</h2>
+          <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded countries={countryOptions(locale)} />
+        </section>
+      ) : (
+        <p className="notice">{campaign.status === "CLOSED" ? campaignT("closed") : campaignT("notYetOpen")}</p>
+      )}
+    </article>
+  );
+}
