@@ -20,6 +20,9 @@ const envSchema = z
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(2000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     JOBS_ENABLED: z
       .enum(["true", "false"])
       .default("true")

@@ -1,20 +1,24 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./locales";
+import arApi from "./messages/ar/api.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arExport from "./messages/ar/export.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arPublic from "./messages/ar/public.json";
+import arWebhooks from "./messages/ar/webhooks.json";
+import enApi from "./messages/en/api.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enExport from "./messages/en/export.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
 import enPublic from "./messages/en/public.json";
+import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport };
-const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport };
+const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enApi, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arApi, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };
