@@ -4,7 +4,8 @@ import type { CampaignDeliveries, CampaignDetail } from "../../lib/api/schema";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
-import { loadOpenApi } from "../fixtures/openapi-responses";
+import { openApiDocument } from "../../lib/api/openapi";
+import { openApiChecker } from "../fixtures/openapi-responses";
 
 // The open API through its real route handlers, each response checked against the OpenAPI
 // document the server publishes.
@@ -21,6 +22,22 @@ const slugContext = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 type Summary = { slug: string; status: string; createdAt: string; totals: { confirmed: number } };
+
+type ApiPath = keyof ReturnType<typeof openApiDocument>["paths"];
+
+// The generated document (validated as OpenAPI 3.1 on loading), and every response checked
+// against what it declares for the path and status.
+async function loadOpenApi() {
+  const document = openApiDocument();
+  const checker = await openApiChecker(document);
+  async function expectMatches(path: ApiPath, response: Response): Promise<unknown> {
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const body: unknown = await response.json();
+    expect(checker.problems(path, response.status, body)).toEqual([]);
+    return body;
+  }
+  return { document, expectMatches };
+}
 
 let api: Awaited<ReturnType<typeof loadOpenApi>>;
 let open: Campaign;
