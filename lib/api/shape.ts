@@ -56,11 +56,12 @@ export function totalsOf(confirmed: number, goals: number[]): CampaignSummary["t
 export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummary[]> {
   // The count is the sum of the campaigns' counter shards: one grouped query for the whole page.
   const counts = await confirmedCounts(rows.map((row) => row.id));
+  const now = new Date();
   return rows.map((row) => {
     const lead = row.owners[0]?.organisation;
     return {
       slug: row.slug,
-      status: row.status === "OPEN" ? "open" : "closed",
+      status: row.status === "OPEN" && (row.closesAt === null || row.closesAt > now) ? "open" : "closed",
       title: { en: row.titleEn, ar: row.titleAr },
       summary: { en: row.summaryEn, ar: row.summaryAr },
       leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,

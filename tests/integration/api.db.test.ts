@@ -42,6 +42,7 @@ async function loadOpenApi() {
 let api: Awaited<ReturnType<typeof loadOpenApi>>;
 let open: Campaign;
 let closed: Campaign;
+let pastItsClosingTime: Campaign;
 let draft: Campaign;
 let decisionMakerEmail: string;
 let decisionMakerId: string;
@@ -58,6 +59,7 @@ beforeAll(async () => {
   open = await createCampaign({ goals: [2, 10] });
   closed = await createCampaign({ status: "CLOSED" });
   draft = await createCampaign({ status: "DRAFT" });
+  pastItsClosingTime = await createCampaign({ status: "OPEN", closesAt: new Date(Date.now() - 60_000) });
 
   const statement = await db.sourceStatement.create({
     data: {
@@ -161,6 +163,12 @@ describe("GET /api/v1/campaigns", () => {
     expect(onlyClosed.every((campaign) => campaign.status === "closed")).toBe(true);
     expect(onlyClosed.map((campaign) => campaign.slug)).toContain(closed.slug);
     expect(onlyClosed.map((campaign) => campaign.slug)).not.toContain(open.slug);
+    // Past its closing time, a campaign is closed even before an organiser closes it.
+    expect(onlyClosed.find((campaign) => campaign.slug === pastItsClosingTime.slug)?.status).toBe("closed");
+    const onlyOpen = await allPages("&status=open");
+    expect(onlyOpen.every((campaign) => campaign.status === "open")).toBe(true);
+    expect(onlyOpen.map((campaign) => campaign.slug)).toContain(open.slug);
+    expect(onlyOpen.map((campaign) => campaign.slug)).not.toContain(pastItsClosingTime.slug);
   });
 
   it("answers CORS, cache headers and a preflight", async () => {
