@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startWebhookReceiver } from "../fixtures/webhook-receiver";
-import { e2eOrganisers, signedInContext } from "./organiser-helpers";
+import { e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
 test("an owner adds a webhook endpoint, tests it with the secret shown once, and removes it", async ({ browser, baseURL }) => {
   const receiver = await startWebhookReceiver();
@@ -51,6 +51,7 @@ test("an owner adds a webhook endpoint, tests it with the secret shown once, and
     await expect(logRow).toContainText("test event");
     await expect(logRow).toContainText("Delivered");
     await expect(logRow).toContainText("HTTP 200");
+    await expectNoAxeViolations(page);
 
     await page.locator("li[data-endpoint]", { hasText: receiver.url }).getByRole("button", { name: `Disable ${receiver.url}` }).click();
     await expect(page.getByText(`${receiver.url} is disabled: nothing is sent to it until you enable it again.`)).toBeVisible();
@@ -63,6 +64,7 @@ test("an owner adds a webhook endpoint, tests it with the secret shown once, and
     await page.goto("/ar/organiser/webhooks");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^خطافات الويب لـ/);
+    await expectNoAxeViolations(page);
   } finally {
     await context.close();
     await receiver.stop();
