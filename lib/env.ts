@@ -28,6 +28,9 @@ const envSchema = z
     RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
     // How often the digest job looks for digests that are due; each one is sent once per period whatever this is.
     DIGEST_JOB_INTERVAL_MS: z.coerce.number().int().positive().default(10 * 60_000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(2000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     JOBS_ENABLED: z
       .enum(["true", "false"])
       .default("true")

@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./locales";
+import arApi from "./messages/ar/api.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arDelivery from "./messages/ar/delivery.json";
 import arExport from "./messages/ar/export.json";
@@ -8,6 +9,8 @@ import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
+import arWebhooks from "./messages/ar/webhooks.json";
+import enApi from "./messages/en/api.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
 import enExport from "./messages/en/export.json";
@@ -16,11 +19,12 @@ import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
+import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enDelivery, ...enLetters, ...enReach };
-const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arDelivery, ...arLetters, ...arReach };
+const en = { ...enPublic, ...enOrganiser, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enReach, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arReach, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { e2eWebhookEndpointUrl } from "../fixtures/e2e-organisers";
 import { discoverOrganisationA, e2eCampaigns, e2eOrganisers, signedInContext, type OrganisationA } from "./organiser-helpers";
 
 const { owner, viewer, other } = e2eOrganisers;
@@ -35,7 +36,7 @@ function routeOf(path: string, base: string, prefix: string): Route | null {
 // The sign-in pages are for people without a session: the only organiser pages meant for everyone.
 const publicPages = /^\/en\/organiser\/sign-in(\/|$)/;
 // Owners' pages: anyone else is told they do not exist.
-const ownersOnlyPages = new Set(["/en/organiser/members", "/en/organiser/audit"]);
+const ownersOnlyPages = new Set(["/en/organiser/members", "/en/organiser/audit", "/en/organiser/webhooks"]);
 
 const pages: Route[] = walk("app/[locale]/organiser", "page.tsx")
   .map((path) => routeOf(path, "app/[locale]/organiser", "/en/organiser"))
@@ -63,14 +64,14 @@ function expectNoPrivateData(body: string, where: string) {
 
 test("the walk finds the organiser area's pages", () => {
   const templates = pages.map((route) => route.template);
-  expect(templates).toEqual(expect.arrayContaining(["/en/organiser", "/en/organiser/members", "/en/organiser/audit"]));
+  expect(templates).toEqual(expect.arrayContaining(["/en/organiser", "/en/organiser/members", "/en/organiser/audit", "/en/organiser/webhooks"]));
   expect(templates.some((template) => template.startsWith("/en/organiser/sign-in"))).toBe(false);
 });
 
 type Replay = { page: string; action: string; fields: [string, string][] };
 
 // Every POST form on every page Organisation A's owner sees, as a browser without JavaScript would
-// send it. Selects are moved to another option and empty e-mail fields filled in, so that a replay
+// send it. Selects are moved to another option and empty e-mail and URL fields filled in, so that a replay
 // the server wrongly accepted would really change something. Sign-out is left out.
 async function harvestForms(browser: Browser, baseURL: string, a: OrganisationA): Promise<Replay[]> {
   const { context, page } = await signedInContext(browser, baseURL, owner.email, { javaScriptEnabled: false });
@@ -94,6 +95,10 @@ async function harvestForms(browser: Browser, baseURL: string, a: OrganisationA)
               fields.push([element.name, other?.value ?? element.value]);
               continue;
             }
+            if (element.type === "url" && !element.value) {
+              fields.push([element.name, "REPLAY_URL"]);
+              continue;
+            }
             fields.push([element.name, element.type === "email" && !element.value ? "REPLAY_EMAIL" : element.value]);
           }
           const submitter = form.querySelector<HTMLButtonElement>("button[type=submit][name], button:not([type])[name]");
@@ -101,7 +106,9 @@ async function harvestForms(browser: Browser, baseURL: string, a: OrganisationA)
           return { action: form.action, fields };
         }),
     );
-    for (const form of forms) replays.push({ page: url, action: form.action, fields: form.fields.map(([k, v]) => [k, v === "REPLAY_EMAIL" ? `replay.${randomUUID()}@e2e.example.org` : v]) });
+    const filled = (value: string) =>
+      value === "REPLAY_EMAIL" ? `replay.${randomUUID()}@e2e.example.org` : value === "REPLAY_URL" ? `https://replay.${randomUUID()}.e2e.example.org/hook` : value;
+    for (const form of forms) replays.push({ page: url, action: form.action, fields: form.fields.map(([k, v]) => [k, filled(v)]) });
   }
   await context.close();
   return replays;
@@ -125,6 +132,9 @@ async function expectUntouched(ownerPage: Page, a: OrganisationA, intruder?: str
   await expect(ownerPage.getByLabel(`Role of ${owner.email}`)).toHaveValue("OWNER");
   await expect(ownerPage.getByLabel(`Role of ${viewer.email}`)).toHaveValue("VIEWER");
   await expect(ownerPage.locator(".member-list")).not.toContainText("replay.");
+  await ownerPage.goto(`/en/organiser/webhooks?organisation=${encodeURIComponent(a.organisationId)}`);
+  await expect(ownerPage.locator("li[data-endpoint]", { hasText: e2eWebhookEndpointUrl })).toContainText("Active");
+  await expect(ownerPage.locator("main")).not.toContainText("replay.");
   await ownerPage.goto("/en/organiser");
   const campaign = ownerPage.getByRole("row", { name: new RegExp(e2eCampaigns.a.titleEn) });
   await expect(campaign).toContainText("Draft");

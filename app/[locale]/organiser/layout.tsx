@@ -19,7 +19,10 @@ export default async function OrganiserLayout({ children, params }: { children: 
   const actor = await getActor();
   if (!actor) return <div className="organiser">{children}</div>;
 
-  const t = await getTranslations({ locale, namespace: "OrganiserShell" });
+  const [t, webhooks] = await Promise.all([
+    getTranslations({ locale, namespace: "OrganiserShell" }),
+    getTranslations({ locale, namespace: "OrganiserWebhooks" }),
+  ]);
   const base = `/${locale}/organiser`;
   const isOwner = actor.memberships.some((membership) => membership.role === "OWNER");
   return (
@@ -40,6 +43,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
                 </li>
                 <li>
                   <NavLink href={`${base}/audit`}>{t("audit")}</NavLink>
+                </li>
+                <li>
+                  <NavLink href={`${base}/webhooks`}>{webhooks("nav")}</NavLink>
                 </li>
               </>
             ) : null}

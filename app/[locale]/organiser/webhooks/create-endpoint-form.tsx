@@ -1,0 +1,117 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
+import { createEndpointSchema, webhookFieldErrors, type WebhookField, type WebhookFieldErrors } from "@/lib/webhooks/schema";
+import { createEndpointAction, type WebhookFormState } from "./actions";
+import { eventMessageKeys } from "./event-names";
+
+const initialState: WebhookFormState = { fields: {}, values: {} };
+const fieldOrder: WebhookField[] = ["url", "events"];
+
+export function CreateEndpointForm({ locale, organisationId }: { locale: string; organisationId: string }) {
+  const t = useTranslations("OrganiserWebhooks");
+  const [state, formAction, pending] = useActionState(createEndpointAction, initialState);
+  const [clientErrors, setClientErrors] = useState<WebhookFieldErrors | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const errors = clientErrors ?? state.fields;
+  const errorFields = fieldOrder.filter((field) => errors[field]);
+  const formError = clientErrors ? undefined : state.formError;
+
+  useEffect(() => {
+    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
+  }, [state, clientErrors, errorFields.length, formError]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const parsed = createEndpointSchema.safeParse({ url: data.get("url") ?? "", events: data.getAll("events"), includePersonalData: data.get("includePersonalData") === "on" });
+    if (parsed.success) return setClientErrors(null);
+    event.preventDefault();
+    setClientErrors(webhookFieldErrors(parsed.error));
+  }
+
+  const chosen = new Set(state.values.events ?? webhookEvents);
+  const formKey = state.created ? `created-${state.created.secret.slice(-8)}` : "create";
+  return (
+    <>
+      {state.created && !clientErrors ? (
+        <div className="notice notice-success" role="status">
+          <p>{t("created", { url: state.created.url })}</p>
+          <p>
+            <strong>{t("secretLabel")}: </strong>
+            <code dir="ltr" className="webhook-secret">
+              {state.created.secret}
+            </code>
+          </p>
+          <p>{t("secretOnce")}</p>
+        </div>
+      ) : null}
+      <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "webhook-errors" : undefined}>
+        {errorFields.length > 0 || formError ? (
+          <div className="error-summary" id="webhook-errors" role="alert" tabIndex={-1} ref={summaryRef}>
+            <h3>{t("errorSummary")}</h3>
+            <ul>
+              {formError ? <li>{t(`errors.${formError}`)}</li> : null}
+              {errorFields.map((field) => (
+                <li key={field}>
+                  <a href={field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url"}>{t(`errors.${errors[field]!}`)}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="organisation" value={organisationId} />
+        <div className={`field${errors.url ? " field-invalid" : ""}`}>
+          <label htmlFor="webhook-url">{t("url")}</label>
+          <p className="hint" id="webhook-url-hint">
+            {t("urlHint")}
+          </p>
+          {errors.url ? (
+            <p className="field-error" id="webhook-url-error">
+              {t(`errors.${errors.url}`)}
+            </p>
+          ) : null}
+          <input
+            id="webhook-url"
+            name="url"
+            type="url"
+            dir="ltr"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={2000}
+            defaultValue={state.values.url ?? ""}
+            aria-invalid={Boolean(errors.url)}
+            aria-describedby={["webhook-url-hint", errors.url ? "webhook-url-error" : null].filter(Boolean).join(" ")}
+          />
+        </div>
+        <fieldset className={`field${errors.events ? " field-invalid" : ""}`} aria-describedby={errors.events ? "webhook-events-error" : undefined}>
+          <legend>{t("eventsLegend")}</legend>
+          {errors.events ? (
+            <p className="field-error" id="webhook-events-error">
+              {t(`errors.${errors.events}`)}
+            </p>
+          ) : null}
+          {webhookEvents.map((event) => (
+            <div className="field-checkbox" key={event}>
+              <input id={`webhook-event-${event}`} type="checkbox" name="events" value={event} defaultChecked={chosen.has(event)} />
+              <label htmlFor={`webhook-event-${event}`}>{t(`eventHints.${eventMessageKeys[event]}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field field-checkbox">
+          <input id="webhook-personal-data" type="checkbox" name="includePersonalData" defaultChecked={state.values.includePersonalData ?? false} aria-describedby="webhook-personal-data-hint" />
+          <label htmlFor="webhook-personal-data">{t("includePersonalData")}</label>
+          <p className="hint" id="webhook-personal-data-hint">
+            {t("includePersonalDataHint")}
+          </p>
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? t("working") : t("createSubmit")}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { manageEndpointAction, type WebhookFormState } from "./actions";
+import { eventMessageKey } from "./event-names";
+
+export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; addedOn: string };
+
+const initialState: WebhookFormState = { fields: {}, values: {} };
+
+// The endpoints, each with its test-send, disable/enable and delete forms. They share one action
+// state, so an outcome stays on screen even when the row it was about has gone.
+export function EndpointList({ locale, endpoints }: { locale: string; endpoints: EndpointRow[] }) {
+  const t = useTranslations("OrganiserWebhooks");
+  const [state, formAction, pending] = useActionState(manageEndpointAction, initialState);
+  const rowError = state.fields.endpoint;
+  const eventName = (event: string) => {
+    const key = eventMessageKey(event);
+    return key ? t(`eventNames.${key}`) : event;
+  };
+
+  return (
+    <>
+      <div aria-live="polite">
+        {state.done ? (
+          <p className={`notice ${state.done.kind === "testFailed" ? "notice-problem" : "notice-success"}`} role="status">
+            {state.done.kind === "tested"
+              ? t("done.tested", { url: state.done.url, status: state.done.status })
+              : state.done.kind === "testFailed"
+                ? t("done.testFailed", { url: state.done.url, error: state.done.error })
+                : t(`done.${state.done.kind}`, { url: state.done.url })}
+          </p>
+        ) : null}
+        {state.formError ? (
+          <p className="notice notice-problem" role="alert">
+            {t(`errors.${state.formError}`)}
+          </p>
+        ) : null}
+        {rowError && !endpoints.some((endpoint) => endpoint.id === state.target) ? (
+          <p className="notice notice-problem" role="alert">
+            {t(`errors.${rowError}`)}
+          </p>
+        ) : null}
+      </div>
+      {endpoints.length === 0 ? (
+        <p>{t("noEndpoints")}</p>
+      ) : (
+        <ul className="member-list webhook-endpoints">
+          {endpoints.map((endpoint) => {
+            const errorId = `endpoint-${endpoint.id}-error`;
+            const showError = rowError && state.target === endpoint.id;
+            return (
+              <li key={endpoint.id} className={`member${showError ? " field-invalid" : ""}`} data-endpoint={endpoint.id}>
+                <p className="member-email">
+                  <bdi dir="ltr">{endpoint.url}</bdi> <span className="meta">{endpoint.active ? t("active") : t("disabled")}</span>
+                </p>
+                <p className="meta">{t("eventsOf", { events: endpoint.events.map(eventName).join(locale === "ar" ? "، " : ", ") })}</p>
+                <p className="meta">
+                  {endpoint.includePersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {t("addedOn", { date: endpoint.addedOn })}
+                </p>
+                {showError ? (
+                  <p className="field-error" id={errorId} role="alert">
+                    {t(`errors.${rowError}`)}
+                  </p>
+                ) : null}
+                <div className="member-actions">
+                  {endpoint.active ? (
+                    <form action={formAction}>
+                      <input type="hidden" name="locale" value={locale} />
+                      <input type="hidden" name="endpoint" value={endpoint.id} />
+                      <input type="hidden" name="intent" value="test" />
+                      <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("sendTestTo", { url: endpoint.url })}>
+                        {t("sendTest")}
+                      </button>
+                    </form>
+                  ) : null}
+                  <form action={formAction}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="endpoint" value={endpoint.id} />
+                    <input type="hidden" name="intent" value={endpoint.active ? "disable" : "enable"} />
+                    <button
+                      type="submit"
+                      className="button button-secondary button-small"
+                      disabled={pending}
+                      aria-label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
+                    >
+                      {endpoint.active ? t("disable") : t("enable")}
+                    </button>
+                  </form>
+                  <form action={formAction}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="endpoint" value={endpoint.id} />
+                    <input type="hidden" name="intent" value="delete" />
+                    <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("deleteEndpoint", { url: endpoint.url })}>
+                      {t("delete")}
+                    </button>
+                  </form>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { db } from "../db";
+import { afterCursor, decodeCursor, pageOf } from "./cursor";
+import { findPublicCampaignId } from "./find-public-campaign";
+import { parseQuery } from "./parse-query";
+import { campaignDeliveries, pageQuery, type CampaignDeliveries } from "./schema";
+import { decisionMakerSelect, iso, isoDay, isoOrNull, lower, shapeDecisionMaker } from "./shape";
+
+// GET /api/v1/campaigns/{slug}/deliveries: who received which digest, when, and what became of
+// it; and every response the organisers have published. Unpublished responses stay private.
+export async function getApiCampaignDeliveries(options: { slug: string; query: URLSearchParams }): Promise<CampaignDeliveries> {
+  const query = parseQuery(pageQuery, options.query);
+  const cursor = decodeCursor(query.cursor);
+  const campaign = await findPublicCampaignId(options.slug);
+  const [digests, responses] = await Promise.all([
+    db.digest.findMany({
+      where: { campaignId: campaign.id, ...afterCursor("queuedAt", cursor) },
+      orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: {
+        id: true,
+        kind: true,
+        periodKey: true,
+        newSignatures: true,
+        totalSignatures: true,
+        fingerprint: true,
+        countedAt: true,
+        status: true,
+        queuedAt: true,
+        sentAt: true,
+        deliveredAt: true,
+        bouncedAt: true,
+        failedAt: true,
+        decisionMaker: { select: decisionMakerSelect },
+      },
+    }),
+    db.decisionMakerResponse.findMany({
+      where: { campaignId: campaign.id, published: true },
+      orderBy: [{ respondedOn: "desc" }, { id: "desc" }],
+      select: { id: true, respondedOn: true, summary: true, summaryAr: true, url: true, decisionMaker: { select: decisionMakerSelect } },
+    }),
+  ]);
+  const page = pageOf(digests, query.limit, (row) => ({ at: row.queuedAt, id: row.id }));
+  return campaignDeliveries.parse({
+    campaign: campaign.slug,
+    digests: page.items.map((digest) => ({
+      id: digest.id,
+      decisionMaker: shapeDecisionMaker(digest.decisionMaker),
+      kind: lower(digest.kind),
+      period: digest.periodKey,
+      newSignatures: digest.newSignatures,
+      totalSignatures: digest.totalSignatures,
+      fingerprint: digest.fingerprint,
+      countedAt: iso(digest.countedAt),
+      status: lower(digest.status),
+      queuedAt: iso(digest.queuedAt),
+      sentAt: isoOrNull(digest.sentAt),
+      deliveredAt: isoOrNull(digest.deliveredAt),
+      bouncedAt: isoOrNull(digest.bouncedAt),
+      failedAt: isoOrNull(digest.failedAt),
+    })),
+    nextCursor: page.nextCursor,
+    responses: responses.map((response) => ({
+      id: response.id,
+      decisionMaker: shapeDecisionMaker(response.decisionMaker),
+      respondedOn: isoDay(response.respondedOn),
+      summary: { en: response.summary, ar: response.summaryAr },
+      url: response.url,
+    })),
+  });
+}

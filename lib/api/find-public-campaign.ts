@@ -1,0 +1,10 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+
+// A campaign the public may read: any but a draft. A draft is "not found", like a slug that
+// does not exist, so the API never reveals that it is there.
+export async function findPublicCampaignId(slug: string): Promise<{ id: string; slug: string }> {
+  const campaign = await db.campaign.findUnique({ where: { slug }, select: { id: true, slug: true, status: true } });
+  if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
+  return { id: campaign.id, slug: campaign.slug };
+}

@@ -1,0 +1,42 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { apiUrl } from "./links";
+import { campaignDetail, type CampaignDetail } from "./schema";
+import { decisionMakerSelect, iso, lower, shapeDecisionMaker, shapeStatement, shapeSummaries, statementSelect, summaryCampaignSelect } from "./shape";
+
+// GET /api/v1/campaigns/{slug}: one published campaign with its demands, targets and totals.
+export async function getApiCampaign(options: { slug: string }): Promise<CampaignDetail> {
+  const campaign = await db.campaign.findUnique({
+    where: { slug: options.slug },
+    select: {
+      ...summaryCampaignSelect,
+      bodyEn: true,
+      bodyAr: true,
+      sourceStatement: { select: statementSelect },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { lead: true, organisation: { select: { name: true, nameAr: true } } } },
+      demands: { orderBy: { position: "asc" }, select: { position: true, kind: true, textEn: true, textAr: true, sourceQuote: true, sourceStatement: { select: statementSelect } } },
+      // A retired decision-maker is no longer addressed; the order is stable by name.
+      targets: { where: { decisionMaker: { retiredAt: null } }, orderBy: { decisionMaker: { name: "asc" } }, select: { decisionMaker: { select: decisionMakerSelect } } },
+      milestones: { orderBy: { goal: "asc" }, select: { goal: true, reachedAt: true } },
+    },
+  });
+  if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
+  const [summary] = await shapeSummaries([{ ...campaign, owners: campaign.owners.filter((owner) => owner.lead) }]);
+  const slug = encodeURIComponent(campaign.slug);
+  return campaignDetail.parse({
+    ...summary!,
+    body: { en: campaign.bodyEn, ar: campaign.bodyAr },
+    owners: campaign.owners.map((owner) => ({ name: { en: owner.organisation.name, ar: owner.organisation.nameAr }, lead: owner.lead })),
+    statement: shapeStatement(campaign.sourceStatement),
+    demands: campaign.demands.map((demand) => ({
+      position: demand.position,
+      kind: lower(demand.kind),
+      text: { en: demand.textEn, ar: demand.textAr },
+      sourceQuote: demand.sourceQuote,
+      statement: shapeStatement(demand.sourceStatement),
+    })),
+    targets: campaign.targets.map((target) => shapeDecisionMaker(target.decisionMaker)),
+    milestones: campaign.milestones.map((milestone) => ({ goal: milestone.goal, reachedAt: iso(milestone.reachedAt) })),
+    links: { ...summary!.links, counts: apiUrl(`/campaigns/${slug}/counts`), deliveries: apiUrl(`/campaigns/${slug}/deliveries`) },
+  });
+}

@@ -1,0 +1,62 @@
+import { AppError, isAppError } from "../errors";
+import { translator } from "../i18n/translator";
+import { apiError } from "./schema";
+
+// Everything /api/v1 answers goes through here: JSON, readable from any origin, and cacheable by
+// shared caches for a few seconds (a viral campaign's numbers are served from the edge, at most
+// that stale) while they revalidate in the background.
+const corsHeaders = { "Access-Control-Allow-Origin": "*" };
+export const publicCache = "public, max-age=10, s-maxage=30, stale-while-revalidate=300";
+
+export function apiJson(body: unknown, options: { status?: number; cache?: string } = {}): Response {
+  return Response.json(body, {
+    status: options.status ?? 200,
+    headers: { ...corsHeaders, "Cache-Control": options.cache ?? publicCache },
+  });
+}
+
+// CORS preflight: GET from anywhere, with whatever headers the caller wants to send.
+export function apiPreflight(request: Request): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...corsHeaders,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": request.headers.get("access-control-request-headers") ?? "Accept, Accept-Language, Content-Type",
+      "Access-Control-Max-Age": "86400",
+      "Cache-Control": "public, max-age=86400",
+    },
+  });
+}
+
+function preferredLocale(request: Request): "en" | "ar" {
+  const first = request.headers.get("accept-language")?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("ar") ? "ar" : "en";
+}
+
+export function apiErrorResponse(request: Request, error: AppError): Response {
+  const code = error.code === "VALIDATION" ? "VALIDATION" : "NOT_FOUND";
+  const t = translator(preferredLocale(request), "Api");
+  const body = apiError.parse({
+    error: code,
+    message: t(code === "VALIDATION" ? "errors.validation" : "errors.notFound"),
+    ...(code === "VALIDATION" ? { fields: error.fields } : {}),
+  });
+  const response = apiJson(body, { status: error.status === 400 ? 400 : 404, cache: "public, max-age=10, s-maxage=10" });
+  response.headers.set("Vary", "Accept-Language");
+  return response;
+}
+
+// A route handler's body: run the domain function, answer its result or its error as JSON.
+export async function answer(request: Request, produce: () => Promise<unknown>): Promise<Response> {
+  try {
+    return apiJson(await produce());
+  } catch (error) {
+    if (isAppError(error, "NOT_FOUND") || isAppError(error, "VALIDATION")) return apiErrorResponse(request, error);
+    throw error;
+  }
+}
+
+export function notFoundResponse(request: Request): Response {
+  return apiErrorResponse(request, new AppError("NOT_FOUND"));
+}

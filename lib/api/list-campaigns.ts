@@ -1,0 +1,27 @@
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { afterCursor, decodeCursor, pageOf } from "./cursor";
+import { parseQuery } from "./parse-query";
+import { campaignList, campaignListQuery, type CampaignList } from "./schema";
+import { shapeSummaries, summaryCampaignSelect } from "./shape";
+
+// A campaign past its closing time is closed, whether or not anyone has pressed Close yet.
+function statusCondition(status: "open" | "closed" | undefined, now: Date): Prisma.CampaignWhereInput {
+  if (status === "open") return { status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: now } }] };
+  if (status === "closed") return { OR: [{ status: "CLOSED" }, { status: "OPEN", closesAt: { lte: now } }] };
+  return { status: { in: ["OPEN", "CLOSED"] } };
+}
+
+// GET /api/v1/campaigns: published campaigns, newest first, a page at a time. Drafts never appear.
+export async function listApiCampaigns(options: { query: URLSearchParams }): Promise<CampaignList> {
+  const query = parseQuery(campaignListQuery, options.query);
+  const cursor = decodeCursor(query.cursor);
+  const rows = await db.campaign.findMany({
+    where: { AND: [statusCondition(query.status, new Date()), afterCursor("createdAt", cursor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: summaryCampaignSelect,
+  });
+  const page = pageOf(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  return campaignList.parse({ data: await shapeSummaries(page.items), nextCursor: page.nextCursor });
+}

@@ -1,0 +1,217 @@
+import { z } from "zod";
+
+// The open API's shapes. Handlers pass every response body through these schemas (which also
+// drops any field a schema does not name), and /api/v1/openapi.json is generated from the same
+// schemas, so the document cannot drift from what is served. Field names are camelCase; enum
+// values are lower-case snake_case; times are ISO 8601 in UTC; days are YYYY-MM-DD (UTC).
+
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+function component<T extends z.ZodType>(id: string, description: string, schema: T): T {
+  apiSchemas.add(schema, { id, description });
+  return schema;
+}
+
+const dateTime = z.iso.datetime();
+const day = z.iso.date();
+const count = z.number().int().min(0);
+
+export const localizedText = component(
+  "LocalizedText",
+  "A text in English and, where a translation exists, in Arabic (null otherwise).",
+  z.object({ en: z.string(), ar: z.string().nullable() }),
+);
+
+export const optionalLocalizedText = component(
+  "OptionalLocalizedText",
+  "A text that may be missing in either language.",
+  z.object({ en: z.string().nullable(), ar: z.string().nullable() }),
+);
+
+export const campaignStatuses = ["open", "closed"] as const;
+export const demandKinds = [
+  "ceasefire",
+  "humanitarian_access",
+  "icc_referral",
+  "protection_of_civilians",
+  "accountability",
+  "political_transition",
+  "safe_return",
+  "other",
+] as const;
+export const digestKinds = ["scheduled", "milestone"] as const;
+export const deliveryStatuses = ["queued", "sent", "delivered", "bounced", "complained", "failed"] as const;
+
+export const pageLinks = component(
+  "PageLinks",
+  "Where a person reads the same thing on Nida's site, per language.",
+  z.object({ en: z.url(), ar: z.url() }),
+);
+
+export const statement = component(
+  "Statement",
+  "A published statement a campaign's demands are drawn from.",
+  z.object({
+    slug: z.string(),
+    title: localizedText,
+    authorName: z.string(),
+    publishedOn: day,
+    datePrecision: z.enum(["day", "month", "year"]).describe("How precise publishedOn is."),
+    language: z.enum(["en", "ar"]).describe("The language the statement, and so its quotes, is written in."),
+    url: z.string().nullable().describe("The statement at its source."),
+    links: pageLinks,
+  }),
+);
+
+export const totals = component(
+  "Totals",
+  "Confirmed signatures and progress toward the next rung of the goal ladder.",
+  z.object({
+    confirmed: count,
+    goals: z.array(z.number().int().positive()).describe("The goal ladder, ascending."),
+    nextGoal: z.number().int().positive().nullable().describe("The next rung above the count; past the top rung, the top rung; null without a ladder."),
+    percent: z.number().int().min(0).max(100).describe("Progress toward nextGoal, rounded down."),
+    reachedAllGoals: z.boolean(),
+  }),
+);
+
+export const campaignSummary = component(
+  "CampaignSummary",
+  "A published campaign as it appears in the list.",
+  z.object({
+    slug: z.string(),
+    status: z.enum(campaignStatuses),
+    title: localizedText,
+    summary: localizedText,
+    leadOrganisation: localizedText.nullable(),
+    opensAt: dateTime.nullable(),
+    closesAt: dateTime.nullable(),
+    createdAt: dateTime,
+    totals,
+    links: z.object({ self: z.url(), html: pageLinks }),
+  }),
+);
+
+export const campaignList = component(
+  "CampaignList",
+  "A page of campaigns, newest first. Pass nextCursor as cursor for the next page; null means the last page.",
+  z.object({ data: z.array(campaignSummary), nextCursor: z.string().nullable() }),
+);
+
+export const decisionMaker = component(
+  "DecisionMaker",
+  "Someone a campaign is addressed to: their office, never their contact details.",
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    title: optionalLocalizedText,
+    institution: optionalLocalizedText,
+    country: z.string().describe("ISO 3166-1 alpha-2, or UN / INT for international bodies."),
+  }),
+);
+
+export const demand = component(
+  "Demand",
+  "One demand of a campaign, with the statement it comes from.",
+  z.object({
+    position: z.number().int(),
+    kind: z.enum(demandKinds),
+    text: localizedText,
+    sourceQuote: z.string().nullable().describe("A short quote from the source statement, in the statement's language."),
+    statement: statement.nullable(),
+  }),
+);
+
+export const milestone = component("Milestone", "A rung of the goal ladder and when the count reached it.", z.object({ goal: z.number().int().positive(), reachedAt: dateTime }));
+
+export const campaignDetail = component(
+  "CampaignDetail",
+  "One published campaign with its demands, targets and totals.",
+  campaignSummary.extend({
+    body: localizedText,
+    owners: z.array(z.object({ name: localizedText, lead: z.boolean() })),
+    statement: statement.nullable(),
+    demands: z.array(demand),
+    targets: z.array(decisionMaker),
+    milestones: z.array(milestone),
+    links: z.object({ self: z.url(), html: pageLinks, counts: z.url(), deliveries: z.url() }),
+  }),
+);
+
+export const campaignCounts = component(
+  "CampaignCounts",
+  "Confirmed signatures of one campaign, by country (most first) and by UTC day (oldest first).",
+  z.object({
+    campaign: z.string().describe("The campaign's slug."),
+    confirmed: count.describe("The campaign's count, as shown on its page."),
+    byCountry: z.array(z.object({ country: z.string(), confirmed: count })),
+    byDay: z.array(z.object({ day, confirmed: count })),
+  }),
+);
+
+export const digestDelivery = component(
+  "DigestDelivery",
+  "A digest of the campaign sent to one decision-maker, and what the mail provider reported.",
+  z.object({
+    id: z.string(),
+    decisionMaker,
+    kind: z.enum(digestKinds),
+    period: z.string().describe('"daily:2026-11-21", "weekly:2026-W47" or "milestone:10000".'),
+    newSignatures: count,
+    totalSignatures: count,
+    fingerprint: z.string().describe("SHA-256 over the sorted ids of the confirmed signatures counted in totalSignatures."),
+    countedAt: dateTime,
+    status: z.enum(deliveryStatuses),
+    queuedAt: dateTime,
+    sentAt: dateTime.nullable(),
+    deliveredAt: dateTime.nullable(),
+    bouncedAt: dateTime.nullable(),
+    failedAt: dateTime.nullable(),
+  }),
+);
+
+export const decisionMakerResponse = component(
+  "DecisionMakerResponse",
+  "A published answer from a decision-maker.",
+  z.object({ id: z.string(), decisionMaker, respondedOn: day, summary: localizedText, url: z.string().nullable() }),
+);
+
+export const campaignDeliveries = component(
+  "CampaignDeliveries",
+  "The delivery record of one campaign: digests sent (newest first, paginated) and every published response.",
+  z.object({
+    campaign: z.string().describe("The campaign's slug."),
+    digests: z.array(digestDelivery),
+    nextCursor: z.string().nullable(),
+    responses: z.array(decisionMakerResponse),
+  }),
+);
+
+export const apiError = component(
+  "Error",
+  "What went wrong: a stable code, a message in the language asked for (Accept-Language), and per-field codes for VALIDATION.",
+  z.object({
+    error: z.enum(["NOT_FOUND", "VALIDATION"]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+);
+
+// Query strings. Unknown parameters are ignored; a bad value is a 400 naming the field.
+export const pageQuery = z.object({
+  limit: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(100, "invalid").default(20).describe("Items per page, 1 to 100."),
+  cursor: z.string().max(500, "invalid").optional().describe("nextCursor from the previous page."),
+});
+
+export const campaignListQuery = pageQuery.extend({
+  status: z.enum(campaignStatuses, { error: "invalid" }).optional().describe("Only open or only closed campaigns."),
+});
+
+export const slugParam = z.string().describe("The campaign's slug, as in its page's address.");
+
+export type CampaignSummary = z.infer<typeof campaignSummary>;
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+export type CampaignList = z.infer<typeof campaignList>;
+export type CampaignCounts = z.infer<typeof campaignCounts>;
+export type CampaignDeliveries = z.infer<typeof campaignDeliveries>;
+export type ApiError = z.infer<typeof apiError>;

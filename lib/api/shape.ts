@@ -1,0 +1,121 @@
+import { confirmedCounts } from "../campaigns/counters";
+import { goalProgress } from "../campaigns/goals";
+import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
+import { campaignLinks, pageLinks } from "./links";
+import type { CampaignSummary } from "./schema";
+
+// Database rows into the API's vocabulary: lower-case enum values, ISO times, {en, ar} pairs.
+
+export const lower = <T extends CampaignStatus | DemandKind | DigestKind | DeliveryStatus>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+export const iso = (date: Date) => date.toISOString();
+export const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export const summaryCampaignSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  goals: true,
+  titleEn: true,
+  titleAr: true,
+  summaryEn: true,
+  summaryAr: true,
+  opensAt: true,
+  closesAt: true,
+  createdAt: true,
+  owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
+} as const;
+
+type SummaryRow = {
+  id: string;
+  slug: string;
+  status: CampaignStatus;
+  goals: number[];
+  titleEn: string;
+  titleAr: string | null;
+  summaryEn: string;
+  summaryAr: string | null;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  createdAt: Date;
+  owners: { organisation: { name: string; nameAr: string | null } }[];
+};
+
+export function totalsOf(confirmed: number, goals: number[]): CampaignSummary["totals"] {
+  const progress = goalProgress(confirmed, goals);
+  return {
+    confirmed,
+    goals: [...goals].filter((goal) => goal > 0).sort((a, b) => a - b),
+    nextGoal: progress.goal,
+    percent: progress.percent,
+    reachedAllGoals: progress.reachedAll,
+  };
+}
+
+export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummary[]> {
+  // The count is the sum of the campaigns' counter shards: one grouped query for the whole page.
+  const counts = await confirmedCounts(rows.map((row) => row.id));
+  const now = new Date();
+  return rows.map((row) => {
+    const lead = row.owners[0]?.organisation;
+    return {
+      slug: row.slug,
+      status: row.status === "OPEN" && (row.closesAt === null || row.closesAt > now) ? "open" : "closed",
+      title: { en: row.titleEn, ar: row.titleAr },
+      summary: { en: row.summaryEn, ar: row.summaryAr },
+      leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
+      opensAt: isoOrNull(row.opensAt),
+      closesAt: isoOrNull(row.closesAt),
+      createdAt: iso(row.createdAt),
+      totals: totalsOf(counts.get(row.id) ?? 0, row.goals),
+      links: campaignLinks(row.slug),
+    };
+  });
+}
+
+export const decisionMakerSelect = { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true } as const;
+
+export function shapeDecisionMaker(row: {
+  id: string;
+  name: string;
+  title: string | null;
+  titleAr: string | null;
+  institution: string;
+  institutionAr: string | null;
+  country: string;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    title: { en: row.title, ar: row.titleAr },
+    institution: { en: row.institution, ar: row.institutionAr },
+    country: row.country,
+  };
+}
+
+export const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true, language: true, url: true } as const;
+
+export function shapeStatement(row: {
+  slug: string;
+  title: string;
+  titleAr: string | null;
+  authorName: string;
+  publishedOn: Date;
+  datePrecision: string;
+  language: "en" | "ar";
+  url: string | null;
+} | null) {
+  if (!row) return null;
+  const precision = row.datePrecision === "month" || row.datePrecision === "year" ? row.datePrecision : "day";
+  return {
+    slug: row.slug,
+    title: { en: row.title, ar: row.titleAr },
+    authorName: row.authorName,
+    publishedOn: isoDay(row.publishedOn),
+    datePrecision: precision,
+    language: row.language,
+    url: row.url,
+    links: pageLinks(`/statements/${encodeURIComponent(row.slug)}`),
+  } as const;
+}

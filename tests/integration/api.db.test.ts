@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CampaignDeliveries, CampaignDetail } from "../../lib/api/schema";
+import { addConfirmed } from "../../lib/campaigns/counters";
+import { db } from "../../lib/db";
+import { createCampaign, uniqueEmail } from "../fixtures/factories";
+import { openApiDocument } from "../../lib/api/openapi";
+import { openApiChecker } from "../fixtures/openapi-responses";
+
+// The open API through its real route handlers, each response checked against the OpenAPI
+// document the server publishes.
+const list = await import("../../app/api/v1/campaigns/route");
+const one = await import("../../app/api/v1/campaigns/[slug]/route");
+const counts = await import("../../app/api/v1/campaigns/[slug]/counts/route");
+const deliveries = await import("../../app/api/v1/campaigns/[slug]/deliveries/route");
+const openapi = await import("../../app/api/v1/openapi.json/route");
+const fallback = await import("../../app/api/v1/[...path]/route");
+
+const base = "http://nida.test/api/v1";
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`${base}${path}`, { headers });
+const slugContext = (slug: string) => ({ params: Promise.resolve({ slug }) });
+
+type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+type Summary = { slug: string; status: string; createdAt: string; totals: { confirmed: number } };
+
+type ApiPath = keyof ReturnType<typeof openApiDocument>["paths"];
+
+// The generated document (validated as OpenAPI 3.1 on loading), and every response checked
+// against what it declares for the path and status.
+async function loadOpenApi() {
+  const document = openApiDocument();
+  const checker = await openApiChecker(document);
+  async function expectMatches(path: ApiPath, response: Response): Promise<unknown> {
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const body: unknown = await response.json();
+    expect(checker.problems(path, response.status, body)).toEqual([]);
+    return body;
+  }
+  return { document, expectMatches };
+}
+
+let api: Awaited<ReturnType<typeof loadOpenApi>>;
+let open: Campaign;
+let closed: Campaign;
+let pastItsClosingTime: Campaign;
+let draft: Campaign;
+let decisionMakerEmail: string;
+let decisionMakerId: string;
+
+async function confirmedSignature(campaignId: string, country: string, confirmedAt: Date) {
+  await db.signature.create({
+    data: { campaignId, state: "CONFIRMED", name: "Layla Haddad", country, locale: "en", confirmedAt, emailDomain: "example.org" },
+  });
+  await db.$transaction((tx) => addConfirmed(tx, campaignId, 1));
+}
+
+beforeAll(async () => {
+  api = await loadOpenApi();
+  open = await createCampaign({ goals: [2, 10] });
+  closed = await createCampaign({ status: "CLOSED" });
+  draft = await createCampaign({ status: "DRAFT" });
+  pastItsClosingTime = await createCampaign({ status: "OPEN", closesAt: new Date(Date.now() - 60_000) });
+
+  const statement = await db.sourceStatement.create({
+    data: {
+      slug: `statement-${randomUUID().slice(0, 8)}`,
+      authorName: "Syrian Civil Defence",
+      title: "Stop the bombing of civilians",
+      titleAr: "أوقفوا قصف المدنيين",
+      publishedOn: new Date("2026-10-01T00:00:00Z"),
+      language: "en",
+      summaryEn: "A statement.",
+      url: "https://example.org/statement",
+    },
+  });
+  await db.campaign.update({ where: { id: open.id }, data: { sourceStatementId: statement.id, bodyEn: "Body", bodyAr: "النص" } });
+  await db.demand.createMany({
+    data: [
+      { campaignId: open.id, position: 1, kind: "CEASEFIRE", textEn: "A ceasefire now", textAr: "وقف إطلاق النار الآن", sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id },
+      { campaignId: open.id, position: 2, kind: "HUMANITARIAN_ACCESS", textEn: "Open the crossings" },
+    ],
+  });
+  decisionMakerEmail = uniqueEmail("minister");
+  const decisionMaker = await db.decisionMaker.create({
+    data: { name: "A. Minister", title: "Foreign Minister", titleAr: "وزير الخارجية", institution: "Ministry of Foreign Affairs", country: "GB", email: decisionMakerEmail },
+  });
+  decisionMakerId = decisionMaker.id;
+  await db.campaignTarget.create({ data: { campaignId: open.id, decisionMakerId } });
+
+  await confirmedSignature(open.id, "SY", new Date("2026-11-01T10:00:00Z"));
+  await confirmedSignature(open.id, "SY", new Date("2026-11-02T09:00:00Z"));
+  await confirmedSignature(open.id, "TR", new Date("2026-11-02T23:59:00Z"));
+  await db.signature.create({ data: { campaignId: open.id, state: "PENDING", name: "Not yet", country: "DE", locale: "en" } });
+
+  for (const [index, status] of (["DELIVERED", "SENT", "QUEUED"] as const).entries()) {
+    await db.digest.create({
+      data: {
+        campaignId: open.id,
+        decisionMakerId,
+        kind: "SCHEDULED",
+        periodKey: `daily:2026-11-0${index + 1}`,
+        newSignatures: 1,
+        totalSignatures: index + 1,
+        fingerprint: "f".repeat(64),
+        countedAt: new Date(`2026-11-0${index + 1}T12:00:00Z`),
+        locale: "en",
+        outboxKey: `digest:${randomUUID()}`,
+        status,
+        queuedAt: new Date(`2026-11-0${index + 1}T12:00:00Z`),
+        sentAt: status === "QUEUED" ? null : new Date(`2026-11-0${index + 1}T12:01:00Z`),
+        deliveredAt: status === "DELIVERED" ? new Date(`2026-11-0${index + 1}T12:02:00Z`) : null,
+      },
+    });
+  }
+  await db.decisionMakerResponse.createMany({
+    data: [
+      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-05T00:00:00Z"), summary: "We will raise it.", summaryAr: "سنطرح الأمر.", published: true },
+      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-06T00:00:00Z"), summary: "Not for publication", published: false },
+    ],
+  });
+});
+
+async function allPages(query: string): Promise<Summary[]> {
+  const seen: Summary[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await list.GET(get(`/campaigns?limit=2${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+    expect(response.status).toBe(200);
+    const page = (await api.expectMatches("/campaigns", response)) as { data: Summary[]; nextCursor: string | null };
+    expect(page.data.length).toBeLessThanOrEqual(2);
+    seen.push(...page.data);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return seen;
+}
+
+describe("the OpenAPI document", () => {
+  it("is valid OpenAPI 3.1, served as public JSON, and describes every endpoint", async () => {
+    const response = openapi.GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/deliveries", "/openapi.json"]);
+    expect(document).toEqual(JSON.parse(JSON.stringify(api.document)));
+  });
+});
+
+describe("GET /api/v1/campaigns", () => {
+  it("pages through every published campaign once, newest first, and never a draft", async () => {
+    const campaigns = await allPages("");
+    const slugs = campaigns.map((campaign) => campaign.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugs).toEqual(expect.arrayContaining([open.slug, closed.slug]));
+    expect(slugs).not.toContain(draft.slug);
+    const times = campaigns.map((campaign) => campaign.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(campaigns.find((campaign) => campaign.slug === open.slug)?.totals.confirmed).toBe(3);
+  });
+
+  it("filters by status", async () => {
+    const onlyClosed = await allPages("&status=closed");
+    expect(onlyClosed.every((campaign) => campaign.status === "closed")).toBe(true);
+    expect(onlyClosed.map((campaign) => campaign.slug)).toContain(closed.slug);
+    expect(onlyClosed.map((campaign) => campaign.slug)).not.toContain(open.slug);
+    // Past its closing time, a campaign is closed even before an organiser closes it.
+    expect(onlyClosed.find((campaign) => campaign.slug === pastItsClosingTime.slug)?.status).toBe("closed");
+    const onlyOpen = await allPages("&status=open");
+    expect(onlyOpen.every((campaign) => campaign.status === "open")).toBe(true);
+    expect(onlyOpen.map((campaign) => campaign.slug)).toContain(open.slug);
+    expect(onlyOpen.map((campaign) => campaign.slug)).not.toContain(pastItsClosingTime.slug);
+  });
+
+  it("answers CORS, cache headers and a preflight", async () => {
+    const response = await list.GET(get("/campaigns?limit=1"));
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toMatch(/^public, .*s-maxage=\d+.*stale-while-revalidate=\d+/);
+    const preflight = list.OPTIONS(new Request(`${base}/campaigns`, { method: "OPTIONS", headers: { Origin: "https://partner.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "accept" } }));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("accept");
+  });
+
+  it("names a bad parameter in a JSON 400, in the language asked for", async () => {
+    const response = await list.GET(get("/campaigns?limit=1000&status=draft&cursor=nonsense", { "Accept-Language": "ar,en;q=0.5" }));
+    expect(response.status).toBe(400);
+    const body = (await api.expectMatches("/campaigns", response)) as { error: string; message: string; fields: Record<string, string> };
+    expect(body.error).toBe("VALIDATION");
+    expect(body.fields).toEqual({ limit: "invalid", status: "invalid" });
+    expect(body.message).toMatch(/[\u0600-\u06FF]/);
+    const badCursor = await list.GET(get("/campaigns?cursor=nonsense"));
+    expect(badCursor.status).toBe(400);
+    expect(((await badCursor.json()) as { fields: object }).fields).toEqual({ cursor: "invalid" });
+  });
+});
+
+describe("GET /api/v1/campaigns/{slug}", () => {
+  it("gives demands, targets without their e-mail, totals and goal progress", async () => {
+    const response = await one.GET(get(`/campaigns/${open.slug}`), slugContext(open.slug));
+    expect(response.status).toBe(200);
+    const text = await response.clone().text();
+    expect(text).not.toContain(decisionMakerEmail);
+    const body = (await api.expectMatches("/campaigns/{slug}", response)) as CampaignDetail;
+    expect(body.status).toBe("open");
+    expect(body.totals).toEqual({ confirmed: 3, goals: [2, 10], nextGoal: 10, percent: 30, reachedAllGoals: false });
+    expect(body.demands.map((d) => d.kind)).toEqual(["ceasefire", "humanitarian_access"]);
+    expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
+    expect(body.targets).toEqual([
+      { id: decisionMakerId, name: "A. Minister", title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs", ar: null }, country: "GB" },
+    ]);
+    expect(body.links.html.ar).toBe(`http://nida.test/ar/campaigns/${open.slug}`);
+  });
+
+  it("is a JSON 404 for a draft and for a slug that does not exist", async () => {
+    for (const slug of [draft.slug, `missing-${randomUUID()}`]) {
+      const response = await one.GET(get(`/campaigns/${slug}`), slugContext(slug));
+      expect(response.status).toBe(404);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      const body = (await api.expectMatches("/campaigns/{slug}", response)) as { error: string };
+      expect(body.error).toBe("NOT_FOUND");
+    }
+  });
+
+  it("is a JSON 404 at any other address under /api/v1", async () => {
+    const response = fallback.GET(get("/petitions"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "NOT_FOUND" });
+  });
+});
+
+describe("GET /api/v1/campaigns/{slug}/counts", () => {
+  it("counts confirmed signatures by country and by UTC day", async () => {
+    const response = await counts.GET(get(`/campaigns/${open.slug}/counts`), slugContext(open.slug));
+    const body = await api.expectMatches("/campaigns/{slug}/counts", response);
+    expect(body).toEqual({
+      campaign: open.slug,
+      confirmed: 3,
+      byCountry: [
+        { country: "SY", confirmed: 2 },
+        { country: "TR", confirmed: 1 },
+      ],
+      byDay: [
+        { day: "2026-11-01", confirmed: 1 },
+        { day: "2026-11-02", confirmed: 2 },
+      ],
+    });
+  });
+
+  it("hides a draft's counts", async () => {
+    const response = await counts.GET(get(`/campaigns/${draft.slug}/counts`), slugContext(draft.slug));
+    expect(response.status).toBe(404);
+    await api.expectMatches("/campaigns/{slug}/counts", response);
+  });
+});
+
+describe("GET /api/v1/campaigns/{slug}/deliveries", () => {
+  it("lists digests newest first, page by page, and only published responses", async () => {
+    const first = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=2`), slugContext(open.slug));
+    const page1 = (await api.expectMatches("/campaigns/{slug}/deliveries", first)) as CampaignDeliveries;
+    expect(page1.digests.map((d) => d.period)).toEqual(["daily:2026-11-03", "daily:2026-11-02"]);
+    expect(page1.digests[0]).toMatchObject({ status: "queued", kind: "scheduled", sentAt: null, decisionMaker: { institution: { en: "Ministry of Foreign Affairs" } } });
+    expect(page1.responses).toEqual([
+      expect.objectContaining({ respondedOn: "2026-11-05", summary: { en: "We will raise it.", ar: "سنطرح الأمر." }, url: null }),
+    ]);
+    expect(JSON.stringify(page1)).not.toContain(decisionMakerEmail);
+    const second = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=2&cursor=${page1.nextCursor!}`), slugContext(open.slug));
+    const page2 = (await api.expectMatches("/campaigns/{slug}/deliveries", second)) as CampaignDeliveries;
+    expect(page2.digests.map((d) => [d.period, d.status])).toEqual([["daily:2026-11-01", "delivered"]]);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it("is empty, not missing, for a campaign nothing has been delivered for", async () => {
+    const response = await deliveries.GET(get(`/campaigns/${closed.slug}/deliveries`), slugContext(closed.slug));
+    expect(await api.expectMatches("/campaigns/{slug}/deliveries", response)).toEqual({ campaign: closed.slug, digests: [], nextCursor: null, responses: [] });
+  });
+});
