@@ -1,10 +1,12 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./locales";
+import arAbuse from "./messages/ar/abuse.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arExport from "./messages/ar/export.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arPublic from "./messages/ar/public.json";
+import enAbuse from "./messages/en/abuse.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enExport from "./messages/en/export.json";
 import enModeration from "./messages/en/moderation.json";
@@ -13,8 +15,8 @@ import enPublic from "./messages/en/public.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport };
-const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport };
+const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enAbuse };
+const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arAbuse };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

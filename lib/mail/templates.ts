@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
+import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe).
 export type RenderedEmail = { subject: string; html: string; text: string; headers?: Record<string, string> };
@@ -10,6 +11,7 @@ export type RenderedEmail = { subject: string; html: string; text: string; heade
 export type TemplateProps = {
   "confirm-signature": ConfirmSignatureProps;
   "organiser-sign-in": OrganiserSignInProps;
+  "trending-alert": TrendingAlertProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -26,6 +28,14 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
     const element = createElement(OrganiserSignInEmail, props);
     return {
       subject: organiserSignInSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+    };
+  },
+  "trending-alert": async (props) => {
+    const element = createElement(TrendingAlertEmail, props);
+    return {
+      subject: trendingAlertSubject(props),
       html: await render(element),
       text: await render(element, { plainText: true }),
     };

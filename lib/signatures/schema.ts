@@ -59,6 +59,8 @@ export const errorKeys = [
   "postcodeTooLong",
   "commentTooLong",
   "invalidValue",
+  // Checked on the server only (lib/abuse): the address is at a throwaway-mailbox provider.
+  "emailDisposable",
 ] as const;
 export type ErrorKey = (typeof errorKeys)[number];
 

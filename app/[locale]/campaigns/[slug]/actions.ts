@@ -2,6 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/abuse/client-ip";
+import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { signPetition } from "@/lib/signatures/sign-petition";
@@ -15,20 +18,19 @@ export type SignFormState = {
 
 const echoed = ["name", "email", "country", "postcode", "comment", "consent"] as const;
 
-function clientIp(all: Headers): string | null {
-  return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
-}
-
 export async function signAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
   const slug = String(formData.get("campaign") ?? "");
   const localeValue = formData.get("locale");
   const locale = isLocale(localeValue) ? localeValue : "en";
   const input = Object.fromEntries(echoed.map((key) => [key, formData.get(key) ?? undefined]));
   const values = Object.fromEntries(echoed.map((key) => [key, String(formData.get(key) ?? "")]));
+  // The render time travels back with the form, so correcting a field does not restart the clock.
+  values[renderedAtField] = String(formData.get(renderedAtField) ?? "").slice(0, 64);
+  const formGuard = { honeypot: formData.get(honeypotField), token: formData.get(renderedAtField) };
   const source = String(formData.get("source") ?? "").slice(0, 32) || null;
 
   try {
-    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp(await headers()), source });
+    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp((await headers()).get("x-forwarded-for"), env.TRUST_PROXY_HOPS), source, formGuard });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
+import { issueFormToken } from "@/lib/abuse/form-guard";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -31,7 +32,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { source } = await searchParams;
   const sourceTag = typeof source === "string" && /^[a-z0-9-]{1,32}$/.test(source) ? source : null;
   const sign = campaign.isOpen ? (
-    <SignForm campaignSlug={campaign.slug} locale={locale} source={sourceTag} countries={countryOptions(locale)} />
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={sourceTag} formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />
   ) : (
     <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
   );

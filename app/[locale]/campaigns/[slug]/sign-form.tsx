@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
 import { fieldErrors, signInputSchema, type FieldErrors, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
@@ -12,11 +13,14 @@ type Props = {
   campaignSlug: string;
   locale: string;
   source: string | null;
+  // Signed time of rendering (lib/abuse/form-guard.ts): a form sent back too soon is a bot's.
+  formToken?: string;
   countries: { code: string; name: string }[];
 };
 
-export function SignForm({ campaignSlug, locale, source, countries }: Props) {
+export function SignForm({ campaignSlug, locale, source, formToken = "", countries }: Props) {
   const t = useTranslations("SignForm");
+  const abuse = useTranslations("SignFormAbuse");
   const [state, formAction, pending] = useActionState(signAction, initialState);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -42,10 +46,12 @@ export function SignForm({ campaignSlug, locale, source, countries }: Props) {
 
   const describedBy = (field: SignField, hint: boolean) =>
     [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
+  const message = (field: SignField) =>
+    errors[field] === "emailDisposable" ? abuse("errors.emailDisposable") : t(`errors.${errors[field]}` as "errors.generic");
   const errorText = (field: SignField) =>
     errors[field] ? (
       <p className="field-error" id={`${field}-error`}>
-        {t(`errors.${errors[field]}` as "errors.generic")}
+        {message(field)}
       </p>
     ) : null;
   const value = (field: string) => state.values[field] ?? "";
@@ -59,7 +65,7 @@ export function SignForm({ campaignSlug, locale, source, countries }: Props) {
             {formError ? <li>{t(`errors.${formError}`)}</li> : null}
             {errorFields.map((field) => (
               <li key={field}>
-                <a href={`#${field}`}>{t(`errors.${errors[field]}` as "errors.generic")}</a>
+                <a href={`#${field}`}>{message(field)}</a>
               </li>
             ))}
           </ul>
@@ -68,6 +74,11 @@ export function SignForm({ campaignSlug, locale, source, countries }: Props) {
       <input type="hidden" name="campaign" value={campaignSlug} />
       <input type="hidden" name="locale" value={locale} />
       {source ? <input type="hidden" name="source" value={source} /> : null}
+      <input type="hidden" name={renderedAtField} value={state.values[renderedAtField] || formToken} />
+      <div className="visually-hidden" aria-hidden="true">
+        <label htmlFor={honeypotField}>{abuse("honeypot")}</label>
+        <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
 
       <div className={`field${errors.name ? " field-invalid" : ""}`}>
         <label htmlFor="name">{t("name")}</label>
