@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // A flag's burst: what invalidating it would change (read only), then the buttons that do it.
 export default async function TrendingFlagPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
+  const { locale, flagId: id } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
   const query = await searchParams;
