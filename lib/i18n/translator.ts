@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./locales";
+import arAbuse from "./messages/ar/abuse.json";
 import arApi from "./messages/ar/api.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arDelivery from "./messages/ar/delivery.json";
@@ -10,6 +11,7 @@ import arOrganiser from "./messages/ar/organiser.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
 import arWebhooks from "./messages/ar/webhooks.json";
+import enAbuse from "./messages/en/abuse.json";
 import enApi from "./messages/en/api.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
@@ -23,8 +25,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enReach, ...enWebhooks };
-const ar = { ...arPublic, ...arOrganiser, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arReach, ...arWebhooks };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enReach, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arReach, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

@@ -1,24 +1,26 @@
-import { startDigestJob, type DigestJob } from "../digests/start-digest-job";
+import { startAbuseJobs } from "../abuse/abuse-jobs";
+import { startDigestJob } from "../digests/start-digest-job";
 import { env } from "../env";
-import { startOutboxWorker, type OutboxWorker } from "../mail/outbox-worker";
+import { startOutboxWorker } from "../mail/outbox-worker";
 import { configuredTransport } from "../mail/transport";
-import { startWebhookWorker, type WebhookWorker } from "../webhooks/delivery-worker";
+import { startWebhookWorker } from "../webhooks/delivery-worker";
 
-const state = globalThis as unknown as { nidaJobs?: { outbox: OutboxWorker; webhooks: WebhookWorker; digests: DigestJob } };
+type RunningJob = { stop(): Promise<void> };
+
+const state = globalThis as unknown as { nidaJobs?: RunningJob[] };
 
 // The server process runs the background jobs itself: no second process opens the database.
+// Each job is safe to run on several servers at once (rows claimed with SKIP LOCKED, periods
+// claimed once), so every app server starts all of them.
 export function startJobs(): void {
   if (!env.JOBS_ENABLED || state.nidaJobs) return;
   const transport = configuredTransport();
-  state.nidaJobs = { outbox: startOutboxWorker({ transport }), webhooks: startWebhookWorker(), digests: startDigestJob() };
-  console.info(`[jobs] outbox worker started (mail via ${transport.name})`);
-  console.info("[jobs] webhook delivery worker started");
+  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startDigestJob(), startAbuseJobs()];
+  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, digests, trending check and recount`);
 }
 
 export async function stopJobs(): Promise<void> {
-  const jobs = state.nidaJobs;
+  const jobs = state.nidaJobs ?? [];
   state.nidaJobs = undefined;
-  await jobs?.outbox.stop();
-  await jobs?.webhooks.stop();
-  await jobs?.digests.stop();
+  await Promise.all(jobs.map((job) => job.stop()));
 }

@@ -4,6 +4,7 @@ import { DigestEmail, digestSubject, type DigestProps } from "../../emails/diges
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { LetterEmail, letterSubject, type LetterProps } from "../../emails/letter";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
+import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe).
 export type RenderedEmail = { subject: string; html: string; text: string; headers?: Record<string, string> };
@@ -14,6 +15,7 @@ export type TemplateProps = {
   "organiser-sign-in": OrganiserSignInProps;
   digest: DigestProps;
   letter: LetterProps;
+  "trending-alert": TrendingAlertProps;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -30,6 +32,7 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
   "organiser-sign-in": reactEmail(OrganiserSignInEmail, organiserSignInSubject),
   digest: reactEmail(DigestEmail, digestSubject),
   letter: reactEmail(LetterEmail, letterSubject),
+  "trending-alert": reactEmail(TrendingAlertEmail, trendingAlertSubject),
 };
 
 export function isTemplateName(name: string): name is TemplateName {

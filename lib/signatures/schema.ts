@@ -10,11 +10,20 @@ export const nameRules = {
     /:\/\/|www\.|(?<![\p{L}\p{N}])[\p{L}\p{N}-]+\.(?:com|org|net|info|io|ru|xyz|top|site|online|biz|me|co|uk|de|app|link|ly|gl|to)(?![\p{L}\p{N}])/iu.test(name),
 };
 
-const optionalText = (max: number, message: string) =>
+// Control characters have no place in a name or an address (and PostgreSQL refuses NUL outright);
+// a comment may keep its line breaks and tabs.
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
+const controlCharactersButLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Half of a UTF-16 surrogate pair is not text at all (it cannot even be stored as UTF-8).
+const loneSurrogate = /\p{Cs}/u;
+const withoutControls = (text: string) => !controlCharacters.test(text) && !loneSurrogate.test(text);
+
+const optionalText = (max: number, message: string, allowed: RegExp = controlCharacters) =>
   z
     .string()
     .trim()
     .max(max, message)
+    .refine((text) => !allowed.test(text) && !loneSurrogate.test(text), "invalidValue")
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -30,16 +39,18 @@ export const signInputSchema = z.object({
     .min(1, "nameRequired")
     .max(100, "nameTooLong")
     .refine((name) => !nameRules.startsLikeFormula(name), "nameFormula")
-    .refine((name) => !nameRules.containsUrl(name), "nameUrl"),
+    .refine((name) => !nameRules.containsUrl(name), "nameUrl")
+    .refine(withoutControls, "invalidValue"),
   email: z
     .string({ error: "emailRequired" })
     .trim()
     .min(1, "emailRequired")
     .max(254, "emailInvalid")
+    .refine(withoutControls, "emailInvalid")
     .pipe(z.email("emailInvalid")),
   country: z.string({ error: "countryRequired" }).refine(isCountryCode, "countryRequired"),
   postcode: optionalText(16, "postcodeTooLong"),
-  comment: optionalText(500, "commentTooLong"),
+  comment: optionalText(500, "commentTooLong", controlCharactersButLineBreaks),
   // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
   consent: checkbox,
 });
@@ -59,6 +70,8 @@ export const errorKeys = [
   "postcodeTooLong",
   "commentTooLong",
   "invalidValue",
+  // Checked on the server only (lib/abuse): the address is at a throwaway-mailbox provider.
+  "emailDisposable",
 ] as const;
 export type ErrorKey = (typeof errorKeys)[number];
 

@@ -1,3 +1,8 @@
+import { accessVerdict, rulesForOrganisations } from "../abuse/access-rules";
+import { normaliseIp } from "../abuse/client-ip";
+import { isDisposableDomain } from "../abuse/disposable-domains";
+import { checkFormGuard } from "../abuse/form-guard";
+import { defaultRateLimits, recordSignAttempt, type RateLimits } from "../abuse/rate-limit";
 import { isCampaignOpen } from "../campaigns/get-campaign";
 import { db, type Tx } from "../db";
 import { env } from "../env";
@@ -18,12 +23,14 @@ export type SignPetitionOptions = {
   locale: Locale;
   ipAddress?: string | null;
   source?: string | null;
+  // The sign form's honeypot and signed render time; absent for callers that are not a form.
+  formGuard?: { honeypot: unknown; token: unknown };
 };
 
 // The result is the same whether the address signed before or not: it must not reveal that.
 export type SignPetitionResult = { campaignSlug: string };
 
-type CampaignForSigning = { id: string; slug: string; titleEn: string; titleAr: string | null; ownerIds: string[] };
+type CampaignForSigning = { id: string; slug: string; titleEn: string; titleAr: string | null; ownerIds: string[]; rateLimits: RateLimits | null };
 
 export async function signPetition(options: SignPetitionOptions): Promise<SignPetitionResult> {
   const parsed = signInputSchema.safeParse(options.input);
@@ -31,13 +38,35 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
 
   const campaign = await db.campaign.findUnique({
     where: { slug: options.campaignSlug },
-    select: { id: true, slug: true, status: true, opensAt: true, closesAt: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      titleEn: true,
+      titleAr: true,
+      owners: { select: { organisationId: true, lead: true, organisation: { select: rateLimitColumns } } },
+    },
   });
   if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
   if (!isCampaignOpen(campaign)) throw new AppError("CAMPAIGN_NOT_OPEN");
 
-  const target: CampaignForSigning = { ...campaign, ownerIds: campaign.owners.map((owner) => owner.organisationId) };
-  const ipHash = hashIp(options.ipAddress);
+  // Bots are turned away without a word: they see the page a person sees, and nothing is kept.
+  if (options.formGuard && checkFormGuard({ campaignSlug: campaign.slug, ...options.formGuard }) !== "ok") return { campaignSlug: campaign.slug };
+  const ownerIds = campaign.owners.map((owner) => owner.organisationId);
+  const ip = options.ipAddress ? normaliseIp(options.ipAddress) : null;
+  const access = accessVerdict(await rulesForOrganisations(ownerIds), { ip, email: parsed.data.email });
+  if (access.blocked) return { campaignSlug: campaign.slug };
+  if (!access.emailAllowed && isDisposableDomain(emailDomain(canonicalEmail(parsed.data.email)))) {
+    throw new AppError("VALIDATION", { fields: { email: "emailDisposable" } });
+  }
+
+  // A coalition campaign is limited by its lead organisation's settings.
+  const lead = campaign.owners.find((owner) => owner.lead) ?? campaign.owners[0];
+  const rateLimits = access.ipAllowed ? null : lead ? rateLimitsOf(lead.organisation) : defaultRateLimits;
+  const target: CampaignForSigning = { ...campaign, ownerIds, rateLimits };
+  const ipHash = hashIp(ip);
   // Two identical requests racing each other: the loser of the unique index retries and takes
   // the "signed before" path, so there is still one signature.
   for (let attempt = 1; ; attempt++) {
@@ -52,12 +81,28 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   return { campaignSlug: campaign.slug };
 }
 
+const rateLimitColumns = { rateBurstLimit: true, rateBurstWindowSeconds: true, rateSustainedLimit: true, rateSustainedWindowSeconds: true } as const;
+
+function rateLimitsOf(organisation: { rateBurstLimit: number; rateBurstWindowSeconds: number; rateSustainedLimit: number; rateSustainedWindowSeconds: number }): RateLimits {
+  return {
+    burstLimit: organisation.rateBurstLimit,
+    burstWindowSeconds: organisation.rateBurstWindowSeconds,
+    sustainedLimit: organisation.rateSustainedLimit,
+    sustainedWindowSeconds: organisation.rateSustainedWindowSeconds,
+  };
+}
+
 async function recordSignature(
   tx: Tx,
   campaign: CampaignForSigning,
   input: SignInput,
   options: SignPetitionOptions & { ipHash: string | null },
 ): Promise<void> {
+  // Every attempt counts towards the limits, whatever becomes of it.
+  const limited =
+    options.ipHash && campaign.rateLimits
+      ? (await recordSignAttempt(tx, { campaignId: campaign.id, ipHash: options.ipHash, limits: campaign.rateLimits })).overLimit
+      : false;
   const canonical = canonicalEmail(input.email);
   const supporter = await tx.supporter.upsert({
     where: { canonicalEmail: canonical },
@@ -71,8 +116,11 @@ async function recordSignature(
   });
 
   if (!existing) {
+    // Over the limit, the signer is treated exactly as any other (same page, same e-mail), but the
+    // signature is held as fraudulent: confirming it does not count it.
     const signature = await tx.signature.create({
       data: {
+        ...(limited ? { state: "FRAUDULENT" as const, invalidationReason: "rate-limit" } : {}),
         campaignId: campaign.id,
         supporterId: supporter.id,
         name: input.name,

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
+import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { requireOrganiser } from "./require-organiser";
+import { TrendingFlagsSection } from "./trending-flags";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -19,16 +21,19 @@ export default async function OrganiserDashboardPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const [t, roles, organisations] = await Promise.all([
+  const [t, roles, organisations, flags, abuse] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserDashboard" }),
     getTranslations({ locale, namespace: "OrganiserRoles" }),
     organiserDashboard(actor),
+    listOpenTrendingFlags(actor),
+    getTranslations({ locale, namespace: "TrendingFlags" }),
   ]);
   const base = `/${locale}/organiser`;
 
   return (
     <>
       <h1>{t("heading")}</h1>
+      <TrendingFlagsSection flags={flags} locale={locale} />
       {organisations.map((organisation) => {
         const headingId = `organisation-${organisation.id}`;
         const name = { en: organisation.name, ar: organisation.nameAr };
@@ -52,6 +57,9 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                   </li>
                   <li>
                     <a href={`${base}/audit${query}`}>{t("auditLog")}</a>
+                  </li>
+                  <li>
+                    <a href={`${base}/settings${query}`}>{abuse("settingsLink")}</a>
                   </li>
                 </>
               ) : null}

@@ -2,7 +2,10 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/abuse/client-ip";
+import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "@/lib/campaigns/share-channels";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { signPetition } from "@/lib/signatures/sign-petition";
@@ -28,10 +31,6 @@ function sourceTag(formData: FormData, all: Headers): string | null {
   }
 }
 
-function clientIp(all: Headers): string | null {
-  return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
-}
-
 export async function signAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
   const slug = String(formData.get("campaign") ?? "");
   const localeValue = formData.get("locale");
@@ -41,9 +40,12 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   const requestHeaders = await headers();
   const source = sourceTag(formData, requestHeaders);
   const embedded = formData.get("embed") === "1";
+  // The render time travels back with the form, so correcting a field does not restart the clock.
+  values[renderedAtField] = String(formData.get(renderedAtField) ?? "").slice(0, 64);
+  const formGuard = { honeypot: formData.get(honeypotField), token: formData.get(renderedAtField) };
 
   try {
-    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp(requestHeaders), source });
+    await signPetition({ campaignSlug: slug, input, locale, ipAddress: clientIp(requestHeaders.get("x-forwarded-for"), env.TRUST_PROXY_HOPS), source, formGuard });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
+import { issueFormToken } from "@/lib/abuse/form-guard";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
@@ -45,7 +46,7 @@ export default async function CampaignPage({ params }: Props) {
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const sign = campaign.isOpen ? (
-    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} countries={countryOptions(locale)} />
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />
   ) : (
     <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
   );

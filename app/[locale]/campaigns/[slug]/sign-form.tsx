@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
+import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
 import { fieldErrors, signInputSchema, type FieldErrors, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
@@ -16,11 +17,14 @@ type Props = {
   source: string | null;
   // Inside the embed, which shows its own "check your e-mail" page.
   embedded?: boolean;
+  // Signed time of rendering (lib/abuse/form-guard.ts): a form sent back too soon is a bot's.
+  formToken?: string;
   countries: { code: string; name: string }[];
 };
 
-export function SignForm({ campaignSlug, locale, source, embedded = false, countries }: Props) {
+export function SignForm({ campaignSlug, locale, source, embedded = false, formToken = "", countries }: Props) {
   const t = useTranslations("SignForm");
+  const abuse = useTranslations("SignFormAbuse");
   const [state, formAction, pending] = useActionState(signAction, initialState);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -49,10 +53,12 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, count
 
   const describedBy = (field: SignField, hint: boolean) =>
     [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
+  const message = (field: SignField) =>
+    errors[field] === "emailDisposable" ? abuse("errors.emailDisposable") : t(`errors.${errors[field]}` as "errors.generic");
   const errorText = (field: SignField) =>
     errors[field] ? (
       <p className="field-error" id={`${field}-error`}>
-        {t(`errors.${errors[field]}` as "errors.generic")}
+        {message(field)}
       </p>
     ) : null;
   const value = (field: string) => state.values[field] ?? "";
@@ -66,7 +72,7 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, count
             {formError ? <li>{t(`errors.${formError}`)}</li> : null}
             {errorFields.map((field) => (
               <li key={field}>
-                <a href={`#${field}`}>{t(`errors.${errors[field]}` as "errors.generic")}</a>
+                <a href={`#${field}`}>{message(field)}</a>
               </li>
             ))}
           </ul>
@@ -76,6 +82,11 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, count
       <input type="hidden" name="locale" value={locale} />
       {sourceTag ? <input type="hidden" name="source" value={sourceTag} /> : null}
       {embedded ? <input type="hidden" name="embed" value="1" /> : null}
+      <input type="hidden" name={renderedAtField} value={state.values[renderedAtField] || formToken} />
+      <div className="visually-hidden" aria-hidden="true">
+        <label htmlFor={honeypotField}>{abuse("honeypot")}</label>
+        <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
 
       <div className={`field${errors.name ? " field-invalid" : ""}`}>
         <label htmlFor="name">{t("name")}</label>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { issueFormToken } from "@/lib/abuse/form-guard";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -48,7 +49,7 @@ export default async function EmbedPage({ params }: Props) {
       {campaign.isOpen ? (
         <section aria-labelledby="embed-sign-heading">
           <h2 id="embed-sign-heading">{campaignT("signHeading")}</h2>
-          <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded countries={countryOptions(locale)} />
+          <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />
         </section>
       ) : (
         <p className="notice">{campaign.status === "CLOSED" ? campaignT("closed") : campaignT("notYetOpen")}</p>

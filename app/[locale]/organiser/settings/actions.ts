@@ -1,0 +1,74 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { AbuseFieldErrors } from "@/lib/abuse/schema";
+import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
+import { isAppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { requireOrganiser } from "../require-organiser";
+
+export type AbuseFormState = {
+  fields: AbuseFieldErrors;
+  formError?: "forbidden" | "generic";
+  done?: boolean;
+  values: Record<string, string>;
+};
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+function localeOf(formData: FormData): Locale {
+  const value = formData.get("locale");
+  return isLocale(value) ? value : "en";
+}
+
+function failure(error: unknown, values: Record<string, string>): AbuseFormState {
+  if (isAppError(error, "VALIDATION")) return { fields: error.fields as AbuseFieldErrors, values };
+  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "forbidden", values };
+  console.error("[settings] change failed:", error instanceof Error ? error.message : error);
+  return { fields: {}, formError: "generic", values };
+}
+
+const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "trendingThreshold"] as const;
+
+export async function updateAbuseSettingsAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const values = Object.fromEntries(settingFields.map((field) => [field, text(formData, field)]));
+  try {
+    await updateAbuseSettings({ actor, organisationId: text(formData, "organisation"), input: values });
+    revalidatePath(`/${locale}/organiser/settings`);
+    return { fields: {}, done: true, values };
+  } catch (error) {
+    return failure(error, values);
+  }
+}
+
+export async function addAccessRuleAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const values = { kind: text(formData, "kind"), effect: text(formData, "effect"), pattern: text(formData, "pattern"), note: text(formData, "note") };
+  try {
+    await addAccessRule({ actor, organisationId: text(formData, "organisation"), input: values });
+    revalidatePath(`/${locale}/organiser/settings`);
+    return { fields: {}, done: true, values: { kind: values.kind, effect: values.effect } };
+  } catch (error) {
+    return failure(error, values);
+  }
+}
+
+export async function removeAccessRuleAction(formData: FormData): Promise<void> {
+  const locale = localeOf(formData);
+  const actor = await requireOrganiser(locale);
+  const organisationId = text(formData, "organisation");
+  try {
+    await removeAccessRule({ actor, organisationId, ruleId: text(formData, "rule") });
+  } catch (error) {
+    // Already removed (another owner was quicker): the list below shows it gone either way.
+    if (!isAppError(error, "NOT_FOUND")) throw error;
+  }
+  redirect(`/${locale}/organiser/settings?organisation=${encodeURIComponent(organisationId)}`);
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getAbuseSettings, type AccessRuleView } from "@/lib/abuse/settings";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
+import { requireOrganiser } from "../require-organiser";
+import { removeAccessRuleAction } from "./actions";
+import { RuleForm } from "./rule-form";
+import { SettingsForm } from "./settings-form";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "AbuseSettings" });
+  return { title: t("title") };
+}
+
+// Owners only: rate limits, the trending threshold, and block and allow lists.
+export default async function AbuseSettingsPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const requested = (await searchParams).organisation;
+  const organisation = chooseOwnedOrganisation(await listActorOrganisations(actor), typeof requested === "string" ? requested : null);
+  if (!organisation) notFound();
+  const [t, view] = await Promise.all([getTranslations({ locale, namespace: "AbuseSettings" }), getAbuseSettings({ actor, organisationId: organisation.id })]);
+  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
+
+  const ruleTable = (rules: AccessRuleView[], caption: string, removable: boolean) => (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="organiser-table stack-on-phone">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("kindLabel")}</th>
+            <th scope="col">{t("effectLabel")}</th>
+            <th scope="col">{t("patternLabel")}</th>
+            <th scope="col">{t("noteLabel")}</th>
+            {removable ? <th scope="col">{t("actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule) => (
+            <tr key={rule.id}>
+              <td data-label={t("kindLabel")}>{t(`kinds.${rule.kind}`)}</td>
+              <td data-label={t("effectLabel")}>{t(`effects.${rule.effect}`)}</td>
+              <td data-label={t("patternLabel")}>
+                <bdi dir="ltr">{rule.pattern}</bdi>
+              </td>
+              <td data-label={t("noteLabel")}>{rule.note ?? ""}</td>
+              {removable ? (
+                <td data-label={t("actions")}>
+                  <form action={removeAccessRuleAction}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="organisation" value={organisation.id} />
+                    <input type="hidden" name="rule" value={rule.id} />
+                    <button type="submit" className="button button-secondary button-small">
+                      {t("remove", { pattern: rule.pattern })}
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{t("heading", { organisation: name })}</h1>
+      <p className="lede">{t("intro")}</p>
+      <section aria-labelledby="limits-heading" className="organiser-section organiser-panel">
+        <h2 id="limits-heading">{t("limitsHeading")}</h2>
+        <p>{t("limitsIntro")}</p>
+        <SettingsForm locale={locale} organisationId={organisation.id} settings={view.settings} />
+      </section>
+      <section aria-labelledby="rules-heading" className="organiser-section">
+        <h2 id="rules-heading">{t("rulesHeading")}</h2>
+        <p>{t("rulesIntro")}</p>
+        {view.rules.length === 0 ? <p>{t("noRules")}</p> : ruleTable(view.rules, t("rulesCaption", { organisation: name }), true)}
+        <div className="organiser-panel">
+          <h3>{t("addRuleHeading")}</h3>
+          <RuleForm locale={locale} organisationId={organisation.id} />
+        </div>
+      </section>
+      <section aria-labelledby="global-heading" className="organiser-section">
+        <h2 id="global-heading">{t("globalHeading")}</h2>
+        <p>{t("globalIntro")}</p>
+        {view.globalRules.length === 0 ? <p>{t("noRules")}</p> : ruleTable(view.globalRules, t("globalHeading"), false)}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { AbuseSettings } from "@/lib/abuse/schema";
+import { updateAbuseSettingsAction, type AbuseFormState } from "./actions";
+import { FormErrors, NumberField } from "./form-parts";
+
+const initialState: AbuseFormState = { fields: {}, values: {} };
+
+export function SettingsForm({ locale, organisationId, settings }: { locale: string; organisationId: string; settings: AbuseSettings }) {
+  const t = useTranslations("AbuseSettings");
+  const [state, formAction, pending] = useActionState(updateAbuseSettingsAction, initialState);
+  const value = (field: keyof AbuseSettings) => state.values[field] ?? String(settings[field]);
+  const field = (name: keyof AbuseSettings, unit?: "seconds") => (
+    <NumberField name={name} label={t(`fields.${name}`)} hint={unit ? t("secondsHint") : undefined} value={value(name)} error={state.fields[name] ? t(`errors.${state.fields[name]}`) : undefined} />
+  );
+  return (
+    <form action={formAction} noValidate className="sign-form organiser-form">
+      <FormErrors id="settings-errors" state={state} />
+      {state.done ? (
+        <p className="notice notice-success" role="status">
+          {t("saved")}
+        </p>
+      ) : null}
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="organisation" value={organisationId} />
+      <fieldset className="field">
+        <legend>{t("burstLegend")}</legend>
+        {field("rateBurstLimit")}
+        {field("rateBurstWindowSeconds", "seconds")}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("sustainedLegend")}</legend>
+        {field("rateSustainedLimit")}
+        {field("rateSustainedWindowSeconds", "seconds")}
+      </fieldset>
+      {field("trendingThreshold")}
+      <button type="submit" className="button" disabled={pending}>
+        {t("save")}
+      </button>
+    </form>
+  );
+}

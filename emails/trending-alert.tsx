@@ -1,0 +1,47 @@
+import { Text } from "@react-email/components";
+import type { Locale } from "../lib/i18n/locales";
+import { translator } from "../lib/i18n/translator";
+import { EmailButton, EmailLayout, textStyle } from "./parts";
+
+export type TrendingAlertProps = {
+  locale: Locale;
+  campaignTitle: string;
+  kind: "IP_HASH" | "EMAIL_DOMAIN";
+  // The IP hash (never an address) or the e-mail domain.
+  value: string;
+  confirmed: number;
+  // The start of the hour, as an ISO time (UTC).
+  hourStart: string;
+  dashboardUrl: string;
+};
+
+export function trendingAlertSubject(props: TrendingAlertProps): string {
+  return translator(props.locale, "TrendingAlertEmail")("subject", { title: props.campaignTitle });
+}
+
+export function TrendingAlertEmail(props: TrendingAlertProps) {
+  const t = translator(props.locale, "TrendingAlertEmail");
+  const hour = props.hourStart.slice(0, 16).replace("T", " ");
+  return (
+    <EmailLayout locale={props.locale} preview={trendingAlertSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
+      <Text style={textStyle}>
+        {t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: props.campaignTitle, count: props.confirmed, hour })}
+      </Text>
+      <Text style={{ ...textStyle, direction: "ltr", fontFamily: "monospace" }}>{props.value}</Text>
+      <Text style={textStyle}>{t("next")}</Text>
+      <EmailButton href={props.dashboardUrl}>{t("button")}</EmailButton>
+    </EmailLayout>
+  );
+}
+
+TrendingAlertEmail.PreviewProps = {
+  locale: "en",
+  campaignTitle: "Protect civilians in northwest Syria",
+  kind: "IP_HASH",
+  value: "Qm9ndXNJcEhhc2hGb3JQcmV2aWV3MDEy",
+  confirmed: 120,
+  hourStart: "2026-11-21T09:00:00.000Z",
+  dashboardUrl: "http://localhost:3000/en/organiser#trending-flags",
+} satisfies TrendingAlertProps;
+
+export default TrendingAlertEmail;

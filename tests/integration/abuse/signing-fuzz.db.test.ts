@@ -1,0 +1,49 @@
+import fc from "fast-check";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../lib/db";
+import { isAppError } from "../../../lib/errors";
+import { signPetition } from "../../../lib/signatures/sign-petition";
+import { createCampaign } from "../../fixtures/factories";
+import { signPayload } from "../../fixtures/sign-payloads";
+
+// The share of the fuzzing that goes through the database (the 10,000 pure-validation runs are in
+// tests/unit/abuse/sign-input-fuzz.test.ts).
+describe("signing with hostile input, through the database", () => {
+  it("never fails with anything but a validation error, stores nothing for invalid input, and stores values that render inert", async () => {
+    const campaign = await createCampaign();
+    let run = 0;
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(signPayload, async (payload) => {
+        run++;
+        const before = await db.signature.count({ where: { campaignId: campaign.id } });
+        let refused = false;
+        try {
+          const result = await signPetition({ campaignSlug: campaign.slug, input: payload, locale: run % 2 ? "en" : "ar", ipAddress: `10.9.${Math.floor(run / 256) % 256}.${run % 256}` });
+          expect(result).toEqual({ campaignSlug: campaign.slug });
+        } catch (error) {
+          // Anything else would be a 500 for the signer.
+          if (!isAppError(error, "VALIDATION")) throw error;
+          refused = true;
+        }
+        const after = await db.signature.count({ where: { campaignId: campaign.id } });
+        if (refused) {
+          expect(after).toBe(before);
+          if (typeof payload.email === "string" && !/[\u0000\p{Cs}]/u.test(payload.email)) expect(await db.outboxMessage.count({ where: { toAddress: payload.email } })).toBe(0);
+        } else if (after > before) {
+          stored++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(stored).toBeGreaterThan(3);
+
+    // Whatever was stored, shown the way pages show it, is text.
+    const rows = await db.signature.findMany({ where: { campaignId: campaign.id }, select: { name: true, comment: true, postcode: true, supporter: { select: { email: true } } } });
+    const html = renderToString(createElement("ul", null, ...rows.map((row, index) => createElement("li", { key: index, title: row.name }, row.name, row.comment ?? "", row.postcode ?? "", row.supporter?.email ?? ""))));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+  }, 180_000);
+});
