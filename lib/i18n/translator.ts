@@ -4,17 +4,19 @@ import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arExport from "./messages/ar/export.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
+import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enExport from "./messages/en/export.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
+import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport };
-const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport };
+const en = { ...enPublic, ...enOrganiser, ...enCampaignEditor, ...enModeration, ...enExport, ...enPrivacy };
+const ar = { ...arPublic, ...arOrganiser, ...arCampaignEditor, ...arModeration, ...arExport, ...arPrivacy };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

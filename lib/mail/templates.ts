@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
+import { listUnsubscribeHeaders } from "../privacy/supporter-links";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe).
@@ -20,6 +21,7 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
       subject: confirmSignatureSubject(props),
       html: await render(element),
       text: await render(element, { plainText: true }),
+      headers: listUnsubscribeHeaders(props.supporterLinks),
     };
   },
   "organiser-sign-in": async (props) => {
