@@ -1,8 +1,32 @@
 import createMiddleware from "next-intl/middleware";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
+import { isSameOrigin } from "./lib/http/same-origin";
+import { contentSecurityPolicy, noncePagePattern } from "./lib/http/security-headers.js";
 import { routing } from "./lib/i18n/routing";
 
 // Sends "/" and any path without a locale to /en/... or /ar/... from the browser's Accept-Language.
-export default createMiddleware(routing);
+const localeRouting = createMiddleware(routing);
+
+export default function proxy(request: NextRequest): Response {
+  // Every server action (and every plain form POST, which is how they work without JavaScript)
+  // is a POST to a page: it must come from one of Nida's own pages. Next.js lets a request with
+  // no Origin through; Nida does not.
+  if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
+    return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  if (!noncePagePattern.test(request.nextUrl.pathname)) return localeRouting(request);
+
+  // Next.js reads the nonce from the request's policy and puts it on every script it renders.
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy({ nonce, development: env.NODE_ENV === "development" });
+  request.headers.set("content-security-policy", policy);
+  request.headers.set("x-nonce", nonce);
+  const response = localeRouting(request);
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Frame-Options", "DENY");
+  return response;
+}
 
 export const config = {
   matcher: ["/((?!api|dev|_next|_vercel|.*\\..*).*)"],

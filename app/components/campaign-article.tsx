@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
 import { Markdown } from "@/app/components/markdown";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { RecentSigners } from "@/app/components/recent-signers";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -34,6 +35,8 @@ export async function CampaignArticle({ campaign, locale, sign }: { campaign: Ca
         <h2 id="sign-heading">{t("signHeading")}</h2>
         {sign}
       </section>
+
+      <RecentSigners campaignId={campaign.id} locale={locale} />
 
       <div className="campaign-details">
         <section aria-labelledby="demands-heading">

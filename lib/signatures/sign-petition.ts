@@ -80,6 +80,7 @@ async function recordSignature(
         country: input.country,
         postcode: input.postcode,
         comment: input.comment,
+        showPublicly: input.showPublicly,
         locale: options.locale,
         ipHash: options.ipHash,
         emailDomain: emailDomain(canonical),

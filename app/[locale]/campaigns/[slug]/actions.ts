@@ -13,7 +13,7 @@ export type SignFormState = {
   values: Record<string, string>;
 };
 
-const echoed = ["name", "email", "country", "postcode", "comment", "consent"] as const;
+const echoed = ["name", "email", "country", "postcode", "comment", "consent", "showPublicly"] as const;
 
 function clientIp(all: Headers): string | null {
   return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
