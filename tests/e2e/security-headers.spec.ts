@@ -126,3 +126,23 @@ test("a foreign or missing Origin cannot change state", async ({ request, baseUR
   const own = await request.post(campaignPath(campaign.slug), { headers: { Origin: new URL(baseURL!).origin }, form, maxRedirects: 0 });
   expect(own.status()).not.toBe(403);
 });
+
+test("errors say nothing of the server's insides", async ({ request, baseURL }) => {
+  const internals = /\n\s+at [^\n]+:\d+:\d+|node_modules\/|PrismaClient|invocation:|SELECT [^<]* FROM|INSERT INTO/;
+  // A server action that does not exist, from Nida's own origin.
+  const action = await request.post(campaignPath(campaign.slug), {
+    headers: { Origin: new URL(baseURL!).origin, "Next-Action": "f".repeat(42) },
+    multipart: { campaign: campaign.slug },
+    maxRedirects: 0,
+  });
+  expect(action.status()).toBeGreaterThanOrEqual(400);
+  expect(await action.text()).not.toMatch(internals);
+  // A route handler given a token that is not one.
+  const unsubscribe = await request.post("/api/unsubscribe/not-a-token", { data: "List-Unsubscribe=One-Click" });
+  expect(unsubscribe.status()).toBe(404);
+  expect(await unsubscribe.json()).toEqual({ error: "NOT_FOUND" });
+  // A page that does not exist.
+  const missing = await request.get("/en/campaigns/no-such-campaign-at-all");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).not.toMatch(internals);
+});

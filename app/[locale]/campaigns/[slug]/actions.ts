@@ -32,7 +32,8 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
-    console.error("[sign] failed:", error instanceof Error ? error.message : error);
+    // The error's name only: a database error's message can quote the signer's values.
+    console.error("[sign] failed:", error instanceof Error ? error.name : "unknown error");
     return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic", values };
   }
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
