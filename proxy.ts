@@ -7,6 +7,7 @@ import { routing } from "./lib/i18n/routing";
 
 // Sends "/" and any path without a locale to /en/... or /ar/... from the browser's Accept-Language.
 const localeRouting = createMiddleware(routing);
+const outsideLocaleRouting = /^\/(?:api|dev|_next|_vercel|.*\..*)/;
 
 export default function proxy(request: NextRequest): Response {
   // Every server action (and every plain form POST, which is how they work without JavaScript)
@@ -15,7 +16,12 @@ export default function proxy(request: NextRequest): Response {
   if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
     return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  if (!noncePagePattern.test(request.nextUrl.pathname)) return localeRouting(request);
+  const path = request.nextUrl.pathname;
+  if (!noncePagePattern.test(path)) {
+    // Files, route handlers and the development mailbox are not localised pages; the Origin
+    // check above still ran for them (a server action can be posted to any path a page matches).
+    return outsideLocaleRouting.test(path) ? NextResponse.next() : localeRouting(request);
+  }
 
   // Next.js reads the nonce from the request's policy and puts it on every script it renders.
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -29,5 +35,6 @@ export default function proxy(request: NextRequest): Response {
 }
 
 export const config = {
-  matcher: ["/((?!api|dev|_next|_vercel|.*\\..*).*)"],
+  // Everything but route handlers and build assets: page POSTs with a dot in the path too.
+  matcher: ["/((?!api/|_next/static/|_next/image).*)"],
 };

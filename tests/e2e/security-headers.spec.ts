@@ -119,6 +119,9 @@ test("a foreign or missing Origin cannot change state", async ({ request, baseUR
     const plain = await request.post(campaignPath(campaign.slug), { headers, form, maxRedirects: 0 });
     expect(plain.status(), JSON.stringify(headers)).toBe(403);
   }
+  // A page path with a dot in it is still a page a server action can be posted to.
+  const dotted = await request.post(`/en/campaigns/${campaign.slug}.x`, { headers: { "Next-Action": "0".repeat(42) }, multipart: form, maxRedirects: 0 });
+  expect(dotted.status()).toBe(403);
   // A route handler that changes state.
   const signIn = await request.post("/api/auth/signin/email", { headers: { Origin: "https://attacker.example" }, form: { email: "x@example.org" }, maxRedirects: 0 });
   expect(signIn.status()).toBe(403);
