@@ -1,7 +1,8 @@
 import { Text } from "@react-email/components";
 import type { Locale } from "../lib/i18n/locales";
+import type { SupporterLinks } from "../lib/privacy/supporter-links";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
+import { EmailButton, EmailLayout, LinkFallback, SupporterFooter, textStyle } from "./parts";
 
 export type ConfirmSignatureProps = {
   locale: Locale;
@@ -11,6 +12,8 @@ export type ConfirmSignatureProps = {
   // A repeat request from someone who has already confirmed: nothing to confirm, say so.
   alreadyConfirmed?: boolean;
   campaignUrl: string;
+  // Unsubscribe and erase links; absent only in messages queued before they existed.
+  supporterLinks?: SupporterLinks;
 };
 
 export function confirmSignatureSubject(props: ConfirmSignatureProps): string {
@@ -29,6 +32,7 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
       brand={t("brand")}
       heading={props.alreadyConfirmed ? t("alreadySigned.heading") : t("confirm.heading")}
       footnote={t("notYou")}
+      footer={props.supporterLinks ? <SupporterFooter locale={props.locale} links={props.supporterLinks} /> : null}
     >
       <Text style={textStyle}>{t("greeting", { name: props.name })}</Text>
       {props.alreadyConfirmed ? (
@@ -53,6 +57,11 @@ ConfirmSignatureEmail.PreviewProps = {
   campaignTitle: "Protect civilians in northwest Syria",
   confirmUrl: "http://localhost:3000/en/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
   campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
+  supporterLinks: {
+    unsubscribeUrl: "http://localhost:3000/en/unsubscribe/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    oneClickUnsubscribeUrl: "http://localhost:3000/api/unsubscribe/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    eraseUrl: "http://localhost:3000/en/erase/CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
+  },
 } satisfies ConfirmSignatureProps;
 
 export default ConfirmSignatureEmail;

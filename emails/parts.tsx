@@ -1,9 +1,11 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { direction, type Locale } from "../lib/i18n/locales";
+import { translator } from "../lib/i18n/translator";
+import type { SupporterLinks } from "../lib/privacy/supporter-links";
 
 // The frame every Nida e-mail shares: language and direction, brand, heading, and a footnote.
-export function EmailLayout(props: { locale: Locale; preview: string; brand: string; heading: string; footnote: string; children: ReactNode }) {
+export function EmailLayout(props: { locale: Locale; preview: string; brand: string; heading: string; footnote: string; footer?: ReactNode; children: ReactNode }) {
   const dir = direction(props.locale);
   return (
     <Html lang={props.locale} dir={dir}>
@@ -18,6 +20,7 @@ export function EmailLayout(props: { locale: Locale; preview: string; brand: str
           {props.children}
           <Hr style={{ borderColor: "#d8dcde", margin: "28px 0 16px" }} />
           <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{props.footnote}</Text>
+          {props.footer}
         </Container>
       </Body>
     </Html>
@@ -48,5 +51,23 @@ export function LinkFallback({ help, url, locale }: { help: string; url: string;
         {url}
       </Text>
     </>
+  );
+}
+
+// Every e-mail to a supporter ends with these: stop hearing from organisations, erase my data.
+export function SupporterFooter({ locale, links }: { locale: Locale; links: SupporterLinks }) {
+  const t = translator(locale, "PrivacyEmail");
+  const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f" };
+  return (
+    <Text style={style}>
+      {t("why")}{" "}
+      <Link href={links.unsubscribeUrl} style={{ color: "#0b5d3b" }}>
+        {t("unsubscribe")}
+      </Link>
+      {" · "}
+      <Link href={links.eraseUrl} style={{ color: "#0b5d3b" }}>
+        {t("erase")}
+      </Link>
+    </Text>
   );
 }

@@ -8,6 +8,8 @@ const postgresUrl = z
 const envSchema = z
   .object({
     NIDA_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Set by Next.js itself: "development" under `next dev`, where React needs eval.
+    NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
     DATABASE_URL: postgresUrl.optional(),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -46,9 +48,28 @@ const envSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.NIDA_ENV !== "production") return;
-    if (!value.APP_SECRET) ctx.addIssue({ code: "custom", path: ["APP_SECRET"], message: "is required in production" });
-    if (!value.RESEND_API_KEY) ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production" });
+    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!value.APP_SECRET) problem("APP_SECRET", "is required in production");
+    else {
+      const weakness = secretWeakness(value.APP_SECRET);
+      if (weakness) problem("APP_SECRET", weakness);
+    }
+    if (!value.RESEND_API_KEY) problem("RESEND_API_KEY", "is required in production");
+    // Links in e-mails (confirmation, one-click unsubscribe) must be HTTPS, and HSTS needs it.
+    if (!value.APP_URL) problem("APP_URL", "is required in production");
+    else if (!value.APP_URL.startsWith("https://")) problem("APP_URL", "must be an https:// address in production");
   });
+
+// A secret that keys IP hashes must not be guessable: long, varied, and not a placeholder left
+// from an example. `openssl rand -base64 48` passes.
+export function secretWeakness(secret: string): string | null {
+  if (secret.length < 32) return "must be at least 32 characters";
+  if (/change|secret|example|password|placeholder|replace|default|xxxx|1234|abcd/i.test(secret)) return "looks like a placeholder: generate one with `openssl rand -base64 48`";
+  if (new Set(secret).size < 12) return "is too repetitive: use at least 12 different characters";
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(secret)).length;
+  if (classes < 2) return "must mix letters with digits or symbols";
+  return null;
+}
 
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
 

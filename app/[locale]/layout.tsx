@@ -29,6 +29,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Layout" });
+  const links = await getTranslations({ locale, namespace: "PrivacyLinks" });
   return (
     <html lang={locale} dir={direction(locale)}>
       <body>
@@ -52,6 +53,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <footer className="site-footer">
           <div className="wrap">
             <p>{t("footer")}</p>
+            <p>
+              <a href={`/${locale}/privacy`}>{links("footer")}</a>
+            </p>
           </div>
         </footer>
       </body>

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
 import { Markdown } from "@/app/components/markdown";
 import { ProgressMeter } from "@/app/components/progress-meter";
+import { RecentSigners } from "@/app/components/recent-signers";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
@@ -38,6 +39,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
         {sign}
         {campaign.status !== "DRAFT" ? <WriteLetterLink slug={campaign.slug} locale={locale} /> : null}
       </section>
+
+      <RecentSigners campaignId={campaign.id} locale={locale} />
 
       <div className="campaign-details">
         <section aria-labelledby="demands-heading">

@@ -8,6 +8,7 @@ import arExport from "./messages/ar/export.json";
 import arLetters from "./messages/ar/letters.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
+import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
 import arWebhooks from "./messages/ar/webhooks.json";
@@ -19,14 +20,15 @@ import enExport from "./messages/en/export.json";
 import enLetters from "./messages/en/letters.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
+import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
 import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enReach, ...enWebhooks };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arReach, ...arWebhooks };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

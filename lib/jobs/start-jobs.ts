@@ -3,9 +3,10 @@ import { startDigestJob } from "../digests/start-digest-job";
 import { env } from "../env";
 import { startOutboxWorker } from "../mail/outbox-worker";
 import { configuredTransport } from "../mail/transport";
+import { startRetentionJob } from "../privacy/retention-job";
 import { startWebhookWorker } from "../webhooks/delivery-worker";
 
-type RunningJob = { stop(): Promise<void> };
+type RunningJob = { stop(): unknown };
 
 const state = globalThis as unknown as { nidaJobs?: RunningJob[] };
 
@@ -15,8 +16,8 @@ const state = globalThis as unknown as { nidaJobs?: RunningJob[] };
 export function startJobs(): void {
   if (!env.JOBS_ENABLED || state.nidaJobs) return;
   const transport = configuredTransport();
-  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startDigestJob(), startAbuseJobs()];
-  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, digests, trending check and recount`);
+  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startDigestJob(), startAbuseJobs(), startRetentionJob()];
+  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, digests, trending check, recount and retention`);
 }
 
 export async function stopJobs(): Promise<void> {

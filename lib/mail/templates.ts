@@ -3,6 +3,7 @@ import { createElement, type FunctionComponent } from "react";
 import { DigestEmail, digestSubject, type DigestProps } from "../../emails/digest";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { LetterEmail, letterSubject, type LetterProps } from "../../emails/letter";
+import { listUnsubscribeHeaders } from "../privacy/supporter-links";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
 
@@ -19,16 +20,20 @@ export type TemplateProps = {
 };
 export type TemplateName = keyof TemplateProps;
 
-// A React Email component and its subject line, rendered as HTML and plain text.
-function reactEmail<P extends object>(component: FunctionComponent<P>, subject: (props: P) => string) {
+// A React Email component and its subject line (and any headers), rendered as HTML and plain text.
+function reactEmail<P extends object>(
+  component: FunctionComponent<P>,
+  subject: (props: P) => string,
+  headers?: (props: P) => Record<string, string> | undefined,
+) {
   return async (props: P): Promise<RenderedEmail> => {
     const element = createElement(component, props);
-    return { subject: subject(props), html: await render(element), text: await render(element, { plainText: true }) };
+    return { subject: subject(props), html: await render(element), text: await render(element, { plainText: true }), headers: headers?.(props) };
   };
 }
 
 const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<RenderedEmail> } = {
-  "confirm-signature": reactEmail(ConfirmSignatureEmail, confirmSignatureSubject),
+  "confirm-signature": reactEmail(ConfirmSignatureEmail, confirmSignatureSubject, (props) => listUnsubscribeHeaders(props.supporterLinks)),
   "organiser-sign-in": reactEmail(OrganiserSignInEmail, organiserSignInSubject),
   digest: reactEmail(DigestEmail, digestSubject),
   letter: reactEmail(LetterEmail, letterSubject),

@@ -59,7 +59,8 @@ export function mailboxTransport(): MailTransport {
           headers: { ...email.headers, ...(email.replyTo ? { "Reply-To": email.replyTo } : {}), ...(email.cc ? { Cc: email.cc } : {}) },
         },
       });
-      console.info(`[mail] kept in the development mailbox: "${email.subject}" (${env.APP_URL}/dev/mailbox/${stored.id})`);
+      // The log names no address and no subject (a subject can quote a signer); the link shows both.
+      console.info(`[mail] kept in the development mailbox: ${env.APP_URL}/dev/mailbox/${stored.id}`);
       return { ok: true, providerId: `mailbox:${stored.id}` };
     },
   };

@@ -53,6 +53,8 @@ export const signInputSchema = z.object({
   comment: optionalText(500, "commentTooLong", controlCharactersButLineBreaks),
   // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
   consent: checkbox,
+  // "Show my first name and country among recent signers": off unless ticked.
+  showPublicly: checkbox,
 });
 
 export type SignInput = z.infer<typeof signInputSchema>;

@@ -9,6 +9,7 @@ import { env } from "../env";
 import { AppError, isUniqueViolation } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
+import { issueSupporterLinks } from "../privacy/supporter-links";
 import { hashIp } from "../secrets";
 import { canonicalEmail, emailDomain } from "./canonical-email";
 import { fieldErrors, signInputSchema, type SignInput } from "./schema";
@@ -127,6 +128,7 @@ async function recordSignature(
         country: input.country,
         postcode: input.postcode,
         comment: input.comment,
+        showPublicly: input.showPublicly,
         locale: options.locale,
         ipHash: options.ipHash,
         emailDomain: emailDomain(canonical),
@@ -136,7 +138,7 @@ async function recordSignature(
       },
       select: { id: true },
     });
-    await queueConfirmationEmail(tx, { campaign, signatureId: signature.id, sequence: 1, to: input.email, name: input.name, locale: options.locale, alreadyConfirmed: false });
+    await queueConfirmationEmail(tx, { campaign, supporterId: supporter.id, signatureId: signature.id, sequence: 1, to: input.email, name: input.name, locale: options.locale, alreadyConfirmed: false });
     return;
   }
 
@@ -152,6 +154,7 @@ async function recordSignature(
   if (sequence === undefined) return;
   await queueConfirmationEmail(tx, {
     campaign,
+    supporterId: supporter.id,
     signatureId: existing.id,
     sequence,
     to: input.email,
@@ -163,7 +166,7 @@ async function recordSignature(
 
 async function queueConfirmationEmail(
   tx: Tx,
-  options: { campaign: CampaignForSigning; signatureId: string; sequence: number; to: string; name: string; locale: Locale; alreadyConfirmed: boolean },
+  options: { campaign: CampaignForSigning; supporterId: string; signatureId: string; sequence: number; to: string; name: string; locale: Locale; alreadyConfirmed: boolean },
 ): Promise<void> {
   const { campaign, locale } = options;
   const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
@@ -187,6 +190,7 @@ async function queueConfirmationEmail(
       confirmUrl,
       campaignUrl,
       alreadyConfirmed: options.alreadyConfirmed,
+      supporterLinks: await issueSupporterLinks(tx, { supporterId: options.supporterId, locale }),
     },
   });
 }

@@ -12,6 +12,7 @@ export function campaignColumns(input: CampaignInput, dates: { opensAt: Date | n
     goals: input.goals,
     opensAt: dates.opensAt,
     closesAt: dates.closesAt,
+    retentionMonths: input.retentionMonths,
     sourceStatementId: input.sourceStatementId,
   };
 }

@@ -16,12 +16,13 @@ export type EditorValues = {
   goals: string;
   opensAt: string;
   closesAt: string;
+  retentionMonths: string;
   sourceStatementId: string;
   demands: DemandRowValues[];
   decisionMakerIds: string[];
 };
 
-const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "sourceStatementId"] as const;
+const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "retentionMonths", "sourceStatementId"] as const;
 const demandFields = ["kind", "textEn", "textAr", "sourceQuote", "sourceStatementId"] as const;
 
 export const blankDemandRow: DemandRowValues = { kind: "", textEn: "", textAr: "", sourceQuote: "", sourceStatementId: "", remove: false };
@@ -65,6 +66,7 @@ export type EditableCampaignFields = {
   goals: number[];
   opensAt: Date | null;
   closesAt: Date | null;
+  retentionMonths: number;
   sourceStatementId: string | null;
   demands: { kind: string; textEn: string; textAr: string | null; sourceQuote: string | null; sourceStatementId: string | null }[];
   decisionMakerIds: string[];
@@ -81,6 +83,7 @@ export function editorValuesFromCampaign(campaign: EditableCampaignFields): Edit
     goals: campaign.goals.join(", "),
     opensAt: dateInputValue(campaign.opensAt),
     closesAt: dateInputValue(campaign.closesAt),
+    retentionMonths: String(campaign.retentionMonths),
     sourceStatementId: campaign.sourceStatementId ?? "",
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,
@@ -117,6 +120,7 @@ export const newCampaignValues: EditorValues = {
   goals: "1000, 10000, 100000",
   opensAt: "",
   closesAt: "",
+  retentionMonths: "6",
   sourceStatementId: "",
   demands: [],
   decisionMakerIds: [],

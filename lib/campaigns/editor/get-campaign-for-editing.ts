@@ -55,6 +55,7 @@ export async function getCampaignForEditing(options: { actor: Actor; campaignId:
     goals: campaign.goals,
     opensAt: campaign.opensAt,
     closesAt: campaign.closesAt,
+    retentionMonths: campaign.retentionMonths,
     sourceStatementId: campaign.sourceStatementId,
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,

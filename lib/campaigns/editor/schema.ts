@@ -97,6 +97,22 @@ const goalsSchema = z.union([z.string(), z.array(z.number())], { error: "goalsRe
   return goals;
 });
 
+// Months after closing before the signers' personal data is anonymised: 1 to 120; empty keeps 6.
+export const defaultRetentionMonths = 6;
+const retentionSchema = z
+  .union([z.string(), z.number()], { error: "invalidValue" })
+  .nullish()
+  .transform((value, context) => {
+    const text = westernDigits(String(value ?? "")).trim();
+    if (text === "") return defaultRetentionMonths;
+    const months = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(months >= 1 && months <= 120)) {
+      context.addIssue({ code: "custom", message: "invalidValue" });
+      return z.NEVER;
+    }
+    return months;
+  });
+
 // A date input's value, "YYYY-MM-DD", as midnight UTC; empty means no date.
 const dateSchema = z
   .string({ error: "dateInvalid" })
@@ -166,6 +182,7 @@ export const campaignInputSchema = z
     goals: goalsSchema,
     opensAt: dateSchema,
     closesAt: dateSchema,
+    retentionMonths: retentionSchema,
     sourceStatementId: optionalId,
     demands: demandsSchema,
     decisionMakerIds: idListSchema,

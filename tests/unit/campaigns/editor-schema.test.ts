@@ -43,6 +43,7 @@ describe("campaignInputSchema", () => {
       goals: [1000, 10000, 100000],
       opensAt: new Date("2026-03-01T00:00:00Z"),
       closesAt: new Date("2026-06-30T00:00:00Z"),
+      retentionMonths: 6,
       sourceStatementId: null,
       demands: [{ kind: "CEASEFIRE", textEn: "An immediate ceasefire", textAr: "وقف فوري لإطلاق النار", sourceQuote: "We call for an immediate ceasefire.", sourceStatementId: null, row: 0 }],
       decisionMakerIds: ["dm1", "dm2"],
@@ -317,12 +318,26 @@ describe("editor form values", () => {
       goals: [1000, 10000],
       opensAt: new Date("2026-03-01T00:00:00Z"),
       closesAt: new Date("2026-06-30T18:30:00Z"),
+      retentionMonths: 12,
       sourceStatementId: "st1",
       demands: [{ kind: "CEASEFIRE", textEn: "Now", textAr: null, sourceQuote: null, sourceStatementId: "st1" }],
       decisionMakerIds: ["dm1"],
     });
-    expect(values).toMatchObject({ titleAr: "", goals: "1000, 10000", opensAt: "2026-03-01", closesAt: "2026-06-30" });
-    expect(campaignInputSchema.parse(values)).toMatchObject({ goals: [1000, 10000], sourceStatementId: "st1", decisionMakerIds: ["dm1"], demands: [{ kind: "CEASEFIRE", textEn: "Now" }] });
+    expect(values).toMatchObject({ titleAr: "", goals: "1000, 10000", opensAt: "2026-03-01", closesAt: "2026-06-30", retentionMonths: "12" });
+    expect(campaignInputSchema.parse(values)).toMatchObject({ goals: [1000, 10000], retentionMonths: 12, sourceStatementId: "st1", decisionMakerIds: ["dm1"], demands: [{ kind: "CEASEFIRE", textEn: "Now" }] });
+  });
+
+  it("keeps signers' personal data 6 months after closing unless the organiser picks 1 to 120", () => {
+    const parse = (retentionMonths: unknown) => campaignInputSchema.safeParse({ ...newCampaignValues, titleEn: "New", retentionMonths });
+    expect(parse("").data?.retentionMonths).toBe(6);
+    expect(parse(undefined).data?.retentionMonths).toBe(6);
+    expect(parse("24").data?.retentionMonths).toBe(24);
+    expect(parse("١٢").data?.retentionMonths).toBe(12);
+    for (const bad of ["0", "121", "6.5", "-1", "six"]) {
+      const result = parse(bad);
+      expect(result.success, bad).toBe(false);
+      expect(result.error && fieldErrors(result.error).retentionMonths, bad).toBe("invalidValue");
+    }
   });
 
   it("starts a new campaign with a goal ladder that validates", () => {

@@ -25,7 +25,15 @@ describe("signInputSchema", () => {
       postcode: "10115",
       comment: "Stop the bombing.",
       consent: true,
+      showPublicly: false,
     });
+  });
+
+  it("lists a signer publicly only when they tick the box", () => {
+    expect(signInputSchema.parse(valid).showPublicly).toBe(false);
+    expect(signInputSchema.parse({ ...valid, showPublicly: "on" }).showPublicly).toBe(true);
+    const odd = signInputSchema.safeParse({ ...valid, showPublicly: "yes please" });
+    expect(odd.success && odd.data.showPublicly).toBe(false);
   });
 
   it("treats empty optional fields as absent", () => {

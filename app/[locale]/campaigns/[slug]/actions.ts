@@ -17,7 +17,7 @@ export type SignFormState = {
   values: Record<string, string>;
 };
 
-const echoed = ["name", "email", "country", "postcode", "comment", "consent"] as const;
+const echoed = ["name", "email", "country", "postcode", "comment", "consent", "showPublicly"] as const;
 
 // The share channel that brought the signer: the form's field, or (without JavaScript) the ?s= of
 // the page the form was sent from. Only the fixed list of channels is stored.
@@ -49,7 +49,8 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
-    console.error("[sign] failed:", error instanceof Error ? error.message : error);
+    // The error's name only: a database error's message can quote the signer's values.
+    console.error("[sign] failed:", error instanceof Error ? error.name : "unknown error");
     return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic", values };
   }
   redirect(embedded ? `/embed/${locale}/${encodeURIComponent(slug)}/signed` : `/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);

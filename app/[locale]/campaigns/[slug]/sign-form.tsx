@@ -25,6 +25,7 @@ type Props = {
 export function SignForm({ campaignSlug, locale, source, embedded = false, formToken = "", countries }: Props) {
   const t = useTranslations("SignForm");
   const abuse = useTranslations("SignFormAbuse");
+  const privacy = useTranslations("PrivacyForm");
   const [state, formAction, pending] = useActionState(signAction, initialState);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -133,6 +134,14 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
         <input id="consent" name="consent" type="checkbox" defaultChecked={value("consent") === "on"} aria-describedby="consent-hint" />
         <label htmlFor="consent">{t("consent")}</label>
         <p className="hint" id="consent-hint">{t("consentHint")}</p>
+      </div>
+
+      <div className="field field-checkbox">
+        <input id="showPublicly" name="showPublicly" type="checkbox" defaultChecked={value("showPublicly") === "on"} aria-describedby="showPublicly-hint" />
+        <label htmlFor="showPublicly">{privacy("showPublicly")}</label>
+        <p className="hint" id="showPublicly-hint">
+          {privacy("showPubliclyHint")} <a href={`/${locale}/privacy`}>{privacy("privacyLink")}</a>
+        </p>
       </div>
 
       <button type="submit" className="button" disabled={pending}>

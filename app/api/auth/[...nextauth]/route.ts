@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { continueUrlFor, emailCallbackPath, parseEmailCallback } from "@/lib/auth/verification";
 import { env } from "@/lib/env";
+import { declaredBodyTooLarge, payloadTooLargeResponse } from "@/lib/http/body-limit";
 import { refuseForeignOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -31,5 +32,7 @@ export async function GET(request: NextRequest, context: Context): Promise<Respo
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
+  // Sign-in and sign-out forms are a few fields: nothing bigger is read.
+  if (declaredBodyTooLarge(request, 16_384)) return payloadTooLargeResponse();
   return nextAuth(request, context);
 }

@@ -24,7 +24,7 @@ type Props = {
   notice?: string;
 };
 
-const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "sourceStatementId"];
+const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "retentionMonths", "sourceStatementId"];
 const rowFields = ["kind", "textEn", "textAr", "sourceQuote", "sourceStatementId"] as const;
 
 // Errors in the order the fields appear, so the summary reads like the form.
@@ -50,6 +50,7 @@ function useScripted(): boolean {
 export function EditorForm({ action, locale, hidden, initialValues, statements, decisionMakers, readOnly = false, mode, notice }: Props) {
   const t = useTranslations("CampaignEditor");
   const kinds = useTranslations("DemandKinds");
+  const retention = useTranslations("RetentionField");
   const [state, formAction, pending] = useActionState(action, { fields: {}, values: null });
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   // Rows added with the "Add a demand" button, counted against the state they were added to.
@@ -210,6 +211,12 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
             {field("opensAt", t("fields.opensAt"), <input type="date" {...controlProps("opensAt", true)} defaultValue={values.opensAt} />, t("fields.opensAtHint"))}
             {field("closesAt", t("fields.closesAt"), <input type="date" {...controlProps("closesAt", true)} defaultValue={values.closesAt} />, t("fields.closesAtHint"))}
           </div>
+          {field(
+            "retentionMonths",
+            retention("label"),
+            <input type="number" min={1} max={120} {...controlProps("retentionMonths", true)} dir="ltr" className="input-short" defaultValue={values.retentionMonths} />,
+            retention("hint"),
+          )}
           {field("sourceStatementId", t("fields.sourceStatement"), statementSelect("sourceStatementId", values.sourceStatementId), t("fields.sourceStatementHint"))}
         </section>
 

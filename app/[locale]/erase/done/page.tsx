@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+
+// Rendered per request: its policy carries a fresh nonce (proxy.ts), and it is never cached.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Erase" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function ErasedPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Erase" });
+  return (
+    <section className="panel panel-success" aria-labelledby="erase-heading">
+      <h1 id="erase-heading">{t("doneHeading")}</h1>
+      <p className="lede">{t("doneBody")}</p>
+    </section>
+  );
+}

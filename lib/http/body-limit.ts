@@ -1,0 +1,30 @@
+// Route handlers read small bodies only: anything bigger than they could need is refused before
+// it is read, whatever it claims to be. A body sent without a length is cut off at the limit.
+export function declaredBodyTooLarge(request: Request, maxBytes: number): boolean {
+  const length = request.headers.get("content-length");
+  return length !== null && (!/^\d+$/.test(length) || Number(length) > maxBytes);
+}
+
+export function payloadTooLargeResponse(): Response {
+  return Response.json({ error: "PAYLOAD_TOO_LARGE", message: "request body too large" }, { status: 413, headers: { "Cache-Control": "no-store" } });
+}
+
+// Reads at most maxBytes of the body as text; null when there is more.
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (declaredBodyTooLarge(request, maxBytes)) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

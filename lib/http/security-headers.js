@@ -1,0 +1,86 @@
+// @ts-check
+// The security headers of every response, in one place: next.config.js sends the static ones,
+// proxy.ts the per-request policy of pages that carry a nonce. Plain JavaScript, because
+// next.config.js loads it before anything is compiled.
+
+// Pages rendered per request that hold a secret link or personal data: the organisers' area and
+// the pages opened from links in e-mails. They get a fresh script nonce on every request and are
+// never stored by a cache.
+export const noncePagePattern = /^\/(?:en|ar)\/(?:organiser|confirm|unsubscribe|erase)(?:\/|$)/;
+
+// Where another site may frame Nida: the embeddable widget, and nothing else.
+export const embedPagePattern = /^\/(?:(?:en|ar)\/)?embed(?:\/|$)/;
+
+/**
+ * The Content-Security-Policy of a page. With a nonce, only scripts carrying it run (and what
+ * they load: 'strict-dynamic'). Without one, for pages served from a cache, Next.js's inline
+ * bootstrap scripts need 'unsafe-inline' for scripts: a static page cannot carry a per-request
+ * nonce. Styles allow inline because React renders style attributes. Nothing loads from another
+ * site either way.
+ * @param {{ nonce?: string; frameAncestors?: string; development?: boolean }} options
+ */
+export function contentSecurityPolicy({ nonce, frameAncestors = "'none'", development = false } = {}) {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
+
+/** @param {{ development?: boolean }} options */
+export function commonSecurityHeaders({ development = false } = {}) {
+  return [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    { key: "X-DNS-Prefetch-Control", value: "off" },
+    // Browsers honour HSTS only over HTTPS, so a plain-HTTP install is unaffected; a local
+    // development server never sends it.
+    ...(development ? [] : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]),
+  ];
+}
+
+const noStore = { key: "Cache-Control", value: "no-store" };
+
+/**
+ * The header rules for next.config.js. A later rule overrides an earlier one for the same key.
+ * @param {{ development?: boolean }} options
+ */
+export function securityHeaderRules({ development = false } = {}) {
+  const staticPolicy = contentSecurityPolicy({ development });
+  return [
+    { source: "/:path*", headers: commonSecurityHeaders({ development }) },
+    {
+      // Everything but the nonce pages (proxy.ts sets theirs) and the embed.
+      source: "/:path((?!(?:en|ar)/(?:organiser|confirm|unsubscribe|erase)(?:/|$)|(?:(?:en|ar)/)?embed(?:/|$)).*)",
+      headers: [
+        { key: "Content-Security-Policy", value: staticPolicy },
+        { key: "X-Frame-Options", value: "DENY" },
+      ],
+    },
+    { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ development, frameAncestors: "*" }) }] },
+    { source: "/:locale(en|ar)/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ development, frameAncestors: "*" }) }] },
+    {
+      // Links from e-mails are secrets: never cached, and only the origin is passed on as a
+      // referrer (with no referrer at all, a plain form POST carries "Origin: null" and fails).
+      source: "/:locale(en|ar)/:page(confirm|unsubscribe|erase)/:path*",
+      headers: [noStore, { key: "Referrer-Policy", value: "strict-origin" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }],
+    },
+    {
+      // The organiser area shows signers' personal data and carries sign-in links.
+      source: "/:locale(en|ar)/organiser/:path*",
+      headers: [noStore, { key: "X-Robots-Tag", value: "noindex, nofollow" }],
+    },
+    // The public API and the live count set their own short public caching.
+    { source: "/api/:path((?!v1/|v1$|campaigns/).*)", headers: [noStore] },
+  ];
+}

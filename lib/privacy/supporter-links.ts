@@ -1,0 +1,36 @@
+import type { Tx } from "../db";
+import { env } from "../env";
+import type { Locale } from "../i18n/locales";
+import { newConfirmationToken } from "../signatures/tokens";
+
+// The links every e-mail to a supporter carries: a page to stop hearing from organisations, the
+// address a mail provider POSTs to for one-click unsubscribe (RFC 8058), and a page to erase
+// everything Nida holds about them.
+export type SupporterLinks = { unsubscribeUrl: string; oneClickUnsubscribeUrl: string; eraseUrl: string };
+
+// Each e-mail gets its own pair of tokens; only their SHA-256 is stored, and they do not expire
+// (an unsubscribe link must work for as long as the mail sits in someone's inbox).
+export async function issueSupporterLinks(tx: Tx, options: { supporterId: string; locale: Locale }): Promise<SupporterLinks> {
+  const unsubscribe = newConfirmationToken();
+  const erase = newConfirmationToken();
+  await tx.supporterToken.createMany({
+    data: [
+      { tokenHash: unsubscribe.tokenHash, supporterId: options.supporterId, purpose: "UNSUBSCRIBE" },
+      { tokenHash: erase.tokenHash, supporterId: options.supporterId, purpose: "ERASE" },
+    ],
+  });
+  return {
+    unsubscribeUrl: `${env.APP_URL}/${options.locale}/unsubscribe/${unsubscribe.token}`,
+    oneClickUnsubscribeUrl: `${env.APP_URL}/api/unsubscribe/${unsubscribe.token}`,
+    eraseUrl: `${env.APP_URL}/${options.locale}/erase/${erase.token}`,
+  };
+}
+
+// RFC 8058: the provider shows an "Unsubscribe" button and POSTs "List-Unsubscribe=One-Click".
+export function listUnsubscribeHeaders(links: SupporterLinks | undefined): Record<string, string> | undefined {
+  if (!links) return undefined;
+  return {
+    "List-Unsubscribe": `<${links.oneClickUnsubscribeUrl}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
+import { confirmedCount } from "../../../lib/campaigns/counters";
+import { db } from "../../../lib/db";
+import { renderTemplate } from "../../../lib/mail/templates";
+import { mailboxTransport } from "../../../lib/mail/transport";
+import { describeErasure, eraseSupporter } from "../../../lib/privacy/erase-supporter";
+import { hashIp } from "../../../lib/secrets";
+import { confirmSignature } from "../../../lib/signatures/confirm-signature";
+import { signPetition } from "../../../lib/signatures/sign-petition";
+import { expectAppError } from "../../fixtures/app-errors";
+import { createCampaign, signInput, uniqueEmail } from "../../fixtures/factories";
+import { campaignCounts, findPersonalData } from "../../fixtures/personal-data-scan";
+
+type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+
+// A signer with values found nowhere else in the database, so a scan for them means something.
+function uniqueSigner() {
+  const tag = randomUUID().slice(0, 8);
+  const ip = `198.51.${Number.parseInt(tag.slice(0, 2), 16)}.${Number.parseInt(tag.slice(2, 4), 16)}`;
+  return {
+    input: signInput({ name: `Layla Erasable${tag}`, email: uniqueEmail("erase"), postcode: `PC${tag.slice(0, 6)}`, comment: `Stop the bombing of Idlib ${tag}` }),
+    ip,
+    tag,
+  };
+}
+
+type Signer = ReturnType<typeof uniqueSigner>;
+
+function personalValues(signer: Signer): string[] {
+  const input = signer.input as { name: string; email: string; postcode: string; comment: string };
+  return [input.name, input.email, input.postcode, input.comment, hashIp(signer.ip)!];
+}
+
+async function latestConfirmationProps(email: string): Promise<ConfirmSignatureProps> {
+  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
+  return message.payload as unknown as ConfirmSignatureProps;
+}
+
+const tokenOf = (url: string) => url.split("/").pop()!;
+
+// Signs, confirms, and leaves the signer's traces wherever Nida can hold them: the outbox, the
+// development mailbox, a webhook payload with personal data, an audit entry, a letter.
+async function signConfirmAndSpread(campaign: Campaign, signer: Signer) {
+  const input = signer.input as { name: string; email: string; comment: string };
+  await signPetition({ campaignSlug: campaign.slug, input: signer.input, locale: "en", ipAddress: signer.ip });
+  const props = await latestConfirmationProps(input.email);
+  const rendered = await renderTemplate("confirm-signature", props);
+  await mailboxTransport().deliver({ ...rendered, to: input.email, from: "Nida <noreply@nida.test>", idempotencyKey: randomUUID() });
+  await confirmSignature({ token: tokenOf(props.confirmUrl) });
+
+  const organisationId = campaign.owners[0]!.organisationId;
+  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, name: input.name } });
+  await db.webhookDelivery.create({
+    data: {
+      endpoint: { create: { organisationId, url: "https://hooks.example.org/nida", secret: "s", events: ["signature.confirmed"], includePersonalData: true } },
+      event: "signature.confirmed",
+      idempotencyKey: `test:${randomUUID()}`,
+      payload: { signature: signature.id, country: "SY", personal: { name: input.name, email: input.email } },
+    },
+  });
+  await db.auditEntry.create({
+    data: { organisationId, action: "signatures.invalidate", campaignId: campaign.id, affected: 0, details: { selector: { kind: "email", value: input.email } } },
+  });
+  const decisionMaker = await db.decisionMaker.create({
+    data: { name: "A Minister", institution: "A Ministry", country: "DE", email: uniqueEmail("minister") },
+  });
+  const letterKey = `letter:${randomUUID()}`;
+  await db.letter.create({
+    data: { campaignId: campaign.id, decisionMakerId: decisionMaker.id, signatureId: signature.id, supporterId: signature.supporterId, locale: "en", subject: "Protect civilians", outboxKey: letterKey },
+  });
+  await db.outboxMessage.create({
+    data: {
+      idempotencyKey: letterKey,
+      template: "letter",
+      toAddress: decisionMaker.email,
+      replyTo: input.email,
+      cc: input.email,
+      locale: "en",
+      payload: { from: input.name, personalLine: input.comment },
+    },
+  });
+  // A digest to a decision-maker that quotes the signer's comment.
+  await db.outboxMessage.create({
+    data: {
+      idempotencyKey: `digest:${randomUUID()}`,
+      template: "digest",
+      toAddress: decisionMaker.email,
+      locale: "en",
+      payload: { total: 2, comments: [{ name: input.name, country: "SY", comment: input.comment }] },
+    },
+  });
+  return { props, signature, letterKey, decisionMaker };
+}
+
+describe("erasing one's data", () => {
+  it("removes the signer's personal data from every table at once and keeps the counts", async () => {
+    const campaign = await createCampaign();
+    const other = await createCampaign();
+    const signer = uniqueSigner();
+    const bystander = uniqueSigner();
+    const { props, signature, letterKey, decisionMaker } = await signConfirmAndSpread(campaign, signer);
+    // The same person on a second campaign: erasure covers every campaign they signed.
+    await signPetition({ campaignSlug: other.slug, input: { ...signer.input, comment: "" }, locale: "en", ipAddress: signer.ip });
+    await signConfirmAndSpread(campaign, bystander);
+
+    const before = await campaignCounts(campaign.id);
+    expect(before.counted).toBe(2);
+    expect(await findPersonalData(personalValues(signer))).not.toEqual([]);
+
+    const eraseToken = tokenOf(props.supporterLinks!.eraseUrl);
+    expect(await describeErasure({ token: eraseToken })).toEqual({ signatures: 2 });
+    // Showing the page changes nothing.
+    expect(await findPersonalData(personalValues(signer))).not.toEqual([]);
+
+    expect(await eraseSupporter({ token: eraseToken })).toEqual({ signatures: 2 });
+
+    expect(await findPersonalData(personalValues(signer))).toEqual([]);
+    expect(await campaignCounts(campaign.id)).toEqual(before);
+    expect(await confirmedCount(campaign.id)).toBe(2);
+    const kept = await db.signature.findUniqueOrThrow({ where: { id: signature.id } });
+    expect(kept).toMatchObject({ supporterId: null, state: "CONFIRMED", country: "SY", name: "", postcode: null, comment: null, ipHash: null });
+    expect(kept.anonymisedAt).not.toBeNull();
+    expect(kept.confirmedAt).toEqual(signature.confirmedAt);
+    // The letter still shows who it went to; the decision-maker's address was never the signer's.
+    const letterMail = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: letterKey } });
+    expect(letterMail).toMatchObject({ toAddress: decisionMaker.email, replyTo: null, cc: null, status: "FAILED" });
+    // The other signer is untouched.
+    expect(await findPersonalData([(bystander.input as { name: string }).name, (bystander.input as { email: string }).email])).not.toEqual([]);
+
+    // The link is spent with the data: it now says it does not work, and erasing again does nothing.
+    await expectAppError(describeErasure({ token: eraseToken }), "TOKEN_INVALID");
+    await expectAppError(eraseSupporter({ token: eraseToken }), "TOKEN_INVALID");
+  });
+
+  it("stops mail that was still waiting to be sent", async () => {
+    const campaign = await createCampaign();
+    const signer = uniqueSigner();
+    const email = (signer.input as { email: string }).email;
+    await signPetition({ campaignSlug: campaign.slug, input: signer.input, locale: "ar", ipAddress: signer.ip });
+    const props = await latestConfirmationProps(email);
+    await eraseSupporter({ token: tokenOf(props.supporterLinks!.eraseUrl) });
+    const signatures = await db.signature.findMany({ where: { campaignId: campaign.id } });
+    expect(signatures).toHaveLength(1);
+    const messages = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `confirm-signature:${signatures[0]!.id}:` } } });
+    expect(messages.map((m) => [m.status, m.toAddress, m.payload])).toEqual([["FAILED", "", null]]);
+    expect(await findPersonalData(personalValues(signer))).toEqual([]);
+  });
+
+  it("refuses a link that is not an erase link", async () => {
+    await expectAppError(eraseSupporter({ token: "x".repeat(43) }), "TOKEN_INVALID");
+    await expectAppError(eraseSupporter({ token: "short" }), "TOKEN_INVALID");
+  });
+});

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
+import { db } from "../../../lib/db";
+import { addMonths, anonymiseCampaign, campaignsDueForAnonymisation } from "../../../lib/privacy/anonymise-closed-campaigns";
+import { runRetentionOnce } from "../../../lib/privacy/retention-job";
+import { hashIp } from "../../../lib/secrets";
+import { confirmSignature } from "../../../lib/signatures/confirm-signature";
+import { signPetition } from "../../../lib/signatures/sign-petition";
+import { createCampaign, signInput, uniqueEmail } from "../../fixtures/factories";
+import { campaignCounts, findPersonalData } from "../../fixtures/personal-data-scan";
+
+type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+
+async function signAndConfirm(campaign: Campaign, overrides: Record<string, unknown> = {}) {
+  const tag = randomUUID().slice(0, 8);
+  const ip = `203.0.${Number.parseInt(tag.slice(0, 2), 16)}.${Number.parseInt(tag.slice(2, 4), 16)}`;
+  const input = signInput({ name: `Omar Retained${tag}`, email: uniqueEmail("retain"), postcode: `R${tag.slice(0, 6)}`, comment: `Open the crossings ${tag}`, ...overrides }) as {
+    name: string;
+    email: string;
+    postcode: string;
+    comment: string;
+    country: string;
+  };
+  await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: ip });
+  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: input.email }, orderBy: { createdAt: "desc" } });
+  await confirmSignature({ token: (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/").pop()! });
+  return { ...input, values: [input.name, input.email, input.postcode, input.comment, hashIp(ip)!] };
+}
+
+// Signatures are taken while the campaign is open; then its closing date is moved into the past.
+async function closeCampaignAgo(campaign: Campaign, closedAt: Date, retentionMonths?: number) {
+  await db.campaign.update({ where: { id: campaign.id }, data: { closesAt: closedAt, ...(retentionMonths ? { retentionMonths } : {}) } });
+}
+
+describe("retention", () => {
+  it("anonymises a campaign's signers once its retention period has passed, keeping counts by country and day", async () => {
+    const now = new Date();
+    const campaign = await createCampaign();
+    const stillOpen = await createCampaign();
+    const first = await signAndConfirm(campaign, { country: "SY" });
+    const second = await signAndConfirm(campaign, { country: "DE" });
+    // Also signed a campaign that is still open: that signature, and the address it needs, stay.
+    const both = await signAndConfirm(campaign, { country: "TR" });
+    await signPetition({ campaignSlug: stillOpen.slug, input: signInput({ name: both.name, email: both.email, country: "TR" }), locale: "en", ipAddress: "192.0.2.1" });
+    const before = await campaignCounts(campaign.id);
+    expect(before.counted).toBe(3);
+
+    await closeCampaignAgo(campaign, addMonths(now, -7));
+    expect(await campaignsDueForAnonymisation(now)).toContain(campaign.id);
+    await anonymiseCampaign(campaign.id);
+
+    expect(await findPersonalData([...first.values, ...second.values])).toEqual([]);
+    expect(await findPersonalData([both.postcode, both.comment, both.values[4]!])).toEqual([]);
+    expect(await campaignCounts(campaign.id)).toEqual(before);
+    const remaining = await db.signature.findFirstOrThrow({ where: { campaignId: stillOpen.id }, include: { supporter: true } });
+    expect(remaining).toMatchObject({ name: both.name, supporter: { email: both.email } });
+    const marked = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
+    expect(marked.anonymisedAt).not.toBeNull();
+
+    // Idempotent: the campaign is no longer due, and running it again changes nothing.
+    expect(await campaignsDueForAnonymisation(now)).not.toContain(campaign.id);
+    await anonymiseCampaign(campaign.id);
+    expect(await campaignCounts(campaign.id)).toEqual(before);
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt).toEqual(marked.anonymisedAt);
+  });
+
+  it("waits for each campaign's own retention period", async () => {
+    const now = new Date();
+    const recent = await createCampaign();
+    const shortRetention = await createCampaign();
+    const recentSigner = await signAndConfirm(recent);
+    const shortSigner = await signAndConfirm(shortRetention);
+    await closeCampaignAgo(recent, addMonths(now, -2));
+    await closeCampaignAgo(shortRetention, addMonths(now, -2), 1);
+
+    const due = await campaignsDueForAnonymisation(now);
+    expect(due).toContain(shortRetention.id);
+    expect(due).not.toContain(recent.id);
+    // Only this test's campaigns: other tests share the database and have closed campaigns of their own.
+    for (const id of due.filter((id) => id === recent.id || id === shortRetention.id)) await anonymiseCampaign(id);
+
+    expect(await findPersonalData(shortSigner.values)).toEqual([]);
+    const untouched = await db.signature.findFirstOrThrow({ where: { campaignId: recent.id }, include: { supporter: true } });
+    expect(untouched).toMatchObject({ name: recentSigner.name, postcode: recentSigner.postcode, anonymisedAt: null, supporter: { email: recentSigner.email } });
+  });
+
+  it("an organiser-closed campaign counts from the moment it was closed", async () => {
+    const campaign = await createCampaign();
+    const signer = await signAndConfirm(campaign);
+    await db.campaign.update({ where: { id: campaign.id }, data: { status: "CLOSED" } });
+    await db.auditEntry.create({ data: { organisationId: campaign.owners[0]!.organisationId, action: "campaign.close", campaignId: campaign.id, createdAt: addMonths(new Date(), -8) } });
+    expect(await campaignsDueForAnonymisation()).toContain(campaign.id);
+    await anonymiseCampaign(campaign.id);
+    expect(await findPersonalData(signer.values)).toEqual([]);
+  });
+
+  // At an hour long past nothing is due yet, so this touches no other test's campaigns.
+  it("runs once per hour across servers", async () => {
+    const hour = new Date(Date.UTC(2001, 0, 1, Math.floor(Math.random() * 24)));
+    hour.setUTCFullYear(1990 + Math.floor(Math.random() * 30));
+    const runs = await Promise.all([runRetentionOnce(hour), runRetentionOnce(hour)]);
+    expect(runs.filter(Boolean)).toHaveLength(1);
+    const row = await db.jobRun.findUniqueOrThrow({ where: { job_periodKey: { job: "retention", periodKey: hour.toISOString().slice(0, 13) } } });
+    expect(row.finishedAt).not.toBeNull();
+  });
+});

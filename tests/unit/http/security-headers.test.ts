@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { nidaConfig } from "../../../next.config.js";
+import { contentSecurityPolicy, embedPagePattern, noncePagePattern } from "../../../lib/http/security-headers.js";
+
+type Rule = { source: string; headers: { key: string; value: string }[] };
+
+// Which headers Next.js would send for a path: every rule whose source matches, later rules
+// overriding earlier ones for the same key (Next's own order). Matched with Next's own matcher.
+async function headersFor(path: string, phase = "phase-production-server"): Promise<Record<string, string>> {
+  const { getPathMatch } = await import("next/dist/shared/lib/router/utils/path-match");
+  const rules = (await nidaConfig(phase).headers!()) as Rule[];
+  const result: Record<string, string> = {};
+  for (const rule of rules) {
+    if (getPathMatch(rule.source, { strict: true, removeUnnamedParams: true })(path) === false) continue;
+    for (const header of rule.headers) result[header.key.toLowerCase()] = header.value;
+  }
+  return result;
+}
+
+describe("security headers", () => {
+  it("every path gets nosniff, a referrer policy, a permissions policy and HSTS", async () => {
+    for (const path of ["/en", "/ar/campaigns/x", "/en/organiser", "/api/health", "/_next/static/chunks/a.js", "/embed/x"]) {
+      const headers = await headersFor(path);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBeTruthy();
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["strict-transport-security"], path).toMatch(/max-age=\d{8}/);
+    }
+  });
+
+  it("public pages get the static policy with frame-ancestors 'none'", async () => {
+    const headers = await headersFor("/en/campaigns/protect-civilians");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("pages with a nonce get their policy from the proxy, not a static one", async () => {
+    for (const path of ["/en/organiser", "/ar/organiser/campaigns/1/edit", "/en/confirm/abc", "/en/erase/abc", "/ar/unsubscribe/abc"]) {
+      expect(noncePagePattern.test(path), path).toBe(true);
+      const headers = await headersFor(path);
+      expect(headers["content-security-policy"], path).toBeUndefined();
+      expect(headers["cache-control"], path).toBe("no-store");
+    }
+    expect(noncePagePattern.test("/en/organisers-guide")).toBe(false);
+    expect(noncePagePattern.test("/en/campaigns/organiser")).toBe(false);
+  });
+
+  it("only the embed may be framed by other sites", async () => {
+    for (const path of ["/embed/campaign-x", "/en/embed/campaign-x", "/ar/embed/campaign-x/count"]) {
+      expect(embedPagePattern.test(path)).toBe(true);
+      const headers = await headersFor(path);
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors *");
+      expect(headers["x-frame-options"], path).toBeUndefined();
+    }
+  });
+
+  it("the nonce policy allows only scripts with the nonce, and a development server may eval", async () => {
+    const policy = contentSecurityPolicy({ nonce: "abc123" });
+    expect(policy).toMatch(/script-src 'self' 'nonce-abc123' 'strict-dynamic';/);
+    expect(policy).not.toContain("unsafe-inline' 'nonce");
+    expect(contentSecurityPolicy({ development: true })).toContain("'unsafe-eval'");
+    expect((await headersFor("/en", "phase-development-server"))["strict-transport-security"]).toBeUndefined();
+  });
+});
