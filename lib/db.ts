@@ -6,7 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
-export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string };
+export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number };
 
 export type Database = {
   prisma: PrismaClient;
@@ -18,7 +18,14 @@ export type Database = {
 // PostgreSQL when a URL is given, otherwise PGlite in a local folder ("memory://" for a throwaway one).
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 20 });
+    const adapterFactory = new PrismaPg({
+      connectionString: target.databaseUrl,
+      max: target.poolSize ?? env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      // Idle connections are closed after a while, so a restarted database is reconnected to by
+      // fresh connections rather than by ones it already dropped.
+      idleTimeoutMillis: 30_000,
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
   }

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { isAppError } from "@/lib/errors";
+import { isAppError, toAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import type { FieldErrors } from "@/lib/signatures/schema";
@@ -33,7 +33,8 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
     console.error("[sign] failed:", error instanceof Error ? error.message : error);
-    return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic", values };
+    // The database unreachable (restarting, overloaded) is "try again shortly", not a defect.
+    return { fields: {}, formError: toAppError(error)?.code === "UNAVAILABLE" ? "unavailable" : "generic", values };
   }
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
 }
