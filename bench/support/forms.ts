@@ -30,9 +30,10 @@ export function hiddenFields(html: string, marker: string): FormFields {
 
 export type EncodedForm = { body: Buffer; contentType: string };
 
-export function multipart(fields: FormFields): EncodedForm {
+// Fields in the order given (an array keeps "0" after the others; an object would not).
+export function multipart(fields: FormFields | [string, string][]): EncodedForm {
   const boundary = `----nida${randomBytes(12).toString("hex")}`;
-  const parts = Object.entries(fields).map(
+  const parts = (Array.isArray(fields) ? fields : Object.entries(fields)).map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   );
   return { body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -81,4 +82,30 @@ export function renderedCount(html: string): number | null {
   if (!match) return null;
   const digits = match[1]!.replace(/[^\d]/g, "");
   return digits ? Number(digits) : null;
+}
+
+// The same sign form as a browser with JavaScript submits it: a fetch to the page with the server
+// action's id in Next-Action and the arguments (the form's previous state and its FormData) encoded
+// as React encodes a server action's reply.
+export function signActionRequest(baseUrl: string, form: FormFields, signer: Signer, ip: string) {
+  const reference = JSON.parse(form["$ACTION_1:0"] ?? "{}") as { id?: string };
+  if (!reference.id) throw new Error("the sign form carries no server action reference");
+  // The FormData's entries come first: the server resolves the root ("0") as soon as it arrives.
+  const fields: [string, string][] = [];
+  const visible = { campaign: form.campaign ?? "", locale: form.locale ?? "en", name: signer.name, email: signer.email, country: signer.country ?? "SY", postcode: "", comment: "" };
+  for (const [key, value] of Object.entries(visible)) fields.push([`_1_${key}`, value]);
+  if (signer.consent) fields.push(["_1_consent", "on"]);
+  fields.push(["0", JSON.stringify([{ fields: {}, values: {} }, "$K1"])]);
+  const encoded = multipart(fields);
+  return {
+    body: encoded.body,
+    headers: { "content-type": encoded.contentType, origin: baseUrl, "x-forwarded-for": ip, accept: "text/x-component", "next-action": reference.id },
+  };
+}
+
+// What a sign request through the server action came back with.
+export function signActionOutcome(status: number, headers: Headers, body: string): "signed" | "unavailable" | "other" {
+  if ((status === 303 || status === 200) && (headers.get("x-action-redirect") ?? "").includes("/signed")) return "signed";
+  if (body.includes('"formError":"unavailable"')) return "unavailable";
+  return "other";
 }
