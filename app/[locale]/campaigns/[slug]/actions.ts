@@ -32,9 +32,13 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
-    console.error("[sign] failed:", error instanceof Error ? error.message : error);
     // The database unreachable (restarting, overloaded) is "try again shortly", not a defect.
-    return { fields: {}, formError: toAppError(error)?.code === "UNAVAILABLE" ? "unavailable" : "generic", values };
+    if (toAppError(error)?.code === "UNAVAILABLE") {
+      console.warn("[sign] the database is unavailable; the signer is asked to try again shortly");
+      return { fields: {}, formError: "unavailable", values };
+    }
+    console.error("[sign] failed:", error instanceof Error ? error.message : error);
+    return { fields: {}, formError: "generic", values };
   }
   redirect(`/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
 }
