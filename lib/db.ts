@@ -26,7 +26,12 @@ export function openDatabase(target: DatabaseTarget): Database {
       // fresh connections rather than by ones it already dropped.
       idleTimeoutMillis: 30_000,
     });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s,
+    // which a burst of requests on a busy campaign exceeds while the database itself keeps up).
+    const prisma = new PrismaClient({
+      adapter: adapterFactory,
+      transactionOptions: { maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 },
+    });
     return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
   }
   if (!target.pgliteDataDir.startsWith("memory://")) mkdirSync(target.pgliteDataDir, { recursive: true });

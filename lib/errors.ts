@@ -46,11 +46,12 @@ export const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { UNAVAILAB
 // PostgreSQL codes that mean the server is not there right now (shutting down, starting up,
 // connection lost or refused, too many connections), not that the request was wrong.
 const unreachableSqlStates = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
-// Prisma's codes for the same: cannot reach, timed out, connection closed, pool timeout, too many connections.
-const unreachablePrismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
+// Prisma's codes for the same: cannot reach, timed out, connection closed, pool timeout, no
+// connection for a transaction in time, too many connections.
+const unreachablePrismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
 const unreachableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseAccessDenied"]);
 const unreachableNodeCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-const unreachableMessages = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|connect ECONNREFUSED/i;
+const unreachableMessages = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Unable to start a transaction in the given time|connect ECONNREFUSED/i;
 
 // Whether an error says the database could not be reached (rather than that the query was wrong).
 // Prisma, its driver adapters and `pg` each wrap the cause differently, so every layer is looked at.

@@ -3,9 +3,10 @@
 // HTTP, and a PostgreSQL that can be stopped and started again under load.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { Agent, request as httpRequest } from "node:http";
 import pg from "pg";
 import { BenchContext } from "../../bench/support/context";
-import { distinctIp, hiddenFields, multipart, signActionOutcome, signActionRequest, signForm, type FormFields } from "../../bench/support/forms";
+import { distinctIp, hiddenFields, isSignSuccess, multipart, signActionOutcome, signActionRequest, signForm, signRequest, type FormFields } from "../../bench/support/forms";
 import type { BenchServer } from "../../bench/support/server";
 import type { PostgresCluster } from "../fixtures/postgres-cluster";
 
@@ -53,6 +54,46 @@ export async function sign(server: BenchServer, form: FormFields, slug: string, 
   } catch {
     return { outcome: "network", status: 0, ms: performance.now() - started, retryAfter: null };
   }
+}
+
+// A crowd of plain HTTP requests, all issued at once and carried over at most 128 connections,
+// as a load balancer's pool to one app server carries them (a single Node process handed 2,000
+// raw connections at once resets some before reading them).
+const crowdAgent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+export function post(url: string, body: Buffer, headers: Record<string, string>, timeoutMs = 300_000) {
+  return new Promise<{ status: number; location: string | null; body: string }>((resolve) => {
+    const req = httpRequest(url, { method: "POST", agent: crowdAgent, headers: { ...headers, "content-length": String(body.byteLength) } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, body: text }));
+      response.on("error", () => resolve({ status: 0, location: null, body: "" }));
+    });
+    req.setTimeout(timeoutMs, () => req.destroy());
+    req.on("error", (error) => resolve({ status: 0, location: null, body: error.message }));
+    req.end(body);
+  });
+}
+
+// One signature as a browser without JavaScript sends it (a plain form POST; 303 when recorded).
+export async function signPlain(server: BenchServer, form: FormFields, slug: string, email: string, ip: string): Promise<{ status: number; signed: boolean; error?: string }> {
+  const { body, headers } = signRequest(server.url, form, { name: `Signer ${email.split("@")[0]}`, email }, ip);
+  const answer = await post(`${server.url}/en/campaigns/${encodeURIComponent(slug)}`, body, headers);
+  return { status: answer.status, signed: isSignSuccess(answer.status, answer.location), error: answer.status ? undefined : answer.body };
+}
+
+// The confirmation page's form, read once, to be posted many times.
+export async function confirmForm(server: BenchServer, confirmUrl: string): Promise<{ path: string; fields: FormFields }> {
+  const path = new URL(confirmUrl).pathname;
+  const page = await fetch(`${server.url}${path}`);
+  return { path, fields: hiddenFields(await page.text(), 'name="token"') };
+}
+
+export async function confirmPlain(server: BenchServer, form: { path: string; fields: FormFields }): Promise<{ status: number; location: string | null }> {
+  const encoded = multipart(form.fields);
+  const answer = await post(`${server.url}${form.path}`, encoded.body, { "content-type": encoded.contentType, origin: server.url });
+  return { status: answer.status, location: answer.location };
 }
 
 // Confirms through the confirmation page's form, as the signer does after following the link.
