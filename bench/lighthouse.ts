@@ -10,7 +10,8 @@ import type { Benchmark } from "./support/runner";
 const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-type Report = { categories: Record<string, { score: number | null }>; audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }> };
+type Audit = { score: number | null; title: string; scoreDisplayMode: string; details?: { items?: { description?: string; url?: string; source?: string }[] } };
+type Report = { categories: Record<string, { score: number | null }>; audits: Record<string, Audit> };
 
 function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Report> {
   const args = [
@@ -69,6 +70,9 @@ export const lighthouseBenchmark: Benchmark = {
       figures.push({ benchmark: "Lighthouse", figure: `${formFactor}`, value: scores, target: formFactor === "desktop" ? "all 100" : "performance ≥ 90" });
       const misses = failing(report);
       if (misses.length) console.log(`[bench] lighthouse ${formFactor}: audits below 0.9: ${misses.join("; ")}`);
+      for (const item of report.audits["errors-in-console"]?.details?.items ?? []) {
+        console.log(`[bench] lighthouse ${formFactor}: console error: ${item.description ?? ""} ${item.url ?? ""}`.trim());
+      }
     }
     return figures;
   },
