@@ -8,7 +8,7 @@ import { argValue } from "../tests/fixtures/cli";
 import { startResendCapture } from "../tests/fixtures/resend-capture";
 import { distinctIp, isSignSuccess, signForm, signRequest } from "./support/forms";
 import { percentile } from "./support/load";
-import { formatCount, formatMs, type Figure } from "./support/report";
+import { formatCount, formatMs } from "./support/report";
 import type { Benchmark } from "./support/runner";
 
 type Sent = { email: string; startedAt: number; status?: number; answeredAt?: number; location?: string | null };
