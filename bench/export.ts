@@ -31,7 +31,7 @@ type Download = {
   peakFrom: "VmHWM" | "sampled";
 };
 
-async function createCampaign(client: pg.Client, organisationId: string, rows: number): Promise<string> {
+export async function createCampaign(client: pg.Client, organisationId: string, rows: number): Promise<string> {
   const id = `bench-${randomUUID().slice(0, 8)}`;
   await client.query(
     `INSERT INTO campaigns (id, slug, status, title_en, summary_en, goals, updated_at)
@@ -47,7 +47,7 @@ async function createCampaign(client: pg.Client, organisationId: string, rows: n
 }
 
 // An organiser with a database session, as next-auth would have created it after sign-in.
-async function createOrganiserSession(client: pg.Client, organisationId: string): Promise<string> {
+export async function createOrganiserSession(client: pg.Client, organisationId: string): Promise<string> {
   const userId = `bench-user-${randomUUID().slice(0, 8)}`;
   const sessionToken = randomBytes(32).toString("hex");
   await client.query(`INSERT INTO users (id, email) VALUES ($1, $2)`, [userId, `${userId}@example.org`]);
@@ -112,7 +112,7 @@ async function download(server: BenchServer, campaignId: string, sessionToken: s
   };
 }
 
-async function exportConnections(client: pg.Client): Promise<number> {
+export async function exportConnections(client: pg.Client): Promise<number> {
   const result = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name LIKE 'nida-export %'`);
   return result.rows[0]!.count;
 }
@@ -127,7 +127,7 @@ async function waitForNoExportConnection(client: pg.Client, timeoutMs: number): 
 }
 
 // Reads the first chunk of a large export, then goes away: the server must drop the cursor.
-async function cancelAfterFirstChunk(server: BenchServer, client: pg.Client, campaignId: string, sessionToken: string) {
+export async function cancelAfterFirstChunk(server: BenchServer, client: pg.Client, campaignId: string, sessionToken: string) {
   const response = await request(exportUrl(server, campaignId), { cookie: `next-auth.session-token=${sessionToken}`, "accept-encoding": "gzip" });
   await new Promise((resolve) => response.once("data", resolve));
   response.pause();

@@ -1,11 +1,23 @@
 // npm run bench: every benchmark, one after another, then one table of their figures.
 // A benchmark is a { name, run(context, args) } returning figures (bench/support/runner.ts); add
 // new ones to this list. They share one PostgreSQL cluster (a fresh database each) and one build.
+//
+//   npm run bench                      everything (about 10 minutes on 2 cores)
+//   npm run bench -- --quick           shorter runs and a 100,000-row export
+//   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse
+//   npm run bench -- --duration 20 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
+//   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
 import { exportBenchmark } from "./export";
+import { httpBenchmark } from "./http";
+import { lighthouseBenchmark } from "./lighthouse";
+import { mailBenchmark } from "./mail";
+import { pgliteBenchmark } from "./pglite";
 import { runBenchmarks, type Benchmark } from "./support/runner";
 
-const benchmarks: Benchmark[] = [exportBenchmark];
+const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, exportBenchmark, pgliteBenchmark];
 
-// `npm run bench -- export` runs only the named benchmarks.
-const named = process.argv.slice(2).filter((arg) => !arg.startsWith("-") && benchmarks.some((b) => b.name === arg));
-process.exit(await runBenchmarks(named.length ? benchmarks.filter((b) => named.includes(b.name)) : benchmarks));
+const args = process.argv.slice(2);
+// --quick: a 100,000-row export unless --rows says otherwise.
+if (args.includes("--quick") && !args.includes("--rows")) args.push("--rows", "100000", "--small-rows", "0");
+const named = args.filter((arg) => !arg.startsWith("-") && benchmarks.some((b) => b.name === arg));
+process.exit(await runBenchmarks(named.length ? benchmarks.filter((b) => named.includes(b.name)) : benchmarks, args));

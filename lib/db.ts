@@ -6,7 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
-export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string };
+export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number };
 
 export type Database = {
   prisma: PrismaClient;
@@ -18,8 +18,20 @@ export type Database = {
 // PostgreSQL when a URL is given, otherwise PGlite in a local folder ("memory://" for a throwaway one).
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 20 });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const adapterFactory = new PrismaPg({
+      connectionString: target.databaseUrl,
+      max: target.poolSize ?? env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      // Idle connections are closed after a while, so a restarted database is reconnected to by
+      // fresh connections rather than by ones it already dropped.
+      idleTimeoutMillis: 30_000,
+    });
+    // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s,
+    // which a burst of requests on a busy campaign exceeds while the database itself keeps up).
+    const prisma = new PrismaClient({
+      adapter: adapterFactory,
+      transactionOptions: { maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 },
+    });
     return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
   }
   if (!target.pgliteDataDir.startsWith("memory://")) mkdirSync(target.pgliteDataDir, { recursive: true });

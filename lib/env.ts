@@ -45,6 +45,21 @@ const envSchema = z
       .enum(["true", "false"])
       .default("true")
       .transform((value) => value === "true"),
+    // Connections each app server keeps to PostgreSQL; all servers together must stay under the
+    // database's max_connections.
+    DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+    // How long a request waits for a connection (pool full or database unreachable) before it
+    // is answered "try again shortly" rather than left hanging.
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // The production server's V8 heap limit (--max-old-space-size), so that garbage is collected
+    // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins.
+    SERVER_MAX_HEAP_MB: z.coerce.number().int().min(0).default(160),
+    NODE_OPTIONS: z.string().optional(),
+    // Serves the routes the benchmarks compare against (/api/bench/*); 404 otherwise.
+    BENCH_ROUTES: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
   })
   .superRefine((value, ctx) => {
     if (value.NIDA_ENV !== "production") return;

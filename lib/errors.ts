@@ -39,3 +39,55 @@ export function isAppError(error: unknown, code?: ErrorCode): error is AppError 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+// How long a client should wait before trying again, for the codes that mean "not now".
+export const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { UNAVAILABLE: 5, RATE_LIMITED: 60 };
+
+// PostgreSQL codes that mean the server is not there right now (shutting down, starting up,
+// connection lost or refused, too many connections), not that the request was wrong.
+const unreachableSqlStates = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
+// Prisma's codes for the same: cannot reach, timed out, connection closed, pool timeout, no
+// connection for a transaction in time, too many connections.
+const unreachablePrismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
+const unreachableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseAccessDenied"]);
+const unreachableNodeCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const unreachableMessages = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Unable to start a transaction in the given time|connect ECONNREFUSED/i;
+
+// Whether an error says the database could not be reached (rather than that the query was wrong).
+// Prisma, its driver adapters and `pg` each wrap the cause differently, so every layer is looked at.
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (typeof current === "object" && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const record = current as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
+    for (const code of [record.code, record.originalCode]) {
+      if (typeof code !== "string") continue;
+      if (unreachableSqlStates.has(code) || unreachablePrismaCodes.has(code) || unreachableNodeCodes.has(code)) return true;
+    }
+    if (typeof record.kind === "string" && unreachableKinds.has(record.kind)) return true;
+    if (typeof record.message === "string" && unreachableMessages.test(record.message)) return true;
+    current = record.cause ?? (record.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  }
+  return false;
+}
+
+// Any error as what a user may be told: an AppError as it is, an unreachable database as
+// UNAVAILABLE, anything else as null (a defect: log it and answer generically).
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError("UNAVAILABLE", { detail: error instanceof Error ? error.message : String(error) });
+  return null;
+}
+
+// The headers that go with an error's status: Retry-After for the codes that mean "not now".
+export function errorHeaders(code: ErrorCode): Record<string, string> {
+  const seconds = retryAfterSeconds[code];
+  return { "Cache-Control": "no-store", ...(seconds ? { "Retry-After": String(seconds) } : {}) };
+}
+
+// A JSON error response for route handlers: the code (and field errors), never a raw message.
+export function errorResponse(error: AppError): Response {
+  const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
+  return Response.json(body, { status: error.status, headers: errorHeaders(error.code) });
+}

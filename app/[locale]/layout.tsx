@@ -9,6 +9,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/app/components/language-switch";
+import { env } from "@/lib/env";
 import { direction, isLocale, locales } from "@/lib/i18n/locales";
 
 export function generateStaticParams() {
@@ -19,7 +20,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Layout" });
-  return { title: { default: t("brand"), template: `%s · ${t("brand")}` }, description: t("brandMeaning") };
+  // metadataBase makes every alternate-language and canonical link absolute, as hreflang requires.
+  return { metadataBase: new URL(env.APP_URL), title: { default: t("brand"), template: `%s · ${t("brand")}` }, description: t("brandMeaning") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d3b" };

@@ -5,22 +5,18 @@ import { applyMigrations } from "../../lib/migrations/schema-engine";
 import { buildIfNeeded } from "../../scripts/build-state";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../../tests/fixtures/postgres-cluster";
 import { ensureSystemDependencies } from "../../tests/fixtures/provision";
-import { benchEnv, startProductionServer, type BenchServer } from "./server";
+import { benchEnv, startProductionServer, type BenchServer, type ServerEnv } from "./server";
 
 export class BenchContext {
   private cluster?: Promise<PostgresCluster>;
   private built = false;
   private readonly cleanups: (() => Promise<void> | void)[] = [];
+  // What one benchmark leaves for a later one in the same run (e.g. a running server).
+  readonly shared = new Map<string, unknown>();
 
   // A new database on the run's PostgreSQL cluster, with every migration applied.
   async postgresDatabase(name: string): Promise<string> {
-    this.cluster ??= (async () => {
-      await ensureSystemDependencies({ postgres: true });
-      const cluster = await startPostgresCluster({ settings: { shared_buffers: "256MB" } });
-      this.onCleanup(() => cluster.stop());
-      return cluster;
-    })();
-    const cluster = await this.cluster;
+    const cluster = await this.postgresCluster();
     const url = await createDatabase(cluster.url, name);
     const database = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://" });
     try {
@@ -29,6 +25,17 @@ export class BenchContext {
       await database.close();
     }
     return url;
+  }
+
+  // The run's PostgreSQL cluster, started on first use.
+  postgresCluster(): Promise<PostgresCluster> {
+    this.cluster ??= (async () => {
+      await ensureSystemDependencies({ postgres: true });
+      const cluster = await startPostgresCluster({ settings: { shared_buffers: "256MB" } });
+      this.onCleanup(() => cluster.stop());
+      return cluster;
+    })();
+    return this.cluster;
   }
 
   // `next build`, unless .next is newer than every source (the check `npm start` makes).
@@ -40,7 +47,7 @@ export class BenchContext {
     this.built = true;
   }
 
-  async server(name: string, env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string }): Promise<BenchServer> {
+  async server(name: string, env: ServerEnv): Promise<BenchServer> {
     this.ensureBuild();
     const server = await startProductionServer(name, env);
     this.onCleanup(() => server.stop());

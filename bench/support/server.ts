@@ -16,6 +16,8 @@ export type BenchServer = {
   // Every process the server runs as (npx, tsx, next start, next-server).
   pids(): number[];
   stop(): Promise<void>;
+  // SIGKILL to every process of the server at once: a crash, with no chance to clean up.
+  kill(): Promise<void>;
 };
 
 async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -32,27 +34,41 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
 }
 
-// `env` names the database (and may add NODE_OPTIONS for the server's Node processes).
-export async function startProductionServer(
-  name: string,
-  env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string },
-): Promise<BenchServer> {
-  const port = await freePort();
+// What a server runs against: its database, and any other setting (NODE_OPTIONS for its Node
+// processes, JOBS_ENABLED and RESEND_* for mail, a fixed PORT to restart on the same address).
+export type ServerEnv = { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string } & Record<string, string | undefined>;
+
+// `env` names the database and overrides the defaults below (jobs off, the bench routes on).
+export async function startProductionServer(name: string, env: ServerEnv): Promise<BenchServer> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["--no-install", "tsx", "scripts/start.ts", "--no-build"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...benchEnv, ...env, NIDA_ENV: "test", PORT: String(port), LISTEN_HOST: "127.0.0.1", APP_URL: url, JOBS_ENABLED: "false" },
+    env: { ...benchEnv, NIDA_ENV: "test", LISTEN_HOST: "127.0.0.1", APP_URL: url, JOBS_ENABLED: "false", BENCH_ROUTES: "true", ...env, PORT: String(port) },
   });
   const pids = () => (child.pid && child.exitCode === null ? processTree(child.pid) : []);
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || !child.pid) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
       child.once("exit", () => resolve());
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {
         resolve();
+      }
+    });
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+      const tree = pids();
+      child.once("exit", () => resolve());
+      for (const pid of tree) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
       }
     });
   try {
@@ -72,5 +88,6 @@ export async function startProductionServer(
       return pid;
     },
     stop,
+    kill,
   };
 }

@@ -6,7 +6,7 @@ import { clientIp } from "@/lib/abuse/client-ip";
 import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "@/lib/campaigns/share-channels";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { isAppError, toAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import type { FieldErrors } from "@/lib/signatures/schema";
@@ -49,9 +49,11 @@ export async function signAction(_previous: SignFormState, formData: FormData): 
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors, values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
+    // The database unreachable (restarting, overloaded) is "try again shortly", not a defect.
+    if (toAppError(error)?.code === "UNAVAILABLE") return { fields: {}, formError: "unavailable", values };
     // The error's name only: a database error's message can quote the signer's values.
     console.error("[sign] failed:", error instanceof Error ? error.name : "unknown error");
-    return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic", values };
+    return { fields: {}, formError: "generic", values };
   }
   redirect(embedded ? `/embed/${locale}/${encodeURIComponent(slug)}/signed` : `/${locale}/campaigns/${encodeURIComponent(slug)}/signed`);
 }

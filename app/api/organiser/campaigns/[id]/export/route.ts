@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, errorHeaders, toAppError } from "@/lib/errors";
 import { exportSignaturesCsv } from "@/lib/exports/export-signatures-csv";
 import { parseExportQuery } from "@/lib/exports/schema";
 
@@ -17,7 +17,7 @@ function contentDisposition(fileName: string): string {
 
 function errorResponse(error: AppError): Response {
   const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
-  return Response.json(body, { status: error.status, headers: noStore });
+  return Response.json(body, { status: error.status, headers: { ...noStore, ...errorHeaders(error.code) } });
 }
 
 // GET /api/organiser/campaigns/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD&country=SY&consented=on
@@ -40,7 +40,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    if (isAppError(error)) return errorResponse(error);
+    const known = toAppError(error);
+    if (known) return errorResponse(known);
     throw error;
   }
 }

@@ -1,0 +1,14 @@
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+// A fixed HTML page of about a campaign page's size, answered without touching the database:
+// what the campaign page is compared with when there is no static page in the app to compare.
+// Only served when BENCH_ROUTES=true.
+const paragraph = "<p>Nida serves this page without the database, as a static page is served.</p>";
+const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Static</title></head><body><main>${paragraph.repeat(300)}</main></body></html>`;
+
+export function GET(): Response {
+  if (!env.BENCH_ROUTES) return new Response("Not found", { status: 404 });
+  return new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}

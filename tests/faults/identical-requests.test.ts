@@ -1,0 +1,84 @@
+// 2,000 identical sign requests at once (a double-clicking crowd, a replaying client): one
+// signature, no more confirmation e-mails than one signer can ever be sent, and once confirmed
+// (500 presses of the same link at once), the count goes up by exactly one.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maxConfirmationEmails } from "../../lib/signatures/sign-petition";
+import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+import {
+  BenchContext,
+  campaignIntegrity,
+  confirmForm,
+  confirmLink,
+  confirmPlain,
+  openSeedCampaign,
+  signForm,
+  signPlain,
+  uniqueName,
+  waitFor,
+  withClient,
+  type BenchServer,
+  type FormFields,
+} from "./support";
+
+const crowd = 2_000;
+
+describe("2,000 concurrent identical requests", () => {
+  const context = new BenchContext();
+  let capture: ResendCapture;
+  let server: BenchServer;
+  let url: string;
+  let campaign: { id: string; slug: string };
+  let form: FormFields;
+
+  beforeAll(async () => {
+    capture = await startResendCapture();
+    context.onCleanup(() => capture.stop());
+    url = await context.postgresDatabase(uniqueName("nida_fault_identical"));
+    server = await context.server("identical", { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url });
+    campaign = await openSeedCampaign(url);
+    form = await signForm(server.url, campaign.slug);
+  });
+
+  afterAll(() => context.close());
+
+  it("records one signature and counts it once", async () => {
+    const email = `${uniqueName("same")}@example.org`;
+    const before = await campaignIntegrity(url, campaign.id);
+    const outcomes = await Promise.all(Array.from({ length: crowd }, () => signPlain(server, form, campaign.slug, email, "10.1.2.3")));
+    const tally: Record<string, number> = {};
+    for (const outcome of outcomes) {
+      const key = outcome.signed ? "signed" : `status ${outcome.status} ${outcome.error ?? ""}`.trim();
+      tally[key] = (tally[key] ?? 0) + 1;
+    }
+    // Every one of them reads the same as a first signature; none is an error page.
+    expect(tally).toEqual({ signed: crowd });
+
+    const rows = await withClient(url, async (client) =>
+      (
+        await client.query<{ id: string; confirmations_sent: number }>(
+          `SELECT s.id, s.confirmations_sent FROM signatures s JOIN supporters sp ON sp.id = s.supporter_id WHERE sp.email = $1`,
+          [email],
+        )
+      ).rows,
+    );
+    expect(rows).toHaveLength(1);
+    const messages = await withClient(url, async (client) =>
+      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE to_address = $1`, [email])).rows[0]!.n),
+    );
+    // Signing again re-sends the confirmation e-mail, up to the cap, and never beyond it.
+    expect(messages).toBeGreaterThanOrEqual(1);
+    expect(messages).toBeLessThanOrEqual(maxConfirmationEmails);
+    expect(rows[0]!.confirmations_sent).toBe(messages);
+    await waitFor("the confirmation e-mails", async () => capture.messages({ to: email }).length === messages);
+
+    const confirmation = await confirmForm(server, confirmLink(capture.messages({ to: email })[0]!.text)!);
+    const presses = await Promise.all(Array.from({ length: crowd / 4 }, () => confirmPlain(server, confirmation)));
+    // Every press is answered with a page (thanks, or "this link was used"); none errs.
+    expect(presses.filter((press) => press.status !== 303)).toEqual([]);
+    expect(presses.some((press) => press.location?.includes("/thanks"))).toBe(true);
+    const after = await campaignIntegrity(url, campaign.id);
+    expect(after.confirmed).toBe(before.confirmed + 1);
+    expect(after.counted).toBe(before.counted + 1);
+    expect(after.signatures).toBe(before.signatures + 1);
+  });
+});

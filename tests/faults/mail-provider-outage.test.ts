@@ -1,0 +1,62 @@
+// The mail provider is down, then refuses with 429, then recovers: signing never fails, and every
+// confirmation e-mail is delivered exactly once afterwards.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+import { BenchContext, distinctIp, openSeedCampaign, sign, signForm, uniqueName, waitFor, withClient, type BenchServer, type FormFields } from "./support";
+
+describe("mail provider outage", () => {
+  const context = new BenchContext();
+  let capture: ResendCapture;
+  let server: BenchServer;
+  let url: string;
+  let campaign: { id: string; slug: string };
+  let form: FormFields;
+
+  beforeAll(async () => {
+    capture = await startResendCapture();
+    context.onCleanup(() => capture.stop());
+    url = await context.postgresDatabase(uniqueName("nida_fault_mail"));
+    server = await context.server("mail-outage", { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url, OUTBOX_POLL_MS: "200" });
+    campaign = await openSeedCampaign(url);
+    form = await signForm(server.url, campaign.slug);
+  });
+
+  afterAll(() => context.close());
+
+  it("keeps signing through the outage and delivers every confirmation exactly once after it", async () => {
+    const run = uniqueName("outage");
+    const signers: string[] = [];
+    const signBatch = async (from: number, count: number) => {
+      const outcomes = await Promise.all(
+        Array.from({ length: count }, (_, i) => {
+          const email = `${run}-${from + i}@example.org`;
+          signers.push(email);
+          return sign(server, form, campaign.slug, email, distinctIp(from + i));
+        }),
+      );
+      expect(outcomes.map((outcome) => outcome.outcome)).toEqual(outcomes.map(() => "signed"));
+    };
+
+    // Down: connections to the provider are dropped.
+    capture.setMode("down");
+    await signBatch(0, 15);
+    await waitFor("the worker to try the provider while it is down", async () => capture.requests().filter((r) => r.status === "destroyed").length >= 15);
+
+    // Back, but refusing with 429 for a while.
+    const refusals = 25;
+    capture.failNext(refusals, 429, { retryAfterSeconds: 1 });
+    capture.setMode("ok");
+    await signBatch(100, 10);
+    await waitFor("the provider to refuse with 429", async () => capture.requests().filter((r) => r.status === 429).length >= refusals, 90_000);
+
+    // Recovered: every confirmation arrives once, however many times it was attempted.
+    await waitFor("every confirmation to be delivered", async () => signers.every((to) => capture.messages({ to }).length > 0), 120_000, 250);
+    for (const to of signers) expect(capture.messages({ to }), to).toHaveLength(1);
+    const keys = capture.messages().map((message) => message.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    const statuses = await withClient(url, async (client) =>
+      (await client.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows,
+    );
+    expect(statuses).toEqual([{ status: "SENT", n: signers.length }]);
+  });
+});
