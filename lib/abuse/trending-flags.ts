@@ -1,4 +1,4 @@
-import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
+import { recordAudit, requireCampaignRole, roleAtLeast, type Actor } from "../auth/authorize";
 import { addConfirmed } from "../campaigns/counters";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -20,9 +20,9 @@ export type TrendingFlagView = {
   confirmed: number;
 };
 
-// Open flags on the campaigns the actor can see, newest first.
+// Open flags on the campaigns the actor may moderate (viewers cannot act on them), newest first.
 export async function listOpenTrendingFlags(actor: Actor): Promise<TrendingFlagView[]> {
-  const organisationIds = actor.memberships.map((m) => m.organisationId);
+  const organisationIds = actor.memberships.filter((m) => roleAtLeast(m.role, "ORGANISER")).map((m) => m.organisationId);
   if (organisationIds.length === 0) return [];
   const flags = await db.trendingFlag.findMany({
     where: { resolvedAt: null, campaign: { owners: { some: { organisationId: { in: organisationIds } } } } },

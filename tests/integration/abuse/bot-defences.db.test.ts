@@ -82,3 +82,20 @@ describe("bot defences", () => {
     for (const input of inputs) expect((await signatureOf(campaign.id, input.email)).state).toBe("PENDING");
   });
 });
+
+describe("rules for every organisation", () => {
+  it("are added once, validated, listed and removed from the command line's functions", async () => {
+    const { addGlobalAccessRule, listGlobalAccessRules, removeGlobalAccessRule } = await import("../../../lib/abuse/global-rules");
+    const pattern = `*.global-${Date.now()}-${Math.floor(Math.random() * 1e6)}.test`;
+    await addGlobalAccessRule({ kind: "EMAIL_DOMAIN", effect: "BLOCK", pattern });
+    await expectAppError(addGlobalAccessRule({ kind: "EMAIL_DOMAIN", effect: "BLOCK", pattern }), "VALIDATION", { pattern: "ruleExists" });
+    await expectAppError(addGlobalAccessRule({ kind: "IP_RANGE", effect: "BLOCK", pattern: "not-a-range" }), "VALIDATION", { pattern: "ipRangeInvalid" });
+    expect((await listGlobalAccessRules()).map((rule) => rule.pattern)).toContain(pattern);
+
+    const campaign = await createCampaign();
+    const input = signInput({ email: `x@a${pattern.slice(1)}` });
+    await sign(campaign, input);
+    await expectNothingStoredFor(input.email);
+    expect(await removeGlobalAccessRule({ pattern })).toBe(1);
+  });
+});

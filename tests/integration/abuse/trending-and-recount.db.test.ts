@@ -86,6 +86,8 @@ describe("trending detection", () => {
     const viewer = await createMember(campaign.owners[0]!.organisationId, "VIEWER", "viewer");
     const outsider = await createMember((await createCampaign()).owners[0]!.organisationId, "OWNER", "outsider");
     await expect(invalidateTrendingBurst({ actor: viewer, flagId: flag!.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Nor is a viewer shown a flag they cannot act on.
+    expect((await listOpenTrendingFlags(viewer)).map((f) => f.id)).not.toContain(flag!.id);
     await expect(invalidateTrendingBurst({ actor: outsider, flagId: flag!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await confirmedCount(campaign.id)).toBe(6);
   });
