@@ -132,7 +132,7 @@ describe("erasing one's data", () => {
     // The link is spent with the data: it now says it does not work, and erasing again does nothing.
     await expectAppError(describeErasure({ token: eraseToken }), "TOKEN_INVALID");
     await expectAppError(eraseSupporter({ token: eraseToken }), "TOKEN_INVALID");
-  });
+  }, 120_000);
 
   it("stops mail that was still waiting to be sent", async () => {
     const campaign = await createCampaign();

@@ -63,7 +63,7 @@ describe("retention", () => {
     await anonymiseCampaign(campaign.id);
     expect(await campaignCounts(campaign.id)).toEqual(before);
     expect((await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).anonymisedAt).toEqual(marked.anonymisedAt);
-  });
+  }, 120_000);
 
   it("waits for each campaign's own retention period", async () => {
     const now = new Date();
