@@ -24,7 +24,7 @@ export function httpSettings(args: string[]): HttpSettings {
   };
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
+const ratio = (a: number, b: number) => (b > 0 ? (a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)) : "-");
 const perSecond = (value: number) => `${formatCount(value)}/s`;
 let signers = 0;
 

@@ -1,4 +1,5 @@
 // Runs benchmarks one after another in one context and prints all their figures in one table.
+import { cpus, loadavg, totalmem } from "node:os";
 import { BenchContext } from "./context";
 import { printTable, type Figure } from "./report";
 
@@ -10,7 +11,12 @@ export type Benchmark = {
 
 export async function runBenchmarks(benchmarks: Benchmark[], args: string[] = process.argv.slice(2)): Promise<number> {
   const context = new BenchContext();
-  const figures: Figure[] = [];
+  // The figures mean little without the machine and how busy it was while they were taken.
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(" / ");
+  const figures: Figure[] = [
+    { benchmark: "machine", figure: "cores, memory", value: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB` },
+    { benchmark: "machine", figure: "load average (1 / 5 / 15 min) at start", value: load() },
+  ];
   let failed = false;
   const stop = async () => {
     await context.close();
@@ -32,6 +38,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], args: string[] = pr
   } finally {
     await context.close();
   }
+  figures.push({ benchmark: "machine", figure: "load average (1 / 5 / 15 min) at end", value: load() });
   console.log("");
   printTable(figures);
   return failed ? 1 : 0;
