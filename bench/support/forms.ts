@@ -2,6 +2,7 @@
 // page, keep the form's hidden fields (the server action's reference among them), post them back
 // as multipart/form-data with the visitor's own fields. Shared by the benchmarks and fault tests.
 import { randomBytes } from "node:crypto";
+import { renderedAtField } from "../../lib/abuse/form-fields";
 
 export type FormFields = Record<string, string>;
 
@@ -92,7 +93,7 @@ export function signActionRequest(baseUrl: string, form: FormFields, signer: Sig
   if (!reference.id) throw new Error("the sign form carries no server action reference");
   // The FormData's entries come first: the server resolves the root ("0") as soon as it arrives.
   const fields: [string, string][] = [];
-  const visible = { campaign: form.campaign ?? "", locale: form.locale ?? "en", name: signer.name, email: signer.email, country: signer.country ?? "SY", postcode: "", comment: "" };
+  const visible = { campaign: form.campaign ?? "", locale: form.locale ?? "en", [renderedAtField]: form[renderedAtField] ?? "", name: signer.name, email: signer.email, country: signer.country ?? "SY", postcode: "", comment: "" };
   for (const [key, value] of Object.entries(visible)) fields.push([`_1_${key}`, value]);
   if (signer.consent) fields.push(["_1_consent", "on"]);
   fields.push(["0", JSON.stringify([{ fields: {}, values: {} }, "$K1"])]);

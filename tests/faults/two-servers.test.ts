@@ -21,7 +21,7 @@ import {
 
 // The setting that makes a server take the signer's address from X-Forwarded-For (it sits behind
 // a load balancer). Rate limits are per address, so the rate-limit test needs it.
-const behindLoadBalancer = { TRUST_PROXY: "true" };
+const behindLoadBalancer = { TRUST_PROXY_HOPS: "1" };
 
 describe("two app servers on one database", () => {
   const context = new BenchContext();
