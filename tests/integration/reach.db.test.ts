@@ -12,9 +12,13 @@ import { createMember, createOrganisationWithMembers } from "../fixtures/organis
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
+let signers = 0;
+
 async function signFrom(campaign: Campaign, source: string | null, options: { confirm?: boolean } = {}): Promise<void> {
   const email = uniqueEmail();
-  await signPetition({ campaignSlug: campaign.slug, input: signInput({ email }), locale: "en", ipAddress: "203.0.113.7", source });
+  // Each signer from an address of their own, well under the rate limits.
+  signers += 1;
+  await signPetition({ campaignSlug: campaign.slug, input: signInput({ email }), locale: "en", ipAddress: `203.0.113.${signers % 250}`, source });
   const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { canonicalEmail: canonicalEmail(email) } }, select: { id: true } });
   if (options.confirm === false) return;
   const message = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `confirm-signature:${signature.id}:1` } });

@@ -31,7 +31,8 @@ describe("signing with hostile input, through the database", () => {
         const after = await db.signature.count({ where: { campaignId: campaign.id } });
         if (refused) {
           expect(after).toBe(before);
-          if (typeof payload.email === "string" && !/[\u0000\p{Cs}]/u.test(payload.email)) expect(await db.outboxMessage.count({ where: { toAddress: payload.email } })).toBe(0);
+          // (An empty address is what erasure leaves in the outbox, so there is nothing to look for.)
+          if (typeof payload.email === "string" && payload.email.trim() !== "" && !/[\u0000\p{Cs}]/u.test(payload.email)) expect(await db.outboxMessage.count({ where: { toAddress: payload.email } })).toBe(0);
         } else if (after > before) {
           stored++;
         }

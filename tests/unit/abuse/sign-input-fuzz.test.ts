@@ -27,8 +27,9 @@ describe("the signing input, fuzzed", () => {
         const parsed = signInputSchema.safeParse(payload);
         if (parsed.success) {
           valid++;
-          expect(parsed.data.name.length).toBeLessThanOrEqual(100);
-          expect(parsed.data.comment?.length ?? 0).toBeLessThanOrEqual(500);
+          // Lengths are in characters (code points), as the schema counts them.
+          expect([...parsed.data.name].length).toBeLessThanOrEqual(100);
+          expect([...(parsed.data.comment ?? "")].length).toBeLessThanOrEqual(500);
           return;
         }
         const errors = fieldErrors(parsed.error);
