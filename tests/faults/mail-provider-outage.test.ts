@@ -60,7 +60,7 @@ describe("mail provider outage", () => {
     const keys = capture.requests().filter((r) => r.status === 200 && !r.replayed).map((r) => r.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
     const statuses = await withClient(url, async (client) =>
-      (await client.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows,
+      (await client.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE template = 'confirm-signature' GROUP BY status`)).rows,
     );
     expect(statuses).toEqual([{ status: "SENT", n: signers.length }]);
   });
