@@ -65,7 +65,7 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="organisation" value={organisationId} />
         <div className={`field${errors.url ? " field-invalid" : ""}`}>
-          <label htmlFor="webhook-url">{t("url")}</label>
+          <label htmlFor="webhook-url">{t.rich("url", { code: codeTag })}</label>
           <p className="hint" id="webhook-url-hint">
             {t.rich("urlHint", { code: codeTag })}
           </p>
