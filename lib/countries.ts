@@ -9,7 +9,15 @@ export function isCountryCode(value: string): boolean {
   return codeSet.has(value);
 }
 
+// Codes the directory uses for bodies that belong to no one country.
+const groupNames: Record<string, Record<Locale, string>> = {
+  UN: { en: "United Nations", ar: "الأمم المتحدة" },
+  INT: { en: "International", ar: "دولي" },
+};
+
 export function countryName(code: string, locale: Locale): string {
+  const group = groupNames[code];
+  if (group) return group[locale];
   try {
     return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   } catch {

@@ -20,8 +20,17 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
           return (
             <li key={entry.decisionMakerId}>
               <p>
-                <strong lang={institution.locale}>{institution.text}</strong>
-                {title.text ? <span lang={title.locale}>, {title.text}</span> : null}
+                <strong lang={institution.locale} dir={institution.locale === locale ? undefined : "ltr"}>
+                  {institution.text}
+                </strong>
+                {title.text ? (
+                  <>
+                    ,{" "}
+                    <span lang={title.locale} dir={title.locale === locale ? undefined : "ltr"}>
+                      {title.text}
+                    </span>
+                  </>
+                ) : null}
               </p>
               <p className="meta">
                 {t("digests", { count: entry.digests, date: formatDate(entry.lastAt, locale) })}

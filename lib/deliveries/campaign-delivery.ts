@@ -8,9 +8,12 @@ import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../g
 
 export const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
 
+/** Who a digest or a response concerns, as the directory names them in each language. */
+export type DecisionMakerLabel = { name: string; institution: string; institutionAr: string | null };
+
 export type DeliveryLogEntry = {
   id: string;
-  decisionMaker: { name: string; institution: string };
+  decisionMaker: DecisionMakerLabel;
   kind: DigestKind;
   periodKey: string;
   newSignatures: number;
@@ -32,7 +35,7 @@ export type DeliveryOverview = {
   choices: DecisionMakerChoice[];
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
   log: DeliveryLogEntry[];
-  responses: { id: string; decisionMaker: { name: string; institution: string }; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
+  responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
 };
 
 export const commentListLimit = 100;
@@ -80,13 +83,13 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
         bouncedAt: true,
         complainedAt: true,
         failedAt: true,
-        decisionMaker: { select: { name: true, institution: true } },
+        decisionMaker: { select: { name: true, institution: true, institutionAr: true } },
       },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id },
       orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
-      select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true } } },
+      select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
     }),
   ]);
   return {

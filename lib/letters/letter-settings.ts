@@ -9,7 +9,7 @@ export type LetterSettings = {
   role: MemberRole;
   template: LetterTemplateInput;
   // Per decision-maker who received letters of this campaign: all of them, and those of today (UTC).
-  received: { decisionMakerId: string; name: string; institution: string; total: number; today: number }[];
+  received: { decisionMakerId: string; name: string; institution: string; institutionAr: string | null; total: number; today: number }[];
 };
 
 function startOfUtcDay(now: Date): Date {
@@ -30,7 +30,7 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
   ]);
   const people = await db.decisionMaker.findMany({
     where: { id: { in: totals.map((row) => row.decisionMakerId) } },
-    select: { id: true, name: true, institution: true },
+    select: { id: true, name: true, institution: true, institutionAr: true },
   });
   const todayBy = new Map(today.map((row) => [row.decisionMakerId, row._count._all]));
   const received = people
@@ -38,6 +38,7 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
       decisionMakerId: person.id,
       name: person.name,
       institution: person.institution,
+      institutionAr: person.institutionAr,
       total: totals.find((row) => row.decisionMakerId === person.id)?._count._all ?? 0,
       today: todayBy.get(person.id) ?? 0,
     }))

@@ -1,6 +1,16 @@
 import { db } from "../../db";
 
-export type DecisionMakerChoice = { id: string; name: string; title: string | null; institution: string; country: string; shared: boolean };
+export type DecisionMakerChoice = {
+  id: string;
+  name: string;
+  title: string | null;
+  titleAr: string | null;
+  institution: string;
+  institutionAr: string | null;
+  country: string;
+  region: string | null;
+  shared: boolean;
+};
 export type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authorName: string; publishedOn: Date };
 export type EditorChoices = { decisionMakers: DecisionMakerChoice[]; statements: StatementChoice[] };
 
@@ -17,7 +27,7 @@ export async function listEditorChoices(options: { organisationId: string; inclu
         ],
       },
       orderBy: [{ institution: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, title: true, institution: true, country: true, organisationId: true },
+      select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true, region: true, organisationId: true },
     }),
     db.sourceStatement.findMany({
       orderBy: { publishedOn: "desc" },

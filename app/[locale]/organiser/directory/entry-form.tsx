@@ -1,5 +1,6 @@
 "use client";
 
+import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
@@ -60,7 +61,7 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
             <label htmlFor={id}>{t(`fields.${field}`)}</label>
             {t.has(`hints.${field}`) ? (
               <p className="hint" id={`${id}-hint`}>
-                {t(`hints.${field}`)}
+                {t.rich(`hints.${field}`, { code: codeTag })}
               </p>
             ) : null}
             {error ? (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { roleAtLeast } from "@/lib/auth/authorize";
+import { EnteredText } from "@/app/components/entered-text";
+import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { listDecisionMakers, type DirectoryEntry } from "@/lib/decision-makers/manage-decision-maker";
 import { formatDate } from "@/lib/i18n/format";
@@ -51,20 +53,27 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           {rows.map((entry) => (
             <tr key={entry.id}>
               <th scope="row">
-                <bdi>{entry.name}</bdi>
-                {entry.title ? <div className="hint">{localized(locale, { en: entry.title, ar: entry.titleAr }).text}</div> : null}
+                <EnteredText text={entry.name} />
+                {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
                 {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
               </th>
-              <td>{localized(locale, { en: entry.institution, ar: entry.institutionAr }).text}</td>
+              <td>
+                <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
+              </td>
               <td>
                 {countryName(entry.country, locale)}
-                {entry.region ? ` · ${entry.region}` : ""}
+                {entry.region ? (
+                  <>
+                    {" · "}
+                    <EnteredText text={entry.region} />
+                  </>
+                ) : null}
               </td>
               <td dir="ltr">{entry.email}</td>
               <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
               {own && canChange ? (
                 <td>
-                  <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t("edit", { name: entry.name })}</a>
+                  <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
                   <form action={retireEntryAction}>
                     <input type="hidden" name="locale" value={locale} />
                     <input type="hidden" name="organisation" value={current.id} />

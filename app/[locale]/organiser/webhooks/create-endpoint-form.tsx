@@ -1,5 +1,6 @@
 "use client";
 
+import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
@@ -44,7 +45,7 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
               {state.created.secret}
             </code>
           </p>
-          <p>{t("secretOnce")}</p>
+          <p>{t.rich("secretOnce", { code: codeTag })}</p>
         </div>
       ) : null}
       <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "webhook-errors" : undefined}>
@@ -64,9 +65,9 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="organisation" value={organisationId} />
         <div className={`field${errors.url ? " field-invalid" : ""}`}>
-          <label htmlFor="webhook-url">{t("url")}</label>
+          <label htmlFor="webhook-url">{t.rich("url", { code: codeTag })}</label>
           <p className="hint" id="webhook-url-hint">
-            {t("urlHint")}
+            {t.rich("urlHint", { code: codeTag })}
           </p>
           {errors.url ? (
             <p className="field-error" id="webhook-url-error">

@@ -1,3 +1,4 @@
+import { codeTag } from "@/app/components/code-tag";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -46,7 +47,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t("heading", { organisation: name })}</h1>
-      <p className="lede">{t("intro")}</p>
+      <p className="lede">{t.rich("intro", { code: codeTag })}</p>
       {otherOwned.length > 0 ? (
         <nav aria-label={t("otherOrganisations")} className="organiser-switch">
           <h2 className="meta">{t("otherOrganisations")}</h2>
@@ -138,7 +139,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
       </section>
       <section aria-labelledby="verify-heading" className="organiser-section">
         <h2 id="verify-heading">{t("verifyHeading")}</h2>
-        <p>{t("verifyText")}</p>
+        <p>{t.rich("verifyText", { code: codeTag })}</p>
       </section>
     </>
   );

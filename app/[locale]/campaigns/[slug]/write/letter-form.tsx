@@ -1,14 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { EnteredText } from "@/app/components/entered-text";
 import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField, type LetterFieldErrors } from "@/lib/letters/schema";
 import { writeLetterAction, type LetterFormState } from "./actions";
 
 const initialState: LetterFormState = { fields: {}, values: {} };
 const fieldOrder: LetterField[] = ["recipient", "name", "body", "personal"];
 
-export type RecipientOption = { id: string; name: string; detail: string; lang: string };
+export type RecipientOption = { id: string; name: string; detail: ReactNode };
 
 type Props = {
   campaignSlug: string;
@@ -101,7 +102,10 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
             <li key={recipient.id} className="field-radio">
               <input type="radio" id={`recipient-${recipient.id}`} name="recipient" value={recipient.id} defaultChecked={recipient.id === chosen} />
               <label htmlFor={`recipient-${recipient.id}`}>
-                <strong>{recipient.name}</strong> <span lang={recipient.lang}>{recipient.detail}</span>
+                <strong>
+                  <EnteredText text={recipient.name} />
+                </strong>{" "}
+                <span>{recipient.detail}</span>
               </label>
             </li>
           ))}

@@ -1,3 +1,5 @@
+import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
+import { LocalizedText } from "@/app/components/localized-text";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -60,15 +62,29 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
   const inCountry = choice.recipients.filter((recipient) => !(internationalCountries as readonly string[]).includes(recipient.country));
 
   const recipients: RecipientOption[] = choice.recipients.map((recipient) => {
-    const where = (internationalCountries as readonly string[]).includes(recipient.country)
-      ? t("international")
-      : [countryName(recipient.country, locale), recipient.region].filter(Boolean).join(", ");
-    const role = [localized(locale, recipient.title).text, localized(locale, recipient.institution).text].filter(Boolean);
+    const international = (internationalCountries as readonly string[]).includes(recipient.country);
+    const title = recipient.title.en ? recipient.title : null;
     return {
       id: recipient.id,
       name: recipient.name,
-      detail: `${role.join(", ")} (${where})`,
-      lang: recipient.institution.ar && locale === "ar" ? "ar" : "en",
+      detail: (
+        <>
+          {title ? (
+            <>
+              <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
+              {", "}
+            </>
+          ) : null}
+          <LocalizedText locale={locale} values={recipient.institution} /> ({international ? t("international") : countryName(recipient.country, locale)}
+          {!international && recipient.region ? (
+            <>
+              {", "}
+              <EnteredText text={recipient.region} />
+            </>
+          ) : null}
+          )
+        </>
+      ),
     };
   });
   // Countries the directory covers come first in the list.
@@ -124,7 +140,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
             <select id="place-region" name="region" defaultValue={place.region ?? ""} aria-describedby="place-region-hint">
               <option value="">{t("wholeCountry")}</option>
               {choice.regions.map((region) => (
-                <option key={region} value={region}>
+                <option key={region} value={region} lang={hasNoArabic(region) ? "en" : undefined} dir="auto">
                   {region}
                 </option>
               ))}

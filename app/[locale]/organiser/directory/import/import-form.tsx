@@ -1,5 +1,6 @@
 "use client";
 
+import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { importAction, type ImportFormState } from "../actions";
@@ -19,7 +20,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
         <div className="field">
           <label htmlFor="import-file">{t("importFile")}</label>
           <p className="hint" id="import-file-hint">
-            {t("importHint")}
+            {t.rich("importHint", { code: codeTag })}
           </p>
           <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" />
         </div>

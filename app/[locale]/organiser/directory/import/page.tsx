@@ -1,3 +1,4 @@
+import { codeTag } from "@/app/components/code-tag";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -33,7 +34,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
       <h1>{t("importTitle")}</h1>
       <p className="lede">{t("importIntro")}</p>
       <p>
-        {t("importColumns")} <code dir="ltr">{Object.keys(directoryColumns).join(",")}</code>
+        {t.rich("importColumns", { code: codeTag })} <code lang="en" dir="ltr">{Object.keys(directoryColumns).join(",")}</code>
       </p>
       <ImportForm locale={locale} organisationId={current.id} />
     </>

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { roleAtLeast } from "@/lib/auth/authorize";
+import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
+import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { getDeliveryOverview } from "@/lib/deliveries/campaign-delivery";
 import { isAppError } from "@/lib/errors";
@@ -73,8 +75,11 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             targetIds={overview.targetIds}
             choices={overview.choices.map((choice) => ({
               id: choice.id,
-              label: choice.name,
-              detail: [choice.title, choice.institution, countryName(choice.country, locale)].filter(Boolean).join(" · "),
+              name: choice.name,
+              title: choice.title ? { en: choice.title, ar: choice.titleAr } : null,
+              institution: { en: choice.institution, ar: choice.institutionAr },
+              country: countryName(choice.country, locale),
+              region: choice.region,
               shared: choice.shared,
             }))}
           />
@@ -86,7 +91,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             <ul>
               {targets.map((target) => (
                 <li key={target.id}>
-                  <bdi>{target.name}</bdi>, {target.institution}
+                  <EnteredText text={target.name} />, <LocalizedText locale={locale} values={{ en: target.institution, ar: target.institutionAr }} />
                 </li>
               ))}
             </ul>
@@ -171,8 +176,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                 {overview.log.map((digest) => (
                   <tr key={digest.id}>
                     <th scope="row">
-                      <bdi>{digest.decisionMaker.name}</bdi>
-                      <div className="hint">{digest.decisionMaker.institution}</div>
+                      <EnteredText text={digest.decisionMaker.name} />
+                      <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
                     </th>
                     <td>
                       <span dir="ltr">{digest.periodKey}</span>
@@ -231,9 +236,9 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
               <li key={response.id}>
                 <p>
                   <strong>
-                    <bdi>{response.decisionMaker.name}</bdi>
+                    <EnteredText text={response.decisionMaker.name} />
                   </strong>
-                  , {response.decisionMaker.institution} · {formatDate(response.respondedOn, locale)} · {response.published ? t("published") : t("private")}
+                  , <LocalizedText locale={locale} values={{ en: response.decisionMaker.institution, ar: response.decisionMaker.institutionAr }} /> · {formatDate(response.respondedOn, locale)} · {response.published ? t("published") : t("private")}
                 </p>
                 <p dir="auto">{response.summary}</p>
                 {response.url ? (
@@ -260,7 +265,10 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {canChange && targets.length > 0 ? (
           <>
             <h3>{t("recordHeading")}</h3>
-            <ResponseForm locale={locale} campaignId={campaign.id} targets={targets.map((target) => ({ id: target.id, label: `${target.name}, ${target.institution}` }))} />
+            <ResponseForm locale={locale} campaignId={campaign.id} targets={targets.map((target) => {
+                const label = `${target.name}, ${localized(locale, { en: target.institution, ar: target.institutionAr }).text}`;
+                return { id: target.id, label, lang: hasNoArabic(label) ? "en" : undefined };
+              })} />
           </>
         ) : null}
       </section>

@@ -6,7 +6,7 @@ import { recordResponseAction, type DeliveryFormState } from "./actions";
 
 const fields = ["decisionMakerId", "respondedOn", "summary", "url"] as const;
 
-export function ResponseForm(props: { locale: string; campaignId: string; targets: { id: string; label: string }[] }) {
+export function ResponseForm(props: { locale: string; campaignId: string; targets: { id: string; label: string; lang?: string }[] }) {
   const t = useTranslations("Delivery");
   const [state, formAction, pending] = useActionState(recordResponseAction, { fields: {}, values: {} } satisfies DeliveryFormState);
   const errorFields = fields.filter((field) => state.fields[field]);
@@ -48,7 +48,7 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
         <select id="response-decisionMakerId" name="decisionMakerId" defaultValue={state.values.decisionMakerId ?? ""} {...invalid("decisionMakerId")}>
           <option value="">{t("choose")}</option>
           {props.targets.map((target) => (
-            <option key={target.id} value={target.id}>
+            <option key={target.id} value={target.id} lang={target.lang} dir={target.lang ? "auto" : undefined}>
               {target.label}
             </option>
           ))}

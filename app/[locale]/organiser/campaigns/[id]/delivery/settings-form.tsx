@@ -1,12 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { Fragment, useActionState } from "react";
+import { EnteredText } from "@/app/components/entered-text";
+import { LocalizedText } from "@/app/components/localized-text";
+import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 
-type Choice = { id: string; label: string; detail: string; shared: boolean };
+// A decision-maker to choose, in pieces so that each can be marked with the language it is in:
+// title and institution in the reader's language when the directory has it, name and region as entered.
+type Choice = {
+  id: string;
+  name: string;
+  title: { en: string; ar: string | null } | null;
+  institution: { en: string; ar: string | null };
+  country: string;
+  region: string | null;
+  shared: boolean;
+};
 
-export function SettingsForm(props: { locale: string; campaignId: string; cadence: string; milestoneDigests: boolean; targetIds: string[]; choices: Choice[] }) {
+export function SettingsForm(props: { locale: Locale; campaignId: string; cadence: string; milestoneDigests: boolean; targetIds: string[]; choices: Choice[] }) {
   const t = useTranslations("Delivery");
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
   return (
@@ -33,11 +46,23 @@ export function SettingsForm(props: { locale: string; campaignId: string; cadenc
           <div className="field-checkbox" key={choice.id}>
             <input id={`target-${choice.id}`} type="checkbox" name="decisionMakerIds" value={choice.id} defaultChecked={props.targetIds.includes(choice.id)} />
             <label htmlFor={`target-${choice.id}`}>
-              <bdi>{choice.label}</bdi>
+              <EnteredText text={choice.name} />
             </label>
             <p className="hint">
-              {choice.detail}
-              {choice.shared ? ` · ${t("shared")}` : ""}
+              {[
+                choice.title ? <LocalizedText key="title" locale={props.locale} values={choice.title} /> : null,
+                <LocalizedText key="institution" locale={props.locale} values={choice.institution} />,
+                choice.country,
+                choice.region ? <EnteredText key="region" text={choice.region} /> : null,
+                choice.shared ? t("shared") : null,
+              ]
+                .filter((piece) => piece !== null)
+                .map((piece, index) => (
+                  <Fragment key={index}>
+                    {index > 0 ? " · " : null}
+                    {piece}
+                  </Fragment>
+                ))}
             </p>
           </div>
         ))}

@@ -1,3 +1,4 @@
+import { EnteredText } from "@/app/components/entered-text";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -65,8 +66,12 @@ export default async function CampaignLettersPage({ params }: Props) {
                 {settings.received.map((row) => (
                   <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
                     <th scope="row">
-                      {row.name}
-                      {row.institution !== row.name ? <span className="hint">, {row.institution}</span> : null}
+                      <EnteredText text={row.name} />
+                      {row.institution !== row.name ? (
+                        <span className="hint">
+                          , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
+                        </span>
+                      ) : null}
                     </th>
                     <td className="numeric">{formatNumber(row.total, locale)}</td>
                     <td className="numeric">{formatNumber(row.today, locale)}</td>
