@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
+import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
 import { rateLimiter, type RateLimiter } from "./rate-limiter";
@@ -249,53 +250,15 @@ export async function deliverDueMessages(options: {
   return report;
 }
 
-export type OutboxWorker = { stop(): Promise<void> };
+export type OutboxWorker = PollingWorker;
 
 // Runs inside the server process: polls, and wakes at once when a message is written here.
 export function startOutboxWorker(options: { transport: MailTransport; pollMs?: number; limit?: number }): OutboxWorker {
-  const pollMs = options.pollMs ?? env.OUTBOX_POLL_MS;
   const limit = options.limit ?? maxBatchSize;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let wokenWhileRunning = false;
-
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
-    timer.unref?.();
-  };
-
-  function tick(): void {
-    if (running) {
-      wokenWhileRunning = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        let report: DeliveryReport;
-        do {
-          wokenWhileRunning = false;
-          report = await deliverDueMessages({ transport: options.transport, limit });
-        } while (!stopped && (report.claimed >= limit || wokenWhileRunning));
-      } catch (error) {
-        console.error("[outbox] delivery round failed:", error instanceof Error ? error.message : error);
-      } finally {
-        running = undefined;
-        schedule(pollMs);
-      }
-    })();
-  }
-
-  const unsubscribe = onOutboxWake(() => schedule(0));
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      unsubscribe();
-      await running;
-    },
-  };
+  return startPollingWorker({
+    name: "outbox",
+    pollMs: options.pollMs ?? env.OUTBOX_POLL_MS,
+    round: async () => (await deliverDueMessages({ transport: options.transport, limit })).claimed >= limit,
+    onWake: onOutboxWake,
+  });
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { db } from "../db";
 import { env } from "../env";
+import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
 import { Prisma } from "../generated/prisma/client";
 import { postWebhook } from "./post-webhook";
 import { deliveryHeader, eventHeader, signatureHeader, signatureHeaderValue } from "./sign";
@@ -125,54 +126,18 @@ export function wakeWebhooks(): void {
   wake.emit("wake");
 }
 
-export type WebhookWorker = { stop(): Promise<void> };
+export type WebhookWorker = PollingWorker;
 
 // Runs inside the server process beside the mail worker: polls, and wakes when told to.
 export function startWebhookWorker(options: { pollMs?: number; limit?: number } = {}): WebhookWorker {
-  const pollMs = options.pollMs ?? env.WEBHOOK_POLL_MS;
   const limit = options.limit ?? 50;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let wokenWhileRunning = false;
-
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
-    timer.unref?.();
-  };
-
-  function tick(): void {
-    if (running) {
-      wokenWhileRunning = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        let report: WebhookDeliveryReport;
-        do {
-          wokenWhileRunning = false;
-          report = await deliverDueWebhooks({ limit });
-        } while (!stopped && (report.claimed === limit || wokenWhileRunning));
-      } catch (error) {
-        console.error("[webhooks] delivery round failed:", error instanceof Error ? error.message : error);
-      } finally {
-        running = undefined;
-        schedule(pollMs);
-      }
-    })();
-  }
-
-  const onWake = () => schedule(0);
-  wake.on("wake", onWake);
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      wake.off("wake", onWake);
-      await running;
+  return startPollingWorker({
+    name: "webhooks",
+    pollMs: options.pollMs ?? env.WEBHOOK_POLL_MS,
+    round: async () => (await deliverDueWebhooks({ limit })).claimed >= limit,
+    onWake: (listener: () => void) => {
+      wake.on("wake", listener);
+      return () => wake.off("wake", listener);
     },
-  };
+  });
 }

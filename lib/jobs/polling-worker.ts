@@ -1,0 +1,57 @@
+export type PollingWorker = { stop(): Promise<void> };
+
+// A worker inside the server process: runs a round now, then every `pollMs`, and at once when
+// woken. Rounds never overlap; a round that says more may be due (or a wake during it) is
+// followed straight away by another.
+export function startPollingWorker(options: {
+  name: string;
+  pollMs: number;
+  // Resolves true when there may be more work due right now.
+  round: () => Promise<boolean>;
+  // Subscribes to "look now" signals; returns the unsubscribe.
+  onWake?: (listener: () => void) => () => void;
+}): PollingWorker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+    timer.unref?.();
+  };
+
+  function tick(): void {
+    if (running) {
+      wokenWhileRunning = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        let more: boolean;
+        do {
+          wokenWhileRunning = false;
+          more = await options.round();
+        } while (!stopped && (more || wokenWhileRunning));
+      } catch (error) {
+        console.error(`[${options.name}] round failed:`, error instanceof Error ? error.message : error);
+      } finally {
+        running = undefined;
+        schedule(options.pollMs);
+      }
+    })();
+  }
+
+  const unsubscribe = options.onWake?.(() => schedule(0));
+  schedule(0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await running;
+    },
+  };
+}
