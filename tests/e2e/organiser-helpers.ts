@@ -80,6 +80,9 @@ export async function discoverOrganisationA(ownerPage: Page): Promise<Organisati
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a client-side navigation the page's metadata (its <title>) arrives with the rest of the
+  // server's answer: check the page once it is all there.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const found = violations.map((violation) => ({
     id: violation.id,
