@@ -3,15 +3,13 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
+import { readTokenForm } from "@/app/[locale]/token-form";
 import { isAppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
 import { letterTokenCookie } from "@/lib/letters/letter-token";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmAction(formData: FormData): Promise<void> {
-  const token = String(formData.get("token") ?? "");
-  const localeValue = formData.get("locale");
-  const locale = isLocale(localeValue) ? localeValue : "en";
+  const { token, locale } = readTokenForm(formData);
   let slug: string;
   let letterToken: string | undefined;
   try {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { NoticePanel, TokenFormPanel } from "@/app/components/token-form-panel";
 import { isAppError } from "@/lib/errors";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { describeConfirmation, type ConfirmationView } from "@/lib/signatures/confirm-signature";
@@ -32,27 +33,24 @@ export default async function ConfirmPage({ params }: Props) {
 
   if (!view) {
     return (
-      <section className="panel" aria-labelledby="confirm-heading">
-        <h1 id="confirm-heading">{problem === "expired" ? t("expiredHeading") : t("invalidHeading")}</h1>
+      <NoticePanel id="confirm-heading" heading={problem === "expired" ? t("expiredHeading") : t("invalidHeading")}>
         <p>{problem === "expired" ? t("expiredBody") : t("invalidBody")}</p>
         <p>
           <a href={`/${locale}`}>{t("campaigns")}</a>
         </p>
-      </section>
+      </NoticePanel>
     );
   }
 
   return (
-    <section className="panel" aria-labelledby="confirm-heading">
-      <h1 id="confirm-heading">{t("heading")}</h1>
-      <p className="lede">{t("body", { name: view.signerName, title: localized(locale, view.campaignTitle).text })}</p>
-      <form action={confirmAction}>
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="locale" value={locale} />
-        <button type="submit" className="button button-large">
-          {t("button")}
-        </button>
-      </form>
-    </section>
+    <TokenFormPanel
+      id="confirm-heading"
+      heading={t("heading")}
+      lede={t("body", { name: view.signerName, title: localized(locale, view.campaignTitle).text })}
+      action={confirmAction}
+      token={token}
+      locale={locale}
+      button={t("button")}
+    />
   );
 }

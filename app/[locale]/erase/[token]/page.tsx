@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { NoticePanel, TokenFormPanel } from "@/app/components/token-form-panel";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeErasure, type ErasureView } from "@/lib/privacy/erase-supporter";
@@ -30,23 +31,20 @@ export default async function ErasePage({ params }: Props) {
 
   if (!view) {
     return (
-      <section className="panel" aria-labelledby="erase-heading">
-        <h1 id="erase-heading">{t("invalidHeading")}</h1>
+      <NoticePanel id="erase-heading" heading={t("invalidHeading")}>
         <p>{t("invalidBody")}</p>
-      </section>
+      </NoticePanel>
     );
   }
   return (
-    <section className="panel" aria-labelledby="erase-heading">
-      <h1 id="erase-heading">{t("heading")}</h1>
-      <p className="lede">{t("body", { count: view.signatures })}</p>
-      <form action={eraseAction}>
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="locale" value={locale} />
-        <button type="submit" className="button button-large">
-          {t("button")}
-        </button>
-      </form>
-    </section>
+    <TokenFormPanel
+      id="erase-heading"
+      heading={t("heading")}
+      lede={t("body", { count: view.signatures })}
+      action={eraseAction}
+      token={token}
+      locale={locale}
+      button={t("button")}
+    />
   );
 }

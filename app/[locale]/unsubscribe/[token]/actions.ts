@@ -1,14 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { readTokenForm } from "@/app/[locale]/token-form";
 import { isAppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
 import { unsubscribeSupporter } from "@/lib/privacy/unsubscribe";
 
 export async function unsubscribeAction(formData: FormData): Promise<void> {
-  const token = String(formData.get("token") ?? "");
-  const localeValue = formData.get("locale");
-  const locale = isLocale(localeValue) ? localeValue : "en";
+  const { token, locale } = readTokenForm(formData);
   try {
     await unsubscribeSupporter({ token });
   } catch (error) {

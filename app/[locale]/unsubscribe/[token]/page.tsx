@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { NoticePanel, TokenFormPanel } from "@/app/components/token-form-panel";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeUnsubscribe, type UnsubscribeView } from "@/lib/privacy/unsubscribe";
@@ -29,31 +30,27 @@ export default async function UnsubscribePage({ params }: Props) {
 
   if (!view) {
     return (
-      <section className="panel" aria-labelledby="unsubscribe-heading">
-        <h1 id="unsubscribe-heading">{t("invalidHeading")}</h1>
+      <NoticePanel id="unsubscribe-heading" heading={t("invalidHeading")}>
         <p>{t("invalidBody")}</p>
-      </section>
+      </NoticePanel>
     );
   }
   if (view.alreadyUnsubscribed) {
     return (
-      <section className="panel" aria-labelledby="unsubscribe-heading">
-        <h1 id="unsubscribe-heading">{t("alreadyHeading")}</h1>
+      <NoticePanel id="unsubscribe-heading" heading={t("alreadyHeading")}>
         <p>{t("alreadyBody")}</p>
-      </section>
+      </NoticePanel>
     );
   }
   return (
-    <section className="panel" aria-labelledby="unsubscribe-heading">
-      <h1 id="unsubscribe-heading">{t("heading")}</h1>
-      <p className="lede">{t("body")}</p>
-      <form action={unsubscribeAction}>
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="locale" value={locale} />
-        <button type="submit" className="button button-large">
-          {t("button")}
-        </button>
-      </form>
-    </section>
+    <TokenFormPanel
+      id="unsubscribe-heading"
+      heading={t("heading")}
+      lede={t("body")}
+      action={unsubscribeAction}
+      token={token}
+      locale={locale}
+      button={t("button")}
+    />
   );
 }
