@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useActionState, useSyncExternalStore } from "react";
+import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
-import { fieldErrors, signInputSchema, type FieldErrors, type SignField } from "@/lib/signatures/schema";
+import { fieldErrors, signInputSchema, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
 const unchanging = () => () => undefined;
@@ -27,30 +28,14 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
   const abuse = useTranslations("SignFormAbuse");
   const privacy = useTranslations("PrivacyForm");
   const [state, formAction, pending] = useActionState(signAction, initialState);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? state.fields;
-  const errorFields = fieldOrder.filter((field) => errors[field]);
-  const formError = clientErrors ? undefined : state.formError;
+  // The same rules as the server, checked first in the browser for instant feedback.
+  const { errors, errorFields, formError, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
+    const parsed = signInputSchema.safeParse(Object.fromEntries(data));
+    return parsed.success ? null : fieldErrors(parsed.error);
+  });
   // The campaign page is the same for every visitor, so the share link's ?s= tag is read here.
   const search = useSyncExternalStore(unchanging, () => window.location.search, () => "");
   const sourceTag = source ?? channelFromSearch(search);
-
-  useEffect(() => {
-    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
-  }, [state, clientErrors, errorFields.length, formError]);
-
-  // The same rules as the server, checked first in the browser for instant feedback.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const data = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = signInputSchema.safeParse(data);
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrors(parsed.error));
-    } else {
-      setClientErrors(null);
-    }
-  }
 
   const describedBy = (field: SignField, hint: boolean) =>
     [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;

@@ -2,8 +2,9 @@
 
 import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
+import { useActionState } from "react";
+import { useFieldErrors } from "@/app/components/use-field-errors";
+import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { saveEntryAction, type EntryFormState } from "./actions";
 
 const longFields: DecisionMakerField[] = [];
@@ -13,23 +14,10 @@ const arabicFields: DecisionMakerField[] = ["titleAr", "institutionAr"];
 export function EntryForm(props: { locale: string; organisationId: string; id?: string; initial: Record<string, string> }) {
   const t = useTranslations("Directory");
   const [state, formAction, pending] = useActionState(saveEntryAction, { fields: {}, values: props.initial } satisfies EntryFormState);
-  const [clientErrors, setClientErrors] = useState<DecisionMakerFieldErrors | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? state.fields;
-  const errorFields = decisionMakerFields.filter((field) => errors[field]);
-  const formError = clientErrors ? undefined : state.formError;
-
-  useEffect(() => {
-    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
-  }, [state, clientErrors, errorFields.length, formError]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
+  const { errors, errorFields, formError, summaryRef, onSubmit } = useFieldErrors(state, decisionMakerFields, (data) => {
     const parsed = decisionMakerSchema.safeParse(Object.fromEntries(decisionMakerFields.map((field) => [field, data.get(field) ?? ""])));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(decisionMakerFieldErrors(parsed.error));
-  }
+    return parsed.success ? null : decisionMakerFieldErrors(parsed.error);
+  });
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form">

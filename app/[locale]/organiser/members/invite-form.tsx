@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField, type MemberFieldErrors } from "@/lib/organisations/schema";
+import { useActionState } from "react";
+import { useFieldErrors } from "@/app/components/use-field-errors";
+import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField } from "@/lib/organisations/schema";
 import { inviteMemberAction, type MemberFormState } from "./actions";
 
 const initialState: MemberFormState = { fields: {}, values: {} };
@@ -11,23 +12,10 @@ const fieldOrder: MemberField[] = ["email", "role"];
 export function InviteForm({ locale, organisationId }: { locale: string; organisationId: string }) {
   const t = useTranslations("OrganiserMembers");
   const [state, formAction, pending] = useActionState(inviteMemberAction, initialState);
-  const [clientErrors, setClientErrors] = useState<MemberFieldErrors | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? state.fields;
-  const errorFields = fieldOrder.filter((field) => errors[field]);
-  const formError = clientErrors ? undefined : state.formError;
-
-  useEffect(() => {
-    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
-  }, [state, clientErrors, errorFields.length, formError]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
+  const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
     const parsed = inviteMemberSchema.safeParse({ email: data.get("email") ?? "", role: data.get("role") ?? undefined });
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(memberFieldErrors(parsed.error));
-  }
+    return parsed.success ? null : memberFieldErrors(parsed.error);
+  });
 
   const chosenRole = state.values.role || "ORGANISER";
   return (

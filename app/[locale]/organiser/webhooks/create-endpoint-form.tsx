@@ -2,9 +2,10 @@
 
 import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState } from "react";
+import { useFieldErrors } from "@/app/components/use-field-errors";
 import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
-import { createEndpointSchema, webhookFieldErrors, type WebhookField, type WebhookFieldErrors } from "@/lib/webhooks/schema";
+import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/lib/webhooks/schema";
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
 
@@ -14,23 +15,10 @@ const fieldOrder: WebhookField[] = ["url", "events"];
 export function CreateEndpointForm({ locale, organisationId }: { locale: string; organisationId: string }) {
   const t = useTranslations("OrganiserWebhooks");
   const [state, formAction, pending] = useActionState(createEndpointAction, initialState);
-  const [clientErrors, setClientErrors] = useState<WebhookFieldErrors | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? state.fields;
-  const errorFields = fieldOrder.filter((field) => errors[field]);
-  const formError = clientErrors ? undefined : state.formError;
-
-  useEffect(() => {
-    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
-  }, [state, clientErrors, errorFields.length, formError]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget);
+  const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
     const parsed = createEndpointSchema.safeParse({ url: data.get("url") ?? "", events: data.getAll("events"), includePersonalData: data.get("includePersonalData") === "on" });
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(webhookFieldErrors(parsed.error));
-  }
+    return parsed.success ? null : webhookFieldErrors(parsed.error);
+  });
 
   const chosen = new Set(state.values.events ?? webhookEvents);
   const formKey = state.created ? `created-${state.created.secret.slice(-8)}` : "create";

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useFieldErrors } from "@/app/components/use-field-errors";
 import { EnteredText } from "@/app/components/entered-text";
-import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField, type LetterFieldErrors } from "@/lib/letters/schema";
+import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField } from "@/lib/letters/schema";
 import { writeLetterAction, type LetterFormState } from "./actions";
 
 const initialState: LetterFormState = { fields: {}, values: {} };
@@ -26,25 +27,16 @@ type Props = {
 export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKey, recipients, defaults, templates }: Props) {
   const t = useTranslations("LetterForm");
   const [state, formAction, pending] = useActionState(writeLetterAction, initialState);
-  const [clientErrors, setClientErrors] = useState<LetterFieldErrors | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // The server's rules, checked first in the browser for instant feedback.
+  const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
+    const parsed = letterInputSchema(templates).safeParse(Object.fromEntries(data));
+    return parsed.success ? null : letterFieldErrors(parsed.error);
+  });
   const resultRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? state.fields;
-  const errorFields = fieldOrder.filter((field) => errors[field]);
-  const formError = clientErrors ? undefined : state.formError;
 
   useEffect(() => {
-    if (errorFields.length > 0 || formError) summaryRef.current?.focus();
-    else if (state.sent || state.mailto) resultRef.current?.focus();
+    if (errorFields.length === 0 && !formError && (state.sent || state.mailto)) resultRef.current?.focus();
   }, [state, clientErrors, errorFields.length, formError]);
-
-  // The server's rules, checked first in the browser for instant feedback.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const parsed = letterInputSchema(templates).safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(letterFieldErrors(parsed.error));
-  }
 
   const message = (field: LetterField) => t(`errors.${errors[field]}` as "errors.generic");
   const describedBy = (field: LetterField, hint: boolean) =>
