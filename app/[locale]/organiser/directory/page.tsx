@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
@@ -106,19 +107,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           {t("saved")}
         </p>
       ) : null}
-      {all.length > 1 ? (
-        <nav aria-label={t("otherOrganisations")} className="organiser-switch">
-          <ul className="organiser-links">
-            {all
-              .filter((o) => o.id !== current.id)
-              .map((o) => (
-                <li key={o.id}>
-                  <a href={`${base}?organisation=${encodeURIComponent(o.id)}`}>{localized(locale, { en: o.name, ar: o.nameAr }).text}</a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-      ) : null}
+      <OrganisationSwitch label={t("otherOrganisations")} organisations={all.filter((o) => o.id !== current.id)} pagePath={base} locale={locale} showHeading={false} />
       <nav aria-label={t("toolsLabel")} className="overview-tools">
         <ul>
           {canChange ? (

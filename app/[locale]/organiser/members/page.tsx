@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { listMembers } from "@/lib/organisations/list-members";
@@ -34,18 +35,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t("intro")}</p>
-      {otherOwned.length > 0 ? (
-        <nav aria-label={t("otherOrganisations")} className="organiser-switch">
-          <h2 className="meta">{t("otherOrganisations")}</h2>
-          <ul className="organiser-links">
-            {otherOwned.map((other) => (
-              <li key={other.id}>
-                <a href={`/${locale}/organiser/members?organisation=${encodeURIComponent(other.id)}`}>{localized(locale, { en: other.name, ar: other.nameAr }).text}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <OrganisationSwitch label={t("otherOrganisations")} organisations={otherOwned} pagePath={`/${locale}/organiser/members`} locale={locale} />
       <section aria-labelledby="members-heading" className="organiser-section">
         <h2 id="members-heading">{t("listHeading")}</h2>
         <MemberList

@@ -1,3 +1,4 @@
+import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { codeTag } from "@/app/components/code-tag";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -48,18 +49,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t.rich("intro", { code: codeTag })}</p>
-      {otherOwned.length > 0 ? (
-        <nav aria-label={t("otherOrganisations")} className="organiser-switch">
-          <h2 className="meta">{t("otherOrganisations")}</h2>
-          <ul className="organiser-links">
-            {otherOwned.map((other) => (
-              <li key={other.id}>
-                <a href={`/${locale}/organiser/webhooks?organisation=${encodeURIComponent(other.id)}`}>{localized(locale, { en: other.name, ar: other.nameAr }).text}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <OrganisationSwitch label={t("otherOrganisations")} organisations={otherOwned} pagePath={`/${locale}/organiser/webhooks`} locale={locale} />
       <section aria-labelledby="endpoints-heading" className="organiser-section">
         <h2 id="endpoints-heading">{t("endpointsHeading")}</h2>
         <EndpointList
