@@ -7,7 +7,7 @@ import pg from "pg";
 import { newConfirmationToken } from "../lib/signatures/tokens";
 import { argValue } from "../tests/fixtures/cli";
 import type { BenchContext } from "./support/context";
-import { distinctIp, hiddenFields, isSignSuccess, multipart, renderedCount, signForm, signRequest, type FormFields } from "./support/forms";
+import { distinctIp, hiddenFields, isSignSuccess, multipart, renderedCount, signEndpoint, signForm, signJsonRequest, signRequest, type FormFields } from "./support/forms";
 import { percentile, runLoad, type LoadResult } from "./support/load";
 import { formatCount, formatMs, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
@@ -29,18 +29,29 @@ const perSecond = (value: number) => `${formatCount(value)}/s`;
 let signers = 0;
 
 // A new signer per request, each from its own address, so the figures measure honest signing.
-export function signLoad(server: BenchServer, form: FormFields, slug: string, settings: HttpSettings, connections = settings.connections, signal?: AbortSignal) {
+// "script": the JSON post the campaign page's script makes (201); "form": the plain form POST of
+// a browser without JavaScript, through the server action (303).
+export function signLoad(
+  server: BenchServer,
+  form: FormFields,
+  slug: string,
+  settings: HttpSettings,
+  connections = settings.connections,
+  signal?: AbortSignal,
+  way: "script" | "form" = "script",
+) {
   const run = randomUUID().slice(0, 6);
+  const build = way === "script" ? signJsonRequest : signRequest;
   return runLoad({
-    url: `${server.url}/en/campaigns/${slug}`,
+    url: way === "script" ? signEndpoint(server.url, slug) : `${server.url}/en/campaigns/${slug}`,
     method: "POST",
     connections,
     durationSeconds: settings.durationSeconds,
     request: () => {
       const n = ++signers;
-      return signRequest(server.url, form, { name: `Bench signer ${n}`, email: `bench-${run}-${n}@example.org` }, distinctIp(n));
+      return build(server.url, form, { name: `Bench signer ${n}`, email: `bench-${run}-${n}@example.org` }, distinctIp(n));
     },
-    expect: (status) => status === 303,
+    expect: (status) => status === (way === "script" ? 201 : 303),
     signal,
   });
 }
@@ -184,6 +195,7 @@ export const httpBenchmark: Benchmark = {
     // Warm both paths (code loading, the first compile of each route), then measure.
     await runLoad({ url: `${server.url}/api/bench/noop`, connections: 10, durationSeconds: 1 });
     await signLoad(server, form, slug, { ...settings, durationSeconds: 1 }, 10);
+    await signLoad(server, form, slug, { ...settings, durationSeconds: 1 }, 10, undefined, "form");
     await runLoad({ url: page, connections: 10, durationSeconds: 1 });
 
     const c = settings.connections;
@@ -191,6 +203,8 @@ export const httpBenchmark: Benchmark = {
     const noop = await runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: settings.durationSeconds });
     console.log(`[bench] http: sign path`);
     const sign = await signLoad(server, form, slug, settings);
+    console.log(`[bench] http: sign path without JavaScript (form POST)`);
+    const signPlainForm = await signLoad(server, form, slug, settings, c, undefined, "form");
     console.log(`[bench] http: raw pg inserts, 20 clients`);
     const raw = await rawInserts(url, settings.durationSeconds);
     console.log(`[bench] http: campaign page and static page`);
@@ -202,6 +216,7 @@ export const httpBenchmark: Benchmark = {
       ...latencyFigures(benchmark, `no-op route handler (${c} conn.)`, noop),
       ...latencyFigures(benchmark, `sign path (${c} conn.)`, sign, { p99: "≤ 150 ms" }),
       { benchmark, figure: "sign path ÷ no-op route handler", value: ratio(sign.requestsPerSecond, noop.requestsPerSecond), target: "≥ 0.7" },
+      ...latencyFigures(benchmark, `sign path without JavaScript, form POST (${c} conn.)`, signPlainForm),
       { benchmark, figure: "raw pg single-row inserts (20 clients)", value: perSecond(raw) },
       { benchmark, figure: "sign path ÷ raw pg inserts", value: ratio(sign.requestsPerSecond, raw) },
       ...latencyFigures(benchmark, `campaign page (${c} conn.)`, campaignPage),

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env";
@@ -8,8 +9,14 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number };
 
+// One SQL statement with positional parameters ($1, $2, ...), straight to the driver: for the few
+// hot paths where one round trip and no query building matter (signing). A named statement is
+// prepared once per connection and then sent as its name and parameters alone.
+export type SqlRunner = <Row extends Record<string, unknown>>(statement: { name: string; text: string }, params: unknown[]) => Promise<Row[]>;
+
 export type Database = {
   prisma: PrismaClient;
+  sql: SqlRunner;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: "postgres" | "pglite";
   close(): Promise<void>;
@@ -18,7 +25,8 @@ export type Database = {
 // PostgreSQL when a URL is given, otherwise PGlite in a local folder ("memory://" for a throwaway one).
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.databaseUrl) {
-    const adapterFactory = new PrismaPg({
+    // One pool for Prisma and for plain SQL.
+    const pool = new pg.Pool({
       connectionString: target.databaseUrl,
       max: target.poolSize ?? env.DATABASE_POOL_SIZE,
       connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
@@ -26,20 +34,37 @@ export function openDatabase(target: DatabaseTarget): Database {
       // fresh connections rather than by ones it already dropped.
       idleTimeoutMillis: 30_000,
     });
+    // An idle connection dropped by a restarting server is not an error of any request.
+    pool.on("error", () => undefined);
+    const adapterFactory = new PrismaPg(pool, { disposeExternalPool: true });
     // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s,
     // which a burst of requests on a busy campaign exceeds while the database itself keeps up).
     const prisma = new PrismaClient({
       adapter: adapterFactory,
       transactionOptions: { maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 },
     });
-    return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
+    const sql: SqlRunner = async (statement, params) => (await pool.query({ name: statement.name, text: statement.text, values: params })).rows;
+    return {
+      prisma,
+      sql,
+      adapterFactory,
+      kind: "postgres",
+      async close() {
+        await prisma.$disconnect();
+        // Prisma ends the pool it shares only if it ever connected.
+        if (!pool.ended) await pool.end().catch(() => undefined);
+      },
+    };
   }
   if (!target.pgliteDataDir.startsWith("memory://")) mkdirSync(target.pgliteDataDir, { recursive: true });
   const pglite = new PGlite(target.pgliteDataDir);
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  // PGlite runs one statement at a time; a Prisma transaction holds it until it ends.
+  const sql: SqlRunner = async (statement, params) => (await pglite.query(statement.text, params)).rows as never;
   return {
     prisma,
+    sql,
     adapterFactory,
     kind: "pglite",
     async close() {

@@ -48,6 +48,10 @@ const envSchema = z
     // Connections each app server keeps to PostgreSQL; all servers together must stay under the
     // database's max_connections.
     DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+    // How long an app server keeps what signing needs to know of an open campaign (its owners'
+    // rate limits, the access rules) before reading it again; changes made through this server
+    // apply at once, those made through another within this time. 0 reads it for every signature.
+    SIGNING_CACHE_MS: z.coerce.number().int().min(0).default(1_000),
     // How long a request waits for a connection (pool full or database unreachable) before it
     // is answered "try again shortly" rather than left hanging.
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

@@ -10,6 +10,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/app/components/language-switch";
 import { env } from "@/lib/env";
+import { clientMessages, publicClientNamespaces } from "@/lib/i18n/client-messages";
 import { direction, isLocale, locales } from "@/lib/i18n/locales";
 
 export function generateStaticParams() {
@@ -47,7 +48,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <LanguageSwitch locale={locale} label={t("switchLanguageLabel")} text={t("switchLanguage")} />
           </div>
         </header>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(locale, publicClientNamespaces)}>
           <main id="main" className="wrap">
             {children}
           </main>

@@ -85,28 +85,28 @@ export function renderedCount(html: string): number | null {
   return digits ? Number(digits) : null;
 }
 
-// The same sign form as a browser with JavaScript submits it: a fetch to the page with the server
-// action's id in Next-Action and the arguments (the form's previous state and its FormData) encoded
-// as React encodes a server action's reply.
-export function signActionRequest(baseUrl: string, form: FormFields, signer: Signer, ip: string) {
-  const reference = JSON.parse(form["$ACTION_1:0"] ?? "{}") as { id?: string };
-  if (!reference.id) throw new Error("the sign form carries no server action reference");
-  // The FormData's entries come first: the server resolves the root ("0") as soon as it arrives.
-  const fields: [string, string][] = [];
-  const visible = { campaign: form.campaign ?? "", locale: form.locale ?? "en", [renderedAtField]: form[renderedAtField] ?? "", name: signer.name, email: signer.email, country: signer.country ?? "SY", postcode: "", comment: "" };
-  for (const [key, value] of Object.entries(visible)) fields.push([`_1_${key}`, value]);
-  if (signer.consent) fields.push(["_1_consent", "on"]);
-  fields.push(["0", JSON.stringify([{ fields: {}, values: {} }, "$K1"])]);
-  const encoded = multipart(fields);
-  return {
-    body: encoded.body,
-    headers: { "content-type": encoded.contentType, origin: baseUrl, "x-forwarded-for": ip, accept: "text/x-component", "next-action": reference.id },
+// The same sign form as the page's script submits it: its fields as JSON to the signatures
+// endpoint (201 with where to go next when recorded).
+export function signJsonRequest(baseUrl: string, form: FormFields, signer: Signer, ip: string) {
+  const fields = {
+    campaign: form.campaign ?? "",
+    locale: form.locale ?? "en",
+    [renderedAtField]: form[renderedAtField] ?? "",
+    name: signer.name,
+    email: signer.email,
+    country: signer.country ?? "SY",
+    postcode: "",
+    comment: "",
+    ...(signer.consent ? { consent: "on" } : {}),
   };
+  return { body: JSON.stringify(fields), headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip } };
 }
 
-// What a sign request through the server action came back with.
-export function signActionOutcome(status: number, headers: Headers, body: string): "signed" | "unavailable" | "other" {
-  if ((status === 303 || status === 200) && (headers.get("x-action-redirect") ?? "").includes("/signed")) return "signed";
-  if (body.includes('"formError":"unavailable"')) return "unavailable";
+export const signEndpoint = (baseUrl: string, slug: string) => `${baseUrl}/api/campaigns/${encodeURIComponent(slug)}/signatures`;
+
+// What a sign request through the endpoint came back with.
+export function signJsonOutcome(status: number, body: string): "signed" | "unavailable" | "other" {
+  if (status === 201 && body.includes('"next":"/en/campaigns/')) return "signed";
+  if (status === 503 && body.includes('"formError":"unavailable"')) return "unavailable";
   return "other";
 }

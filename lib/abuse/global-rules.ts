@@ -2,6 +2,7 @@ import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { abuseFieldErrors, accessRuleSchema } from "./schema";
 import type { AccessRuleView } from "./settings";
+import { forgetSigningCampaigns } from "../signatures/signing-campaign";
 
 // Rules for every organisation, set by whoever runs the install (from the command line: there is
 // no role above an organisation's owner on the web).
@@ -18,6 +19,7 @@ export async function addGlobalAccessRule(input: unknown): Promise<AccessRuleVie
   if (existing) throw new AppError("VALIDATION", { fields: { pattern: "ruleExists" } });
   try {
     const rule = await db.accessRule.create({ data: { ...parsed.data, organisationId: null } });
+    forgetSigningCampaigns();
     return { id: rule.id, kind: rule.kind, effect: rule.effect, pattern: rule.pattern, note: rule.note, global: true, createdAt: rule.createdAt };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { pattern: "ruleExists" } });
@@ -27,5 +29,6 @@ export async function addGlobalAccessRule(input: unknown): Promise<AccessRuleVie
 
 export async function removeGlobalAccessRule(options: { pattern: string }): Promise<number> {
   const removed = await db.accessRule.deleteMany({ where: { organisationId: null, pattern: options.pattern.trim().toLowerCase() } });
+  forgetSigningCampaigns();
   return removed.count;
 }

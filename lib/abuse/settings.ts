@@ -3,6 +3,7 @@ import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { AccessRuleEffect, AccessRuleKind } from "../generated/prisma/enums";
 import { abuseFieldErrors, abuseSettingsSchema, accessRuleSchema, type AbuseSettings } from "./schema";
+import { forgetSigningCampaigns } from "../signatures/signing-campaign";
 
 export type AccessRuleView = { id: string; kind: AccessRuleKind; effect: AccessRuleEffect; pattern: string; note: string | null; global: boolean; createdAt: Date };
 
@@ -35,11 +36,12 @@ export async function updateAbuseSettings(options: { actor: Actor; organisationI
   requireOrganisationRole(options.actor, options.organisationId, "OWNER");
   const parsed = abuseSettingsSchema.safeParse(options.input);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: abuseFieldErrors(parsed.error) });
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await tx.organisation.update({ where: { id: options.organisationId }, data: parsed.data });
     await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "settings.abuse", details: parsed.data });
-    return parsed.data;
   });
+  forgetSigningCampaigns();
+  return parsed.data;
 }
 
 export async function addAccessRule(options: { actor: Actor; organisationId: string; input: unknown }): Promise<AccessRuleView> {
@@ -47,11 +49,13 @@ export async function addAccessRule(options: { actor: Actor; organisationId: str
   const parsed = accessRuleSchema.safeParse(options.input);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: abuseFieldErrors(parsed.error) });
   try {
-    return await db.$transaction(async (tx) => {
+    const view = await db.$transaction(async (tx) => {
       const rule = await tx.accessRule.create({ data: { ...parsed.data, organisationId: options.organisationId } });
       await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "access-rule.add", details: { kind: rule.kind, effect: rule.effect, pattern: rule.pattern } });
       return { id: rule.id, kind: rule.kind, effect: rule.effect, pattern: rule.pattern, note: rule.note, global: false, createdAt: rule.createdAt };
     });
+    forgetSigningCampaigns();
+    return view;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { pattern: "ruleExists" } });
     throw error;
@@ -66,4 +70,5 @@ export async function removeAccessRule(options: { actor: Actor; organisationId: 
     if (removed.count === 0) throw new AppError("NOT_FOUND");
     await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "access-rule.remove", details: { rule: options.ruleId } });
   });
+  forgetSigningCampaigns();
 }

@@ -20,17 +20,20 @@ export type SendEmailOptions<K extends TemplateName> = {
 // Everything that leaves Nida goes through here: a row in the outbox, written in the caller's
 // transaction, so the message exists exactly when the event that caused it does.
 export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEmailOptions<K>): Promise<void> {
-  await tx.outboxMessage.create({
-    data: {
-      idempotencyKey: options.idempotencyKey,
-      template: options.template,
-      toAddress: options.to,
-      replyTo: options.replyTo,
-      cc: options.cc,
-      locale: options.locale,
-      payload: options.props,
-    },
-  });
+  await tx.outboxMessage.create({ data: outboxRow(options) });
+}
+
+// The outbox row of a message, for sendEmail and for the one statement that records a signature.
+export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) {
+  return {
+    idempotencyKey: options.idempotencyKey,
+    template: options.template,
+    toAddress: options.to,
+    replyTo: options.replyTo,
+    cc: options.cc,
+    locale: options.locale,
+    payload: options.props as TemplateProps[K] & object,
+  };
 }
 
 // Called after the transaction commits, so the worker looks now rather than at its next poll.

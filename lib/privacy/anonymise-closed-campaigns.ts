@@ -58,7 +58,7 @@ export async function anonymiseCampaign(campaignId: string): Promise<{ signature
   await db.$transaction(async (tx) => {
     // Letters about this campaign keep who they went to, not who wrote them.
     await tx.letter.updateMany({ where: { campaignId, supporterId: { not: null } }, data: { supporterId: null } });
-    await tx.signAttempt.deleteMany({ where: { campaignId } });
+    await tx.signAttemptWindow.deleteMany({ where: { campaignId } });
     await tx.campaign.updateMany({ where: { id: campaignId, anonymisedAt: null }, data: { anonymisedAt: new Date() } });
   });
   return total;

@@ -47,7 +47,7 @@ export async function anonymiseSignatures(tx: Tx, options: { signatureIds: strin
 
   await scrubOutbox(tx, { signatureIds, letterKeys, emails });
   await scrubElsewhere(tx, values, emails);
-  if (ipHashes.length > 0) await tx.$executeRaw`DELETE FROM sign_attempts WHERE ip_hash = ANY(${ipHashes})`;
+  if (ipHashes.length > 0) await tx.$executeRaw`DELETE FROM sign_attempt_windows WHERE ip_hash = ANY(${ipHashes})`;
   return { signatures: anonymised.count, supporters: leaving.length };
 }
 

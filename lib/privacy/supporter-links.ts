@@ -11,18 +11,28 @@ export type SupporterLinks = { unsubscribeUrl: string; oneClickUnsubscribeUrl: s
 // Each e-mail gets its own pair of tokens; only their SHA-256 is stored, and they do not expire
 // (an unsubscribe link must work for as long as the mail sits in someone's inbox).
 export async function issueSupporterLinks(tx: Tx, options: { supporterId: string; locale: Locale }): Promise<SupporterLinks> {
-  const unsubscribe = newConfirmationToken();
-  const erase = newConfirmationToken();
+  const { links, unsubscribeHash, eraseHash } = newSupporterLinks(options.locale);
   await tx.supporterToken.createMany({
     data: [
-      { tokenHash: unsubscribe.tokenHash, supporterId: options.supporterId, purpose: "UNSUBSCRIBE" },
-      { tokenHash: erase.tokenHash, supporterId: options.supporterId, purpose: "ERASE" },
+      { tokenHash: unsubscribeHash, supporterId: options.supporterId, purpose: "UNSUBSCRIBE" },
+      { tokenHash: eraseHash, supporterId: options.supporterId, purpose: "ERASE" },
     ],
   });
+  return links;
+}
+
+// The links and the hashes to store for them, for a caller that writes the tokens itself.
+export function newSupporterLinks(locale: Locale): { links: SupporterLinks; unsubscribeHash: string; eraseHash: string } {
+  const unsubscribe = newConfirmationToken();
+  const erase = newConfirmationToken();
   return {
-    unsubscribeUrl: `${env.APP_URL}/${options.locale}/unsubscribe/${unsubscribe.token}`,
-    oneClickUnsubscribeUrl: `${env.APP_URL}/api/unsubscribe/${unsubscribe.token}`,
-    eraseUrl: `${env.APP_URL}/${options.locale}/erase/${erase.token}`,
+    links: {
+      unsubscribeUrl: `${env.APP_URL}/${locale}/unsubscribe/${unsubscribe.token}`,
+      oneClickUnsubscribeUrl: `${env.APP_URL}/api/unsubscribe/${unsubscribe.token}`,
+      eraseUrl: `${env.APP_URL}/${locale}/erase/${erase.token}`,
+    },
+    unsubscribeHash: unsubscribe.tokenHash,
+    eraseHash: erase.tokenHash,
   };
 }
 

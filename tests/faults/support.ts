@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
 import pg from "pg";
 import { BenchContext } from "../../bench/support/context";
-import { distinctIp, hiddenFields, isSignSuccess, multipart, signActionOutcome, signActionRequest, signForm, signRequest, type FormFields } from "../../bench/support/forms";
+import { distinctIp, hiddenFields, isSignSuccess, multipart, signEndpoint, signForm, signJsonOutcome, signJsonRequest, signRequest, type FormFields } from "../../bench/support/forms";
 import type { BenchServer } from "../../bench/support/server";
 import type { PostgresCluster } from "../fixtures/postgres-cluster";
 
@@ -37,20 +37,20 @@ export async function openSeedCampaign(url: string): Promise<{ id: string; slug:
 
 export type SignOutcome = { outcome: "signed" | "unavailable" | "other" | "network"; status: number; ms: number; retryAfter: string | null };
 
-// One signature through the server action, as a browser with JavaScript sends it.
+// One signature through the signatures endpoint, as the page's script sends it.
 export async function sign(server: BenchServer, form: FormFields, slug: string, email: string, ip: string, timeoutMs = 30_000): Promise<SignOutcome> {
   const started = performance.now();
-  const request = signActionRequest(server.url, form, { name: `Signer ${email.split("@")[0]}`, email }, ip);
+  const request = signJsonRequest(server.url, form, { name: `Signer ${email.split("@")[0]}`, email }, ip);
   try {
-    const response = await fetch(`${server.url}/en/campaigns/${encodeURIComponent(slug)}`, {
+    const response = await fetch(signEndpoint(server.url, slug), {
       method: "POST",
-      body: new Uint8Array(request.body),
+      body: request.body,
       headers: request.headers,
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = await response.text();
-    return { outcome: signActionOutcome(response.status, response.headers, body), status: response.status, ms: performance.now() - started, retryAfter: response.headers.get("retry-after") };
+    return { outcome: signJsonOutcome(response.status, body), status: response.status, ms: performance.now() - started, retryAfter: response.headers.get("retry-after") };
   } catch {
     return { outcome: "network", status: 0, ms: performance.now() - started, retryAfter: null };
   }

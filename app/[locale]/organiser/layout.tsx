@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session";
+import { clientMessages, organiserClientNamespaces } from "@/lib/i18n/client-messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { NavLink } from "./nav-link";
 import { signOutAction } from "./sign-in/actions";
@@ -17,7 +19,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
   const locale = isLocale(requested) ? requested : "en";
   setRequestLocale(locale);
   const actor = await getActor();
-  if (!actor) return <div className="organiser">{children}</div>;
+  // The organiser area's forms translate in the browser with their own namespaces.
+  const content = <NextIntlClientProvider messages={clientMessages(locale, organiserClientNamespaces)}>{children}</NextIntlClientProvider>;
+  if (!actor) return <div className="organiser">{content}</div>;
 
   const [t, webhooks] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserShell" }),
@@ -70,7 +74,7 @@ export default async function OrganiserLayout({ children, params }: { children: 
           </form>
         </div>
       </div>
-      {children}
+      {content}
     </div>
   );
 }

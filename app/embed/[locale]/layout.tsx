@@ -7,6 +7,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { clientMessages, publicClientNamespaces } from "@/lib/i18n/client-messages";
 import { direction, isLocale, locales } from "@/lib/i18n/locales";
 
 export function generateStaticParams() {
@@ -21,7 +22,7 @@ export default async function EmbedLayout({ children, params }: { children: Reac
   return (
     <html lang={locale} dir={direction(locale)}>
       <body className="embed-body">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(locale, publicClientNamespaces)}>
           <main className="embed">{children}</main>
         </NextIntlClientProvider>
       </body>

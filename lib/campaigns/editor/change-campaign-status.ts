@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import type { CampaignStatus } from "../../generated/prisma/enums";
 import { lockCampaign } from "./lock-campaign";
 import { publishProblems, type ErrorKey } from "./schema";
+import { forgetSigningCampaigns } from "../../signatures/signing-campaign";
 
 export type CampaignStatusChange = { id: string; slug: string; status: CampaignStatus };
 
@@ -24,7 +25,7 @@ export async function changeCampaignStatus(options: { actor: Actor; campaignId: 
   const transition = transitions[options.transition];
   const access = await requireCampaignRole(actor, campaignId, "ORGANISER");
 
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     await lockCampaign(tx, campaignId);
     const campaign = await tx.campaign.findUnique({
       where: { id: campaignId },
@@ -49,4 +50,6 @@ export async function changeCampaignStatus(options: { actor: Actor; campaignId: 
     });
     return { id: campaign.id, slug: campaign.slug, status: transition.to };
   });
+  forgetSigningCampaigns();
+  return changed;
 }

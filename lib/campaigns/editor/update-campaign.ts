@@ -8,6 +8,7 @@ import { lockCampaign } from "./lock-campaign";
 import { parseCampaignInput, publishProblems, type CampaignInput } from "./schema";
 import type { EditableCampaignFields } from "./form-values";
 import { campaignColumns, demandRows } from "./campaign-columns";
+import { forgetSigningCampaigns } from "../../signatures/signing-campaign";
 
 export type UpdateCampaignOptions = { actor: Actor; campaignId: string; input: unknown };
 export type UpdatedCampaign = { id: string; slug: string; status: CampaignStatus; changed: string[] };
@@ -21,7 +22,7 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
   const access = await requireCampaignRole(actor, campaignId, "ORGANISER");
   const input = parseCampaignInput(options.input);
 
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     await lockCampaign(tx, campaignId);
     const current = await tx.campaign.findUnique({
       where: { id: campaignId },
@@ -62,6 +63,8 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
     await recordAudit(tx, { organisationId: access.organisationId, actor, action: "campaign.update", campaignId, affected: 1, details: { changed } });
     return { id: current.id, slug: current.slug, status: current.status, changed };
   });
+  forgetSigningCampaigns();
+  return updated;
 }
 
 type CurrentCampaign = Omit<EditableCampaignFields, "decisionMakerIds">;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
@@ -27,12 +27,41 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
   const t = useTranslations("SignForm");
   const abuse = useTranslations("SignFormAbuse");
   const privacy = useTranslations("PrivacyForm");
-  const [state, formAction, pending] = useActionState(signAction, initialState);
+  // Without JavaScript the form posts to the server action; with it, to the signatures endpoint,
+  // whose answer lands here.
+  const [actionState, formAction, actionPending] = useActionState(signAction, initialState);
+  const [answer, setAnswer] = useState<SignFormState | null>(null);
+  const [sending, setSending] = useState(false);
+  const state = answer ?? actionState;
+  const pending = actionPending || sending;
   // The same rules as the server, checked first in the browser for instant feedback.
-  const { errors, errorFields, formError, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
+  const { errors, errorFields, formError, summaryRef, onSubmit: checkFields } = useFieldErrors(state, fieldOrder, (data) => {
     const parsed = signInputSchema.safeParse(Object.fromEntries(data));
     return parsed.success ? null : fieldErrors(parsed.error);
   });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    checkFields(event);
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    setSending(true);
+    try {
+      const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignSlug)}/signatures`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(Object.fromEntries(new FormData(event.currentTarget))),
+      });
+      const body = (await response.json()) as { next?: string; fields?: SignFormState["fields"]; formError?: SignFormState["formError"] };
+      if (response.ok && body.next) {
+        window.location.assign(body.next);
+        return;
+      }
+      setAnswer({ fields: body.fields ?? {}, formError: body.formError ?? (Object.keys(body.fields ?? {}).length ? undefined : "generic"), values: {} });
+    } catch {
+      setAnswer({ fields: {}, formError: "unavailable", values: {} });
+    }
+    setSending(false);
+  }
   // The campaign page is the same for every visitor, so the share link's ?s= tag is read here.
   const search = useSyncExternalStore(unchanging, () => window.location.search, () => "");
   const sourceTag = source ?? channelFromSearch(search);

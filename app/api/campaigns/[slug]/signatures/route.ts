@@ -1,0 +1,24 @@
+import { errorHeaders } from "@/lib/errors";
+import { refuseForeignOrigin } from "@/lib/http/same-origin";
+import { submitSignForm } from "@/lib/signatures/sign-submission";
+
+export const dynamic = "force-dynamic";
+
+// The sign form's fields as JSON, sent by the campaign page's and the embed's script: 201 with
+// where to go next, or the per-field errors. Only Nida's own pages may post here.
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const refused = refuseForeignOrigin(request);
+  if (refused) return refused;
+  const { slug } = await params;
+  const body: unknown = await request.json().catch(() => null);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return Response.json({ fields: {}, formError: "generic" }, { status: 400, headers: errorHeaders("VALIDATION") });
+  }
+  const record = body as Record<string, unknown>;
+  // The campaign signed is the one in the address, whatever the body says.
+  const fields = { get: (name: string) => (name === "campaign" ? slug : record[name]) };
+  const outcome = await submitSignForm(fields, { forwardedFor: request.headers.get("x-forwarded-for"), referer: request.headers.get("referer") });
+  if (outcome.signed) return Response.json({ next: outcome.next }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  const { status, ...errors } = outcome;
+  return Response.json(errors, { status, headers: status === 503 ? errorHeaders("UNAVAILABLE") : { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,61 @@
+import { clientIp } from "../abuse/client-ip";
+import { honeypotField, renderedAtField } from "../abuse/form-fields";
+import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
+import { env } from "../env";
+import { isAppError, toAppError } from "../errors";
+import { isLocale, type Locale } from "../i18n/locales";
+import type { FieldErrors } from "./schema";
+import { signPetition } from "./sign-petition";
+
+// The sign form's fields, as a plain form POST, the page's script or the embed sends them.
+export type SignFields = { get(name: string): unknown };
+
+export type SignOutcome =
+  | { signed: true; next: string }
+  | { signed: false; fields: FieldErrors; formError?: "campaignNotOpen" | "unavailable" | "generic"; status: number };
+
+export const echoedSignFields = ["name", "email", "country", "postcode", "comment", "consent", "showPublicly"] as const;
+
+export function signFormLocale(fields: SignFields): Locale {
+  const value = fields.get("locale");
+  return isLocale(value) ? value : "en";
+}
+
+// The share channel that brought the signer: the form's field, or (without JavaScript) the ?s= of
+// the page the form was sent from. Only the fixed list of channels is stored.
+function sourceTag(fields: SignFields, referer: string | null): string | null {
+  const field = fields.get("source");
+  if (isShareChannel(field)) return field;
+  try {
+    return channelFromSearch(new URL(referer ?? "").search);
+  } catch {
+    return null;
+  }
+}
+
+// One submission of the sign form, whichever way it came, and where the signer goes next.
+export async function submitSignForm(fields: SignFields, request: { forwardedFor: string | null; referer: string | null }): Promise<SignOutcome> {
+  const slug = String(fields.get("campaign") ?? "");
+  const locale = signFormLocale(fields);
+  const input = Object.fromEntries(echoedSignFields.map((key) => [key, fields.get(key) ?? undefined]));
+  try {
+    await signPetition({
+      campaignSlug: slug,
+      input,
+      locale,
+      ipAddress: clientIp(request.forwardedFor, env.TRUST_PROXY_HOPS),
+      source: sourceTag(fields, request.referer),
+      formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
+    });
+  } catch (error) {
+    if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };
+    if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { signed: false, fields: {}, formError: "campaignNotOpen", status: 409 };
+    // The database unreachable (restarting, overloaded) is "try again shortly", not a defect.
+    if (toAppError(error)?.code === "UNAVAILABLE") return { signed: false, fields: {}, formError: "unavailable", status: 503 };
+    // The error's name only: a database error's message can quote the signer's values.
+    console.error("[sign] failed:", error instanceof Error ? error.name : "unknown error");
+    return { signed: false, fields: {}, formError: "generic", status: 500 };
+  }
+  const embedded = fields.get("embed") === "1";
+  return { signed: true, next: embedded ? `/embed/${locale}/${encodeURIComponent(slug)}/signed` : `/${locale}/campaigns/${encodeURIComponent(slug)}/signed` };
+}
