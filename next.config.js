@@ -19,6 +19,12 @@ export function nidaConfig(phase) {
       // The largest form is the campaign editor (two long Markdown bodies and up to 40 demands).
       serverActions: { bodySizeLimit: "512kb" },
       proxyClientMaxBodySize: "1mb",
+      // Pages rendered at run time (campaign pages, every few seconds) stay in the server's own
+      // memory instead of being written into .next. They carry APP_URL (canonical and share
+      // links) and the figures of the server's database, so a page rendered by another server
+      // started from the same build (the test and benchmark runs start several, each with its
+      // own address and database) or by an earlier start must never be served.
+      isrFlushToDisk: false,
     },
     async headers() {
       return securityHeaderRules({ development });

@@ -1,7 +1,10 @@
 // Lighthouse 12.8 (pinned: newer releases need Node 22) with Debian's Chromium on a seed campaign
-// page of the production server: desktop and mobile scores.
+// page of the production server: desktop and mobile scores, and what cost the points.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import type { BenchServer } from "./support/server";
 import type { Figure } from "./support/report";
@@ -10,10 +13,18 @@ import type { Benchmark } from "./support/runner";
 const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-type Audit = { score: number | null; title: string; scoreDisplayMode: string; details?: { items?: { description?: string; url?: string; source?: string }[] } };
-type Report = { categories: Record<string, { score: number | null }>; audits: Record<string, Audit> };
+type Item = { issueType?: string; description?: string; url?: string; subItems?: { items?: { url?: string }[] } };
+type Audit = { id: string; score: number | null; title: string; explanation?: string; scoreDisplayMode: string; details?: { items?: Item[] } };
+type Category = { score: number | null; auditRefs: { id: string; weight: number }[] };
+type Report = { categories: Record<string, Category>; audits: Record<string, Audit> };
+// What Chrome put in its Issues panel, as Lighthouse gathered it (issue kind → the raw issues).
+type InspectorIssues = Record<string, Record<string, unknown>[]>;
+type Run = { report: Report; issues: InspectorIssues };
 
-function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Report> {
+function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Run> {
+  // The report names an Issues-panel entry only by its kind; the gathered artifacts keep the whole
+  // issue (which directive, which script and where), so Lighthouse saves them here too.
+  const artifacts = mkdtempSync(join(tmpdir(), "nida-lighthouse-"));
   const args = [
     "--no-install",
     "lighthouse",
@@ -21,6 +32,8 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Repo
     "--output=json",
     "--output-path=stdout",
     "--quiet",
+    `--gather-mode=${artifacts}`,
+    `--audit-mode=${artifacts}`,
     `--only-categories=${categories.join(",")}`,
     `--chrome-flags=${chromeFlags.join(" ")}`,
     ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
@@ -33,19 +46,59 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Repo
     child.stderr.on("data", (chunk) => (err += chunk));
     child.on("exit", (code) => {
       try {
-        resolve(JSON.parse(out) as Report);
+        const report = JSON.parse(out) as Report;
+        let issues: InspectorIssues = {};
+        try {
+          issues = (JSON.parse(readFileSync(join(artifacts, "artifacts.json"), "utf8")) as { InspectorIssues?: InspectorIssues }).InspectorIssues ?? {};
+        } catch {
+          // the report alone still says which kinds of issue there were
+        }
+        resolve({ report, issues });
       } catch {
         reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
+      } finally {
+        rmSync(artifacts, { recursive: true, force: true });
       }
     });
   });
 }
 
-// The audits that cost points, so the table says what to fix.
-function failing(report: Report): string[] {
-  return Object.values(report.audits)
-    .filter((audit) => audit.score !== null && audit.score < 0.9 && (audit.scoreDisplayMode === "binary" || audit.scoreDisplayMode === "numeric"))
-    .map((audit) => audit.title);
+// The audits that cost a category points (weighted in it, scored below 1), with Lighthouse's
+// own explanation when it gives one.
+function lostPoints(report: Report, category: string): Audit[] {
+  return (report.categories[category]?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => report.audits[ref.id])
+    .filter((audit): audit is Audit => audit !== undefined && audit.score !== null && audit.score < 1);
+}
+
+function describeAudit(audit: Audit): string {
+  const score = audit.scoreDisplayMode === "numeric" ? ` (score ${audit.score})` : "";
+  return `${audit.title}${score}${audit.explanation ? `: ${audit.explanation}` : ""}`;
+}
+
+// One line per Issues-panel entry: its kind and whatever names the cause (a policy violation's
+// directive and the script and position that broke it, a blocked or insecure request's URL).
+function describeIssues(run: Run): string[] {
+  const lines: string[] = [];
+  for (const item of run.report.audits["inspector-issues"]?.details?.items ?? []) {
+    const urls = (item.subItems?.items ?? []).map((sub) => sub.url).filter(Boolean);
+    lines.push(`${item.issueType ?? "issue"}${urls.length ? `: ${urls.join(", ")}` : ""}`);
+  }
+  for (const [kind, issues] of Object.entries(run.issues)) {
+    for (const issue of issues) {
+      const location = issue.sourceCodeLocation as { url?: string; lineNumber?: number; columnNumber?: number } | undefined;
+      const where = location?.url ? ` at ${location.url}:${(location.lineNumber ?? 0) + 1}:${(location.columnNumber ?? 0) + 1}` : "";
+      const known = ["violatedDirective", "contentSecurityPolicyViolationType", "blockedURL", "cookieWarningReasons", "cookieExclusionReasons", "reason", "resolutionStatus"]
+        .map((key) => issue[key])
+        .filter((value) => value !== undefined && value !== "")
+        .map((value) => (Array.isArray(value) ? value.join("/") : String(value)));
+      const request = (issue.request as { url?: string } | undefined)?.url ?? (issue.cookieUrl as string | undefined);
+      const summary = known.length || request ? [...known, request].filter(Boolean).join(" ") : JSON.stringify(issue).slice(0, 300);
+      lines.push(`  ${kind}: ${summary}${where}`);
+    }
+  }
+  return lines;
 }
 
 export const lighthouseBenchmark: Benchmark = {
@@ -65,14 +118,23 @@ export const lighthouseBenchmark: Benchmark = {
     const figures: Figure[] = [];
     for (const formFactor of ["desktop", "mobile"] as const) {
       console.log(`[bench] lighthouse: ${formFactor} ${page}`);
-      const report = await lighthouse(page, formFactor);
+      const run = await lighthouse(page, formFactor);
+      const { report } = run;
       const scores = categories.map((category) => `${category} ${Math.round((report.categories[category]?.score ?? 0) * 100)}`).join(", ");
       figures.push({ benchmark: "Lighthouse", figure: `${formFactor}`, value: scores, target: formFactor === "desktop" ? "all 100" : "performance ≥ 90" });
-      const misses = failing(report);
-      if (misses.length) console.log(`[bench] lighthouse ${formFactor}: audits below 0.9: ${misses.join("; ")}`);
+      const lost: string[] = [];
+      for (const category of categories) {
+        for (const audit of lostPoints(report, category)) {
+          console.log(`[bench] lighthouse ${formFactor} ${category}: ${describeAudit(audit)}`);
+          if (audit.scoreDisplayMode !== "numeric") lost.push(audit.id);
+        }
+      }
+      for (const line of describeIssues(run)) console.log(`[bench] lighthouse ${formFactor} Issues panel: ${line}`);
       for (const item of report.audits["errors-in-console"]?.details?.items ?? []) {
         console.log(`[bench] lighthouse ${formFactor}: console error: ${item.description ?? ""} ${item.url ?? ""}`.trim());
       }
+      // Failed pass/fail audits in the table itself (metric scores are in the performance figure).
+      if (lost.length) figures.push({ benchmark: "Lighthouse", figure: `${formFactor}: failed audits`, value: lost.join(", "), target: "none" });
     }
     return figures;
   },

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const sources = ["app", "lib", "emails", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json"];
+const sources = ["app", "lib", "emails", "prisma", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.js", "package.json", "package-lock.json"];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
