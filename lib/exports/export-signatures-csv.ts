@@ -24,7 +24,8 @@ export type ExportStatus = "completed" | "cancelled" | "failed";
 // which the actor has access (their highest role among the campaign's owners), so each coalition
 // partner exports only its own consenters.
 //
-// No row is read before the caller pulls: the stream fetches one batch per pull, and cancelling it
+// No row is read before the caller pulls: the stream encodes one batch per pull while the next is
+// read, and cancelling it
 // (or aborting `signal`) releases the cursor and its connection at once. The audit entry
 // "signatures.export" is written before the first byte (with the filters and the expected count)
 // and updated when the stream ends with the rows actually sent and how it ended.
@@ -66,6 +67,15 @@ export async function exportSignaturesCsv(options: {
   }
 
   const encoder = new TextEncoder();
+  // The batch after the one being written is already on its way from the database, so reading
+  // and writing overlap; at most two batches are held at once.
+  let ahead: Promise<Awaited<ReturnType<SignatureRowSource["next"]>>> | undefined;
+  const readAhead = () => {
+    const next = source.next();
+    // A read cut short by a cancelled download is nobody's error.
+    next.catch(() => undefined);
+    return next;
+  };
   let rowsSent = 0;
   let headerSent = false;
   let finished: Promise<void> | undefined;
@@ -101,7 +111,8 @@ export async function exportSignaturesCsv(options: {
       },
       async pull(controller) {
         try {
-          const batch = await source.next();
+          const batch = await (ahead ?? readAhead());
+          ahead = batch ? readAhead() : undefined;
           if (finished) return;
           if (!batch) {
             if (!headerSent) controller.enqueue(encoder.encode(encodeCsvRows([], { header: true })));
@@ -123,7 +134,7 @@ export async function exportSignaturesCsv(options: {
         await finish("cancelled");
       },
     },
-    // Nothing is fetched ahead: each batch is read only when the consumer pulls.
+    // Nothing is queued in the stream: a batch is encoded only when the consumer pulls.
     { highWaterMark: 0 },
   );
   if (options.signal?.aborted) onAbort();

@@ -17,7 +17,10 @@ export type SignatureRowSource = {
 
 export type RowQuery = { campaignId: string; organisationId: string; filters: ExportFilters };
 
-export const defaultBatchSize = 1000;
+// A cursor's fetch is one round trip on the export's own connection: larger batches, fewer trips.
+// A keyset page holds PGlite's one connection while it runs: smaller pages, shorter holds.
+export const cursorBatchSize = 5000;
+export const keysetBatchSize = 1000;
 
 type Sql = { text: string; params: unknown[] };
 
@@ -95,7 +98,7 @@ export async function openPostgresCursor(
   query: RowQuery,
   options: { batchSize?: number } = {},
 ): Promise<SignatureRowSource> {
-  const batchSize = options.batchSize ?? defaultBatchSize;
+  const batchSize = options.batchSize ?? cursorBatchSize;
   const client = new pg.Client({ connectionString, application_name: exportApplicationName(query.campaignId) });
   // An error on an idle connection (the server going away) must not crash the process.
   client.on("error", () => {});
@@ -162,7 +165,7 @@ export async function openKeysetPages(
   query: RowQuery,
   options: { batchSize?: number } = {},
 ): Promise<SignatureRowSource> {
-  const batchSize = options.batchSize ?? defaultBatchSize;
+  const batchSize = options.batchSize ?? keysetBatchSize;
   const count = countSql(query);
   const expectedRows = (await runQuery<{ count: number }>(count.text, count.params))[0]!.count;
   let after: { sortKey: string; id: string } | undefined;

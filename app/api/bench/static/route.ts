@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-// A fixed HTML page of about a campaign page's size, answered without touching the database:
+// A fixed HTML page, answered without the database, the proxy or the page cache:
 // what the campaign page is compared with when there is no static page in the app to compare.
 // Only served when BENCH_ROUTES=true.
 const paragraph = "<p>Nida serves this page without the database, as a static page is served.</p>";
