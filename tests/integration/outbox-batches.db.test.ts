@@ -1,39 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { db } from "../../lib/db";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { rateLimiter } from "../../lib/mail/rate-limiter";
 import { sendEmail } from "../../lib/mail/send-email";
 import type { MailTransport } from "../../lib/mail/transport";
 import { capturedMailForTests } from "../fixtures/captured-mail";
-import { uniqueEmail } from "../fixtures/factories";
+import { confirmationEmailProps, uniqueEmail } from "../fixtures/factories";
 
 // Other test files share the PostgreSQL database and deliver their own messages: every round here
 // is limited to this test's own messages (onlyKeys), which are due as soon as they are written.
 
 const provider = capturedMailForTests({ clearBeforeEach: true });
 const noPace = { acquire: async () => {} };
-
-function props(email: string, withLinks = false): ConfirmSignatureProps {
-  const token = "B".repeat(43);
-  return {
-    locale: "en",
-    name: "Layla Haddad",
-    campaignTitle: "Protect civilians",
-    confirmUrl: `http://nida.test/en/confirm/${"A".repeat(43)}`,
-    campaignUrl: `http://nida.test/en/campaigns/${email.split("@")[0]}`,
-    ...(withLinks
-      ? {
-          supporterLinks: {
-            unsubscribeUrl: `http://nida.test/en/unsubscribe/${token}`,
-            oneClickUnsubscribeUrl: `http://nida.test/api/unsubscribe/${token}`,
-            eraseUrl: `http://nida.test/en/erase/${token}`,
-          },
-        }
-      : {}),
-  };
-}
 
 type Queued = { to: string; idempotencyKey: string };
 
@@ -48,7 +27,7 @@ async function queue(count: number, options: { replyTo?: string; cc?: string; wi
           to,
           locale: "en",
           idempotencyKey,
-          props: props(to, options.withLinks),
+          props: confirmationEmailProps(to, { supporterLinks: options.withLinks }),
           replyTo: options.replyTo,
           cc: options.cc,
         });

@@ -10,7 +10,7 @@ import { renderTemplate } from "../../lib/mail/templates";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { capturedMailForTests } from "../fixtures/captured-mail";
-import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { confirmationEmailProps, createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 
 // Other test files share the PostgreSQL database and queue messages of their own, which they read
 // back. So that this file never delivers (and clears the payload of) someone else's message, each
@@ -20,21 +20,11 @@ const backdated = new Date("2000-01-01T00:00:00Z");
 
 const provider = capturedMailForTests({ clearBeforeEach: true });
 
-function props(email: string): ConfirmSignatureProps {
-  return {
-    locale: "en",
-    name: "Layla Haddad",
-    campaignTitle: "Protect civilians",
-    confirmUrl: `http://nida.test/en/confirm/${"A".repeat(43)}`,
-    campaignUrl: `http://nida.test/en/campaigns/${email.split("@")[0]}`,
-  };
-}
-
 // A confirmation e-mail in the outbox, due since long ago (see above).
 async function queue(options: { to?: string; template?: string } = {}) {
   const to = options.to ?? uniqueEmail("outbox");
   const idempotencyKey = `test-outbox:${randomUUID()}`;
-  await db.$transaction((tx) => sendEmail(tx, { template: "confirm-signature", to, locale: "en", idempotencyKey, props: props(to) }));
+  await db.$transaction((tx) => sendEmail(tx, { template: "confirm-signature", to, locale: "en", idempotencyKey, props: confirmationEmailProps(to) }));
   await db.outboxMessage.update({ where: { idempotencyKey }, data: { nextAttemptAt: backdated, ...(options.template ? { template: options.template } : {}) } });
   return { to, idempotencyKey };
 }
