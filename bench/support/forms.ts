@@ -49,18 +49,22 @@ export async function signForm(baseUrl: string, slug: string, locale = "en"): Pr
 
 export type Signer = { name: string; email: string; country?: string; consent?: boolean };
 
-// One signature's request: the form's hidden fields and the signer's, from the signer's own
-// address (X-Forwarded-For, honoured when the server is configured to trust its proxy).
-export function signRequest(baseUrl: string, form: FormFields, signer: Signer, ip: string) {
-  const encoded = multipart({
-    ...form,
+// The fields a signer fills in, as both ways of sending the form carry them.
+function signerFields(signer: Signer): Record<string, string> {
+  return {
     name: signer.name,
     email: signer.email,
     country: signer.country ?? "SY",
     postcode: "",
     comment: "",
     ...(signer.consent ? { consent: "on" } : {}),
-  });
+  };
+}
+
+// One signature's request: the form's hidden fields and the signer's, from the signer's own
+// address (X-Forwarded-For, honoured when the server is configured to trust its proxy).
+export function signRequest(baseUrl: string, form: FormFields, signer: Signer, ip: string) {
+  const encoded = multipart({ ...form, ...signerFields(signer) });
   return {
     body: encoded.body,
     headers: { "content-type": encoded.contentType, origin: baseUrl, "x-forwarded-for": ip, accept: "text/html" },
@@ -92,12 +96,7 @@ export function signJsonRequest(baseUrl: string, form: FormFields, signer: Signe
     campaign: form.campaign ?? "",
     locale: form.locale ?? "en",
     [renderedAtField]: form[renderedAtField] ?? "",
-    name: signer.name,
-    email: signer.email,
-    country: signer.country ?? "SY",
-    postcode: "",
-    comment: "",
-    ...(signer.consent ? { consent: "on" } : {}),
+    ...signerFields(signer),
   };
   return { body: JSON.stringify(fields), headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip } };
 }

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { digestDeliverySelect } from "../digests/delivery-record";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
 import { findPublicCampaignId } from "./find-public-campaign";
 import { parseQuery } from "./parse-query";
@@ -16,22 +17,7 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
       where: { campaignId: campaign.id, ...afterCursor("queuedAt", cursor) },
       orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
-      select: {
-        id: true,
-        kind: true,
-        periodKey: true,
-        newSignatures: true,
-        totalSignatures: true,
-        fingerprint: true,
-        countedAt: true,
-        status: true,
-        queuedAt: true,
-        sentAt: true,
-        deliveredAt: true,
-        bouncedAt: true,
-        failedAt: true,
-        decisionMaker: { select: decisionMakerSelect },
-      },
+      select: { ...digestDeliverySelect, countedAt: true, decisionMaker: { select: decisionMakerSelect } },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id, published: true },

@@ -1,6 +1,7 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { decisionMakerProfileSelect, type DecisionMakerProfile } from "./profile";
 import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema } from "./schema";
 
 function parse(values: unknown) {
@@ -62,15 +63,7 @@ export async function retireDecisionMaker(options: { actor: Actor; organisationI
   });
 }
 
-export type DirectoryEntry = {
-  id: string;
-  name: string;
-  title: string | null;
-  titleAr: string | null;
-  institution: string;
-  institutionAr: string | null;
-  country: string;
-  region: string | null;
+export type DirectoryEntry = DecisionMakerProfile & {
   email: string;
   contactUrl: string | null;
   preferredLocale: "en" | "ar";
@@ -79,14 +72,7 @@ export type DirectoryEntry = {
 };
 
 const entrySelect = {
-  id: true,
-  name: true,
-  title: true,
-  titleAr: true,
-  institution: true,
-  institutionAr: true,
-  country: true,
-  region: true,
+  ...decisionMakerProfileSelect,
   email: true,
   contactUrl: true,
   preferredLocale: true,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { listEditorChoices, type DecisionMakerChoice } from "../campaigns/editor/list-editor-choices";
 import { db } from "../db";
+import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
@@ -69,22 +70,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       where: { campaignId: campaign.id },
       orderBy: [{ queuedAt: "desc" }, { id: "asc" }],
       take: 200,
-      select: {
-        id: true,
-        kind: true,
-        periodKey: true,
-        newSignatures: true,
-        totalSignatures: true,
-        fingerprint: true,
-        status: true,
-        queuedAt: true,
-        sentAt: true,
-        deliveredAt: true,
-        bouncedAt: true,
-        complainedAt: true,
-        failedAt: true,
-        decisionMaker: { select: { name: true, institution: true, institutionAr: true } },
-      },
+      select: { ...digestDeliverySelect, complainedAt: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id },

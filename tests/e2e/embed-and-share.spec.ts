@@ -3,18 +3,13 @@
 // copies the embed code from the campaign's overview.
 import { expect, test, type Page } from "@playwright/test";
 import { e2eOpenCampaigns } from "../fixtures/e2e-organisers";
-import { campaignPath, confirmPath, newSigner, pressConfirm, submitSignForm, waitForConfirmationEmail, type Signer } from "./helpers";
+import { campaignPath, confirmFromEmail, newSigner, submitSignForm } from "./helpers";
 import { e2eOrganisations, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 import { startPartnerSite } from "./reach-helpers";
 
 // Nothing else signs this campaign (tests/fixtures/e2e-organisers.ts).
 const campaign = e2eOpenCampaigns.embed;
 test.describe.configure({ mode: "default" });
-
-async function confirm(page: Page, signer: Signer): Promise<void> {
-  await page.goto(confirmPath(await waitForConfirmationEmail(signer.email)));
-  await pressConfirm(page, campaign.slug);
-}
 
 /** The confirmed count per channel on the organiser's overview of the campaign. */
 async function channelCounts(page: Page): Promise<Record<string, number>> {
@@ -62,7 +57,7 @@ test("a reader signs inside the embed on a partner's site, another from a WhatsA
     await expect(frame.getByRole("heading", { level: 1 })).toHaveText("One more step: confirm your signature");
     // Still the partner's page around it.
     await expect(page.getByRole("heading", { level: 1, name: "A partner's page" })).toBeVisible();
-    await confirm(page, inFrame);
+    await confirmFromEmail(page, campaign.slug, inFrame.email);
   } finally {
     await partner.close();
   }
@@ -72,7 +67,7 @@ test("a reader signs inside the embed on a partner's site, another from a WhatsA
   await page.goto(`${campaignPath(campaign.slug)}?s=whatsapp`);
   await submitSignForm(page, fromWhatsApp);
   await expect(page).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}/signed$`));
-  await confirm(page, fromWhatsApp);
+  await confirmFromEmail(page, campaign.slug, fromWhatsApp.email);
 
   // And one from a Telegram link, in a browser without JavaScript: the tag still arrives.
   const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
@@ -81,7 +76,7 @@ test("a reader signs inside the embed on a partner's site, another from a WhatsA
   await plain.goto(`${campaignPath(campaign.slug)}?s=telegram`);
   await submitSignForm(plain, fromTelegram);
   await expect(plain).toHaveURL(new RegExp(`${campaignPath(campaign.slug)}/signed$`));
-  await confirm(plain, fromTelegram);
+  await confirmFromEmail(plain, campaign.slug, fromTelegram.email);
   await noScript.close();
 
   await openOverview(organiser);

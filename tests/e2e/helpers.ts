@@ -20,6 +20,15 @@ export const seedCampaigns = {
   icc: { slug: "refer-syria-to-the-icc", titleEn: "Refer Syria to the International Criminal Court" },
 } as const;
 
+/**
+ * The seed campaign a spec owns. Its tests run one after another, so that the count moves only by
+ * what the test before confirmed.
+ */
+export function ownSeedCampaign<Key extends keyof typeof seedCampaigns>(key: Key): (typeof seedCampaigns)[Key] {
+  test.describe.configure({ mode: "default" });
+  return seedCampaigns[key];
+}
+
 export const mailTimeoutMs = 20_000;
 
 export function captureUrl(): string {
@@ -138,4 +147,10 @@ export async function pressConfirm(page: Page, slug: string): Promise<void> {
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page).toHaveURL(new RegExp(`/en/campaigns/${slug}/thanks$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: your signature is confirmed");
+}
+
+/** Follows the link in the confirmation e-mail to `email` and presses Confirm. */
+export async function confirmFromEmail(page: Page, slug: string, email: string): Promise<void> {
+  await page.goto(confirmPath(await waitForConfirmationEmail(email)));
+  await pressConfirm(page, slug);
 }

@@ -4,6 +4,7 @@ import {
   confirmPath,
   expectCheckYourEmail,
   newSigner,
+  ownSeedCampaign,
   pressConfirm,
   readCount,
   seedCampaigns,
@@ -13,9 +14,8 @@ import {
 } from "./helpers";
 
 // This file owns the "protect civilians" seed campaign: nothing else confirms signatures on it,
-// so its count moves only when this journey confirms. Its tests run one after another.
-const campaign = seedCampaigns.protectCivilians;
-test.describe.configure({ mode: "default" });
+// so its count moves only when this journey confirms.
+const campaign = ownSeedCampaign("protectCivilians");
 
 test.use({ locale: "en-GB" });
 

@@ -3,21 +3,18 @@ import {
   campaignPath,
   errorSummary,
   capturedFor,
-  confirmPath,
+  confirmFromEmail,
   expectCheckYourEmail,
   newSigner,
-  pressConfirm,
+  ownSeedCampaign,
   readCount,
-  seedCampaigns,
   submitSignForm,
   uniqueEmail,
   waitForConfirmationEmail,
 } from "./helpers";
 
 // This file owns the "end the attacks" seed campaign: nothing else confirms signatures on it.
-// Its tests run one after another.
-const campaign = seedCampaigns.endAttacks;
-test.describe.configure({ mode: "default" });
+const campaign = ownSeedCampaign("endAttacks");
 test.use({ javaScriptEnabled: false });
 
 test("signs and confirms with JavaScript turned off", async ({ page }) => {
@@ -27,9 +24,7 @@ test("signs and confirms with JavaScript turned off", async ({ page }) => {
   await submitSignForm(page, signer);
   await expectCheckYourEmail(page, campaign.slug);
 
-  const link = confirmPath(await waitForConfirmationEmail(signer.email));
-  await page.goto(link);
-  await pressConfirm(page, campaign.slug);
+  await confirmFromEmail(page, campaign.slug, signer.email);
   // Without JavaScript the share prompt still opens, and the link is there to copy by hand.
   await page.getByText("Yes, I will share it").click();
   await expect(page.getByRole("textbox", { name: "Copy link" })).toHaveValue(new RegExp(`${campaignPath(campaign.slug)}\\?s=link$`));

@@ -3,45 +3,34 @@
 // (500 presses of the same link at once), the count goes up by exactly one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maxConfirmationEmails } from "../../lib/signatures/sign-petition";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
 import {
   BenchContext,
   campaignIntegrity,
   confirmForm,
   confirmLink,
   confirmPlain,
-  openSeedCampaign,
-  signForm,
   signPlain,
+  startSigningRun,
   uniqueName,
   waitFor,
   withClient,
-  type BenchServer,
-  type FormFields,
+  type SigningRun,
 } from "./support";
 
 const crowd = 2_000;
 
 describe("2,000 concurrent identical requests", () => {
   const context = new BenchContext();
-  let capture: ResendCapture;
-  let server: BenchServer;
-  let url: string;
-  let campaign: { id: string; slug: string };
-  let form: FormFields;
+  let started: SigningRun;
 
   beforeAll(async () => {
-    capture = await startResendCapture();
-    context.onCleanup(() => capture.stop());
-    url = await context.postgresDatabase(uniqueName("nida_fault_identical"));
-    server = await context.server("identical", { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url });
-    campaign = await openSeedCampaign(url);
-    form = await signForm(server.url, campaign.slug);
+    started = await startSigningRun(context, { database: "nida_fault_identical", server: "identical" });
   });
 
   afterAll(() => context.close());
 
   it("records one signature and counts it once", async () => {
+    const { capture, url, server, campaign, form } = started;
     const email = `${uniqueName("same")}@example.org`;
     const before = await campaignIntegrity(url, campaign.id);
     const outcomes = await Promise.all(Array.from({ length: crowd }, () => signPlain(server, form, campaign.slug, email, "10.1.2.3")));

@@ -1,29 +1,20 @@
 // The mail provider is down, then refuses with 429, then recovers: signing never fails, and every
 // confirmation e-mail is delivered exactly once afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
-import { BenchContext, distinctIp, openSeedCampaign, sign, signForm, uniqueName, waitFor, withClient, type BenchServer, type FormFields } from "./support";
+import { BenchContext, distinctIp, sign, startSigningRun, uniqueName, waitFor, withClient, type SigningRun } from "./support";
 
 describe("mail provider outage", () => {
   const context = new BenchContext();
-  let capture: ResendCapture;
-  let server: BenchServer;
-  let url: string;
-  let campaign: { id: string; slug: string };
-  let form: FormFields;
+  let started: SigningRun;
 
   beforeAll(async () => {
-    capture = await startResendCapture();
-    context.onCleanup(() => capture.stop());
-    url = await context.postgresDatabase(uniqueName("nida_fault_mail"));
-    server = await context.server("mail-outage", { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url, OUTBOX_POLL_MS: "200" });
-    campaign = await openSeedCampaign(url);
-    form = await signForm(server.url, campaign.slug);
+    started = await startSigningRun(context, { database: "nida_fault_mail", server: "mail-outage", env: { OUTBOX_POLL_MS: "200" } });
   });
 
   afterAll(() => context.close());
 
   it("keeps signing through the outage and delivers every confirmation exactly once after it", async () => {
+    const { capture, url, server, campaign, form } = started;
     const run = uniqueName("outage");
     const signers: string[] = [];
     const signBatch = async (from: number, count: number) => {

@@ -2,46 +2,35 @@
 // "signed" is there with their confirmation e-mail queued, everyone told "confirmed" is confirmed,
 // and the public count equals the confirmed rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
 import {
   BenchContext,
   campaignIntegrity,
   confirm,
   confirmLink,
   distinctIp,
-  openSeedCampaign,
   sign,
   signatureEmails,
-  signForm,
+  startSigningRun,
   sustain,
   uniqueName,
   waitFor,
   withClient,
-  type BenchServer,
-  type FormFields,
+  type SigningRun,
 } from "./support";
 
 describe("server killed during sustained signing", () => {
   const context = new BenchContext();
-  let capture: ResendCapture;
-  let server: BenchServer;
-  let url: string;
-  let campaign: { id: string; slug: string };
-  let form: FormFields;
-  const serverEnv = () => ({ DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url, OUTBOX_POLL_MS: "200" });
+  let started: SigningRun;
 
   beforeAll(async () => {
-    capture = await startResendCapture();
-    context.onCleanup(() => capture.stop());
-    url = await context.postgresDatabase(uniqueName("nida_fault_kill"));
-    server = await context.server("before-kill", serverEnv());
-    campaign = await openSeedCampaign(url);
-    form = await signForm(server.url, campaign.slug);
+    started = await startSigningRun(context, { database: "nida_fault_kill", server: "before-kill", env: { OUTBOX_POLL_MS: "200" } });
   });
 
   afterAll(() => context.close());
 
   it("loses no acknowledged signature or confirmation", async () => {
+    const { capture, url, campaign, form } = started;
+    let server = started.server;
     const run = uniqueName("kill");
     // Signatures whose confirmation links are in hand, to confirm while the server dies.
     const early = Array.from({ length: 30 }, (_, i) => `${run}-early-${i}@example.org`);
@@ -65,7 +54,7 @@ describe("server killed during sustained signing", () => {
     const signAttempts = await signing.stop();
     const confirmAttempts = await confirming.stop();
 
-    server = await context.server("after-kill", serverEnv());
+    server = await context.server("after-kill", started.env);
     const stored = await signatureEmails(url, campaign.id);
     const acknowledged = [...early, ...signAttempts.filter((attempt) => attempt.outcome === "signed").map((attempt) => attempt.email)];
     expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);

@@ -9,6 +9,7 @@ import { BenchContext } from "../../bench/support/context";
 import { distinctIp, hiddenFields, isSignSuccess, multipart, signEndpoint, signForm, signJsonOutcome, signJsonRequest, signRequest, type FormFields } from "../../bench/support/forms";
 import type { BenchServer } from "../../bench/support/server";
 import type { PostgresCluster } from "../fixtures/postgres-cluster";
+import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
 
 export { BenchContext, distinctIp, signForm };
 export type { BenchServer, FormFields };
@@ -33,6 +34,30 @@ export async function openSeedCampaign(url: string): Promise<{ id: string; slug:
     if (!row) throw new Error("no open seed campaign");
     return row;
   });
+}
+
+export type SigningRun = {
+  capture: ResendCapture;
+  url: string;
+  // The server's settings, to start another like it on the same database.
+  env: Record<string, string>;
+  server: BenchServer;
+  campaign: { id: string; slug: string };
+  form: FormFields;
+};
+
+// A database of its own, a mail provider that records what it is sent, and a server running the
+// background jobs against both (it applies the migrations and the seed); the open seed campaign and
+// its sign form as that server serves it. The context stops all of it.
+export async function startSigningRun(context: BenchContext, options: { database: string; server: string; env?: Record<string, string> }): Promise<SigningRun> {
+  const capture = await startResendCapture();
+  context.onCleanup(() => capture.stop());
+  const url = await context.postgresDatabase(uniqueName(options.database));
+  const env = { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url, ...options.env };
+  const server = await context.server(options.server, env);
+  const campaign = await openSeedCampaign(url);
+  const form = await signForm(server.url, campaign.slug);
+  return { capture, url, env, server, campaign, form };
 }
 
 export type SignOutcome = { outcome: "signed" | "unavailable" | "other" | "network"; status: number; ms: number; retryAfter: string | null };

@@ -2,21 +2,21 @@
 // jobs, with signers spread over both as a load balancer spreads them: no e-mail is sent twice,
 // counts are exact, and rate limits hold across the servers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
 import {
   BenchContext,
   campaignIntegrity,
   confirm,
   confirmLink,
   distinctIp,
-  openSeedCampaign,
   sign,
   signForm,
+  startSigningRun,
   uniqueName,
   waitFor,
   withClient,
   type BenchServer,
   type FormFields,
+  type SigningRun,
 } from "./support";
 
 // The setting that makes a server take the signer's address from X-Forwarded-For (it sits behind
@@ -25,26 +25,22 @@ const behindLoadBalancer = { TRUST_PROXY_HOPS: "1" };
 
 describe("two app servers on one database", () => {
   const context = new BenchContext();
-  let capture: ResendCapture;
+  let started: SigningRun;
   let servers: BenchServer[];
-  let url: string;
-  let campaign: { id: string; slug: string };
   let forms: FormFields[];
 
   beforeAll(async () => {
-    capture = await startResendCapture();
-    context.onCleanup(() => capture.stop());
-    url = await context.postgresDatabase(uniqueName("nida_fault_two"));
-    const env = { DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: "re_fault", RESEND_BASE_URL: capture.url, OUTBOX_POLL_MS: "200", ...behindLoadBalancer };
     // One after the other: the first applies migrations and seeds, the second finds them done.
-    servers = [await context.server("a", env), await context.server("b", env)];
-    campaign = await openSeedCampaign(url);
-    forms = await Promise.all(servers.map((server) => signForm(server.url, campaign.slug)));
+    started = await startSigningRun(context, { database: "nida_fault_two", server: "a", env: { OUTBOX_POLL_MS: "200", ...behindLoadBalancer } });
+    const second = await context.server("b", started.env);
+    servers = [started.server, second];
+    forms = [started.form, await signForm(second.url, started.campaign.slug)];
   });
 
   afterAll(() => context.close());
 
   it("sends every e-mail once and counts every confirmation once", async () => {
+    const { capture, url, campaign } = started;
     const run = uniqueName("two");
     const before = await campaignIntegrity(url, campaign.id);
     const signers = Array.from({ length: 40 }, (_, i) => `${run}-${i}@example.org`);
@@ -77,6 +73,7 @@ describe("two app servers on one database", () => {
 
   // Rate limits live in PostgreSQL (sign_attempt_windows), so every server sees every attempt.
   it("holds one address to one limit across both servers", async () => {
+    const { url, campaign } = started;
     const run = uniqueName("limit");
     const address = "203.0.113.77";
     const attempts = 60;

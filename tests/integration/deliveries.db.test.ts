@@ -1,28 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { env } from "../../lib/env";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
-import { resendTransport } from "../../lib/mail/transport";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+import { capturedMailForTests } from "../fixtures/captured-mail";
 
 // The endpoint's signing secret as Resend shows it: "whsec_" and base64.
 const secret = `whsec_${Buffer.from(randomUUID()).toString("base64")}`;
 (env as { RESEND_WEBHOOK_SECRET?: string }).RESEND_WEBHOOK_SECRET = secret;
 const { POST } = await import("../../app/api/webhooks/resend/route");
 
-let capture: ResendCapture;
-
-beforeAll(async () => {
-  capture = await startResendCapture();
-});
-
-afterAll(async () => {
-  await capture?.stop();
-});
+const provider = capturedMailForTests();
 
 // A digest delivered to the provider (the capture server): its id is what events refer to.
 async function sentDigest() {
@@ -33,7 +24,7 @@ async function sentDigest() {
   await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: dm.id } });
   await runDigestJob({ campaignId: campaign.id });
   const digest = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id } });
-  await deliverDueMessages({ transport: resendTransport("re_test_key", capture.url), pace: { acquire: async () => {} }, onlyKeys: [digest.outboxKey] });
+  await deliverDueMessages({ transport: provider.transport, pace: { acquire: async () => {} }, onlyKeys: [digest.outboxKey] });
   return db.digest.findUniqueOrThrow({ where: { id: digest.id } });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
 import { fingerprintOf } from "../../lib/digests/fingerprint";
@@ -7,22 +7,11 @@ import { digestPeriod } from "../../lib/digests/period";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { formatNumber } from "../../lib/i18n/format";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
-import { resendTransport, type MailTransport } from "../../lib/mail/transport";
 import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+import { capturedMailForTests } from "../fixtures/captured-mail";
 
-let capture: ResendCapture;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  capture = await startResendCapture();
-  transport = resendTransport("re_test_key", capture.url);
-});
-
-afterAll(async () => {
-  await capture?.stop();
-});
+const provider = capturedMailForTests();
 
 const execute = (text: string, params: unknown[]) => db.$executeRawUnsafe(text, ...params);
 const noPace = { acquire: async () => {} };
@@ -64,7 +53,7 @@ async function confirmedIds(campaignId: string) {
 
 async function deliverDigests(campaignId: string) {
   const digests = await db.digest.findMany({ where: { campaignId }, select: { outboxKey: true } });
-  return deliverDueMessages({ transport, pace: noPace, onlyKeys: digests.map((d) => d.outboxKey) });
+  return deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: digests.map((d) => d.outboxKey) });
 }
 
 describe("runDigestJob", () => {
@@ -88,13 +77,13 @@ describe("runDigestJob", () => {
 
     const report = await deliverDigests(campaign.id);
     expect(report).toMatchObject({ claimed: 2, sent: 2 });
-    expect(capture.messages({ to: english.email })).toHaveLength(1);
-    expect(capture.messages({ to: arabic.email })).toHaveLength(1);
+    expect(provider.capture.messages({ to: english.email })).toHaveLength(1);
+    expect(provider.capture.messages({ to: arabic.email })).toHaveLength(1);
 
     // What the e-mail says is what the database holds, and the fingerprint recomputes.
     const ids = await confirmedIds(campaign.id);
     expect(ids).toHaveLength(23);
-    const mail = capture.messages({ to: english.email })[0]!;
+    const mail = provider.capture.messages({ to: english.email })[0]!;
     const digest = digests.find((d) => d.decisionMakerId === english.id)!;
     expect(digest).toMatchObject({ totalSignatures: 23, newSignatures: 23, fingerprint: fingerprintOf(ids), locale: "en" });
     expect(mail.subject).toBe(`23 signatures: ${campaign.titleEn}`);
@@ -112,7 +101,7 @@ describe("runDigestJob", () => {
     expect(logged.sentAt).toBeInstanceOf(Date);
 
     // The Arabic digest is right to left, in Arabic, with the same numbers.
-    const arabicMail = capture.messages({ to: arabic.email })[0]!;
+    const arabicMail = provider.capture.messages({ to: arabic.email })[0]!;
     expect(arabicMail.html).toMatch(/<html[^>]*dir="rtl"/);
     expect(arabicMail.html).toMatch(/<html[^>]*lang="ar"/);
     expect(arabicMail.subject).toBe(`التواقيع المؤكَّدة: ${formatNumber(23, "ar")} – ${campaign.titleAr}`);
@@ -132,7 +121,7 @@ describe("runDigestJob", () => {
     const latest = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id, periodKey: digestPeriod("WEEKLY", weekTwo) } });
     expect(latest).toMatchObject({ newSignatures: 7, totalSignatures: 19, fingerprint: fingerprintOf(await confirmedIds(campaign.id)) });
     await deliverDigests(campaign.id);
-    const mails = capture.messages({ to: english.email });
+    const mails = provider.capture.messages({ to: english.email });
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.subject).sort()).toEqual([`12 signatures: ${campaign.titleEn}`, `19 signatures: ${campaign.titleEn}`]);
     const second = mails.find((m) => m.subject.startsWith("19"))!;
@@ -152,10 +141,10 @@ describe("runDigestJob", () => {
       { to: english.id, kind: "MILESTONE", period: "milestone:5", total: 6 },
     ]);
     await deliverDigests(campaign.id);
-    const [mail] = capture.messages({ to: english.email });
+    const [mail] = provider.capture.messages({ to: english.email });
     expect(mail!.subject).toBe(`5 signatures reached: ${campaign.titleEn}`);
     expect(mail!.text).toContain("The petition has passed 5 confirmed signatures.");
-    expect(capture.messages({ to: arabic.email })).toEqual([]);
+    expect(provider.capture.messages({ to: arabic.email })).toEqual([]);
   });
 
   it("sends nothing for a campaign whose cadence is off and has no milestone digests", async () => {

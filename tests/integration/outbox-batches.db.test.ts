@@ -1,53 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
+import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { rateLimiter } from "../../lib/mail/rate-limiter";
 import { sendEmail } from "../../lib/mail/send-email";
-import { resendTransport, type MailTransport } from "../../lib/mail/transport";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
-import { uniqueEmail } from "../fixtures/factories";
+import type { MailTransport } from "../../lib/mail/transport";
+import { capturedMailForTests } from "../fixtures/captured-mail";
+import { confirmationEmailProps, uniqueEmail } from "../fixtures/factories";
 
 // Other test files share the PostgreSQL database and deliver their own messages: every round here
 // is limited to this test's own messages (onlyKeys), which are due as soon as they are written.
 
-let capture: ResendCapture;
-let transport: MailTransport;
+const provider = capturedMailForTests({ clearBeforeEach: true });
 const noPace = { acquire: async () => {} };
-
-beforeAll(async () => {
-  capture = await startResendCapture();
-  transport = resendTransport("re_test_key", capture.url);
-});
-
-afterAll(async () => {
-  await capture?.stop();
-});
-
-beforeEach(() => {
-  capture.reset();
-});
-
-function props(email: string, withLinks = false): ConfirmSignatureProps {
-  const token = "B".repeat(43);
-  return {
-    locale: "en",
-    name: "Layla Haddad",
-    campaignTitle: "Protect civilians",
-    confirmUrl: `http://nida.test/en/confirm/${"A".repeat(43)}`,
-    campaignUrl: `http://nida.test/en/campaigns/${email.split("@")[0]}`,
-    ...(withLinks
-      ? {
-          supporterLinks: {
-            unsubscribeUrl: `http://nida.test/en/unsubscribe/${token}`,
-            oneClickUnsubscribeUrl: `http://nida.test/api/unsubscribe/${token}`,
-            eraseUrl: `http://nida.test/en/erase/${token}`,
-          },
-        }
-      : {}),
-  };
-}
 
 type Queued = { to: string; idempotencyKey: string };
 
@@ -62,7 +27,7 @@ async function queue(count: number, options: { replyTo?: string; cc?: string; wi
           to,
           locale: "en",
           idempotencyKey,
-          props: props(to, options.withLinks),
+          props: confirmationEmailProps(to, { supporterLinks: options.withLinks }),
           replyTo: options.replyTo,
           cc: options.cc,
         });
@@ -85,7 +50,7 @@ describe("batch delivery", () => {
     const started = Date.now();
     let claimed = 0;
     for (let round = 0; round < 5; round++) {
-      const report = await deliverDueMessages({ transport, pace, onlyKeys: keysOf(messages), limit: 100 });
+      const report = await deliverDueMessages({ transport: provider.transport, pace, onlyKeys: keysOf(messages), limit: 100 });
       if (report.claimed === 0) break;
       expect(report.failed + report.retrying).toBe(0);
       claimed += report.claimed;
@@ -94,12 +59,12 @@ describe("batch delivery", () => {
     console.info(`[outbox-batches] 250 messages delivered in ${elapsedMs} ms`);
 
     expect(claimed).toBe(250);
-    const requests = capture.requests();
+    const requests = provider.capture.requests();
     expect(requests.length).toBeLessThanOrEqual(3);
     expect(requests.every((request) => request.path === "/emails/batch" && request.status === 200)).toBe(true);
     const stored = await rows(messages);
     for (const message of messages) {
-      const received = capture.messages({ to: message.to });
+      const received = provider.capture.messages({ to: message.to });
       expect(received, message.to).toHaveLength(1);
       expect(stored.find((row) => row.idempotencyKey === message.idempotencyKey)).toMatchObject({
         status: "SENT",
@@ -118,14 +83,14 @@ describe("batch delivery", () => {
     // anything: the rows are left mid-delivery, their lease run out.
     const dying: MailTransport = {
       name: "resend",
-      deliver: transport.deliver,
+      deliver: provider.transport.deliver,
       async deliverBatch(emails, batchKey) {
-        expect((await transport.deliverBatch!(emails, batchKey)).ok).toBe(true);
+        expect((await provider.transport.deliverBatch!(emails, batchKey)).ok).toBe(true);
         throw new Error("the process died");
       },
     };
     expect(await deliverDueMessages({ transport: dying, pace: noPace, onlyKeys: keysOf(messages) })).toMatchObject({ claimed: 5 });
-    const [first] = capture.requests();
+    const [first] = provider.capture.requests();
     expect(first).toMatchObject({ path: "/emails/batch", status: 200, replayed: false });
     expect((await rows(messages)).every((row) => row.batchKey === first!.idempotencyKey)).toBe(true);
     await db.outboxMessage.updateMany({
@@ -134,18 +99,18 @@ describe("batch delivery", () => {
     });
 
     // Asked for one of them, the next worker takes the whole batch and sends it again as it was.
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: [messages[0]!.idempotencyKey] })).toEqual({
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: [messages[0]!.idempotencyKey] })).toEqual({
       claimed: 5,
       sent: 5,
       retrying: 0,
       failed: 0,
     });
-    const requests = capture.requests();
+    const requests = provider.capture.requests();
     expect(requests).toHaveLength(2);
     expect(requests[1]).toMatchObject({ path: "/emails/batch", idempotencyKey: first!.idempotencyKey, replayed: true, ids: first!.ids });
     const stored = await rows(messages);
     for (const message of messages) {
-      const received = capture.messages({ to: message.to });
+      const received = provider.capture.messages({ to: message.to });
       expect(received, message.to).toHaveLength(1);
       expect(stored.find((row) => row.idempotencyKey === message.idempotencyKey)).toMatchObject({ status: "SENT", providerId: received[0]!.id, attempts: 2 });
     }
@@ -153,19 +118,19 @@ describe("batch delivery", () => {
 
   it("retries a batch the provider could not take as the same batch, under the same key", async () => {
     const messages = await queue(3);
-    capture.failNext(1, 503);
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 0, retrying: 3, failed: 0 });
+    provider.capture.failNext(1, 503);
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 0, retrying: 3, failed: 0 });
     const waiting = await rows(messages);
     expect(new Set(waiting.map((row) => row.batchKey)).size).toBe(1);
     expect(new Set(waiting.map((row) => row.nextAttemptAt.getTime())).size).toBe(1);
     expect(waiting.every((row) => row.status === "PENDING" && /503/.test(row.lastError ?? ""))).toBe(true);
 
     await db.outboxMessage.updateMany({ where: { idempotencyKey: { in: keysOf(messages) } }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 3, retrying: 0, failed: 0 });
-    const requests = capture.requests();
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 3, retrying: 0, failed: 0 });
+    const requests = provider.capture.requests();
     expect(requests.map((request) => request.status)).toEqual([503, 200]);
     expect(requests[1]!.idempotencyKey).toBe(waiting[0]!.batchKey);
-    for (const message of messages) expect(capture.messages({ to: message.to }), message.to).toHaveLength(1);
+    for (const message of messages) expect(provider.capture.messages({ to: message.to }), message.to).toHaveLength(1);
   });
 
   it("delivers the rest of a batch when the provider refuses one of its messages", async () => {
@@ -173,8 +138,8 @@ describe("batch delivery", () => {
     const bad = messages[1]!;
     await db.outboxMessage.update({ where: { idempotencyKey: bad.idempotencyKey }, data: { toAddress: "not an address" } });
 
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 4, sent: 3, retrying: 0, failed: 1 });
-    expect(capture.requests()).toHaveLength(1);
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 4, sent: 3, retrying: 0, failed: 1 });
+    expect(provider.capture.requests()).toHaveLength(1);
     const stored = await rows(messages);
     for (const message of messages) {
       const row = stored.find((candidate) => candidate.idempotencyKey === message.idempotencyKey)!;
@@ -183,7 +148,7 @@ describe("batch delivery", () => {
         expect(row.lastError).toMatch(/422: Invalid `to` field/);
         continue;
       }
-      const received = capture.messages({ to: message.to });
+      const received = provider.capture.messages({ to: message.to });
       expect(received, message.to).toHaveLength(1);
       expect(row).toMatchObject({ status: "SENT", providerId: received[0]!.id });
     }
@@ -191,21 +156,21 @@ describe("batch delivery", () => {
 
   it("sends each message on its own when the provider refuses the batch request itself", async () => {
     const messages = await queue(3);
-    capture.failNext(1, 400);
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 3, retrying: 0, failed: 0 });
-    const requests = capture.requests();
+    provider.capture.failNext(1, 400);
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 3, sent: 3, retrying: 0, failed: 0 });
+    const requests = provider.capture.requests();
     expect(requests.map((request) => `${request.path} ${request.status}`)).toEqual(["/emails/batch 400", "/emails 200", "/emails 200", "/emails 200"]);
     expect(requests.slice(1).map((request) => request.idempotencyKey).sort()).toEqual(keysOf(messages).sort());
-    for (const message of messages) expect(capture.messages({ to: message.to }), message.to).toHaveLength(1);
+    for (const message of messages) expect(provider.capture.messages({ to: message.to }), message.to).toHaveLength(1);
   });
 
   it("keeps List-Unsubscribe, Reply-To and the copy on messages sent in a batch", async () => {
     const supporter = uniqueEmail("supporter");
     const messages = await queue(2, { replyTo: supporter, cc: supporter, withLinks: true });
-    expect(await deliverDueMessages({ transport, pace: noPace, onlyKeys: keysOf(messages) })).toMatchObject({ claimed: 2, sent: 2 });
-    expect(capture.requests().map((request) => request.path)).toEqual(["/emails/batch"]);
+    expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(provider.capture.requests().map((request) => request.path)).toEqual(["/emails/batch"]);
     for (const message of messages) {
-      const [received] = capture.messages({ to: message.to });
+      const [received] = provider.capture.messages({ to: message.to });
       expect(received).toMatchObject({
         batch: true,
         to: [message.to],

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
@@ -7,11 +7,10 @@ import { env } from "../../lib/env";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { sendEmail } from "../../lib/mail/send-email";
 import { renderTemplate } from "../../lib/mail/templates";
-import { resendTransport, type MailTransport } from "../../lib/mail/transport";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
-import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
-import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { capturedMailForTests } from "../fixtures/captured-mail";
+import { confirmationEmailProps, createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 
 // Other test files share the PostgreSQL database and queue messages of their own, which they read
 // back. So that this file never delivers (and clears the payload of) someone else's message, each
@@ -19,37 +18,13 @@ import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 // oldest due messages first.
 const backdated = new Date("2000-01-01T00:00:00Z");
 
-let capture: ResendCapture;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  capture = await startResendCapture();
-  transport = resendTransport("re_test_key", capture.url);
-});
-
-afterAll(async () => {
-  await capture?.stop();
-});
-
-beforeEach(() => {
-  capture.reset();
-});
-
-function props(email: string): ConfirmSignatureProps {
-  return {
-    locale: "en",
-    name: "Layla Haddad",
-    campaignTitle: "Protect civilians",
-    confirmUrl: `http://nida.test/en/confirm/${"A".repeat(43)}`,
-    campaignUrl: `http://nida.test/en/campaigns/${email.split("@")[0]}`,
-  };
-}
+const provider = capturedMailForTests({ clearBeforeEach: true });
 
 // A confirmation e-mail in the outbox, due since long ago (see above).
 async function queue(options: { to?: string; template?: string } = {}) {
   const to = options.to ?? uniqueEmail("outbox");
   const idempotencyKey = `test-outbox:${randomUUID()}`;
-  await db.$transaction((tx) => sendEmail(tx, { template: "confirm-signature", to, locale: "en", idempotencyKey, props: props(to) }));
+  await db.$transaction((tx) => sendEmail(tx, { template: "confirm-signature", to, locale: "en", idempotencyKey, props: confirmationEmailProps(to) }));
   await db.outboxMessage.update({ where: { idempotencyKey }, data: { nextAttemptAt: backdated, ...(options.template ? { template: options.template } : {}) } });
   return { to, idempotencyKey };
 }
@@ -62,9 +37,9 @@ async function makeDue(idempotencyKey: string) {
   await db.outboxMessage.update({ where: { idempotencyKey }, data: { nextAttemptAt: backdated } });
 }
 
-const deliver = (limit: number) => deliverDueMessages({ transport, limit });
+const deliver = (limit: number) => deliverDueMessages({ transport: provider.transport, limit });
 
-const requestsWith = (idempotencyKey: string) => capture.requests().filter((request) => request.idempotencyKey === idempotencyKey);
+const requestsWith = (idempotencyKey: string) => provider.capture.requests().filter((request) => request.idempotencyKey === idempotencyKey);
 
 describe("deliverDueMessages", () => {
   it("delivers a signer's confirmation e-mail, whose link then confirms the signature", async () => {
@@ -78,7 +53,7 @@ describe("deliverDueMessages", () => {
     const report = await deliver(1);
     expect(report).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
 
-    const email = await capture.waitForMessage({ to: input.email }, { timeoutMs: 5_000 });
+    const email = await provider.capture.waitForMessage({ to: input.email }, { timeoutMs: 5_000 });
     expect(email.from).toBe(env.MAIL_FROM);
     expect(email.to).toEqual([input.email]);
     expect(email.subject).toBe(`Confirm your signature: ${campaign.titleEn}`);
@@ -98,13 +73,13 @@ describe("deliverDueMessages", () => {
     // A delivered message is never delivered again.
     const sentinel = await queue();
     expect(await deliver(1)).toMatchObject({ claimed: 1, sent: 1 });
-    expect(capture.messages({ to: input.email })).toHaveLength(1);
+    expect(provider.capture.messages({ to: input.email })).toHaveLength(1);
     expect((await row(sentinel.idempotencyKey)).status).toBe("SENT");
   });
 
   it("retries after a server error, later, and then delivers once", async () => {
     const message = await queue();
-    capture.failNext(1, 500);
+    provider.capture.failNext(1, 500);
     const before = Date.now();
     expect(await deliver(1)).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
 
@@ -113,19 +88,19 @@ describe("deliverDueMessages", () => {
     expect(retrying.lastError).toMatch(/500/);
     expect(retrying.nextAttemptAt.getTime()).toBeGreaterThan(before);
     expect(retrying.payload).not.toBeNull();
-    expect(capture.messages({ to: message.to })).toEqual([]);
+    expect(provider.capture.messages({ to: message.to })).toEqual([]);
 
     await makeDue(message.idempotencyKey);
     expect(await deliver(1)).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
-    await capture.waitForMessage({ to: message.to }, { timeoutMs: 5_000 });
-    expect(capture.messages({ to: message.to })).toHaveLength(1);
+    await provider.capture.waitForMessage({ to: message.to }, { timeoutMs: 5_000 });
+    expect(provider.capture.messages({ to: message.to })).toHaveLength(1);
     expect(await row(message.idempotencyKey)).toMatchObject({ status: "SENT", attempts: 2, payload: null, lastError: null });
     expect(requestsWith(message.idempotencyKey).map((request) => request.status)).toEqual([500, 200]);
   });
 
   it("gives up on a message the provider refuses (422), and never retries it", async () => {
     const message = await queue();
-    capture.failNext(1, 422);
+    provider.capture.failNext(1, 422);
     expect(await deliver(1)).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
 
     const failed = await row(message.idempotencyKey);
@@ -136,14 +111,14 @@ describe("deliverDueMessages", () => {
     expect(await deliver(1)).toMatchObject({ claimed: 1, sent: 1 });
     expect((await row(sentinel.idempotencyKey)).status).toBe("SENT");
     expect(requestsWith(message.idempotencyKey)).toHaveLength(1);
-    expect(capture.messages({ to: message.to })).toEqual([]);
+    expect(provider.capture.messages({ to: message.to })).toEqual([]);
     expect(await row(message.idempotencyKey)).toMatchObject({ status: "FAILED", attempts: 1 });
   });
 
   it("gives up after OUTBOX_MAX_ATTEMPTS failed attempts", async () => {
     const message = await queue();
     await db.outboxMessage.update({ where: { idempotencyKey: message.idempotencyKey }, data: { attempts: env.OUTBOX_MAX_ATTEMPTS - 1 } });
-    capture.failNext(1, 503);
+    provider.capture.failNext(1, 503);
     expect(await deliver(1)).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
     expect(await row(message.idempotencyKey)).toMatchObject({ status: "FAILED", attempts: env.OUTBOX_MAX_ATTEMPTS });
   });
@@ -162,7 +137,7 @@ describe("deliverDueMessages", () => {
     // The first worker handed the message to the provider, then died before recording it.
     const stored = await row(message.idempotencyKey);
     const rendered = await renderTemplate("confirm-signature", stored.payload as unknown as ConfirmSignatureProps);
-    const firstTry = await transport.deliver({ ...rendered, to: message.to, from: env.MAIL_FROM, idempotencyKey: message.idempotencyKey });
+    const firstTry = await provider.transport.deliver({ ...rendered, to: message.to, from: env.MAIL_FROM, idempotencyKey: message.idempotencyKey });
     expect(firstTry.ok).toBe(true);
     await db.outboxMessage.update({
       where: { idempotencyKey: message.idempotencyKey },
@@ -171,10 +146,10 @@ describe("deliverDueMessages", () => {
 
     expect(await deliver(1)).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
     expect(requestsWith(message.idempotencyKey).map((request) => request.replayed)).toEqual([false, true]);
-    expect(capture.messages({ to: message.to })).toHaveLength(1);
+    expect(provider.capture.messages({ to: message.to })).toHaveLength(1);
     const sent = await row(message.idempotencyKey);
     expect(sent).toMatchObject({ status: "SENT", attempts: 2, payload: null, lockedUntil: null });
-    expect(sent.providerId).toBe(capture.messages({ to: message.to })[0]!.id);
+    expect(sent.providerId).toBe(provider.capture.messages({ to: message.to })[0]!.id);
   });
 
   it("leaves alone a message another worker is still delivering", async () => {
@@ -205,9 +180,9 @@ describe("deliverDueMessages", () => {
     expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(8);
 
     // Each round sends its four messages as one batch.
-    expect(capture.requests().map((request) => request.path)).toEqual(["/emails/batch", "/emails/batch"]);
+    expect(provider.capture.requests().map((request) => request.path)).toEqual(["/emails/batch", "/emails/batch"]);
     for (const message of messages) {
-      expect(capture.messages({ to: message.to }), message.to).toHaveLength(1);
+      expect(provider.capture.messages({ to: message.to }), message.to).toHaveLength(1);
       expect(await row(message.idempotencyKey)).toMatchObject({ status: "SENT", attempts: 1 });
     }
   });

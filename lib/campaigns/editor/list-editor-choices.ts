@@ -1,16 +1,7 @@
 import { db } from "../../db";
+import { decisionMakerProfileSelect, type DecisionMakerProfile } from "../../decision-makers/profile";
 
-export type DecisionMakerChoice = {
-  id: string;
-  name: string;
-  title: string | null;
-  titleAr: string | null;
-  institution: string;
-  institutionAr: string | null;
-  country: string;
-  region: string | null;
-  shared: boolean;
-};
+export type DecisionMakerChoice = DecisionMakerProfile & { shared: boolean };
 export type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authorName: string; publishedOn: Date };
 export type EditorChoices = { decisionMakers: DecisionMakerChoice[]; statements: StatementChoice[] };
 
@@ -27,7 +18,7 @@ export async function listEditorChoices(options: { organisationId: string; inclu
         ],
       },
       orderBy: [{ institution: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true, region: true, organisationId: true },
+      select: { ...decisionMakerProfileSelect, organisationId: true },
     }),
     db.sourceStatement.findMany({
       orderBy: { publishedOn: "desc" },

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { issueFormToken } from "@/lib/abuse/form-guard";
-import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { localized } from "@/lib/i18n/locales";
+import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "./public-campaign";
 import { SignForm } from "./sign-form";
 
 // The page is the same for every reader: rendered once, kept, and rendered again in the
@@ -19,11 +18,10 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = { params: CampaignParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
-  const campaign = await getPublicCampaign(slug);
+  const { locale, slug, campaign } = await publicCampaignFor(params);
   if (!campaign) return {};
   const t = await getTranslations({ locale, namespace: "ShareImage" });
   const title = localized(locale, campaign.title).text;
@@ -40,10 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CampaignPage({ params }: Props) {
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
-  const campaign = await getPublicCampaign(slug);
-  if (!campaign) notFound();
+  const { locale, campaign } = await loadPublicCampaign(params);
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const sign = campaign.isOpen ? (
     <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "@/app/[locale]/campaigns/[slug]/public-campaign";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { issueFormToken } from "@/lib/abuse/form-guard";
-import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { countryOptions } from "@/lib/countries";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { localized } from "@/lib/i18n/locales";
 
 // Like the campaign page: the same for every reader, kept and refreshed every few seconds,
 // with the count kept current in the browser.
@@ -16,21 +15,17 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = { params: CampaignParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
-  const campaign = await getPublicCampaign(slug);
+  const { locale, campaign } = await publicCampaignFor(params);
   return campaign ? { title: localized(locale, campaign.title).text, robots: { index: false } } : {};
 }
 
 // A campaign for other sites to frame: title, count, progress and the sign form. Links leave
 // the frame (target _top is not used: a new tab keeps the partner's page where it was).
 export default async function EmbedPage({ params }: Props) {
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
-  const campaign = await getPublicCampaign(slug);
-  if (!campaign) notFound();
+  const { locale, campaign } = await loadPublicCampaign(params);
   const t = await getTranslations({ locale, namespace: "Embed" });
   const campaignT = await getTranslations({ locale, namespace: "Campaign" });
   const title = localized(locale, campaign.title);

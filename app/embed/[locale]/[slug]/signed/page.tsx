@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/locales";
+import type { CampaignParams } from "@/app/[locale]/campaigns/[slug]/public-campaign";
+import { signedMetadata } from "@/app/[locale]/campaigns/[slug]/signed/signed-metadata";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = { params: CampaignParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Signed" });
-  return { title: t("title"), robots: { index: false } };
+export function generateMetadata({ params }: Props) {
+  return signedMetadata(params);
 }
 
 // "Check your e-mail", inside the partner's frame. The same whether or not the address signed before.
