@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import type { AbuseFieldErrors } from "@/lib/abuse/schema";
 import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
 import { isAppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { requireOrganiser } from "../require-organiser";
+import { formText as text, refusedForm, requireFormOrganiser } from "../form-data";
 
 export type AbuseFormState = {
   fields: AbuseFieldErrors;
@@ -15,28 +14,14 @@ export type AbuseFormState = {
   values: Record<string, string>;
 };
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
-
 function failure(error: unknown, values: Record<string, string>): AbuseFormState {
-  if (isAppError(error, "VALIDATION")) return { fields: error.fields as AbuseFieldErrors, values };
-  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "forbidden", values };
-  console.error("[settings] change failed:", error instanceof Error ? error.message : error);
-  return { fields: {}, formError: "generic", values };
+  return { ...refusedForm<AbuseFieldErrors>(error, "settings"), values };
 }
 
 const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "trendingThreshold"] as const;
 
 export async function updateAbuseSettingsAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const locale = localeOf(formData);
-  const actor = await requireOrganiser(locale);
+  const { locale, actor } = await requireFormOrganiser(formData);
   const values = Object.fromEntries(settingFields.map((field) => [field, text(formData, field)]));
   try {
     await updateAbuseSettings({ actor, organisationId: text(formData, "organisation"), input: values });
@@ -48,8 +33,7 @@ export async function updateAbuseSettingsAction(_previous: AbuseFormState, formD
 }
 
 export async function addAccessRuleAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const locale = localeOf(formData);
-  const actor = await requireOrganiser(locale);
+  const { locale, actor } = await requireFormOrganiser(formData);
   const values = { kind: text(formData, "kind"), effect: text(formData, "effect"), pattern: text(formData, "pattern"), note: text(formData, "note") };
   try {
     await addAccessRule({ actor, organisationId: text(formData, "organisation"), input: values });
@@ -61,8 +45,7 @@ export async function addAccessRuleAction(_previous: AbuseFormState, formData: F
 }
 
 export async function removeAccessRuleAction(formData: FormData): Promise<void> {
-  const locale = localeOf(formData);
-  const actor = await requireOrganiser(locale);
+  const { locale, actor } = await requireFormOrganiser(formData);
   const organisationId = text(formData, "organisation");
   try {
     await removeAccessRule({ actor, organisationId, ruleId: text(formData, "rule") });

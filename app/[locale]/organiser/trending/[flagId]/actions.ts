@@ -3,14 +3,11 @@
 import { redirect } from "next/navigation";
 import { dismissTrendingFlag, invalidateTrendingBurst } from "@/lib/abuse/trending-flags";
 import { isAppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
-import { requireOrganiser } from "../../require-organiser";
+import { requireFormOrganiser } from "../../form-data";
 
 // One form, two buttons: invalidate the burst, or dismiss the flag as genuine.
 export async function resolveTrendingFlagAction(formData: FormData): Promise<void> {
-  const localeValue = formData.get("locale");
-  const locale = isLocale(localeValue) ? localeValue : "en";
-  const actor = await requireOrganiser(locale);
+  const { locale, actor } = await requireFormOrganiser(formData);
   const flagId = String(formData.get("flag") ?? "");
   const intent = formData.get("intent") === "dismiss" ? "dismiss" : "invalidate";
   let done: string;
