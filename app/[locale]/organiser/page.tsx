@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
@@ -8,14 +7,11 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
+import { organiserPageMetadata } from "./page-access";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserDashboard" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserDashboard", "title");
 
 export default async function OrganiserDashboardPage({ params }: Props) {
   const { locale } = await params;

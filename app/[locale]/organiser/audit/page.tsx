@@ -1,20 +1,13 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
-import { requireOrganiser } from "../require-organiser";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserAudit" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserAudit", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
@@ -24,18 +17,14 @@ function formatMoment(date: Date, locale: Locale): string {
 export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
   const query = await searchParams;
-  const organisations = await listActorOrganisations(actor);
-  const organisation = chooseOwnedOrganisation(organisations, typeof query.organisation === "string" ? query.organisation : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name } = await requireOwnedOrganisation(locale, query.organisation);
   const requestedPage = Number(typeof query.page === "string" ? query.page : "1");
   const [t, roles, log] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserAudit" }),
     getTranslations({ locale, namespace: "OrganiserRoles" }),
     listAuditEntries({ actor, organisationId: organisation.id, page: Number.isFinite(requestedPage) ? requestedPage : 1 }),
   ]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
   const pageHref = (page: number) => `/${locale}/organiser/audit?${new URLSearchParams({ organisation: organisation.id, page: String(page) })}`;
   const role = (value: unknown) => (value === "OWNER" || value === "ORGANISER" || value === "VIEWER" ? roles(value) : String(value ?? ""));
 

@@ -7,6 +7,7 @@ import { createDecisionMaker, retireDecisionMaker, updateDecisionMaker } from "@
 import { decisionMakerFields, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { directoryPagePath } from "./organisation";
 import { formRefusal, formText as text, refusedForm, requireFormOrganiser } from "../form-data";
 
 export type EntryFormState = { fields: DecisionMakerFieldErrors; formError?: "forbidden" | "generic"; values: Record<string, string> };
@@ -14,9 +15,7 @@ export type ImportFormState = { csv: string; preview?: ImportPreview; applied?: 
 
 const formFailure = (error: unknown) => formRefusal(error, "directory");
 
-// The directory page of one organisation, to revalidate and to return to.
 const directoryPath = (locale: Locale) => `/${locale}/organiser/directory`;
-const organisationPage = (locale: Locale, organisationId: string) => `${directoryPath(locale)}?organisation=${encodeURIComponent(organisationId)}`;
 
 // Create or edit: the entry's id says which.
 export async function saveEntryAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
@@ -31,7 +30,7 @@ export async function saveEntryAction(_previous: EntryFormState, formData: FormD
     return { ...refusedForm<DecisionMakerFieldErrors>(error, "directory"), values };
   }
   revalidatePath(directoryPath(locale));
-  redirect(`${organisationPage(locale, organisationId)}&saved=1`);
+  redirect(`${directoryPagePath(locale, organisationId)}&saved=1`);
 }
 
 export async function retireEntryAction(formData: FormData): Promise<void> {
@@ -44,7 +43,7 @@ export async function retireEntryAction(formData: FormData): Promise<void> {
     outcome = `&error=${formFailure(error)}`;
   }
   revalidatePath(directoryPath(locale));
-  redirect(`${organisationPage(locale, organisationId)}${outcome}`);
+  redirect(`${directoryPagePath(locale, organisationId)}${outcome}`);
 }
 
 // First a preview of the file (nothing written), then the same text applied.

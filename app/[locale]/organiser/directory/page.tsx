@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
@@ -12,16 +11,13 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../require-organiser";
 import { retireEntryAction } from "./actions";
 import { chooseDirectoryOrganisation } from "./organisation";
+import { organiserPageMetadata } from "../page-access";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Directory" });
-  return { title: t("title"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Directory", "title", { noIndex: true });
 
 export default async function DirectoryPage({ params, searchParams }: Props) {
   const { locale } = await params;

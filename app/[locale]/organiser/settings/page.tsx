@@ -1,32 +1,21 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getAbuseSettings, type AccessRuleView } from "@/lib/abuse/settings";
-import { localized, type Locale } from "@/lib/i18n/locales";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
-import { requireOrganiser } from "../require-organiser";
+import type { Locale } from "@/lib/i18n/locales";
 import { removeAccessRuleAction } from "./actions";
 import { RuleForm } from "./rule-form";
 import { SettingsForm } from "./settings-form";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "AbuseSettings" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("AbuseSettings", "title");
 
 // Owners only: rate limits, the trending threshold, and block and allow lists.
 export default async function AbuseSettingsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const requested = (await searchParams).organisation;
-  const organisation = chooseOwnedOrganisation(await listActorOrganisations(actor), typeof requested === "string" ? requested : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
   const [t, view] = await Promise.all([getTranslations({ locale, namespace: "AbuseSettings" }), getAbuseSettings({ actor, organisationId: organisation.id })]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
 
   const ruleTable = (rules: AccessRuleView[], caption: string, removable: boolean) => (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>

@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { organiserPath } from "@/lib/auth/verification";
 import type { Locale } from "@/lib/i18n/locales";
 import { SignInForm } from "./sign-in-form";
+import { organiserPageMetadata } from "../page-access";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
-  return { title: t("signInTitle") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserAuth", "signInTitle");
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
 

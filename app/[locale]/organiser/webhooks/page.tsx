@@ -1,24 +1,17 @@
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { codeTag } from "@/app/components/code-tag";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
+import type { Locale } from "@/lib/i18n/locales";
 import { deliveryLogLength, listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
-import { requireOrganiser } from "../require-organiser";
 import { CreateEndpointForm } from "./create-endpoint-form";
 import { EndpointList } from "./endpoint-list";
 import { eventMessageKey } from "./event-names";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserWebhooks" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserWebhooks", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
@@ -29,17 +22,11 @@ function formatMoment(date: Date, locale: Locale): string {
 export default async function WebhooksPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const requested = (await searchParams).organisation;
-  const organisations = await listActorOrganisations(actor);
-  const organisation = chooseOwnedOrganisation(organisations, typeof requested === "string" ? requested : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name, otherOwned } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
   const [t, { endpoints, deliveries }] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserWebhooks" }),
     listWebhookEndpoints({ actor, organisationId: organisation.id }),
   ]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
-  const otherOwned = organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id);
   const eventName = (event: string) => {
     const key = eventMessageKey(event);
     return key ? t(`eventNames.${key}`) : event;

@@ -1,16 +1,15 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { countryName } from "@/lib/countries";
-import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
 import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
+import { organiserPageMetadata, orNotFound } from "../../page-access";
+import { BackLink } from "../../back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -20,11 +19,7 @@ const stateOrder = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as cons
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("CampaignOverview", "metaTitle", { noIndex: true });
 
 // Arabic with Western digits, as everywhere else in Nida (see lib/i18n/format.ts).
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
@@ -42,10 +37,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   const actor = await requireOrganiser(locale);
   const requested = Number((await searchParams).days);
   const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
-  const stats = await campaignStats({ actor, campaignId: id, days }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const stats = await orNotFound(campaignStats({ actor, campaignId: id, days }));
   const t = await getTranslations({ locale, namespace: "CampaignOverview" });
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");
@@ -67,9 +59,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
 
   return (
     <div className="overview">
-      <p className="meta">
-        <a href={`/${locale}/organiser`}>{t("back")}</a>
-      </p>
+      <BackLink href={`/${locale}/organiser`}>{t("back")}</BackLink>
       <header className="overview-header">
         <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
         <p className="meta">

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
@@ -8,14 +7,11 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
+import { organiserPageMetadata } from "../../page-access";
 
 type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "TrendingFlags" });
-  return { title: t("reviewTitle") };
-}
+export const generateMetadata = organiserPageMetadata("TrendingFlags", "reviewTitle");
 
 // A flag's burst: what invalidating it would change (read only), then the buttons that do it.
 export default async function TrendingFlagPage({ params, searchParams }: Props) {

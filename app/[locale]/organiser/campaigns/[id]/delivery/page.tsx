@@ -1,5 +1,3 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { roleAtLeast } from "@/lib/auth/authorize";
@@ -7,22 +5,19 @@ import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { getDeliveryOverview } from "@/lib/deliveries/campaign-delivery";
-import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
 import { ResponseForm } from "./response-form";
 import { SettingsForm } from "./settings-form";
+import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Delivery" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Delivery", "metaTitle", { noIndex: true });
 
 function dateTime(date: Date | null, locale: Locale): string {
   if (!date) return "—";
@@ -33,10 +28,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const overview = await getDeliveryOverview({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const overview = await orNotFound(getDeliveryOverview({ actor, campaignId: id }));
   const t = await getTranslations({ locale, namespace: "Delivery" });
   const query = await searchParams;
   const canChange = roleAtLeast(overview.role, "ORGANISER");
@@ -53,9 +45,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
 
   return (
     <div className="delivery-page">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
       {query.error === "forbidden" || query.error === "generic" ? (

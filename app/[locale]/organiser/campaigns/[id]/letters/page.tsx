@@ -1,44 +1,34 @@
 import { EnteredText } from "@/app/components/entered-text";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
-import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLetterSettings } from "@/lib/letters/letter-settings";
 import { LetterTemplateForm } from "./template-form";
+import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserLetters", "metaTitle", { noIndex: true });
 
 // The campaign's letter to representatives, and how many letters each decision-maker received.
 export default async function CampaignLettersPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const settings = await getLetterSettings({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const settings = await orNotFound(getLetterSettings({ actor, campaignId: id }));
   const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
   const canChange = roleAtLeast(settings.role, "ORGANISER");
   const { template } = settings;
 
   return (
     <div className="letters-settings">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(settings.campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, settings.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
       <LocalizedText as="p" className="lede" values={settings.campaign.title} locale={locale} />
       <p>{t("intro")}</p>
