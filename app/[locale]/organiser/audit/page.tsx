@@ -4,6 +4,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
 import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,50 +52,33 @@ export default async function AuditPage({ params, searchParams }: Props) {
       {log.entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-          <table className="organiser-table audit-table stack-on-phone" role="table">
-            <caption id="audit-caption" className="visually-hidden">
-              {t("caption", { organisation: name, page: log.page, pages: log.pages })}
-            </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t("when")}</th>
-                <th scope="col" role="columnheader">{t("who")}</th>
-                <th scope="col" role="columnheader">{t("what")}</th>
-                <th scope="col" role="columnheader" className="numeric">
-                  {t("affected")}
-                </th>
+        <OrganiserTable labelledBy="audit-caption" className="organiser-table audit-table stack-on-phone" captionId="audit-caption" captionHidden caption={t("caption", { organisation: name, page: log.page, pages: log.pages })} withRoles columns={[{ label: t("when") }, { label: t("who") }, { label: t("what") }, { label: t("affected"), numeric: true }]}>
+          {log.entries.map((entry) => {
+            const about = detail(entry);
+            return (
+              <tr role="row" key={entry.id} data-action={entry.action}>
+                <td role="cell" data-label={t("when")}>
+                  <time dateTime={entry.at.toISOString()}>{t("momentUtc", { moment: formatMoment(entry.at, locale) })}</time>
+                </td>
+                <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
+                <td role="cell" data-label={t("what")}>
+                  {actionLabel(entry)}
+                  {about ? <span className="audit-detail">{about}</span> : null}
+                  {entry.campaign ? (
+                    <span className="audit-detail">
+                      <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
+                        <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
+                      </a>
+                    </span>
+                  ) : null}
+                </td>
+                <td role="cell" className="numeric" data-label={t("affected")}>
+                  {formatNumber(entry.affected, locale)}
+                </td>
               </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {log.entries.map((entry) => {
-                const about = detail(entry);
-                return (
-                  <tr role="row" key={entry.id} data-action={entry.action}>
-                    <td role="cell" data-label={t("when")}>
-                      <time dateTime={entry.at.toISOString()}>{t("momentUtc", { moment: formatMoment(entry.at, locale) })}</time>
-                    </td>
-                    <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
-                    <td role="cell" data-label={t("what")}>
-                      {actionLabel(entry)}
-                      {about ? <span className="audit-detail">{about}</span> : null}
-                      {entry.campaign ? (
-                        <span className="audit-detail">
-                          <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
-                            <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
-                          </a>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("affected")}>
-                      {formatNumber(entry.affected, locale)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </OrganiserTable>
       )}
       {log.pages > 1 ? (
         <nav aria-label={t("pagination")} className="pagination">

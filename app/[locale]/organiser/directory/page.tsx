@@ -12,6 +12,8 @@ import { requireOrganiser } from "../require-organiser";
 import { retireEntryAction } from "./actions";
 import { chooseDirectoryOrganisation } from "./organisation";
 import { organiserPageMetadata } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
+import { RowActionForm } from "../row-action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -33,60 +35,39 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   const name = localized(locale, { en: current.name, ar: current.nameAr }).text;
 
   const table = (rows: DirectoryEntry[], own: boolean, caption: string) => (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="organiser-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.name")}</th>
-            <th scope="col">{t("fields.institution")}</th>
-            <th scope="col">{t("fields.country")}</th>
-            <th scope="col">{t("fields.email")}</th>
-            <th scope="col">{t("fields.lastVerifiedOn")}</th>
-            {own && canChange ? <th scope="col">{t("actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">
-                <EnteredText text={entry.name} />
-                {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
-                {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
-              </th>
-              <td>
-                <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
-              </td>
-              <td>
-                {countryName(entry.country, locale)}
-                {entry.region ? (
-                  <>
-                    {" · "}
-                    <EnteredText text={entry.region} />
-                  </>
-                ) : null}
-              </td>
-              <td dir="ltr">{entry.email}</td>
-              <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
-              {own && canChange ? (
-                <td>
-                  <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
-                  <form action={retireEntryAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="organisation" value={current.id} />
-                    <input type="hidden" name="id" value={entry.id} />
-                    <input type="hidden" name="intent" value={entry.retiredAt ? "restore" : "retire"} />
-                    <button type="submit" className="button button-secondary button-small">
-                      {entry.retiredAt ? t("restore") : t("retire")}
-                    </button>
-                  </form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <OrganiserTable label={caption} className="organiser-table" captionHidden caption={caption} columns={[{ label: t("fields.name") }, { label: t("fields.institution") }, { label: t("fields.country") }, { label: t("fields.email") }, { label: t("fields.lastVerifiedOn") }, own && canChange ? { label: t("actions") } : null]}>
+      {rows.map((entry) => (
+        <tr key={entry.id}>
+          <th scope="row">
+            <EnteredText text={entry.name} />
+            {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
+            {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
+          </th>
+          <td>
+            <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
+          </td>
+          <td>
+            {countryName(entry.country, locale)}
+            {entry.region ? (
+              <>
+                {" · "}
+                <EnteredText text={entry.region} />
+              </>
+            ) : null}
+          </td>
+          <td dir="ltr">{entry.email}</td>
+          <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
+          {own && canChange ? (
+            <td>
+              <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
+              <RowActionForm action={retireEntryAction} fields={{ locale, organisation: current.id, id: entry.id, intent: entry.retiredAt ? "restore" : "retire" }}>
+                {entry.retiredAt ? t("restore") : t("retire")}
+              </RowActionForm>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </OrganiserTable>
   );
 
   return (

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { memberRoles } from "@/lib/organisations/schema";
 import { manageMemberAction, type MemberFormState } from "./actions";
+import { HiddenFields, RowActionForm } from "../row-action-form";
 
 export type MemberView = { userId: string; email: string; role: MemberRole; since: string; isYou: boolean };
 
@@ -53,10 +54,7 @@ export function MemberList({ locale, organisationId, members }: { locale: string
               ) : null}
               <div className="member-actions">
                 <form action={formAction} className="member-role-form">
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="organisation" value={organisationId} />
-                  <input type="hidden" name="member" value={member.userId} />
-                  <input type="hidden" name="intent" value="role" />
+                  <HiddenFields values={{ locale, organisation: organisationId, member: member.userId, intent: "role" }} />
                   <label htmlFor={`role-${member.userId}`} className="visually-hidden">
                     {t("roleOf", { email: member.email })}
                   </label>
@@ -71,15 +69,16 @@ export function MemberList({ locale, organisationId, members }: { locale: string
                     {t("saveRole")}
                   </button>
                 </form>
-                <form action={formAction} className="member-remove-form">
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="organisation" value={organisationId} />
-                  <input type="hidden" name="member" value={member.userId} />
-                  <input type="hidden" name="intent" value="remove" />
-                  <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("removeMember", { email: member.email })}>
-                    {t("remove")}
-                  </button>
-                </form>
+                <RowActionForm
+                  action={formAction}
+                  className="member-remove-form"
+                  fields={{ locale, organisation: organisationId, member: member.userId, intent: "remove" }}
+                  warning
+                  disabled={pending}
+                  label={t("removeMember", { email: member.email })}
+                >
+                  {t("remove")}
+                </RowActionForm>
               </div>
             </li>
           );

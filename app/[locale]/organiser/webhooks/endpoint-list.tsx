@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { manageEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKey } from "./event-names";
+import { RowActionForm } from "../row-action-form";
 
 export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; addedOn: string };
 
@@ -66,36 +67,21 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 ) : null}
                 <div className="member-actions">
                   {endpoint.active ? (
-                    <form action={formAction}>
-                      <input type="hidden" name="locale" value={locale} />
-                      <input type="hidden" name="endpoint" value={endpoint.id} />
-                      <input type="hidden" name="intent" value="test" />
-                      <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("sendTestTo", { url: endpoint.url })}>
-                        {t("sendTest")}
-                      </button>
-                    </form>
+                    <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "test" }} disabled={pending} label={t("sendTestTo", { url: endpoint.url })}>
+                      {t("sendTest")}
+                    </RowActionForm>
                   ) : null}
-                  <form action={formAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="endpoint" value={endpoint.id} />
-                    <input type="hidden" name="intent" value={endpoint.active ? "disable" : "enable"} />
-                    <button
-                      type="submit"
-                      className="button button-secondary button-small"
-                      disabled={pending}
-                      aria-label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
-                    >
-                      {endpoint.active ? t("disable") : t("enable")}
-                    </button>
-                  </form>
-                  <form action={formAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="endpoint" value={endpoint.id} />
-                    <input type="hidden" name="intent" value="delete" />
-                    <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("deleteEndpoint", { url: endpoint.url })}>
-                      {t("delete")}
-                    </button>
-                  </form>
+                  <RowActionForm
+                    action={formAction}
+                    fields={{ locale, endpoint: endpoint.id, intent: endpoint.active ? "disable" : "enable" }}
+                    disabled={pending}
+                    label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
+                  >
+                    {endpoint.active ? t("disable") : t("enable")}
+                  </RowActionForm>
+                  <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "delete" }} warning disabled={pending} label={t("deleteEndpoint", { url: endpoint.url })}>
+                    {t("delete")}
+                  </RowActionForm>
                 </div>
               </li>
             );

@@ -8,6 +8,7 @@ import { CreateEndpointForm } from "./create-endpoint-form";
 import { EndpointList } from "./endpoint-list";
 import { eventMessageKey } from "./event-names";
 import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,56 +63,37 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
         {deliveries.length === 0 ? (
           <p>{t("noDeliveries")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="delivery-log-caption" tabIndex={0}>
-            <table className="organiser-table webhook-log stack-on-phone" role="table">
-              <caption id="delivery-log-caption" className="visually-hidden">
-                {t("logCaption")}
-              </caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">{t("when")}</th>
-                  <th scope="col" role="columnheader">{t("endpoint")}</th>
-                  <th scope="col" role="columnheader">{t("event")}</th>
-                  <th scope="col" role="columnheader">{t("status")}</th>
-                  <th scope="col" role="columnheader" className="numeric">
-                    {t("attempts")}
-                  </th>
-                  <th scope="col" role="columnheader">{t("response")}</th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {deliveries.map((delivery) => (
-                  <tr role="row" key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
-                    <td role="cell" data-label={t("when")}>
-                      <time dateTime={delivery.createdAt.toISOString()}>{formatMoment(delivery.createdAt, locale)}</time>
-                    </td>
-                    <td role="cell" data-label={t("endpoint")}>
-                      <bdi dir="ltr">{delivery.endpointUrl}</bdi>
-                    </td>
-                    <td role="cell" data-label={t("event")}>{eventName(delivery.event)}</td>
-                    <td role="cell" data-label={t("status")}>
-                      {t(`statuses.${delivery.status}`)}
-                      {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatMoment(delivery.deliveredAt, locale) })}</span> : null}
-                      {delivery.status === "PENDING" && delivery.attempts > 0 ? (
-                        <span className="audit-detail">{t("nextAttempt", { time: formatMoment(delivery.nextAttemptAt, locale) })}</span>
-                      ) : null}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("attempts")}>
-                      {formatNumber(delivery.attempts, locale)}
-                    </td>
-                    <td role="cell" data-label={t("response")}>
-                      {delivery.lastStatusCode !== null ? <bdi dir="ltr">HTTP {delivery.lastStatusCode}</bdi> : delivery.attempts > 0 ? t("noResponse") : null}
-                      {delivery.lastError && delivery.lastStatusCode === null ? (
-                        <span className="audit-detail">
-                          <bdi dir="ltr">{delivery.lastError}</bdi>
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="delivery-log-caption" className="organiser-table webhook-log stack-on-phone" captionId="delivery-log-caption" captionHidden caption={t("logCaption")} withRoles columns={[{ label: t("when") }, { label: t("endpoint") }, { label: t("event") }, { label: t("status") }, { label: t("attempts"), numeric: true }, { label: t("response") }]}>
+            {deliveries.map((delivery) => (
+              <tr role="row" key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
+                <td role="cell" data-label={t("when")}>
+                  <time dateTime={delivery.createdAt.toISOString()}>{formatMoment(delivery.createdAt, locale)}</time>
+                </td>
+                <td role="cell" data-label={t("endpoint")}>
+                  <bdi dir="ltr">{delivery.endpointUrl}</bdi>
+                </td>
+                <td role="cell" data-label={t("event")}>{eventName(delivery.event)}</td>
+                <td role="cell" data-label={t("status")}>
+                  {t(`statuses.${delivery.status}`)}
+                  {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatMoment(delivery.deliveredAt, locale) })}</span> : null}
+                  {delivery.status === "PENDING" && delivery.attempts > 0 ? (
+                    <span className="audit-detail">{t("nextAttempt", { time: formatMoment(delivery.nextAttemptAt, locale) })}</span>
+                  ) : null}
+                </td>
+                <td role="cell" className="numeric" data-label={t("attempts")}>
+                  {formatNumber(delivery.attempts, locale)}
+                </td>
+                <td role="cell" data-label={t("response")}>
+                  {delivery.lastStatusCode !== null ? <bdi dir="ltr">HTTP {delivery.lastStatusCode}</bdi> : delivery.attempts > 0 ? t("noResponse") : null}
+                  {delivery.lastError && delivery.lastStatusCode === null ? (
+                    <span className="audit-detail">
+                      <bdi dir="ltr">{delivery.lastError}</bdi>
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
       <section aria-labelledby="verify-heading" className="organiser-section">

@@ -10,6 +10,7 @@ import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
 import { organiserPageMetadata, orNotFound } from "../../page-access";
 import { BackLink } from "../../back-link";
+import { OrganiserTable } from "../../organiser-table";
 
 export const dynamic = "force-dynamic";
 
@@ -142,29 +143,16 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         </figure>
         <details className="chart-data">
           <summary>{t("showTable")}</summary>
-          <div className="table-scroll" role="region" aria-labelledby="per-day-caption" tabIndex={0}>
-            <table className="organiser-table overview-table">
-              <caption id="per-day-caption">{t("perDayCaption", { days })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("day")}</th>
-                  <th scope="col" className="numeric">
-                    {t("confirmedOnDay")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {perDay.map((entry) => (
-                  <tr key={entry.day}>
-                    <th scope="row">
-                      <time dateTime={entry.day}>{entry.longLabel}</time>
-                    </th>
-                    <td className="numeric">{formatNumber(entry.count, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="per-day-caption" className="organiser-table overview-table" captionId="per-day-caption" caption={t("perDayCaption", { days })} columns={[{ label: t("day") }, { label: t("confirmedOnDay"), numeric: true }]}>
+            {perDay.map((entry) => (
+              <tr key={entry.day}>
+                <th scope="row">
+                  <time dateTime={entry.day}>{entry.longLabel}</time>
+                </th>
+                <td className="numeric">{formatNumber(entry.count, locale)}</td>
+              </tr>
+            ))}
+          </OrganiserTable>
         </details>
       </section>
 
@@ -173,42 +161,28 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         {stats.topCountries.length === 0 ? (
           <p>{t("noCountries")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="countries-caption" tabIndex={0}>
-            <table className="organiser-table overview-table country-table">
-              <caption id="countries-caption">{t("countriesCaption", { count: stats.topCountries.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("country")}</th>
-                  <th scope="col" className="numeric">
-                    {t("confirmed")}
-                  </th>
-                  <th scope="col">{t("share")}</th>
+          <OrganiserTable labelledBy="countries-caption" className="organiser-table overview-table country-table" captionId="countries-caption" caption={t("countriesCaption", { count: stats.topCountries.length })} columns={[{ label: t("country") }, { label: t("confirmed"), numeric: true }, { label: t("share") }]}>
+            {[
+              ...stats.topCountries.map((row) => ({ key: row.country, name: countryName(row.country, locale), count: row.count })),
+              ...(stats.otherCountries > 0 ? [{ key: "other", name: t("otherCountries"), count: stats.otherCountries }] : []),
+            ].map((row) => {
+              const share = percent(row.count, confirmed, locale);
+              return (
+                <tr key={row.key}>
+                  <th scope="row">{row.name}</th>
+                  <td className="numeric">{formatNumber(row.count, locale)}</td>
+                  <td>
+                    <span className="country-share">
+                      <span className="country-share-bar" aria-hidden="true">
+                        <span style={{ inlineSize: `${share.value}%` }} />
+                      </span>
+                      <span className="country-share-text">{share.text}</span>
+                    </span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {[
-                  ...stats.topCountries.map((row) => ({ key: row.country, name: countryName(row.country, locale), count: row.count })),
-                  ...(stats.otherCountries > 0 ? [{ key: "other", name: t("otherCountries"), count: stats.otherCountries }] : []),
-                ].map((row) => {
-                  const share = percent(row.count, confirmed, locale);
-                  return (
-                    <tr key={row.key}>
-                      <th scope="row">{row.name}</th>
-                      <td className="numeric">{formatNumber(row.count, locale)}</td>
-                      <td>
-                        <span className="country-share">
-                          <span className="country-share-bar" aria-hidden="true">
-                            <span style={{ inlineSize: `${share.value}%` }} />
-                          </span>
-                          <span className="country-share-text">{share.text}</span>
-                        </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </OrganiserTable>
         )}
       </section>
 

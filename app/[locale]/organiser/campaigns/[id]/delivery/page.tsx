@@ -12,6 +12,8 @@ import { ResponseForm } from "./response-form";
 import { SettingsForm } from "./settings-form";
 import { organiserPageMetadata, orNotFound } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
+import { OrganiserTable } from "../../../organiser-table";
+import { HiddenFields, RowActionForm } from "../../../row-action-form";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +36,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   const canChange = roleAtLeast(overview.role, "ORGANISER");
   const { campaign } = overview;
   const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text;
-  const hidden = (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaign" value={campaign.id} />
-    </>
-  );
+  // What every form on the page says about itself: the locale to answer in, and the campaign.
+  const about = { locale, campaign: campaign.id };
   const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
   const queued = typeof query.queued === "string" ? Number(query.queued) : null;
 
@@ -95,38 +93,26 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {overview.comments.length === 0 ? (
           <p>{t("noComments")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="comments-heading" tabIndex={0}>
-            <table className="organiser-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("comment")}</th>
-                  <th scope="col">{t("country")}</th>
-                  <th scope="col">{t("forDelivery")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.comments.map((comment) => (
-                  <tr key={comment.id}>
-                    <td dir="auto">{comment.comment}</td>
-                    <td>{countryName(comment.country, locale)}</td>
-                    <td>
-                      {comment.approved ? t("approved") : t("notApproved")}
-                      {canChange ? (
-                        <form action={commentApprovalAction}>
-                          {hidden}
-                          <input type="hidden" name="signature" value={comment.id} />
-                          <input type="hidden" name="intent" value={comment.approved ? "withdraw" : "approve"} />
-                          <button type="submit" className="button button-secondary button-small" aria-label={comment.approved ? t("withdrawLabel", { comment: comment.comment.slice(0, 60) }) : t("approveLabel", { comment: comment.comment.slice(0, 60) })}>
-                            {comment.approved ? t("withdraw") : t("approve")}
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="comments-heading" className="organiser-table" columns={[{ label: t("comment") }, { label: t("country") }, { label: t("forDelivery") }]}>
+            {overview.comments.map((comment) => (
+              <tr key={comment.id}>
+                <td dir="auto">{comment.comment}</td>
+                <td>{countryName(comment.country, locale)}</td>
+                <td>
+                  {comment.approved ? t("approved") : t("notApproved")}
+                  {canChange ? (
+                    <RowActionForm
+                      action={commentApprovalAction}
+                      fields={{ ...about, signature: comment.id, intent: comment.approved ? "withdraw" : "approve" }}
+                      label={comment.approved ? t("withdrawLabel", { comment: comment.comment.slice(0, 60) }) : t("approveLabel", { comment: comment.comment.slice(0, 60) })}
+                    >
+                      {comment.approved ? t("withdraw") : t("approve")}
+                    </RowActionForm>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 
@@ -139,7 +125,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         ) : null}
         {canChange ? (
           <form action={runDigestsAction} className="organiser-form">
-            {hidden}
+            <HiddenFields values={about} />
             <p className="hint">{t("runHint")}</p>
             <button type="submit" className="button">
               {t("runNow")}
@@ -149,70 +135,55 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {overview.log.length === 0 ? (
           <p>{t("noDigests")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="log-heading" tabIndex={0}>
-            <table className="organiser-table delivery-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t("recipient")}</th>
-                  <th scope="col">{t("period")}</th>
-                  <th scope="col" className="numeric">
-                    {t("newAndTotal")}
-                  </th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("timeline")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.log.map((digest) => (
-                  <tr key={digest.id}>
-                    <th scope="row">
-                      <EnteredText text={digest.decisionMaker.name} />
-                      <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
-                    </th>
-                    <td>
-                      <span dir="ltr">{digest.periodKey}</span>
-                      <div className="hint">{t(`kinds.${digest.kind}`)}</div>
-                    </td>
-                    <td className="numeric">
-                      {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
-                    </td>
-                    <td>
-                      <span className={`status status-${digest.status.toLowerCase()}`}>{t(`statuses.${digest.status}`)}</span>
-                    </td>
-                    <td>
-                      <dl className="delivery-times">
-                        {(
-                          [
-                            ["QUEUED", digest.queuedAt],
-                            ["SENT", digest.sentAt],
-                            ["DELIVERED", digest.deliveredAt],
-                            ["BOUNCED", digest.bouncedAt],
-                            ["COMPLAINED", digest.complainedAt],
-                            ["FAILED", digest.failedAt],
-                          ] as const
-                        )
-                          .filter(([, at]) => at)
-                          .map(([status, at]) => (
-                            <div key={status}>
-                              <dt>{t(`statuses.${status}`)}</dt>
-                              <dd>
-                                <time dateTime={at!.toISOString()}>{dateTime(at, locale)}</time>
-                              </dd>
-                            </div>
-                          ))}
-                      </dl>
-                      <details>
-                        <summary>{t("fingerprint")}</summary>
-                        <code dir="ltr" className="fingerprint">
-                          {digest.fingerprint}
-                        </code>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="log-heading" className="organiser-table delivery-log" columns={[{ label: t("recipient") }, { label: t("period") }, { label: t("newAndTotal"), numeric: true }, { label: t("status") }, { label: t("timeline") }]}>
+            {overview.log.map((digest) => (
+              <tr key={digest.id}>
+                <th scope="row">
+                  <EnteredText text={digest.decisionMaker.name} />
+                  <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
+                </th>
+                <td>
+                  <span dir="ltr">{digest.periodKey}</span>
+                  <div className="hint">{t(`kinds.${digest.kind}`)}</div>
+                </td>
+                <td className="numeric">
+                  {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
+                </td>
+                <td>
+                  <span className={`status status-${digest.status.toLowerCase()}`}>{t(`statuses.${digest.status}`)}</span>
+                </td>
+                <td>
+                  <dl className="delivery-times">
+                    {(
+                      [
+                        ["QUEUED", digest.queuedAt],
+                        ["SENT", digest.sentAt],
+                        ["DELIVERED", digest.deliveredAt],
+                        ["BOUNCED", digest.bouncedAt],
+                        ["COMPLAINED", digest.complainedAt],
+                        ["FAILED", digest.failedAt],
+                      ] as const
+                    )
+                      .filter(([, at]) => at)
+                      .map(([status, at]) => (
+                        <div key={status}>
+                          <dt>{t(`statuses.${status}`)}</dt>
+                          <dd>
+                            <time dateTime={at!.toISOString()}>{dateTime(at, locale)}</time>
+                          </dd>
+                        </div>
+                      ))}
+                  </dl>
+                  <details>
+                    <summary>{t("fingerprint")}</summary>
+                    <code dir="ltr" className="fingerprint">
+                      {digest.fingerprint}
+                    </code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 
@@ -239,14 +210,9 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                   </p>
                 ) : null}
                 {canChange ? (
-                  <form action={publishResponseAction}>
-                    {hidden}
-                    <input type="hidden" name="response" value={response.id} />
-                    <input type="hidden" name="intent" value={response.published ? "unpublish" : "publish"} />
-                    <button type="submit" className="button button-secondary button-small">
-                      {response.published ? t("unpublish") : t("publish")}
-                    </button>
-                  </form>
+                  <RowActionForm action={publishResponseAction} fields={{ ...about, response: response.id, intent: response.published ? "unpublish" : "publish" }}>
+                    {response.published ? t("unpublish") : t("publish")}
+                  </RowActionForm>
                 ) : null}
               </li>
             ))}

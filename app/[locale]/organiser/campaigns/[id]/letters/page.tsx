@@ -9,6 +9,7 @@ import { getLetterSettings } from "@/lib/letters/letter-settings";
 import { LetterTemplateForm } from "./template-form";
 import { organiserPageMetadata, orNotFound } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
+import { OrganiserTable } from "../../../organiser-table";
 
 export const dynamic = "force-dynamic";
 
@@ -38,38 +39,22 @@ export default async function CampaignLettersPage({ params }: Props) {
         {settings.received.length === 0 ? (
           <p>{t("noLetters")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="letter-counts-caption" tabIndex={0}>
-            <table className="organiser-table">
-              <caption id="letter-counts-caption">{t("countsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("decisionMaker")}</th>
-                  <th scope="col" className="numeric">
-                    {t("total")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("today")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {settings.received.map((row) => (
-                  <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
-                    <th scope="row">
-                      <EnteredText text={row.name} />
-                      {row.institution !== row.name ? (
-                        <span className="hint">
-                          , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
-                        </span>
-                      ) : null}
-                    </th>
-                    <td className="numeric">{formatNumber(row.total, locale)}</td>
-                    <td className="numeric">{formatNumber(row.today, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="letter-counts-caption" className="organiser-table" captionId="letter-counts-caption" caption={t("countsCaption")} columns={[{ label: t("decisionMaker") }, { label: t("total"), numeric: true }, { label: t("today"), numeric: true }]}>
+            {settings.received.map((row) => (
+              <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
+                <th scope="row">
+                  <EnteredText text={row.name} />
+                  {row.institution !== row.name ? (
+                    <span className="hint">
+                      , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
+                    </span>
+                  ) : null}
+                </th>
+                <td className="numeric">{formatNumber(row.total, locale)}</td>
+                <td className="numeric">{formatNumber(row.today, locale)}</td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 
