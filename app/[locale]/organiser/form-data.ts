@@ -37,3 +37,8 @@ export function refusedForm<Fields extends object>(error: unknown, area: string)
   if (isAppError(error, "VALIDATION")) return { fields: error.fields as Fields };
   return { fields: {} as Fields, formError: formRefusal(error, area) };
 }
+
+// A page's ?error= after a button's change was refused, as the page's notice names it.
+export function isFormRefusal(value: unknown): value is FormRefusal {
+  return value === "forbidden" || value === "generic";
+}

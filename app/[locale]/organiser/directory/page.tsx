@@ -14,6 +14,8 @@ import { chooseDirectoryOrganisation } from "./organisation";
 import { organiserPageMetadata } from "../page-access";
 import { OrganiserTable } from "../organiser-table";
 import { RowActionForm } from "../row-action-form";
+import { isFormRefusal } from "../form-data";
+import { Notice } from "../notice";
 
 export const dynamic = "force-dynamic";
 
@@ -74,16 +76,8 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t("intro")}</p>
-      {query.error === "forbidden" || query.error === "generic" ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${query.error}`)}
-        </p>
-      ) : null}
-      {query.saved ? (
-        <p className="notice notice-success" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {isFormRefusal(query.error) ? <Notice tone="problem">{t(`formErrors.${query.error}`)}</Notice> : null}
+      {query.saved ? <Notice tone="success">{t("saved")}</Notice> : null}
       <OrganisationSwitch label={t("otherOrganisations")} organisations={all.filter((o) => o.id !== current.id)} pagePath={base} locale={locale} showHeading={false} />
       <nav aria-label={t("toolsLabel")} className="overview-tools">
         <ul>

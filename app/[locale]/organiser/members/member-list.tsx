@@ -6,6 +6,7 @@ import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { memberRoles } from "@/lib/organisations/schema";
 import { manageMemberAction, type MemberFormState } from "./actions";
 import { HiddenFields, RowActionForm } from "../row-action-form";
+import { Notice } from "../notice";
 
 export type MemberView = { userId: string; email: string; role: MemberRole; since: string; isYou: boolean };
 
@@ -23,17 +24,13 @@ export function MemberList({ locale, organisationId, members }: { locale: string
     <>
       <div aria-live="polite">
         {state.done ? (
-          <p className="notice notice-success" role="status">
+          <Notice tone="success">
             {state.done.kind === "removed"
               ? t("removed", { email: state.done.email })
               : t(state.done.kind, { email: state.done.email, role: roles(state.done.role ?? "VIEWER") })}
-          </p>
+          </Notice>
         ) : null}
-        {state.formError ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${state.formError}`)}
-          </p>
-        ) : null}
+        {state.formError ? <Notice tone="problem">{t(`errors.${state.formError}`)}</Notice> : null}
       </div>
       <ul className="member-list">
         {members.map((member) => {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { addAccessRuleAction, type AbuseFormState } from "./actions";
 import { FormErrors } from "./form-parts";
+import { Notice } from "../notice";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 const kinds = ["IP_RANGE", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
@@ -21,11 +22,7 @@ export function RuleForm({ locale, organisationId }: { locale: string; organisat
   return (
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="rule-errors" state={state} />
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("ruleAdded")}
-        </p>
-      ) : null}
+      {state.done ? <Notice tone="success">{t("ruleAdded")}</Notice> : null}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="organisation" value={organisationId} />
       <div className="field">

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { AbuseSettings } from "@/lib/abuse/schema";
 import { updateAbuseSettingsAction, type AbuseFormState } from "./actions";
 import { FormErrors, NumberField } from "./form-parts";
+import { Notice } from "../notice";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 
@@ -18,11 +19,7 @@ export function SettingsForm({ locale, organisationId, settings }: { locale: str
   return (
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="settings-errors" state={state} />
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {state.done ? <Notice tone="success">{t("saved")}</Notice> : null}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="organisation" value={organisationId} />
       <fieldset className="field">

@@ -8,6 +8,7 @@ import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
 import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/lib/webhooks/schema";
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
+import { ErrorSummary } from "../error-summary";
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 const fieldOrder: WebhookField[] = ["url", "events"];
@@ -37,19 +38,13 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
         </div>
       ) : null}
       <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "webhook-errors" : undefined}>
-        {errorFields.length > 0 || formError ? (
-          <div className="error-summary" id="webhook-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-            <h3>{t("errorSummary")}</h3>
-            <ul>
-              {formError ? <li>{t(`errors.${formError}`)}</li> : null}
-              {errorFields.map((field) => (
-                <li key={field}>
-                  <a href={field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url"}>{t(`errors.${errors[field]!}`)}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          id="webhook-errors"
+          summaryRef={summaryRef}
+          heading={<h3>{t("errorSummary")}</h3>}
+          formError={formError ? t(`errors.${formError}`) : null}
+          problems={errorFields.map((field) => ({ key: field, href: field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url", message: t(`errors.${errors[field]!}`) }))}
+        />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="organisation" value={organisationId} />
         <div className={`field${errors.url ? " field-invalid" : ""}`}>

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { manageEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKey } from "./event-names";
 import { RowActionForm } from "../row-action-form";
+import { Notice } from "../notice";
 
 export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; addedOn: string };
 
@@ -33,16 +34,8 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 : t(`done.${state.done.kind}`, { url: state.done.url })}
           </p>
         ) : null}
-        {state.formError ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${state.formError}`)}
-          </p>
-        ) : null}
-        {rowError && !endpoints.some((endpoint) => endpoint.id === state.target) ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${rowError}`)}
-          </p>
-        ) : null}
+        {state.formError ? <Notice tone="problem">{t(`errors.${state.formError}`)}</Notice> : null}
+        {rowError && !endpoints.some((endpoint) => endpoint.id === state.target) ? <Notice tone="problem">{t(`errors.${rowError}`)}</Notice> : null}
       </div>
       {endpoints.length === 0 ? (
         <p>{t("noEndpoints")}</p>

@@ -4,6 +4,7 @@ import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { importAction, type ImportFormState } from "../actions";
+import { Notice } from "../../notice";
 
 export function ImportForm({ locale, organisationId }: { locale: string; organisationId: string }) {
   const t = useTranslations("Directory");
@@ -29,11 +30,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
         </button>
       </form>
 
-      {state.formError ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${state.formError}`)}
-        </p>
-      ) : null}
+      {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
 
       {preview ? (
         <section aria-labelledby="preview-heading" className="organiser-section" role="status">

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
 import { organiserPageMetadata } from "../../page-access";
+import { Notice } from "../../notice";
 
 type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,16 +38,8 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
       <p className="lede">
         <LocalizedText values={{ en: flag.campaign.titleEn, ar: flag.campaign.titleAr }} locale={locale} />
       </p>
-      {invalidated ? (
-        <p className="notice notice-success" role="status">
-          {t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}
-        </p>
-      ) : null}
-      {done === "dismissed" ? (
-        <p className="notice notice-success" role="status">
-          {t("dismissedNotice")}
-        </p>
-      ) : null}
+      {invalidated ? <Notice tone="success">{t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}</Notice> : null}
+      {done === "dismissed" ? <Notice tone="success">{t("dismissedNotice")}</Notice> : null}
       {query.error === "forbidden" ? (
         <p className="notice" role="alert">
           {t("forbidden")}

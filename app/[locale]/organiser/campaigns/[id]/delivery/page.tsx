@@ -14,6 +14,8 @@ import { organiserPageMetadata, orNotFound } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 import { OrganiserTable } from "../../../organiser-table";
 import { HiddenFields, RowActionForm } from "../../../row-action-form";
+import { isFormRefusal } from "../../../form-data";
+import { Notice } from "../../../notice";
 
 export const dynamic = "force-dynamic";
 
@@ -46,11 +48,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
       <BackLink href={campaignOverviewPath(locale, campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
-      {query.error === "forbidden" || query.error === "generic" ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${query.error}`)}
-        </p>
-      ) : null}
+      {isFormRefusal(query.error) ? <Notice tone="problem">{t(`formErrors.${query.error}`)}</Notice> : null}
 
       <section aria-labelledby="settings-heading" className="organiser-section">
         <h2 id="settings-heading">{t("settingsHeading")}</h2>
@@ -118,11 +116,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="log-heading" className="organiser-section">
         <h2 id="log-heading">{t("logHeading")}</h2>
-        {queued !== null && Number.isFinite(queued) ? (
-          <p className="notice notice-success" role="status">
-            {t("queuedNotice", { count: queued })}
-          </p>
-        ) : null}
+        {queued !== null && Number.isFinite(queued) ? <Notice tone="success">{t("queuedNotice", { count: queued })}</Notice> : null}
         {canChange ? (
           <form action={runDigestsAction} className="organiser-form">
             <HiddenFields values={about} />

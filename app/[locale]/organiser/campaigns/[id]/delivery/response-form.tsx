@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { recordResponseAction, type DeliveryFormState } from "./actions";
+import { ErrorSummary } from "../../../error-summary";
+import { Notice } from "../../../notice";
 
 const fields = ["decisionMakerId", "respondedOn", "summary", "url"] as const;
 
@@ -22,24 +24,12 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
   });
   return (
     <form action={formAction} className="sign-form organiser-form" key={state.done ? "done" : "form"}>
-      {errorFields.length > 0 || state.formError ? (
-        <div className="error-summary" role="alert">
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {state.formError ? <li>{t(`formErrors.${state.formError}`)}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={`#response-${field}`}>{t(`errors.${state.fields[field]}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("responseSaved")}
-        </p>
-      ) : null}
+      <ErrorSummary
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={state.formError ? t(`formErrors.${state.formError}`) : null}
+        problems={errorFields.map((field) => ({ key: field, href: `#response-${field}`, message: t(`errors.${state.fields[field]}`) }))}
+      />
+      {state.done ? <Notice tone="success">{t("responseSaved")}</Notice> : null}
       <input type="hidden" name="locale" value={props.locale} />
       <input type="hidden" name="campaign" value={props.campaignId} />
       <div className={`field${state.fields.decisionMakerId ? " field-invalid" : ""}`}>

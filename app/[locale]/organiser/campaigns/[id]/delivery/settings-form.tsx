@@ -6,6 +6,7 @@ import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
+import { Notice } from "../../../notice";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
 // title and institution in the reader's language when the directory has it, name and region as entered.
@@ -24,16 +25,8 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
   return (
     <form action={formAction} className="sign-form organiser-form">
-      {state.formError ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${state.formError}`)}
-        </p>
-      ) : null}
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("settingsSaved")}
-        </p>
-      ) : null}
+      {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
+      {state.done ? <Notice tone="success">{t("settingsSaved")}</Notice> : null}
       <input type="hidden" name="locale" value={props.locale} />
       <input type="hidden" name="campaign" value={props.campaignId} />
       <fieldset className={`field${state.fields.decisionMakerIds ? " field-invalid" : ""}`} aria-describedby="targets-hint">

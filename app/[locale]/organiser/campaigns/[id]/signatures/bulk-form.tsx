@@ -6,6 +6,7 @@ import type { BulkActionCounts } from "@/lib/moderation/preview-bulk-action";
 import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldErrors, type SelectorKind } from "@/lib/moderation/schema";
 import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
+import { ErrorSummary } from "../../../error-summary";
 
 export type BulkValues = { action: string; by: string; value: string; reason: string };
 
@@ -57,19 +58,13 @@ export async function BulkForm({ context, values, errors, formError }: { context
       <h2 id="bulk-heading">{t("bulk.heading")}</h2>
       <p>{t("bulk.intro")}</p>
       <form action={previewBulkFormAction} className="moderation-form bulk-form" noValidate>
-        {invalid.length > 0 || formError ? (
-          <div className="error-summary" id="bulk-errors">
-            <h3>{t("errorSummary")}</h3>
-            <ul>
-              {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
-              {invalid.map((field) => (
-                <li key={field}>
-                  <a href={`#bulk-${field}`}>{t(`errors.${errors[field]!}`)}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          id="bulk-errors"
+          announce={false}
+          heading={<h3>{t("errorSummary")}</h3>}
+          formError={formError ? t(`formErrors.${formError}`) : null}
+          problems={invalid.map((field) => ({ key: field, href: `#bulk-${field}`, message: t(`errors.${errors[field]!}`) }))}
+        />
         <HiddenContext {...context} />
         <fieldset className={fieldClass("action")} id="bulk-action" aria-describedby={describedBy("action", false)}>
           <legend>{t("bulk.action")}</legend>

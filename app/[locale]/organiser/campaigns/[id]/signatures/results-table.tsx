@@ -6,6 +6,7 @@ import { invalidationReasons, type ModerationFieldErrors } from "@/lib/moderatio
 import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
+import { ErrorSummary } from "../../../error-summary";
 
 type Props = {
   locale: Locale;
@@ -124,16 +125,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       <p role="status">{t("resultsCount", { count: result.total, formatted: formatNumber(result.total, locale) })}</p>
       {result.rows.length === 0 ? null : canModerate ? (
         <form action={moderateSelectionAction} className="moderation-form selection-form" noValidate>
-          {problems.length > 0 ? (
-            <div className="error-summary" id="selection-errors">
-              <h3>{t("errorSummary")}</h3>
-              <ul>
-                {problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary id="selection-errors" announce={false} heading={<h3>{t("errorSummary")}</h3>} problems={problems.map((problem) => ({ key: problem, message: problem }))} />
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="campaignId" value={campaignId} />
           <input type="hidden" name="view" value={view.toString()} />
