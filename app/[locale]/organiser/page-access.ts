@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Actor } from "@/lib/auth/authorize";
 import { isAppError } from "@/lib/errors";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -43,4 +43,16 @@ export async function requireOwnedOrganisation(
     name: localized(locale, { en: organisation.name, ar: organisation.nameAr }).text,
     otherOwned: organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id),
   };
+}
+
+// A campaign's organiser pages begin alike: the page's locale, the signed-in actor, and what the
+// page shows, loaded through a domain function that checks the actor's role in the campaign.
+export async function openCampaignPage<T>(
+  params: Promise<{ locale: Locale; id: string }>,
+  load: (input: { actor: Actor; campaignId: string }) => Promise<T>,
+): Promise<{ locale: Locale; actor: Actor; loaded: T }> {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  return { locale, actor, loaded: await orNotFound(load({ actor, campaignId: id })) };
 }

@@ -1,15 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-
-// The hidden inputs a form carries: the locale to answer in, and what the form is about.
-export function HiddenFields({ values }: { values: Record<string, string> }) {
-  return (
-    <>
-      {Object.entries(values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
+import { HiddenFields } from "./hidden-fields";
 
 // A one-button form that acts on one row of a list; its hidden fields say which row and what to do.
 export function RowActionForm({

@@ -7,6 +7,7 @@ import { useFieldErrors } from "@/app/components/use-field-errors";
 import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { saveEntryAction, type EntryFormState } from "./actions";
 import { ErrorSummary } from "../error-summary";
+import { HiddenFields } from "../hidden-fields";
 
 const longFields: DecisionMakerField[] = [];
 const ltrFields: DecisionMakerField[] = ["email", "contactUrl", "country", "lastVerifiedOn"];
@@ -36,8 +37,7 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
           ),
         }))}
       />
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="organisation" value={props.organisationId} />
+      <HiddenFields values={{ locale: props.locale, organisation: props.organisationId }} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {decisionMakerFields.map((field) => {
         const id = `entry-${field}`;

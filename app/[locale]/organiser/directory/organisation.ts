@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
 import { roleAtLeast, type Actor } from "@/lib/auth/authorize";
 import type { Locale } from "@/lib/i18n/locales";
 import { listActorOrganisations, type ActorOrganisation } from "@/lib/organisations/list-organisations";
@@ -11,13 +12,18 @@ export async function chooseDirectoryOrganisation(actor: Actor, requested: strin
   return { current, all };
 }
 
-// The pages that change the directory (add, edit, import): the signed-in actor, and the
-// organisation, which they must be at least an organiser of; anyone else gets "not found".
-export async function requireDirectoryEditor(locale: Locale, requested: string | string[] | undefined): Promise<{ actor: Actor; current: ActorOrganisation }> {
+export type DirectoryPageProps = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The pages that change the directory (add, edit, import) begin alike: the page's locale, the
+// signed-in actor, and the organisation, which they must be at least an organiser of; anyone
+// else gets "not found".
+export async function openDirectoryEditor({ params, searchParams }: DirectoryPageProps): Promise<{ locale: Locale; actor: Actor; current: ActorOrganisation }> {
+  const { locale } = await params;
+  setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const { current } = await chooseDirectoryOrganisation(actor, requested);
+  const { current } = await chooseDirectoryOrganisation(actor, (await searchParams).organisation);
   if (!current || !roleAtLeast(current.role, "ORGANISER")) notFound();
-  return { actor, current };
+  return { locale, actor, current };
 }
 
 // The directory page of one organisation.

@@ -7,6 +7,7 @@ import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField } 
 import { inviteMemberAction, type MemberFormState } from "./actions";
 import { ErrorSummary } from "../error-summary";
 import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: MemberFormState = { fields: {}, values: {} };
 const fieldOrder: MemberField[] = ["email", "role"];
@@ -30,8 +31,7 @@ export function InviteForm({ locale, organisationId }: { locale: string; organis
         problems={errorFields.map((field) => ({ key: field, href: field === "role" ? "#invite-role-OWNER" : "#invite-email", message: t(`errors.${errors[field]!}`) }))}
       />
       {state.done?.kind === "invited" && !clientErrors ? <Notice tone="success">{t("invited", { email: state.done.email })}</Notice> : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <div className={`field${errors.email ? " field-invalid" : ""}`}>
         <label htmlFor="invite-email">{t("email")}</label>
         <p className="hint" id="invite-email-hint">

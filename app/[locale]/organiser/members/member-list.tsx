@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { memberRoles } from "@/lib/organisations/schema";
 import { manageMemberAction, type MemberFormState } from "./actions";
-import { HiddenFields, RowActionForm } from "../row-action-form";
+import { HiddenFields } from "../hidden-fields";
+import { RowActionForm } from "../row-action-form";
 import { Notice } from "../notice";
 
 export type MemberView = { userId: string; email: string; role: MemberRole; since: string; isYou: boolean };

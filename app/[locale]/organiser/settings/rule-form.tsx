@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { addAccessRuleAction, type AbuseFormState } from "./actions";
 import { FormErrors } from "./form-parts";
 import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 const kinds = ["IP_RANGE", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
@@ -23,8 +24,7 @@ export function RuleForm({ locale, organisationId }: { locale: string; organisat
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="rule-errors" state={state} />
       {state.done ? <Notice tone="success">{t("ruleAdded")}</Notice> : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <div className="field">
         <label htmlFor="kind">{t("kindLabel")}</label>
         {error("kind")}

@@ -6,6 +6,7 @@ import type { AbuseSettings } from "@/lib/abuse/schema";
 import { updateAbuseSettingsAction, type AbuseFormState } from "./actions";
 import { FormErrors, NumberField } from "./form-parts";
 import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 
@@ -20,8 +21,7 @@ export function SettingsForm({ locale, organisationId, settings }: { locale: str
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="settings-errors" state={state} />
       {state.done ? <Notice tone="success">{t("saved")}</Notice> : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <fieldset className="field">
         <legend>{t("burstLegend")}</legend>
         {field("rateBurstLimit")}

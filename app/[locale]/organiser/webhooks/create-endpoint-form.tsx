@@ -9,6 +9,7 @@ import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/l
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
 import { ErrorSummary } from "../error-summary";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 const fieldOrder: WebhookField[] = ["url", "events"];
@@ -45,8 +46,7 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
           formError={formError ? t(`errors.${formError}`) : null}
           problems={errorFields.map((field) => ({ key: field, href: field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url", message: t(`errors.${errors[field]!}`) }))}
         />
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="organisation" value={organisationId} />
+        <HiddenFields values={{ locale, organisation: organisationId }} />
         <div className={`field${errors.url ? " field-invalid" : ""}`}>
           <label htmlFor="webhook-url">{t.rich("url", { code: codeTag })}</label>
           <p className="hint" id="webhook-url-hint">

@@ -1,5 +1,4 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { countryName } from "@/lib/countries";
@@ -8,7 +7,7 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
 import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
-import { organiserPageMetadata, orNotFound } from "../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../page-access";
 import { BackLink } from "../../back-link";
 import { OrganiserTable } from "../../organiser-table";
 
@@ -33,12 +32,9 @@ function percent(part: number, whole: number, locale: Locale): { value: number; 
 }
 
 export default async function CampaignOverviewPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
   const requested = Number((await searchParams).days);
   const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
-  const stats = await orNotFound(campaignStats({ actor, campaignId: id, days }));
+  const { locale, actor, loaded: stats } = await openCampaignPage(params, (input) => campaignStats({ ...input, days }));
   const t = await getTranslations({ locale, namespace: "CampaignOverview" });
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");

@@ -8,6 +8,7 @@ import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, i
 import type { EditorFormState } from "./form-state";
 import { ErrorSummary } from "../../error-summary";
 import { Notice } from "../../notice";
+import { HiddenFields } from "../../hidden-fields";
 
 export type StatementOption = { id: string; label: string };
 export type DecisionMakerOption = { id: string; name: string; detail: string };
@@ -147,10 +148,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
             : { key: path, href: `#${fieldId(path)}`, message: path.startsWith("demands.") ? t("rowError", { row: Number(path.split(".")[1]) + 1, message: message(path) }) : message(path) },
         )}
       />
-      <input type="hidden" name="locale" value={locale} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={{ locale, ...hidden }} />
 
       <fieldset className="editor-fieldset" disabled={readOnly}>
         <section className="editor-section" aria-labelledby="editor-texts-heading">

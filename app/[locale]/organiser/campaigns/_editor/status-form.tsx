@@ -7,6 +7,7 @@ import { changeCampaignStatusAction } from "./actions";
 import type { StatusFormState } from "./form-state";
 import { ErrorSummary } from "../../error-summary";
 import { useSummaryFocus } from "../../use-summary-focus";
+import { HiddenFields } from "../../hidden-fields";
 
 type Props = { campaignId: string; locale: string; transition: "publish" | "close" | "reopen" };
 
@@ -27,9 +28,7 @@ export function StatusForm({ campaignId, locale, transition }: Props) {
         formError={state.formError ? t(`formErrors.${state.formError}`) : null}
         problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `#${fieldId(path)}`, message: t(`errors.${key}`) }))}
       />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="transition" value={transition} />
+      <HiddenFields values={{ locale, campaignId, transition }} />
       <p className="hint" id={`${transition}-hint`}>
         {t(`status.${transition}Hint`)}
       </p>

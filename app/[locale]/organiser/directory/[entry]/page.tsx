@@ -1,21 +1,20 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
 import type { Locale } from "@/lib/i18n/locales";
 import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
-import { directoryPagePath, requireDirectoryEditor } from "../organisation";
+import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
 import { organiserPageMetadata, orNotFound } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; entry: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: Locale; entry: string }>; searchParams: DirectoryPageProps["searchParams"] };
 
 export const generateMetadata = organiserPageMetadata("Directory", "editTitle", { noIndex: true });
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const { locale, entry: id } = await params;
-  setRequestLocale(locale);
-  const { actor, current } = await requireDirectoryEditor(locale, (await searchParams).organisation);
+  const { locale, actor, current } = await openDirectoryEditor({ params, searchParams });
+  const { entry: id } = await params;
   const entry = await orNotFound(getDecisionMaker({ actor, organisationId: current.id, id }));
   const t = await getTranslations({ locale, namespace: "Directory" });
   const initial = {

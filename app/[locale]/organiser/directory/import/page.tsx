@@ -1,22 +1,17 @@
 import { codeTag } from "@/app/components/code-tag";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { directoryColumns } from "@/lib/decision-makers/directory-csv";
-import type { Locale } from "@/lib/i18n/locales";
 import { BackLink } from "../../back-link";
-import { directoryPagePath, requireDirectoryEditor } from "../organisation";
+import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
 import { ImportForm } from "./import-form";
 import { organiserPageMetadata } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 export const generateMetadata = organiserPageMetadata("Directory", "importTitle", { noIndex: true });
 
-export default async function ImportPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const { current } = await requireDirectoryEditor(locale, (await searchParams).organisation);
+export default async function ImportPage(props: DirectoryPageProps) {
+  const { locale, current } = await openDirectoryEditor(props);
   const t = await getTranslations({ locale, namespace: "Directory" });
   return (
     <>

@@ -1,20 +1,15 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/locales";
+import { getTranslations } from "next-intl/server";
 import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
-import { directoryPagePath, requireDirectoryEditor } from "../organisation";
+import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
 import { organiserPageMetadata } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 export const generateMetadata = organiserPageMetadata("Directory", "addTitle", { noIndex: true });
 
-export default async function NewEntryPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const { current } = await requireDirectoryEditor(locale, (await searchParams).organisation);
+export default async function NewEntryPage(props: DirectoryPageProps) {
+  const { locale, current } = await openDirectoryEditor(props);
   const t = await getTranslations({ locale, namespace: "Directory" });
   return (
     <>

@@ -9,6 +9,7 @@ import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
 import { organiserPageMetadata } from "../../page-access";
 import { Notice } from "../../notice";
+import { HiddenFields } from "../../hidden-fields";
 
 type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,8 +66,7 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         <p>{t("resolved")}</p>
       ) : (
         <form action={resolveTrendingFlagAction} className="organiser-form">
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="flag" value={flag.id} />
+          <HiddenFields values={{ locale, flag: flag.id }} />
           <button type="submit" name="intent" value="invalidate" className="button">
             {t("invalidate", { total: preview.total })}
           </button>{" "}

@@ -1,5 +1,4 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
@@ -10,10 +9,11 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
 import { ResponseForm } from "./response-form";
 import { SettingsForm } from "./settings-form";
-import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 import { OrganiserTable } from "../../../organiser-table";
-import { HiddenFields, RowActionForm } from "../../../row-action-form";
+import { HiddenFields } from "../../../hidden-fields";
+import { RowActionForm } from "../../../row-action-form";
 import { isFormRefusal } from "../../../form-data";
 import { Notice } from "../../../notice";
 
@@ -29,10 +29,7 @@ function dateTime(date: Date | null, locale: Locale): string {
 }
 
 export default async function DeliveryPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const overview = await orNotFound(getDeliveryOverview({ actor, campaignId: id }));
+  const { locale, loaded: overview } = await openCampaignPage(params, getDeliveryOverview);
   const t = await getTranslations({ locale, namespace: "Delivery" });
   const query = await searchParams;
   const canChange = roleAtLeast(overview.role, "ORGANISER");

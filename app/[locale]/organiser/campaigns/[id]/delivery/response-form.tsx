@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { recordResponseAction, type DeliveryFormState } from "./actions";
 import { ErrorSummary } from "../../../error-summary";
 import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
 
 const fields = ["decisionMakerId", "respondedOn", "summary", "url"] as const;
 
@@ -30,8 +31,7 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
         problems={errorFields.map((field) => ({ key: field, href: `#response-${field}`, message: t(`errors.${state.fields[field]}`) }))}
       />
       {state.done ? <Notice tone="success">{t("responseSaved")}</Notice> : null}
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="campaign" value={props.campaignId} />
+      <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
       <div className={`field${state.fields.decisionMakerId ? " field-invalid" : ""}`}>
         <label htmlFor="response-decisionMakerId">{t("responseFrom")}</label>
         {error("decisionMakerId")}

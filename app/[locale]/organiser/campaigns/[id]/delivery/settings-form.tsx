@@ -7,6 +7,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
 // title and institution in the reader's language when the directory has it, name and region as entered.
@@ -27,8 +28,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
     <form action={formAction} className="sign-form organiser-form">
       {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
       {state.done ? <Notice tone="success">{t("settingsSaved")}</Notice> : null}
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="campaign" value={props.campaignId} />
+      <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
       <fieldset className={`field${state.fields.decisionMakerIds ? " field-invalid" : ""}`} aria-describedby="targets-hint">
         <legend>{t("targets")}</legend>
         <p className="hint" id="targets-hint">

@@ -1,5 +1,4 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -9,7 +8,7 @@ import { editorOptions } from "../../_editor/choices";
 import { EditorForm } from "../../_editor/editor-form";
 import { editorPath } from "../../_editor/form-state";
 import { StatusForm } from "../../_editor/status-form";
-import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
@@ -22,10 +21,7 @@ const nextTransition = { DRAFT: "publish", OPEN: "close", CLOSED: "reopen" } as 
 export const generateMetadata = organiserPageMetadata("CampaignEditor", "edit.metaTitle", { noIndex: true });
 
 export default async function EditCampaignPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await orNotFound(getCampaignForEditing({ actor, campaignId: id }));
+  const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignForEditing);
   const t = await getTranslations({ locale, namespace: "CampaignEditor" });
   const { done } = await searchParams;
   const doneMessage = doneMessages.find((key) => key === done);

@@ -1,11 +1,10 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { countryOptions } from "@/lib/countries";
 import { exportColumns } from "@/lib/exports/csv";
 import { getExportCampaign } from "@/lib/exports/get-export-campaign";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { ExportDownload } from "./export-download";
-import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +14,7 @@ type Props = { params: Promise<{ locale: Locale; id: string }> };
 export const generateMetadata = organiserPageMetadata("Export", "metaTitle", { noIndex: true });
 
 export default async function ExportPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await orNotFound(getExportCampaign({ actor, campaignId: id }));
+  const { locale, loaded: campaign } = await openCampaignPage(params, getExportCampaign);
   const t = await getTranslations({ locale, namespace: "Export" });
   const title = localized(locale, campaign.title);
   const organisation = localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text;

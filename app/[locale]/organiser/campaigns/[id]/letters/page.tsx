@@ -1,13 +1,12 @@
 import { EnteredText } from "@/app/components/entered-text";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLetterSettings } from "@/lib/letters/letter-settings";
 import { LetterTemplateForm } from "./template-form";
-import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 import { OrganiserTable } from "../../../organiser-table";
 
@@ -19,10 +18,7 @@ export const generateMetadata = organiserPageMetadata("OrganiserLetters", "metaT
 
 // The campaign's letter to representatives, and how many letters each decision-maker received.
 export default async function CampaignLettersPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const settings = await orNotFound(getLetterSettings({ actor, campaignId: id }));
+  const { locale, loaded: settings } = await openCampaignPage(params, getLetterSettings);
   const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
   const canChange = roleAtLeast(settings.role, "ORGANISER");
   const { template } = settings;

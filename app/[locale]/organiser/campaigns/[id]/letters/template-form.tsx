@@ -7,6 +7,7 @@ import { saveLetterTemplateAction, type LetterTemplateFormState } from "./action
 import { ErrorSummary } from "../../../error-summary";
 import { useSummaryFocus } from "../../../use-summary-focus";
 import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
 
 const initialState: LetterTemplateFormState = { fields: {}, values: {} };
 const fieldOrder: LetterTemplateField[] = ["subjectsEn", "bodyEn", "subjectsAr", "bodyAr", "dailyCap"];
@@ -47,8 +48,7 @@ export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: P
         problems={errorFields.map((name) => ({ key: name, href: `#letter-${name}`, message: message(name) }))}
       />
       {state.saved ? <Notice tone="success">{t("saved")}</Notice> : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaign" value={campaignId} />
+      <HiddenFields values={{ locale, campaign: campaignId }} />
       <fieldset disabled={readOnly || pending}>
         {field("subjectsEn", (describedBy) => <textarea id="letter-subjectsEn" name="subjectsEn" rows={4} lang="en" dir="ltr" defaultValue={value("subjectsEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.subjectsEn)} />, t("subjectsHint"))}
         {field("bodyEn", (describedBy) => <textarea id="letter-bodyEn" name="bodyEn" rows={12} lang="en" dir="ltr" defaultValue={value("bodyEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.bodyEn)} />, t("bodyHint"))}

@@ -1,12 +1,11 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
 import { countryOptions } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { editorPath } from "../../_editor/form-state";
-import { organiserPageMetadata, orNotFound } from "../../../page-access";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +16,7 @@ export const generateMetadata = organiserPageMetadata("CampaignEditor", "preview
 // The campaign as the public will see it, in this page's language, drafts included. The sign form
 // is shown for its look only: its controls are disabled, so nothing can be submitted.
 export default async function PreviewCampaignPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await orNotFound(getCampaignPreview({ actor, campaignId: id }));
+  const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignPreview);
   const t = await getTranslations({ locale, namespace: "CampaignEditor" });
   const other: Locale = locale === "ar" ? "en" : "ar";
 

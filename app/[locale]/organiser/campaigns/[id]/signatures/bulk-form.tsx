@@ -7,6 +7,7 @@ import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldEr
 import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "../../../error-summary";
+import { HiddenFields } from "../../../hidden-fields";
 
 export type BulkValues = { action: string; by: string; value: string; reason: string };
 
@@ -15,9 +16,7 @@ type Context = { locale: Locale; campaignId: string; view: URLSearchParams };
 function HiddenContext({ locale, campaignId, view }: Context) {
   return (
     <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="view" value={view.toString()} />
+      <HiddenFields values={{ locale, campaignId, view: view.toString() }} />
     </>
   );
 }
@@ -163,10 +162,7 @@ export async function BulkPreview({ context, values, counts }: { context: Contex
           <p>{await countChangeText(context.locale, counts.countChange, "future")}</p>
           <form action={runBulkFormAction} className="form-actions">
             <HiddenContext {...context} />
-            <input type="hidden" name="intent" value={counts.action} />
-            <input type="hidden" name="by" value={values.by} />
-            <input type="hidden" name="value" value={values.value} />
-            <input type="hidden" name="reason" value={values.reason} />
+            <HiddenFields values={{ intent: counts.action, by: values.by, value: values.value, reason: values.reason }} />
             <button type="submit" className={`button ${counts.action === "invalidate" ? "button-warning" : ""}`}>
               {t(`preview.confirm.${counts.action}`, { count: counts.total })}
             </button>

@@ -7,6 +7,7 @@ import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/sear
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "../../../error-summary";
+import { HiddenFields } from "../../../hidden-fields";
 
 type Props = {
   locale: Locale;
@@ -126,9 +127,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       {result.rows.length === 0 ? null : canModerate ? (
         <form action={moderateSelectionAction} className="moderation-form selection-form" noValidate>
           <ErrorSummary id="selection-errors" announce={false} heading={<h3>{t("errorSummary")}</h3>} problems={problems.map((problem) => ({ key: problem, message: problem }))} />
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="campaignId" value={campaignId} />
-          <input type="hidden" name="view" value={view.toString()} />
+          <HiddenFields values={{ locale, campaignId, view: view.toString() }} />
           {table}
           <fieldset className="selection-actions">
             <legend>{t("selectionLegend")}</legend>
