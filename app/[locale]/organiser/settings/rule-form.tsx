@@ -6,6 +6,7 @@ import { addAccessRuleAction, type AbuseFormState } from "./actions";
 import { FormErrors } from "./form-parts";
 import { Notice } from "../notice";
 import { HiddenFields } from "../hidden-fields";
+import { Options } from "../options";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 const kinds = ["IP_RANGE", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
@@ -29,22 +30,14 @@ export function RuleForm({ locale, organisationId }: { locale: string; organisat
         <label htmlFor="kind">{t("kindLabel")}</label>
         {error("kind")}
         <select id="kind" name="kind" defaultValue={state.values.kind || "IP_RANGE"} key={`kind-${state.values.kind}`}>
-          {kinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
+          <Options values={kinds} label={(kind) => t(`kinds.${kind}`)} />
         </select>
       </div>
       <div className="field">
         <label htmlFor="effect">{t("effectLabel")}</label>
         {error("effect")}
         <select id="effect" name="effect" defaultValue={state.values.effect || "BLOCK"} key={`effect-${state.values.effect}`}>
-          {effects.map((effect) => (
-            <option key={effect} value={effect}>
-              {t(`effects.${effect}`)}
-            </option>
-          ))}
+          <Options values={effects} label={(effect) => t(`effects.${effect}`)} />
         </select>
       </div>
       <div className={`field${state.fields.pattern ? " field-invalid" : ""}`}>

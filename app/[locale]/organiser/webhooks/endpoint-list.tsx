@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { manageEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKey } from "./event-names";
+import { ManagedRow } from "../managed-row";
 import { RowActionForm } from "../row-action-form";
 import { Notice } from "../notice";
 
@@ -45,7 +46,32 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
             const errorId = `endpoint-${endpoint.id}-error`;
             const showError = rowError && state.target === endpoint.id;
             return (
-              <li key={endpoint.id} className={`member${showError ? " field-invalid" : ""}`} data-endpoint={endpoint.id}>
+              <ManagedRow
+                key={endpoint.id}
+                data-endpoint={endpoint.id}
+                errorId={errorId}
+                error={showError ? t(`errors.${rowError}`) : null}
+                actions={
+                  <>
+                    {endpoint.active ? (
+                      <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "test" }} disabled={pending} label={t("sendTestTo", { url: endpoint.url })}>
+                        {t("sendTest")}
+                      </RowActionForm>
+                    ) : null}
+                    <RowActionForm
+                      action={formAction}
+                      fields={{ locale, endpoint: endpoint.id, intent: endpoint.active ? "disable" : "enable" }}
+                      disabled={pending}
+                      label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
+                    >
+                      {endpoint.active ? t("disable") : t("enable")}
+                    </RowActionForm>
+                    <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "delete" }} warning disabled={pending} label={t("deleteEndpoint", { url: endpoint.url })}>
+                      {t("delete")}
+                    </RowActionForm>
+                  </>
+                }
+              >
                 <p className="member-email">
                   <bdi dir="ltr">{endpoint.url}</bdi> <span className="meta">{endpoint.active ? t("active") : t("disabled")}</span>
                 </p>
@@ -53,30 +79,7 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 <p className="meta">
                   {endpoint.includePersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {t("addedOn", { date: endpoint.addedOn })}
                 </p>
-                {showError ? (
-                  <p className="field-error" id={errorId} role="alert">
-                    {t(`errors.${rowError}`)}
-                  </p>
-                ) : null}
-                <div className="member-actions">
-                  {endpoint.active ? (
-                    <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "test" }} disabled={pending} label={t("sendTestTo", { url: endpoint.url })}>
-                      {t("sendTest")}
-                    </RowActionForm>
-                  ) : null}
-                  <RowActionForm
-                    action={formAction}
-                    fields={{ locale, endpoint: endpoint.id, intent: endpoint.active ? "disable" : "enable" }}
-                    disabled={pending}
-                    label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
-                  >
-                    {endpoint.active ? t("disable") : t("enable")}
-                  </RowActionForm>
-                  <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "delete" }} warning disabled={pending} label={t("deleteEndpoint", { url: endpoint.url })}>
-                    {t("delete")}
-                  </RowActionForm>
-                </div>
-              </li>
+              </ManagedRow>
             );
           })}
         </ul>

@@ -9,6 +9,7 @@ import type { EditorFormState } from "./form-state";
 import { ErrorSummary } from "../../error-summary";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
+import { Options } from "../../options";
 
 export type StatementOption = { id: string; label: string };
 export type DecisionMakerOption = { id: string; name: string; detail: string };
@@ -235,11 +236,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
                       t("demand.kind"),
                       <select {...controlProps(path("kind"), false)} defaultValue={row.kind}>
                         <option value="">{t("demand.chooseKind")}</option>
-                        {demandKinds.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {kinds(kind)}
-                          </option>
-                        ))}
+                        <Options values={demandKinds} label={(kind) => kinds(kind)} />
                       </select>,
                     )}
                     <div className="bilingual">

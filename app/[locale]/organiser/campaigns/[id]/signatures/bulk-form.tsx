@@ -8,6 +8,7 @@ import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "../../../error-summary";
 import { HiddenFields } from "../../../hidden-fields";
+import { Options } from "../../../options";
 
 export type BulkValues = { action: string; by: string; value: string; reason: string };
 
@@ -82,11 +83,7 @@ export async function BulkForm({ context, values, errors, formError }: { context
           {errorText("by")}
           <select id="bulk-by" name="by" defaultValue={values.by} aria-invalid={Boolean(errors.by)} aria-describedby={describedBy("by", false)}>
             <option value="">{t("bulk.chooseBy")}</option>
-            {selectorKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`bulk.kinds.${kind}`)}
-              </option>
-            ))}
+            <Options values={selectorKinds} label={(kind) => t(`bulk.kinds.${kind}`)} />
           </select>
         </div>
         <div className={fieldClass("value")}>
@@ -104,11 +101,7 @@ export async function BulkForm({ context, values, errors, formError }: { context
           </p>
           {errorText("reason")}
           <select id="bulk-reason" name="reason" defaultValue={values.reason || "abuse"} aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy("reason", true)}>
-            {invalidationReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`reasons.${reason}`)}
-              </option>
-            ))}
+            <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
           </select>
         </div>
         <button type="submit" className="button">

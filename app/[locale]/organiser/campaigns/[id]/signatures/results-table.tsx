@@ -8,6 +8,7 @@ import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "../../../error-summary";
 import { HiddenFields } from "../../../hidden-fields";
+import { Options } from "../../../options";
 
 type Props = {
   locale: Locale;
@@ -137,11 +138,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
                 {t("reasonHint")}
               </p>
               <select id="selection-reason" name="reason" defaultValue="abuse" aria-describedby="selection-reason-hint">
-                {invalidationReasons.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {t(`reasons.${reason}`)}
-                  </option>
-                ))}
+                <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
               </select>
             </div>
             <div className="form-actions">

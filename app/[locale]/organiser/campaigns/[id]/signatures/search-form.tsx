@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { signatureStates, type ModerationFieldErrors, type SearchFilterField } from "@/lib/moderation/schema";
 import { signaturesHref } from "./moderation-url";
 import { ErrorSummary } from "../../../error-summary";
+import { Options } from "../../../options";
 
 type Props = {
   locale: Locale;
@@ -71,11 +72,7 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
           {errorText("state")}
           <select id="filter-state" name="state" defaultValue={values.state} aria-invalid={Boolean(errors.state)} aria-describedby={describedBy("state", false)}>
             <option value="">{t("filters.anyState")}</option>
-            {signatureStates.map((state) => (
-              <option key={state} value={state}>
-                {t(`states.${state}`)}
-              </option>
-            ))}
+            <Options values={signatureStates} label={(state) => t(`states.${state}`)} />
           </select>
         </div>
         <div className={fieldClass("from")}>
