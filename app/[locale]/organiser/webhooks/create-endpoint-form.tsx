@@ -10,6 +10,7 @@ import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
 import { ErrorSummary } from "../error-summary";
 import { HiddenFields } from "../hidden-fields";
+import { CheckboxField } from "../checkbox-field";
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 const fieldOrder: WebhookField[] = ["url", "events"];
@@ -85,13 +86,14 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
             </div>
           ))}
         </fieldset>
-        <div className="field field-checkbox">
-          <input id="webhook-personal-data" type="checkbox" name="includePersonalData" defaultChecked={state.values.includePersonalData ?? false} aria-describedby="webhook-personal-data-hint" />
-          <label htmlFor="webhook-personal-data">{t("includePersonalData")}</label>
-          <p className="hint" id="webhook-personal-data-hint">
-            {t("includePersonalDataHint")}
-          </p>
-        </div>
+        <CheckboxField
+          id="webhook-personal-data"
+          name="includePersonalData"
+          defaultChecked={state.values.includePersonalData ?? false}
+          label={t("includePersonalData")}
+          hintId="webhook-personal-data-hint"
+          hint={t("includePersonalDataHint")}
+        />
         <button type="submit" className="button" disabled={pending}>
           {pending ? t("working") : t("createSubmit")}
         </button>

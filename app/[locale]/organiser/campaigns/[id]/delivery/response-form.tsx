@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { recordResponseAction, type DeliveryFormState } from "./actions";
 import { ErrorSummary } from "../../../error-summary";
 import { Notice } from "../../../notice";
@@ -23,6 +23,13 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
     "aria-invalid": Boolean(state.fields[field]),
     "aria-describedby": state.fields[field] ? `response-${field}-error` : undefined,
   });
+  const field = (name: (typeof fields)[number], label: string, control: ReactNode) => (
+    <div className={`field${state.fields[name] ? " field-invalid" : ""}`}>
+      <label htmlFor={`response-${name}`}>{label}</label>
+      {error(name)}
+      {control}
+    </div>
+  );
   return (
     <form action={formAction} className="sign-form organiser-form" key={state.done ? "done" : "form"}>
       <ErrorSummary
@@ -32,9 +39,9 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
       />
       {state.done ? <Notice tone="success">{t("responseSaved")}</Notice> : null}
       <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
-      <div className={`field${state.fields.decisionMakerId ? " field-invalid" : ""}`}>
-        <label htmlFor="response-decisionMakerId">{t("responseFrom")}</label>
-        {error("decisionMakerId")}
+      {field(
+        "decisionMakerId",
+        t("responseFrom"),
         <select id="response-decisionMakerId" name="decisionMakerId" defaultValue={state.values.decisionMakerId ?? ""} {...invalid("decisionMakerId")}>
           <option value="">{t("choose")}</option>
           {props.targets.map((target) => (
@@ -42,23 +49,11 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
               {target.label}
             </option>
           ))}
-        </select>
-      </div>
-      <div className={`field${state.fields.respondedOn ? " field-invalid" : ""}`}>
-        <label htmlFor="response-respondedOn">{t("respondedOn")}</label>
-        {error("respondedOn")}
-        <input id="response-respondedOn" name="respondedOn" type="date" dir="ltr" defaultValue={state.values.respondedOn ?? ""} {...invalid("respondedOn")} />
-      </div>
-      <div className={`field${state.fields.summary ? " field-invalid" : ""}`}>
-        <label htmlFor="response-summary">{t("summary")}</label>
-        {error("summary")}
-        <textarea id="response-summary" name="summary" rows={4} dir="auto" defaultValue={state.values.summary ?? ""} {...invalid("summary")} />
-      </div>
-      <div className={`field${state.fields.url ? " field-invalid" : ""}`}>
-        <label htmlFor="response-url">{t("link")}</label>
-        {error("url")}
-        <input id="response-url" name="url" type="url" dir="ltr" defaultValue={state.values.url ?? ""} {...invalid("url")} />
-      </div>
+        </select>,
+      )}
+      {field("respondedOn", t("respondedOn"), <input id="response-respondedOn" name="respondedOn" type="date" dir="ltr" defaultValue={state.values.respondedOn ?? ""} {...invalid("respondedOn")} />)}
+      {field("summary", t("summary"), <textarea id="response-summary" name="summary" rows={4} dir="auto" defaultValue={state.values.summary ?? ""} {...invalid("summary")} />)}
+      {field("url", t("link"), <input id="response-url" name="url" type="url" dir="ltr" defaultValue={state.values.url ?? ""} {...invalid("url")} />)}
       <div className="field field-checkbox">
         <input id="response-published" name="published" type="checkbox" />
         <label htmlFor="response-published">{t("publishNow")}</label>

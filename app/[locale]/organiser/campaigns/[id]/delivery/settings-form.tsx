@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
+import { CheckboxField } from "../../../checkbox-field";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
 // title and institution in the reader's language when the directory has it, name and region as entered.
@@ -70,13 +71,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
           </div>
         ))}
       </fieldset>
-      <div className="field field-checkbox">
-        <input id="milestone-digests" type="checkbox" name="milestoneDigests" defaultChecked={props.milestoneDigests} aria-describedby="milestone-hint" />
-        <label htmlFor="milestone-digests">{t("milestoneDigests")}</label>
-        <p className="hint" id="milestone-hint">
-          {t("milestoneHint")}
-        </p>
-      </div>
+      <CheckboxField id="milestone-digests" name="milestoneDigests" defaultChecked={props.milestoneDigests} label={t("milestoneDigests")} hintId="milestone-hint" hint={t("milestoneHint")} />
       <button type="submit" className="button" disabled={pending}>
         {t("saveSettings")}
       </button>
