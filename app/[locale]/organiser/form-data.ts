@@ -1,7 +1,5 @@
-import type { Actor } from "@/lib/auth/authorize";
 import { isAppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { requireOrganiser } from "./require-organiser";
 
 // A form's text field; "" when it is missing or a file.
 export function formText(formData: FormData, name: string): string {
@@ -13,13 +11,6 @@ export function formText(formData: FormData, name: string): string {
 export function formLocale(formData: FormData): Locale {
   const value = formData.get("locale");
   return isLocale(value) ? value : "en";
-}
-
-// The first line of every organiser server action: the form's locale, and the signed-in actor
-// (no session means the sign-in page). The domain function the action calls then checks the role.
-export async function requireFormOrganiser(formData: FormData): Promise<{ locale: Locale; actor: Actor }> {
-  const locale = formLocale(formData);
-  return { locale, actor: await requireOrganiser(locale) };
 }
 
 export type FormRefusal = "forbidden" | "generic";

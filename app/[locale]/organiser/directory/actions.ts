@@ -8,7 +8,8 @@ import { decisionMakerFields, type DecisionMakerFieldErrors } from "@/lib/decisi
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { directoryPagePath } from "./organisation";
-import { formRefusal, formText as text, refusedForm, requireFormOrganiser } from "../form-data";
+import { formLocale, formRefusal, formText as text, refusedForm } from "../form-data";
+import { requireOrganiser } from "../require-organiser";
 
 export type EntryFormState = { fields: DecisionMakerFieldErrors; formError?: "forbidden" | "generic"; values: Record<string, string> };
 export type ImportFormState = { csv: string; preview?: ImportPreview; applied?: boolean; formError?: "forbidden" | "generic" | "noFile" | "hasErrors" };
@@ -19,7 +20,8 @@ const directoryPath = (locale: Locale) => `/${locale}/organiser/directory`;
 
 // Create or edit: the entry's id says which.
 export async function saveEntryAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const id = text(formData, "id");
   const values = Object.fromEntries(decisionMakerFields.map((field) => [field, text(formData, field)]));
@@ -34,7 +36,8 @@ export async function saveEntryAction(_previous: EntryFormState, formData: FormD
 }
 
 export async function retireEntryAction(formData: FormData): Promise<void> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   let outcome = "";
   try {
@@ -48,7 +51,8 @@ export async function retireEntryAction(formData: FormData): Promise<void> {
 
 // First a preview of the file (nothing written), then the same text applied.
 export async function importAction(previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const file = formData.get("file");
   const uploaded = file instanceof File && file.size > 0 ? await file.text() : "";

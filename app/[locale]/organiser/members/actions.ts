@@ -7,7 +7,8 @@ import { changeRole } from "@/lib/organisations/change-role";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { removeMember } from "@/lib/organisations/remove-member";
 import type { MemberFieldErrors } from "@/lib/organisations/schema";
-import { formText as text, refusedForm, requireFormOrganiser } from "../form-data";
+import { formLocale, formText as text, refusedForm } from "../form-data";
+import { requireOrganiser } from "../require-organiser";
 
 export type MemberFormState = {
   fields: MemberFieldErrors;
@@ -25,7 +26,8 @@ function failure(error: unknown, state: Omit<MemberFormState, "fields">): Member
 const membersPath = (locale: Locale) => `/${locale}/organiser/members`;
 
 export async function inviteMemberAction(_previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const values = { email: text(formData, "email"), role: text(formData, "role") };
   try {
     const invited = await inviteMember({ actor, organisationId: text(formData, "organisation"), email: formData.get("email"), role: formData.get("role"), locale });
@@ -38,7 +40,8 @@ export async function inviteMemberAction(_previous: MemberFormState, formData: F
 
 // One action for the rows of the member list: the pressed button says which change it is.
 export async function manageMemberAction(_previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const member = text(formData, "member");
   const state = { target: member, values: { role: text(formData, "role") } };

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import type { AbuseFieldErrors } from "@/lib/abuse/schema";
 import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
 import { isAppError } from "@/lib/errors";
-import { formText as text, refusedForm, requireFormOrganiser } from "../form-data";
+import { formLocale, formText as text, refusedForm } from "../form-data";
+import { requireOrganiser } from "../require-organiser";
 
 export type AbuseFormState = {
   fields: AbuseFieldErrors;
@@ -21,7 +22,8 @@ function failure(error: unknown, values: Record<string, string>): AbuseFormState
 const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "trendingThreshold"] as const;
 
 export async function updateAbuseSettingsAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const values = Object.fromEntries(settingFields.map((field) => [field, text(formData, field)]));
   try {
     await updateAbuseSettings({ actor, organisationId: text(formData, "organisation"), input: values });
@@ -33,7 +35,8 @@ export async function updateAbuseSettingsAction(_previous: AbuseFormState, formD
 }
 
 export async function addAccessRuleAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const values = { kind: text(formData, "kind"), effect: text(formData, "effect"), pattern: text(formData, "pattern"), note: text(formData, "note") };
   try {
     await addAccessRule({ actor, organisationId: text(formData, "organisation"), input: values });
@@ -45,7 +48,8 @@ export async function addAccessRuleAction(_previous: AbuseFormState, formData: F
 }
 
 export async function removeAccessRuleAction(formData: FormData): Promise<void> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   try {
     await removeAccessRule({ actor, organisationId, ruleId: text(formData, "rule") });

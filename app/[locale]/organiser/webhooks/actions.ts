@@ -5,7 +5,8 @@ import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
 import type { WebhookFieldErrors } from "@/lib/webhooks/schema";
-import { formText as text, refusedForm, requireFormOrganiser } from "../form-data";
+import { formLocale, formText as text, refusedForm } from "../form-data";
+import { requireOrganiser } from "../require-organiser";
 
 export type WebhookFormState = {
   fields: WebhookFieldErrors;
@@ -30,7 +31,8 @@ function failure(error: unknown, state: Omit<WebhookFormState, "fields">): Webho
 const webhooksPath = (locale: Locale) => `/${locale}/organiser/webhooks`;
 
 export async function createEndpointAction(_previous: WebhookFormState, formData: FormData): Promise<WebhookFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const events = formData.getAll("events").filter((value): value is string => typeof value === "string");
   const includePersonalData = formData.get("includePersonalData") === "on";
   const values = { url: text(formData, "url"), events, includePersonalData };
@@ -45,7 +47,8 @@ export async function createEndpointAction(_previous: WebhookFormState, formData
 
 // One action for the rows of the endpoint list: the pressed button says which change it is.
 export async function manageEndpointAction(_previous: WebhookFormState, formData: FormData): Promise<WebhookFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const endpointId = text(formData, "endpoint");
   const intent = text(formData, "intent");
   const state = { target: endpointId, values: {} };

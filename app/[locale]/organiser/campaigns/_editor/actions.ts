@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
-import { requireFormOrganiser } from "@/app/[locale]/organiser/form-data";
+import { formLocale } from "@/app/[locale]/organiser/form-data";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { closeCampaign } from "@/lib/campaigns/editor/close-campaign";
 import { createCampaign } from "@/lib/campaigns/editor/create-campaign";
 import { editorValuesFromFormData } from "@/lib/campaigns/editor/form-values";
@@ -11,13 +12,14 @@ import { reopenCampaign } from "@/lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "@/lib/campaigns/editor/update-campaign";
 import { editorPath, formErrorState, type EditorFormState, type StatusFormState } from "./form-state";
 
-// Every action authorises itself: requireFormOrganiser for the session (it redirects to sign-in), then
+// Every action authorises itself: requireOrganiser for the session (it redirects to sign-in), then
 // the domain function checks the actor's role in the campaign's organisation.
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function createCampaignAction(_previous: EditorFormState, formData: FormData): Promise<EditorFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const values = editorValuesFromFormData(formData);
   let campaignId: string;
   try {
@@ -29,7 +31,8 @@ export async function createCampaignAction(_previous: EditorFormState, formData:
 }
 
 export async function updateCampaignAction(_previous: EditorFormState, formData: FormData): Promise<EditorFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaignId");
   const values = editorValuesFromFormData(formData);
   try {
@@ -45,7 +48,8 @@ const transitions = { publish: publishCampaign, close: closeCampaign, reopen: re
 const done = { publish: "published", close: "closed", reopen: "reopened" } as const;
 
 export async function changeCampaignStatusAction(_previous: StatusFormState, formData: FormData): Promise<StatusFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaignId");
   const transition = text(formData, "transition");
   if (!Object.hasOwn(transitions, transition)) return { fields: {}, formError: "generic" };

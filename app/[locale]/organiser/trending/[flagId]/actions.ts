@@ -3,11 +3,13 @@
 import { redirect } from "next/navigation";
 import { dismissTrendingFlag, invalidateTrendingBurst } from "@/lib/abuse/trending-flags";
 import { isAppError } from "@/lib/errors";
-import { requireFormOrganiser } from "../../form-data";
+import { formLocale } from "../../form-data";
+import { requireOrganiser } from "../../require-organiser";
 
 // One form, two buttons: invalidate the burst, or dismiss the flag as genuine.
 export async function resolveTrendingFlagAction(formData: FormData): Promise<void> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const flagId = String(formData.get("flag") ?? "");
   const intent = formData.get("intent") === "dismiss" ? "dismiss" : "invalidate";
   let done: string;

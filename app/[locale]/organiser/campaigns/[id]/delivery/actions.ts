@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formRefusal, formText as text, refusedForm, requireFormOrganiser } from "@/app/[locale]/organiser/form-data";
-import type { Actor } from "@/lib/auth/authorize";
+import { formLocale, formRefusal, formText as text, refusedForm } from "@/app/[locale]/organiser/form-data";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { runDigestsNow, setCommentApproval, updateDeliverySettings } from "@/lib/deliveries/campaign-delivery";
 import { recordResponse, setResponsePublished } from "@/lib/deliveries/responses";
 import { isAppError } from "@/lib/errors";
@@ -18,7 +18,8 @@ function failure(error: unknown, values: Record<string, string>): DeliveryFormSt
 }
 
 export async function saveSettingsAction(_previous: DeliveryFormState, formData: FormData): Promise<DeliveryFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   try {
     await updateDeliverySettings({
@@ -36,7 +37,8 @@ export async function saveSettingsAction(_previous: DeliveryFormState, formData:
 }
 
 export async function recordResponseAction(_previous: DeliveryFormState, formData: FormData): Promise<DeliveryFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   const values = { decisionMakerId: text(formData, "decisionMakerId"), respondedOn: text(formData, "respondedOn"), summary: text(formData, "summary"), url: text(formData, "url") };
   try {
@@ -50,12 +52,10 @@ export async function recordResponseAction(_previous: DeliveryFormState, formDat
 
 // The buttons' actions return to the page, with ?error= when the change was refused (invalid
 // input from a button is never the moderator's doing, so it reads as refused too).
-async function changeAndReturn(formData: FormData, change: (context: { actor: Actor; campaignId: string }) => Promise<string>): Promise<never> {
-  const { locale, actor } = await requireFormOrganiser(formData);
-  const campaignId = text(formData, "campaign");
+async function changeAndReturn(locale: Locale, campaignId: string, change: () => Promise<string>): Promise<never> {
   let outcome: string;
   try {
-    outcome = await change({ actor, campaignId });
+    outcome = await change();
   } catch (error) {
     outcome = `error=${isAppError(error, "VALIDATION") ? "forbidden" : formRefusal(error, "delivery")}`;
   }
@@ -64,19 +64,28 @@ async function changeAndReturn(formData: FormData, change: (context: { actor: Ac
 }
 
 export async function commentApprovalAction(formData: FormData): Promise<void> {
-  await changeAndReturn(formData, async ({ actor, campaignId }) => {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  await changeAndReturn(locale, campaignId, async () => {
     await setCommentApproval({ actor, campaignId, signatureId: text(formData, "signature"), approved: text(formData, "intent") === "approve" });
     return "changed=comment";
   });
 }
 
 export async function publishResponseAction(formData: FormData): Promise<void> {
-  await changeAndReturn(formData, async ({ actor, campaignId }) => {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  await changeAndReturn(locale, campaignId, async () => {
     await setResponsePublished({ actor, campaignId, responseId: text(formData, "response"), published: text(formData, "intent") === "publish" });
     return "changed=response";
   });
 }
 
 export async function runDigestsAction(formData: FormData): Promise<void> {
-  await changeAndReturn(formData, async ({ actor, campaignId }) => `queued=${(await runDigestsNow({ actor, campaignId })).queued}`);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  await changeAndReturn(locale, campaignId, async () => `queued=${(await runDigestsNow({ actor, campaignId })).queued}`);
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { updateLetterTemplate } from "@/lib/letters/letter-settings";
 import type { LetterTemplateFieldErrors } from "@/lib/letters/schema";
-import { refusedForm, requireFormOrganiser } from "../../../form-data";
+import { formLocale, refusedForm } from "../../../form-data";
+import { requireOrganiser } from "../../../require-organiser";
 
 export type LetterTemplateFormState = {
   fields: LetterTemplateFieldErrors;
@@ -15,7 +16,8 @@ export type LetterTemplateFormState = {
 const fields = ["subjectsEn", "subjectsAr", "bodyEn", "bodyAr", "dailyCap"] as const;
 
 export async function saveLetterTemplateAction(_previous: LetterTemplateFormState, formData: FormData): Promise<LetterTemplateFormState> {
-  const { locale, actor } = await requireFormOrganiser(formData);
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
   const campaignId = String(formData.get("campaign") ?? "");
   const values = Object.fromEntries(fields.map((key) => [key, String(formData.get(key) ?? "")]));
   try {
