@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
@@ -8,14 +7,12 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
+import { organiserPageMetadata } from "./page-access";
+import { OrganiserTable } from "./organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserDashboard" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserDashboard", "title");
 
 export default async function OrganiserDashboardPage({ params }: Props) {
   const { locale } = await params;
@@ -67,51 +64,29 @@ export default async function OrganiserDashboardPage({ params }: Props) {
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (
-              <div className="table-scroll" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
-                <table className="organiser-table stack-on-phone" role="table">
-                  <caption id={`${headingId}-caption`} className="visually-hidden">
-                    {t("caption", { organisation: localized(locale, name).text })}
-                  </caption>
-                  <thead role="rowgroup">
-                    <tr role="row">
-                      <th scope="col" role="columnheader">{t("campaign")}</th>
-                      <th scope="col" role="columnheader">{t("status")}</th>
-                      <th scope="col" role="columnheader" className="numeric">
-                        {t("confirmed")}
-                      </th>
-                      <th scope="col" role="columnheader" className="numeric">
-                        {t("pending")}
-                      </th>
-                      <th scope="col" role="columnheader" className="numeric">
-                        {t("invalidated")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody role="rowgroup">
-                    {organisation.campaigns.map((campaign) => (
-                      <tr role="row" key={campaign.id}>
-                        <th scope="row" role="rowheader">
-                          <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}`}>
-                            <LocalizedText values={{ en: campaign.titleEn, ar: campaign.titleAr }} locale={locale} />
-                          </a>
-                        </th>
-                        <td role="cell" data-label={t("status")}>
-                          <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
-                        </td>
-                        <td role="cell" className="numeric" data-label={t("confirmed")}>
-                          {formatNumber(campaign.confirmed, locale)}
-                        </td>
-                        <td role="cell" className="numeric" data-label={t("pending")}>
-                          {formatNumber(campaign.pending, locale)}
-                        </td>
-                        <td role="cell" className="numeric" data-label={t("invalidated")}>
-                          {formatNumber(campaign.invalidated, locale)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, { label: t("confirmed"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("invalidated"), numeric: true }]}>
+                {organisation.campaigns.map((campaign) => (
+                  <tr role="row" key={campaign.id}>
+                    <th scope="row" role="rowheader">
+                      <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}`}>
+                        <LocalizedText values={{ en: campaign.titleEn, ar: campaign.titleAr }} locale={locale} />
+                      </a>
+                    </th>
+                    <td role="cell" data-label={t("status")}>
+                      <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
+                    </td>
+                    <td role="cell" className="numeric" data-label={t("confirmed")}>
+                      {formatNumber(campaign.confirmed, locale)}
+                    </td>
+                    <td role="cell" className="numeric" data-label={t("pending")}>
+                      {formatNumber(campaign.pending, locale)}
+                    </td>
+                    <td role="cell" className="numeric" data-label={t("invalidated")}>
+                      {formatNumber(campaign.invalidated, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </OrganiserTable>
             )}
           </section>
         );

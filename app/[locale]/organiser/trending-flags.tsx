@@ -3,6 +3,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import type { TrendingFlagView } from "@/lib/abuse/trending-flags";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { OrganiserTable } from "./organiser-table";
 
 // Bursts of confirmed signatures from one IP hash or e-mail domain, waiting for an organiser.
 export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingFlagView[]; locale: Locale }) {
@@ -12,43 +13,27 @@ export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingF
     <section id="trending-flags" className="organiser-section organiser-panel" aria-labelledby="trending-heading">
       <h2 id="trending-heading">{t("heading")}</h2>
       <p>{t("intro")}</p>
-      <div className="table-scroll" role="region" aria-labelledby="trending-heading" tabIndex={0}>
-        <table className="organiser-table stack-on-phone">
-          <caption className="visually-hidden">{t("heading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("campaign")}</th>
-              <th scope="col">{t("source")}</th>
-              <th scope="col">{t("hour")}</th>
-              <th scope="col" className="numeric">
-                {t("confirmed")}
-              </th>
-              <th scope="col">{t("action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {flags.map((flag) => (
-              <tr key={flag.id} data-flag={flag.id}>
-                <th scope="row">
-                  <LocalizedText values={flag.campaignTitle} locale={locale} />
-                </th>
-                <td data-label={t("source")}>
-                  {t(`kinds.${flag.kind}`)} <bdi dir="ltr">{flag.kind === "IP_HASH" ? flag.value.slice(0, 12) : flag.value}</bdi>
-                </td>
-                <td data-label={t("hour")}>
-                  <bdi dir="ltr">{`${flag.hourStart.toISOString().slice(0, 16).replace("T", " ")} UTC`}</bdi>
-                </td>
-                <td data-label={t("confirmed")} className="numeric">
-                  {formatNumber(flag.confirmed, locale)}
-                </td>
-                <td data-label={t("action")}>
-                  <a href={`/${locale}/organiser/trending/${encodeURIComponent(flag.id)}`}>{t("review")}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <OrganiserTable labelledBy="trending-heading" className="organiser-table stack-on-phone" captionHidden caption={t("heading")} columns={[{ label: t("campaign") }, { label: t("source") }, { label: t("hour") }, { label: t("confirmed"), numeric: true }, { label: t("action") }]}>
+        {flags.map((flag) => (
+          <tr key={flag.id} data-flag={flag.id}>
+            <th scope="row">
+              <LocalizedText values={flag.campaignTitle} locale={locale} />
+            </th>
+            <td data-label={t("source")}>
+              {t(`kinds.${flag.kind}`)} <bdi dir="ltr">{flag.kind === "IP_HASH" ? flag.value.slice(0, 12) : flag.value}</bdi>
+            </td>
+            <td data-label={t("hour")}>
+              <bdi dir="ltr">{`${flag.hourStart.toISOString().slice(0, 16).replace("T", " ")} UTC`}</bdi>
+            </td>
+            <td data-label={t("confirmed")} className="numeric">
+              {formatNumber(flag.confirmed, locale)}
+            </td>
+            <td data-label={t("action")}>
+              <a href={`/${locale}/organiser/trending/${encodeURIComponent(flag.id)}`}>{t("review")}</a>
+            </td>
+          </tr>
+        ))}
+      </OrganiserTable>
     </section>
   );
 }

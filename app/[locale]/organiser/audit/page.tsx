@@ -1,20 +1,14 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
-import { requireOrganiser } from "../require-organiser";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserAudit" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserAudit", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
@@ -24,18 +18,14 @@ function formatMoment(date: Date, locale: Locale): string {
 export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
   const query = await searchParams;
-  const organisations = await listActorOrganisations(actor);
-  const organisation = chooseOwnedOrganisation(organisations, typeof query.organisation === "string" ? query.organisation : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name } = await requireOwnedOrganisation(locale, query.organisation);
   const requestedPage = Number(typeof query.page === "string" ? query.page : "1");
   const [t, roles, log] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserAudit" }),
     getTranslations({ locale, namespace: "OrganiserRoles" }),
     listAuditEntries({ actor, organisationId: organisation.id, page: Number.isFinite(requestedPage) ? requestedPage : 1 }),
   ]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
   const pageHref = (page: number) => `/${locale}/organiser/audit?${new URLSearchParams({ organisation: organisation.id, page: String(page) })}`;
   const role = (value: unknown) => (value === "OWNER" || value === "ORGANISER" || value === "VIEWER" ? roles(value) : String(value ?? ""));
 
@@ -62,50 +52,33 @@ export default async function AuditPage({ params, searchParams }: Props) {
       {log.entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-          <table className="organiser-table audit-table stack-on-phone" role="table">
-            <caption id="audit-caption" className="visually-hidden">
-              {t("caption", { organisation: name, page: log.page, pages: log.pages })}
-            </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t("when")}</th>
-                <th scope="col" role="columnheader">{t("who")}</th>
-                <th scope="col" role="columnheader">{t("what")}</th>
-                <th scope="col" role="columnheader" className="numeric">
-                  {t("affected")}
-                </th>
+        <OrganiserTable labelledBy="audit-caption" className="organiser-table audit-table stack-on-phone" captionId="audit-caption" captionHidden caption={t("caption", { organisation: name, page: log.page, pages: log.pages })} withRoles columns={[{ label: t("when") }, { label: t("who") }, { label: t("what") }, { label: t("affected"), numeric: true }]}>
+          {log.entries.map((entry) => {
+            const about = detail(entry);
+            return (
+              <tr role="row" key={entry.id} data-action={entry.action}>
+                <td role="cell" data-label={t("when")}>
+                  <time dateTime={entry.at.toISOString()}>{t("momentUtc", { moment: formatMoment(entry.at, locale) })}</time>
+                </td>
+                <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
+                <td role="cell" data-label={t("what")}>
+                  {actionLabel(entry)}
+                  {about ? <span className="audit-detail">{about}</span> : null}
+                  {entry.campaign ? (
+                    <span className="audit-detail">
+                      <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
+                        <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
+                      </a>
+                    </span>
+                  ) : null}
+                </td>
+                <td role="cell" className="numeric" data-label={t("affected")}>
+                  {formatNumber(entry.affected, locale)}
+                </td>
               </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {log.entries.map((entry) => {
-                const about = detail(entry);
-                return (
-                  <tr role="row" key={entry.id} data-action={entry.action}>
-                    <td role="cell" data-label={t("when")}>
-                      <time dateTime={entry.at.toISOString()}>{t("momentUtc", { moment: formatMoment(entry.at, locale) })}</time>
-                    </td>
-                    <td role="cell" className="audit-who" data-label={t("who")}>{entry.who ? <bdi dir="ltr">{entry.who}</bdi> : t("system")}</td>
-                    <td role="cell" data-label={t("what")}>
-                      {actionLabel(entry)}
-                      {about ? <span className="audit-detail">{about}</span> : null}
-                      {entry.campaign ? (
-                        <span className="audit-detail">
-                          <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
-                            <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
-                          </a>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("affected")}>
-                      {formatNumber(entry.affected, locale)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </OrganiserTable>
       )}
       {log.pages > 1 ? (
         <nav aria-label={t("pagination")} className="pagination">

@@ -6,31 +6,21 @@ import { applyDirectoryImport, previewDirectoryImport, type ImportPreview } from
 import { createDecisionMaker, retireDecisionMaker, updateDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
 import { decisionMakerFields, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
 import { isAppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { directoryPagePath } from "./organisation";
+import { formLocale, formRefusal, formText as text, refusedForm } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type EntryFormState = { fields: DecisionMakerFieldErrors; formError?: "forbidden" | "generic"; values: Record<string, string> };
 export type ImportFormState = { csv: string; preview?: ImportPreview; applied?: boolean; formError?: "forbidden" | "generic" | "noFile" | "hasErrors" };
 
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
+const formFailure = (error: unknown) => formRefusal(error, "directory");
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-function formFailure(error: unknown): "forbidden" | "generic" {
-  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return "forbidden";
-  console.error("[directory] change failed:", error instanceof Error ? error.message : error);
-  return "generic";
-}
+const directoryPath = (locale: Locale) => `/${locale}/organiser/directory`;
 
 // Create or edit: the entry's id says which.
 export async function saveEntryAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const id = text(formData, "id");
@@ -39,15 +29,14 @@ export async function saveEntryAction(_previous: EntryFormState, formData: FormD
     if (id) await updateDecisionMaker({ actor, organisationId, id, values });
     else await createDecisionMaker({ actor, organisationId, values });
   } catch (error) {
-    if (isAppError(error, "VALIDATION")) return { fields: error.fields as DecisionMakerFieldErrors, values };
-    return { fields: {}, formError: formFailure(error), values };
+    return { ...refusedForm<DecisionMakerFieldErrors>(error, "directory"), values };
   }
-  revalidatePath(`/${locale}/organiser/directory`);
-  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}&saved=1`);
+  revalidatePath(directoryPath(locale));
+  redirect(`${directoryPagePath(locale, organisationId)}&saved=1`);
 }
 
 export async function retireEntryAction(formData: FormData): Promise<void> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   let outcome = "";
@@ -56,13 +45,13 @@ export async function retireEntryAction(formData: FormData): Promise<void> {
   } catch (error) {
     outcome = `&error=${formFailure(error)}`;
   }
-  revalidatePath(`/${locale}/organiser/directory`);
-  redirect(`/${locale}/organiser/directory?organisation=${encodeURIComponent(organisationId)}${outcome}`);
+  revalidatePath(directoryPath(locale));
+  redirect(`${directoryPagePath(locale, organisationId)}${outcome}`);
 }
 
 // First a preview of the file (nothing written), then the same text applied.
 export async function importAction(previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const file = formData.get("file");
@@ -72,7 +61,7 @@ export async function importAction(previous: ImportFormState, formData: FormData
   try {
     if (text(formData, "intent") === "apply") {
       const preview = await applyDirectoryImport({ actor, organisationId, csv });
-      revalidatePath(`/${locale}/organiser/directory`);
+      revalidatePath(directoryPath(locale));
       return { csv: "", preview, applied: true };
     }
     return { csv, preview: await previewDirectoryImport({ actor, organisationId, csv }) };

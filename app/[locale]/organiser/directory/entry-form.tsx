@@ -6,6 +6,8 @@ import { useActionState } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { saveEntryAction, type EntryFormState } from "./actions";
+import { ErrorSummary } from "../error-summary";
+import { HiddenFields } from "../hidden-fields";
 
 const longFields: DecisionMakerField[] = [];
 const ltrFields: DecisionMakerField[] = ["email", "contactUrl", "country", "lastVerifiedOn"];
@@ -21,23 +23,21 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form">
-      {errorFields.length > 0 || formError ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2>{t("errorSummary")}</h2>
-          <ul>
-            {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={`#entry-${field}`}>
-                  {t(`fields.${field}`)}: {t(`errors.${errors[field]!}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="organisation" value={props.organisationId} />
+      <ErrorSummary
+        summaryRef={summaryRef}
+        heading={<h2>{t("errorSummary")}</h2>}
+        formError={formError ? t(`formErrors.${formError}`) : null}
+        problems={errorFields.map((field) => ({
+          key: field,
+          href: `#entry-${field}`,
+          message: (
+            <>
+              {t(`fields.${field}`)}: {t(`errors.${errors[field]!}`)}
+            </>
+          ),
+        }))}
+      />
+      <HiddenFields values={{ locale: props.locale, organisation: props.organisationId }} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {decisionMakerFields.map((field) => {
         const id = `entry-${field}`;

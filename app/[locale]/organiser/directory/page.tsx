@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
@@ -12,16 +11,17 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../require-organiser";
 import { retireEntryAction } from "./actions";
 import { chooseDirectoryOrganisation } from "./organisation";
+import { organiserPageMetadata } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
+import { RowActionForm } from "../row-action-form";
+import { isFormRefusal } from "../form-data";
+import { Notice } from "../notice";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Directory" });
-  return { title: t("title"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Directory", "title", { noIndex: true });
 
 export default async function DirectoryPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -37,76 +37,47 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   const name = localized(locale, { en: current.name, ar: current.nameAr }).text;
 
   const table = (rows: DirectoryEntry[], own: boolean, caption: string) => (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="organiser-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.name")}</th>
-            <th scope="col">{t("fields.institution")}</th>
-            <th scope="col">{t("fields.country")}</th>
-            <th scope="col">{t("fields.email")}</th>
-            <th scope="col">{t("fields.lastVerifiedOn")}</th>
-            {own && canChange ? <th scope="col">{t("actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">
-                <EnteredText text={entry.name} />
-                {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
-                {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
-              </th>
-              <td>
-                <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
-              </td>
-              <td>
-                {countryName(entry.country, locale)}
-                {entry.region ? (
-                  <>
-                    {" · "}
-                    <EnteredText text={entry.region} />
-                  </>
-                ) : null}
-              </td>
-              <td dir="ltr">{entry.email}</td>
-              <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
-              {own && canChange ? (
-                <td>
-                  <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
-                  <form action={retireEntryAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="organisation" value={current.id} />
-                    <input type="hidden" name="id" value={entry.id} />
-                    <input type="hidden" name="intent" value={entry.retiredAt ? "restore" : "retire"} />
-                    <button type="submit" className="button button-secondary button-small">
-                      {entry.retiredAt ? t("restore") : t("retire")}
-                    </button>
-                  </form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <OrganiserTable label={caption} className="organiser-table" captionHidden caption={caption} columns={[{ label: t("fields.name") }, { label: t("fields.institution") }, { label: t("fields.country") }, { label: t("fields.email") }, { label: t("fields.lastVerifiedOn") }, own && canChange ? { label: t("actions") } : null]}>
+      {rows.map((entry) => (
+        <tr key={entry.id}>
+          <th scope="row">
+            <EnteredText text={entry.name} />
+            {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
+            {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
+          </th>
+          <td>
+            <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
+          </td>
+          <td>
+            {countryName(entry.country, locale)}
+            {entry.region ? (
+              <>
+                {" · "}
+                <EnteredText text={entry.region} />
+              </>
+            ) : null}
+          </td>
+          <td dir="ltr">{entry.email}</td>
+          <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
+          {own && canChange ? (
+            <td>
+              <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
+              <RowActionForm action={retireEntryAction} fields={{ locale, organisation: current.id, id: entry.id, intent: entry.retiredAt ? "restore" : "retire" }}>
+                {entry.retiredAt ? t("restore") : t("retire")}
+              </RowActionForm>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </OrganiserTable>
   );
 
   return (
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t("intro")}</p>
-      {query.error === "forbidden" || query.error === "generic" ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${query.error}`)}
-        </p>
-      ) : null}
-      {query.saved ? (
-        <p className="notice notice-success" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
+      {isFormRefusal(query.error) ? <Notice tone="problem">{t(`formErrors.${query.error}`)}</Notice> : null}
+      {query.saved ? <Notice tone="success">{t("saved")}</Notice> : null}
       <OrganisationSwitch label={t("otherOrganisations")} organisations={all.filter((o) => o.id !== current.id)} pagePath={base} locale={locale} showHeading={false} />
       <nav aria-label={t("toolsLabel")} className="overview-tools">
         <ul>

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { isAppError } from "@/lib/errors";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { changeRole } from "@/lib/organisations/change-role";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { removeMember } from "@/lib/organisations/remove-member";
 import type { MemberFieldErrors } from "@/lib/organisations/schema";
+import { formLocale, formText as text, refusedForm } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type MemberFormState = {
@@ -19,30 +19,19 @@ export type MemberFormState = {
   values: Record<string, string>;
 };
 
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 function failure(error: unknown, state: Omit<MemberFormState, "fields">): MemberFormState {
-  if (isAppError(error, "VALIDATION")) return { ...state, fields: error.fields as MemberFieldErrors };
-  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return { ...state, fields: {}, formError: "forbidden" };
-  console.error("[members] change failed:", error instanceof Error ? error.message : error);
-  return { ...state, fields: {}, formError: "generic" };
+  return { ...state, ...refusedForm<MemberFieldErrors>(error, "members") };
 }
+
+const membersPath = (locale: Locale) => `/${locale}/organiser/members`;
 
 export async function inviteMemberAction(_previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const values = { email: text(formData, "email"), role: text(formData, "role") };
   try {
     const invited = await inviteMember({ actor, organisationId: text(formData, "organisation"), email: formData.get("email"), role: formData.get("role"), locale });
-    revalidatePath(`/${locale}/organiser/members`);
+    revalidatePath(membersPath(locale));
     return { fields: {}, done: { kind: "invited", email: invited.email, role: invited.role }, values: { email: "", role: "" } };
   } catch (error) {
     return failure(error, { values });
@@ -51,7 +40,7 @@ export async function inviteMemberAction(_previous: MemberFormState, formData: F
 
 // One action for the rows of the member list: the pressed button says which change it is.
 export async function manageMemberAction(_previous: MemberFormState, formData: FormData): Promise<MemberFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   const member = text(formData, "member");
@@ -59,11 +48,11 @@ export async function manageMemberAction(_previous: MemberFormState, formData: F
   try {
     if (text(formData, "intent") === "remove") {
       const removed = await removeMember({ actor, organisationId, member });
-      revalidatePath(`/${locale}/organiser/members`);
+      revalidatePath(membersPath(locale));
       return { fields: {}, done: { kind: "removed", email: removed.email }, values: {} };
     }
     const changed = await changeRole({ actor, organisationId, member, role: formData.get("role") });
-    revalidatePath(`/${locale}/organiser/members`);
+    revalidatePath(membersPath(locale));
     return { fields: {}, done: { kind: changed.changed ? "roleChanged" : "roleUnchanged", email: changed.email, role: changed.to }, values: {} };
   } catch (error) {
     return failure(error, state);

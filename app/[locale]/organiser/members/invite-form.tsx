@@ -5,6 +5,9 @@ import { useActionState } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField } from "@/lib/organisations/schema";
 import { inviteMemberAction, type MemberFormState } from "./actions";
+import { ErrorSummary } from "../error-summary";
+import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: MemberFormState = { fields: {}, values: {} };
 const fieldOrder: MemberField[] = ["email", "role"];
@@ -20,26 +23,15 @@ export function InviteForm({ locale, organisationId }: { locale: string; organis
   const chosenRole = state.values.role || "ORGANISER";
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "invite-errors" : undefined}>
-      {errorFields.length > 0 || formError ? (
-        <div className="error-summary" id="invite-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={field === "role" ? "#invite-role-OWNER" : "#invite-email"}>{t(`errors.${errors[field]!}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.done?.kind === "invited" && !clientErrors ? (
-        <p className="notice notice-success" role="status">
-          {t("invited", { email: state.done.email })}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      <ErrorSummary
+        id="invite-errors"
+        summaryRef={summaryRef}
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={formError ? t(`errors.${formError}`) : null}
+        problems={errorFields.map((field) => ({ key: field, href: field === "role" ? "#invite-role-OWNER" : "#invite-email", message: t(`errors.${errors[field]!}`) }))}
+      />
+      {state.done?.kind === "invited" && !clientErrors ? <Notice tone="success">{t("invited", { email: state.done.email })}</Notice> : null}
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <div className={`field${errors.email ? " field-invalid" : ""}`}>
         <label htmlFor="invite-email">{t("email")}</label>
         <p className="hint" id="invite-email-hint">

@@ -5,6 +5,11 @@ import { useActionState } from "react";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { memberRoles } from "@/lib/organisations/schema";
 import { manageMemberAction, type MemberFormState } from "./actions";
+import { HiddenFields } from "../hidden-fields";
+import { ManagedRow } from "../managed-row";
+import { Options } from "../options";
+import { RowActionForm } from "../row-action-form";
+import { Notice } from "../notice";
 
 export type MemberView = { userId: string; email: string; role: MemberRole; since: string; isYou: boolean };
 
@@ -22,66 +27,57 @@ export function MemberList({ locale, organisationId, members }: { locale: string
     <>
       <div aria-live="polite">
         {state.done ? (
-          <p className="notice notice-success" role="status">
+          <Notice tone="success">
             {state.done.kind === "removed"
               ? t("removed", { email: state.done.email })
               : t(state.done.kind, { email: state.done.email, role: roles(state.done.role ?? "VIEWER") })}
-          </p>
+          </Notice>
         ) : null}
-        {state.formError ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${state.formError}`)}
-          </p>
-        ) : null}
+        {state.formError ? <Notice tone="problem">{t(`errors.${state.formError}`)}</Notice> : null}
       </div>
       <ul className="member-list">
         {members.map((member) => {
           const errorId = `member-${member.userId}-error`;
           const showError = rowError && state.target === member.userId;
           return (
-            <li key={member.userId} className={`member${showError ? " field-invalid" : ""}`}>
+            <ManagedRow
+              key={member.userId}
+              errorId={errorId}
+              error={showError ? t(`errors.${rowError}`) : null}
+              actions={
+                <>
+                  <form action={formAction} className="member-role-form">
+                    <HiddenFields values={{ locale, organisation: organisationId, member: member.userId, intent: "role" }} />
+                    <label htmlFor={`role-${member.userId}`} className="visually-hidden">
+                      {t("roleOf", { email: member.email })}
+                    </label>
+                    <select id={`role-${member.userId}`} name="role" defaultValue={member.role} aria-describedby={showError ? errorId : undefined}>
+                      <Options values={memberRoles} label={(role) => roles(role)} />
+                    </select>
+                    <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("saveRoleOf", { email: member.email })}>
+                      {t("saveRole")}
+                    </button>
+                  </form>
+                  <RowActionForm
+                    action={formAction}
+                    className="member-remove-form"
+                    fields={{ locale, organisation: organisationId, member: member.userId, intent: "remove" }}
+                    warning
+                    disabled={pending}
+                    label={t("removeMember", { email: member.email })}
+                  >
+                    {t("remove")}
+                  </RowActionForm>
+                </>
+              }
+            >
               <p className="member-email">
                 <bdi dir="ltr">{member.email}</bdi> {member.isYou ? <span className="meta">{t("you")}</span> : null}
               </p>
               <p className="meta">
                 {roles(member.role)} · {t("since")} {member.since}
               </p>
-              {showError ? (
-                <p className="field-error" id={errorId} role="alert">
-                  {t(`errors.${rowError}`)}
-                </p>
-              ) : null}
-              <div className="member-actions">
-                <form action={formAction} className="member-role-form">
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="organisation" value={organisationId} />
-                  <input type="hidden" name="member" value={member.userId} />
-                  <input type="hidden" name="intent" value="role" />
-                  <label htmlFor={`role-${member.userId}`} className="visually-hidden">
-                    {t("roleOf", { email: member.email })}
-                  </label>
-                  <select id={`role-${member.userId}`} name="role" defaultValue={member.role} aria-describedby={showError ? errorId : undefined}>
-                    {memberRoles.map((role) => (
-                      <option key={role} value={role}>
-                        {roles(role)}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("saveRoleOf", { email: member.email })}>
-                    {t("saveRole")}
-                  </button>
-                </form>
-                <form action={formAction} className="member-remove-form">
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="organisation" value={organisationId} />
-                  <input type="hidden" name="member" value={member.userId} />
-                  <input type="hidden" name="intent" value="remove" />
-                  <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("removeMember", { email: member.email })}>
-                    {t("remove")}
-                  </button>
-                </form>
-              </div>
-            </li>
+            </ManagedRow>
           );
         })}
       </ul>

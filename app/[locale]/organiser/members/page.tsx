@@ -1,35 +1,22 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { formatDate } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { listMembers } from "@/lib/organisations/list-members";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
-import { requireOrganiser } from "../require-organiser";
 import { InviteForm } from "./invite-form";
 import { MemberList } from "./member-list";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserMembers" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserMembers", "title");
 
 // Owners only. Anyone else, and an organisation the actor does not own, gets "not found".
 export default async function MembersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const requested = (await searchParams).organisation;
-  const organisations = await listActorOrganisations(actor);
-  const organisation = chooseOwnedOrganisation(organisations, typeof requested === "string" ? requested : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name, otherOwned } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
   const [t, members] = await Promise.all([getTranslations({ locale, namespace: "OrganiserMembers" }), listMembers({ actor, organisationId: organisation.id })]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
-  const otherOwned = organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id);
 
   return (
     <>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { AbuseFieldErrors } from "@/lib/abuse/schema";
 import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
 import { isAppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { formLocale, formText as text, refusedForm } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type AbuseFormState = {
@@ -15,27 +15,14 @@ export type AbuseFormState = {
   values: Record<string, string>;
 };
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
-
 function failure(error: unknown, values: Record<string, string>): AbuseFormState {
-  if (isAppError(error, "VALIDATION")) return { fields: error.fields as AbuseFieldErrors, values };
-  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "forbidden", values };
-  console.error("[settings] change failed:", error instanceof Error ? error.message : error);
-  return { fields: {}, formError: "generic", values };
+  return { ...refusedForm<AbuseFieldErrors>(error, "settings"), values };
 }
 
 const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "trendingThreshold"] as const;
 
 export async function updateAbuseSettingsAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const values = Object.fromEntries(settingFields.map((field) => [field, text(formData, field)]));
   try {
@@ -48,7 +35,7 @@ export async function updateAbuseSettingsAction(_previous: AbuseFormState, formD
 }
 
 export async function addAccessRuleAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const values = { kind: text(formData, "kind"), effect: text(formData, "effect"), pattern: text(formData, "pattern"), note: text(formData, "note") };
   try {
@@ -61,7 +48,7 @@ export async function addAccessRuleAction(_previous: AbuseFormState, formData: F
 }
 
 export async function removeAccessRuleAction(formData: FormData): Promise<void> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
   try {

@@ -1,30 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
 import type { AbuseFormState } from "./actions";
+import { ErrorSummary } from "../error-summary";
+import { useSummaryFocus } from "../use-summary-focus";
 
 // The error summary at the top of a settings form, focused when it appears.
 export function FormErrors({ id, state }: { id: string; state: AbuseFormState }) {
   const t = useTranslations("AbuseSettings");
-  const ref = useRef<HTMLDivElement>(null);
   const fields = Object.entries(state.fields);
-  useEffect(() => {
-    if (fields.length > 0 || state.formError) ref.current?.focus();
-  }, [state, fields.length]);
-  if (fields.length === 0 && !state.formError) return null;
+  const summaryRef = useSummaryFocus(fields.length > 0 || Boolean(state.formError), state);
   return (
-    <div className="error-summary" id={id} role="alert" tabIndex={-1} ref={ref}>
-      <h3>{t("errorSummary")}</h3>
-      <ul>
-        {state.formError ? <li>{t(`errors.${state.formError}`)}</li> : null}
-        {fields.map(([field, key]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{t(`errors.${key}`)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary
+      id={id}
+      summaryRef={summaryRef}
+      heading={<h3>{t("errorSummary")}</h3>}
+      formError={state.formError ? t(`errors.${state.formError}`) : null}
+      problems={fields.map(([field, key]) => ({ key: field, href: `#${field}`, message: t(`errors.${key}`) }))}
+    />
   );
 }
 

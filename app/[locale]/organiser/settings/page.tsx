@@ -1,72 +1,44 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getAbuseSettings, type AccessRuleView } from "@/lib/abuse/settings";
-import { localized, type Locale } from "@/lib/i18n/locales";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
-import { requireOrganiser } from "../require-organiser";
+import type { Locale } from "@/lib/i18n/locales";
 import { removeAccessRuleAction } from "./actions";
 import { RuleForm } from "./rule-form";
 import { SettingsForm } from "./settings-form";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
+import { RowActionForm } from "../row-action-form";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "AbuseSettings" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("AbuseSettings", "title");
 
 // Owners only: rate limits, the trending threshold, and block and allow lists.
 export default async function AbuseSettingsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const requested = (await searchParams).organisation;
-  const organisation = chooseOwnedOrganisation(await listActorOrganisations(actor), typeof requested === "string" ? requested : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
   const [t, view] = await Promise.all([getTranslations({ locale, namespace: "AbuseSettings" }), getAbuseSettings({ actor, organisationId: organisation.id })]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
 
   const ruleTable = (rules: AccessRuleView[], caption: string, removable: boolean) => (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="organiser-table stack-on-phone">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("kindLabel")}</th>
-            <th scope="col">{t("effectLabel")}</th>
-            <th scope="col">{t("patternLabel")}</th>
-            <th scope="col">{t("noteLabel")}</th>
-            {removable ? <th scope="col">{t("actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <tr key={rule.id}>
-              <td data-label={t("kindLabel")}>{t(`kinds.${rule.kind}`)}</td>
-              <td data-label={t("effectLabel")}>{t(`effects.${rule.effect}`)}</td>
-              <td data-label={t("patternLabel")}>
-                <bdi dir="ltr">{rule.pattern}</bdi>
-              </td>
-              <td data-label={t("noteLabel")}>{rule.note ?? ""}</td>
-              {removable ? (
-                <td data-label={t("actions")}>
-                  <form action={removeAccessRuleAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="organisation" value={organisation.id} />
-                    <input type="hidden" name="rule" value={rule.id} />
-                    <button type="submit" className="button button-secondary button-small">
-                      {t("remove", { pattern: rule.pattern })}
-                    </button>
-                  </form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <OrganiserTable label={caption} className="organiser-table stack-on-phone" captionHidden caption={caption} columns={[{ label: t("kindLabel") }, { label: t("effectLabel") }, { label: t("patternLabel") }, { label: t("noteLabel") }, removable ? { label: t("actions") } : null]}>
+      {rules.map((rule) => (
+        <tr key={rule.id}>
+          <td data-label={t("kindLabel")}>{t(`kinds.${rule.kind}`)}</td>
+          <td data-label={t("effectLabel")}>{t(`effects.${rule.effect}`)}</td>
+          <td data-label={t("patternLabel")}>
+            <bdi dir="ltr">{rule.pattern}</bdi>
+          </td>
+          <td data-label={t("noteLabel")}>{rule.note ?? ""}</td>
+          {removable ? (
+            <td data-label={t("actions")}>
+              <RowActionForm action={removeAccessRuleAction} fields={{ locale, organisation: organisation.id, rule: rule.id }}>
+                {t("remove", { pattern: rule.pattern })}
+              </RowActionForm>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </OrganiserTable>
   );
 
   return (

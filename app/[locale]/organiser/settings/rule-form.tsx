@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { addAccessRuleAction, type AbuseFormState } from "./actions";
 import { FormErrors } from "./form-parts";
+import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
+import { Options } from "../options";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 const kinds = ["IP_RANGE", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
@@ -21,33 +24,20 @@ export function RuleForm({ locale, organisationId }: { locale: string; organisat
   return (
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="rule-errors" state={state} />
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("ruleAdded")}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      {state.done ? <Notice tone="success">{t("ruleAdded")}</Notice> : null}
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <div className="field">
         <label htmlFor="kind">{t("kindLabel")}</label>
         {error("kind")}
         <select id="kind" name="kind" defaultValue={state.values.kind || "IP_RANGE"} key={`kind-${state.values.kind}`}>
-          {kinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
+          <Options values={kinds} label={(kind) => t(`kinds.${kind}`)} />
         </select>
       </div>
       <div className="field">
         <label htmlFor="effect">{t("effectLabel")}</label>
         {error("effect")}
         <select id="effect" name="effect" defaultValue={state.values.effect || "BLOCK"} key={`effect-${state.values.effect}`}>
-          {effects.map((effect) => (
-            <option key={effect} value={effect}>
-              {t(`effects.${effect}`)}
-            </option>
-          ))}
+          <Options values={effects} label={(effect) => t(`effects.${effect}`)} />
         </select>
       </div>
       <div className={`field${state.fields.pattern ? " field-invalid" : ""}`}>

@@ -5,6 +5,8 @@ import { useActionState } from "react";
 import type { AbuseSettings } from "@/lib/abuse/schema";
 import { updateAbuseSettingsAction, type AbuseFormState } from "./actions";
 import { FormErrors, NumberField } from "./form-parts";
+import { Notice } from "../notice";
+import { HiddenFields } from "../hidden-fields";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
 
@@ -18,13 +20,8 @@ export function SettingsForm({ locale, organisationId, settings }: { locale: str
   return (
     <form action={formAction} noValidate className="sign-form organiser-form">
       <FormErrors id="settings-errors" state={state} />
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="organisation" value={organisationId} />
+      {state.done ? <Notice tone="success">{t("saved")}</Notice> : null}
+      <HiddenFields values={{ locale, organisation: organisationId }} />
       <fieldset className="field">
         <legend>{t("burstLegend")}</legend>
         {field("rateBurstLimit")}

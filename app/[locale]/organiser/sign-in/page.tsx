@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { organiserPath } from "@/lib/auth/verification";
 import type { Locale } from "@/lib/i18n/locales";
 import { SignInForm } from "./sign-in-form";
+import { organiserPageMetadata } from "../page-access";
+import { Notice } from "../notice";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
-  return { title: t("signInTitle") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserAuth", "signInTitle");
 
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
 
@@ -29,11 +26,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   return (
     <section className="panel" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">{t("signInHeading")}</h1>
-      {query.signedOut ? (
-        <p className="notice notice-success" role="status">
-          {t("signedOut")}
-        </p>
-      ) : null}
+      {query.signedOut ? <Notice tone="success">{t("signedOut")}</Notice> : null}
       {linkProblem ? <p className="notice notice-problem">{t("linkProblem")}</p> : null}
       <p className="lede">{t("signInIntro")}</p>
       <SignInForm locale={locale} next={next && organiserPath(locale, next) === next ? next : null} />

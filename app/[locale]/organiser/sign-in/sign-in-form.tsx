@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { organiserEmailSchema } from "@/lib/auth/organiser-email";
 import { requestSignInAction, type SignInErrorKey, type SignInFormState } from "./actions";
+import { ErrorSummary } from "../error-summary";
 
 const initialState: SignInFormState = { fields: {}, values: { email: "" } };
 
@@ -29,19 +30,13 @@ export function SignInForm({ locale, next }: { locale: string; next: string | nu
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form">
-      {emailError || formError ? (
-        <div className="error-summary" id="sign-in-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2 className="error-summary-title">{t("errorSummary")}</h2>
-          <ul>
-            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
-            {emailError ? (
-              <li>
-                <a href="#email">{t(`errors.${emailError}`)}</a>
-              </li>
-            ) : null}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="sign-in-errors"
+        summaryRef={summaryRef}
+        heading={<h2 className="error-summary-title">{t("errorSummary")}</h2>}
+        formError={formError ? t(`errors.${formError}`) : null}
+        problems={emailError ? [{ key: "email", href: "#email", message: t(`errors.${emailError}`) }] : []}
+      />
       <input type="hidden" name="locale" value={locale} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div className={`field${emailError ? " field-invalid" : ""}`}>

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
 import type { WebhookFieldErrors } from "@/lib/webhooks/schema";
+import { formLocale, formText as text, refusedForm } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type WebhookFormState = {
@@ -21,33 +22,23 @@ export type WebhookFormState = {
   values: { url?: string; events?: string[]; includePersonalData?: boolean };
 };
 
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-
+// An endpoint that has gone is said on its row; anything else as every organiser form says it.
 function failure(error: unknown, state: Omit<WebhookFormState, "fields">): WebhookFormState {
-  if (isAppError(error, "VALIDATION")) return { ...state, fields: error.fields as WebhookFieldErrors };
-  if (isAppError(error, "FORBIDDEN")) return { ...state, fields: {}, formError: "forbidden" };
   if (isAppError(error, "NOT_FOUND")) return { ...state, fields: { endpoint: "endpointNotFound" } };
-  console.error("[webhooks] change failed:", error instanceof Error ? error.message : error);
-  return { ...state, fields: {}, formError: "generic" };
+  return { ...state, ...refusedForm<WebhookFieldErrors>(error, "webhooks") };
 }
+
+const webhooksPath = (locale: Locale) => `/${locale}/organiser/webhooks`;
 
 export async function createEndpointAction(_previous: WebhookFormState, formData: FormData): Promise<WebhookFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const events = formData.getAll("events").filter((value): value is string => typeof value === "string");
   const includePersonalData = formData.get("includePersonalData") === "on";
   const values = { url: text(formData, "url"), events, includePersonalData };
   try {
     const created = await createWebhookEndpoint({ actor, organisationId: text(formData, "organisation"), url: values.url, events, includePersonalData });
-    revalidatePath(`/${locale}/organiser/webhooks`);
+    revalidatePath(webhooksPath(locale));
     return { fields: {}, created: { url: created.url, secret: created.secret }, values: {} };
   } catch (error) {
     return failure(error, { values });
@@ -56,7 +47,7 @@ export async function createEndpointAction(_previous: WebhookFormState, formData
 
 // One action for the rows of the endpoint list: the pressed button says which change it is.
 export async function manageEndpointAction(_previous: WebhookFormState, formData: FormData): Promise<WebhookFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const endpointId = text(formData, "endpoint");
   const intent = text(formData, "intent");
@@ -64,7 +55,7 @@ export async function manageEndpointAction(_previous: WebhookFormState, formData
   try {
     if (intent === "test") {
       const result = await sendTestWebhook({ actor, endpointId });
-      revalidatePath(`/${locale}/organiser/webhooks`);
+      revalidatePath(webhooksPath(locale));
       const done: WebhookFormState["done"] = result.delivered
         ? { kind: "tested", url: result.url, status: result.statusCode ?? 200 }
         : { kind: "testFailed", url: result.url, error: result.error ?? "" };
@@ -72,13 +63,13 @@ export async function manageEndpointAction(_previous: WebhookFormState, formData
     }
     if (intent === "delete") {
       const deleted = await deleteWebhookEndpoint({ actor, endpointId });
-      revalidatePath(`/${locale}/organiser/webhooks`);
+      revalidatePath(webhooksPath(locale));
       return { fields: {}, done: { kind: "deleted", url: deleted.url }, values: {} };
     }
     if (intent !== "enable" && intent !== "disable") return { ...state, fields: { endpoint: "invalidValue" } };
     const active = intent === "enable";
     const changed = await setWebhookEndpointActive({ actor, endpointId, active });
-    revalidatePath(`/${locale}/organiser/webhooks`);
+    revalidatePath(webhooksPath(locale));
     return { ...state, fields: {}, done: { kind: changed.changed ? (active ? "enabled" : "disabled") : "unchanged", url: changed.url } };
   } catch (error) {
     return failure(error, state);

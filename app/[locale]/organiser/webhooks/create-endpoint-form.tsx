@@ -8,6 +8,9 @@ import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
 import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/lib/webhooks/schema";
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
+import { ErrorSummary } from "../error-summary";
+import { HiddenFields } from "../hidden-fields";
+import { CheckboxField } from "../checkbox-field";
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 const fieldOrder: WebhookField[] = ["url", "events"];
@@ -37,21 +40,14 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
         </div>
       ) : null}
       <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "webhook-errors" : undefined}>
-        {errorFields.length > 0 || formError ? (
-          <div className="error-summary" id="webhook-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-            <h3>{t("errorSummary")}</h3>
-            <ul>
-              {formError ? <li>{t(`errors.${formError}`)}</li> : null}
-              {errorFields.map((field) => (
-                <li key={field}>
-                  <a href={field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url"}>{t(`errors.${errors[field]!}`)}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="organisation" value={organisationId} />
+        <ErrorSummary
+          id="webhook-errors"
+          summaryRef={summaryRef}
+          heading={<h3>{t("errorSummary")}</h3>}
+          formError={formError ? t(`errors.${formError}`) : null}
+          problems={errorFields.map((field) => ({ key: field, href: field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url", message: t(`errors.${errors[field]!}`) }))}
+        />
+        <HiddenFields values={{ locale, organisation: organisationId }} />
         <div className={`field${errors.url ? " field-invalid" : ""}`}>
           <label htmlFor="webhook-url">{t.rich("url", { code: codeTag })}</label>
           <p className="hint" id="webhook-url-hint">
@@ -90,13 +86,14 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
             </div>
           ))}
         </fieldset>
-        <div className="field field-checkbox">
-          <input id="webhook-personal-data" type="checkbox" name="includePersonalData" defaultChecked={state.values.includePersonalData ?? false} aria-describedby="webhook-personal-data-hint" />
-          <label htmlFor="webhook-personal-data">{t("includePersonalData")}</label>
-          <p className="hint" id="webhook-personal-data-hint">
-            {t("includePersonalDataHint")}
-          </p>
-        </div>
+        <CheckboxField
+          id="webhook-personal-data"
+          name="includePersonalData"
+          defaultChecked={state.values.includePersonalData ?? false}
+          label={t("includePersonalData")}
+          hintId="webhook-personal-data-hint"
+          hint={t("includePersonalDataHint")}
+        />
         <button type="submit" className="button" disabled={pending}>
           {pending ? t("working") : t("createSubmit")}
         </button>

@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { manageEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKey } from "./event-names";
+import { ManagedRow } from "../managed-row";
+import { RowActionForm } from "../row-action-form";
+import { Notice } from "../notice";
 
 export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; addedOn: string };
 
@@ -32,16 +35,8 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 : t(`done.${state.done.kind}`, { url: state.done.url })}
           </p>
         ) : null}
-        {state.formError ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${state.formError}`)}
-          </p>
-        ) : null}
-        {rowError && !endpoints.some((endpoint) => endpoint.id === state.target) ? (
-          <p className="notice notice-problem" role="alert">
-            {t(`errors.${rowError}`)}
-          </p>
-        ) : null}
+        {state.formError ? <Notice tone="problem">{t(`errors.${state.formError}`)}</Notice> : null}
+        {rowError && !endpoints.some((endpoint) => endpoint.id === state.target) ? <Notice tone="problem">{t(`errors.${rowError}`)}</Notice> : null}
       </div>
       {endpoints.length === 0 ? (
         <p>{t("noEndpoints")}</p>
@@ -51,7 +46,32 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
             const errorId = `endpoint-${endpoint.id}-error`;
             const showError = rowError && state.target === endpoint.id;
             return (
-              <li key={endpoint.id} className={`member${showError ? " field-invalid" : ""}`} data-endpoint={endpoint.id}>
+              <ManagedRow
+                key={endpoint.id}
+                data-endpoint={endpoint.id}
+                errorId={errorId}
+                error={showError ? t(`errors.${rowError}`) : null}
+                actions={
+                  <>
+                    {endpoint.active ? (
+                      <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "test" }} disabled={pending} label={t("sendTestTo", { url: endpoint.url })}>
+                        {t("sendTest")}
+                      </RowActionForm>
+                    ) : null}
+                    <RowActionForm
+                      action={formAction}
+                      fields={{ locale, endpoint: endpoint.id, intent: endpoint.active ? "disable" : "enable" }}
+                      disabled={pending}
+                      label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
+                    >
+                      {endpoint.active ? t("disable") : t("enable")}
+                    </RowActionForm>
+                    <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "delete" }} warning disabled={pending} label={t("deleteEndpoint", { url: endpoint.url })}>
+                      {t("delete")}
+                    </RowActionForm>
+                  </>
+                }
+              >
                 <p className="member-email">
                   <bdi dir="ltr">{endpoint.url}</bdi> <span className="meta">{endpoint.active ? t("active") : t("disabled")}</span>
                 </p>
@@ -59,45 +79,7 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 <p className="meta">
                   {endpoint.includePersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {t("addedOn", { date: endpoint.addedOn })}
                 </p>
-                {showError ? (
-                  <p className="field-error" id={errorId} role="alert">
-                    {t(`errors.${rowError}`)}
-                  </p>
-                ) : null}
-                <div className="member-actions">
-                  {endpoint.active ? (
-                    <form action={formAction}>
-                      <input type="hidden" name="locale" value={locale} />
-                      <input type="hidden" name="endpoint" value={endpoint.id} />
-                      <input type="hidden" name="intent" value="test" />
-                      <button type="submit" className="button button-secondary button-small" disabled={pending} aria-label={t("sendTestTo", { url: endpoint.url })}>
-                        {t("sendTest")}
-                      </button>
-                    </form>
-                  ) : null}
-                  <form action={formAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="endpoint" value={endpoint.id} />
-                    <input type="hidden" name="intent" value={endpoint.active ? "disable" : "enable"} />
-                    <button
-                      type="submit"
-                      className="button button-secondary button-small"
-                      disabled={pending}
-                      aria-label={endpoint.active ? t("disableEndpoint", { url: endpoint.url }) : t("enableEndpoint", { url: endpoint.url })}
-                    >
-                      {endpoint.active ? t("disable") : t("enable")}
-                    </button>
-                  </form>
-                  <form action={formAction}>
-                    <input type="hidden" name="locale" value={locale} />
-                    <input type="hidden" name="endpoint" value={endpoint.id} />
-                    <input type="hidden" name="intent" value="delete" />
-                    <button type="submit" className="button button-warning button-small" disabled={pending} aria-label={t("deleteEndpoint", { url: endpoint.url })}>
-                      {t("delete")}
-                    </button>
-                  </form>
-                </div>
-              </li>
+              </ManagedRow>
             );
           })}
         </ul>

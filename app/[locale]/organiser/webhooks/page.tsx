@@ -1,24 +1,18 @@
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { codeTag } from "@/app/components/code-tag";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
-import { chooseOwnedOrganisation, listActorOrganisations } from "@/lib/organisations/list-organisations";
+import type { Locale } from "@/lib/i18n/locales";
 import { deliveryLogLength, listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
-import { requireOrganiser } from "../require-organiser";
 import { CreateEndpointForm } from "./create-endpoint-form";
 import { EndpointList } from "./endpoint-list";
 import { eventMessageKey } from "./event-names";
+import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
+import { OrganiserTable } from "../organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserWebhooks" });
-  return { title: t("title") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserWebhooks", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
@@ -29,17 +23,11 @@ function formatMoment(date: Date, locale: Locale): string {
 export default async function WebhooksPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const requested = (await searchParams).organisation;
-  const organisations = await listActorOrganisations(actor);
-  const organisation = chooseOwnedOrganisation(organisations, typeof requested === "string" ? requested : null);
-  if (!organisation) notFound();
+  const { actor, organisation, name, otherOwned } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
   const [t, { endpoints, deliveries }] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserWebhooks" }),
     listWebhookEndpoints({ actor, organisationId: organisation.id }),
   ]);
-  const name = localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
-  const otherOwned = organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id);
   const eventName = (event: string) => {
     const key = eventMessageKey(event);
     return key ? t(`eventNames.${key}`) : event;
@@ -75,56 +63,37 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
         {deliveries.length === 0 ? (
           <p>{t("noDeliveries")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="delivery-log-caption" tabIndex={0}>
-            <table className="organiser-table webhook-log stack-on-phone" role="table">
-              <caption id="delivery-log-caption" className="visually-hidden">
-                {t("logCaption")}
-              </caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">{t("when")}</th>
-                  <th scope="col" role="columnheader">{t("endpoint")}</th>
-                  <th scope="col" role="columnheader">{t("event")}</th>
-                  <th scope="col" role="columnheader">{t("status")}</th>
-                  <th scope="col" role="columnheader" className="numeric">
-                    {t("attempts")}
-                  </th>
-                  <th scope="col" role="columnheader">{t("response")}</th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {deliveries.map((delivery) => (
-                  <tr role="row" key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
-                    <td role="cell" data-label={t("when")}>
-                      <time dateTime={delivery.createdAt.toISOString()}>{formatMoment(delivery.createdAt, locale)}</time>
-                    </td>
-                    <td role="cell" data-label={t("endpoint")}>
-                      <bdi dir="ltr">{delivery.endpointUrl}</bdi>
-                    </td>
-                    <td role="cell" data-label={t("event")}>{eventName(delivery.event)}</td>
-                    <td role="cell" data-label={t("status")}>
-                      {t(`statuses.${delivery.status}`)}
-                      {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatMoment(delivery.deliveredAt, locale) })}</span> : null}
-                      {delivery.status === "PENDING" && delivery.attempts > 0 ? (
-                        <span className="audit-detail">{t("nextAttempt", { time: formatMoment(delivery.nextAttemptAt, locale) })}</span>
-                      ) : null}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("attempts")}>
-                      {formatNumber(delivery.attempts, locale)}
-                    </td>
-                    <td role="cell" data-label={t("response")}>
-                      {delivery.lastStatusCode !== null ? <bdi dir="ltr">HTTP {delivery.lastStatusCode}</bdi> : delivery.attempts > 0 ? t("noResponse") : null}
-                      {delivery.lastError && delivery.lastStatusCode === null ? (
-                        <span className="audit-detail">
-                          <bdi dir="ltr">{delivery.lastError}</bdi>
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="delivery-log-caption" className="organiser-table webhook-log stack-on-phone" captionId="delivery-log-caption" captionHidden caption={t("logCaption")} withRoles columns={[{ label: t("when") }, { label: t("endpoint") }, { label: t("event") }, { label: t("status") }, { label: t("attempts"), numeric: true }, { label: t("response") }]}>
+            {deliveries.map((delivery) => (
+              <tr role="row" key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
+                <td role="cell" data-label={t("when")}>
+                  <time dateTime={delivery.createdAt.toISOString()}>{formatMoment(delivery.createdAt, locale)}</time>
+                </td>
+                <td role="cell" data-label={t("endpoint")}>
+                  <bdi dir="ltr">{delivery.endpointUrl}</bdi>
+                </td>
+                <td role="cell" data-label={t("event")}>{eventName(delivery.event)}</td>
+                <td role="cell" data-label={t("status")}>
+                  {t(`statuses.${delivery.status}`)}
+                  {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatMoment(delivery.deliveredAt, locale) })}</span> : null}
+                  {delivery.status === "PENDING" && delivery.attempts > 0 ? (
+                    <span className="audit-detail">{t("nextAttempt", { time: formatMoment(delivery.nextAttemptAt, locale) })}</span>
+                  ) : null}
+                </td>
+                <td role="cell" className="numeric" data-label={t("attempts")}>
+                  {formatNumber(delivery.attempts, locale)}
+                </td>
+                <td role="cell" data-label={t("response")}>
+                  {delivery.lastStatusCode !== null ? <bdi dir="ltr">HTTP {delivery.lastStatusCode}</bdi> : delivery.attempts > 0 ? t("noResponse") : null}
+                  {delivery.lastError && delivery.lastStatusCode === null ? (
+                    <span className="audit-detail">
+                      <bdi dir="ltr">{delivery.lastError}</bdi>
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
       <section aria-labelledby="verify-heading" className="organiser-section">

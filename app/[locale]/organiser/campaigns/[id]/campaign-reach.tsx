@@ -6,6 +6,7 @@ import { signatureSources } from "@/lib/campaigns/signature-sources";
 import { env } from "@/lib/env";
 import { formatNumber } from "@/lib/i18n/format";
 import { locales, type Locale } from "@/lib/i18n/locales";
+import { OrganiserTable } from "../../organiser-table";
 
 type Props = { actor: Actor; campaign: { id: string; slug: string; status: string; title: { en: string; ar: string | null } }; locale: Locale };
 
@@ -20,27 +21,14 @@ export async function CampaignReach({ actor, campaign, locale }: Props) {
         {sources.length === 0 ? (
           <p>{t("noSources")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
-            <table className="organiser-table overview-table sources-table">
-              <caption id="sources-caption">{t("sourcesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("channel")}</th>
-                  <th scope="col" className="numeric">
-                    {t("confirmed")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((row) => (
-                  <tr key={row.channel} data-channel={row.channel}>
-                    <th scope="row">{t(`channels.${row.channel}`)}</th>
-                    <td className="numeric">{formatNumber(row.count, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="sources-caption" className="organiser-table overview-table sources-table" captionId="sources-caption" caption={t("sourcesCaption")} columns={[{ label: t("channel") }, { label: t("confirmed"), numeric: true }]}>
+            {sources.map((row) => (
+              <tr key={row.channel} data-channel={row.channel}>
+                <th scope="row">{t(`channels.${row.channel}`)}</th>
+                <td className="numeric">{formatNumber(row.count, locale)}</td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 

@@ -1,16 +1,15 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { countryName } from "@/lib/countries";
-import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
 import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
+import { openCampaignPage, organiserPageMetadata } from "../../page-access";
+import { BackLink } from "../../back-link";
+import { OrganiserTable } from "../../organiser-table";
 
 export const dynamic = "force-dynamic";
 
@@ -20,11 +19,7 @@ const stateOrder = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as cons
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("CampaignOverview", "metaTitle", { noIndex: true });
 
 // Arabic with Western digits, as everywhere else in Nida (see lib/i18n/format.ts).
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
@@ -37,15 +32,9 @@ function percent(part: number, whole: number, locale: Locale): { value: number; 
 }
 
 export default async function CampaignOverviewPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
   const requested = Number((await searchParams).days);
   const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
-  const stats = await campaignStats({ actor, campaignId: id, days }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, actor, loaded: stats } = await openCampaignPage(params, (input) => campaignStats({ ...input, days }));
   const t = await getTranslations({ locale, namespace: "CampaignOverview" });
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");
@@ -67,9 +56,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
 
   return (
     <div className="overview">
-      <p className="meta">
-        <a href={`/${locale}/organiser`}>{t("back")}</a>
-      </p>
+      <BackLink href={`/${locale}/organiser`}>{t("back")}</BackLink>
       <header className="overview-header">
         <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
         <p className="meta">
@@ -152,29 +139,16 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         </figure>
         <details className="chart-data">
           <summary>{t("showTable")}</summary>
-          <div className="table-scroll" role="region" aria-labelledby="per-day-caption" tabIndex={0}>
-            <table className="organiser-table overview-table">
-              <caption id="per-day-caption">{t("perDayCaption", { days })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("day")}</th>
-                  <th scope="col" className="numeric">
-                    {t("confirmedOnDay")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {perDay.map((entry) => (
-                  <tr key={entry.day}>
-                    <th scope="row">
-                      <time dateTime={entry.day}>{entry.longLabel}</time>
-                    </th>
-                    <td className="numeric">{formatNumber(entry.count, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="per-day-caption" className="organiser-table overview-table" captionId="per-day-caption" caption={t("perDayCaption", { days })} columns={[{ label: t("day") }, { label: t("confirmedOnDay"), numeric: true }]}>
+            {perDay.map((entry) => (
+              <tr key={entry.day}>
+                <th scope="row">
+                  <time dateTime={entry.day}>{entry.longLabel}</time>
+                </th>
+                <td className="numeric">{formatNumber(entry.count, locale)}</td>
+              </tr>
+            ))}
+          </OrganiserTable>
         </details>
       </section>
 
@@ -183,42 +157,28 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         {stats.topCountries.length === 0 ? (
           <p>{t("noCountries")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="countries-caption" tabIndex={0}>
-            <table className="organiser-table overview-table country-table">
-              <caption id="countries-caption">{t("countriesCaption", { count: stats.topCountries.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("country")}</th>
-                  <th scope="col" className="numeric">
-                    {t("confirmed")}
-                  </th>
-                  <th scope="col">{t("share")}</th>
+          <OrganiserTable labelledBy="countries-caption" className="organiser-table overview-table country-table" captionId="countries-caption" caption={t("countriesCaption", { count: stats.topCountries.length })} columns={[{ label: t("country") }, { label: t("confirmed"), numeric: true }, { label: t("share") }]}>
+            {[
+              ...stats.topCountries.map((row) => ({ key: row.country, name: countryName(row.country, locale), count: row.count })),
+              ...(stats.otherCountries > 0 ? [{ key: "other", name: t("otherCountries"), count: stats.otherCountries }] : []),
+            ].map((row) => {
+              const share = percent(row.count, confirmed, locale);
+              return (
+                <tr key={row.key}>
+                  <th scope="row">{row.name}</th>
+                  <td className="numeric">{formatNumber(row.count, locale)}</td>
+                  <td>
+                    <span className="country-share">
+                      <span className="country-share-bar" aria-hidden="true">
+                        <span style={{ inlineSize: `${share.value}%` }} />
+                      </span>
+                      <span className="country-share-text">{share.text}</span>
+                    </span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {[
-                  ...stats.topCountries.map((row) => ({ key: row.country, name: countryName(row.country, locale), count: row.count })),
-                  ...(stats.otherCountries > 0 ? [{ key: "other", name: t("otherCountries"), count: stats.otherCountries }] : []),
-                ].map((row) => {
-                  const share = percent(row.count, confirmed, locale);
-                  return (
-                    <tr key={row.key}>
-                      <th scope="row">{row.name}</th>
-                      <td className="numeric">{formatNumber(row.count, locale)}</td>
-                      <td>
-                        <span className="country-share">
-                          <span className="country-share-bar" aria-hidden="true">
-                            <span style={{ inlineSize: `${share.value}%` }} />
-                          </span>
-                          <span className="country-share-text">{share.text}</span>
-                        </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </OrganiserTable>
         )}
       </section>
 

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
+import { formLocale } from "@/app/[locale]/organiser/form-data";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { closeCampaign } from "@/lib/campaigns/editor/close-campaign";
 import { createCampaign } from "@/lib/campaigns/editor/create-campaign";
@@ -9,21 +10,15 @@ import { editorValuesFromFormData } from "@/lib/campaigns/editor/form-values";
 import { publishCampaign } from "@/lib/campaigns/editor/publish-campaign";
 import { reopenCampaign } from "@/lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "@/lib/campaigns/editor/update-campaign";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { editorPath, formErrorState, type EditorFormState, type StatusFormState } from "./form-state";
 
 // Every action authorises itself: requireOrganiser for the session (it redirects to sign-in), then
 // the domain function checks the actor's role in the campaign's organisation.
 
-function localeOf(formData: FormData): Locale {
-  const value = formData.get("locale");
-  return isLocale(value) ? value : "en";
-}
-
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function createCampaignAction(_previous: EditorFormState, formData: FormData): Promise<EditorFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const values = editorValuesFromFormData(formData);
   let campaignId: string;
@@ -36,7 +31,7 @@ export async function createCampaignAction(_previous: EditorFormState, formData:
 }
 
 export async function updateCampaignAction(_previous: EditorFormState, formData: FormData): Promise<EditorFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaignId");
   const values = editorValuesFromFormData(formData);
@@ -53,7 +48,7 @@ const transitions = { publish: publishCampaign, close: closeCampaign, reopen: re
 const done = { publish: "published", close: "closed", reopen: "reopened" } as const;
 
 export async function changeCampaignStatusAction(_previous: StatusFormState, formData: FormData): Promise<StatusFormState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaignId");
   const transition = text(formData, "transition");

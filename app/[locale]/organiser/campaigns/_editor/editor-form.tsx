@@ -6,6 +6,10 @@ import { flushSync } from "react-dom";
 import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, type EditorValues } from "@/lib/campaigns/editor/form-values";
 import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
 import type { EditorFormState } from "./form-state";
+import { ErrorSummary } from "../../error-summary";
+import { Notice } from "../../notice";
+import { HiddenFields } from "../../hidden-fields";
+import { Options } from "../../options";
 
 export type StatementOption = { id: string; label: string };
 export type DecisionMakerOption = { id: string; name: string; detail: string };
@@ -133,32 +137,19 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="editor-form" aria-describedby={errorPaths.length || formError ? "editor-errors" : undefined}>
-      {notice && state.values === null && clientErrors === null ? (
-        <p className="notice notice-success" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {errorPaths.length > 0 || formError ? (
-        <div className="error-summary" id="editor-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2>{t("errorSummary")}</h2>
-          <ul>
-            {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
-            {errorPaths.map((path) =>
-              path === "form" ? (
-                <li key={path}>{message(path)}</li>
-              ) : (
-                <li key={path}>
-                  <a href={`#${fieldId(path)}`}>{path.startsWith("demands.") ? t("rowError", { row: Number(path.split(".")[1]) + 1, message: message(path) }) : message(path)}</a>
-                </li>
-              ),
-            )}
-          </ul>
-        </div>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      {notice && state.values === null && clientErrors === null ? <Notice tone="success">{notice}</Notice> : null}
+      <ErrorSummary
+        id="editor-errors"
+        summaryRef={summaryRef}
+        heading={<h2>{t("errorSummary")}</h2>}
+        formError={formError ? t(`formErrors.${formError}`) : null}
+        problems={errorPaths.map((path) =>
+          path === "form"
+            ? { key: path, message: message(path) }
+            : { key: path, href: `#${fieldId(path)}`, message: path.startsWith("demands.") ? t("rowError", { row: Number(path.split(".")[1]) + 1, message: message(path) }) : message(path) },
+        )}
+      />
+      <HiddenFields values={{ locale, ...hidden }} />
 
       <fieldset className="editor-fieldset" disabled={readOnly}>
         <section className="editor-section" aria-labelledby="editor-texts-heading">
@@ -245,11 +236,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
                       t("demand.kind"),
                       <select {...controlProps(path("kind"), false)} defaultValue={row.kind}>
                         <option value="">{t("demand.chooseKind")}</option>
-                        {demandKinds.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {kinds(kind)}
-                          </option>
-                        ))}
+                        <Options values={demandKinds} label={(kind) => kinds(kind)} />
                       </select>,
                     )}
                     <div className="bilingual">

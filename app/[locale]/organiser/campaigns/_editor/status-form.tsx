@@ -1,10 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { fieldId } from "@/lib/campaigns/editor/schema";
 import { changeCampaignStatusAction } from "./actions";
 import type { StatusFormState } from "./form-state";
+import { ErrorSummary } from "../../error-summary";
+import { useSummaryFocus } from "../../use-summary-focus";
+import { HiddenFields } from "../../hidden-fields";
 
 type Props = { campaignId: string; locale: string; transition: "publish" | "close" | "reopen" };
 
@@ -13,36 +16,19 @@ type Props = { campaignId: string; locale: string; transition: "publish" | "clos
 export function StatusForm({ campaignId, locale, transition }: Props) {
   const t = useTranslations("CampaignEditor");
   const [state, formAction, pending] = useActionState<StatusFormState, FormData>(changeCampaignStatusAction, { fields: {} });
-  const summaryRef = useRef<HTMLDivElement>(null);
   const problems = Object.entries(state.fields);
-  const failed = problems.length > 0 || Boolean(state.formError);
-
-  useEffect(() => {
-    if (failed) summaryRef.current?.focus();
-  }, [state, failed]);
+  const summaryRef = useSummaryFocus(problems.length > 0 || Boolean(state.formError), state);
 
   return (
     <form action={formAction} className="editor-status-form">
-      {failed ? (
-        <div className="error-summary" id={`${transition}-errors`} role="alert" tabIndex={-1} ref={summaryRef}>
-          <h3>{t(`status.${transition}Refused`)}</h3>
-          <ul>
-            {state.formError ? <li>{t(`formErrors.${state.formError}`)}</li> : null}
-            {problems.map(([path, key]) =>
-              path === "status" ? (
-                <li key={path}>{t(`errors.${key}`)}</li>
-              ) : (
-                <li key={path}>
-                  <a href={`#${fieldId(path)}`}>{t(`errors.${key}`)}</a>
-                </li>
-              ),
-            )}
-          </ul>
-        </div>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="transition" value={transition} />
+      <ErrorSummary
+        id={`${transition}-errors`}
+        summaryRef={summaryRef}
+        heading={<h3>{t(`status.${transition}Refused`)}</h3>}
+        formError={state.formError ? t(`formErrors.${state.formError}`) : null}
+        problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `#${fieldId(path)}`, message: t(`errors.${key}`) }))}
+      />
+      <HiddenFields values={{ locale, campaignId, transition }} />
       <p className="hint" id={`${transition}-hint`}>
         {t(`status.${transition}Hint`)}
       </p>

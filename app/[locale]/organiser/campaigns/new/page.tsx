@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { newCampaignValues } from "@/lib/campaigns/editor/form-values";
@@ -8,16 +7,14 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { createCampaignAction } from "../_editor/actions";
 import { editorOptions } from "../_editor/choices";
 import { EditorForm } from "../_editor/editor-form";
+import { organiserPageMetadata } from "../../page-access";
+import { BackLink } from "../../back-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ organisation?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
-  return { title: t("new.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("CampaignEditor", "new.metaTitle", { noIndex: true });
 
 // First the organisation the campaign is for (asked only when the organiser has a choice), then
 // the editor. Creating checks the organiser's role in that organisation again.
@@ -33,9 +30,7 @@ export default async function NewCampaignPage({ params, searchParams }: Props) {
 
   return (
     <div className="editor-page">
-      <p className="meta">
-        <a href={`/${locale}/organiser`}>{t("backToDashboard")}</a>
-      </p>
+      <BackLink href={`/${locale}/organiser`}>{t("backToDashboard")}</BackLink>
       <h1>{t("new.heading")}</h1>
       {organisations.length === 0 ? (
         <p className="notice">{t("new.noOrganisation")}</p>

@@ -1,34 +1,21 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { roleAtLeast } from "@/lib/auth/authorize";
+import { getTranslations } from "next-intl/server";
 import { getDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
-import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireOrganiser } from "../../require-organiser";
+import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
-import { chooseDirectoryOrganisation } from "../organisation";
+import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
+import { organiserPageMetadata, orNotFound } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; entry: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: Locale; entry: string }>; searchParams: DirectoryPageProps["searchParams"] };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Directory" });
-  return { title: t("editTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Directory", "editTitle", { noIndex: true });
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const { locale, entry: id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const { current } = await chooseDirectoryOrganisation(actor, (await searchParams).organisation);
-  if (!current || !roleAtLeast(current.role, "ORGANISER")) notFound();
-  const entry = await getDecisionMaker({ actor, organisationId: current.id, id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, actor, current } = await openDirectoryEditor({ params, searchParams });
+  const { entry: id } = await params;
+  const entry = await orNotFound(getDecisionMaker({ actor, organisationId: current.id, id }));
   const t = await getTranslations({ locale, namespace: "Directory" });
   const initial = {
     name: entry.name,
@@ -45,9 +32,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <p className="meta">
-        <a href={`/${locale}/organiser/directory?organisation=${encodeURIComponent(current.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={directoryPagePath(locale, current.id)}>{t("back")}</BackLink>
       <h1>{t("editTitle")}</h1>
       <EntryForm locale={locale} organisationId={current.id} id={entry.id} initial={initial} />
     </>

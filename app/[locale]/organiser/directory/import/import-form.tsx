@@ -4,6 +4,8 @@ import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { importAction, type ImportFormState } from "../actions";
+import { Notice } from "../../notice";
+import { HiddenFields } from "../../hidden-fields";
 
 export function ImportForm({ locale, organisationId }: { locale: string; organisationId: string }) {
   const t = useTranslations("Directory");
@@ -14,9 +16,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
   return (
     <>
       <form action={formAction} className="sign-form organiser-form" encType="multipart/form-data">
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="organisation" value={organisationId} />
-        <input type="hidden" name="intent" value="preview" />
+        <HiddenFields values={{ locale, organisation: organisationId, intent: "preview" }} />
         <div className="field">
           <label htmlFor="import-file">{t("importFile")}</label>
           <p className="hint" id="import-file-hint">
@@ -29,11 +29,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
         </button>
       </form>
 
-      {state.formError ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${state.formError}`)}
-        </p>
-      ) : null}
+      {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
 
       {preview ? (
         <section aria-labelledby="preview-heading" className="organiser-section" role="status">
@@ -100,10 +96,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
           )}
           {canApply ? (
             <form action={formAction}>
-              <input type="hidden" name="locale" value={locale} />
-              <input type="hidden" name="organisation" value={organisationId} />
-              <input type="hidden" name="intent" value="apply" />
-              <input type="hidden" name="csv" value={state.csv} />
+              <HiddenFields values={{ locale, organisation: organisationId, intent: "apply", csv: state.csv }} />
               <button type="submit" className="button" disabled={pending}>
                 {t("applyImport")}
               </button>

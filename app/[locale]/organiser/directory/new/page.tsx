@@ -1,34 +1,19 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { roleAtLeast } from "@/lib/auth/authorize";
-import type { Locale } from "@/lib/i18n/locales";
-import { requireOrganiser } from "../../require-organiser";
+import { getTranslations } from "next-intl/server";
+import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
-import { chooseDirectoryOrganisation } from "../organisation";
+import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
+import { organiserPageMetadata } from "../../page-access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const generateMetadata = organiserPageMetadata("Directory", "addTitle", { noIndex: true });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Directory" });
-  return { title: t("addTitle"), robots: { index: false, follow: false } };
-}
-
-export default async function NewEntryPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const { current } = await chooseDirectoryOrganisation(actor, (await searchParams).organisation);
-  if (!current || !roleAtLeast(current.role, "ORGANISER")) notFound();
+export default async function NewEntryPage(props: DirectoryPageProps) {
+  const { locale, current } = await openDirectoryEditor(props);
   const t = await getTranslations({ locale, namespace: "Directory" });
   return (
     <>
-      <p className="meta">
-        <a href={`/${locale}/organiser/directory?organisation=${encodeURIComponent(current.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={directoryPagePath(locale, current.id)}>{t("back")}</BackLink>
       <h1>{t("addTitle")}</h1>
       <EntryForm locale={locale} organisationId={current.id} initial={{ preferredLocale: "en" }} />
     </>

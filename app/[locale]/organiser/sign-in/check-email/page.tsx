@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { organiserPageMetadata } from "../../page-access";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
-  return { title: t("checkEmailTitle") };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserAuth", "checkEmailTitle");
 
 // The same page for every address, member or not: it must not tell who is a member.
 export default async function CheckEmailPage({ params }: Props) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { emailCallbackPath, parseEmailCallback, signInLinkState } from "@/lib/auth/verification";
 import type { Locale } from "@/lib/i18n/locales";
+import { HiddenFields } from "../../hidden-fields";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,9 +50,7 @@ export default async function ContinueSignInPage({ params, searchParams }: Props
         })}
       </p>
       <form method="get" action={emailCallbackPath}>
-        <input type="hidden" name="callbackUrl" value={link.callbackUrl} />
-        <input type="hidden" name="token" value={link.token} />
-        <input type="hidden" name="email" value={link.email} />
+        <HiddenFields values={{ callbackUrl: link.callbackUrl, token: link.token, email: link.email }} />
         <button type="submit" className="button button-large">
           {t("continueButton")}
         </button>

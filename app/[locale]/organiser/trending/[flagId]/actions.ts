@@ -3,13 +3,12 @@
 import { redirect } from "next/navigation";
 import { dismissTrendingFlag, invalidateTrendingBurst } from "@/lib/abuse/trending-flags";
 import { isAppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
+import { formLocale } from "../../form-data";
 import { requireOrganiser } from "../../require-organiser";
 
 // One form, two buttons: invalidate the burst, or dismiss the flag as genuine.
 export async function resolveTrendingFlagAction(formData: FormData): Promise<void> {
-  const localeValue = formData.get("locale");
-  const locale = isLocale(localeValue) ? localeValue : "en";
+  const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const flagId = String(formData.get("flag") ?? "");
   const intent = formData.get("intent") === "dismiss" ? "dismiss" : "invalidate";

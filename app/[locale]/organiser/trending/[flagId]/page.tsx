@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
@@ -8,14 +7,13 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
+import { organiserPageMetadata } from "../../page-access";
+import { Notice } from "../../notice";
+import { HiddenFields } from "../../hidden-fields";
 
 type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "TrendingFlags" });
-  return { title: t("reviewTitle") };
-}
+export const generateMetadata = organiserPageMetadata("TrendingFlags", "reviewTitle");
 
 // A flag's burst: what invalidating it would change (read only), then the buttons that do it.
 export default async function TrendingFlagPage({ params, searchParams }: Props) {
@@ -41,16 +39,8 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
       <p className="lede">
         <LocalizedText values={{ en: flag.campaign.titleEn, ar: flag.campaign.titleAr }} locale={locale} />
       </p>
-      {invalidated ? (
-        <p className="notice notice-success" role="status">
-          {t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}
-        </p>
-      ) : null}
-      {done === "dismissed" ? (
-        <p className="notice notice-success" role="status">
-          {t("dismissedNotice")}
-        </p>
-      ) : null}
+      {invalidated ? <Notice tone="success">{t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}</Notice> : null}
+      {done === "dismissed" ? <Notice tone="success">{t("dismissedNotice")}</Notice> : null}
       {query.error === "forbidden" ? (
         <p className="notice" role="alert">
           {t("forbidden")}
@@ -76,8 +66,7 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         <p>{t("resolved")}</p>
       ) : (
         <form action={resolveTrendingFlagAction} className="organiser-form">
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="flag" value={flag.id} />
+          <HiddenFields values={{ locale, flag: flag.id }} />
           <button type="submit" name="intent" value="invalidate" className="button">
             {t("invalidate", { total: preview.total })}
           </button>{" "}

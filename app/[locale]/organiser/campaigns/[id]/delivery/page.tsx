@@ -1,28 +1,27 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { getDeliveryOverview } from "@/lib/deliveries/campaign-delivery";
-import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
 import { ResponseForm } from "./response-form";
 import { SettingsForm } from "./settings-form";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
+import { OrganiserTable } from "../../../organiser-table";
+import { HiddenFields } from "../../../hidden-fields";
+import { RowActionForm } from "../../../row-action-form";
+import { isFormRefusal } from "../../../form-data";
+import { Notice } from "../../../notice";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Delivery" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Delivery", "metaTitle", { noIndex: true });
 
 function dateTime(date: Date | null, locale: Locale): string {
   if (!date) return "—";
@@ -30,39 +29,23 @@ function dateTime(date: Date | null, locale: Locale): string {
 }
 
 export default async function DeliveryPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const overview = await getDeliveryOverview({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, loaded: overview } = await openCampaignPage(params, getDeliveryOverview);
   const t = await getTranslations({ locale, namespace: "Delivery" });
   const query = await searchParams;
   const canChange = roleAtLeast(overview.role, "ORGANISER");
   const { campaign } = overview;
   const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text;
-  const hidden = (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaign" value={campaign.id} />
-    </>
-  );
+  // What every form on the page says about itself: the locale to answer in, and the campaign.
+  const about = { locale, campaign: campaign.id };
   const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
   const queued = typeof query.queued === "string" ? Number(query.queued) : null;
 
   return (
     <div className="delivery-page">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
-      {query.error === "forbidden" || query.error === "generic" ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${query.error}`)}
-        </p>
-      ) : null}
+      {isFormRefusal(query.error) ? <Notice tone="problem">{t(`formErrors.${query.error}`)}</Notice> : null}
 
       <section aria-labelledby="settings-heading" className="organiser-section">
         <h2 id="settings-heading">{t("settingsHeading")}</h2>
@@ -105,51 +88,35 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {overview.comments.length === 0 ? (
           <p>{t("noComments")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="comments-heading" tabIndex={0}>
-            <table className="organiser-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("comment")}</th>
-                  <th scope="col">{t("country")}</th>
-                  <th scope="col">{t("forDelivery")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.comments.map((comment) => (
-                  <tr key={comment.id}>
-                    <td dir="auto">{comment.comment}</td>
-                    <td>{countryName(comment.country, locale)}</td>
-                    <td>
-                      {comment.approved ? t("approved") : t("notApproved")}
-                      {canChange ? (
-                        <form action={commentApprovalAction}>
-                          {hidden}
-                          <input type="hidden" name="signature" value={comment.id} />
-                          <input type="hidden" name="intent" value={comment.approved ? "withdraw" : "approve"} />
-                          <button type="submit" className="button button-secondary button-small" aria-label={comment.approved ? t("withdrawLabel", { comment: comment.comment.slice(0, 60) }) : t("approveLabel", { comment: comment.comment.slice(0, 60) })}>
-                            {comment.approved ? t("withdraw") : t("approve")}
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="comments-heading" className="organiser-table" columns={[{ label: t("comment") }, { label: t("country") }, { label: t("forDelivery") }]}>
+            {overview.comments.map((comment) => (
+              <tr key={comment.id}>
+                <td dir="auto">{comment.comment}</td>
+                <td>{countryName(comment.country, locale)}</td>
+                <td>
+                  {comment.approved ? t("approved") : t("notApproved")}
+                  {canChange ? (
+                    <RowActionForm
+                      action={commentApprovalAction}
+                      fields={{ ...about, signature: comment.id, intent: comment.approved ? "withdraw" : "approve" }}
+                      label={comment.approved ? t("withdrawLabel", { comment: comment.comment.slice(0, 60) }) : t("approveLabel", { comment: comment.comment.slice(0, 60) })}
+                    >
+                      {comment.approved ? t("withdraw") : t("approve")}
+                    </RowActionForm>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 
       <section aria-labelledby="log-heading" className="organiser-section">
         <h2 id="log-heading">{t("logHeading")}</h2>
-        {queued !== null && Number.isFinite(queued) ? (
-          <p className="notice notice-success" role="status">
-            {t("queuedNotice", { count: queued })}
-          </p>
-        ) : null}
+        {queued !== null && Number.isFinite(queued) ? <Notice tone="success">{t("queuedNotice", { count: queued })}</Notice> : null}
         {canChange ? (
           <form action={runDigestsAction} className="organiser-form">
-            {hidden}
+            <HiddenFields values={about} />
             <p className="hint">{t("runHint")}</p>
             <button type="submit" className="button">
               {t("runNow")}
@@ -159,70 +126,55 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {overview.log.length === 0 ? (
           <p>{t("noDigests")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="log-heading" tabIndex={0}>
-            <table className="organiser-table delivery-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t("recipient")}</th>
-                  <th scope="col">{t("period")}</th>
-                  <th scope="col" className="numeric">
-                    {t("newAndTotal")}
-                  </th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("timeline")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.log.map((digest) => (
-                  <tr key={digest.id}>
-                    <th scope="row">
-                      <EnteredText text={digest.decisionMaker.name} />
-                      <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
-                    </th>
-                    <td>
-                      <span dir="ltr">{digest.periodKey}</span>
-                      <div className="hint">{t(`kinds.${digest.kind}`)}</div>
-                    </td>
-                    <td className="numeric">
-                      {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
-                    </td>
-                    <td>
-                      <span className={`status status-${digest.status.toLowerCase()}`}>{t(`statuses.${digest.status}`)}</span>
-                    </td>
-                    <td>
-                      <dl className="delivery-times">
-                        {(
-                          [
-                            ["QUEUED", digest.queuedAt],
-                            ["SENT", digest.sentAt],
-                            ["DELIVERED", digest.deliveredAt],
-                            ["BOUNCED", digest.bouncedAt],
-                            ["COMPLAINED", digest.complainedAt],
-                            ["FAILED", digest.failedAt],
-                          ] as const
-                        )
-                          .filter(([, at]) => at)
-                          .map(([status, at]) => (
-                            <div key={status}>
-                              <dt>{t(`statuses.${status}`)}</dt>
-                              <dd>
-                                <time dateTime={at!.toISOString()}>{dateTime(at, locale)}</time>
-                              </dd>
-                            </div>
-                          ))}
-                      </dl>
-                      <details>
-                        <summary>{t("fingerprint")}</summary>
-                        <code dir="ltr" className="fingerprint">
-                          {digest.fingerprint}
-                        </code>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="log-heading" className="organiser-table delivery-log" columns={[{ label: t("recipient") }, { label: t("period") }, { label: t("newAndTotal"), numeric: true }, { label: t("status") }, { label: t("timeline") }]}>
+            {overview.log.map((digest) => (
+              <tr key={digest.id}>
+                <th scope="row">
+                  <EnteredText text={digest.decisionMaker.name} />
+                  <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
+                </th>
+                <td>
+                  <span dir="ltr">{digest.periodKey}</span>
+                  <div className="hint">{t(`kinds.${digest.kind}`)}</div>
+                </td>
+                <td className="numeric">
+                  {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
+                </td>
+                <td>
+                  <span className={`status status-${digest.status.toLowerCase()}`}>{t(`statuses.${digest.status}`)}</span>
+                </td>
+                <td>
+                  <dl className="delivery-times">
+                    {(
+                      [
+                        ["QUEUED", digest.queuedAt],
+                        ["SENT", digest.sentAt],
+                        ["DELIVERED", digest.deliveredAt],
+                        ["BOUNCED", digest.bouncedAt],
+                        ["COMPLAINED", digest.complainedAt],
+                        ["FAILED", digest.failedAt],
+                      ] as const
+                    )
+                      .filter(([, at]) => at)
+                      .map(([status, at]) => (
+                        <div key={status}>
+                          <dt>{t(`statuses.${status}`)}</dt>
+                          <dd>
+                            <time dateTime={at!.toISOString()}>{dateTime(at, locale)}</time>
+                          </dd>
+                        </div>
+                      ))}
+                  </dl>
+                  <details>
+                    <summary>{t("fingerprint")}</summary>
+                    <code dir="ltr" className="fingerprint">
+                      {digest.fingerprint}
+                    </code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 
@@ -249,14 +201,9 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                   </p>
                 ) : null}
                 {canChange ? (
-                  <form action={publishResponseAction}>
-                    {hidden}
-                    <input type="hidden" name="response" value={response.id} />
-                    <input type="hidden" name="intent" value={response.published ? "unpublish" : "publish"} />
-                    <button type="submit" className="button button-secondary button-small">
-                      {response.published ? t("unpublish") : t("publish")}
-                    </button>
-                  </form>
+                  <RowActionForm action={publishResponseAction} fields={{ ...about, response: response.id, intent: response.published ? "unpublish" : "publish" }}>
+                    {response.published ? t("unpublish") : t("publish")}
+                  </RowActionForm>
                 ) : null}
               </li>
             ))}

@@ -1,8 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { recordResponseAction, type DeliveryFormState } from "./actions";
+import { ErrorSummary } from "../../../error-summary";
+import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
 
 const fields = ["decisionMakerId", "respondedOn", "summary", "url"] as const;
 
@@ -20,31 +23,25 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
     "aria-invalid": Boolean(state.fields[field]),
     "aria-describedby": state.fields[field] ? `response-${field}-error` : undefined,
   });
+  const field = (name: (typeof fields)[number], label: string, control: ReactNode) => (
+    <div className={`field${state.fields[name] ? " field-invalid" : ""}`}>
+      <label htmlFor={`response-${name}`}>{label}</label>
+      {error(name)}
+      {control}
+    </div>
+  );
   return (
     <form action={formAction} className="sign-form organiser-form" key={state.done ? "done" : "form"}>
-      {errorFields.length > 0 || state.formError ? (
-        <div className="error-summary" role="alert">
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {state.formError ? <li>{t(`formErrors.${state.formError}`)}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={`#response-${field}`}>{t(`errors.${state.fields[field]}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("responseSaved")}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="campaign" value={props.campaignId} />
-      <div className={`field${state.fields.decisionMakerId ? " field-invalid" : ""}`}>
-        <label htmlFor="response-decisionMakerId">{t("responseFrom")}</label>
-        {error("decisionMakerId")}
+      <ErrorSummary
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={state.formError ? t(`formErrors.${state.formError}`) : null}
+        problems={errorFields.map((field) => ({ key: field, href: `#response-${field}`, message: t(`errors.${state.fields[field]}`) }))}
+      />
+      {state.done ? <Notice tone="success">{t("responseSaved")}</Notice> : null}
+      <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
+      {field(
+        "decisionMakerId",
+        t("responseFrom"),
         <select id="response-decisionMakerId" name="decisionMakerId" defaultValue={state.values.decisionMakerId ?? ""} {...invalid("decisionMakerId")}>
           <option value="">{t("choose")}</option>
           {props.targets.map((target) => (
@@ -52,23 +49,11 @@ export function ResponseForm(props: { locale: string; campaignId: string; target
               {target.label}
             </option>
           ))}
-        </select>
-      </div>
-      <div className={`field${state.fields.respondedOn ? " field-invalid" : ""}`}>
-        <label htmlFor="response-respondedOn">{t("respondedOn")}</label>
-        {error("respondedOn")}
-        <input id="response-respondedOn" name="respondedOn" type="date" dir="ltr" defaultValue={state.values.respondedOn ?? ""} {...invalid("respondedOn")} />
-      </div>
-      <div className={`field${state.fields.summary ? " field-invalid" : ""}`}>
-        <label htmlFor="response-summary">{t("summary")}</label>
-        {error("summary")}
-        <textarea id="response-summary" name="summary" rows={4} dir="auto" defaultValue={state.values.summary ?? ""} {...invalid("summary")} />
-      </div>
-      <div className={`field${state.fields.url ? " field-invalid" : ""}`}>
-        <label htmlFor="response-url">{t("link")}</label>
-        {error("url")}
-        <input id="response-url" name="url" type="url" dir="ltr" defaultValue={state.values.url ?? ""} {...invalid("url")} />
-      </div>
+        </select>,
+      )}
+      {field("respondedOn", t("respondedOn"), <input id="response-respondedOn" name="respondedOn" type="date" dir="ltr" defaultValue={state.values.respondedOn ?? ""} {...invalid("respondedOn")} />)}
+      {field("summary", t("summary"), <textarea id="response-summary" name="summary" rows={4} dir="auto" defaultValue={state.values.summary ?? ""} {...invalid("summary")} />)}
+      {field("url", t("link"), <input id="response-url" name="url" type="url" dir="ltr" defaultValue={state.values.url ?? ""} {...invalid("url")} />)}
       <div className="field field-checkbox">
         <input id="response-published" name="published" type="checkbox" />
         <label htmlFor="response-published">{t("publishNow")}</label>

@@ -6,6 +6,9 @@ import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
+import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
+import { CheckboxField } from "../../../checkbox-field";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
 // title and institution in the reader's language when the directory has it, name and region as entered.
@@ -24,18 +27,9 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
   return (
     <form action={formAction} className="sign-form organiser-form">
-      {state.formError ? (
-        <p className="notice notice-problem" role="alert">
-          {t(`formErrors.${state.formError}`)}
-        </p>
-      ) : null}
-      {state.done ? (
-        <p className="notice notice-success" role="status">
-          {t("settingsSaved")}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={props.locale} />
-      <input type="hidden" name="campaign" value={props.campaignId} />
+      {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
+      {state.done ? <Notice tone="success">{t("settingsSaved")}</Notice> : null}
+      <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
       <fieldset className={`field${state.fields.decisionMakerIds ? " field-invalid" : ""}`} aria-describedby="targets-hint">
         <legend>{t("targets")}</legend>
         <p className="hint" id="targets-hint">
@@ -77,13 +71,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
           </div>
         ))}
       </fieldset>
-      <div className="field field-checkbox">
-        <input id="milestone-digests" type="checkbox" name="milestoneDigests" defaultChecked={props.milestoneDigests} aria-describedby="milestone-hint" />
-        <label htmlFor="milestone-digests">{t("milestoneDigests")}</label>
-        <p className="hint" id="milestone-hint">
-          {t("milestoneHint")}
-        </p>
-      </div>
+      <CheckboxField id="milestone-digests" name="milestoneDigests" defaultChecked={props.milestoneDigests} label={t("milestoneDigests")} hintId="milestone-hint" hint={t("milestoneHint")} />
       <button type="submit" className="button" disabled={pending}>
         {t("saveSettings")}
       </button>

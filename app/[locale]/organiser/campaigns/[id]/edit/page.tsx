@@ -1,10 +1,6 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
-import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { updateCampaignAction } from "../../_editor/actions";
@@ -12,6 +8,8 @@ import { editorOptions } from "../../_editor/choices";
 import { EditorForm } from "../../_editor/editor-form";
 import { editorPath } from "../../_editor/form-state";
 import { StatusForm } from "../../_editor/status-form";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
+import { BackLink } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -20,20 +18,10 @@ type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Pr
 const doneMessages = ["created", "saved", "published", "closed", "reopened"] as const;
 const nextTransition = { DRAFT: "publish", OPEN: "close", CLOSED: "reopen" } as const;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
-  return { title: t("edit.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("CampaignEditor", "edit.metaTitle", { noIndex: true });
 
 export default async function EditCampaignPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await getCampaignForEditing({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignForEditing);
   const t = await getTranslations({ locale, namespace: "CampaignEditor" });
   const { done } = await searchParams;
   const doneMessage = doneMessages.find((key) => key === done);
@@ -43,9 +31,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
 
   return (
     <div className="editor-page">
-      <p className="meta">
-        <a href={`/${locale}/organiser`}>{t("backToDashboard")}</a>
-      </p>
+      <BackLink href={`/${locale}/organiser`}>{t("backToDashboard")}</BackLink>
       <h1>
         {t("edit.heading")}:{" "}
         {title.locale === locale ? (

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { parseExportQuery, type ExportField, type ExportFieldErrors } from "@/lib/exports/schema";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { ErrorSummary } from "../../../error-summary";
 
 type Props = {
   action: string;
@@ -146,19 +147,12 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
 
   return (
     <form className="export-form" method="get" action={action} onSubmit={onSubmit} noValidate>
-      {errorFields.length > 0 || formError ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {formError ? <li>{t(`errors.${formError}` as "errors.generic")}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={`#export-${field}`}>{t(`errors.${errors[field]}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        summaryRef={summaryRef}
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={formError ? t(`errors.${formError}` as "errors.generic") : null}
+        problems={errorFields.map((field) => ({ key: field, href: `#export-${field}`, message: t(`errors.${errors[field]}`) }))}
+      />
 
       <fieldset disabled={busy}>
         <legend>{t("filtersLegend")}</legend>

@@ -1,41 +1,27 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { countryOptions } from "@/lib/countries";
-import { isAppError } from "@/lib/errors";
 import { exportColumns } from "@/lib/exports/csv";
 import { getExportCampaign } from "@/lib/exports/get-export-campaign";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { ExportDownload } from "./export-download";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Export" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Export", "metaTitle", { noIndex: true });
 
 export default async function ExportPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await getExportCampaign({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, loaded: campaign } = await openCampaignPage(params, getExportCampaign);
   const t = await getTranslations({ locale, namespace: "Export" });
   const title = localized(locale, campaign.title);
   const organisation = localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text;
 
   return (
     <div className="export-page">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, campaign.id)}>{t("back")}</BackLink>
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro", { campaign: title.text })}</p>
       <p>{t("confirmedCount", { count: campaign.confirmed })}</p>

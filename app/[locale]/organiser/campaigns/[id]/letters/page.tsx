@@ -1,44 +1,31 @@
 import { EnteredText } from "@/app/components/entered-text";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
-import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLetterSettings } from "@/lib/letters/letter-settings";
 import { LetterTemplateForm } from "./template-form";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
+import { OrganiserTable } from "../../../organiser-table";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("OrganiserLetters", "metaTitle", { noIndex: true });
 
 // The campaign's letter to representatives, and how many letters each decision-maker received.
 export default async function CampaignLettersPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const settings = await getLetterSettings({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, loaded: settings } = await openCampaignPage(params, getLetterSettings);
   const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
   const canChange = roleAtLeast(settings.role, "ORGANISER");
   const { template } = settings;
 
   return (
     <div className="letters-settings">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(settings.campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, settings.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
       <LocalizedText as="p" className="lede" values={settings.campaign.title} locale={locale} />
       <p>{t("intro")}</p>
@@ -48,38 +35,22 @@ export default async function CampaignLettersPage({ params }: Props) {
         {settings.received.length === 0 ? (
           <p>{t("noLetters")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="letter-counts-caption" tabIndex={0}>
-            <table className="organiser-table">
-              <caption id="letter-counts-caption">{t("countsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("decisionMaker")}</th>
-                  <th scope="col" className="numeric">
-                    {t("total")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("today")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {settings.received.map((row) => (
-                  <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
-                    <th scope="row">
-                      <EnteredText text={row.name} />
-                      {row.institution !== row.name ? (
-                        <span className="hint">
-                          , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
-                        </span>
-                      ) : null}
-                    </th>
-                    <td className="numeric">{formatNumber(row.total, locale)}</td>
-                    <td className="numeric">{formatNumber(row.today, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganiserTable labelledBy="letter-counts-caption" className="organiser-table" captionId="letter-counts-caption" caption={t("countsCaption")} columns={[{ label: t("decisionMaker") }, { label: t("total"), numeric: true }, { label: t("today"), numeric: true }]}>
+            {settings.received.map((row) => (
+              <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
+                <th scope="row">
+                  <EnteredText text={row.name} />
+                  {row.institution !== row.name ? (
+                    <span className="hint">
+                      , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
+                    </span>
+                  ) : null}
+                </th>
+                <td className="numeric">{formatNumber(row.total, locale)}</td>
+                <td className="numeric">{formatNumber(row.today, locale)}</td>
+              </tr>
+            ))}
+          </OrganiserTable>
         )}
       </section>
 

@@ -1,9 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import type { LetterTemplateField } from "@/lib/letters/schema";
 import { saveLetterTemplateAction, type LetterTemplateFormState } from "./actions";
+import { ErrorSummary } from "../../../error-summary";
+import { useSummaryFocus } from "../../../use-summary-focus";
+import { Notice } from "../../../notice";
+import { HiddenFields } from "../../../hidden-fields";
 
 const initialState: LetterTemplateFormState = { fields: {}, values: {} };
 const fieldOrder: LetterTemplateField[] = ["subjectsEn", "bodyEn", "subjectsAr", "bodyAr", "dailyCap"];
@@ -13,12 +17,8 @@ type Props = { campaignId: string; locale: string; readOnly: boolean; defaults: 
 export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: Props) {
   const t = useTranslations("OrganiserLetters");
   const [state, formAction, pending] = useActionState(saveLetterTemplateAction, initialState);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const errorFields = fieldOrder.filter((field) => state.fields[field]);
-
-  useEffect(() => {
-    if (errorFields.length > 0 || state.formError) summaryRef.current?.focus();
-  }, [state, errorFields.length]);
+  const summaryRef = useSummaryFocus(errorFields.length > 0 || Boolean(state.formError), state);
 
   const value = (field: LetterTemplateField) => (field in state.values ? state.values[field]! : defaults[field]);
   const message = (field: LetterTemplateField) => t(`errors.${state.fields[field]}` as "errors.generic");
@@ -41,26 +41,14 @@ export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: P
 
   return (
     <form action={formAction} noValidate className="sign-form organiser-form letter-template-form">
-      {errorFields.length > 0 || state.formError ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {state.formError ? <li>{t(`errors.${state.formError}`)}</li> : null}
-            {errorFields.map((name) => (
-              <li key={name}>
-                <a href={`#letter-${name}`}>{message(name)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.saved ? (
-        <p className="notice notice-success" role="status">
-          {t("saved")}
-        </p>
-      ) : null}
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaign" value={campaignId} />
+      <ErrorSummary
+        summaryRef={summaryRef}
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={state.formError ? t(`errors.${state.formError}`) : null}
+        problems={errorFields.map((name) => ({ key: name, href: `#letter-${name}`, message: message(name) }))}
+      />
+      {state.saved ? <Notice tone="success">{t("saved")}</Notice> : null}
+      <HiddenFields values={{ locale, campaign: campaignId }} />
       <fieldset disabled={readOnly || pending}>
         {field("subjectsEn", (describedBy) => <textarea id="letter-subjectsEn" name="subjectsEn" rows={4} lang="en" dir="ltr" defaultValue={value("subjectsEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.subjectsEn)} />, t("subjectsHint"))}
         {field("bodyEn", (describedBy) => <textarea id="letter-bodyEn" name="bodyEn" rows={12} lang="en" dir="ltr" defaultValue={value("bodyEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.bodyEn)} />, t("bodyHint"))}

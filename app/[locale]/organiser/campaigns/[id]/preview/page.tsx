@@ -1,35 +1,22 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
-import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
 import { countryOptions } from "@/lib/countries";
-import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { editorPath } from "../../_editor/form-state";
+import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
-  return { title: t("preview.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("CampaignEditor", "preview.metaTitle", { noIndex: true });
 
 // The campaign as the public will see it, in this page's language, drafts included. The sign form
 // is shown for its look only: its controls are disabled, so nothing can be submitted.
 export default async function PreviewCampaignPage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const actor = await requireOrganiser(locale);
-  const campaign = await getCampaignPreview({ actor, campaignId: id }).catch((error: unknown) => {
-    if (isAppError(error, "NOT_FOUND")) notFound();
-    throw error;
-  });
+  const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignPreview);
   const t = await getTranslations({ locale, namespace: "CampaignEditor" });
   const other: Locale = locale === "ar" ? "en" : "ar";
 

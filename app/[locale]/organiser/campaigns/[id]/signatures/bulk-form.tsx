@@ -6,6 +6,9 @@ import type { BulkActionCounts } from "@/lib/moderation/preview-bulk-action";
 import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldErrors, type SelectorKind } from "@/lib/moderation/schema";
 import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
+import { ErrorSummary } from "../../../error-summary";
+import { HiddenFields } from "../../../hidden-fields";
+import { Options } from "../../../options";
 
 export type BulkValues = { action: string; by: string; value: string; reason: string };
 
@@ -14,9 +17,7 @@ type Context = { locale: Locale; campaignId: string; view: URLSearchParams };
 function HiddenContext({ locale, campaignId, view }: Context) {
   return (
     <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="view" value={view.toString()} />
+      <HiddenFields values={{ locale, campaignId, view: view.toString() }} />
     </>
   );
 }
@@ -57,19 +58,13 @@ export async function BulkForm({ context, values, errors, formError }: { context
       <h2 id="bulk-heading">{t("bulk.heading")}</h2>
       <p>{t("bulk.intro")}</p>
       <form action={previewBulkFormAction} className="moderation-form bulk-form" noValidate>
-        {invalid.length > 0 || formError ? (
-          <div className="error-summary" id="bulk-errors">
-            <h3>{t("errorSummary")}</h3>
-            <ul>
-              {formError ? <li>{t(`formErrors.${formError}`)}</li> : null}
-              {invalid.map((field) => (
-                <li key={field}>
-                  <a href={`#bulk-${field}`}>{t(`errors.${errors[field]!}`)}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          id="bulk-errors"
+          announce={false}
+          heading={<h3>{t("errorSummary")}</h3>}
+          formError={formError ? t(`formErrors.${formError}`) : null}
+          problems={invalid.map((field) => ({ key: field, href: `#bulk-${field}`, message: t(`errors.${errors[field]!}`) }))}
+        />
         <HiddenContext {...context} />
         <fieldset className={fieldClass("action")} id="bulk-action" aria-describedby={describedBy("action", false)}>
           <legend>{t("bulk.action")}</legend>
@@ -88,11 +83,7 @@ export async function BulkForm({ context, values, errors, formError }: { context
           {errorText("by")}
           <select id="bulk-by" name="by" defaultValue={values.by} aria-invalid={Boolean(errors.by)} aria-describedby={describedBy("by", false)}>
             <option value="">{t("bulk.chooseBy")}</option>
-            {selectorKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`bulk.kinds.${kind}`)}
-              </option>
-            ))}
+            <Options values={selectorKinds} label={(kind) => t(`bulk.kinds.${kind}`)} />
           </select>
         </div>
         <div className={fieldClass("value")}>
@@ -110,11 +101,7 @@ export async function BulkForm({ context, values, errors, formError }: { context
           </p>
           {errorText("reason")}
           <select id="bulk-reason" name="reason" defaultValue={values.reason || "abuse"} aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy("reason", true)}>
-            {invalidationReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`reasons.${reason}`)}
-              </option>
-            ))}
+            <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
           </select>
         </div>
         <button type="submit" className="button">
@@ -168,10 +155,7 @@ export async function BulkPreview({ context, values, counts }: { context: Contex
           <p>{await countChangeText(context.locale, counts.countChange, "future")}</p>
           <form action={runBulkFormAction} className="form-actions">
             <HiddenContext {...context} />
-            <input type="hidden" name="intent" value={counts.action} />
-            <input type="hidden" name="by" value={values.by} />
-            <input type="hidden" name="value" value={values.value} />
-            <input type="hidden" name="reason" value={values.reason} />
+            <HiddenFields values={{ intent: counts.action, by: values.by, value: values.value, reason: values.reason }} />
             <button type="submit" className={`button ${counts.action === "invalidate" ? "button-warning" : ""}`}>
               {t(`preview.confirm.${counts.action}`, { count: counts.total })}
             </button>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
@@ -13,16 +12,14 @@ import { BulkForm, BulkPreview, ModerationResult, type BulkValues } from "./bulk
 import { bulkParams, decodeDone, decodeFieldErrors, decodeFormError, doneParam, firstValue, selectionParams, viewParams, type PageParams } from "./moderation-url";
 import { ResultsTable } from "./results-table";
 import { SearchForm } from "./search-form";
+import { organiserPageMetadata } from "../../../page-access";
+import { BackLink, campaignOverviewPath } from "../../../back-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<PageParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Moderation" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = organiserPageMetadata("Moderation", "metaTitle", { noIndex: true });
 
 // The bulk form starts from what the moderator is looking at: filtered by one IP hash, domain,
 // address or country, that is what it offers to act on.
@@ -74,9 +71,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
 
   return (
     <div className="moderation">
-      <p className="meta">
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(result.campaign.id)}`}>{t("back")}</a>
-      </p>
+      <BackLink href={campaignOverviewPath(locale, result.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("title")}</h1>
       <LocalizedText as="p" className="lede" values={result.campaign.title} locale={locale} />
       {done ? <ModerationResult locale={locale} counts={done} /> : null}

@@ -6,6 +6,9 @@ import { invalidationReasons, type ModerationFieldErrors } from "@/lib/moderatio
 import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
+import { ErrorSummary } from "../../../error-summary";
+import { HiddenFields } from "../../../hidden-fields";
+import { Options } from "../../../options";
 
 type Props = {
   locale: Locale;
@@ -124,19 +127,8 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       <p role="status">{t("resultsCount", { count: result.total, formatted: formatNumber(result.total, locale) })}</p>
       {result.rows.length === 0 ? null : canModerate ? (
         <form action={moderateSelectionAction} className="moderation-form selection-form" noValidate>
-          {problems.length > 0 ? (
-            <div className="error-summary" id="selection-errors">
-              <h3>{t("errorSummary")}</h3>
-              <ul>
-                {problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="campaignId" value={campaignId} />
-          <input type="hidden" name="view" value={view.toString()} />
+          <ErrorSummary id="selection-errors" announce={false} heading={<h3>{t("errorSummary")}</h3>} problems={problems.map((problem) => ({ key: problem, message: problem }))} />
+          <HiddenFields values={{ locale, campaignId, view: view.toString() }} />
           {table}
           <fieldset className="selection-actions">
             <legend>{t("selectionLegend")}</legend>
@@ -146,11 +138,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
                 {t("reasonHint")}
               </p>
               <select id="selection-reason" name="reason" defaultValue="abuse" aria-describedby="selection-reason-hint">
-                {invalidationReasons.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {t(`reasons.${reason}`)}
-                  </option>
-                ))}
+                <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
               </select>
             </div>
             <div className="form-actions">

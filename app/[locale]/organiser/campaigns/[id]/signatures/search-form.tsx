@@ -3,6 +3,8 @@ import { countryOptions } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { signatureStates, type ModerationFieldErrors, type SearchFilterField } from "@/lib/moderation/schema";
 import { signaturesHref } from "./moderation-url";
+import { ErrorSummary } from "../../../error-summary";
+import { Options } from "../../../options";
 
 type Props = {
   locale: Locale;
@@ -33,16 +35,12 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
   return (
     <form method="get" action={signaturesHref(locale, campaignId)} className="moderation-form search-form" noValidate role="search" aria-labelledby="search-heading">
       <h2 id="search-heading">{t("searchHeading")}</h2>
-      {invalid.length > 0 ? (
-        <div className="error-summary" id="search-errors">
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {invalid.map((field) => (
-              <li key={field}>{shown.includes(field) ? <a href={`#filter-${field}`}>{t(`errors.${errors[field]!}`)}</a> : t(`errors.${errors[field]!}`)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="search-errors"
+        announce={false}
+        heading={<h3>{t("errorSummary")}</h3>}
+        problems={invalid.map((field) => ({ key: field, href: shown.includes(field) ? `#filter-${field}` : undefined, message: t(`errors.${errors[field]!}`) }))}
+      />
       <div className="search-grid">
         <div className={fieldClass("text", " search-wide")}>
           <label htmlFor="filter-text">{searchEmails ? t("filters.text") : t("filters.textName")}</label>
@@ -74,11 +72,7 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
           {errorText("state")}
           <select id="filter-state" name="state" defaultValue={values.state} aria-invalid={Boolean(errors.state)} aria-describedby={describedBy("state", false)}>
             <option value="">{t("filters.anyState")}</option>
-            {signatureStates.map((state) => (
-              <option key={state} value={state}>
-                {t(`states.${state}`)}
-              </option>
-            ))}
+            <Options values={signatureStates} label={(state) => t(`states.${state}`)} />
           </select>
         </div>
         <div className={fieldClass("from")}>
