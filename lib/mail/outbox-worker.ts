@@ -232,6 +232,10 @@ export async function deliverDueMessages(options: {
   const claimed = await claimDueMessages(options.limit ?? maxBatchSize, options.onlyKeys);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
   const batches = new Map<string, ClaimedMessage[]>();
+  // A batch is always sent in the same order (UPDATE ... RETURNING gives rows in no set order):
+  // re-sent after a crash, it must be the very request the provider saw, or the provider refuses
+  // the key as reused for another payload.
+  claimed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const message of claimed) batches.set(message.batch_key, [...(batches.get(message.batch_key) ?? []), message]);
   if (options.transport.deliverBatch) {
     const queue = [...batches.values()];
