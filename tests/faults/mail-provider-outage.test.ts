@@ -50,9 +50,12 @@ describe("mail provider outage", () => {
     // No request the provider accepted was made again under a new key.
     const keys = capture.requests().filter((r) => r.status === 200 && !r.replayed).map((r) => r.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
-    const statuses = await withClient(url, async (client) =>
-      (await client.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE template = 'confirm-signature' GROUP BY status`)).rows,
-    );
-    expect(statuses).toEqual([{ status: "SENT", n: signers.length }]);
+    // The worker records each outcome once the provider has answered: every row ends up sent.
+    const statuses = () =>
+      withClient(url, async (client) =>
+        (await client.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE template = 'confirm-signature' GROUP BY status`)).rows,
+      );
+    await waitFor("every outbox row to be recorded as sent", async () => (await statuses()).every((row) => row.status === "SENT"), 60_000, 250);
+    expect(await statuses()).toEqual([{ status: "SENT", n: signers.length }]);
   });
 });
