@@ -64,7 +64,8 @@ describe("POST /api/webhooks/resend", () => {
     expect(await db.deliveryEvent.count({ where: { digestId: digest.id } })).toBe(1);
 
     // A late "sent" does not undo "delivered"; a bounce afterwards is recorded with its time.
-    expect((await post(event("email.sent", digest.providerId!), signed(event("email.sent", digest.providerId!)))).status).toBe(200);
+    const lateSent = event("email.sent", digest.providerId!);
+    expect((await post(lateSent, signed(lateSent))).status).toBe(200);
     const bounce = event("email.bounced", digest.providerId!);
     expect((await post(bounce, signed(bounce))).status).toBe(200);
     const after = await db.digest.findUniqueOrThrow({ where: { id: digest.id } });
