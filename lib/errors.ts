@@ -35,10 +35,9 @@ export function isAppError(error: unknown, code?: ErrorCode): error is AppError 
   return error instanceof AppError && (code === undefined || error.code === code);
 }
 
-// Prisma reports a unique-constraint violation as P2002, PostgreSQL itself as 23505.
+// Prisma reports a unique-constraint violation as P2002.
 export function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === "P2002" || code === "23505";
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 // How long a client should wait before trying again, for the codes that mean "not now".

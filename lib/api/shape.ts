@@ -1,6 +1,7 @@
 import { confirmedCounts } from "../campaigns/counters";
 import { goalProgress } from "../campaigns/goals";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
+import type { DecisionMakerProfile } from "../decision-makers/profile";
 import { campaignLinks, pageLinks } from "./links";
 import type { CampaignSummary } from "./schema";
 
@@ -76,15 +77,7 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
 
 export const decisionMakerSelect = { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true } as const;
 
-export function shapeDecisionMaker(row: {
-  id: string;
-  name: string;
-  title: string | null;
-  titleAr: string | null;
-  institution: string;
-  institutionAr: string | null;
-  country: string;
-}) {
+export function shapeDecisionMaker(row: Omit<DecisionMakerProfile, "region">) {
   return {
     id: row.id,
     name: row.name,

@@ -6,7 +6,7 @@ import { checkFormGuard } from "../abuse/form-guard";
 import { defaultRateLimits, rateLimitParameters, signAttemptCtes, type RateLimits } from "../abuse/rate-limit";
 import { database, db, type Tx } from "../db";
 import { env } from "../env";
-import { AppError, isUniqueViolation } from "../errors";
+import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { outboxRow, sendEmail, wakeOutbox } from "../mail/send-email";
 import type { TemplateProps } from "../mail/templates";
@@ -14,7 +14,7 @@ import { issueSupporterLinks, newSupporterLinks, type SupporterLinks } from "../
 import { hashIp } from "../secrets";
 import { canonicalEmail, emailDomain } from "./canonical-email";
 import { fieldErrors, signInputSchema, type SignInput } from "./schema";
-import { signingCampaign, type OwnerForSigning } from "./signing-campaign";
+import { campaignIsOpenSql, signingCampaign, type OwnerForSigning } from "./signing-campaign";
 import { newConfirmationToken } from "./tokens";
 
 // A signer may ask for the confirmation e-mail again, but an address is never mailed more than this.
@@ -62,17 +62,11 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   // The same address signing for the first time twice at once: the second sees the first now.
   for (let retry = 0; first.outcome === "raced" && retry < 3; retry++) first = await insertNewSignature(target, parsed.data, { ...options, ipHash, overLimit: first.overLimit });
   if (first.outcome === "closed" || first.outcome === "raced") throw new AppError("CAMPAIGN_NOT_OPEN");
+  // Signed before, or two identical requests racing each other: the loser of the signature's
+  // unique index lands here, so there is still one signature.
   if (first.outcome === "signed-before") {
-    // Two identical requests racing each other: the loser of the unique index retries and takes
-    // the "signed before" path, so there is still one signature.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await db.$transaction((tx) => signedBefore(tx, target, parsed.data, { ...options, supporterId: first.supporterId }));
-        break;
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= 3) throw error;
-      }
-    }
+    const { supporterId } = first;
+    await db.$transaction((tx) => signedBefore(tx, target, parsed.data, { ...options, supporterId }));
   }
   wakeOutbox();
   return { campaignSlug: campaign.slug };
@@ -89,11 +83,7 @@ function rateLimitsOf(owner: OwnerForSigning): RateLimits {
 // but the attempt when the campaign has closed, or the supporter when they signed before.
 const newSignatureStatement = { name: "sign-new-signature", text: `
   WITH ${signAttemptCtes(1)},
-  open_campaign AS (
-    SELECT id FROM campaigns
-    WHERE id = $1 AND status = 'OPEN'
-      AND (opens_at IS NULL OR opens_at <= now() AT TIME ZONE 'UTC') AND (closes_at IS NULL OR closes_at > now() AT TIME ZONE 'UTC')
-  ),
+  open_campaign AS (SELECT c.id FROM campaigns c WHERE c.id = $1 AND ${campaignIsOpenSql("c")}),
   -- A new supporter, or the one already there. Nothing locks an existing supporter's row; one
   -- inserted by another signing that committed while this statement ran is not seen by it (the
   -- statement's snapshot is older), so supporter_id is then null and the caller runs it again.

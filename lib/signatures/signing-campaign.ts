@@ -16,9 +16,13 @@ export type SigningCampaign = {
   rules: AccessRuleLike[];
 };
 
+// isCampaignOpen (lib/campaigns/get-campaign.ts) in SQL, on the database's clock: stored times are UTC.
+export const campaignIsOpenSql = (c: string) =>
+  `${c}.status = 'OPEN' AND (${c}.opens_at IS NULL OR ${c}.opens_at <= now() AT TIME ZONE 'UTC') AND (${c}.closes_at IS NULL OR ${c}.closes_at > now() AT TIME ZONE 'UTC')`;
+
 const campaignQuery = { name: "sign-campaign", text: `
   SELECT c.id, c.slug, c.status,
-    c.status = 'OPEN' AND (c.opens_at IS NULL OR c.opens_at <= now() AT TIME ZONE 'UTC') AND (c.closes_at IS NULL OR c.closes_at > now() AT TIME ZONE 'UTC') AS is_open,
+    ${campaignIsOpenSql("c")} AS is_open,
     c.title_en, c.title_ar,
     coalesce((SELECT json_agg(json_build_object('organisationId', o.organisation_id, 'lead', o.lead,
         'burstLimit', g.rate_burst_limit, 'burstWindowSeconds', g.rate_burst_window_seconds,
