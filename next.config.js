@@ -13,6 +13,10 @@ export function nidaConfig(phase) {
   const development = phase === PHASE_DEVELOPMENT_SERVER;
   return {
     poweredByHeader: false,
+    // Next.js would hash every page it serves, on every request, for an ETag. Campaign pages change
+    // every few seconds (count, form token), so a 304 is rare; the hash cost every reader CPU time
+    // in proportion to the page's size. Caches go by Cache-Control (s-maxage) instead.
+    generateEtags: false,
     // Server-only packages that load WebAssembly or native drivers at run time stay outside the bundle.
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
     experimental: {

@@ -32,3 +32,8 @@ export function countryOptions(locale: Locale): { code: string; name: string }[]
     .map((code) => ({ code, name: names.of(code) ?? code }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
+
+// The codes in the order countryOptions lists them: what the sign form needs to name them itself.
+export function countryCodesInOrder(locale: Locale): string[] {
+  return countryOptions(locale).map((country) => country.code);
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { issueFormToken } from "@/lib/abuse/form-guard";
-import { countryOptions } from "@/lib/countries";
+import { countryCodesInOrder } from "@/lib/countries";
 import { env } from "@/lib/env";
 import { localized } from "@/lib/i18n/locales";
 import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "./public-campaign";
@@ -41,7 +41,7 @@ export default async function CampaignPage({ params }: Props) {
   const { locale, campaign } = await loadPublicCampaign(params);
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const sign = campaign.isOpen ? (
-    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
   ) : (
     <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
   );

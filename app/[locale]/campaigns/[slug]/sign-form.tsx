@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useActionState, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
@@ -20,11 +20,15 @@ type Props = {
   embedded?: boolean;
   // Signed time of rendering (lib/abuse/form-guard.ts): a form sent back too soon is a bot's.
   formToken?: string;
-  countries: { code: string; name: string }[];
+  // ISO codes in the reader's alphabetical order (lib/countries.ts). The names come from the
+  // platform's CLDR data where the form is rendered, so the page carries each name once, in its
+  // HTML, and not again in the data that hydrates the form.
+  countries: readonly string[];
 };
 
 export function SignForm({ campaignSlug, locale, source, embedded = false, formToken = "", countries }: Props) {
   const t = useTranslations("SignForm");
+  const regionNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
   const abuse = useTranslations("SignFormAbuse");
   const privacy = useTranslations("PrivacyForm");
   // Without JavaScript the form posts to the server action; with it, to the signatures endpoint,
@@ -122,9 +126,10 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
         {errorText("country")}
         <select id="country" name="country" autoComplete="country" defaultValue={value("country")} aria-invalid={Boolean(errors.country)} aria-describedby={describedBy("country", false)}>
           <option value="">{t("chooseCountry")}</option>
-          {countries.map((country) => (
-            <option key={country.code} value={country.code}>
-              {country.name}
+          {countries.map((code) => (
+            // A browser whose CLDR names a country differently keeps the server's name.
+            <option key={code} value={code} suppressHydrationWarning>
+              {regionNames.of(code) ?? code}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "@/ap
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { issueFormToken } from "@/lib/abuse/form-guard";
-import { countryOptions } from "@/lib/countries";
+import { countryCodesInOrder } from "@/lib/countries";
 import { localized } from "@/lib/i18n/locales";
 
 // Like the campaign page: the same for every reader, kept and refreshed every few seconds,
@@ -44,7 +44,7 @@ export default async function EmbedPage({ params }: Props) {
       {campaign.isOpen ? (
         <section aria-labelledby="embed-sign-heading">
           <h2 id="embed-sign-heading">{campaignT("signHeading")}</h2>
-          <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded formToken={issueFormToken(campaign.slug)} countries={countryOptions(locale)} />
+          <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded formToken={issueFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
         </section>
       ) : (
         <p className="notice">{campaign.status === "CLOSED" ? campaignT("closed") : campaignT("notYetOpen")}</p>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
-import { countryOptions } from "@/lib/countries";
+import { countryCodesInOrder } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { editorPath } from "../../_editor/form-state";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
@@ -44,7 +44,7 @@ export default async function PreviewCampaignPage({ params }: Props) {
           <>
             <p className="notice">{t("preview.signDisabled")}</p>
             <fieldset className="preview-sign" disabled aria-label={t("preview.signDisabled")}>
-              <SignForm campaignSlug={campaign.slug} locale={locale} source={null} countries={countryOptions(locale)} />
+              <SignForm campaignSlug={campaign.slug} locale={locale} source={null} countries={countryCodesInOrder(locale)} />
             </fieldset>
           </>
         }

@@ -1,0 +1,49 @@
+// The campaign page comes to life in the browser without a complaint: React takes over the
+// server's HTML (no hydration error), and the country list the browser names for itself reads in
+// the page's language, in its alphabetical order, as the server rendered it.
+import { expect, test, type Page } from "@playwright/test";
+import { campaignPath, seedCampaigns } from "./helpers";
+
+const campaign = seedCampaigns.monitoring;
+
+const pages = [
+  { locale: "en", sign: "Sign the petition", country: "Country where you live", syria: "Syria", choose: /choose/i },
+  { locale: "ar", sign: "وقّع العريضة", country: "بلد الإقامة", syria: "سوريا", choose: null },
+] as const;
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}
+
+for (const { locale, sign, country, syria, choose } of pages) {
+  test(`the ${locale} campaign page hydrates without errors and names every country in ${locale}`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(campaignPath(campaign.slug, locale));
+    // The browser-side check answers only once React has hydrated the form.
+    await page.getByRole("button", { name: sign }).click();
+    await expect(page.locator("#sign-errors")).toBeVisible();
+
+    const select = page.getByLabel(country, { exact: true });
+    await expect(select).toBeVisible();
+    const options = await select.locator("option").evaluateAll((elements) =>
+      elements.map((element) => ({ value: (element as HTMLOptionElement).value, text: element.textContent ?? "" })),
+    );
+    const countries = options.filter((option) => option.value !== "");
+    expect(countries.length).toBeGreaterThan(200);
+    expect(countries.find((option) => option.value === "SY")?.text).toBe(syria);
+    // Every option is named, not left as its code, and the names are in the page's alphabetical order.
+    expect(countries.filter((option) => option.text === option.value || option.text.trim() === "")).toEqual([]);
+    const names = countries.map((option) => option.text);
+    expect(names).toEqual([...names].sort(new Intl.Collator(locale).compare));
+    if (choose) expect(options[0]!.text).toMatch(choose);
+
+    await select.selectOption("SY");
+    await expect(select).toHaveValue("SY");
+    expect(errors).toEqual([]);
+  });
+}
