@@ -218,6 +218,10 @@ export const httpBenchmark: Benchmark = {
     const campaignPage = await runLoad({ url: page, connections: c, durationSeconds: settings.durationSeconds });
     const appStaticPage = await runLoad({ url: appStaticUrl, connections: c, durationSeconds: settings.durationSeconds });
     const staticPage = await runLoad({ url: `${server.url}/api/bench/static`, connections: c, durationSeconds: settings.durationSeconds });
+    // The same fixed answer at the campaign page's weight: what the bytes alone cost.
+    const heavyStaticUrl = `${server.url}/api/bench/static?bytes=${sizes.campaign}`;
+    const heavyStaticBytes = await bodyBytes(heavyStaticUrl);
+    const heavyStaticPage = await runLoad({ url: heavyStaticUrl, connections: c, durationSeconds: settings.durationSeconds });
     console.log(`[bench] http: count lag under sustained signing`);
     const lag = await countLag(server, url, slug, form, settings, args);
     const figures: Figure[] = [
@@ -232,6 +236,12 @@ export const httpBenchmark: Benchmark = {
       { benchmark, figure: "campaign page ÷ static page of the app", value: ratio(campaignPage.requestsPerSecond, appStaticPage.requestsPerSecond), target: "≥ 0.9" },
       ...latencyFigures(benchmark, `static HTML from a route handler, ${kilobytes(sizes.handler)} (${c} conn.)`, staticPage),
       { benchmark, figure: "campaign page ÷ static HTML from a route handler", value: ratio(campaignPage.requestsPerSecond, staticPage.requestsPerSecond) },
+      ...latencyFigures(benchmark, `static HTML from a route handler, ${kilobytes(heavyStaticBytes)} (${c} conn.)`, heavyStaticPage),
+      {
+        benchmark,
+        figure: `static HTML from a route handler: ${kilobytes(heavyStaticBytes)} ÷ ${kilobytes(sizes.handler)}`,
+        value: ratio(heavyStaticPage.requestsPerSecond, staticPage.requestsPerSecond),
+      },
       {
         benchmark,
         figure: `count lag under signing (${lag.lags.length} confirmations): median / max`,

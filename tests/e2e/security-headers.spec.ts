@@ -160,3 +160,11 @@ test("errors say nothing of the server's insides", async ({ request, baseURL }) 
   expect(missing.status()).toBe(404);
   expect(await missing.text()).not.toMatch(internals);
 });
+
+test("the benchmark routes do not exist outside a benchmark run", async ({ request }) => {
+  for (const path of ["/api/bench/noop", "/api/bench/static?bytes=1000", "/api/bench/memory"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain("heapUsed");
+  }
+});
