@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { CampaignParams } from "@/app/[locale]/campaigns/[slug]/public-campaign";
 import { signedMetadata } from "@/app/[locale]/campaigns/[slug]/signed/signed-metadata";
+import { SignedPanel } from "@/app/[locale]/campaigns/[slug]/signed/signed-panel";
 
 type Props = { params: CampaignParams };
 
@@ -8,20 +9,10 @@ export function generateMetadata({ params }: Props) {
   return signedMetadata(params);
 }
 
-// "Check your e-mail", inside the partner's frame. The same whether or not the address signed before.
+// Inside the partner's frame: back to the embedded form, not to the site.
 export default async function EmbedSignedPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "Signed" });
   const embed = await getTranslations({ locale, namespace: "Embed" });
-  return (
-    <section className="panel panel-success" aria-labelledby="signed-heading">
-      <h1 id="signed-heading">{t("heading")}</h1>
-      <p className="lede">{t("body")}</p>
-      <p>{t("spam")}</p>
-      <p>
-        <a href={`/embed/${locale}/${encodeURIComponent(slug)}`}>{embed("back")}</a>
-      </p>
-    </section>
-  );
+  return <SignedPanel locale={locale} back={{ href: `/embed/${locale}/${encodeURIComponent(slug)}`, text: embed("back") }} />;
 }
