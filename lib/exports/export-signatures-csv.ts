@@ -4,7 +4,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { encodeCsvRows } from "./csv";
 import { describeFilters, type ExportFilters } from "./schema";
-import { openKeysetPages, openPostgresCursor, type RawQuery, type RowQuery, type SignatureRowSource } from "./signature-rows";
+import { openKeysetPages, openPostgresCopy, type CsvRowSource, type RawQuery, type RowQuery } from "./signature-rows";
 
 export type SignatureExport = {
   // The CSV file, produced as it is read: UTF-8 with a BOM, a header row, then one row per signature.
@@ -24,9 +24,8 @@ export type ExportStatus = "completed" | "cancelled" | "failed";
 // which the actor has access (their highest role among the campaign's owners), so each coalition
 // partner exports only its own consenters.
 //
-// No row is read before the caller pulls: the stream encodes one batch per pull while the next is
-// read, and cancelling it
-// (or aborting `signal`) releases the cursor and its connection at once. The audit entry
+// No row is read before the caller pulls: the stream passes on one chunk of rows per pull while the
+// next is read, and cancelling it (or aborting `signal`) releases the database connection at once. The audit entry
 // "signatures.export" is written before the first byte (with the filters and the expected count)
 // and updated when the stream ends with the rows actually sent and how it ended.
 export async function exportSignaturesCsv(options: {
@@ -67,9 +66,9 @@ export async function exportSignaturesCsv(options: {
   }
 
   const encoder = new TextEncoder();
-  // The batch after the one being written is already on its way from the database, so reading
-  // and writing overlap; at most two batches are held at once.
-  let ahead: Promise<Awaited<ReturnType<SignatureRowSource["next"]>>> | undefined;
+  // The chunk after the one being written is already on its way from the database, so reading
+  // and writing overlap; at most two chunks are held at once.
+  let ahead: ReturnType<CsvRowSource["next"]> | undefined;
   const readAhead = () => {
     const next = source.next();
     // A read cut short by a cancelled download is nobody's error.
@@ -91,7 +90,7 @@ export async function exportSignaturesCsv(options: {
     });
   };
 
-  // Release the source first (the cursor and connection), then record the outcome.
+  // Release the source first (the database connection), then record the outcome.
   function finish(status: ExportStatus): Promise<void> {
     finished ??= (async () => {
       options.signal?.removeEventListener("abort", onAbort);
@@ -111,20 +110,24 @@ export async function exportSignaturesCsv(options: {
       },
       async pull(controller) {
         try {
-          const batch = await (ahead ?? readAhead());
-          ahead = batch ? readAhead() : undefined;
+          // The byte-order mark and header go at once: the download starts before any row is read.
+          if (!headerSent) {
+            headerSent = true;
+            controller.enqueue(encoder.encode(encodeCsvRows([], { header: true })));
+            return;
+          }
+          const chunk = await (ahead ?? readAhead());
+          ahead = chunk ? readAhead() : undefined;
           if (finished) return;
-          if (!batch) {
-            if (!headerSent) controller.enqueue(encoder.encode(encodeCsvRows([], { header: true })));
+          if (!chunk) {
             await finish("completed");
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(encodeCsvRows(batch, { header: !headerSent })));
-          headerSent = true;
-          rowsSent += batch.length;
+          controller.enqueue(chunk.bytes);
+          rowsSent += chunk.rows;
         } catch (error) {
-          // A batch that fails because the download was cancelled meanwhile is not an error.
+          // A read that fails because the download was cancelled meanwhile is not an error.
           if (finished) return;
           await finish("failed");
           controller.error(error);
@@ -134,7 +137,7 @@ export async function exportSignaturesCsv(options: {
         await finish("cancelled");
       },
     },
-    // Nothing is queued in the stream: a batch is encoded only when the consumer pulls.
+    // Nothing is queued in the stream: a chunk is read only when the consumer pulls.
     { highWaterMark: 0 },
   );
   if (options.signal?.aborted) onAbort();
@@ -143,9 +146,18 @@ export async function exportSignaturesCsv(options: {
   return { stream, fileName: `${campaign.slug}-signatures-${date}.csv`, expectedRows: source.expectedRows };
 }
 
-async function openRowSource(kind: "postgres" | "pglite", query: RowQuery, batchSize?: number): Promise<SignatureRowSource> {
-  if (kind === "postgres" && env.DATABASE_URL) return openPostgresCursor(env.DATABASE_URL, query, { batchSize });
+async function openRowSource(kind: "postgres" | "pglite", query: RowQuery, batchSize?: number): Promise<CsvRowSource> {
+  if (kind === "postgres" && env.DATABASE_URL) return openPostgresCopy(env.DATABASE_URL, query);
   const { prisma } = database();
   const runQuery: RawQuery = <T>(text: string, params: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...params);
-  return openKeysetPages(runQuery, query, { batchSize });
+  const pages = await openKeysetPages(runQuery, query, { batchSize });
+  const encoder = new TextEncoder();
+  return {
+    expectedRows: pages.expectedRows,
+    async next() {
+      const batch = await pages.next();
+      return batch && { bytes: encoder.encode(encodeCsvRows(batch, { header: false })), rows: batch.length };
+    },
+    close: () => pages.close(),
+  };
 }

@@ -1,4 +1,4 @@
-// A client goes away in the middle of a large CSV export: the server closes the database cursor
+// A client goes away in the middle of a large CSV export: the server stops the database's COPY
 // and gives its connection back at once, rather than reading on for no one.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,15 +26,15 @@ describe("client disconnects during an export", () => {
 
   afterAll(() => context.close());
 
-  it("releases the cursor and its connection when the download is abandoned", async () => {
+  it("stops the COPY and releases its connection when the download is abandoned", async () => {
     const cancelled = await cancelAfterFirstChunk(server, client, campaignId, sessionToken);
-    // While the client read, the export held exactly one connection (its cursor)...
+    // While the client read, the export held exactly one connection (its COPY)...
     expect(cancelled.openWhileReading).toBe(1);
     // ...and once it went away, the connection was gone within seconds, with no query left running.
     expect(cancelled.releasedAfterMs).not.toBeNull();
     expect(cancelled.releasedAfterMs!).toBeLessThan(10_000);
     const running = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE '%FETCH%' AND pid <> pg_backend_pid()`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE 'COPY%' AND pid <> pg_backend_pid()`,
     );
     expect(running.rows[0]!.n).toBe(0);
   });

@@ -9,7 +9,7 @@ import { megabytes, memoryStatus, resetPeak, samplePeakRss } from "../fixtures/p
 
 const rows = 100_000;
 // Holding 100,000 rows as JavaScript objects takes well over this (about 10 MB of CSV, several
-// times that as strings and objects); streaming them in batches of 1,000 needs a few MB. The
+// times that as strings and objects); streaming them in chunks needs a few MB. The
 // margin is wide so a noisy machine (or a garbage collector in no hurry) does not fail the test.
 const maxGrowthBytes = 150 * 1024 * 1024;
 

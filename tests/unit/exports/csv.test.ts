@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { encodeCsvRows, exportColumns, exportRecord, neutraliseCell, utf8Bom, type ExportRecord, type ExportRow } from "../../../lib/exports/csv";
+import { crlfRows, encodeCsvRows, exportColumns, exportRecord, neutraliseCell, utf8Bom, type ExportRecord, type ExportRow } from "../../../lib/exports/csv";
 
 function row(overrides: Partial<ExportRow> = {}): ExportRecord {
   return exportRecord({
@@ -85,5 +85,37 @@ describe("encodeCsvRows", () => {
     const [record] = readBack(encodeCsvRows([row({ name: "\t=cmd", comment: "\r=cmd" })], { header: false }));
     expect(record![0]).toBe("'\t=cmd");
     expect(record![4]).toBe("'\r=cmd");
+  });
+});
+
+describe("crlfRows", () => {
+  // Three rows as PostgreSQL's CSV writes them: LF after each row; inside quoted cells a line
+  // break, a carriage return, doubled quotes and Arabic text.
+  const lf = 'Layla,"He said ""no"",\ntwice",SY\n"أوقفوا\nالقصف",x,"a\rb"\nplain,,LB\n';
+  const crlf = 'Layla,"He said ""no"",\ntwice",SY\r\n"أوقفوا\nالقصف",x,"a\rb"\r\nplain,,LB\r\n';
+  const bytes = new TextEncoder().encode(lf);
+
+  function convert(chunks: Uint8Array[]): { text: string; rows: number[] } {
+    const toCrlf = crlfRows();
+    const out = chunks.map((chunk) => toCrlf(chunk));
+    return { text: new TextDecoder().decode(Buffer.concat(out.map((chunk) => chunk.bytes))), rows: out.map((chunk) => chunk.rows) };
+  }
+
+  it("ends each row with CRLF and leaves line breaks inside quoted cells alone", () => {
+    const { text, rows } = convert([bytes]);
+    expect(text).toBe(crlf);
+    expect(rows).toEqual([3]);
+    expect(parse(text)).toEqual(parse(lf));
+  });
+
+  it("gives the same bytes and rows wherever the chunks are cut", () => {
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const { text, rows } = convert([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(text).toBe(crlf);
+      expect(rows[0]! + rows[1]!).toBe(3);
+    }
+    const single = convert([...bytes].map((byte) => Uint8Array.of(byte)));
+    expect(single.text).toBe(crlf);
+    expect(single.rows.reduce((sum, n) => sum + n, 0)).toBe(3);
   });
 });
