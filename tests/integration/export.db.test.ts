@@ -304,6 +304,17 @@ describe("cancelling an export", () => {
     return rows[0]!.count;
   }
 
+  // Once an export has ended: its connection is gone (PostgreSQL) and the audit entry says how.
+  async function expectEnded(campaign: Campaign, status: "completed" | "cancelled", rowsSent: number) {
+    if (database().kind === "postgres") {
+      // The client has closed its socket; the server process ends a moment later.
+      await expect.poll(() => exportConnections(campaign.id), { timeout: 5_000, interval: 20 }).toBe(0);
+    }
+    const [entry] = await auditEntries(campaign);
+    expect(entry!.details).toMatchObject({ status, expectedRows: total });
+    expect(entry!.affected).toBe(rowsSent);
+  }
+
   it("releases the database connection as soon as the reader cancels, and records the rows sent", async () => {
     const { campaign, actor } = await bigCampaign();
     const csv = await exportSignaturesCsv({ actor, campaignId: campaign.id, batchSize });
@@ -323,14 +334,7 @@ describe("cancelling an export", () => {
     if (database().kind === "postgres") expect(await exportConnections(campaign.id)).toBe(1);
 
     await reader.cancel();
-
-    if (database().kind === "postgres") {
-      // The client has closed its socket; the server process ends a moment later.
-      await expect.poll(() => exportConnections(campaign.id), { timeout: 5_000, interval: 20 }).toBe(0);
-    }
-    const [entry] = await auditEntries(campaign);
-    expect(entry!.details).toMatchObject({ status: "cancelled", expectedRows: total });
-    expect(entry!.affected).toBe(rowsRead);
+    await expectEnded(campaign, "cancelled", rowsRead);
   });
 
   it("gives the database connection back once the whole file is read", async () => {
@@ -338,12 +342,7 @@ describe("cancelling an export", () => {
     const csv = await exportSignaturesCsv({ actor, campaignId: campaign.id, batchSize });
     const text = await readText(csv.stream);
     expect(text.split("\r\n")).toHaveLength(total + 2);
-    if (database().kind === "postgres") {
-      await expect.poll(() => exportConnections(campaign.id), { timeout: 5_000, interval: 20 }).toBe(0);
-    }
-    const [entry] = await auditEntries(campaign);
-    expect(entry!.details).toMatchObject({ status: "completed", expectedRows: total });
-    expect(entry!.affected).toBe(total);
+    await expectEnded(campaign, "completed", total);
   });
 
   it("releases them when the request's signal aborts", async () => {
