@@ -61,7 +61,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   // PGlite runs one statement at a time; a Prisma transaction holds it until it ends.
-  const sql: SqlRunner = async (statement, params) => (await pglite.query(statement.text, params)).rows as never;
+  const sql = preparedStatements(pglite);
   return {
     prisma,
     sql,
@@ -72,6 +72,42 @@ export function openDatabase(target: DatabaseTarget): Database {
       await pglite.close();
     },
   };
+}
+
+// On PGlite's one session, as on each PostgreSQL connection, a named statement is prepared once:
+// each run then skips parsing and planning it, most of a signature's time in PGlite. EXECUTE
+// takes no bound parameters, so each one goes as a quoted literal of its text form.
+function preparedStatements(pglite: PGlite): SqlRunner {
+  const prepared = new Map<string, Promise<unknown>>();
+  return async (statement, params) => {
+    const name = pg.escapeIdentifier(statement.name);
+    let ready = prepared.get(statement.name);
+    if (!ready) {
+      ready = pglite.exec(`PREPARE ${name} AS ${statement.text}`);
+      prepared.set(statement.name, ready);
+      // A statement that failed to prepare is tried again next time.
+      ready.catch(() => prepared.delete(statement.name));
+    }
+    await ready;
+    const args = params.length > 0 ? `(${params.map(sqlLiteral).join(", ")})` : "";
+    return (await pglite.query(`EXECUTE ${name}${args}`)).rows as never;
+  };
+}
+
+// A parameter as a SQL literal of the text the extended protocol would have sent; the prepared
+// statement's parameter type then reads it as it would have read that text.
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (Array.isArray(value)) return pg.escapeLiteral(`{${value.map(arrayElement).join(",")}}`);
+  if (typeof value === "string") return pg.escapeLiteral(value);
+  if (typeof value === "boolean" || typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value))) return `'${value}'`;
+  throw new TypeError(`sqlLiteral: unsupported parameter ${typeof value}`);
+}
+
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") throw new TypeError(`sqlLiteral: unsupported array element ${typeof value}`);
+  return `"${String(value).replace(/["\\]/g, "\\$&")}"`;
 }
 
 const cache = globalThis as unknown as { nidaDatabase?: Database };
