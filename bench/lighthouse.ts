@@ -1,11 +1,14 @@
 // Lighthouse 12.8 (pinned: newer releases need Node 22) with Debian's Chromium on a seed campaign
-// page of the production server: desktop and mobile scores, and what cost the points.
+// page of the production server: desktop and mobile scores, and what cost the points. Scores vary
+// from run to run on a busy machine, so each form factor runs several times (`--runs`, 3) and the
+// run with the median performance score is reported, with every run's score beside it.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { argValue } from "../tests/fixtures/cli";
 import type { BenchServer } from "./support/server";
 import type { Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
@@ -101,9 +104,18 @@ function describeIssues(run: Run): string[] {
   return lines;
 }
 
+const performanceScore = (run: Run) => run.report.categories.performance?.score ?? 0;
+
+// The run whose performance score is the median (the lower of the middle two for an even count).
+function medianRun(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => performanceScore(a) - performanceScore(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 export const lighthouseBenchmark: Benchmark = {
   name: "lighthouse",
-  async run(context) {
+  async run(context, args) {
+    const runs = Math.max(1, Number(argValue("--runs", args) ?? 3));
     let shared = context.shared.get("postgres-server") as { server: BenchServer; slug: string } | undefined;
     if (!shared) {
       const url = await context.postgresDatabase(`nida_bench_lighthouse_${randomUUID().slice(0, 8)}`);
@@ -117,11 +129,17 @@ export const lighthouseBenchmark: Benchmark = {
     const page = `${shared.server.url}/en/campaigns/${shared.slug}`;
     const figures: Figure[] = [];
     for (const formFactor of ["desktop", "mobile"] as const) {
-      console.log(`[bench] lighthouse: ${formFactor} ${page}`);
-      const run = await lighthouse(page, formFactor);
+      const all: Run[] = [];
+      for (let i = 1; i <= runs; i += 1) {
+        console.log(`[bench] lighthouse: ${formFactor} ${page} (run ${i} of ${runs})`);
+        all.push(await lighthouse(page, formFactor));
+      }
+      const run = medianRun(all);
       const { report } = run;
       const scores = categories.map((category) => `${category} ${Math.round((report.categories[category]?.score ?? 0) * 100)}`).join(", ");
-      figures.push({ benchmark: "Lighthouse", figure: `${formFactor}`, value: scores, target: formFactor === "desktop" ? "all 100" : "performance ≥ 90" });
+      const eachRun = runs > 1 ? `; performance of each run ${all.map((one) => Math.round(performanceScore(one) * 100)).join(", ")}` : "";
+      const figure = runs > 1 ? `${formFactor}, median of ${runs} runs` : formFactor;
+      figures.push({ benchmark: "Lighthouse", figure, value: scores + eachRun, target: formFactor === "desktop" ? "all 100" : "performance ≥ 90" });
       const lost: string[] = [];
       for (const category of categories) {
         for (const audit of lostPoints(report, category)) {
