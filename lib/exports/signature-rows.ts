@@ -1,5 +1,6 @@
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { sqlLiteral } from "../db";
 import { AppError } from "../errors";
 import { crlfRows, exportRecord, formulaStarts, type CsvChunk, type ExportColumn, type ExportRecord, type ExportRow } from "./csv";
 import type { ExportFilters } from "./schema";
@@ -114,8 +115,8 @@ WHERE ${conditions(query, param)}`;
 export const exportApplicationName = (campaignId: string) => `nida-export ${campaignId}`.slice(0, 63);
 
 // COPY takes no parameters: each one is written into the statement as a quoted literal.
-function inlineParams(sql: Sql, literal: (value: string) => string): string {
-  return sql.text.replace(/\$(\d+)/g, (_, index: string) => literal(String(sql.params[Number(index) - 1])));
+function inlineParams(sql: Sql): string {
+  return sql.text.replace(/\$(\d+)/g, (_, index: string) => sqlLiteral(sql.params[Number(index) - 1]));
 }
 
 // One dedicated connection per export, outside the app's pool, holding a read-only transaction
@@ -154,7 +155,7 @@ export async function openPostgresCopy(connectionString: string, query: RowQuery
     await client.query("SET LOCAL enable_sort = off");
     const count = countSql(query);
     expectedRows = (await client.query<{ count: number }>(count.text, count.params)).rows[0]!.count;
-    const rows = inlineParams(rowsSql(query, { neutralised: true }), (value) => client.escapeLiteral(value));
+    const rows = inlineParams(rowsSql(query, { neutralised: true }));
     const copy = client.query(copyTo(`COPY (${rows}) TO STDOUT WITH (FORMAT csv)`));
     // A COPY cut short by close() is nobody's error.
     copy.on("error", () => {});
