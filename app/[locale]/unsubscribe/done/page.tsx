@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { SuccessPanel } from "@/app/components/success-panel";
 
 // Rendered per request: its policy carries a fresh nonce (proxy.ts), and it is never cached.
 export const dynamic = "force-dynamic";
@@ -18,9 +19,6 @@ export default async function UnsubscribedPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Unsubscribe" });
   return (
-    <section className="panel panel-success" aria-labelledby="unsubscribe-heading">
-      <h1 id="unsubscribe-heading">{t("doneHeading")}</h1>
-      <p className="lede">{t("doneBody")}</p>
-    </section>
+    <SuccessPanel id="unsubscribe-heading" heading={t("doneHeading")} lede={t("doneBody")} />
   );
 }

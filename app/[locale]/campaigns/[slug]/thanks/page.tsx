@@ -7,6 +7,7 @@ import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { env } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { SuccessPanel } from "@/app/components/success-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -28,15 +29,13 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
 
   return (
-    <section className="panel panel-success" aria-labelledby="thanks-heading">
-      <h1 id="thanks-heading">{t("heading")}</h1>
-      <p className="lede">{t("body", { title })}</p>
+    <SuccessPanel id="thanks-heading" heading={t("heading")} lede={t("body", { title })}>
       <ProgressMeter progress={campaign.progress} locale={locale} />
       <SharePanel campaignUrl={campaignUrl} slug={campaign.slug} locale={locale} title={title} mastodonError={(await searchParams).mastodon === "invalid"} />
       <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />
       <p>
         <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
       </p>
-    </section>
+    </SuccessPanel>
   );
 }

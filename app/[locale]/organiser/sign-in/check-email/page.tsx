@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { organiserPageMetadata } from "../../page-access";
+import { SuccessPanel } from "@/app/components/success-panel";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -12,13 +13,11 @@ export default async function CheckEmailPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "OrganiserAuth" });
   return (
-    <section className="panel panel-success" aria-labelledby="check-email-heading">
-      <h1 id="check-email-heading">{t("checkEmailHeading")}</h1>
-      <p className="lede">{t("checkEmailBody")}</p>
+    <SuccessPanel id="check-email-heading" heading={t("checkEmailHeading")} lede={t("checkEmailBody")}>
       <p>{t("checkEmailSpam")}</p>
       <p>
         <a href={`/${locale}/organiser/sign-in`}>{t("askAgain")}</a>
       </p>
-    </section>
+    </SuccessPanel>
   );
 }
