@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isCountryCode } from "../countries";
 
 // Validation messages are keys of the "SignForm.errors" translations, so each field's error is
@@ -19,36 +19,34 @@ const loneSurrogate = /\p{Cs}/u;
 const withoutControls = (text: string) => !controlCharacters.test(text) && !loneSurrogate.test(text);
 
 const optionalText = (max: number, message: string, allowed: RegExp = controlCharacters) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .refine((text) => !allowed.test(text) && !loneSurrogate.test(text), "invalidValue")
-    .optional()
-    .transform((value) => (value ? value : undefined));
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max, message), z.refine((text) => !allowed.test(text) && !loneSurrogate.test(text), "invalidValue"))),
+    z.transform((value: string | undefined) => (value ? value : undefined)),
+  );
 
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
-  .optional()
-  .transform((value) => value === true || value === "on" || value === "true");
+const checkbox = z.pipe(
+  z.optional(z.union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])),
+  z.transform((value: "on" | "true" | "" | boolean | undefined) => value === true || value === "on" || value === "true"),
+);
 
+// In zod's smaller build (zod/mini): the campaign page's script checks the same fields in the
+// browser before they are sent, and carries this schema with it.
 export const signInputSchema = z.object({
   name: z
     .string({ error: "nameRequired" })
-    .trim()
-    .min(1, "nameRequired")
-    .max(100, "nameTooLong")
-    .refine((name) => !nameRules.startsLikeFormula(name), "nameFormula")
-    .refine((name) => !nameRules.containsUrl(name), "nameUrl")
-    .refine(withoutControls, "invalidValue"),
-  email: z
-    .string({ error: "emailRequired" })
-    .trim()
-    .min(1, "emailRequired")
-    .max(254, "emailInvalid")
-    .refine(withoutControls, "emailInvalid")
-    .pipe(z.email("emailInvalid")),
-  country: z.string({ error: "countryRequired" }).refine(isCountryCode, "countryRequired"),
+    .check(
+      z.trim(),
+      z.minLength(1, "nameRequired"),
+      z.maxLength(100, "nameTooLong"),
+      z.refine((name) => !nameRules.startsLikeFormula(name), "nameFormula"),
+      z.refine((name) => !nameRules.containsUrl(name), "nameUrl"),
+      z.refine(withoutControls, "invalidValue"),
+    ),
+  email: z.pipe(
+    z.string({ error: "emailRequired" }).check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(254, "emailInvalid"), z.refine(withoutControls, "emailInvalid")),
+    z.email("emailInvalid"),
+  ),
+  country: z.string({ error: "countryRequired" }).check(z.refine(isCountryCode, "countryRequired")),
   postcode: optionalText(16, "postcodeTooLong"),
   comment: optionalText(500, "commentTooLong", controlCharactersButLineBreaks),
   // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
@@ -57,7 +55,7 @@ export const signInputSchema = z.object({
   showPublicly: checkbox,
 });
 
-export type SignInput = z.infer<typeof signInputSchema>;
+export type SignInput = z.output<typeof signInputSchema>;
 export type SignField = keyof SignInput;
 export type FieldErrors = Partial<Record<SignField, ErrorKey>>;
 
@@ -79,7 +77,7 @@ export type ErrorKey = (typeof errorKeys)[number];
 
 // Each field's first problem, as a translation key; anything unforeseen (a value of the wrong
 // type from a hand-made request) becomes the generic "invalidValue".
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as SignField | undefined;
