@@ -26,11 +26,8 @@ export function signFormLocale(fields: SignFields): Locale {
 function sourceTag(fields: SignFields, referer: string | null): string | null {
   const field = fields.get("source");
   if (isShareChannel(field)) return field;
-  try {
-    return channelFromSearch(new URL(referer ?? "").search);
-  } catch {
-    return null;
-  }
+  const url = referer ? URL.parse(referer) : null;
+  return url ? channelFromSearch(url.search) : null;
 }
 
 // One submission of the sign form, whichever way it came, and where the signer goes next.
