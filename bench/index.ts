@@ -5,7 +5,7 @@
 //   npm run bench                      everything (about 20 minutes on 2 busy cores)
 //   npm run bench -- --quick           shorter runs and a 100,000-row export
 //   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse
-//   npm run bench -- --duration 20 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
+//   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
 //   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
 import { exportBenchmark } from "./export";
 import { httpBenchmark } from "./http";
