@@ -25,20 +25,26 @@ export function httpSettings(args: string[]): HttpSettings {
   };
 }
 
-// A ratio of two paths' throughput, measured in alternating rounds (a, b, a, b, ...) so that a
-// slower stretch of a shared machine falls on both alike. The round with the median ratio gives
-// the figures; every round's ratio is printed beside it.
+// Several paths measured in alternating rounds (a, b, a, b, ...) so that a slower stretch of a
+// shared machine falls on all of them alike: results[round][path].
+async function alternatingRounds(rounds: number, loads: (() => Promise<LoadResult>)[]): Promise<LoadResult[][]> {
+  const results: LoadResult[][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const one: LoadResult[] = [];
+    for (const load of loads) one.push(await load());
+    results.push(one);
+  }
+  return results;
+}
+
+// The ratio of two paths' throughput: the round with the median ratio gives the figures, and
+// every round's ratio is printed beside it.
 type PairedRounds = { a: LoadResult; b: LoadResult; ratios: number[] };
 
-async function pairedRounds(rounds: number, a: () => Promise<LoadResult>, b: () => Promise<LoadResult>): Promise<PairedRounds> {
-  const measured: { a: LoadResult; b: LoadResult; ratio: number }[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const first = await a();
-    const second = await b();
-    measured.push({ a: first, b: second, ratio: second.requestsPerSecond > 0 ? first.requestsPerSecond / second.requestsPerSecond : 0 });
-  }
-  const median = [...measured].sort((x, y) => x.ratio - y.ratio)[Math.floor((measured.length - 1) / 2)]!;
-  return { a: median.a, b: median.b, ratios: measured.map((one) => one.ratio) };
+function pairedRounds(results: LoadResult[][], a: number, b: number): PairedRounds {
+  const rounds = results.map((one) => ({ a: one[a]!, b: one[b]!, ratio: one[b]!.requestsPerSecond > 0 ? one[a]!.requestsPerSecond / one[b]!.requestsPerSecond : 0 }));
+  const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor((rounds.length - 1) / 2)]!;
+  return { a: median.a, b: median.b, ratios: rounds.map((one) => one.ratio) };
 }
 
 function ratioFigure(benchmark: string, figure: string, paired: PairedRounds, target?: string): Figure {
@@ -64,11 +70,13 @@ export function signLoad(
   connections = settings.connections,
   signal?: AbortSignal,
   way: "script" | "form" = "script",
+  // Another address for the same requests (the no-op handler that reads them).
+  url?: string,
 ) {
   const run = randomUUID().slice(0, 6);
   const build = way === "script" ? signJsonRequest : signRequest;
   return runLoad({
-    url: way === "script" ? signEndpoint(server.url, slug) : `${server.url}/en/campaigns/${slug}`,
+    url: url ?? (way === "script" ? signEndpoint(server.url, slug) : `${server.url}/en/campaigns/${slug}`),
     method: "POST",
     connections,
     durationSeconds: settings.durationSeconds,
@@ -231,12 +239,18 @@ export const httpBenchmark: Benchmark = {
     await runLoad({ url: appStaticUrl, connections: c, durationSeconds: warm.durationSeconds });
 
     console.log(`[bench] http: sign path and no-op route handler, ${c} connections, ${settings.rounds} × ${settings.durationSeconds} s each`);
-    const signRounds = await pairedRounds(
-      settings.rounds,
+    const noopUrl = `${server.url}/api/bench/noop`;
+    // The no-op handler twice: as a GET, and as a POST of the sign path's own request whose JSON
+    // body it reads and answers, without signing.
+    const signResults = await alternatingRounds(settings.rounds, [
       () => signLoad(server, form, slug, settings),
-      () => runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: settings.durationSeconds }),
-    );
+      () => runLoad({ url: noopUrl, connections: c, durationSeconds: settings.durationSeconds }),
+      () => signLoad(server, form, slug, settings, c, undefined, "script", noopUrl),
+    ]);
+    const signRounds = pairedRounds(signResults, 0, 1);
     const { a: sign, b: noop } = signRounds;
+    const bodyRounds = pairedRounds(signResults, 2, 1);
+    const signBodyRounds = pairedRounds(signResults, 0, 2);
     console.log(`[bench] http: sign path without JavaScript (form POST)`);
     const signPlainForm = await signLoad(server, form, slug, settings, c, undefined, "form");
     console.log(`[bench] http: raw pg inserts, 20 clients`);
@@ -245,10 +259,13 @@ export const httpBenchmark: Benchmark = {
     // Two static pages, the app's own and a fixed HTML answer from a route handler. Their sizes
     // differ from the campaign page's, so each size is printed.
     const sizes = { campaign: await bodyBytes(page), appStatic: await bodyBytes(appStaticUrl), handler: await bodyBytes(`${server.url}/api/bench/static`) };
-    const pageRounds = await pairedRounds(
-      settings.rounds,
-      () => runLoad({ url: page, connections: c, durationSeconds: settings.durationSeconds }),
-      () => runLoad({ url: appStaticUrl, connections: c, durationSeconds: settings.durationSeconds }),
+    const pageRounds = pairedRounds(
+      await alternatingRounds(settings.rounds, [
+        () => runLoad({ url: page, connections: c, durationSeconds: settings.durationSeconds }),
+        () => runLoad({ url: appStaticUrl, connections: c, durationSeconds: settings.durationSeconds }),
+      ]),
+      0,
+      1,
     );
     const { a: campaignPage, b: appStaticPage } = pageRounds;
     const staticPage = await runLoad({ url: `${server.url}/api/bench/static`, connections: c, durationSeconds: settings.durationSeconds });
@@ -262,6 +279,9 @@ export const httpBenchmark: Benchmark = {
       ...latencyFigures(benchmark, `no-op route handler (${c} conn.)`, noop),
       ...latencyFigures(benchmark, `sign path (${c} conn.)`, sign, { p99: "≤ 150 ms" }),
       ratioFigure(benchmark, "sign path ÷ no-op route handler", signRounds, "≥ 0.7"),
+      ...latencyFigures(benchmark, `no-op route handler reading the sign request's JSON body (${c} conn.)`, bodyRounds.a),
+      ratioFigure(benchmark, "no-op reading the JSON body ÷ no-op route handler", bodyRounds),
+      ratioFigure(benchmark, "sign path ÷ no-op reading the JSON body", signBodyRounds),
       ...latencyFigures(benchmark, `sign path without JavaScript, form POST (${c} conn.)`, signPlainForm),
       { benchmark, figure: "raw pg single-row inserts (20 clients)", value: perSecond(raw) },
       { benchmark, figure: "sign path ÷ raw pg inserts", value: ratio(sign.requestsPerSecond, raw) },

@@ -167,4 +167,6 @@ test("the benchmark routes do not exist outside a benchmark run", async ({ reque
     expect(response.status(), path).toBe(404);
     expect(await response.text(), path).not.toContain("heapUsed");
   }
+  const posted = await request.post("/api/bench/noop", { data: { name: "x" } });
+  expect(posted.status()).toBe(404);
 });

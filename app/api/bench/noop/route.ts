@@ -9,4 +9,9 @@ export function GET(): Response {
   return new Response("ok", { headers: { "Cache-Control": "no-store" } });
 }
 
-export const POST = GET;
+// The sign path's request and answer without the signing: the JSON body read, a small JSON answer.
+export async function POST(request: Request): Promise<Response> {
+  if (!env.BENCH_ROUTES) return new Response("Not found", { status: 404 });
+  const body: unknown = await request.json().catch(() => null);
+  return Response.json({ read: typeof body === "object" && body !== null }, { status: 201, headers: { "Cache-Control": "no-store" } });
+}
