@@ -27,7 +27,7 @@ export function httpSettings(args: string[]): HttpSettings {
 
 // Several paths measured in alternating rounds (a, b, a, b, ...) so that a slower stretch of a
 // shared machine falls on all of them alike: results[round][path].
-async function alternatingRounds(rounds: number, loads: (() => Promise<LoadResult>)[]): Promise<LoadResult[][]> {
+export async function alternatingRounds(rounds: number, loads: (() => Promise<LoadResult>)[]): Promise<LoadResult[][]> {
   const results: LoadResult[][] = [];
   for (let round = 0; round < rounds; round++) {
     const one: LoadResult[] = [];
@@ -41,13 +41,13 @@ async function alternatingRounds(rounds: number, loads: (() => Promise<LoadResul
 // every round's ratio is printed beside it.
 type PairedRounds = { a: LoadResult; b: LoadResult; ratios: number[] };
 
-function pairedRounds(results: LoadResult[][], a: number, b: number): PairedRounds {
+export function pairedRounds(results: LoadResult[][], a: number, b: number): PairedRounds {
   const rounds = results.map((one) => ({ a: one[a]!, b: one[b]!, ratio: one[b]!.requestsPerSecond > 0 ? one[a]!.requestsPerSecond / one[b]!.requestsPerSecond : 0 }));
   const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor((rounds.length - 1) / 2)]!;
   return { a: median.a, b: median.b, ratios: rounds.map((one) => one.ratio) };
 }
 
-function ratioFigure(benchmark: string, figure: string, paired: PairedRounds, target?: string): Figure {
+export function ratioFigure(benchmark: string, figure: string, paired: PairedRounds, target?: string): Figure {
   const value = ratio(paired.a.requestsPerSecond, paired.b.requestsPerSecond);
   const rounds = paired.ratios.length > 1 ? `; median of ${paired.ratios.length} rounds: ${paired.ratios.map((one) => one.toFixed(2)).join(", ")}` : "";
   return { benchmark, figure, value: value + rounds, target: target ?? "" };
