@@ -66,6 +66,17 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Run>
   });
 }
 
+// Lighthouse sometimes fails to record a page load's trace at all (NO_NAVSTART, NO_FCP) and asks to
+// be run again: such a run is repeated once, and the repeat is said in the output.
+async function lighthouseRetried(url: string, formFactor: "desktop" | "mobile"): Promise<Run> {
+  try {
+    return await lighthouse(url, formFactor);
+  } catch (error) {
+    console.log(`[bench] lighthouse: ${formFactor} run failed, running it again: ${(error instanceof Error ? error.message : String(error)).split("\n").filter((line) => /error/i.test(line) && !/npm warn/.test(line)).join(" ").slice(0, 200)}`);
+    return lighthouse(url, formFactor);
+  }
+}
+
 // The audits that cost a category points (weighted in it, scored below 1), with Lighthouse's
 // own explanation when it gives one.
 function lostPoints(report: Report, category: string): Audit[] {
@@ -140,7 +151,7 @@ export const lighthouseBenchmark: Benchmark = {
       const all: Run[] = [];
       for (let i = 1; i <= runs; i += 1) {
         console.log(`[bench] lighthouse: ${formFactor} ${page} (run ${i} of ${runs})`);
-        all.push(await lighthouse(page, formFactor));
+        all.push(await lighthouseRetried(page, formFactor));
       }
       const run = medianRun(all);
       const { report } = run;
