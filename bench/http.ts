@@ -8,12 +8,12 @@ import { newConfirmationToken } from "../lib/signatures/tokens";
 import { argValue } from "../tests/fixtures/cli";
 import type { BenchContext } from "./support/context";
 import { distinctIp, hiddenFields, isSignSuccess, multipart, renderedCount, signEndpoint, signForm, signJsonRequest, signRequest, type FormFields } from "./support/forms";
-import { percentile, runLoad, type LoadResult } from "./support/load";
+import { medianBy, percentile, runLoad, type LoadResult } from "./support/load";
 import { formatCount, formatMs, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
 import type { BenchServer } from "./support/server";
 
-export type HttpSettings = { durationSeconds: number; connections: number; quick: boolean; rounds: number };
+export type HttpSettings = { durationSeconds: number; connections: number; quick: boolean; rounds: number; warmSeconds: number };
 
 export function httpSettings(args: string[]): HttpSettings {
   const quick = args.includes("--quick");
@@ -22,6 +22,8 @@ export function httpSettings(args: string[]): HttpSettings {
     durationSeconds: Number(argValue("--duration", args) ?? (quick ? 4 : 10)),
     connections: Number(argValue("--connections", args) ?? 50),
     rounds: Math.max(1, Number(argValue("--rounds", args) ?? (quick ? 1 : 3))),
+    // Each path is warmed at full load before it is measured.
+    warmSeconds: quick ? 1 : 3,
   };
 }
 
@@ -43,7 +45,7 @@ type PairedRounds = { a: LoadResult; b: LoadResult; ratios: number[] };
 
 export function pairedRounds(results: LoadResult[][], a: number, b: number): PairedRounds {
   const rounds = results.map((one) => ({ a: one[a]!, b: one[b]!, ratio: one[b]!.requestsPerSecond > 0 ? one[a]!.requestsPerSecond / one[b]!.requestsPerSecond : 0 }));
-  const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor((rounds.length - 1) / 2)]!;
+  const median = medianBy(rounds, (round) => round.ratio);
   return { a: median.a, b: median.b, ratios: rounds.map((one) => one.ratio) };
 }
 
@@ -231,15 +233,15 @@ export const httpBenchmark: Benchmark = {
     // Warm every path at full load (code loading, the first compile of each route, the optimising
     // compiler's second look at the hot functions, the heap grown to its working size), then measure.
     const c = settings.connections;
-    const warm = { ...settings, durationSeconds: settings.quick ? 1 : 3 };
-    await runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: warm.durationSeconds });
+    const noopUrl = `${server.url}/api/bench/noop`;
+    const warm = { ...settings, durationSeconds: settings.warmSeconds };
+    await runLoad({ url: noopUrl, connections: c, durationSeconds: warm.durationSeconds });
     await signLoad(server, form, slug, warm);
     await signLoad(server, form, slug, warm, c, undefined, "form");
     await runLoad({ url: page, connections: c, durationSeconds: warm.durationSeconds });
     await runLoad({ url: appStaticUrl, connections: c, durationSeconds: warm.durationSeconds });
 
     console.log(`[bench] http: sign path and no-op route handler, ${c} connections, ${settings.rounds} × ${settings.durationSeconds} s each`);
-    const noopUrl = `${server.url}/api/bench/noop`;
     // The no-op handler twice: as a GET, and as a POST of the sign path's own request whose JSON
     // body it reads and answers, without signing.
     const signResults = await alternatingRounds(settings.rounds, [

@@ -2,7 +2,7 @@
 // A benchmark is a { name, run(context, args) } returning figures (bench/support/runner.ts); add
 // new ones to this list. They share one PostgreSQL cluster (a fresh database each) and one build.
 //
-//   npm run bench                      everything (about 20 minutes on 2 busy cores)
+//   npm run bench                      everything (about 8 minutes on 2 cores)
 //   npm run bench -- --quick           shorter runs and a 100,000-row export
 //   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse
 //   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { argValue } from "../tests/fixtures/cli";
+import { medianBy } from "./support/load";
 import type { BenchServer } from "./support/server";
 import type { Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
@@ -117,12 +118,6 @@ function describeIssues(run: Run): string[] {
 
 const performanceScore = (run: Run) => run.report.categories.performance?.score ?? 0;
 
-// The run whose performance score is the median (the lower of the middle two for an even count).
-function medianRun(runs: Run[]): Run {
-  const sorted = [...runs].sort((a, b) => performanceScore(a) - performanceScore(b));
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
 export const lighthouseBenchmark: Benchmark = {
   name: "lighthouse",
   async run(context, args) {
@@ -153,7 +148,7 @@ export const lighthouseBenchmark: Benchmark = {
         console.log(`[bench] lighthouse: ${formFactor} ${page} (run ${i} of ${runs})`);
         all.push(await lighthouseRetried(page, formFactor));
       }
-      const run = medianRun(all);
+      const run = medianBy(all, performanceScore);
       const { report } = run;
       const scores = categories.map((category) => `${category} ${Math.round((report.categories[category]?.score ?? 0) * 100)}`).join(", ");
       const eachRun = runs > 1 ? `; performance of each run ${all.map((one) => Math.round(performanceScore(one) * 100)).join(", ")}` : "";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { alternatingRounds, httpSettings, latencyFigures, pairedRounds, ratioFigure, signLoad } from "./http";
 import { signForm } from "./support/forms";
-import { runLoad } from "./support/load";
+import { medianBy, runLoad } from "./support/load";
 import { formatCount, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
 
@@ -30,16 +30,15 @@ export const pgliteBenchmark: Benchmark = {
     // Warmed at full load like the PostgreSQL server; PGlite's WebAssembly is compiled by a quick
     // compiler first and by the optimising one only once it has run a while.
     const c = settings.connections;
-    const warmSeconds = settings.quick ? 1 : 3;
-    await signLoad(server, form, slug, { ...settings, durationSeconds: warmSeconds });
-    await runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: warmSeconds });
+    await signLoad(server, form, slug, { ...settings, durationSeconds: settings.warmSeconds });
+    await runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: settings.warmSeconds });
     const results = await alternatingRounds(settings.rounds, [
       () => signLoad(server, form, slug, settings),
       () => runLoad({ url: `${server.url}/api/bench/noop`, connections: c, durationSeconds: settings.durationSeconds }),
     ]);
     // The target is a rate, so the round with the median sign rate gives the figures.
     const signs = results.map((round) => round[0]!);
-    const sign = [...signs].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond)[Math.floor((signs.length - 1) / 2)]!;
+    const sign = medianBy(signs, (one) => one.requestsPerSecond);
     const eachRound = signs.length > 1 ? `; median of ${signs.length} rounds: ${signs.map((one) => formatCount(one.requestsPerSecond)).join(", ")}` : "";
     const figures: Figure[] = [
       ...latencyFigures(benchmark, `sign path (${c} conn.)`, sign, { p99: "" }),

@@ -69,6 +69,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+// The item whose key is the median (the lower of the middle two for an even count): one whole
+// measurement, so its figures stay together.
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)]!;
+}
+
 export const percentile = (values: number[], p: number): number => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
