@@ -94,6 +94,20 @@ function preparedStatements(pglite: PGlite): SqlRunner {
   };
 }
 
+// Many rows as one parameter per column, so that one statement takes any number of them: the
+// relation of `rowParameters(rows)` at $first onwards, named `alias`, its columns named and typed
+// as given, and `n`, each row's place in `rows` from 1.
+export type RowColumns = readonly (readonly [name: string, type: string])[];
+
+export function rowsRelation(alias: string, columns: RowColumns, first: number): string {
+  const arrays = columns.map(([, type], index) => `$${first + index}::${type}[]`);
+  return `unnest(${arrays.join(", ")}) WITH ORDINALITY AS ${alias} (${columns.map(([name]) => name).join(", ")}, n)`;
+}
+
+export function rowParameters(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, column) => rows.map((row) => row[column] ?? null));
+}
+
 // A parameter as a SQL literal of the text the extended protocol would have sent; the prepared
 // statement's parameter type then reads it as it would have read that text.
 export function sqlLiteral(value: unknown): string {

@@ -1,40 +1,56 @@
-import type { Tx } from "../db";
+import { rowParameters, rowsRelation, type RowColumns, type Tx } from "../db";
 
 export type RateLimits = { burstLimit: number; burstWindowSeconds: number; sustainedLimit: number; sustainedWindowSeconds: number };
 
 export const defaultRateLimits: RateLimits = { burstLimit: 1, burstWindowSeconds: 60, sustainedLimit: 5, sustainedWindowSeconds: 300 };
 
-// One sign attempt from an address on a campaign, and whether it is over either limit, as common
-// table expressions for a larger statement: `sign_attempt` records it, `attempt_verdict` has one
-// row whose over_limit says. Parameters: campaign id, the address's hash (null: nothing is
-// recorded), the limits, and the verdict already reached by an earlier run of the same request
-// (null if none), as rateLimitParameters gives them, at $first onwards.
-// The address's row is locked by ON CONFLICT until the transaction ends and the times it holds are
+// The columns of one sign attempt, in rateLimitParameters' order: the campaign, the address's hash
+// (null: nothing is recorded), the limits, and the verdict already reached by an earlier run of the
+// same request (null if none).
+export const signAttemptColumns = [
+  ["campaign_id", "text"],
+  ["attempt_ip_hash", "text"],
+  ["keep", "int"],
+  ["burst_seconds", "int"],
+  ["burst_limit", "int"],
+  ["sustained_seconds", "int"],
+  ["sustained_limit", "int"],
+  ["known_over_limit", "boolean"],
+] as const satisfies RowColumns;
+
+// Sign attempts, one per row of the relation `input` (signAttemptColumns and its row number n),
+// and whether each is over either limit, as common table expressions for a larger statement:
+// `sign_attempt` records them, `attempt_verdict` has each row's n and over_limit. No two rows
+// may name the same address on the same campaign.
+// An address's row is locked by ON CONFLICT until the transaction ends and the times it holds are
 // the latest committed ones, so two attempts at once on two app servers cannot both see room.
+// Rows are locked in one order (campaign, then address) by every statement, so two statements
+// never wait on each other in opposite orders.
 // Times are the database's, in UTC like every stored time: app servers' clocks never disagree.
-export function signAttemptCtes(first: number): string {
-  const [campaignId, ipHash, keep, burstSeconds, burstLimit, sustainedSeconds, sustainedLimit, known] = Array.from({ length: 8 }, (_, i) => `$${first + i}`);
+export function signAttemptCtes(input: string): string {
   return `sign_attempt AS (
     INSERT INTO sign_attempt_windows AS w (campaign_id, ip_hash, recent, updated_at)
-    SELECT ${campaignId}::text, ${ipHash}::text, ARRAY[clock_timestamp() AT TIME ZONE 'UTC'], clock_timestamp() AT TIME ZONE 'UTC'
-    WHERE ${ipHash}::text IS NOT NULL
+    SELECT a.campaign_id, a.attempt_ip_hash, ARRAY[clock_timestamp() AT TIME ZONE 'UTC'], clock_timestamp() AT TIME ZONE 'UTC'
+    FROM ${input} a WHERE a.attempt_ip_hash IS NOT NULL
+    ORDER BY a.campaign_id, a.attempt_ip_hash
     ON CONFLICT (campaign_id, ip_hash) DO UPDATE
-      SET recent = ARRAY[EXCLUDED.updated_at] || w.recent[1:${keep}::int], updated_at = EXCLUDED.updated_at
-    RETURNING recent, updated_at
+      SET recent = ARRAY[EXCLUDED.updated_at] || w.recent[1:(SELECT a.keep FROM ${input} a WHERE a.campaign_id = w.campaign_id AND a.attempt_ip_hash = w.ip_hash)],
+        updated_at = EXCLUDED.updated_at
+    RETURNING campaign_id, ip_hash, recent, updated_at
   ),
   attempt_verdict AS (
-    SELECT coalesce(bool_or(counts.burst >= ${burstLimit}::int OR counts.sustained >= ${sustainedLimit}::int), ${known}::boolean, false) AS over_limit
-    FROM (
-      SELECT count(t) FILTER (WHERE t > a.updated_at - ${burstSeconds}::int * interval '1 second') AS burst,
-             count(t) FILTER (WHERE t > a.updated_at - ${sustainedSeconds}::int * interval '1 second') AS sustained
-      FROM sign_attempt a LEFT JOIN LATERAL unnest(a.recent[2:]) AS t ON true
-      GROUP BY a.updated_at
-    ) counts
+    SELECT a.n, CASE WHEN a.attempt_ip_hash IS NULL THEN coalesce(a.known_over_limit, false) ELSE (
+      SELECT count(t) FILTER (WHERE t > s.updated_at - a.burst_seconds * interval '1 second') >= a.burst_limit
+        OR count(t) FILTER (WHERE t > s.updated_at - a.sustained_seconds * interval '1 second') >= a.sustained_limit
+      FROM sign_attempt s LEFT JOIN LATERAL unnest(s.recent[2:]) AS t ON true
+      WHERE s.campaign_id = a.campaign_id AND s.ip_hash = a.attempt_ip_hash
+    ) END AS over_limit
+    FROM ${input} a
   )`;
 }
 
-// The parameters signAttemptCtes reads, in its order. Only as many earlier times are kept as the
-// larger limit needs to be decided. With a known verdict nothing is recorded again.
+// One row of signAttemptColumns. Only as many earlier times are kept as the larger limit needs to
+// be decided. With a known verdict nothing is recorded again.
 export function rateLimitParameters(campaignId: string, ipHash: string | null, limits: RateLimits | null, known?: boolean): unknown[] {
   if (known !== undefined) return [campaignId, null, 0, 0, 0, 0, 0, known];
   if (!ipHash || !limits) return [campaignId, null, 0, 0, 0, 0, 0, false];
@@ -44,8 +60,8 @@ export function rateLimitParameters(campaignId: string, ipHash: string | null, l
 // Records one sign attempt on its own, inside the caller's transaction.
 export async function recordSignAttempt(tx: Tx, options: { campaignId: string; ipHash: string; limits: RateLimits }): Promise<{ overLimit: boolean }> {
   const rows = await tx.$queryRawUnsafe<{ over_limit: boolean }[]>(
-    `WITH ${signAttemptCtes(1)} SELECT over_limit FROM attempt_verdict`,
-    ...rateLimitParameters(options.campaignId, options.ipHash, options.limits),
+    `WITH attempt AS (SELECT * FROM ${rowsRelation("a", signAttemptColumns, 1)}), ${signAttemptCtes("attempt")} SELECT over_limit FROM attempt_verdict`,
+    ...rowParameters([rateLimitParameters(options.campaignId, options.ipHash, options.limits)], signAttemptColumns.length),
   );
   return { overLimit: rows[0]?.over_limit === true };
 }

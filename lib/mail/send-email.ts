@@ -23,7 +23,7 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEma
   await tx.outboxMessage.create({ data: outboxRow(options) });
 }
 
-// The outbox row of a message, for sendEmail and for the one statement that records a signature.
+// The outbox row of a message, for sendEmail and for the statement that records first signatures.
 export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) {
   return {
     idempotencyKey: options.idempotencyKey,

@@ -3,10 +3,11 @@ import { accessVerdict } from "../abuse/access-rules";
 import { normaliseIp } from "../abuse/client-ip";
 import { isDisposableDomain } from "../abuse/disposable-domains";
 import { checkFormGuard } from "../abuse/form-guard";
-import { defaultRateLimits, rateLimitParameters, signAttemptCtes, type RateLimits } from "../abuse/rate-limit";
-import { database, db, type Tx } from "../db";
+import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, type RateLimits } from "../abuse/rate-limit";
+import { database, db, rowParameters, rowsRelation, type Database, type RowColumns, type Tx } from "../db";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError, toAppError } from "../errors";
+import { groupCommit, type GroupCommit } from "../group-commit";
 import type { Locale } from "../i18n/locales";
 import { outboxRow, sendEmail, wakeOutbox } from "../mail/send-email";
 import type { TemplateProps } from "../mail/templates";
@@ -33,7 +34,7 @@ export type SignPetitionOptions = {
 // The result is the same whether the address signed before or not: it must not reveal that.
 export type SignPetitionResult = { campaignSlug: string };
 
-type CampaignForSigning = { id: string; slug: string; titleEn: string; titleAr: string | null; ownerIds: string[]; rateLimits: RateLimits | null };
+type CampaignForSigning = { id: string; slug: string; titleEn: string; titleAr: string | null; rateLimits: RateLimits | null };
 
 export async function signPetition(options: SignPetitionOptions): Promise<SignPetitionResult> {
   const parsed = signInputSchema.safeParse(options.input);
@@ -45,7 +46,6 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
 
   // Bots are turned away without a word: they see the page a person sees, and nothing is kept.
   if (options.formGuard && checkFormGuard({ campaignSlug: campaign.slug, ...options.formGuard }) !== "ok") return { campaignSlug: campaign.slug };
-  const ownerIds = campaign.owners.map((owner) => owner.organisationId);
   const ip = options.ipAddress ? normaliseIp(options.ipAddress) : null;
   const access = accessVerdict(campaign.rules, { ip, email: parsed.data.email });
   if (access.blocked) return { campaignSlug: campaign.slug };
@@ -56,7 +56,7 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   // A coalition campaign is limited by its lead organisation's settings.
   const lead = campaign.owners.find((owner) => owner.lead) ?? campaign.owners[0];
   const rateLimits = access.ipAllowed ? null : lead ? rateLimitsOf(lead) : defaultRateLimits;
-  const target: CampaignForSigning = { id: campaign.id, slug: campaign.slug, titleEn: campaign.title_en, titleAr: campaign.title_ar, ownerIds, rateLimits };
+  const target: CampaignForSigning = { id: campaign.id, slug: campaign.slug, titleEn: campaign.title_en, titleAr: campaign.title_ar, rateLimits };
   const ipHash = hashIp(ip);
   let first = await insertNewSignature(target, parsed.data, { ...options, ipHash });
   // The same address signing for the first time twice at once: the second sees the first now.
@@ -76,61 +76,139 @@ function rateLimitsOf(owner: OwnerForSigning): RateLimits {
   return { burstLimit: owner.burstLimit, burstWindowSeconds: owner.burstWindowSeconds, sustainedLimit: owner.sustainedLimit, sustainedWindowSeconds: owner.sustainedWindowSeconds };
 }
 
-// A first signature, in one statement: the attempt against the rate limits, the supporter, the
-// signature (held as fraudulent when over the limits: the signer sees and gets exactly what anyone
-// else does, but confirming does not count it), the consents, the confirmation token, the links
-// of the e-mail and the e-mail itself in the outbox. All of it or none of it; nothing is written
-// but the attempt when the campaign has closed, or the supporter when they signed before.
-const newSignatureStatement = { name: "sign-new-signature", text: `
-  WITH ${signAttemptCtes(1)},
-  open_campaign AS (SELECT c.id FROM campaigns c WHERE c.id = $1 AND ${campaignIsOpenSql("c")}),
+// First signatures, in one statement for any number of them: for each, the attempt against the
+// rate limits, the supporter, the signature (held as fraudulent when over the limits: the signer
+// sees and gets exactly what anyone else does, but confirming does not count it), the consents,
+// the confirmation token, the links of the e-mail and the e-mail itself in the outbox. All of it
+// or none of it; nothing is written but the attempt when the campaign has closed, or the supporter
+// when they signed before. No two rows may share an address or an e-mail address (groupCommit
+// keeps them apart), and rows are written in the order of their e-mail address in every statement,
+// so two statements at once never wait on each other in opposite orders.
+const newSignatureColumns = [
+  ...signAttemptColumns,
+  ["new_supporter_id", "text"],
+  ["canonical_email", "text"],
+  ["email", "text"],
+  ["locale", "text"],
+  ["signature_id", "text"],
+  ["name", "text"],
+  ["country", "text"],
+  ["postcode", "text"],
+  ["comment", "text"],
+  ["show_publicly", "boolean"],
+  ["ip_hash", "text"],
+  ["email_domain", "text"],
+  ["source", "text"],
+  ["consent", "boolean"],
+  ["token_hash", "text"],
+  ["unsubscribe_hash", "text"],
+  ["erase_hash", "text"],
+  ["outbox_id", "text"],
+  ["idempotency_key", "text"],
+  ["template", "text"],
+  ["payload", "text"],
+] as const satisfies RowColumns;
+
+const ttlHours = `$${newSignatureColumns.length + 1}::int`;
+
+const newSignaturesStatement = { name: "sign-new-signatures", text: `
+  WITH input AS (SELECT * FROM ${rowsRelation("i", newSignatureColumns, 1)}),
+  ${signAttemptCtes("input")},
+  open_campaign AS (SELECT c.id FROM campaigns c WHERE c.id IN (SELECT campaign_id FROM input) AND ${campaignIsOpenSql("c")}),
   -- A new supporter, or the one already there. Nothing locks an existing supporter's row; one
   -- inserted by another signing that committed while this statement ran is not seen by it (the
   -- statement's snapshot is older), so supporter_id is then null and the caller runs it again.
+  -- Reading every verdict first takes each address's attempt row before anything else.
   new_supporter AS (
     INSERT INTO supporters (id, canonical_email, email, locale, created_at)
-    SELECT $9, $10, $11, $12::"Locale", now() AT TIME ZONE 'UTC' FROM open_campaign
-    -- The address's attempt row is locked first, in every statement alike, so two signings at
-    -- once never wait on each other in opposite orders.
-    WHERE (SELECT over_limit FROM attempt_verdict) IS NOT NULL
+    SELECT i.new_supporter_id, i.canonical_email, i.email, i.locale::"Locale", now() AT TIME ZONE 'UTC'
+    FROM input i JOIN attempt_verdict v USING (n) JOIN open_campaign o ON o.id = i.campaign_id
+    ORDER BY i.canonical_email
     ON CONFLICT (canonical_email) DO NOTHING
-    RETURNING id
+    RETURNING id, canonical_email
   ),
   supporter AS (
-    SELECT id FROM new_supporter
-    UNION ALL
-    SELECT id FROM supporters WHERE canonical_email = $10 AND EXISTS (SELECT 1 FROM open_campaign)
+    SELECT i.n, coalesce(ns.id, s.id) AS id
+    FROM input i JOIN open_campaign o ON o.id = i.campaign_id
+    LEFT JOIN new_supporter ns ON ns.canonical_email = i.canonical_email
+    LEFT JOIN supporters s ON s.canonical_email = i.canonical_email
   ),
   signature AS (
     INSERT INTO signatures (id, campaign_id, supporter_id, state, invalidation_reason, name, country, postcode, comment,
       show_publicly, locale, ip_hash, email_domain, source, confirmations_sent, created_at, updated_at)
-    SELECT $13, $1, supporter.id,
-      CASE WHEN verdict.over_limit THEN 'FRAUDULENT' ELSE 'PENDING' END::"SignatureState",
-      CASE WHEN verdict.over_limit THEN 'rate-limit' END,
-      $14, $15, $16, $17, $18, $12::"Locale", $19, $20, $21, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-    FROM supporter, attempt_verdict verdict
+    SELECT i.signature_id, i.campaign_id, supporter.id,
+      CASE WHEN v.over_limit THEN 'FRAUDULENT' ELSE 'PENDING' END::"SignatureState",
+      CASE WHEN v.over_limit THEN 'rate-limit' END,
+      i.name, i.country, i.postcode, i.comment, i.show_publicly, i.locale::"Locale", i.ip_hash, i.email_domain, i.source, 1,
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM input i JOIN supporter USING (n) JOIN attempt_verdict v USING (n)
+    WHERE supporter.id IS NOT NULL
+    ORDER BY i.canonical_email
     ON CONFLICT (campaign_id, supporter_id) DO NOTHING
-    RETURNING id
+    RETURNING id, supporter_id
   ),
+  signed AS (SELECT i.*, signature.supporter_id FROM signature JOIN input i ON i.signature_id = signature.id),
   consents AS (
     INSERT INTO signature_consents (signature_id, organisation_id, created_at)
-    SELECT signature.id, organisation_id, now() AT TIME ZONE 'UTC' FROM signature, unnest($22::text[]) AS organisation_id
+    SELECT signed.signature_id, owner.organisation_id, now() AT TIME ZONE 'UTC'
+    FROM signed JOIN campaign_owners owner ON owner.campaign_id = signed.campaign_id WHERE signed.consent
   ),
   confirmation AS (
     INSERT INTO confirmation_tokens (token_hash, signature_id, expires_at, created_at)
-    SELECT $23, signature.id, (now() AT TIME ZONE 'UTC') + $24::int * interval '1 hour', now() AT TIME ZONE 'UTC' FROM signature
+    SELECT signed.token_hash, signed.signature_id, (now() AT TIME ZONE 'UTC') + ${ttlHours} * interval '1 hour', now() AT TIME ZONE 'UTC' FROM signed
   ),
   links AS (
     INSERT INTO supporter_tokens (token_hash, supporter_id, purpose, created_at)
-    SELECT link.token_hash, supporter.id, link.purpose::"SupporterTokenPurpose", now() AT TIME ZONE 'UTC'
-    FROM signature, supporter, (VALUES ($25::text, 'UNSUBSCRIBE'), ($26::text, 'ERASE')) AS link (token_hash, purpose)
+    SELECT link.token_hash, signed.supporter_id, link.purpose::"SupporterTokenPurpose", now() AT TIME ZONE 'UTC'
+    FROM signed, LATERAL (VALUES (signed.unsubscribe_hash, 'UNSUBSCRIBE'), (signed.erase_hash, 'ERASE')) AS link (token_hash, purpose)
   ),
   outbox AS (
     INSERT INTO outbox_messages (id, idempotency_key, template, to_address, locale, payload, created_at, next_attempt_at)
-    SELECT $27, $28, $29, $11, $12::"Locale", $30::jsonb, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM signature
+    SELECT signed.outbox_id, signed.idempotency_key, signed.template, signed.email, signed.locale::"Locale", signed.payload::jsonb,
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM signed
   )
-  SELECT EXISTS (SELECT 1 FROM open_campaign) AS open, (SELECT id FROM supporter) AS supporter_id, (SELECT id FROM signature) AS signature_id,
-    (SELECT over_limit FROM attempt_verdict) AS over_limit` };
+  SELECT o.id IS NOT NULL AS open, supporter.id AS supporter_id, signature.id AS signature_id, v.over_limit
+  FROM input i JOIN attempt_verdict v USING (n)
+  LEFT JOIN open_campaign o ON o.id = i.campaign_id
+  LEFT JOIN supporter USING (n)
+  LEFT JOIN signature ON signature.id = i.signature_id
+  ORDER BY i.n` };
+
+type NewSignatureRow = { open: boolean; supporter_id: string | null; signature_id: string | null; over_limit: boolean };
+
+type PendingSignature = { parameters: unknown[]; keys: string[] };
+
+// Statements of first signatures running at once on PostgreSQL: enough to keep its cores busy,
+// few enough that under load each carries many signatures.
+const signingStatementsAtOnce = 2;
+
+// One queue of first signatures per database: under load, the signatures of many requests share
+// one statement. PGlite runs one statement at a time anyway; PostgreSQL gets a few at once.
+const newSignatureQueues = new WeakMap<Database, GroupCommit<PendingSignature, NewSignatureRow>>();
+
+function newSignatureQueue(target: Database): GroupCommit<PendingSignature, NewSignatureRow> {
+  let queue = newSignatureQueues.get(target);
+  if (!queue) {
+    queue = groupCommit({
+      run: (rows) =>
+        target.sql<NewSignatureRow>(newSignaturesStatement, [
+          ...rowParameters(
+            rows.map((row) => row.parameters),
+            newSignatureColumns.length,
+          ),
+          env.CONFIRMATION_TTL_HOURS,
+        ]),
+      keys: (row) => row.keys,
+      inFlight: target.kind === "pglite" ? 1 : signingStatementsAtOnce,
+      maxRows: 64,
+      // The database unreachable fails every row alike; anything else may be one row's fault.
+      retryAlone: (error) => toAppError(error)?.code !== "UNAVAILABLE",
+    });
+    newSignatureQueues.set(target, queue);
+  }
+  return queue;
+}
 
 type FirstSignature = { outcome: "signed" | "closed" } | { outcome: "raced"; overLimit: boolean } | { outcome: "signed-before"; supporterId: string };
 
@@ -151,8 +229,9 @@ async function insertNewSignature(
     idempotencyKey: confirmationMailKey(signatureId, 1),
     props: confirmationMailProps(campaign, { token, name: input.name, locale: options.locale, supporterLinks: links }),
   });
-  const [row] = await database().sql<{ open: boolean; supporter_id: string | null; signature_id: string | null; over_limit: boolean }>(newSignatureStatement, [
-    ...rateLimitParameters(campaign.id, options.ipHash, campaign.rateLimits, options.overLimit),
+  const attempt = rateLimitParameters(campaign.id, options.ipHash, campaign.rateLimits, options.overLimit);
+  const parameters = [
+    ...attempt,
     randomUUID(),
     canonical,
     input.email,
@@ -166,17 +245,19 @@ async function insertNewSignature(
     options.ipHash,
     emailDomain(canonical),
     options.source ?? null,
-    input.consent ? campaign.ownerIds : [],
+    input.consent,
     tokenHash,
-    env.CONFIRMATION_TTL_HOURS,
     unsubscribeHash,
     eraseHash,
     randomUUID(),
     mail.idempotencyKey,
     mail.template,
     JSON.stringify(mail.payload),
-  ]);
-  if (!row?.open) return { outcome: "closed" };
+  ];
+  const keys = [`email:${canonical}`];
+  if (attempt[1] !== null) keys.push(`attempt:${campaign.id}:${String(attempt[1])}`);
+  const row = await newSignatureQueue(database()).submit({ parameters, keys });
+  if (!row.open) return { outcome: "closed" };
   if (row.signature_id) return { outcome: "signed" };
   if (!row.supporter_id) return { outcome: "raced", overLimit: row.over_limit };
   return { outcome: "signed-before", supporterId: row.supporter_id };

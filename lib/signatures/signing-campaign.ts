@@ -38,7 +38,7 @@ const held = new Map<string, Held>();
 
 // What signing needs to know of a campaign, in one query: its status, its owners' rate limits
 // and every access rule that applies. An open campaign's answer is kept for SIGNING_CACHE_MS, so
-// a busy campaign costs one query per signature, not two; the statement that records a signature
+// a busy campaign is not read again for every signature; the statement that records signatures
 // checks again that the campaign is open. Anything else (unknown, closed, not yet open) is read
 // afresh every time.
 export function signingCampaign(slug: string): Promise<SigningCampaign | undefined> {

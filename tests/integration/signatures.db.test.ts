@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
@@ -158,6 +158,81 @@ describe("signPetition", () => {
     await sign(campaign, signInput({ consent }));
     const signature = await onlySignatureOf(campaign);
     expect(signature.consents).toEqual([]);
+  });
+
+  it("signs a crowd arriving at once, across campaigns and languages, each exactly as if alone", async () => {
+    const coalition = await createCampaign({ coOwners: 1 });
+    const single = await createCampaign();
+    // Closed a moment ago: the open status read just before is still held (the clock stands still),
+    // so only the statement that records signatures can tell.
+    const closing = await createCampaign();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const crowd = Array.from({ length: 30 }, (_, index) => ({
+      campaign: index % 3 === 0 ? single : coalition,
+      input: signInput({ name: `Signer ${index}`, consent: index % 2 === 0 ? "on" : undefined, postcode: index % 5 === 0 ? `PC ${index}` : "" }),
+      locale: index % 4 === 0 ? ("ar" as const) : ("en" as const),
+      ipAddress: `198.51.100.${index + 1}`,
+    }));
+    const latecomers = [signInput(), signInput()];
+    let results: unknown[];
+    let refused: unknown[];
+    try {
+      await sign(closing, signInput());
+      await db.campaign.update({ where: { id: closing.id }, data: { status: "CLOSED" } });
+      [results, refused] = await Promise.all([
+        Promise.all(crowd.map((signer) => sign(signer.campaign, signer.input, { locale: signer.locale, ipAddress: signer.ipAddress }))),
+        Promise.all(latecomers.map((input, index) => sign(closing, input, { ipAddress: `203.0.113.${index + 1}` }).catch((error: unknown) => error))),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    expect(results).toEqual(crowd.map((signer) => ({ campaignSlug: signer.campaign.slug })));
+    for (const [index, input] of latecomers.entries()) {
+      await expectAppError(Promise.reject(refused[index]), "CAMPAIGN_NOT_OPEN");
+      await expectNothingStoredFor(input.email);
+    }
+    // They were turned away by that statement, which records their attempts and nothing else.
+    expect(await db.signAttemptWindow.count({ where: { campaignId: closing.id } })).toBe(1 + latecomers.length);
+    for (const signer of crowd) {
+      const signatures = await db.signature.findMany({ where: { supporter: { email: signer.input.email } }, include: { consents: true } });
+      expect(signatures).toHaveLength(1);
+      const signature = signatures[0]!;
+      expect(signature).toMatchObject({ campaignId: signer.campaign.id, state: "PENDING", name: signer.input.name, postcode: signer.input.postcode || null, locale: signer.locale });
+      expect(signature.consents).toHaveLength(signer.input.consent ? signer.campaign.owners.length : 0);
+      const [message, ...more] = await confirmationMessages(signature.id);
+      expect(more).toEqual([]);
+      expect(message).toMatchObject({ toAddress: signer.input.email, locale: signer.locale, props: { name: signer.input.name } });
+      // The link in the e-mail is the one whose hash was stored for this signature.
+      expect((await tokensOf(signature.id)).map((token) => token.tokenHash)).toEqual([sha256(tokenIn(message!))]);
+      expect(message!.props.confirmUrl).toContain(`/${signer.locale}/confirm/`);
+      expect(await db.supporterToken.count({ where: { supporter: { email: signer.input.email } } })).toBe(2);
+    }
+    expect(await confirmedCount(coalition.id)).toBe(0);
+  });
+
+  it("stores everyone else when one signer of a crowd cannot be stored", async () => {
+    const campaign = await createCampaign();
+    const crowd = Array.from({ length: 12 }, () => signInput());
+    const refusedInput = crowd[5]!;
+    const name = `nida_test_refuse_${randomUUID().replaceAll("-", "")}`;
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by test'; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.to_address = '${refusedInput.email}') EXECUTE FUNCTION ${name}()`,
+    );
+    let outcomes: PromiseSettledResult<unknown>[];
+    try {
+      outcomes = await Promise.allSettled(crowd.map((input, index) => sign(campaign, input, { ipAddress: `192.0.2.${index + 1}` })));
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON outbox_messages`);
+      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
+    }
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(crowd.map((input) => (input === refusedInput ? "rejected" : "fulfilled")));
+    await expectNothingStoredFor(refusedInput.email);
+    const stored = await db.signature.findMany({ where: { campaignId: campaign.id }, include: { supporter: true } });
+    expect(stored.map((signature) => signature.supporter!.email).sort()).toEqual(crowd.filter((input) => input !== refusedInput).map((input) => input.email).sort());
+    expect(await db.outboxMessage.count({ where: { toAddress: { in: crowd.map((input) => input.email) } } })).toBe(crowd.length - 1);
   });
 
   it("keeps a hash of the signer's IP, never the IP, the same for the same IP", async () => {
