@@ -48,6 +48,20 @@ async function tokensOf(signatureId: string) {
 
 
 
+// Runs `act` while the database refuses any outbox message to `email` (a trigger for this one
+// address only, so tests running alongside are unaffected).
+async function whileOutboxRefuses<T>(email: string, act: () => Promise<T>): Promise<T> {
+  const name = `nida_test_refuse_${randomUUID().replaceAll("-", "")}`;
+  await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by test'; END $$`);
+  await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.to_address = '${email}') EXECUTE FUNCTION ${name}()`);
+  try {
+    return await act();
+  } finally {
+    await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON outbox_messages`);
+    await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
+  }
+}
+
 // Nothing at all was stored for this address: no supporter, no outbox message.
 async function expectNothingStoredFor(email: string) {
   expect(await db.supporter.findMany({ where: { email } })).toEqual([]);
@@ -215,18 +229,9 @@ describe("signPetition", () => {
     const campaign = await createCampaign();
     const crowd = Array.from({ length: 12 }, () => signInput());
     const refusedInput = crowd[5]!;
-    const name = `nida_test_refuse_${randomUUID().replaceAll("-", "")}`;
-    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by test'; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.to_address = '${refusedInput.email}') EXECUTE FUNCTION ${name}()`,
+    const outcomes = await whileOutboxRefuses(refusedInput.email, () =>
+      Promise.allSettled(crowd.map((input, index) => sign(campaign, input, { ipAddress: `192.0.2.${index + 1}` }))),
     );
-    let outcomes: PromiseSettledResult<unknown>[];
-    try {
-      outcomes = await Promise.allSettled(crowd.map((input, index) => sign(campaign, input, { ipAddress: `192.0.2.${index + 1}` })));
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON outbox_messages`);
-      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
-    }
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(crowd.map((input) => (input === refusedInput ? "rejected" : "fulfilled")));
     await expectNothingStoredFor(refusedInput.email);
@@ -485,18 +490,7 @@ describe("signPetition is all or nothing", () => {
   it("stores no signature, supporter, consent or link when its e-mail cannot be queued", async () => {
     const campaign = await createCampaign({ coOwners: 1 });
     const input = signInput();
-    // A trigger that refuses the outbox row for this one address only, so parallel tests are unaffected.
-    const name = `nida_test_refuse_${randomUUID().replaceAll("-", "")}`;
-    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by test'; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.to_address = '${input.email}') EXECUTE FUNCTION ${name}()`,
-    );
-    try {
-      await expect(sign(campaign, input)).rejects.toThrow(/outbox refused by test/);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON outbox_messages`);
-      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
-    }
+    await whileOutboxRefuses(input.email, () => expect(sign(campaign, input)).rejects.toThrow(/outbox refused by test/));
 
     expect(await signaturesOf(campaign)).toEqual([]);
     expect(await db.signatureConsent.count({ where: { organisationId: { in: campaign.owners.map((owner) => owner.organisationId) } } })).toBe(0);
