@@ -13,15 +13,21 @@ export type GroupCommitOptions<Row, Result> = {
   // Whether a failed statement of several rows is run again one row at a time, so that the row
   // at fault fails alone. Not for errors every row would meet again (the database unreachable).
   retryAlone(error: unknown): boolean;
+  // A row still waiting for a statement after this long fails with `waitedTooLong()`: when the
+  // running statements hang (a database that stopped answering), the rows behind them fail fast
+  // rather than pile up.
+  maxWaitMs: number;
+  waitedTooLong(): unknown;
 };
 
 export type GroupCommit<Row, Result> = { submit(row: Row): Promise<Result> };
 
-type Waiting<Row, Result> = { row: Row; resolve(result: Result): void; reject(error: unknown): void };
+type Waiting<Row, Result> = { row: Row; deadline: number; resolve(result: Result): void; reject(error: unknown): void };
 
 export function groupCommit<Row, Result>(options: GroupCommitOptions<Row, Result>): GroupCommit<Row, Result> {
   let queue: Waiting<Row, Result>[] = [];
   let running = 0;
+  let deadlineTimer: NodeJS.Timeout | undefined;
   // How far down the queue a statement looks for rows that do not clash with the ones it has.
   const lookahead = options.maxRows * 4;
 
@@ -67,12 +73,28 @@ export function groupCommit<Row, Result>(options: GroupCommitOptions<Row, Result
         pump();
       });
     }
+    watchDeadlines();
+  }
+
+  // One timer at a time, for the row that has waited longest: the queue keeps the order of arrival.
+  function watchDeadlines(): void {
+    if (deadlineTimer || queue.length === 0) return;
+    const oldest = queue[0]!.deadline;
+    deadlineTimer = setTimeout(() => {
+      deadlineTimer = undefined;
+      const now = Date.now();
+      const expired = queue.filter((waiting) => waiting.deadline <= now);
+      queue = queue.filter((waiting) => waiting.deadline > now);
+      for (const waiting of expired) waiting.reject(options.waitedTooLong());
+      watchDeadlines();
+    }, Math.max(0, oldest - Date.now()));
+    deadlineTimer.unref();
   }
 
   return {
     submit(row) {
       return new Promise<Result>((resolve, reject) => {
-        queue.push({ row, resolve, reject });
+        queue.push({ row, deadline: Date.now() + options.maxWaitMs, resolve, reject });
         pump();
       });
     },

@@ -204,6 +204,9 @@ function newSignatureQueue(target: Database): GroupCommit<PendingSignature, NewS
       maxRows: 64,
       // The database unreachable fails every row alike; anything else may be one row's fault.
       retryAlone: (error) => toAppError(error)?.code !== "UNAVAILABLE",
+      // As long as a query may wait for a connection: then "try again shortly".
+      maxWaitMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      waitedTooLong: () => new AppError("UNAVAILABLE", { detail: "no statement to sign in within the connection timeout" }),
     });
     newSignatureQueues.set(target, queue);
   }

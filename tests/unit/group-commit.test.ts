@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { groupCommit } from "../../lib/group-commit";
 
 type Row = { id: string; keys?: string[] };
 
 // A statement runner that holds each statement until the test lets it finish, and records what
 // each statement carried.
-function heldStatements(options: { inFlight?: number; maxRows?: number; fail?: (rows: Row[]) => Error | undefined; retryAlone?: boolean } = {}) {
+function heldStatements(options: { inFlight?: number; maxRows?: number; fail?: (rows: Row[]) => Error | undefined; retryAlone?: boolean; maxWaitMs?: number } = {}) {
   const statements: string[][] = [];
   const pending: (() => void)[] = [];
   const queue = groupCommit<Row, string>({
@@ -23,6 +23,8 @@ function heldStatements(options: { inFlight?: number; maxRows?: number; fail?: (
     inFlight: options.inFlight ?? 1,
     maxRows: options.maxRows ?? 100,
     retryAlone: () => options.retryAlone ?? true,
+    maxWaitMs: options.maxWaitMs ?? 60_000,
+    waitedTooLong: () => new Error("waited too long"),
   });
   // Lets every statement started so far finish, then waits for the queue to react.
   async function finishRunning() {
@@ -33,6 +35,10 @@ function heldStatements(options: { inFlight?: number; maxRows?: number; fail?: (
 }
 
 describe("groupCommit", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("writes a row at once and alone when nothing else is running", async () => {
     const { queue, statements, finishRunning } = heldStatements();
     const result = queue.submit({ id: "a" });
@@ -98,5 +104,23 @@ describe("groupCommit", () => {
     await finishRunning();
     expect(statements).toEqual([["a"], ["b", "c"]]);
     expect((await results).map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+
+  it("fails the rows waiting behind a statement that hangs once they have waited too long, and only them", async () => {
+    vi.useFakeTimers();
+    const { queue, statements, finishRunning } = heldStatements({ maxWaitMs: 10_000 });
+    const hanging = queue.submit({ id: "a" });
+    const early = Promise.allSettled([queue.submit({ id: "b" })]);
+    vi.advanceTimersByTime(4_000);
+    const late = Promise.allSettled([queue.submit({ id: "c" })]);
+    vi.advanceTimersByTime(6_000);
+    expect((await early).map((result) => result.status === "rejected" && (result.reason as Error).message)).toEqual(["waited too long"]);
+    // The later row has waited 6 s of its 10: it is still queued, and goes once the statement ends.
+    vi.useRealTimers();
+    await finishRunning();
+    expect(statements).toEqual([["a"], ["c"]]);
+    await finishRunning();
+    expect(await hanging).toBe("done a");
+    expect((await late).map((result) => result.status === "fulfilled" && result.value)).toEqual(["done c"]);
   });
 });
