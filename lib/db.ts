@@ -95,8 +95,8 @@ function preparedStatements(pglite: PGlite): SqlRunner {
 }
 
 // Many rows as one parameter per column, so that one statement takes any number of them: the
-// relation of `rowParameters(rows)` at $first onwards, named `alias`, its columns named and typed
-// as given, and `n`, each row's place in `rows` from 1.
+// relation of `rowParameters(columns, rows)` at $first onwards, named `alias`, its columns named
+// and typed as given, and `n`, each row's place in `rows` from 1.
 export type RowColumns = readonly (readonly [name: string, type: string])[];
 
 export function rowsRelation(alias: string, columns: RowColumns, first: number): string {
@@ -104,8 +104,8 @@ export function rowsRelation(alias: string, columns: RowColumns, first: number):
   return `unnest(${arrays.join(", ")}) WITH ORDINALITY AS ${alias} (${columns.map(([name]) => name).join(", ")}, n)`;
 }
 
-export function rowParameters(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
-  return Array.from({ length: width }, (_, column) => rows.map((row) => row[column] ?? null));
+export function rowParameters(columns: RowColumns, rows: readonly (readonly unknown[])[]): unknown[][] {
+  return columns.map((_, column) => rows.map((row) => row[column] ?? null));
 }
 
 // A parameter as a SQL literal of the text the extended protocol would have sent; the prepared

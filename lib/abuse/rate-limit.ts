@@ -57,11 +57,18 @@ export function rateLimitParameters(campaignId: string, ipHash: string | null, l
   return [campaignId, ipHash, Math.max(limits.burstLimit, limits.sustainedLimit, 1), limits.burstWindowSeconds, limits.burstLimit, limits.sustainedWindowSeconds, limits.sustainedLimit, null];
 }
 
+// What a row of rateLimitParameters locks, if anything: two rows with the same key must not share
+// a statement.
+export function signAttemptKey(parameters: readonly unknown[]): string | null {
+  const [campaignId, ipHash] = parameters;
+  return ipHash === null ? null : `attempt:${String(campaignId)}:${String(ipHash)}`;
+}
+
 // Records one sign attempt on its own, inside the caller's transaction.
 export async function recordSignAttempt(tx: Tx, options: { campaignId: string; ipHash: string; limits: RateLimits }): Promise<{ overLimit: boolean }> {
   const rows = await tx.$queryRawUnsafe<{ over_limit: boolean }[]>(
     `WITH attempt AS (SELECT * FROM ${rowsRelation("a", signAttemptColumns, 1)}), ${signAttemptCtes("attempt")} SELECT over_limit FROM attempt_verdict`,
-    ...rowParameters([rateLimitParameters(options.campaignId, options.ipHash, options.limits)], signAttemptColumns.length),
+    ...rowParameters(signAttemptColumns, [rateLimitParameters(options.campaignId, options.ipHash, options.limits)]),
   );
   return { overLimit: rows[0]?.over_limit === true };
 }

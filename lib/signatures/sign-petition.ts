@@ -3,7 +3,7 @@ import { accessVerdict } from "../abuse/access-rules";
 import { normaliseIp } from "../abuse/client-ip";
 import { isDisposableDomain } from "../abuse/disposable-domains";
 import { checkFormGuard } from "../abuse/form-guard";
-import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, type RateLimits } from "../abuse/rate-limit";
+import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, signAttemptKey, type RateLimits } from "../abuse/rate-limit";
 import { database, db, rowParameters, rowsRelation, type Database, type RowColumns, type Tx } from "../db";
 import { env } from "../env";
 import { AppError, toAppError } from "../errors";
@@ -192,13 +192,7 @@ function newSignatureQueue(target: Database): GroupCommit<PendingSignature, NewS
   if (!queue) {
     queue = groupCommit({
       run: (rows) =>
-        target.sql<NewSignatureRow>(newSignaturesStatement, [
-          ...rowParameters(
-            rows.map((row) => row.parameters),
-            newSignatureColumns.length,
-          ),
-          env.CONFIRMATION_TTL_HOURS,
-        ]),
+        target.sql<NewSignatureRow>(newSignaturesStatement, [...rowParameters(newSignatureColumns, rows.map((row) => row.parameters)), env.CONFIRMATION_TTL_HOURS]),
       keys: (row) => row.keys,
       inFlight: target.kind === "pglite" ? 1 : signingStatementsAtOnce,
       maxRows: 64,
@@ -257,8 +251,8 @@ async function insertNewSignature(
     mail.template,
     JSON.stringify(mail.payload),
   ];
-  const keys = [`email:${canonical}`];
-  if (attempt[1] !== null) keys.push(`attempt:${campaign.id}:${String(attempt[1])}`);
+  const attemptKey = signAttemptKey(attempt);
+  const keys = attemptKey ? [`email:${canonical}`, attemptKey] : [`email:${canonical}`];
   const row = await newSignatureQueue(database()).submit({ parameters, keys });
   if (!row.open) return { outcome: "closed" };
   if (row.signature_id) return { outcome: "signed" };
