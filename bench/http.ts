@@ -78,7 +78,7 @@ export function signLoad(
   const run = randomUUID().slice(0, 6);
   const build = way === "script" ? signJsonRequest : signRequest;
   return runLoad({
-    url: url ?? (way === "script" ? signEndpoint(server.url, slug) : `${server.url}/en/campaigns/${slug}`),
+    url: url ?? (way === "script" ? signEndpoint(server.url) : `${server.url}/en/campaigns/${slug}`),
     method: "POST",
     connections,
     durationSeconds: settings.durationSeconds,

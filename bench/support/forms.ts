@@ -101,7 +101,7 @@ export function signJsonRequest(baseUrl: string, form: FormFields, signer: Signe
   return { body: JSON.stringify(fields), headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip } };
 }
 
-export const signEndpoint = (baseUrl: string, slug: string) => `${baseUrl}/api/campaigns/${encodeURIComponent(slug)}/signatures`;
+export const signEndpoint = (baseUrl: string) => `${baseUrl}/api/signatures`;
 
 // What a sign request through the endpoint came back with.
 export function signJsonOutcome(status: number, body: string): "signed" | "unavailable" | "other" {

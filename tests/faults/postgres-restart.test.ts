@@ -53,7 +53,7 @@ describe("PostgreSQL restarted under load", () => {
     const load = sustain(6, async (n): Promise<Attempt> => {
       const email = `${run}-${n}@example.org`;
       const started = phase;
-      const outcome = await sign(server, form, campaign.slug, email, distinctIp(n), 20_000);
+      const outcome = await sign(server, form, email, distinctIp(n), 20_000);
       return { ...outcome, email, phase: started === phase ? phase : "back" };
     });
     await waitFor("signing to be under way", async () => load.results.filter((r) => r.outcome === "signed").length >= 10, 60_000);

@@ -34,7 +34,7 @@ describe("server killed during sustained signing", () => {
     const run = uniqueName("kill");
     // Signatures whose confirmation links are in hand, to confirm while the server dies.
     const early = Array.from({ length: 30 }, (_, i) => `${run}-early-${i}@example.org`);
-    const outcomes = await Promise.all(early.map((email, i) => sign(server, form, campaign.slug, email, distinctIp(i))));
+    const outcomes = await Promise.all(early.map((email, i) => sign(server, form, email, distinctIp(i))));
     expect(outcomes.every((outcome) => outcome.outcome === "signed")).toBe(true);
     const links = await waitFor("the confirmation e-mails", async () => {
       const found = early.map((to) => confirmLink(capture.messages({ to })[0]?.text ?? null));
@@ -43,7 +43,7 @@ describe("server killed during sustained signing", () => {
 
     const signing = sustain(8, async (n) => {
       const email = `${run}-${n}@example.org`;
-      return { email, outcome: (await sign(server, form, campaign.slug, email, distinctIp(1000 + n))).outcome };
+      return { email, outcome: (await sign(server, form, email, distinctIp(1000 + n))).outcome };
     });
     const confirming = sustain(2, async (n) => {
       const index = n % links.length;

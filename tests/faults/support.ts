@@ -63,11 +63,11 @@ export async function startSigningRun(context: BenchContext, options: { database
 export type SignOutcome = { outcome: "signed" | "unavailable" | "other" | "network"; status: number; ms: number; retryAfter: string | null };
 
 // One signature through the signatures endpoint, as the page's script sends it.
-export async function sign(server: BenchServer, form: FormFields, slug: string, email: string, ip: string, timeoutMs = 30_000): Promise<SignOutcome> {
+export async function sign(server: BenchServer, form: FormFields, email: string, ip: string, timeoutMs = 30_000): Promise<SignOutcome> {
   const started = performance.now();
   const request = signJsonRequest(server.url, form, { name: `Signer ${email.split("@")[0]}`, email }, ip);
   try {
-    const response = await fetch(signEndpoint(server.url, slug), {
+    const response = await fetch(signEndpoint(server.url), {
       method: "POST",
       body: request.body,
       headers: request.headers,

@@ -44,7 +44,7 @@ describe("two app servers on one database", () => {
     const run = uniqueName("two");
     const before = await campaignIntegrity(url, campaign.id);
     const signers = Array.from({ length: 40 }, (_, i) => `${run}-${i}@example.org`);
-    const outcomes = await Promise.all(signers.map((email, i) => sign(servers[i % 2]!, forms[i % 2]!, campaign.slug, email, distinctIp(5000 + i))));
+    const outcomes = await Promise.all(signers.map((email, i) => sign(servers[i % 2]!, forms[i % 2]!, email, distinctIp(5000 + i))));
     expect(outcomes.filter((outcome) => outcome.outcome !== "signed")).toEqual([]);
 
     const links = await waitFor("every confirmation e-mail", async () => {
@@ -73,12 +73,12 @@ describe("two app servers on one database", () => {
 
   // Rate limits live in PostgreSQL (sign_attempt_windows), so every server sees every attempt.
   it("holds one address to one limit across both servers", async () => {
-    const { url, campaign } = started;
+    const { url } = started;
     const run = uniqueName("limit");
     const address = "203.0.113.77";
     const attempts = 60;
     const outcomes = [];
-    for (let i = 0; i < attempts; i++) outcomes.push(await sign(servers[i % 2]!, forms[i % 2]!, campaign.slug, `${run}-${i}@example.org`, address));
+    for (let i = 0; i < attempts; i++) outcomes.push(await sign(servers[i % 2]!, forms[i % 2]!, `${run}-${i}@example.org`, address));
     const recorded = await withClient(url, async (client) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM sign_attempt_windows`)).rows[0]!.n));
     expect(recorded).toBeGreaterThan(0);
     // The answer is the same either way (a signer is never told they were held back)...

@@ -13,7 +13,7 @@ export type SignFormState = {
 };
 
 // The sign form without JavaScript (a plain POST); with it, the page posts to
-// /api/campaigns/<slug>/signatures instead.
+// /api/signatures instead.
 export async function signAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
   const requestHeaders = await headers();
   const outcome = await submitSignForm(formData, { forwardedFor: requestHeaders.get("x-forwarded-for"), referer: requestHeaders.get("referer") });

@@ -50,7 +50,7 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
     event.preventDefault();
     setSending(true);
     try {
-      const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignSlug)}/signatures`, {
+      const response = await fetch("/api/signatures", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(Object.fromEntries(new FormData(event.currentTarget))),

@@ -5,20 +5,19 @@ import { submitSignForm } from "@/lib/signatures/sign-submission";
 export const dynamic = "force-dynamic";
 
 // The sign form's fields as JSON, sent by the campaign page's and the embed's script: 201 with
-// where to go next, or the per-field errors. Only Nida's own pages may post here.
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+// where to go next, or the per-field errors. Only Nida's own pages may post here. The campaign is
+// the form's own `campaign` field: a fixed path is the cheapest route for Next.js to match, and
+// this is the busiest POST of the site.
+export async function POST(request: Request) {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
-  const { slug } = await params;
   const body: unknown = await request.json().catch(() => null);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return Response.json({ fields: {}, formError: "generic" }, { status: 400, headers: errorHeaders("VALIDATION") });
   }
   const record = body as Record<string, unknown>;
-  // The campaign signed is the one in the address, whatever the body says.
-  const fields = { get: (name: string) => (name === "campaign" ? slug : record[name]) };
-  const outcome = await submitSignForm(fields, { forwardedFor: request.headers.get("x-forwarded-for"), referer: request.headers.get("referer") });
+  const outcome = await submitSignForm({ get: (name) => record[name] }, { forwardedFor: request.headers.get("x-forwarded-for"), referer: request.headers.get("referer") });
   if (outcome.signed) return Response.json({ next: outcome.next }, { status: 201, headers: { "Cache-Control": "no-store" } });
-  const { status, ...errors } = outcome;
-  return Response.json(errors, { status, headers: status === 503 ? errorHeaders("UNAVAILABLE") : { "Cache-Control": "no-store" } });
+  const { status, fields, formError } = outcome;
+  return Response.json({ fields, formError }, { status, headers: status === 503 ? errorHeaders("UNAVAILABLE") : { "Cache-Control": "no-store" } });
 }
