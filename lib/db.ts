@@ -17,7 +17,10 @@ export type SqlRunner = <Row extends Record<string, unknown>>(statement: { name:
 export type Database = {
   prisma: PrismaClient;
   sql: SqlRunner;
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  // What the migration engine connects with. It ends what it connected through when it is done
+  // (on PostgreSQL that drops the connection holding its advisory lock), so on PostgreSQL this is
+  // a pool of its own, never the one the app's queries use.
+  migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
   kind: "postgres" | "pglite";
   close(): Promise<void>;
 };
@@ -44,10 +47,11 @@ export function openDatabase(target: DatabaseTarget): Database {
       transactionOptions: { maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 },
     });
     const sql: SqlRunner = async (statement, params) => (await pool.query({ name: statement.name, text: statement.text, values: params })).rows;
+    const { databaseUrl } = target;
     return {
       prisma,
       sql,
-      adapterFactory,
+      migrationAdapter: () => new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS }),
       kind: "postgres",
       async close() {
         await prisma.$disconnect();
@@ -65,7 +69,8 @@ export function openDatabase(target: DatabaseTarget): Database {
   return {
     prisma,
     sql,
-    adapterFactory,
+    // PGlite is one session in this process: the engine shares it, and leaves it open.
+    migrationAdapter: () => adapterFactory,
     kind: "pglite",
     async close() {
       await prisma.$disconnect();

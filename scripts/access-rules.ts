@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const current = database();
   try {
-    await applyMigrations(current.adapterFactory);
+    await applyMigrations(current.migrationAdapter());
     if (command === "list") {
       for (const rule of await listGlobalAccessRules()) console.log(`${rule.effect.toLowerCase()}\t${rule.kind}\t${rule.pattern}${rule.note ? `\t${rule.note}` : ""}`);
       return 0;

@@ -8,7 +8,7 @@ const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: en
 const target = database.kind === "postgres" ? "PostgreSQL" : `PGlite at ${env.PGLITE_DATA_DIR}`;
 let failed = false;
 try {
-  const applied = await applyMigrations(database.adapterFactory);
+  const applied = await applyMigrations(database.migrationAdapter());
   if (applied.length === 0) console.log(`Database is up to date (${target})`);
   for (const name of applied) console.log(`Applied ${name} to ${target}`);
 } catch (error) {

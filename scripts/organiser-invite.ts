@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   }
   const current = database();
   try {
-    await applyMigrations(current.adapterFactory);
+    await applyMigrations(current.migrationAdapter());
     const organisation = await createOrganisation({ name: args.organisationName });
     const deliver = env.RESEND_API_KEY ? "email" : "print";
     const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver });

@@ -4,7 +4,7 @@ import { seedDatabase } from "../prisma/seed";
 
 // Brings a database to the current schema and makes sure the seed campaigns exist.
 export async function prepareDatabase(database: Database): Promise<{ migrations: string[]; campaignsCreated: string[] }> {
-  const migrations = await applyMigrations(database.adapterFactory);
+  const migrations = await applyMigrations(database.migrationAdapter());
   const { campaignsCreated } = await seedDatabase(database.prisma);
   return { migrations, campaignsCreated };
 }

@@ -20,7 +20,7 @@ export class BenchContext {
     const url = await createDatabase(cluster.url, name);
     const database = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://" });
     try {
-      await applyMigrations(database.adapterFactory);
+      await applyMigrations(database.migrationAdapter());
     } finally {
       await database.close();
     }

@@ -35,7 +35,7 @@ describe("prisma/migrations", () => {
       const list = await readMigrations();
       const names = list.migrationDirectories.map((directory) => directory.path);
 
-      const applied = await applyMigrations(database.adapterFactory);
+      const applied = await applyMigrations(database.migrationAdapter());
       expect(applied).toEqual(names);
 
       const tables = await database.prisma.$queryRaw<{ table_name: string }[]>`
@@ -50,7 +50,7 @@ describe("prisma/migrations", () => {
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
       expect(recorded.map((row) => row.migration_name)).toEqual(names);
 
-      expect(await applyMigrations(database.adapterFactory)).toEqual([]);
+      expect(await applyMigrations(database.migrationAdapter())).toEqual([]);
 
       // The Prisma client works against the migrated schema.
       expect(await database.prisma.campaign.count()).toBe(0);

@@ -2,6 +2,7 @@
 // PostgreSQL, PREPARE and EXECUTE on PGlite) and every parameter arrives exactly as it was given.
 import { describe, expect, it } from "vitest";
 import { database } from "../../lib/db";
+import { applyMigrations } from "../../lib/migrations/schema-engine";
 
 const echo = {
   name: "test-echo-parameters",
@@ -47,4 +48,11 @@ describe("database().sql", () => {
       await database().prisma.$executeRawUnsafe(`DROP TABLE ${table}`);
     }
   });
+
+  it("keeps working, Prisma too, after the migration engine has run on the same database", async () => {
+    expect(await applyMigrations(database().migrationAdapter())).toEqual([]);
+    const statement = { name: "test-after-migrating", text: "SELECT $1::int + 1 AS next" };
+    expect(await database().sql(statement, [41])).toEqual([{ next: 42 }]);
+    expect(await database().prisma.campaign.count()).toBeGreaterThanOrEqual(0);
+  }, 120_000);
 });

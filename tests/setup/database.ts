@@ -12,7 +12,7 @@ beforeAll(async () => {
   // PGlite in memory starts empty in every worker: migrate it here.
   if (current.kind === "pglite") {
     const { applyMigrations } = await import("../../lib/migrations/schema-engine");
-    await applyMigrations(current.adapterFactory);
+    await applyMigrations(current.migrationAdapter());
   }
 });
 

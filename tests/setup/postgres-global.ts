@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   const url = await createDatabase(cluster.url, "nida_test");
   const database = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://" });
   try {
-    await applyMigrations(database.adapterFactory);
+    await applyMigrations(database.migrationAdapter());
   } finally {
     await database.close();
   }
