@@ -28,3 +28,14 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
+
+// The body as JSON, read as readLimitedText reads it. `value` is undefined when the body is not JSON.
+export async function readLimitedJson(request: Request, maxBytes: number): Promise<{ tooLarge: true } | { tooLarge: false; value: unknown }> {
+  const text = await readLimitedText(request, maxBytes);
+  if (text === null) return { tooLarge: true };
+  try {
+    return { tooLarge: false, value: JSON.parse(text) as unknown };
+  } catch {
+    return { tooLarge: false, value: undefined };
+  }
+}

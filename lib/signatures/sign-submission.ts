@@ -14,6 +14,10 @@ export type SignOutcome =
   | { signed: true; next: string }
   | { signed: false; fields: FieldErrors; formError?: "campaignNotOpen" | "unavailable" | "generic"; status: number };
 
+// The largest sign request read: the form's fields at their longest (a 500-character comment of
+// four-byte characters, say) fit several times over.
+export const signRequestMaxBytes = 16 * 1024;
+
 export const echoedSignFields = ["name", "email", "country", "postcode", "comment", "consent", "showPublicly"] as const;
 
 export function signFormLocale(fields: SignFields): Locale {

@@ -66,6 +66,22 @@ describe("the signatures endpoint", () => {
     }
   });
 
+  it("refuses a body larger than any sign form before reading it all, and stores nothing", async () => {
+    const campaign = await createCampaign();
+    const fields = formFields(campaign.slug, { comment: "ت".repeat(10_000) });
+    const response = await post(fields);
+    expect(response.status).toBe(413);
+    await expectNothingStoredFor(fields.email);
+    // A body that claims to be larger is refused without a byte read.
+    const claimed = formFields(campaign.slug);
+    expect((await post(claimed, { origin: "http://nida.test", "content-length": String(1024 * 1024) })).status).toBe(413);
+    await expectNothingStoredFor(claimed.email);
+    // The longest comment the form takes, in four-byte characters, is read and signed.
+    const longest = formFields(campaign.slug, { comment: "🕊".repeat(500) });
+    expect((await post(longest)).status).toBe(201);
+    expect((await signatureOf(campaign.id, longest.email)).comment).toBe("🕊".repeat(500));
+  });
+
   it("answers a body that is not the form's fields with a generic error", async () => {
     for (const body of ["{not json", "[]", "null", '"text"']) {
       const response = await post(body);

@@ -1,6 +1,7 @@
 import { errorHeaders } from "@/lib/errors";
+import { payloadTooLargeResponse, readLimitedJson } from "@/lib/http/body-limit";
 import { refuseForeignOrigin } from "@/lib/http/same-origin";
-import { submitSignForm } from "@/lib/signatures/sign-submission";
+import { signRequestMaxBytes, submitSignForm } from "@/lib/signatures/sign-submission";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
-  const body: unknown = await request.json().catch(() => null);
+  const read = await readLimitedJson(request, signRequestMaxBytes);
+  if (read.tooLarge) return payloadTooLargeResponse();
+  const body = read.value;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return Response.json({ fields: {}, formError: "generic" }, { status: 400, headers: errorHeaders("VALIDATION") });
   }

@@ -1,4 +1,6 @@
 import { env } from "@/lib/env";
+import { readLimitedJson } from "@/lib/http/body-limit";
+import { signRequestMaxBytes } from "@/lib/signatures/sign-submission";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +11,11 @@ export function GET(): Response {
   return new Response("ok", { headers: { "Cache-Control": "no-store" } });
 }
 
-// The sign path's request and answer without the signing: the JSON body read, a small JSON answer.
+// The sign path's request and answer without the signing: the JSON body read as the sign path
+// reads it, a small JSON answer.
 export async function POST(request: Request): Promise<Response> {
   if (!env.BENCH_ROUTES) return new Response("Not found", { status: 404 });
-  const body: unknown = await request.json().catch(() => null);
+  const read = await readLimitedJson(request, signRequestMaxBytes);
+  const body = read.tooLarge ? null : read.value;
   return Response.json({ read: typeof body === "object" && body !== null }, { status: 201, headers: { "Cache-Control": "no-store" } });
 }
