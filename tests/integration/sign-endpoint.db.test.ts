@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { issueFormToken } from "../../lib/abuse/form-guard";
 import { renderedAtField } from "../../lib/abuse/form-fields";
-import { createCampaign, signInput } from "../fixtures/factories";
+import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { expectNothingStoredFor, mailsTo, signatureOf } from "./abuse/helpers";
 
 const { POST } = await import("../../app/api/signatures/route");
@@ -39,7 +39,7 @@ describe("the signatures endpoint", () => {
 
   it("answers each wrong field with its translation key and stores nothing", async () => {
     const campaign = await createCampaign();
-    const fields = formFields(campaign.slug, { name: " ", email: "not an address", country: "XX" });
+    const fields = formFields(campaign.slug, { name: " ", email: uniqueEmail().replace("@", " at "), country: "XX" });
     const response = await post(fields);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ fields: { name: "nameRequired", email: "emailInvalid", country: "countryRequired" } });
