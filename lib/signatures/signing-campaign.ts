@@ -3,7 +3,7 @@ import type { RateLimits } from "../abuse/rate-limit";
 import { database, type Database } from "../db";
 import { env } from "../env";
 
-export type OwnerForSigning = { organisationId: string; lead: boolean } & RateLimits;
+export type OwnerForSigning = { lead: boolean } & RateLimits;
 
 export type SigningCampaign = {
   id: string;
@@ -24,7 +24,7 @@ const campaignQuery = { name: "sign-campaign", text: `
   SELECT c.id, c.slug, c.status,
     ${campaignIsOpenSql("c")} AS is_open,
     c.title_en, c.title_ar,
-    coalesce((SELECT json_agg(json_build_object('organisationId', o.organisation_id, 'lead', o.lead,
+    coalesce((SELECT json_agg(json_build_object('lead', o.lead,
         'burstLimit', g.rate_burst_limit, 'burstWindowSeconds', g.rate_burst_window_seconds,
         'sustainedLimit', g.rate_sustained_limit, 'sustainedWindowSeconds', g.rate_sustained_window_seconds) ORDER BY o.created_at, o.organisation_id)
       FROM campaign_owners o JOIN organisations g ON g.id = o.organisation_id WHERE o.campaign_id = c.id), '[]'::json) AS owners,
