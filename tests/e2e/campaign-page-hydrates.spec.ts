@@ -7,8 +7,8 @@ import { campaignPath, seedCampaigns } from "./helpers";
 const campaign = seedCampaigns.monitoring;
 
 const pages = [
-  { locale: "en", sign: "Sign the petition", country: "Country where you live", syria: "Syria", choose: /choose/i },
-  { locale: "ar", sign: "وقّع العريضة", country: "بلد الإقامة", syria: "سوريا", choose: null },
+  { locale: "en", sign: "Sign the petition", country: "Country where you live", syria: "Syria", choose: /choose/i, letterNote: "Subject lines vary from letter to letter" },
+  { locale: "ar", sign: "وقّع العريضة", country: "بلد الإقامة", syria: "سوريا", choose: null, letterNote: "يختلف عنوان الرسالة من رسالة إلى أخرى" },
 ] as const;
 
 function collectErrors(page: Page): string[] {
@@ -20,7 +20,7 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-for (const { locale, sign, country, syria, choose } of pages) {
+for (const { locale, sign, country, syria, choose, letterNote } of pages) {
   test(`the ${locale} campaign page hydrates without errors and names every country in ${locale}`, async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(campaignPath(campaign.slug, locale));
@@ -45,5 +45,13 @@ for (const { locale, sign, country, syria, choose } of pages) {
     await select.selectOption("SY");
     await expect(select).toHaveValue("SY");
     expect(errors).toEqual([]);
+  });
+
+  // The texts the browser receives are the ones the page's own forms use: the sign form's, not
+  // the letter form's, which travel only with the page where a supporter writes.
+  test(`the ${locale} campaign page sends the browser the sign form's texts and not the letter form's`, async ({ request }) => {
+    const html = await (await request.get(campaignPath(campaign.slug, locale))).text();
+    expect(html).toContain(sign);
+    expect(html).not.toContain(letterNote);
   });
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { clientMessages, organiserClientNamespaces, publicClientNamespaces } from "../../../lib/i18n/client-messages";
+import { clientMessages, letterClientNamespaces, organiserClientNamespaces, publicClientNamespaces } from "../../../lib/i18n/client-messages";
 import { messages } from "../../../lib/i18n/translator";
 
 const root = join(import.meta.dirname, "../../..");
@@ -28,7 +28,7 @@ describe("messages sent to the browser", () => {
     const uses = browserNamespaces();
     expect(uses.length).toBeGreaterThan(10);
     const missing = uses.filter(({ file, namespace }) => {
-      const sent: readonly string[] = file.includes("/organiser/") ? organiserClientNamespaces : publicClientNamespaces;
+      const sent: readonly string[] = file.includes("/organiser/") ? organiserClientNamespaces : file.includes("/write/") ? letterClientNamespaces : publicClientNamespaces;
       return !sent.includes(namespace);
     });
     expect(missing).toEqual([]);

@@ -3,8 +3,10 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { countryName, countryOptions } from "@/lib/countries";
+import { clientMessages, letterClientNamespaces } from "@/lib/i18n/client-messages";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { findLetterRecipients, internationalCountries } from "@/lib/letters/find-recipients";
@@ -157,17 +159,19 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       {recipients.length === 0 ? (
         <p>{t("noRecipients")}</p>
       ) : (
-        <LetterForm
-          key={`${place.country ?? ""}-${place.region ?? ""}`}
-          campaignSlug={campaign.slug}
-          locale={locale}
-          letterLocale={lettersIn}
-          token={sender ? token! : null}
-          letterKey={randomUUID()}
-          recipients={recipients}
-          defaults={{ name: sender?.name ?? "", body: template.body }}
-          templates={templateBodies(campaign)}
-        />
+        <NextIntlClientProvider messages={clientMessages(locale, letterClientNamespaces)}>
+          <LetterForm
+            key={`${place.country ?? ""}-${place.region ?? ""}`}
+            campaignSlug={campaign.slug}
+            locale={locale}
+            letterLocale={lettersIn}
+            token={sender ? token! : null}
+            letterKey={randomUUID()}
+            recipients={recipients}
+            defaults={{ name: sender?.name ?? "", body: template.body }}
+            templates={templateBodies(campaign)}
+          />
+        </NextIntlClientProvider>
       )}
     </section>
   );
