@@ -1,5 +1,4 @@
 import { z } from "zod/mini";
-import { isCountryCode } from "../countries";
 
 // Validation messages are keys of the "SignForm.errors" translations, so each field's error is
 // shown in the signer's language in the browser and after a plain POST alike.
@@ -30,32 +29,36 @@ const checkbox = z.pipe(
 );
 
 // In zod's smaller build (zod/mini): the campaign page's script checks the same fields in the
-// browser before they are sent, and carries this schema with it.
-export const signInputSchema = z.object({
-  name: z
-    .string({ error: "nameRequired" })
-    .check(
-      z.trim(),
-      z.minLength(1, "nameRequired"),
-      z.maxLength(100, "nameTooLong"),
-      z.refine((name) => !nameRules.startsLikeFormula(name), "nameFormula"),
-      z.refine((name) => !nameRules.containsUrl(name), "nameUrl"),
-      z.refine(withoutControls, "invalidValue"),
+// browser before they are sent, and carries these rules with it. Which country codes exist is
+// the caller's: the server knows the ISO list (lib/countries.ts, through ./sign-input.ts), the
+// browser the codes its form was rendered with, so the ISO table stays on the server.
+export function signInputSchemaFor(isCountryCode: (code: string) => boolean) {
+  return z.object({
+    name: z
+      .string({ error: "nameRequired" })
+      .check(
+        z.trim(),
+        z.minLength(1, "nameRequired"),
+        z.maxLength(100, "nameTooLong"),
+        z.refine((name) => !nameRules.startsLikeFormula(name), "nameFormula"),
+        z.refine((name) => !nameRules.containsUrl(name), "nameUrl"),
+        z.refine(withoutControls, "invalidValue"),
+      ),
+    email: z.pipe(
+      z.string({ error: "emailRequired" }).check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(254, "emailInvalid"), z.refine(withoutControls, "emailInvalid")),
+      z.email("emailInvalid"),
     ),
-  email: z.pipe(
-    z.string({ error: "emailRequired" }).check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(254, "emailInvalid"), z.refine(withoutControls, "emailInvalid")),
-    z.email("emailInvalid"),
-  ),
-  country: z.string({ error: "countryRequired" }).check(z.refine(isCountryCode, "countryRequired")),
-  postcode: optionalText(16, "postcodeTooLong"),
-  comment: optionalText(500, "commentTooLong", controlCharactersButLineBreaks),
-  // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
-  consent: checkbox,
-  // "Show my first name and country among recent signers": off unless ticked.
-  showPublicly: checkbox,
-});
+    country: z.string({ error: "countryRequired" }).check(z.refine(isCountryCode, "countryRequired")),
+    postcode: optionalText(16, "postcodeTooLong"),
+    comment: optionalText(500, "commentTooLong", controlCharactersButLineBreaks),
+    // "Keep me informed by the organisations behind this campaign"; signing never depends on it.
+    consent: checkbox,
+    // "Show my first name and country among recent signers": off unless ticked.
+    showPublicly: checkbox,
+  });
+}
 
-export type SignInput = z.output<typeof signInputSchema>;
+export type SignInput = z.output<ReturnType<typeof signInputSchemaFor>>;
 export type SignField = keyof SignInput;
 export type FieldErrors = Partial<Record<SignField, ErrorKey>>;
 

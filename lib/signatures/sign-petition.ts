@@ -14,7 +14,8 @@ import type { TemplateProps } from "../mail/templates";
 import { issueSupporterLinks, newSupporterLinks, type SupporterLinks } from "../privacy/supporter-links";
 import { hashIp } from "../secrets";
 import { canonicalEmail, emailDomain } from "./canonical-email";
-import { fieldErrors, signInputSchema, type SignInput } from "./schema";
+import { fieldErrors, type SignInput } from "./schema";
+import { signInputSchema } from "./sign-input";
 import { campaignIsOpenSql, signingCampaign, type OwnerForSigning } from "./signing-campaign";
 import { newConfirmationToken } from "./tokens";
 

@@ -54,4 +54,19 @@ for (const { locale, sign, country, syria, choose, letterNote } of pages) {
     expect(html).toContain(sign);
     expect(html).not.toContain(letterNote);
   });
+
+  // The browser checks the country against the codes its form offers: the ISO table stays on the
+  // server, out of the scripts every reader downloads.
+  test(`the ${locale} campaign page's scripts do not carry the ISO country table`, async ({ page }) => {
+    const scripts: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.push(response.text());
+    });
+    await page.goto(campaignPath(campaign.slug, locale));
+    await page.getByRole("button", { name: sign }).click();
+    await expect(page.locator("#sign-errors")).toBeVisible();
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length).toBeGreaterThan(3);
+    expect(loaded.filter((text) => text.includes("ISO 3166-2:SY"))).toEqual([]);
+  });
 }

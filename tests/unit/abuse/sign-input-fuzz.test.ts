@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { errorKeys, fieldErrors, signInputSchema } from "../../../lib/signatures/schema";
+import { errorKeys, fieldErrors } from "../../../lib/signatures/schema";
+import { signInputSchema } from "../../../lib/signatures/sign-input";
 import { signPayload } from "../../fixtures/sign-payloads";
 
 // What a page does with a signer's values: echoes them into the form and shows them as text.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../lib/i18n/messages/en/public.json";
 import ar from "../../../lib/i18n/messages/ar/public.json";
-import { fieldErrors, signInputSchema, type FieldErrors } from "../../../lib/signatures/schema";
+import { fieldErrors, type FieldErrors } from "../../../lib/signatures/schema";
+import { signInputSchema } from "../../../lib/signatures/sign-input";
 
 const valid = { name: "Layla Haddad", email: "layla@example.org", country: "SY", postcode: "", comment: "", consent: "on" };
 

@@ -5,7 +5,7 @@ import { useActionState, useMemo, useState, useSyncExternalStore, type FormEvent
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, renderedAtField } from "@/lib/abuse/form-fields";
-import { fieldErrors, signInputSchema, type SignField } from "@/lib/signatures/schema";
+import { fieldErrors, signInputSchemaFor, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
 const unchanging = () => () => undefined;
@@ -38,7 +38,12 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
   const [sending, setSending] = useState(false);
   const state = answer ?? actionState;
   const pending = actionPending || sending;
-  // The same rules as the server, checked first in the browser for instant feedback.
+  // The same rules as the server, checked first in the browser for instant feedback; a country
+  // is one of the codes this form offers.
+  const signInputSchema = useMemo(() => {
+    const offered = new Set(countries);
+    return signInputSchemaFor((code) => offered.has(code));
+  }, [countries]);
   const { errors, errorFields, formError, summaryRef, onSubmit: checkFields } = useFieldErrors(state, fieldOrder, (data) => {
     const parsed = signInputSchema.safeParse(Object.fromEntries(data));
     return parsed.success ? null : fieldErrors(parsed.error);
