@@ -7,6 +7,7 @@ import { confirmSignature, describeConfirmation } from "../../lib/signatures/con
 import { maxConfirmationEmails, signPetition } from "../../lib/signatures/sign-petition";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { expectAppError } from "../fixtures/app-errors";
+import { expectNothingStoredFor } from "./abuse/helpers";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
@@ -63,11 +64,6 @@ async function whileOutboxRefuses<T>(email: string, act: () => Promise<T>): Prom
 }
 
 // Nothing at all was stored for this address: no supporter, no outbox message.
-async function expectNothingStoredFor(email: string) {
-  expect(await db.supporter.findMany({ where: { email } })).toEqual([]);
-  expect(await db.outboxMessage.findMany({ where: { toAddress: email } })).toEqual([]);
-}
-
 describe("signPetition", () => {
   it("stores one pending signature and one outbox message, without counting it", async () => {
     const campaign = await createCampaign();
