@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { PGliteThread } from "./pglite-thread";
 
 export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number };
 
@@ -61,8 +61,8 @@ export function openDatabase(target: DatabaseTarget): Database {
     };
   }
   if (!target.pgliteDataDir.startsWith("memory://")) mkdirSync(target.pgliteDataDir, { recursive: true });
-  const pglite = new PGlite(target.pgliteDataDir);
-  const adapterFactory = new PrismaPGlite(pglite);
+  const pglite = new PGliteThread(target.pgliteDataDir);
+  const adapterFactory = new PrismaPGlite(pglite.asPGlite());
   const prisma = new PrismaClient({ adapter: adapterFactory });
   // PGlite runs one statement at a time; a Prisma transaction holds it until it ends.
   const sql = preparedStatements(pglite);
@@ -82,7 +82,7 @@ export function openDatabase(target: DatabaseTarget): Database {
 // On PGlite's one session, as on each PostgreSQL connection, a named statement is prepared once:
 // each run then skips parsing and planning it, most of a signature's time in PGlite. EXECUTE
 // takes no bound parameters, so each one goes as a quoted literal of its text form.
-function preparedStatements(pglite: PGlite): SqlRunner {
+function preparedStatements(pglite: PGliteThread): SqlRunner {
   const prepared = new Map<string, Promise<unknown>>();
   return async (statement, params) => {
     const name = pg.escapeIdentifier(statement.name);

@@ -1,0 +1,193 @@
+import { Worker } from "node:worker_threads";
+import { messages, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
+
+// PGlite on a thread of its own. Its WebAssembly Postgres runs every statement to the end before
+// it returns, so in the server's own thread a busy embedded database would hold up every request
+// while it works; on its own thread it uses the machine's second core. This is the part of PGlite's
+// interface that Nida and pglite-prisma-adapter use (query, exec, transaction, close), each call
+// sent to the thread and answered there in the order PGlite itself would run it.
+//
+// Values cross between threads by structured clone. Parsers are functions and cannot: the types
+// the caller has parsers for come back as PGlite's text, and their parsers run here.
+
+type Request =
+  | { op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; textTypes: number[]; tx?: number }
+  | { op: "exec"; sql: string; tx?: number }
+  | { op: "begin" }
+  | { op: "rollback"; tx: number }
+  | { op: "end"; tx: number; commit: boolean }
+  | { op: "close" };
+
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
+
+// An error as it crosses: a Postgres error keeps its fields (code, detail, constraint, ...).
+type SentError = { message: string; database: boolean; fields: Record<string, string | number | undefined> };
+
+// The thread's side, run from source so that it needs no file of its own beside the server's bundle.
+const threadSource = String.raw`
+const { parentPort, workerData } = require("node:worker_threads");
+const { PGlite } = require("@electric-sql/pglite");
+const pglite = new PGlite(workerData.dataDir);
+const transactions = new Map();
+const sent = (error) => {
+  const fields = {};
+  for (const [key, value] of Object.entries(error ?? {})) if (typeof value === "string" || typeof value === "number") fields[key] = value;
+  return { message: String(error?.message ?? error), database: error instanceof Error && typeof error.code === "string" && typeof error.severity === "string", fields };
+};
+const target = (tx) => (tx === undefined ? pglite : transactions.get(tx).tx);
+const handlers = {
+  query: ({ sql, params, rowMode, textTypes, tx }) =>
+    target(tx).query(sql, params, { rowMode, parsers: Object.fromEntries(textTypes.map((type) => [type, (text) => text])) }),
+  exec: ({ sql, tx }) => target(tx).exec(sql),
+  begin: ({ id }) =>
+    new Promise((begun, failed) => {
+      const open = { tx: undefined, done: undefined, rolledBack: undefined, end: undefined };
+      const finished = new Promise((resolve, reject) => (open.end = { resolve, reject }));
+      finished.catch(() => undefined);
+      let started = false;
+      open.done = pglite.transaction((tx) => {
+        open.tx = tx;
+        started = true;
+        transactions.set(id, open);
+        begun(id);
+        return finished;
+      });
+      open.done.catch((error) => started || failed(error));
+    }),
+  rollback: ({ tx }) => {
+    const open = transactions.get(tx);
+    open.rolledBack = open.tx.rollback();
+    return open.rolledBack;
+  },
+  end: async ({ tx, commit }) => {
+    const open = transactions.get(tx);
+    transactions.delete(tx);
+    await open.rolledBack?.catch(() => undefined);
+    if (commit) open.end.resolve();
+    else open.end.reject(new Error("rolled back"));
+    try {
+      await open.done;
+    } catch (error) {
+      if (commit) throw error;
+    }
+    return null;
+  },
+  close: () => pglite.close(),
+};
+parentPort.on("message", (message) => {
+  Promise.resolve()
+    .then(() => handlers[message.op](message))
+    .then(
+      (value) => parentPort.postMessage({ id: message.id, ok: true, value }),
+      (error) => parentPort.postMessage({ id: message.id, ok: false, error: sent(error) }),
+    );
+});
+`;
+
+function received(error: SentError): Error {
+  if (!error.database) return new Error(error.message);
+  const { length, name, ...fields } = error.fields;
+  return Object.assign(new messages.DatabaseError(error.message, Number(length ?? 0), (name ?? "error") as never), fields);
+}
+
+export class PGliteThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private failure?: Error;
+
+  constructor(dataDir: string) {
+    this.worker = new Worker(threadSource, { eval: true, workerData: { dataDir } });
+    this.worker.unref();
+    this.worker.on("message", (reply: Reply) => this.settle(reply));
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => this.fail(new Error(`the PGlite thread stopped (exit code ${code})`)));
+  }
+
+  query<Row>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<Row>> {
+    return this.queryOn(undefined, sql, params, options);
+  }
+
+  exec(sql: string): Promise<Results[]> {
+    return this.call({ op: "exec", sql }) as Promise<Results[]>;
+  }
+
+  async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    const id = (await this.call({ op: "begin" })) as number;
+    let closed = false;
+    const tx = {
+      query: <Row>(sql: string, params?: unknown[], options?: QueryOptions) => this.queryOn<Row>(id, sql, params ?? [], options),
+      exec: (sql: string) => this.call({ op: "exec", sql, tx: id }) as Promise<Results[]>,
+      rollback: async () => {
+        await this.call({ op: "rollback", tx: id });
+        closed = true;
+      },
+      get closed() {
+        return closed;
+      },
+    } as unknown as Transaction;
+    let result: T;
+    try {
+      result = await callback(tx);
+    } catch (error) {
+      await this.call({ op: "end", tx: id, commit: false });
+      throw error;
+    }
+    await this.call({ op: "end", tx: id, commit: true });
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.failure) return;
+    await this.call({ op: "close" });
+    await this.worker.terminate();
+  }
+
+  // What pglite-prisma-adapter is given: this, in PGlite's shape.
+  asPGlite(): PGlite {
+    return this as unknown as PGlite;
+  }
+
+  private async queryOn<Row>(tx: number | undefined, sql: string, params: unknown[], options?: QueryOptions): Promise<Results<Row>> {
+    const parsers = options?.parsers ?? {};
+    const textTypes = Object.keys(parsers).map(Number);
+    const result = (await this.call({ op: "query", sql, params, rowMode: options?.rowMode, textTypes, tx })) as Results<Row>;
+    if (textTypes.length === 0) return result;
+    result.fields.forEach((field, index) => {
+      const parse = parsers[field.dataTypeID];
+      if (!parse) return;
+      for (const row of result.rows as Record<string | number, unknown>[]) {
+        const key = options?.rowMode === "array" ? index : field.name;
+        const value = row[key];
+        if (value !== null && value !== undefined) row[key] = (parse as (text: string, type: number) => unknown)(value as string, field.dataTypeID);
+      }
+    });
+    return result;
+  }
+
+  private call(request: Request): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    // The thread keeps the process alive only while an answer is awaited from it.
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(received(reply.error));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
