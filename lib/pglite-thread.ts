@@ -24,6 +24,7 @@ type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false;
 type SentError = { message: string; database: boolean; fields: Record<string, string | number | undefined> };
 
 // The thread's side, run from source so that it needs no file of its own beside the server's bundle.
+// It loads PGlite from the app's folder, the working directory of the server, scripts and tests.
 const threadSource = String.raw`
 const { parentPort, workerData } = require("node:worker_threads");
 const { PGlite } = require("@electric-sql/pglite");
