@@ -63,7 +63,6 @@ async function whileOutboxRefuses<T>(email: string, act: () => Promise<T>): Prom
   }
 }
 
-// Nothing at all was stored for this address: no supporter, no outbox message.
 describe("signPetition", () => {
   it("stores one pending signature and one outbox message, without counting it", async () => {
     const campaign = await createCampaign();
