@@ -157,8 +157,8 @@ export class PGliteThread {
     result.fields.forEach((field, index) => {
       const parse = parsers[field.dataTypeID];
       if (!parse) return;
+      const key = options?.rowMode === "array" ? index : field.name;
       for (const row of result.rows as Record<string | number, unknown>[]) {
-        const key = options?.rowMode === "array" ? index : field.name;
         const value = row[key];
         if (value !== null && value !== undefined) row[key] = (parse as (text: string, type: number) => unknown)(value as string, field.dataTypeID);
       }
