@@ -10,6 +10,9 @@ export function nidaConfig(phase) {
   const development = phase === PHASE_DEVELOPMENT_SERVER;
   return {
     poweredByHeader: false,
+    // The build checks the types of what it builds; tests and benchmarks are checked by
+    // `npm run typecheck`, so a server install without dev dependencies still builds.
+    typescript: { tsconfigPath: "tsconfig.build.json" },
     // Next.js would hash every page it serves, on every request, for an ETag. Campaign pages change
     // every few seconds (count, form token), so a 304 is rare; the hash cost every reader CPU time
     // in proportion to the page's size. Caches go by Cache-Control (s-maxage) instead.

@@ -5,21 +5,13 @@ import { openDatabase } from "../lib/db";
 import { env } from "../lib/env";
 import { buildIfNeeded } from "./build-state";
 import { prepareDatabase } from "./prepare-database";
+import { buildEnvironment, serverEnvironment } from "./start-environment";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
-const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-// A bounded heap makes V8 collect before the process grows: a large CSV export then stays within
-// a small machine's memory (measured by `npm run bench -- export`).
-if (!dev && env.SERVER_MAX_HEAP_MB > 0 && !env.NODE_OPTIONS?.includes("--max-old-space-size")) {
-  childEnv.NODE_OPTIONS = [env.NODE_OPTIONS, `--max-old-space-size=${env.SERVER_MAX_HEAP_MB}`].filter(Boolean).join(" ");
-}
-// glibc gives each thread that allocates at once an arena of its own and rarely hands their
-// memory back: the threads that compress a large download each keep theirs. Two arenas keep a
-// large export within a small machine's memory (measured by `npm run bench -- export`).
-if (!dev) childEnv.MALLOC_ARENA_MAX ??= "2";
+const serverEnv = serverEnvironment(process.env, env, { dev });
 
-if (!dev && !args.has("--no-build") && !buildIfNeeded(childEnv)) process.exit(1);
+if (!dev && !args.has("--no-build") && !buildIfNeeded(buildEnvironment(process.env))) process.exit(1);
 
 const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
 try {
@@ -33,7 +25,7 @@ try {
 
 const server = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.LISTEN_HOST], {
   stdio: "inherit",
-  env: childEnv,
+  env: serverEnv,
 });
 console.log(`Nida is starting on ${env.APP_URL}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
