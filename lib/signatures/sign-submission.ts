@@ -36,7 +36,10 @@ function sourceTag(fields: SignFields, referer: string | null): string | null {
 
 // One submission of the sign form, whichever way it came, and where the signer goes next.
 export async function submitSignForm(fields: SignFields, request: { forwardedFor: string | null; referer: string | null }): Promise<SignOutcome> {
-  const slug = String(fields.get("campaign") ?? "");
+  // Only a string names a campaign: a JSON body can nest arrays thousands deep, and turning those
+  // into text recurses until the stack runs out.
+  const campaign = fields.get("campaign");
+  const slug = typeof campaign === "string" ? campaign : "";
   const locale = signFormLocale(fields);
   const input = Object.fromEntries(echoedSignFields.map((key) => [key, fields.get(key) ?? undefined]));
   try {
