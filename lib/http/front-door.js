@@ -11,9 +11,9 @@ export const peerAddressHeader = "x-nida-peer-address";
 export const pageBodyMaxBytes = 512 * 1024;
 
 // The largest body any route reads, with room to tell a page's too-large body from one that fits.
-// A request that declares more is answered before any of its body is read, and its connection is
-// closed.
+// A request that declares more is answered before any of its body is read.
 export const maxRequestBodyBytes = 1024 * 1024;
+const lingerMs = 1000;
 
 // The methods Nida's routes answer. Next.js cannot turn TRACE or TRACK into a fetch Request and
 // fails with a 500; no route answers PUT, PATCH, DELETE or WebDAV's methods.
@@ -45,7 +45,13 @@ export function admitRequest(request, response) {
   }
   const length = request.headers["content-length"];
   if (length !== undefined && Number(length) > maxRequestBodyBytes) {
-    refuse(response, 413, "PAYLOAD_TOO_LARGE", "request body too large", { Connection: "close" });
+    refuse(response, 413, "PAYLOAD_TOO_LARGE", "request body too large", {});
+    // A client that sends its body without waiting must not lose the answer to a reset connection:
+    // what arrives is discarded for a second while the answer reaches it, then the connection is
+    // closed (unless the body has ended by then).
+    const linger = setTimeout(() => request.socket.destroy(), lingerMs).unref();
+    request.on("end", () => clearTimeout(linger));
+    request.resume();
     return false;
   }
   request.headers[peerAddressHeader] = request.socket.remoteAddress ?? "";
