@@ -15,8 +15,9 @@ export const pageBodyMaxBytes = 512 * 1024;
 export const maxRequestBodyBytes = 1024 * 1024;
 const lingerMs = 1000;
 
-// The methods Nida's routes answer. Next.js cannot turn TRACE or TRACK into a fetch Request and
-// fails with a 500; no route answers PUT, PATCH, DELETE or WebDAV's methods.
+// The methods Nida's routes answer. Next.js cannot turn TRACE into a fetch Request and fails with
+// a 500; no route answers PUT, PATCH, DELETE or WebDAV's methods. (Node.js's parser itself answers
+// 400 to methods it does not know, such as TRACK.)
 const servedMethods = ["GET", "HEAD", "POST", "OPTIONS"];
 const methodNotAllowed = { error: "METHOD_NOT_ALLOWED", message: "method not allowed" };
 
