@@ -1,5 +1,6 @@
 // @ts-check
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { maxRequestBodyBytes, pageBodyMaxBytes } from "./lib/http/front-door.js";
 import { securityHeaderRules } from "./lib/http/security-headers.js";
 
 /**
@@ -20,9 +21,10 @@ export function nidaConfig(phase) {
     // Server-only packages that load WebAssembly or native drivers at run time stay outside the bundle.
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
     experimental: {
-      // The largest form is the campaign editor (two long Markdown bodies and up to 40 demands).
-      serverActions: { bodySizeLimit: "512kb" },
-      proxyClientMaxBodySize: "1mb",
+      // proxy.ts answers 413 to a page's body over its limit (Next.js alone answers 500); the
+      // copy it reads is cut off after the largest body any route reads.
+      serverActions: { bodySizeLimit: pageBodyMaxBytes },
+      proxyClientMaxBodySize: maxRequestBodyBytes,
       // Pages rendered at run time (campaign pages, every few seconds) stay in the server's own
       // memory instead of being written into .next. They carry APP_URL (canonical and share
       // links) and the figures of the server's database, so a page rendered by another server

@@ -23,10 +23,12 @@ try {
   await database.close();
 }
 
-const server = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.LISTEN_HOST], {
-  stdio: "inherit",
-  env: serverEnv,
-});
+// Production runs Next.js behind scripts/serve.mjs, which answers what Next.js cannot and tells
+// the app each connection's address (lib/http/front-door.js).
+const listen = ["--port", String(env.PORT), "--hostname", env.LISTEN_HOST];
+const server = dev
+  ? spawn("npx", ["--no-install", "next", "dev", ...listen], { stdio: "inherit", env: serverEnv })
+  : spawn(process.execPath, ["scripts/serve.mjs", ...listen], { stdio: "inherit", env: serverEnv });
 console.log(`Nida is starting on ${env.APP_URL}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

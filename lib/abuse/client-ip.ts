@@ -1,17 +1,29 @@
 import ipaddr from "ipaddr.js";
+import { peerAddressHeader } from "../http/front-door.js";
 
-// The signer's address as rate limits and abuse checks see it. Next.js fills X-Forwarded-For from
-// the socket only when the request has none, so without a proxy a client can name itself; behind
-// `hops` proxies that each append their peer, the entry `hops` places from the right is the one a
-// trusted proxy wrote. IPv6 is grouped by /64: one subscriber usually holds a whole /64.
-export function clientIp(forwardedFor: string | null | undefined, hops: number): string | null {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return null;
-  const raw = entries[Math.max(0, entries.length - Math.max(1, hops))]!;
-  return normaliseIp(raw);
+export type RequestHeaders = { get(name: string): string | null };
+
+// What a request counts as when no address can be told: one address shared by every such request,
+// so that they are limited together and never escape the limits for having no address.
+export const unknownAddress = "unknown";
+
+function addressOrNull(raw: string | null | undefined): string | null {
+  const value = (raw ?? "").trim().replace(/^\[|\](:\d+)?$/g, "");
+  return value !== "" && ipaddr.isValid(value) ? normaliseIp(value) : null;
+}
+
+// The signer's address as rate limits and abuse checks see it. Without a proxy in front (`hops`
+// 0) it is the connection's own address, written by the server in front of Next.js
+// (lib/http/front-door.js): whatever the client says in X-Forwarded-For is ignored. Behind `hops`
+// proxies that each append their peer, the entry `hops` places from the right is the one a trusted
+// proxy wrote; when there is no such entry, or it is not an address, the connection's address
+// stands in (the nearest proxy's, shared by every such request). IPv6 is grouped by /64: one
+// subscriber usually holds a whole /64.
+export function clientIp(headers: RequestHeaders, hops: number): string {
+  const peer = addressOrNull(headers.get(peerAddressHeader)) ?? unknownAddress;
+  if (hops <= 0) return peer;
+  const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
+  return (entries.length >= hops ? addressOrNull(entries[entries.length - hops]) : null) ?? peer;
 }
 
 // A canonical form of an address (IPv4-mapped IPv6 as IPv4, IPv6 as its /64); anything that is not

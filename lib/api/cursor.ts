@@ -8,13 +8,17 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
 }
 
+const cursorTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function decodeCursor(value: string | undefined): Cursor | null {
   if (value === undefined || value === "") return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && typeof parsed[1] === "string") {
+      // Only a time encodeCursor could have written: four-digit years, which the database can
+      // compare (JavaScript's dates reach years it refuses, such as 1 BC or -271821).
       const at = new Date(parsed[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
+      if (cursorTime.test(parsed[0]) && !Number.isNaN(at.getTime()) && at.toISOString() === parsed[0] && at.getUTCFullYear() >= 1) return { at, id: parsed[1] };
     }
   } catch {
     // Falls through to the validation error below.

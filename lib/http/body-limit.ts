@@ -9,6 +9,24 @@ export function payloadTooLargeResponse(): Response {
   return Response.json({ error: "PAYLOAD_TOO_LARGE", message: "request body too large" }, { status: 413, headers: { "Cache-Control": "no-store" } });
 }
 
+// Whether the body is larger than maxBytes, counted as it is read when its length is not declared.
+// For a copy of the body (proxy.ts reads Next.js's): the original stays unread.
+export async function bodyExceeds(request: Request, maxBytes: number): Promise<boolean> {
+  if (declaredBodyTooLarge(request, maxBytes)) return true;
+  if (request.headers.has("content-length") || !request.body) return false;
+  const reader = request.body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return true;
+    }
+  }
+}
+
 // Reads at most maxBytes of the body as text; null when there is more.
 export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
   if (declaredBodyTooLarge(request, maxBytes)) return null;

@@ -8,6 +8,21 @@
 // never stored by a cache.
 export const noncePagePattern = /^\/(?:en|ar)\/(?:organiser|confirm|unsubscribe|erase)(?:\/|$)/;
 
+/**
+ * A path as RFC 3986 compares paths: percent-encoded letters, digits and "-._~" decoded, other
+ * percent-encodings in upper case, "." and ".." segments resolved. Headers are chosen by path, so
+ * a page must be served under this form only (proxy.ts redirects any other): "/%65n/confirm/…"
+ * is the page "/en/confirm/…" to Next.js's router, but not to a rule that looks at the path.
+ * @param {string} path
+ */
+export function normalisedPath(path) {
+  const decoded = path.replace(/%[0-9A-Fa-f]{2}/g, (encoded) => {
+    const char = String.fromCharCode(parseInt(encoded.slice(1), 16));
+    return /^[A-Za-z0-9._~-]$/.test(char) ? char : encoded.toUpperCase();
+  });
+  return new URL(`http://localhost${decoded}`).pathname;
+}
+
 // Where another site may frame Nida: the embeddable widget, and nothing else.
 export const embedPagePattern = /^\/(?:(?:en|ar)\/)?embed(?:\/|$)/;
 

@@ -1,4 +1,4 @@
-import { clientIp } from "../abuse/client-ip";
+import { clientIp, type RequestHeaders } from "../abuse/client-ip";
 import { honeypotField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
@@ -35,8 +35,11 @@ function sourceTag(fields: SignFields, referer: string | null): string | null {
 }
 
 // One submission of the sign form, whichever way it came, and where the signer goes next.
-export async function submitSignForm(fields: SignFields, request: { forwardedFor: string | null; referer: string | null }): Promise<SignOutcome> {
-  const slug = String(fields.get("campaign") ?? "");
+export async function submitSignForm(fields: SignFields, request: { headers: RequestHeaders }): Promise<SignOutcome> {
+  // Only a string names a campaign: a JSON body can nest arrays thousands deep, and turning those
+  // into text recurses until the stack runs out.
+  const campaign = fields.get("campaign");
+  const slug = typeof campaign === "string" ? campaign : "";
   const locale = signFormLocale(fields);
   const input = Object.fromEntries(echoedSignFields.map((key) => [key, fields.get(key) ?? undefined]));
   try {
@@ -44,8 +47,8 @@ export async function submitSignForm(fields: SignFields, request: { forwardedFor
       campaignSlug: slug,
       input,
       locale,
-      ipAddress: clientIp(request.forwardedFor, env.TRUST_PROXY_HOPS),
-      source: sourceTag(fields, request.referer),
+      ipAddress: clientIp(request.headers, env.TRUST_PROXY_HOPS),
+      source: sourceTag(fields, request.headers.get("referer")),
       formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
     });
   } catch (error) {

@@ -223,3 +223,45 @@ test("a member of another organisation is told Organisation A's pages do not exi
   await outsider.context.close();
   await ownerSession.context.close();
 });
+
+test("an owner of another organisation who posts the removal of Organisation A's access rule is told, in their language, that they may not, and the rule stays", async ({ browser, baseURL }) => {
+  const ownerSession = await signedInContext(browser, baseURL!, owner.email);
+  const a = await discoverOrganisationA(ownerSession.page);
+  const settings = `/en/organiser/settings?organisation=${encodeURIComponent(a.organisationId)}`;
+  const pattern = `rule-${randomUUID().slice(0, 8)}.e2e.example.org`;
+  await ownerSession.page.goto(settings);
+  await ownerSession.page.getByLabel("Applies to").selectOption("EMAIL_DOMAIN");
+  await ownerSession.page.getByLabel("Address, range or domain").fill(pattern);
+  await ownerSession.page.getByRole("button", { name: "Add rule" }).click();
+  await expect(ownerSession.page.getByText("Rule added.")).toBeVisible();
+  await ownerSession.page.goto(settings);
+  const removal = ownerSession.page.locator("form", { has: ownerSession.page.getByRole("button", { name: `Remove ${pattern}` }) });
+  const rule = await removal.locator('input[name="rule"]').inputValue();
+  const action = (await removal.getAttribute("action")) ?? settings;
+
+  const outsider = await signedInContext(browser, baseURL!, other.email);
+  for (const [locale, message] of [
+    ["en", "Only owners of this organisation can change its settings."],
+    ["ar", "لا يستطيع تغيير إعدادات هذه المنظمة إلا مالكوها."],
+  ] as const) {
+    const body = new FormData();
+    body.append("locale", locale);
+    body.append("organisation", a.organisationId);
+    body.append("rule", rule);
+    // The action's own hidden fields, as React renders them for a browser without JavaScript.
+    const hidden = await removal.locator('input[type="hidden"]').evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((input): [string, string] => [input.name, input.value]));
+    for (const [name, value] of hidden) {
+      if (!body.has(name)) body.append(name, value);
+    }
+    const response = await outsider.page.request.post(action, { multipart: body, headers: { Origin: new URL(baseURL!).origin } });
+    expect(response.status(), locale).toBe(200);
+    expect(new URL(response.url()).pathname, locale).toBe(`/${locale}/organiser/settings`);
+    const html = await response.text();
+    expect(html, locale).toContain(message);
+    expect(html, locale).not.toContain(pattern);
+  }
+  await ownerSession.page.goto(settings);
+  await expect(ownerSession.page.getByRole("button", { name: `Remove ${pattern}` })).toBeVisible();
+  await outsider.context.close();
+  await ownerSession.context.close();
+});

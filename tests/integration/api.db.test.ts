@@ -193,6 +193,22 @@ describe("GET /api/v1/campaigns", () => {
     expect(badCursor.status).toBe(400);
     expect(((await badCursor.json()) as { fields: object }).fields).toEqual({ cursor: "invalid" });
   });
+
+  it("answers a cursor holding a time the database cannot compare with the same 400, on every paged list", async () => {
+    const cursorAt = (time: string) => Buffer.from(JSON.stringify([time, "x"])).toString("base64url");
+    for (const time of ["-271821-04-20T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "+275760-09-13T00:00:00.000Z", "+010000-01-01T00:00:00.000Z", "2026-02-30T00:00:00.000Z", "2026-01-01"]) {
+      for (const path of ["/campaigns", `/campaigns/${open.slug}/deliveries`] as const) {
+        const response = path === "/campaigns" ? await list.GET(get(`${path}?cursor=${cursorAt(time)}`)) : await deliveries.GET(get(`${path}?cursor=${cursorAt(time)}`), slugContext(open.slug));
+        expect(response.status, `${path} ${time}`).toBe(400);
+        const body = (await api.expectMatches(path === "/campaigns" ? "/campaigns" : "/campaigns/{slug}/deliveries", response)) as { error: string; fields: object };
+        expect(body, `${path} ${time}`).toMatchObject({ error: "VALIDATION", fields: { cursor: "invalid" } });
+      }
+    }
+    // The earliest and latest times a cursor can hold still page.
+    for (const time of ["0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"]) {
+      expect((await list.GET(get(`/campaigns?cursor=${cursorAt(time)}`))).status, time).toBe(200);
+    }
+  });
 });
 
 describe("GET /api/v1/campaigns/{slug}", () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { issueFormToken } from "../../lib/abuse/form-guard";
 import { renderedAtField } from "../../lib/abuse/form-fields";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
@@ -11,7 +11,7 @@ function post(body: unknown, headers: Record<string, string> = { origin: "http:/
   return POST(
     new Request("http://nida.test/api/signatures", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.81", ...headers },
+      headers: { "content-type": "application/json", "x-nida-peer-address": "192.0.2.81", ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
@@ -80,6 +80,29 @@ describe("the signatures endpoint", () => {
     const longest = formFields(campaign.slug, { comment: "🕊".repeat(500) });
     expect((await post(longest)).status).toBe(201);
     expect((await signatureOf(campaign.id, longest.email)).comment).toBe("🕊".repeat(500));
+  });
+
+  it("answers fields nested thousands deep with the form's errors, stores nothing and logs nothing", async () => {
+    const campaign = await createCampaign();
+    // Written out by hand: turning so deep a value into JSON here would run out of stack itself.
+    const deep = `${"[".repeat(8_000)}${"]".repeat(8_000)}`;
+    const logged = vi.spyOn(console, "error");
+    try {
+      for (const field of ["campaign", "name", "email", "locale", "source", "embed"]) {
+        const fields = formFields(campaign.slug, { [field]: "deep" });
+        const response = await post(JSON.stringify(fields).replace(`"${field}":"deep"`, `"${field}":${deep}`));
+        // An optional field that is not a string is as good as absent; a required one is an error.
+        const optional = field === "locale" || field === "source" || field === "embed";
+        expect(response.status, field).toBe(optional ? 201 : field === "campaign" ? 409 : 400);
+        if (!optional) {
+          expect(Object.keys((await response.json()) as object), field).toContain("fields");
+          await expectNothingStoredFor(fields.email);
+        }
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("answers a body that is not the form's fields with a generic error", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nidaConfig } from "../../../next.config.js";
-import { contentSecurityPolicy, embedPagePattern, noncePagePattern } from "../../../lib/http/security-headers.js";
+import { contentSecurityPolicy, embedPagePattern, noncePagePattern, normalisedPath } from "../../../lib/http/security-headers.js";
 
 type Rule = { source: string; headers: { key: string; value: string }[] };
 
@@ -62,5 +62,34 @@ describe("security headers", () => {
     expect(policy).not.toContain("unsafe-inline' 'nonce");
     expect(contentSecurityPolicy({ development: true })).toContain("'unsafe-eval'");
     expect((await headersFor("/en", "phase-development-server"))["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("a page's one address", () => {
+  it("decodes percent-encoded letters, digits and -._~, upper-cases other encodings and resolves dot segments", () => {
+    const token = "A".repeat(43);
+    const cases: Record<string, string> = {
+      [`/%65n/confirm/${token}`]: `/en/confirm/${token}`,
+      [`/%65%6E/confirm/${token}.txt`]: `/en/confirm/${token}.txt`,
+      "/en/%6frganiser/sign-in": "/en/organiser/sign-in",
+      "/%61r/unsubscribe/x%2dy%5Fz%7E": "/ar/unsubscribe/x-y_z~",
+      "/en/organiser/x/../sign-in": "/en/organiser/sign-in",
+      "/en/%2e%2e/en/organiser": "/en/organiser",
+      "/en/%2E/confirm/x": "/en/confirm/x",
+      "/en/campaigns/a%2fb": "/en/campaigns/a%2Fb",
+      "/en/campaigns/%d8%a7": "/en/campaigns/%D8%A7",
+    };
+    for (const [path, normal] of Object.entries(cases)) {
+      expect(normalisedPath(path), path).toBe(normal);
+      expect(normalisedPath(normal), normal).toBe(normal);
+    }
+    // What the header rules look at agrees with what Next.js's router serves.
+    expect(noncePagePattern.test(normalisedPath(`/%65n/confirm/${token}.txt`))).toBe(true);
+  });
+
+  it("leaves an address that is already normal as it is", () => {
+    for (const path of ["/", "/en", "/ar/campaigns/ceasefire-idlib-now", "/en/organiser/campaigns/abc123/signatures", "/embed/en/x", "/api/v1/campaigns", "//en/organiser"]) {
+      expect(normalisedPath(path), path).toBe(path);
+    }
   });
 });

@@ -15,8 +15,7 @@ export type SignFormState = {
 // The sign form without JavaScript (a plain POST); with it, the page posts to
 // /api/signatures instead.
 export async function signAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const requestHeaders = await headers();
-  const outcome = await submitSignForm(formData, { forwardedFor: requestHeaders.get("x-forwarded-for"), referer: requestHeaders.get("referer") });
+  const outcome = await submitSignForm(formData, { headers: await headers() });
   if (outcome.signed) redirect(outcome.next);
   const values = Object.fromEntries(echoedSignFields.map((key) => [key, String(formData.get(key) ?? "")]));
   // The render time travels back with the form, so correcting a field does not restart the clock.

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { AbuseFieldErrors } from "@/lib/abuse/schema";
 import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
 import { isAppError } from "@/lib/errors";
-import { formLocale, formText as text, refusedForm } from "../form-data";
+import { formLocale, formRefusal, formText as text, refusedForm, type FormRefusal } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type AbuseFormState = {
@@ -51,11 +51,14 @@ export async function removeAccessRuleAction(formData: FormData): Promise<void> 
   const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const organisationId = text(formData, "organisation");
+  let refusal: FormRefusal | null = null;
   try {
     await removeAccessRule({ actor, organisationId, ruleId: text(formData, "rule") });
   } catch (error) {
     // Already removed (another owner was quicker): the list below shows it gone either way.
-    if (!isAppError(error, "NOT_FOUND")) throw error;
+    if (!isAppError(error, "NOT_FOUND")) refusal = formRefusal(error, "settings");
   }
+  // Refused: back to the settings of an organisation the actor owns, which say why.
+  if (refusal) redirect(`/${locale}/organiser/settings?error=${refusal}`);
   redirect(`/${locale}/organiser/settings?organisation=${encodeURIComponent(organisationId)}`);
 }

@@ -4,6 +4,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { removeAccessRuleAction } from "./actions";
 import { RuleForm } from "./rule-form";
 import { SettingsForm } from "./settings-form";
+import { isFormRefusal } from "../form-data";
+import { Notice } from "../notice";
 import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 import { OrganiserTable } from "../organiser-table";
 import { RowActionForm } from "../row-action-form";
@@ -16,7 +18,8 @@ export const generateMetadata = organiserPageMetadata("AbuseSettings", "title");
 export default async function AbuseSettingsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { actor, organisation, name } = await requireOwnedOrganisation(locale, (await searchParams).organisation);
+  const query = await searchParams;
+  const { actor, organisation, name } = await requireOwnedOrganisation(locale, query.organisation);
   const [t, view] = await Promise.all([getTranslations({ locale, namespace: "AbuseSettings" }), getAbuseSettings({ actor, organisationId: organisation.id })]);
 
   const ruleTable = (rules: AccessRuleView[], caption: string, removable: boolean) => (
@@ -45,6 +48,7 @@ export default async function AbuseSettingsPage({ params, searchParams }: Props)
     <>
       <h1>{t("heading", { organisation: name })}</h1>
       <p className="lede">{t("intro")}</p>
+      {isFormRefusal(query.error) ? <Notice tone="problem">{t(`errors.${query.error}`)}</Notice> : null}
       <section aria-labelledby="limits-heading" className="organiser-section organiser-panel">
         <h2 id="limits-heading">{t("limitsHeading")}</h2>
         <p>{t("limitsIntro")}</p>

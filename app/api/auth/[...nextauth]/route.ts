@@ -1,9 +1,9 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { continueUrlFor, emailCallbackPath, parseEmailCallback } from "@/lib/auth/verification";
 import { env } from "@/lib/env";
-import { declaredBodyTooLarge, payloadTooLargeResponse } from "@/lib/http/body-limit";
+import { payloadTooLargeResponse, readLimitedText } from "@/lib/http/body-limit";
 import { refuseForeignOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -32,7 +32,8 @@ export async function GET(request: NextRequest, context: Context): Promise<Respo
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
-  // Sign-in and sign-out forms are a few fields: nothing bigger is read.
-  if (declaredBodyTooLarge(request, 16_384)) return payloadTooLargeResponse();
-  return nextAuth(request, context);
+  // Sign-in and sign-out forms are a few fields: nothing bigger is read, however it is sent.
+  const body = await readLimitedText(request, 16_384);
+  if (body === null) return payloadTooLargeResponse();
+  return nextAuth(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
 }
