@@ -116,7 +116,7 @@ test("a supporter who ticks both boxes lets the recipient reply to them and rece
   await page.getByRole("button", { name: "Show who I can write to" }).click();
   await expect(page).toHaveURL(/country=GB&region=London/);
   await page.getByRole("radio", { name: new RegExp(londonMember.name) }).check();
-  await expect(page.getByLabel("The letter")).toHaveValue(/^I am writing to ask you to support the referral of the situation in Syria/);
+  await expect(page.getByLabel("The letter", { exact: true })).toHaveValue(/^I am writing to ask you to support the referral of the situation in Syria/);
 
   // Not without a paragraph of one's own.
   await page.getByRole("button", { name: "Send through Nida" }).click();
@@ -189,6 +189,7 @@ test("without JavaScript, the warning about a risk-marked recipient is shown, an
     await expect(ministry).not.toBeChecked();
     await expect(page.locator("label", { hasText: syrianMinistry.name })).toContainText("قد تعرّضك مراسلتهم للخطر");
     await ministry.check();
+    await page.getByLabel("توقيع الرسالة").fill("ليلى");
     await page.getByLabel("فقرتك الخاصة").fill("نشأتُ في حلب وما زالت عائلتي في إدلب، والعدالة لما عاشوه تعني لي الكثير.");
     await page.getByRole("button", { name: "افتحها في برنامج البريد لديّ" }).click();
 

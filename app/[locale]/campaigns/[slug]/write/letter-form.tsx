@@ -17,6 +17,11 @@ const isolatedAddress = (chunks: ReactNode) => (
   </bdi>
 );
 
+// A recipient's name inside a sentence, isolated (and marked English when it is in Latin letters).
+const enteredName = (name: string) => function RecipientName() {
+  return <EnteredText text={name} />;
+};
+
 export type RecipientOption = {
   id: string;
   name: string;
@@ -92,7 +97,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
       {!clientErrors && state.sent ? (
         <div className="notice notice-success" role="status" tabIndex={-1} ref={resultRef}>
           <p>
-            {t("sent", { name: state.sent.recipientName, subject: state.sent.subject })}{" "}
+            {t.rich("sent", { name: state.sent.recipientName, subject: state.sent.subject, recipient: enteredName(state.sent.recipientName) })}{" "}
             {state.sent.replyTo ? t.rich("sentReplies", { address: state.sent.replyTo, email: isolatedAddress }) : t("sentNoReplies")}
             {state.sent.copyTo ? <> {t.rich("sentCopy", { address: state.sent.copyTo, email: isolatedAddress })}</> : null}
           </p>
@@ -157,7 +162,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
       <div aria-live="polite">
         {risky ? (
           <div className={`notice notice-warning field${errors.acknowledgeRisk ? " field-invalid" : ""}`} id="letter-risk">
-            <h3>{t("riskHeading", { name: risky.name })}</h3>
+            <h3>{t.rich("riskHeading", { name: risky.name, recipient: enteredName(risky.name) })}</h3>
             <p id="letter-risk-warning">{t("riskWarning")}</p>
             {errorText("acknowledgeRisk")}
             <div className="field-checkbox">
@@ -170,7 +175,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
                 aria-invalid={Boolean(errors.acknowledgeRisk)}
                 aria-describedby={["letter-risk-warning", errors.acknowledgeRisk ? "letter-acknowledgeRisk-error" : null].filter(Boolean).join(" ")}
               />
-              <label htmlFor="letter-acknowledgeRisk">{t("acknowledgeRisk", { name: risky.name })}</label>
+              <label htmlFor="letter-acknowledgeRisk">{t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name) })}</label>
             </div>
           </div>
         ) : null}

@@ -67,6 +67,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
   const template = campaign.templates[lettersIn]!;
   const inCountry = choice.recipients.filter((recipient) => !(internationalCountries as readonly string[]).includes(recipient.country));
 
+  const shownIn = (values: { en: string | null; ar: string | null }) => localized(locale, { en: values.en ?? "", ar: values.ar }).locale;
   const recipients: RecipientOption[] = choice.recipients.map((recipient) => {
     const international = (internationalCountries as readonly string[]).includes(recipient.country);
     const title = recipient.title.en ? recipient.title : null;
@@ -79,17 +80,26 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       // Each piece is isolated, so Latin names inside an Arabic line keep their own order.
       detail: (
         <>
-          {title ? (
+          {title && shownIn(title) === "en" && shownIn(recipient.institution) === "en" && locale !== "en" ? (
+            // Both untranslated: one English run, so an Arabic comma does not split it.
+            <bdi lang="en" dir="ltr">
+              {title.en}, {recipient.institution.en}
+            </bdi>
+          ) : (
             <>
+              {title ? (
+                <>
+                  <bdi>
+                    <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
+                  </bdi>
+                  {locale === "ar" ? "، " : ", "}
+                </>
+              ) : null}
               <bdi>
-                <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
+                <LocalizedText locale={locale} values={recipient.institution} />
               </bdi>
-              {locale === "ar" ? "، " : ", "}
             </>
-          ) : null}
-          <bdi>
-            <LocalizedText locale={locale} values={recipient.institution} />
-          </bdi>{" "}
+          )}{" "}
           ({international ? t("international") : countryName(recipient.country, locale)}
           {!international && recipient.region ? (
             <>
@@ -115,7 +125,15 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       <p className="lede">{t("intro", { title })}</p>
       {sender ? (
         <p className="notice notice-success" role="status">
-          {t("senderReady", { email: sender.email, time: sender.expiresAt ? `${formatDate(sender.expiresAt, locale)} ${sender.expiresAt.toISOString().slice(11, 16)} UTC` : "" })}
+          {t.rich("senderReady", {
+            address: sender.email,
+            email: (chunks) => (
+              <bdi dir="ltr" lang="en">
+                {chunks}
+              </bdi>
+            ),
+            time: sender.expiresAt ? `${formatDate(sender.expiresAt, locale)} ${sender.expiresAt.toISOString().slice(11, 16)} UTC` : "",
+          })}
         </p>
       ) : null}
       {sent && atLimit ? <p className="notice">{t("limitReached", { count: sent.today })}</p> : null}
