@@ -40,6 +40,8 @@ async function lettersWith(marker: string, recipient: string, count: number): Pr
 }
 
 test("a signer in Syria is offered no Syrian ministry, is warned on choosing it, and sends one letter that shows only the name line they chose", async ({ page }) => {
+  // Signs, confirms, writes, sends, waits for the mail, tries again and reads the privacy page.
+  test.setTimeout(120_000);
   const signer = await confirmedSupporter(page, "SY");
   const paragraph = `${personal} ${uniqueTag()}`;
 

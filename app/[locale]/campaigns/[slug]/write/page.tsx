@@ -123,7 +123,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       </p>
       <h1 id="write-heading">{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
-      {sender ? (
+      {sender && !atLimit ? (
         <p className="notice notice-success" role="status">
           {t.rich("senderReady", {
             address: sender.email,
