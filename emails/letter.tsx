@@ -11,7 +11,10 @@ export type LetterProps = {
   recipientName: string;
   body: string;
   personal: string;
+  // The name line the writer chose for this letter.
   senderName: string;
+  // Whether the writer ticked "let them reply to me": only then does the letter carry Reply-To.
+  repliesReachWriter: boolean;
   campaignTitle: string;
   campaignUrl: string;
 };
@@ -20,8 +23,8 @@ export function letterSubject(props: LetterProps): string {
   return props.subject;
 }
 
-// A supporter's letter to a decision-maker. It leaves from Nida's address; replies go to the
-// supporter (Reply-To), who also receives a copy.
+// A supporter's letter to a decision-maker. It leaves from Nida's address, signed with the name
+// line the writer chose; replies reach the writer only when they asked for it (Reply-To).
 export function LetterEmail(props: LetterProps) {
   const t = translator(props.locale, "LetterEmail");
   const letter = letterParagraphs(props);
@@ -31,7 +34,7 @@ export function LetterEmail(props: LetterProps) {
       preview={props.subject}
       brand={t("brand")}
       heading={props.subject}
-      footnote={t("footnote", { name: props.senderName, title: props.campaignTitle })}
+      footnote={`${t("footnote", { name: props.senderName, title: props.campaignTitle })} ${props.repliesReachWriter ? t("replies", { name: props.senderName }) : t("noReplies")}`}
     >
       <Text style={textStyle}>{letter.greeting}</Text>
       {letter.paragraphs.map((paragraph, index) => (
@@ -53,7 +56,8 @@ LetterEmail.PreviewProps = {
   recipientName: "Jane Example",
   body: "I am writing to ask you to press for the protection of civilians and for humanitarian access in northwest Syria.",
   personal: "My family lived in Idlib until 2019. I think of the neighbours who are still there every day.",
-  senderName: "Layla Haddad",
+  senderName: "Layla, Syria",
+  repliesReachWriter: false,
   campaignTitle: "Protect civilians in northwest Syria",
   campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
 } satisfies LetterProps;

@@ -22,6 +22,8 @@ const envSchema = z
     CONFIRMATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
     // How long the "write to your representatives" link given after confirming stays valid.
     LETTER_TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(24),
+    // Letters one signature may send through Nida in a UTC day, to different recipients.
+    LETTERS_PER_SIGNATURE_PER_DAY: z.coerce.number().int().positive().max(1000).default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
     // Requests per second to the mail provider, from this process (Resend allows 2 by default).

@@ -64,6 +64,8 @@ export type SeedDecisionMaker = {
   email: string;
   contactUrl?: string;
   preferredLocale: SeedLocale;
+  /** Writing to them may put signers at risk: never preselected, sent only after a warning. */
+  riskToSigners?: boolean;
 };
 
 export type SeedCampaign = {
@@ -279,6 +281,7 @@ export const decisionMakers: SeedDecisionMaker[] = [
     country: "RU",
     email: "ru-foreign-ministry@example.org",
     preferredLocale: "en",
+    riskToSigners: true,
   },
   {
     key: "sy-foreign-ministry",
@@ -288,6 +291,7 @@ export const decisionMakers: SeedDecisionMaker[] = [
     country: "SY",
     email: "sy-foreign-ministry@example.org",
     preferredLocale: "ar",
+    riskToSigners: true,
   },
   {
     key: "tr-foreign-ministry",

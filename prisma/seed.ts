@@ -56,9 +56,12 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
           email: person.email,
           contactUrl: person.contactUrl,
           preferredLocale: person.preferredLocale,
+          riskToSigners: person.riskToSigners ?? false,
         },
         select: { id: true },
       }));
+    // A safety mark reaches entries created before it existed; the seed only ever sets it.
+    if (existing && person.riskToSigners) await prisma.decisionMaker.updateMany({ where: { id: existing.id, riskToSigners: false }, data: { riskToSigners: true } });
     decisionMakerIds.set(person.key, row.id);
   }
 

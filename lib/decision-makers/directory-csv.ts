@@ -20,6 +20,7 @@ export const directoryColumns = {
   contact_url: "contactUrl",
   preferred_locale: "preferredLocale",
   last_verified_on: "lastVerifiedOn",
+  risk_to_signers: "riskToSigners",
 } as const satisfies Record<string, DecisionMakerField>;
 type Column = keyof typeof directoryColumns;
 const columnNames = Object.keys(directoryColumns) as Column[];
@@ -53,7 +54,9 @@ function same(a: unknown, b: unknown): boolean {
 
 // Reads and checks the file against the organisation's current entries, matched by e-mail address.
 // Writes nothing: the organiser sees what would change, and the row-level errors, first.
-async function planImport(client: Tx | typeof db, organisationId: string, csv: string): Promise<{ preview: ImportPreview; writes: { create: Stored[]; update: { id: string; data: Stored }[] } }> {
+type Writes = { create: Stored[]; update: { id: string; data: Stored; changed: DecisionMakerField[] }[] };
+
+async function planImport(client: Tx | typeof db, organisationId: string, csv: string): Promise<{ preview: ImportPreview; writes: Writes }> {
   const empty: ImportPreview = { creates: [], updates: [], unchanged: 0, errors: [] };
   const none = { create: [], update: [] };
   if (Buffer.byteLength(csv, "utf8") > importLimits.bytes) return { preview: { ...empty, fileError: { error: "tooLarge" } }, writes: none };
@@ -76,7 +79,7 @@ async function planImport(client: Tx | typeof db, organisationId: string, csv: s
   const byEmail = new Map(existing.map((row) => [(row as unknown as { email: string }).email.toLowerCase(), row as unknown as Stored & { id: string }]));
 
   const preview: ImportPreview = { ...empty, creates: [], updates: [], errors: [] };
-  const writes: { create: Stored[]; update: { id: string; data: Stored }[] } = { create: [], update: [] };
+  const writes: Writes = { create: [], update: [] };
   const seen = new Map<string, number>();
   rows.forEach((cells, index) => {
     // Line numbers as a spreadsheet shows them: the header is line 1.
@@ -108,7 +111,7 @@ async function planImport(client: Tx | typeof db, organisationId: string, csv: s
       return;
     }
     preview.updates.push({ ...entry, changed });
-    writes.update.push({ id: current.id, data: Object.fromEntries(given.map((field) => [field, data[field as keyof Stored]])) as Stored });
+    writes.update.push({ id: current.id, data: Object.fromEntries(given.map((field) => [field, data[field as keyof Stored]])) as Stored, changed });
   });
   return { preview, writes };
 }
@@ -133,10 +136,25 @@ export async function applyDirectoryImport(options: { actor: Actor; organisation
       actor: options.actor,
       action: "directory.import",
       affected: writes.create.length + writes.update.length,
-      details: { created: writes.create.length, updated: writes.update.length, unchanged: preview.unchanged },
+      details: {
+        created: writes.create.length,
+        updated: writes.update.length,
+        unchanged: preview.unchanged,
+        ...riskChanges(writes),
+      },
     });
     return preview;
   });
+}
+
+// Entries the file marks as a risk to writers, or clears, by e-mail address, for the audit log.
+function riskChanges(writes: Writes): { riskMarked?: string[]; riskCleared?: string[] } {
+  const marked = [...writes.create.filter((data) => data.riskToSigners), ...writes.update.filter((row) => row.changed.includes("riskToSigners") && row.data.riskToSigners).map((row) => row.data)];
+  const cleared = writes.update.filter((row) => row.changed.includes("riskToSigners") && !row.data.riskToSigners).map((row) => row.data);
+  return {
+    ...(marked.length > 0 ? { riskMarked: marked.map((data) => data.email) } : {}),
+    ...(cleared.length > 0 ? { riskCleared: cleared.map((data) => data.email) } : {}),
+  };
 }
 
 // The organisation's active entries, as a CSV that spreadsheets open safely (see lib/exports/csv.ts).
@@ -146,7 +164,7 @@ export async function exportDirectoryCsv(options: { actor: Actor; organisationId
   const records = rows.map((row) =>
     columnNames.map((column) => {
       const value = row[directoryColumns[column]];
-      return neutraliseCell(value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null));
+      return neutraliseCell(value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "boolean" ? String(value) : (value ?? null));
     }),
   );
   return utf8Bom + stringify([columnNames, ...records], { record_delimiter: "windows", quote_record_delimiter: true });

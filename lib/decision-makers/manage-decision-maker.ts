@@ -13,7 +13,7 @@ function parse(values: unknown) {
 // An organisation's own entry; shared entries (no organisation) and other organisations' are not found.
 async function ownEntry(actor: Actor, organisationId: string, id: string) {
   requireOrganisationRole(actor, organisationId, "ORGANISER");
-  const entry = await db.decisionMaker.findFirst({ where: { id, organisationId }, select: { id: true, email: true, retiredAt: true } });
+  const entry = await db.decisionMaker.findFirst({ where: { id, organisationId }, select: { id: true, email: true, retiredAt: true, riskToSigners: true } });
   if (!entry) throw new AppError("NOT_FOUND");
   return entry;
 }
@@ -24,7 +24,13 @@ export async function createDecisionMaker(options: { actor: Actor; organisationI
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.decisionMaker.create({ data: { ...data, organisationId: options.organisationId }, select: { id: true } });
-      await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "directory.create", affected: 1, details: { id: created.id, email: data.email } });
+      await recordAudit(tx, {
+        organisationId: options.organisationId,
+        actor: options.actor,
+        action: "directory.create",
+        affected: 1,
+        details: { id: created.id, email: data.email, riskToSigners: data.riskToSigners },
+      });
       return created;
     });
   } catch (error) {
@@ -34,12 +40,14 @@ export async function createDecisionMaker(options: { actor: Actor; organisationI
 }
 
 export async function updateDecisionMaker(options: { actor: Actor; organisationId: string; id: string; values: unknown }): Promise<void> {
-  await ownEntry(options.actor, options.organisationId, options.id);
+  const entry = await ownEntry(options.actor, options.organisationId, options.id);
   const data = parse(options.values);
   try {
     await db.$transaction(async (tx) => {
       await tx.decisionMaker.update({ where: { id: options.id }, data });
-      await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "directory.update", affected: 1, details: { id: options.id } });
+      // Marking a recipient as a risk to writers, or clearing it, is a decision someone answers for.
+      const risk = data.riskToSigners !== entry.riskToSigners ? { riskToSigners: data.riskToSigners } : {};
+      await recordAudit(tx, { organisationId: options.organisationId, actor: options.actor, action: "directory.update", affected: 1, details: { id: options.id, ...risk } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { email: "emailTaken" } });
@@ -68,6 +76,7 @@ export type DirectoryEntry = DecisionMakerProfile & {
   contactUrl: string | null;
   preferredLocale: "en" | "ar";
   lastVerifiedOn: Date | null;
+  riskToSigners: boolean;
   retiredAt: Date | null;
 };
 
@@ -77,6 +86,7 @@ const entrySelect = {
   contactUrl: true,
   preferredLocale: true,
   lastVerifiedOn: true,
+  riskToSigners: true,
   retiredAt: true,
 } as const;
 

@@ -28,6 +28,7 @@ export const decisionMakerFields = [
   "contactUrl",
   "preferredLocale",
   "lastVerifiedOn",
+  "riskToSigners",
 ] as const;
 export type DecisionMakerField = (typeof decisionMakerFields)[number];
 export type DecisionMakerFieldErrors = Partial<Record<DecisionMakerField, DecisionMakerErrorKey>>;
@@ -43,6 +44,17 @@ const country = z
   .toUpperCase()
   .min(1, "required")
   .refine((value) => value === "UN" || value === "INT" || isCountryCode(value), "countryInvalid");
+
+// A checkbox ("yes", or absent), or a CSV cell: true/false, yes/no, 1/0; blank is no.
+const yesNo = z.preprocess(
+  (value) => (value === undefined || value === null ? "" : typeof value === "boolean" ? String(value) : value),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => ["", "true", "false", "yes", "no", "1", "0", "on"].includes(value), "invalidValue")
+    .transform((value) => ["true", "yes", "1", "on"].includes(value)),
+);
 
 export const decisionMakerSchema = z.object({
   name: requiredText(200),
@@ -71,6 +83,7 @@ export const decisionMakerSchema = z.object({
       .nullable()
       .default(null),
   ),
+  riskToSigners: yesNo,
 });
 
 export type DecisionMakerInput = z.infer<typeof decisionMakerSchema>;

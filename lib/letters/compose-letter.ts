@@ -1,5 +1,15 @@
+import { countryName } from "../countries";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
+
+// The name line offered for a letter: the first name the signer gave and their country, in the
+// letter's language. They may change it, to their full name or anything else.
+export function defaultSignatureLine(options: { name: string; country: string; locale: Locale }): string {
+  const firstName = options.name.trim().split(/\s+/)[0] ?? "";
+  const country = countryName(options.country, options.locale);
+  if (!firstName) return country;
+  return translator(options.locale, "Letter")("signatureLine", { firstName, country });
+}
 
 export type LetterText = { locale: Locale; recipientName: string; body: string; personal: string; senderName: string };
 

@@ -11,6 +11,8 @@ export type LetterRecipient = {
   country: string;
   region: string | null;
   email: string;
+  // Writing to them may put the writer at risk: never preselected, and sent only after a warning.
+  riskToSigners: boolean;
 };
 
 export type RecipientChoice = {
@@ -30,7 +32,7 @@ function candidateFilter(campaignId: string) {
   };
 }
 
-const recipientSelect = { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true, region: true, email: true } as const;
+const recipientSelect = { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true, region: true, email: true, riskToSigners: true } as const;
 
 // The decision-makers matching where a supporter lives: those of their country (of their region,
 // when one is chosen, plus those for the whole country), and the international ones.
@@ -59,6 +61,7 @@ export async function findLetterRecipients(options: { campaignId: string; countr
       country: row.country,
       region: row.region,
       email: row.email,
+      riskToSigners: row.riskToSigners,
     })),
     regions,
     countries,
@@ -71,4 +74,10 @@ export async function findLetterRecipient(options: { campaignId: string; decisio
     where: { id: options.decisionMakerId, ...candidateFilter(options.campaignId) },
     select: recipientSelect,
   });
+}
+
+// The recipient a page offers first: none that is marked as a risk to writers, nor one this
+// signature has already written to. There may be none, and then nothing is chosen.
+export function preselectedRecipient(recipients: readonly Pick<LetterRecipient, "id" | "riskToSigners">[], alreadyWritten: ReadonlySet<string>): string | null {
+  return recipients.find((recipient) => !recipient.riskToSigners && !alreadyWritten.has(recipient.id))?.id ?? null;
 }

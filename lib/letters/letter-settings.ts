@@ -2,6 +2,7 @@ import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize"
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { MemberRole } from "../generated/prisma/enums";
+import { startOfUtcDay } from "./sent-letters";
 import { letterTemplateFieldErrors, letterTemplateSchema, type LetterTemplateInput } from "./schema";
 
 export type LetterSettings = {
@@ -11,10 +12,6 @@ export type LetterSettings = {
   // Per decision-maker who received letters of this campaign: all of them, and those of today (UTC).
   received: { decisionMakerId: string; name: string; institution: string; institutionAr: string | null; total: number; today: number }[];
 };
-
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 // The campaign's letter and how many letters each decision-maker has received: any member reads it.
 export async function getLetterSettings(options: { actor: Actor; campaignId: string; now?: Date }): Promise<LetterSettings> {

@@ -23,6 +23,12 @@ export function isTemplateText(personal: string, templates: readonly string[]): 
 
 const recipientSchema = z.string({ error: "recipientRequired" }).trim().min(1, "recipientRequired").max(64, "recipientRequired");
 
+// A ticked checkbox arrives as "yes" (or "on"); an unticked one does not arrive at all.
+export function isTicked(value: unknown): boolean {
+  return value === "yes" || value === "on" || value === true;
+}
+const ticked = z.unknown().optional().transform(isTicked);
+
 // The letter as written on the page. `templates` are the campaign's letter bodies, against
 // which the personal paragraph is checked.
 export function letterInputSchema(templates: readonly string[]) {
@@ -37,12 +43,17 @@ export function letterInputSchema(templates: readonly string[]) {
       .min(personalMinLength, "personalTooShort")
       .max(personalMaxLength, "personalTooLong")
       .refine((text) => !isTemplateText(text, templates), "personalIsTemplate"),
+    // Nothing about the writer but the name line leaves with the letter unless they tick these.
+    replyToMe: ticked,
+    copyToMe: ticked,
+    // Required when the recipient is marked as a risk to writers: checked against the directory.
+    acknowledgeRisk: ticked,
   });
 }
 
 export type LetterInput = z.infer<ReturnType<typeof letterInputSchema>>;
-export type LetterField = keyof LetterInput;
-export const letterFields: LetterField[] = ["recipient", "name", "body", "personal"];
+export type LetterField = "recipient" | "acknowledgeRisk" | "name" | "body" | "personal";
+export const letterFields: LetterField[] = ["recipient", "acknowledgeRisk", "name", "body", "personal"];
 export type LetterFieldErrors = Partial<Record<LetterField, string>>;
 
 export function letterFieldErrors(error: z.ZodError): LetterFieldErrors {

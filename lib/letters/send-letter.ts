@@ -9,9 +9,11 @@ import { composeLetterText, mailtoLink } from "./compose-letter";
 import { findLetterRecipient } from "./find-recipients";
 import { getLetterCampaign, letterLocale, rotateSubject, templateBodies, type LetterCampaign } from "./letter-campaign";
 import { findLetterSender } from "./letter-token";
-import { letterFieldErrors, letterInputSchema, type LetterInput } from "./schema";
+import { isTicked, letterFieldErrors, letterInputSchema, type LetterFieldErrors, type LetterInput } from "./schema";
+import { startOfUtcDay } from "./sent-letters";
 
-// A key the page gives each letter it renders, so a form sent twice sends one letter.
+// A key the page gives each letter it renders; part of the outbox key, so a form sent twice is
+// one message even before the database's one-letter-per-recipient rule answers.
 const letterKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 async function loadCampaign(slug: string): Promise<LetterCampaign> {
@@ -20,28 +22,36 @@ async function loadCampaign(slug: string): Promise<LetterCampaign> {
   return campaign;
 }
 
-function parseLetter(campaign: LetterCampaign, input: Record<string, unknown>): LetterInput {
-  const parsed = letterInputSchema(templateBodies(campaign)).safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", { fields: letterFieldErrors(parsed.error) });
-  return parsed.data;
-}
+type Recipient = NonNullable<Awaited<ReturnType<typeof findLetterRecipient>>>;
 
-async function recipientFor(campaign: LetterCampaign, letter: LetterInput) {
-  const recipient = await findLetterRecipient({ campaignId: campaign.id, decisionMakerId: letter.recipient });
-  if (!recipient) throw new AppError("VALIDATION", { fields: { recipient: "recipientRequired" } });
-  return recipient;
+// The letter as written, and whom it is for. Every problem is reported at once, per field: among
+// them a recipient marked as a risk to writers, when the writer has not acknowledged the warning.
+async function readLetter(campaign: LetterCampaign, input: Record<string, unknown>): Promise<{ letter: LetterInput; recipient: Recipient }> {
+  const parsed = letterInputSchema(templateBodies(campaign)).safeParse(input);
+  const fields: LetterFieldErrors = parsed.success ? {} : letterFieldErrors(parsed.error);
+  const recipientId = typeof input.recipient === "string" ? input.recipient.trim() : "";
+  const recipient = recipientId && !fields.recipient ? await findLetterRecipient({ campaignId: campaign.id, decisionMakerId: recipientId }) : null;
+  if (!recipient) fields.recipient ??= "recipientRequired";
+  else if (recipient.riskToSigners && !isTicked(input.acknowledgeRisk)) fields.acknowledgeRisk = "riskNotAcknowledged";
+  if (!parsed.success || !recipient || Object.keys(fields).length > 0) throw new AppError("VALIDATION", { fields });
+  return { letter: parsed.data, recipient };
 }
 
 function utcDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-export type SentLetter = { letterId: string; recipientName: string; subject: string };
+// Which limit refused a letter: the recipient's for this campaign today, or the writer's own.
+export const letterLimitReason = { recipientCap: "recipient daily cap reached", signatureLimit: "signature daily limit reached" } as const;
 
-// A letter sent through Nida: From Nida's address, Reply-To and a copy to the supporter. Only a
-// supporter whose signature on this campaign is confirmed may send. The letter row, its outbox
-// message and the recipient's count for the day are written together, or nothing is, and a
-// recipient gets at most the campaign's daily cap of letters a day.
+export type SentLetter = { letterId: string; recipientName: string; subject: string; replyTo: string | null; copyTo: string | null };
+
+// A letter sent through Nida, From Nida's address. It carries the name line the writer chose and
+// nothing else about them: Reply-To and a copy (Cc) to the writer only when they ticked them.
+// Only a supporter whose signature on this campaign is confirmed may send, one letter per
+// recipient (the database's unique rule), and at most LETTERS_PER_SIGNATURE_PER_DAY a day. The
+// letter row, its outbox message and the day's counts are written together, or nothing is; a
+// recipient gets at most the campaign's daily cap of this campaign's letters a day.
 export async function sendLetter(options: {
   campaignSlug: string;
   token: string;
@@ -54,39 +64,45 @@ export async function sendLetter(options: {
   const campaign = await loadCampaign(options.campaignSlug);
   if (!campaign.isOpen) throw new AppError("CAMPAIGN_NOT_OPEN");
   const sender = await findLetterSender({ token: options.token, campaignId: campaign.id, now });
-  const letter = parseLetter(campaign, options.input);
-  const recipient = await recipientFor(campaign, letter);
-  if (campaign.dailyCap <= 0) throw new AppError("RATE_LIMITED", { detail: "letters are switched off for this campaign" });
+  const { letter, recipient } = await readLetter(campaign, options.input);
+  if (campaign.dailyCap <= 0) throw new AppError("RATE_LIMITED", { detail: letterLimitReason.recipientCap });
 
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
   const campaignTitle = localized(locale, campaign.title).text;
   const key = options.letterKey && letterKeyPattern.test(options.letterKey) ? options.letterKey : randomUUID();
   const outboxKey = `letter:${sender.supporterId}:${key}:${recipient.id}`;
+  const replyTo = letter.replyToMe ? sender.email : null;
+  const copyTo = letter.copyToMe ? sender.email : null;
 
   try {
     const sent = await db.$transaction(async (tx) => {
+      // One signature's letters are written one at a time, so its daily count below is exact.
+      await tx.$queryRaw`SELECT id FROM signatures WHERE id = ${sender.signatureId} FOR UPDATE`;
       const sequence = await tx.letter.count({ where: { campaignId: campaign.id, decisionMakerId: recipient.id } });
       const subject = rotateSubject(template.subjects, sequence, campaignTitle);
+      // A second letter from this signature to this recipient breaks the unique rule here.
       const row = await tx.letter.create({
-        data: { campaignId: campaign.id, decisionMakerId: recipient.id, signatureId: sender.signatureId, supporterId: sender.supporterId, locale, subject, outboxKey },
+        data: { campaignId: campaign.id, decisionMakerId: recipient.id, signatureId: sender.signatureId, supporterId: sender.supporterId, locale, subject, outboxKey, createdAt: now },
         select: { id: true },
       });
-      // One statement decides, under any concurrency: the day's row is created or counted up,
-      // unless it already holds the cap, in which case no row comes back.
+      const today = await tx.letter.count({ where: { signatureId: sender.signatureId, createdAt: { gte: startOfUtcDay(now) } } });
+      if (today > env.LETTERS_PER_SIGNATURE_PER_DAY) throw new AppError("RATE_LIMITED", { detail: letterLimitReason.signatureLimit });
+      // One statement decides, under any concurrency: the day's row for this campaign and
+      // recipient is created or counted up, unless it already holds the cap, and then no row comes back.
       const counted = await tx.$queryRaw<{ sent: number }[]>`
-        INSERT INTO letter_daily_counts (decision_maker_id, day, sent)
-        VALUES (${recipient.id}, ${utcDay(now)}::date, 1)
-        ON CONFLICT (decision_maker_id, day) DO UPDATE SET sent = letter_daily_counts.sent + 1
+        INSERT INTO letter_daily_counts (campaign_id, decision_maker_id, day, sent)
+        VALUES (${campaign.id}, ${recipient.id}, ${utcDay(now)}::date, 1)
+        ON CONFLICT (campaign_id, decision_maker_id, day) DO UPDATE SET sent = letter_daily_counts.sent + 1
         WHERE letter_daily_counts.sent < ${campaign.dailyCap}
         RETURNING sent`;
-      if (counted.length === 0) throw new AppError("RATE_LIMITED", { detail: "daily letter cap reached" });
+      if (counted.length === 0) throw new AppError("RATE_LIMITED", { detail: letterLimitReason.recipientCap });
       await sendEmail(tx, {
         template: "letter",
         to: recipient.email,
         locale,
-        replyTo: sender.email,
-        cc: sender.email,
+        replyTo: replyTo ?? undefined,
+        cc: copyTo ?? undefined,
         idempotencyKey: outboxKey,
         props: {
           locale,
@@ -95,20 +111,18 @@ export async function sendLetter(options: {
           body: letter.body,
           personal: letter.personal,
           senderName: letter.name,
+          repliesReachWriter: replyTo !== null,
           campaignTitle,
           campaignUrl: `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`,
         },
       });
-      return { letterId: row.id, recipientName: recipient.name, subject };
+      return { letterId: row.id, recipientName: recipient.name, subject, replyTo, copyTo };
     });
     wakeOutbox();
     return sent;
   } catch (error) {
-    // The same form sent twice: the first one went, and that is the answer.
-    if (isUniqueViolation(error)) {
-      const existing = await db.letter.findUnique({ where: { outboxKey }, select: { id: true, subject: true } });
-      if (existing) return { letterId: existing.id, recipientName: recipient.name, subject: existing.subject };
-    }
+    // This signature has written to this recipient before (or the same form came twice).
+    if (isUniqueViolation(error)) throw new AppError("VALIDATION", { fields: { recipient: "alreadyWritten" } });
     throw error;
   }
 }
@@ -119,8 +133,7 @@ export type MailtoLetter = { href: string; recipientName: string; subject: strin
 // needed: the letter leaves from the supporter's own address.
 export async function prepareMailtoLetter(options: { campaignSlug: string; input: Record<string, unknown>; locale: Locale }): Promise<MailtoLetter> {
   const campaign = await loadCampaign(options.campaignSlug);
-  const letter = parseLetter(campaign, options.input);
-  const recipient = await recipientFor(campaign, letter);
+  const { letter, recipient } = await readLetter(campaign, options.input);
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
   const sequence = await db.letter.count({ where: { campaignId: campaign.id, decisionMakerId: recipient.id } });

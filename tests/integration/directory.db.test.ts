@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/authorize";
 import { db } from "../../lib/db";
 import { applyDirectoryImport, exportDirectoryCsv, previewDirectoryImport } from "../../lib/decision-makers/directory-csv";
-import { createDecisionMaker, listDecisionMakers, retireDecisionMaker } from "../../lib/decision-makers/manage-decision-maker";
+import { createDecisionMaker, listDecisionMakers, retireDecisionMaker, updateDecisionMaker } from "../../lib/decision-makers/manage-decision-maker";
 import { isAppError } from "../../lib/errors";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
@@ -83,9 +83,58 @@ describe("the decision-makers directory", () => {
     await retireDecisionMaker({ actor, organisationId, id: retired.id, retired: true });
 
     const csv = await exportDirectoryCsv({ actor, organisationId });
-    expect(csv.startsWith("\uFEFFname,title,title_ar,institution,institution_ar,country,region,email,contact_url,preferred_locale,last_verified_on\r\n")).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",,,مجلس الشعب,,SY,,${email},,ar,\r\n`);
+    expect(csv.startsWith("\uFEFFname,title,title_ar,institution,institution_ar,country,region,email,contact_url,preferred_locale,last_verified_on,risk_to_signers\r\n")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",,,مجلس الشعب,,SY,,${email},,ar,,false\r\n`);
     expect(csv).not.toContain("Retired");
     expect(await previewDirectoryImport({ actor, organisationId, csv })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
+  });
+
+  it("organisers mark an entry as a risk to writers in the form and in the CSV, and each change is audited", async () => {
+    const { organisationId, actor } = await organisationWith("ORGANISER");
+    const ministry = uniqueEmail("ministry");
+    const audits = (action: string) => db.auditEntry.findMany({ where: { organisationId, action }, select: { details: true } });
+
+    // The form's checkbox: "yes" when ticked, absent when not.
+    const { id } = await createDecisionMaker({ actor, organisationId, values: { name: "Minister", institution: "Ministry", country: "SY", email: ministry, riskToSigners: "yes" } });
+    expect((await db.decisionMaker.findUniqueOrThrow({ where: { id } })).riskToSigners).toBe(true);
+    expect((await audits("directory.create"))[0]!.details).toMatchObject({ id, riskToSigners: true });
+    await updateDecisionMaker({ actor, organisationId, id, values: { name: "Minister", institution: "Ministry", country: "SY", email: ministry } });
+    expect((await db.decisionMaker.findUniqueOrThrow({ where: { id } })).riskToSigners).toBe(false);
+    await updateDecisionMaker({ actor, organisationId, id, values: { name: "Minister of State", institution: "Ministry", country: "SY", email: ministry } });
+    // The change of mark is in the log; an edit that leaves it alone says nothing of it.
+    const updates = (await audits("directory.update")).map((entry) => entry.details);
+    expect(updates).toHaveLength(2);
+    expect(updates).toContainEqual({ id, riskToSigners: false });
+    expect(updates).toContainEqual({ id });
+    const { own } = await listDecisionMakers({ actor, organisationId });
+    expect(own.find((entry) => entry.id === id)).toMatchObject({ riskToSigners: false });
+
+    // The CSV carries it: exported as true/false, imported from true/false, yes/no, 1/0 or blank.
+    const other = uniqueEmail("parliament");
+    const csv = ["name,institution,country,email,risk_to_signers", `Minister of State,Ministry,SY,${ministry},yes`, `Speaker,Parliament,RU,${other},TRUE`, `Bad,Office,RU,${uniqueEmail("bad")},maybe`].join("\r\n");
+    expect((await previewDirectoryImport({ actor, organisationId, csv })).errors).toEqual([{ line: 4, field: "riskToSigners", error: "invalidValue" }]);
+    const fixed = csv.split("\r\n").slice(0, 3).join("\r\n");
+    expect(await previewDirectoryImport({ actor, organisationId, csv: fixed })).toMatchObject({ creates: [{ email: other }], updates: [{ email: ministry, changed: ["riskToSigners"] }] });
+    await applyDirectoryImport({ actor, organisationId, csv: fixed });
+    expect((await db.decisionMaker.findMany({ where: { organisationId }, orderBy: { email: "asc" }, select: { email: true, riskToSigners: true } })).map((row) => [row.email, row.riskToSigners])).toEqual(
+      [
+        [ministry, true],
+        [other, true],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect((await audits("directory.import")).map((entry) => entry.details)).toEqual([expect.objectContaining({ riskMarked: expect.arrayContaining([ministry, other]) })]);
+    const exported = await exportDirectoryCsv({ actor, organisationId });
+    expect(exported).toContain(`${ministry},,en,,true\r\n`);
+
+    // A file without the column leaves the mark as it is; one that says "no" clears it, and the log says so.
+    await applyDirectoryImport({ actor, organisationId, csv: `name,institution,country,email\r\nMinister of State,Ministry,SY,${ministry}` });
+    expect((await db.decisionMaker.findUniqueOrThrow({ where: { id } })).riskToSigners).toBe(true);
+    await applyDirectoryImport({ actor, organisationId, csv: `name,institution,country,email,risk_to_signers\r\nMinister of State,Ministry,SY,${ministry},no` });
+    expect((await db.decisionMaker.findUniqueOrThrow({ where: { id } })).riskToSigners).toBe(false);
+    const imports = (await audits("directory.import")).map((entry) => entry.details as Record<string, unknown>);
+    expect(imports).toHaveLength(3);
+    expect(imports.filter((details) => "riskCleared" in details)).toEqual([expect.objectContaining({ riskCleared: [ministry] })]);
+    // The import that left the column out marked and cleared nothing.
+    expect(imports.filter((details) => !("riskCleared" in details) && !("riskMarked" in details))).toHaveLength(1);
   });
 });

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import type { LetterProps } from "../../emails/letter";
 import { db } from "../../lib/db";
-import { findLetterRecipients } from "../../lib/letters/find-recipients";
+import { env } from "../../lib/env";
+import { findLetterRecipients, preselectedRecipient } from "../../lib/letters/find-recipients";
 import { getLetterSettings, updateLetterTemplate } from "../../lib/letters/letter-settings";
 import { issueLetterToken } from "../../lib/letters/letter-token";
-import { prepareMailtoLetter, sendLetter } from "../../lib/letters/send-letter";
+import { letterLimitReason, prepareMailtoLetter, sendLetter } from "../../lib/letters/send-letter";
+import { findSentLetters } from "../../lib/letters/sent-letters";
 import { renderTemplate } from "../../lib/mail/templates";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
@@ -109,24 +111,49 @@ describe("letters to representatives", () => {
     expect(await ids({ country: "FR" })).not.toContain(recipients.france.id);
   });
 
-  it("a confirmed supporter's letter goes from Nida, with Reply-To and a copy to them, counted for the day", async () => {
+  it("by default a letter carries the name line the writer chose and nothing else of theirs: no Reply-To, no copy", async () => {
     const { campaign, recipients } = await letterCampaign();
     const supporter = await confirmedSupporter(campaign);
-    const sent = await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id), locale: "en" });
-    expect(sent.recipientName).toBe("Member for London");
+    const sent = await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id, { name: "Layla, Syria" }), locale: "en" });
+    expect(sent).toMatchObject({ recipientName: "Member for London", replyTo: null, copyTo: null });
 
     const [row] = await lettersTo(recipients.london.id);
     expect(row).toMatchObject({ campaignId: campaign.id, signatureId: supporter.signatureId, locale: "en", subject: sent.subject });
     const [message] = await letterMessagesTo(recipients.london.email);
-    expect(message).toMatchObject({ replyTo: supporter.email, cc: supporter.email, idempotencyKey: row!.outboxKey });
-    const count = await db.letterDailyCount.findFirstOrThrow({ where: { decisionMakerId: recipients.london.id } });
+    expect(message).toMatchObject({ replyTo: null, cc: null, idempotencyKey: row!.outboxKey });
+    const count = await db.letterDailyCount.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: recipients.london.id } });
     expect(count.sent).toBe(1);
 
     const email = await renderTemplate("letter", message!.payload as unknown as LetterProps);
     expect(email.subject).toBe(sent.subject);
     expect(email.text).toContain("Dear Member for London,");
     expect(email.text).toContain(personal);
-    expect(email.text).toContain("Layla Haddad");
+    expect(email.text).toContain("Yours sincerely, Layla, Syria");
+    expect(email.text).toContain("replies to this e-mail do not reach them");
+    // Neither the address nor the full name given when signing is anywhere in the letter.
+    for (const part of [email.text, email.html, JSON.stringify(message!.payload)]) {
+      expect(part).not.toContain(supporter.email);
+      expect(part).not.toContain(supporter.name);
+    }
+  });
+
+  it("the writer's address goes with the letter only as they ticked it: Reply-To, a copy, or both", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    const send = (recipientId: string, ticks: Record<string, string>) =>
+      sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipientId, ticks), locale: "en" });
+
+    expect(await send(recipients.london.id, { replyToMe: "yes" })).toMatchObject({ replyTo: supporter.email, copyTo: null });
+    expect(await send(recipients.britain.id, { copyToMe: "yes" })).toMatchObject({ replyTo: null, copyTo: supporter.email });
+    expect(await send(recipients.un.id, { replyToMe: "yes", copyToMe: "yes" })).toMatchObject({ replyTo: supporter.email, copyTo: supporter.email });
+
+    const [london] = await letterMessagesTo(recipients.london.email);
+    expect(london).toMatchObject({ replyTo: supporter.email, cc: null });
+    expect((await renderTemplate("letter", london!.payload as unknown as LetterProps)).text).toContain("Replies to this e-mail go to Layla Haddad directly");
+    const [britain] = await letterMessagesTo(recipients.britain.email);
+    expect(britain).toMatchObject({ replyTo: null, cc: supporter.email });
+    expect((await renderTemplate("letter", britain!.payload as unknown as LetterProps)).text).toContain("replies to this e-mail do not reach them");
+    expect((await letterMessagesTo(recipients.un.email))[0]).toMatchObject({ replyTo: supporter.email, cc: supporter.email });
   });
 
   it("in Arabic the letter is prefilled, sent and rendered right to left in Arabic", async () => {
@@ -210,43 +237,111 @@ describe("letters to representatives", () => {
     expect(rendered.map((email) => email.subject)).toEqual(subjects);
   });
 
-  it("the same form sent twice sends one letter", async () => {
+  it("a second letter from the same signature to the same recipient is refused by the database, however it is sent", async () => {
     const { campaign, recipients } = await letterCampaign();
     const supporter = await confirmedSupporter(campaign);
+    const send = (letterKey?: string) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en", letterKey });
     const letterKey = randomUUID();
-    const send = () => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en", letterKey });
-    const first = await send();
-    const second = await send();
-    expect(second.letterId).toBe(first.letterId);
+    await send(letterKey);
+    // The same form again, a new page, and several at once: each is refused, per field.
+    await expectAppError(send(letterKey), "VALIDATION", { recipient: "alreadyWritten" });
+    await expectAppError(send(randomUUID()), "VALIDATION", { recipient: "alreadyWritten" });
+    const racing = await Promise.allSettled(Array.from({ length: 3 }, () => send(randomUUID())));
+    for (const result of racing) expect(result).toMatchObject({ status: "rejected", reason: { code: "VALIDATION", fields: { recipient: "alreadyWritten" } } });
     expect(await lettersTo(recipients.un.id)).toHaveLength(1);
     expect(await letterMessagesTo(recipients.un.email)).toHaveLength(1);
+    expect((await db.letterDailyCount.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: recipients.un.id } })).sent).toBe(1);
+
+    // The rule is the database's own, not the code's.
+    const [first] = await lettersTo(recipients.un.id);
+    const duplicate = db.letter.create({
+      data: { campaignId: campaign.id, decisionMakerId: recipients.un.id, signatureId: supporter.signatureId, locale: "en", subject: "Again", outboxKey: `test:${randomUUID()}` },
+    });
+    await expect(duplicate).rejects.toMatchObject({ code: "P2002" });
+    expect(first!.signatureId).toBe(supporter.signatureId);
+
+    // Another recipient, and another signer to the same recipient, are not affected.
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.britain.id), locale: "en" });
+    const other = await confirmedSupporter(campaign);
+    await sendLetter({ campaignSlug: campaign.slug, token: other.letterToken, input: letter(recipients.un.id), locale: "en" });
+    expect(await lettersTo(recipients.un.id)).toHaveLength(2);
   });
 
-  it("with a cap of N, N letters go to a decision-maker in a day and the next is refused without writing anything", async () => {
+  it("one signature sends at most LETTERS_PER_SIGNATURE_PER_DAY letters a UTC day, even at once; the next day it may send again", async () => {
+    const limit = env.LETTERS_PER_SIGNATURE_PER_DAY;
+    const { campaign } = await letterCampaign();
+    const organisationId = campaign.owners[0]!.organisationId;
+    const offices = await Promise.all(
+      Array.from({ length: limit + 3 }, (_, index) =>
+        db.decisionMaker.create({ data: { name: `Office ${index}`, institution: "Parliament", country: "GB", organisationId, email: uniqueEmail("office") } }),
+      ),
+    );
+    const supporter = await confirmedSupporter(campaign);
+    // The link outlives the day for this test.
+    await db.supporterToken.updateMany({ where: { tokenHash: createHash("sha256").update(supporter.letterToken).digest("hex") }, data: { expiresAt: new Date(Date.now() + 72 * 3_600_000) } });
+    const today = new Date();
+    const results = await Promise.allSettled(
+      offices.slice(0, limit + 2).map((office) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(office.id), locale: "en", now: today })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(limit);
+    for (const result of results.filter((result) => result.status === "rejected")) {
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED", message: letterLimitReason.signatureLimit });
+    }
+    expect(await db.letter.count({ where: { signatureId: supporter.signatureId } })).toBe(limit);
+    expect(await db.outboxMessage.count({ where: { template: "letter", toAddress: { in: offices.map((office) => office.email) } } })).toBe(limit);
+    const sent = await findSentLetters({ signatureId: supporter.signatureId, now: today });
+    expect(sent).toMatchObject({ today: limit, dailyLimit: limit });
+
+    const tomorrow = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1, 0, 0, 1));
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(offices.at(-1)!.id), locale: "en", now: tomorrow });
+    expect(await db.letter.count({ where: { signatureId: supporter.signatureId } })).toBe(limit + 1);
+  });
+
+  it("with a cap of N, N letters of a campaign go to a decision-maker in a day and the next is refused without writing anything", async () => {
     const cap = 3;
     const { campaign, recipients } = await letterCampaign({ cap });
-    const supporter = await confirmedSupporter(campaign);
-    const send = (recipientId: string) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipientId), locale: "en" });
-    for (let index = 0; index < cap; index++) await send(recipients.scotland.id);
-    await expectAppError(send(recipients.scotland.id), "RATE_LIMITED");
+    const supporters = await Promise.all(Array.from({ length: cap + 1 }, () => confirmedSupporter(campaign)));
+    const send = (index: number, recipientId: string) => sendLetter({ campaignSlug: campaign.slug, token: supporters[index]!.letterToken, input: letter(recipientId), locale: "en" });
+    for (let index = 0; index < cap; index++) await send(index, recipients.scotland.id);
+    await expectAppError(send(cap, recipients.scotland.id), "RATE_LIMITED");
 
     expect(await lettersTo(recipients.scotland.id)).toHaveLength(cap);
     expect(await letterMessagesTo(recipients.scotland.email)).toHaveLength(cap);
     expect((await db.letterDailyCount.findFirstOrThrow({ where: { decisionMakerId: recipients.scotland.id } })).sent).toBe(cap);
     // Another decision-maker is not affected.
-    await send(recipients.london.id);
+    await send(cap, recipients.london.id);
     expect(await lettersTo(recipients.london.id)).toHaveLength(1);
+  });
+
+  it("the cap is per campaign: one campaign's letters at the cap leave another campaign's letters to the same person alone", async () => {
+    const cap = 2;
+    const first = await letterCampaign({ cap });
+    const second = await letterCampaign({ cap });
+    // The second campaign targets the first one's foreign secretary too.
+    const shared = first.recipients.britain;
+    await db.campaignTarget.create({ data: { campaignId: second.campaign.id, decisionMakerId: shared.id } });
+    const write = async (campaign: Campaign) => {
+      const supporter = await confirmedSupporter(campaign);
+      return sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(shared.id), locale: "en" });
+    };
+    for (let index = 0; index < cap; index++) await write(first.campaign);
+    await expectAppError(write(first.campaign), "RATE_LIMITED");
+
+    for (let index = 0; index < cap; index++) await write(second.campaign);
+    await expectAppError(write(second.campaign), "RATE_LIMITED");
+    const letters = await lettersTo(shared.id);
+    expect(letters.filter((row) => row.campaignId === first.campaign.id)).toHaveLength(cap);
+    expect(letters.filter((row) => row.campaignId === second.campaign.id)).toHaveLength(cap);
+    expect(await letterMessagesTo(shared.email)).toHaveLength(2 * cap);
   });
 
   it("the cap holds under concurrent sends", async () => {
     const cap = 4;
     const attempts = 12;
     const { campaign, recipients } = await letterCampaign({ cap });
-    const supporters = await Promise.all(Array.from({ length: 3 }, () => confirmedSupporter(campaign)));
+    const supporters = await Promise.all(Array.from({ length: attempts }, () => confirmedSupporter(campaign)));
     const results = await Promise.allSettled(
-      Array.from({ length: attempts }, (_, index) =>
-        sendLetter({ campaignSlug: campaign.slug, token: supporters[index % supporters.length]!.letterToken, input: letter(recipients.un.id), locale: "en" }),
-      ),
+      supporters.map((supporter) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en" })),
     );
     const refused = results.filter((result) => result.status === "rejected");
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(cap);
@@ -290,8 +385,10 @@ describe("letters to representatives", () => {
     const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
     expect(saved).toMatchObject({ letterSubjectsEn: ["One", "Two"], letterSubjectsAr: ["واحد"], letterBodyEn: "A body.", letterBodyAr: "نص.", letterDailyCap: 5 });
 
-    const supporter = await confirmedSupporter(campaign);
-    const send = () => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id, { body: "A body." }), locale: "en" });
+    const send = async () => {
+      const supporter = await confirmedSupporter(campaign);
+      return sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.london.id, { body: "A body." }), locale: "en" });
+    };
     await send();
     await send();
     await db.letter.updateMany({ where: { decisionMakerId: recipients.london.id }, data: { createdAt: new Date("2026-01-01T12:00:00Z") } });
@@ -300,5 +397,44 @@ describe("letters to representatives", () => {
     const settings = await getLetterSettings({ actor: viewer, campaignId: campaign.id });
     expect(settings.role).toBe("VIEWER");
     expect(settings.received).toEqual([expect.objectContaining({ decisionMakerId: recipients.london.id, total: 3, today: 1 })]);
+  });
+
+  it("a recipient marked as a risk to writers is never preselected, and no letter to them leaves without the writer's acknowledgement", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const organisationId = campaign.owners[0]!.organisationId;
+    const ministry = await db.decisionMaker.create({
+      data: { name: "Minister of Foreign Affairs", institution: "Ministry of Foreign Affairs", country: "SY", organisationId, email: uniqueEmail("ministry"), riskToSigners: true },
+    });
+    const choice = await findLetterRecipients({ campaignId: campaign.id, country: "SY" });
+    expect(choice.recipients[0]).toMatchObject({ id: ministry.id, riskToSigners: true });
+    expect(preselectedRecipient(choice.recipients, new Set())).toBe(recipients.un.id);
+
+    const supporter = await confirmedSupporter(campaign, { country: "SY" });
+    const send = (overrides: Record<string, unknown>) => sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(ministry.id, overrides), locale: "en" });
+    await expectAppError(send({}), "VALIDATION", { acknowledgeRisk: "riskNotAcknowledged" });
+    // Reported with the letter's other problems at once, so no one finds it only after fixing them.
+    await expectAppError(send({ personal: "" }), "VALIDATION", { acknowledgeRisk: "riskNotAcknowledged", personal: "personalRequired" });
+    await expectAppError(send({ acknowledgeRisk: "no" }), "VALIDATION", { acknowledgeRisk: "riskNotAcknowledged" });
+    await expectAppError(prepareMailtoLetter({ campaignSlug: campaign.slug, input: letter(ministry.id), locale: "en" }), "VALIDATION", { acknowledgeRisk: "riskNotAcknowledged" });
+    expect(await lettersTo(ministry.id)).toEqual([]);
+    expect(await letterMessagesTo(ministry.email)).toEqual([]);
+
+    await send({ acknowledgeRisk: "yes" });
+    expect(await lettersTo(ministry.id)).toHaveLength(1);
+    expect((await prepareMailtoLetter({ campaignSlug: campaign.slug, input: letter(ministry.id, { acknowledgeRisk: "yes" }), locale: "en" })).recipientName).toBe("Minister of Foreign Affairs");
+    // Recipients without the mark need no acknowledgement.
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en" });
+  });
+
+  it("the page knows what a signature has already sent: whom, and how many today", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const supporter = await confirmedSupporter(campaign);
+    expect(await findSentLetters({ signatureId: supporter.signatureId })).toMatchObject({ sentOn: new Map(), today: 0 });
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id), locale: "en" });
+    const sent = await findSentLetters({ signatureId: supporter.signatureId });
+    expect([...sent.sentOn.keys()]).toEqual([recipients.un.id]);
+    expect(sent.today).toBe(1);
+    const choice = await findLetterRecipients({ campaignId: campaign.id, country: "FR" });
+    expect(preselectedRecipient(choice.recipients, new Set(sent.sentOn.keys()))).toBe(recipients.france.id);
   });
 });

@@ -90,4 +90,20 @@ describe("seedDatabase", () => {
       await db.campaign.update({ where: { slug }, data: { titleEn: original.titleEn, status: "OPEN" } });
     }
   });
+
+  it("marks the Syrian and Russian governments' entries as a risk to writers, on a new install and on one seeded before the mark existed", async () => {
+    await seedDatabase(db);
+    const risky = ["sy-foreign-ministry@example.org", "ru-foreign-ministry@example.org"];
+    const marks = async () =>
+      Object.fromEntries(
+        (await db.decisionMaker.findMany({ where: { organisationId: null, email: { in: seedDecisionMakers.map((person) => person.email) } }, select: { email: true, riskToSigners: true } })).map((row) => [row.email, row.riskToSigners]),
+      );
+    const expected = Object.fromEntries(seedDecisionMakers.map((person) => [person.email, risky.includes(person.email)]));
+    expect(await marks()).toEqual(expected);
+
+    // An install seeded earlier has the entries without the mark: the next start gives it to them.
+    await db.decisionMaker.updateMany({ where: { organisationId: null, email: { in: risky } }, data: { riskToSigners: false } });
+    await seedDatabase(db);
+    expect(await marks()).toEqual(expected);
+  });
 });

@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-const sections = ["collect", "consent", "public", "erase", "retention", "logs", "security"] as const;
+const sections = ["collect", "consent", "public", "letters", "erase", "retention", "logs", "security"] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

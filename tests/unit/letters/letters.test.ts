@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeLetterText, mailtoLink } from "../../../lib/letters/compose-letter";
+import { composeLetterText, defaultSignatureLine, mailtoLink } from "../../../lib/letters/compose-letter";
+import { preselectedRecipient } from "../../../lib/letters/find-recipients";
 import { rotateSubject } from "../../../lib/letters/letter-campaign";
 import { isTemplateText, letterFieldErrors, letterInputSchema, letterTemplateSchema } from "../../../lib/letters/schema";
 import { isTemplateName, renderTemplate } from "../../../lib/mail/templates";
@@ -73,6 +74,7 @@ describe("the letter", () => {
       locale,
       subject: locale === "ar" ? "احموا المدنيين" : "Protect civilians",
       senderName: `<b>Layla</b>`,
+      repliesReachWriter: false,
       campaignTitle: "Campaign",
       campaignUrl: "http://nida.test/en/campaigns/c",
     });
@@ -81,5 +83,35 @@ describe("the letter", () => {
     expect(email.html).not.toContain("<b>Layla</b>");
     expect(email.text).toContain(valid.personal);
     expect(email.text).toContain(locale === "ar" ? "حضرة Jane Example المحترم/ة،" : "Dear Jane Example,");
+  });
+});
+
+describe("what a letter says of its writer", () => {
+  it("offers the first name and the country, in the letter's language, as the name line", () => {
+    expect(defaultSignatureLine({ name: "Layla Haddad", country: "SY", locale: "en" })).toBe("Layla, Syria");
+    expect(defaultSignatureLine({ name: "  ليلى   حداد ", country: "SY", locale: "ar" })).toBe("ليلى، سوريا");
+    expect(defaultSignatureLine({ name: "Layla", country: "DE", locale: "en" })).toBe("Layla, Germany");
+  });
+
+  it("says that replies reach the writer only when they let them", async () => {
+    const props = { locale: "en" as const, recipientName: "Jane Example", body: template, personal: valid.personal, senderName: "Layla, Syria", subject: "S", campaignTitle: "C", campaignUrl: "http://nida.test/en/campaigns/c" };
+    const closed = await renderTemplate("letter", { ...props, repliesReachWriter: false });
+    expect(closed.text).toContain("The writer chose not to share their e-mail address, so replies to this e-mail do not reach them.");
+    expect(closed.text).not.toContain("Replies to this e-mail go to");
+    const open = await renderTemplate("letter", { ...props, repliesReachWriter: true });
+    expect(open.text).toContain("Replies to this e-mail go to Layla, Syria directly");
+    expect(open.text).not.toContain("do not reach them");
+  });
+
+  it("never preselects a recipient marked as a risk to writers, nor one already written to", () => {
+    const recipients = [
+      { id: "sy", riskToSigners: true },
+      { id: "un", riskToSigners: false },
+      { id: "icc", riskToSigners: false },
+    ];
+    expect(preselectedRecipient(recipients, new Set())).toBe("un");
+    expect(preselectedRecipient(recipients, new Set(["un"]))).toBe("icc");
+    expect(preselectedRecipient(recipients, new Set(["un", "icc"]))).toBeNull();
+    expect(preselectedRecipient([{ id: "sy", riskToSigners: true }], new Set())).toBeNull();
   });
 });

@@ -44,6 +44,22 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
         const error = errors[field];
         const value = state.values[field] ?? "";
         const described = [error ? `${id}-error` : null, t.has(`hints.${field}`) ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+        if (field === "riskToSigners") {
+          return (
+            <div key={field} className={`field field-checkbox${error ? " field-invalid" : ""}`}>
+              {error ? (
+                <p className="field-error" id={`${id}-error`}>
+                  {t(`errors.${error}`)}
+                </p>
+              ) : null}
+              <input id={id} name={field} type="checkbox" value="yes" defaultChecked={value === "yes"} aria-invalid={Boolean(error)} aria-describedby={described} />
+              <label htmlFor={id}>{t(`fields.${field}`)}</label>
+              <p className="hint" id={`${id}-hint`}>
+                {t(`hints.${field}`)}
+              </p>
+            </div>
+          );
+        }
         return (
           <div key={field} className={`field${error ? " field-invalid" : ""}`}>
             <label htmlFor={id}>{t(`fields.${field}`)}</label>

@@ -43,6 +43,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           <th scope="row">
             <EnteredText text={entry.name} />
             {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
+            {entry.riskToSigners ? <div className="status">{t("riskToSignersMark")}</div> : null}
             {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
           </th>
           <td>

@@ -3,17 +3,18 @@
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import type { LetterFieldErrors } from "@/lib/letters/schema";
-import { prepareMailtoLetter, sendLetter } from "@/lib/letters/send-letter";
+import { letterLimitReason, prepareMailtoLetter, sendLetter } from "@/lib/letters/send-letter";
 
 export type LetterFormState = {
   fields: LetterFieldErrors;
-  formError?: "capReached" | "notConfirmed" | "tokenExpired" | "campaignNotOpen" | "generic";
-  sent?: { recipientName: string; subject: string };
+  formError?: "capReached" | "signatureLimit" | "notConfirmed" | "tokenExpired" | "campaignNotOpen" | "generic";
+  // What the letter carried of the writer's address, as sent: the page says exactly that.
+  sent?: { recipientName: string; subject: string; replyTo: string | null; copyTo: string | null };
   mailto?: { href: string; recipientName: string };
   values: Record<string, string>;
 };
 
-const echoed = ["recipient", "name", "body", "personal"] as const;
+const echoed = ["recipient", "name", "body", "personal", "replyToMe", "copyToMe", "acknowledgeRisk"] as const;
 
 // One form, two ways out: "send" goes through Nida (confirmed supporters only), "mailto" hands
 // the letter to the supporter's own mail client and stores nothing.
@@ -29,10 +30,10 @@ export async function writeLetterAction(_previous: LetterFormState, formData: Fo
       return { fields: {}, mailto: { href: letter.href, recipientName: letter.recipientName }, values };
     }
     const sent = await sendLetter({ campaignSlug: slug, token: String(formData.get("token") ?? ""), input, locale, letterKey: String(formData.get("letterKey") ?? "") });
-    return { fields: {}, sent: { recipientName: sent.recipientName, subject: sent.subject }, values };
+    return { fields: {}, sent: { recipientName: sent.recipientName, subject: sent.subject, replyTo: sent.replyTo, copyTo: sent.copyTo }, values };
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { fields: error.fields as LetterFieldErrors, values };
-    if (isAppError(error, "RATE_LIMITED")) return { fields: {}, formError: "capReached", values };
+    if (isAppError(error, "RATE_LIMITED")) return { fields: {}, formError: error.message === letterLimitReason.signatureLimit ? "signatureLimit" : "capReached", values };
     if (isAppError(error, "FORBIDDEN") || isAppError(error, "TOKEN_INVALID")) return { fields: {}, formError: "notConfirmed", values };
     if (isAppError(error, "TOKEN_EXPIRED")) return { fields: {}, formError: "tokenExpired", values };
     if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };

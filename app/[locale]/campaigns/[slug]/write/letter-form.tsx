@@ -1,16 +1,36 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { EnteredText } from "@/app/components/entered-text";
 import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField } from "@/lib/letters/schema";
 import { writeLetterAction, type LetterFormState } from "./actions";
 
 const initialState: LetterFormState = { fields: {}, values: {} };
-const fieldOrder: LetterField[] = ["recipient", "name", "body", "personal"];
+const fieldOrder: LetterField[] = ["recipient", "acknowledgeRisk", "name", "body", "personal"];
 
-export type RecipientOption = { id: string; name: string; detail: ReactNode };
+// An e-mail address inside a sentence of either direction keeps its own left-to-right order.
+const isolatedAddress = (chunks: ReactNode) => (
+  <bdi dir="ltr" lang="en">
+    {chunks}
+  </bdi>
+);
+
+// A recipient's name inside a sentence, isolated (and marked English when it is in Latin letters).
+const enteredName = (name: string) => function RecipientName() {
+  return <EnteredText text={name} />;
+};
+
+export type RecipientOption = {
+  id: string;
+  name: string;
+  detail: ReactNode;
+  // Marked by organisers: writing to them may put the writer at risk.
+  risk: boolean;
+  // When this signer already wrote to them (one letter each), as the page shows it.
+  writtenOn: string | null;
+};
 
 type Props = {
   campaignSlug: string;
@@ -18,19 +38,28 @@ type Props = {
   letterLocale: string;
   // Present only when the supporter may send through Nida.
   token: string | null;
+  senderEmail: string | null;
   letterKey: string;
   recipients: RecipientOption[];
+  // Never one marked as a risk, nor one already written to; may be none.
+  preselected: string | null;
+  privacyHref: string;
   defaults: { name: string; body: string };
   templates: string[];
 };
 
-export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKey, recipients, defaults, templates }: Props) {
+export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEmail, letterKey, recipients, preselected, privacyHref, defaults, templates }: Props) {
   const t = useTranslations("LetterForm");
   const [state, formAction, pending] = useActionState(writeLetterAction, initialState);
+  const value = (field: string, fallback: string) => (field in state.values ? state.values[field]! : fallback);
+  const [selected, setSelected] = useState(value("recipient", preselected ?? ""));
+  const risky = recipients.find((recipient) => recipient.id === selected && recipient.risk) ?? null;
   // The server's rules, checked first in the browser for instant feedback.
   const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, fieldOrder, (data) => {
     const parsed = letterInputSchema(templates).safeParse(Object.fromEntries(data));
-    return parsed.success ? null : letterFieldErrors(parsed.error);
+    const found = parsed.success ? {} : letterFieldErrors(parsed.error);
+    if (risky && !data.get("acknowledgeRisk")) found.acknowledgeRisk = "riskNotAcknowledged";
+    return Object.keys(found).length > 0 ? found : null;
   });
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -47,8 +76,8 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
         {message(field)}
       </p>
     ) : null;
-  const value = (field: LetterField, fallback: string) => (field in state.values ? state.values[field]! : fallback);
-  const chosen = value("recipient", recipients[0]?.id ?? "");
+  const firstOpen = recipients.find((recipient) => !recipient.writtenOn)?.id ?? recipients[0]?.id ?? "";
+  const ticked = (field: "replyToMe" | "copyToMe" | "acknowledgeRisk") => value(field, "") === "yes";
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form letter-form" aria-describedby={errorFields.length || formError ? "letter-errors" : undefined}>
@@ -59,7 +88,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
             {formError ? <li>{t(`errors.${formError}`)}</li> : null}
             {errorFields.map((field) => (
               <li key={field}>
-                <a href={field === "recipient" ? `#recipient-${recipients[0]?.id ?? ""}` : `#letter-${field}`}>{message(field)}</a>
+                <a href={field === "recipient" ? `#recipient-${selected || firstOpen}` : `#letter-${field}`}>{message(field)}</a>
               </li>
             ))}
           </ul>
@@ -67,7 +96,11 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
       ) : null}
       {!clientErrors && state.sent ? (
         <div className="notice notice-success" role="status" tabIndex={-1} ref={resultRef}>
-          <p>{t("sent", { name: state.sent.recipientName, subject: state.sent.subject })}</p>
+          <p>
+            {t.rich("sent", { name: state.sent.recipientName, subject: state.sent.subject, recipient: enteredName(state.sent.recipientName) })}{" "}
+            {state.sent.replyTo ? t.rich("sentReplies", { address: state.sent.replyTo, email: isolatedAddress }) : t("sentNoReplies")}
+            {state.sent.copyTo ? <> {t.rich("sentCopy", { address: state.sent.copyTo, email: isolatedAddress })}</> : null}
+          </p>
         </div>
       ) : null}
       {!clientErrors && state.mailto ? (
@@ -90,19 +123,63 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
         <legend>{t("recipient")}</legend>
         {errorText("recipient")}
         <ul className="recipient-choice">
-          {recipients.map((recipient) => (
-            <li key={recipient.id} className="field-radio">
-              <input type="radio" id={`recipient-${recipient.id}`} name="recipient" value={recipient.id} defaultChecked={recipient.id === chosen} />
-              <label htmlFor={`recipient-${recipient.id}`}>
-                <strong>
-                  <EnteredText text={recipient.name} />
-                </strong>{" "}
-                <span>{recipient.detail}</span>
-              </label>
-            </li>
-          ))}
+          {recipients.map((recipient) => {
+            const notes = [recipient.risk ? `recipient-${recipient.id}-risk` : null, recipient.writtenOn ? `recipient-${recipient.id}-written` : null].filter(Boolean).join(" ");
+            return (
+              <li key={recipient.id} className="field-radio">
+                <input
+                  type="radio"
+                  id={`recipient-${recipient.id}`}
+                  name="recipient"
+                  value={recipient.id}
+                  defaultChecked={recipient.id === selected}
+                  disabled={Boolean(recipient.writtenOn)}
+                  onChange={() => setSelected(recipient.id)}
+                  aria-describedby={notes || undefined}
+                />
+                <label htmlFor={`recipient-${recipient.id}`}>
+                  <strong>
+                    <EnteredText text={recipient.name} />
+                  </strong>{" "}
+                  <span>{recipient.detail}</span>
+                  {recipient.risk ? (
+                    <span className="recipient-note recipient-risk" id={`recipient-${recipient.id}-risk`}>
+                      {t("riskMark")}
+                    </span>
+                  ) : null}
+                  {recipient.writtenOn ? (
+                    <span className="recipient-note" id={`recipient-${recipient.id}-written`}>
+                      {t("alreadyWrote", { date: recipient.writtenOn })}
+                    </span>
+                  ) : null}
+                </label>
+              </li>
+            );
+          })}
         </ul>
       </fieldset>
+
+      <div aria-live="polite">
+        {risky ? (
+          <div className={`notice notice-warning field${errors.acknowledgeRisk ? " field-invalid" : ""}`} id="letter-risk">
+            <h3>{t.rich("riskHeading", { name: risky.name, recipient: enteredName(risky.name) })}</h3>
+            <p id="letter-risk-warning">{t("riskWarning")}</p>
+            {errorText("acknowledgeRisk")}
+            <div className="field-checkbox">
+              <input
+                type="checkbox"
+                id="letter-acknowledgeRisk"
+                name="acknowledgeRisk"
+                value="yes"
+                defaultChecked={ticked("acknowledgeRisk") && value("recipient", "") === risky.id}
+                aria-invalid={Boolean(errors.acknowledgeRisk)}
+                aria-describedby={["letter-risk-warning", errors.acknowledgeRisk ? "letter-acknowledgeRisk-error" : null].filter(Boolean).join(" ")}
+              />
+              <label htmlFor="letter-acknowledgeRisk">{t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name) })}</label>
+            </div>
+          </div>
+        ) : null}
+      </div>
 
       <div className={`field${errors.name ? " field-invalid" : ""}`}>
         <label htmlFor="letter-name">{t("name")}</label>
@@ -153,6 +230,31 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
         />
       </div>
 
+      {token && senderEmail ? (
+        <fieldset className="field letter-contact" aria-describedby="letter-contact-hint">
+          <legend>{t("contactHeading")}</legend>
+          <p className="hint" id="letter-contact-hint">
+            {t("contactHint")}
+          </p>
+          <div className="field-checkbox">
+            <input type="checkbox" id="letter-replyToMe" name="replyToMe" value="yes" defaultChecked={ticked("replyToMe")} aria-describedby="letter-replyToMe-hint" />
+            <label htmlFor="letter-replyToMe">
+              {t.rich("replyToMe", { address: senderEmail, email: isolatedAddress })}
+            </label>
+            <p className="hint" id="letter-replyToMe-hint">
+              {t("replyToMeHint")}
+            </p>
+          </div>
+          <div className="field-checkbox">
+            <input type="checkbox" id="letter-copyToMe" name="copyToMe" value="yes" defaultChecked={ticked("copyToMe")} aria-describedby="letter-copyToMe-hint" />
+            <label htmlFor="letter-copyToMe">{t("copyToMe")}</label>
+            <p className="hint" id="letter-copyToMe-hint">
+              {t("copyToMeHint")}
+            </p>
+          </div>
+        </fieldset>
+      ) : null}
+
       <div className="letter-actions">
         {token ? (
           <p>
@@ -173,6 +275,9 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, letterKe
             {" "}
             {t("mailtoHint")}
           </span>
+        </p>
+        <p>
+          <a href={privacyHref}>{t("privacyLink")}</a>
         </p>
       </div>
     </form>

@@ -9,10 +9,12 @@ import { countryName, countryOptions } from "@/lib/countries";
 import { clientMessages, letterClientNamespaces } from "@/lib/i18n/client-messages";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { findLetterRecipients, internationalCountries } from "@/lib/letters/find-recipients";
+import { defaultSignatureLine } from "@/lib/letters/compose-letter";
+import { findLetterRecipients, internationalCountries, preselectedRecipient } from "@/lib/letters/find-recipients";
 import { getLetterCampaign, hasLetterTemplate, letterLocale, templateBodies } from "@/lib/letters/letter-campaign";
 import { letterSenderStatus } from "@/lib/letters/letter-token";
 import { letterPlaceSchema } from "@/lib/letters/schema";
+import { findSentLetters } from "@/lib/letters/sent-letters";
 import { LetterForm, type RecipientOption } from "./letter-form";
 
 export const dynamic = "force-dynamic";
@@ -57,30 +59,51 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
   const token = one(search.token)?.slice(0, 64);
   const status = await letterSenderStatus({ token, campaignId: campaign.id });
   const sender = status.kind === "ready" ? status.sender : null;
+  const sent = sender ? await findSentLetters({ signatureId: sender.signatureId }) : null;
+  const atLimit = sent !== null && sent.today >= sent.dailyLimit;
   const place = letterPlaceSchema.parse({ country: one(search.country) ?? sender?.country, region: one(search.region) });
   const choice = await findLetterRecipients({ campaignId: campaign.id, country: place.country, region: place.region });
   const lettersIn = letterLocale(campaign, locale);
   const template = campaign.templates[lettersIn]!;
   const inCountry = choice.recipients.filter((recipient) => !(internationalCountries as readonly string[]).includes(recipient.country));
 
+  const shownIn = (values: { en: string | null; ar: string | null }) => localized(locale, { en: values.en ?? "", ar: values.ar }).locale;
   const recipients: RecipientOption[] = choice.recipients.map((recipient) => {
     const international = (internationalCountries as readonly string[]).includes(recipient.country);
     const title = recipient.title.en ? recipient.title : null;
+    const sentOn = sent?.sentOn.get(recipient.id);
     return {
       id: recipient.id,
       name: recipient.name,
+      risk: recipient.riskToSigners,
+      writtenOn: sentOn ? formatDate(sentOn, locale) : null,
+      // Each piece is isolated, so Latin names inside an Arabic line keep their own order.
       detail: (
         <>
-          {title ? (
+          {title && shownIn(title) === "en" && shownIn(recipient.institution) === "en" && locale !== "en" ? (
+            // Both untranslated: one English run, so an Arabic comma does not split it.
+            <bdi lang="en" dir="ltr">
+              {title.en}, {recipient.institution.en}
+            </bdi>
+          ) : (
             <>
-              <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
-              {", "}
+              {title ? (
+                <>
+                  <bdi>
+                    <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
+                  </bdi>
+                  {locale === "ar" ? "، " : ", "}
+                </>
+              ) : null}
+              <bdi>
+                <LocalizedText locale={locale} values={recipient.institution} />
+              </bdi>
             </>
-          ) : null}
-          <LocalizedText locale={locale} values={recipient.institution} /> ({international ? t("international") : countryName(recipient.country, locale)}
+          )}{" "}
+          ({international ? t("international") : countryName(recipient.country, locale)}
           {!international && recipient.region ? (
             <>
-              {", "}
+              {locale === "ar" ? "، " : ", "}
               <EnteredText text={recipient.region} />
             </>
           ) : null}
@@ -100,11 +123,21 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       </p>
       <h1 id="write-heading">{t("heading")}</h1>
       <p className="lede">{t("intro", { title })}</p>
-      {sender ? (
+      {sender && !atLimit ? (
         <p className="notice notice-success" role="status">
-          {t("senderReady", { email: sender.email, time: sender.expiresAt ? `${formatDate(sender.expiresAt, locale)} ${sender.expiresAt.toISOString().slice(11, 16)} UTC` : "" })}
+          {t.rich("senderReady", {
+            address: sender.email,
+            email: (chunks) => (
+              <bdi dir="ltr" lang="en">
+                {chunks}
+              </bdi>
+            ),
+            time: sender.expiresAt ? `${formatDate(sender.expiresAt, locale)} ${sender.expiresAt.toISOString().slice(11, 16)} UTC` : "",
+          })}
         </p>
-      ) : (
+      ) : null}
+      {sent && atLimit ? <p className="notice">{t("limitReached", { count: sent.today })}</p> : null}
+      {sender ? null : (
         <p className="notice">{status.kind === "invalid" ? t("tokenProblem") : status.kind === "notConfirmed" ? t("notConfirmed") : t("noToken")}</p>
       )}
 
@@ -165,10 +198,13 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
             campaignSlug={campaign.slug}
             locale={locale}
             letterLocale={lettersIn}
-            token={sender ? token! : null}
+            token={sender && !atLimit ? token! : null}
+            senderEmail={sender?.email ?? null}
             letterKey={randomUUID()}
             recipients={recipients}
-            defaults={{ name: sender?.name ?? "", body: template.body }}
+            preselected={preselectedRecipient(choice.recipients, new Set(sent?.sentOn.keys()))}
+            privacyHref={`/${locale}/privacy#privacy-letters`}
+            defaults={{ name: sender ? defaultSignatureLine({ name: sender.name, country: sender.country, locale: lettersIn }) : "", body: template.body }}
             templates={templateBodies(campaign)}
           />
         </NextIntlClientProvider>

@@ -29,6 +29,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
     contactUrl: entry.contactUrl ?? "",
     preferredLocale: entry.preferredLocale,
     lastVerifiedOn: entry.lastVerifiedOn ? entry.lastVerifiedOn.toISOString().slice(0, 10) : "",
+    riskToSigners: entry.riskToSigners ? "yes" : "",
   };
   return (
     <>
