@@ -3,6 +3,7 @@
 // and without, in English and in Arabic.
 import { expect, test, type Page } from "@playwright/test";
 import { campaignPath, seedCampaigns } from "./helpers";
+import { expectNoAxeViolations } from "./organiser-helpers";
 
 // The thanks page only reads the campaign: no count moves here.
 const campaign = seedCampaigns.protectCivilians;
@@ -63,6 +64,7 @@ test("refuses a crafted server name with a clear error, and names the server bef
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(continueLink(page)).toHaveCount(0);
   }
+  await expectNoAxeViolations(page);
 
   await nameServer(page, english, " Mastodon.Social ");
   await expect(page.locator("#mastodon-error")).toHaveCount(0);
@@ -73,6 +75,7 @@ test("refuses a crafted server name with a clear error, and names the server bef
   // Nothing was opened: the reader is still here, on Nida's page.
   expect(context.pages()).toHaveLength(1);
   expect(new URL(page.url()).pathname).toBe(`${campaignPath(campaign.slug)}/thanks`);
+  await expectNoAxeViolations(page);
 
   // Changing the name takes the answer away until it is checked again.
   await field.fill("social.coop");
