@@ -3,35 +3,44 @@
 import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { CopyLink } from "@/app/components/copy-link";
-import { mastodonShareLink, shareLinks } from "@/lib/campaigns/share-links";
+import { mastodonHost, mastodonShareLink, shareLinks, type MastodonHostError } from "@/lib/campaigns/share-links";
 import { taggedUrl } from "@/lib/campaigns/share-channels";
 
 const unchanging = () => () => undefined;
 
-type Props = { campaignUrl: string; slug: string; locale: string; title: string; mastodonError?: boolean };
+// mastodonInstance: the server a reader named in the Mastodon form, sent without JavaScript.
+type Props = { campaignUrl: string; slug: string; locale: string; title: string; mastodonInstance?: string };
+
+const mastodonErrorKeys: Record<MastodonHostError, "mastodonRequired" | "mastodonHandle" | "mastodonAddress" | "mastodonInvalid"> = {
+  required: "mastodonRequired",
+  handle: "mastodonHandle",
+  address: "mastodonAddress",
+  invalid: "mastodonInvalid",
+};
 
 // Asks first, then offers the channels. The question is a <details>, so it opens without
 // JavaScript; the device's own share sheet appears only where the browser has one.
-export function SharePanel({ campaignUrl, slug, locale, title, mastodonError = false }: Props) {
+export function SharePanel({ campaignUrl, slug, locale, title, mastodonInstance }: Props) {
   const t = useTranslations("Share");
   const text = t("text", { title });
   const links = shareLinks({ campaignUrl, text, subject: title });
   const canShare = useSyncExternalStore(unchanging, () => typeof navigator.share === "function", () => false);
-  const [instanceError, setInstanceError] = useState(mastodonError);
+  // The server named last, checked: the page says where the reader is going before they go.
+  const [checked, setChecked] = useState(mastodonInstance);
+  const mastodon = checked === undefined ? null : mastodonHost(checked);
+  const mastodonError = mastodon && !mastodon.ok ? t(mastodonErrorKeys[mastodon.error]) : null;
 
-  function shareOnMastodon(event: FormEvent<HTMLFormElement>) {
-    const instance = String(new FormData(event.currentTarget).get("instance") ?? "");
-    const href = mastodonShareLink({ instance, campaignUrl, text });
+  // With JavaScript the same check happens here, without leaving the page.
+  function checkMastodonServer(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setInstanceError(href === null);
-    if (href) window.open(href, "_blank", "noopener,noreferrer");
+    setChecked(String(new FormData(event.currentTarget).get("instance") ?? ""));
   }
 
   return (
     <section className="share-panel" aria-labelledby="share-heading" id="share">
       <h2 id="share-heading">{t("heading")}</h2>
       <p>{t("why")}</p>
-      <details className="share-prompt" open={mastodonError || undefined}>
+      <details className="share-prompt" open={mastodonInstance !== undefined || undefined}>
         <summary className="button">{t("yes")}</summary>
         <div className="share-choices">
           {canShare ? (
@@ -54,15 +63,14 @@ export function SharePanel({ campaignUrl, slug, locale, title, mastodonError = f
               </li>
             ))}
           </ul>
-          <form className="share-mastodon" action={`/api/campaigns/${encodeURIComponent(slug)}/mastodon`} method="get" target="_blank" onSubmit={shareOnMastodon} noValidate>
-            <input type="hidden" name="locale" value={locale} />
+          <form className="share-mastodon" action={`/${locale}/campaigns/${encodeURIComponent(slug)}/thanks#share`} method="get" onSubmit={checkMastodonServer} noValidate>
             <label htmlFor="mastodon-instance">{t("mastodonLabel")}</label>
             <p className="hint" id="mastodon-hint">
               {t("mastodonHint")}
             </p>
-            {instanceError ? (
+            {mastodonError ? (
               <p className="field-error" id="mastodon-error">
-                {t("mastodonInvalid")}
+                {mastodonError}
               </p>
             ) : null}
             <div className="share-mastodon-row">
@@ -75,14 +83,29 @@ export function SharePanel({ campaignUrl, slug, locale, title, mastodonError = f
                 autoComplete="off"
                 spellCheck={false}
                 placeholder="mastodon.social"
-                aria-invalid={instanceError || undefined}
-                aria-describedby={instanceError ? "mastodon-hint mastodon-error" : "mastodon-hint"}
+                defaultValue={mastodonInstance}
+                maxLength={253}
+                onChange={() => setChecked(undefined)}
+                aria-invalid={mastodonError ? true : undefined}
+                aria-describedby={mastodonError ? "mastodon-hint mastodon-error" : "mastodon-hint"}
               />
               <button type="submit" className="button button-secondary">
                 {t("mastodonButton")}
               </button>
             </div>
           </form>
+          <div className="share-mastodon-going" aria-live="polite">
+            {mastodon?.ok ? (
+              <>
+                <p>{t.rich("mastodonGoing", { host: mastodon.host, server: (chunks) => <bdi dir="ltr"><strong>{chunks}</strong></bdi> })}</p>
+                <p>
+                  <a className="button" href={mastodonShareLink({ host: mastodon.host, campaignUrl, text })} target="_blank" rel="noopener noreferrer">
+                    {t("mastodonContinue", { host: mastodon.host })}
+                  </a>
+                </p>
+              </>
+            ) : null}
+          </div>
           <CopyLink url={taggedUrl(campaignUrl, "link")} label={t("copyLink")} copiedLabel={t("copied")} />
         </div>
       </details>

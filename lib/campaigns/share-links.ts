@@ -17,16 +17,38 @@ export function shareLinks(options: { campaignUrl: string; text: string; subject
   ];
 }
 
-// Mastodon has no central share page: each server has its own, so the reader names theirs.
-// Returns null for anything that is not a plain host name (no paths, credentials or ports games).
-export function mastodonShareLink(options: { instance: string; campaignUrl: string; text: string }): string | null {
-  const host = options.instance
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, "")
-    .replace(/^@?[^@/]*@/, "")
-    .replace(/\/+$/, "");
-  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) return null;
+// Mastodon has no central share page: each server has its own, so the reader names theirs, and
+// is told which server they are about to be sent to before they go. Only a server's name is
+// taken: no scheme, path, port, "user@" part or address, so that a link crafted by someone else
+// cannot dress one host up as another. Unicode names are taken and shown in their ASCII form,
+// which is the host the browser will really reach.
+export type MastodonHostError = "required" | "handle" | "address" | "invalid";
+export type MastodonHost = { ok: true; host: string } | { ok: false; error: MastodonHostError };
+
+// Names reserved for local networks, reverse look-ups, documentation and tests: never a public server.
+const reservedSuffixes = ["localhost", "local", "internal", "arpa", "invalid", "test", "example"];
+const dnsName = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+export function mastodonHost(instance: string): MastodonHost {
+  const value = instance.trim().toLowerCase();
+  if (value === "") return { ok: false, error: "required" };
+  if (/[/\\:?#]/.test(value)) return { ok: false, error: "address" };
+  if (value.includes("@")) return { ok: false, error: "handle" };
+  // Letters, digits, dots and hyphens only (any script, for internationalised names).
+  if (value.length > 253 || /[^\p{L}\p{M}\p{N}.-]/u.test(value)) return { ok: false, error: "invalid" };
+  let host: string;
+  try {
+    host = new URL(`https://${value}`).hostname;
+  } catch {
+    return { ok: false, error: "invalid" };
+  }
+  // A numeric last label is an IP address (the URL parser turns "0x7f.1" into 127.0.0.1).
+  if (!dnsName.test(host)) return { ok: false, error: "invalid" };
+  if (reservedSuffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return { ok: false, error: "invalid" };
+  return { ok: true, host };
+}
+
+export function mastodonShareLink(options: { host: string; campaignUrl: string; text: string }): string {
   const text = `${options.text} ${taggedUrl(options.campaignUrl, "mastodon")}`;
-  return `https://${host}/share?text=${encodeURIComponent(text)}`;
+  return `https://${options.host}/share?text=${encodeURIComponent(text)}`;
 }

@@ -6,7 +6,8 @@ export type CountSnapshot = {
   fingerprint: string;
   countedAt: Date;
   topCountries: { country: string; count: number }[];
-  comments: { text: string; country: string }[];
+  // Each comment names its signature, so that erasing the signer takes it out of a digest not yet sent.
+  comments: { text: string; country: string; signature: string }[];
 };
 
 export const topCountryLimit = 5;
@@ -34,7 +35,7 @@ export async function countSnapshot(campaignId: string): Promise<CountSnapshot> 
       where: { campaignId, state: "CONFIRMED", commentApproved: true, comment: { not: null }, confirmedAt: { lte: counted!.counted_at } },
       orderBy: [{ confirmedAt: "desc" }, { id: "asc" }],
       take: commentLimit,
-      select: { comment: true, country: true },
+      select: { id: true, comment: true, country: true },
     }),
   ]);
   return {
@@ -42,6 +43,6 @@ export async function countSnapshot(campaignId: string): Promise<CountSnapshot> 
     fingerprint: counted!.fingerprint,
     countedAt: counted!.counted_at,
     topCountries: countries,
-    comments: comments.filter((row) => row.comment?.trim()).map((row) => ({ text: row.comment!.trim(), country: row.country })),
+    comments: comments.filter((row) => row.comment?.trim()).map((row) => ({ text: row.comment!.trim(), country: row.country, signature: row.id })),
   };
 }

@@ -15,6 +15,8 @@ export type SendEmailOptions<K extends TemplateName> = {
   // Where replies go (e.g. a supporter writing to a representative), and who gets a copy.
   replyTo?: string;
   cc?: string;
+  // The signature a mail to its signer is about: erasing the signer finds the mail by it.
+  signatureId?: string;
 };
 
 // Everything that leaves Nida goes through here: a row in the outbox, written in the caller's
@@ -31,6 +33,7 @@ export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) 
     toAddress: options.to,
     replyTo: options.replyTo,
     cc: options.cc,
+    signatureId: options.signatureId,
     locale: options.locale,
     payload: options.props as TemplateProps[K] & object,
   };

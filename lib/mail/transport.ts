@@ -104,6 +104,7 @@ export function mailboxTransport(): MailTransport {
           html: email.html,
           text: email.text,
           headers: { ...email.headers, ...(email.replyTo ? { "Reply-To": email.replyTo } : {}), ...(email.cc ? { Cc: email.cc } : {}) },
+          outboxKey: email.idempotencyKey,
         },
       });
       // The log names no address and no subject (a subject can quote a signer); the link shows both.

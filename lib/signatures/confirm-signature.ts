@@ -73,6 +73,7 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
       organisationIds: signature.campaign.owners.map((owner) => owner.organisationId),
       event: "signature.confirmed",
       key: signature.id,
+      signatureId: signature.id,
       payload: { campaign: signature.campaign.slug, signature: signature.id, country: signature.country, confirmedAt: confirmedAt.toISOString() },
       personalData: { name: signature.name, email: signature.supporter?.email ?? null },
     });

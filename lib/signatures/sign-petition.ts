@@ -164,8 +164,8 @@ const newSignaturesStatement = { name: "sign-new-signatures", text: `
     FROM signed, LATERAL (VALUES (signed.unsubscribe_hash, 'UNSUBSCRIBE'), (signed.erase_hash, 'ERASE')) AS link (token_hash, purpose)
   ),
   outbox AS (
-    INSERT INTO outbox_messages (id, idempotency_key, template, to_address, locale, payload, created_at, next_attempt_at)
-    SELECT signed.outbox_id, signed.idempotency_key, signed.template, signed.email, signed.locale::"Locale", signed.payload::jsonb,
+    INSERT INTO outbox_messages (id, idempotency_key, template, to_address, signature_id, locale, payload, created_at, next_attempt_at)
+    SELECT signed.outbox_id, signed.idempotency_key, signed.template, signed.email, signed.signature_id, signed.locale::"Locale", signed.payload::jsonb,
       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM signed
   )
@@ -326,6 +326,7 @@ async function queueConfirmationEmail(
     to: options.to,
     locale: options.locale,
     idempotencyKey: confirmationMailKey(options.signatureId, options.sequence),
+    signatureId: options.signatureId,
     props: confirmationMailProps(options.campaign, { token, name: options.name, locale: options.locale, supporterLinks }),
   });
 }

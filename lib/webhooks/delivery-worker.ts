@@ -11,6 +11,7 @@ type ClaimedDelivery = {
   endpoint_id: string;
   event: string;
   payload: { event?: string; occurredAt?: string; data?: unknown };
+  personal_data: Record<string, unknown> | null;
   attempts: number;
   url: string;
   secret: string;
@@ -29,9 +30,12 @@ export function webhookRetryDelayMs(attempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000) + Math.floor(Math.random() * 1_000);
 }
 
-// The request body: the same bytes on every attempt, so a receiver can deduplicate by id.
-export function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"] }): string {
-  return JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null, data: delivery.payload.data ?? {} });
+// The request body: the same bytes on every attempt (unless the signer erased their data
+// meanwhile), so a receiver can deduplicate by id. Personal data, where the endpoint asked for
+// it, is added to the event's data.
+export function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"]; personal_data?: ClaimedDelivery["personal_data"] }): string {
+  const data = { ...(delivery.payload.data as object | undefined), ...delivery.personal_data };
+  return JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null, data });
 }
 
 // Claims due deliveries of active endpoints (or ones whose worker died mid-delivery), so that two
@@ -53,7 +57,7 @@ async function claimDueDeliveries(options: { limit: number; endpointId?: string;
           ORDER BY d.next_attempt_at
           LIMIT ${options.limit}
           FOR UPDATE OF d SKIP LOCKED)
-    RETURNING claimed.id, claimed.endpoint_id, claimed.event, claimed.payload, claimed.attempts, e.url, e.secret`;
+    RETURNING claimed.id, claimed.endpoint_id, claimed.event, claimed.payload, claimed.personal_data, claimed.attempts, e.url, e.secret`;
 }
 
 async function deliverOne(delivery: ClaimedDelivery): Promise<"delivered" | "retrying" | "failed"> {
@@ -86,6 +90,7 @@ async function deliverOne(delivery: ClaimedDelivery): Promise<"delivered" | "ret
         lastError: null,
         lockedUntil: null,
         payload: { event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null },
+        personalData: Prisma.DbNull,
       },
     });
     return "delivered";

@@ -10,6 +10,8 @@ export type QueueWebhookEventOptions = {
   // Unique per occurrence of the event (e.g. the signature id): the same occurrence is queued once per endpoint.
   key: string;
   payload: Prisma.InputJsonObject;
+  // The signature the event is about, if any: erasing its signer finds the delivery by it.
+  signatureId?: string;
   // Added only for endpoints whose organisation chose to receive personal data.
   personalData?: Prisma.InputJsonObject;
 };
@@ -28,11 +30,9 @@ export async function queueWebhookEvent(tx: Tx, options: QueueWebhookEventOption
       endpointId: endpoint.id,
       event: options.event,
       idempotencyKey: `${endpoint.id}:${options.event}:${options.key}`,
-      payload: {
-        event: options.event,
-        occurredAt,
-        data: endpoint.includePersonalData && options.personalData ? { ...options.payload, ...options.personalData } : options.payload,
-      },
+      payload: { event: options.event, occurredAt, data: options.payload },
+      signatureId: options.signatureId ?? null,
+      ...(endpoint.includePersonalData && options.personalData ? { personalData: options.personalData } : {}),
     })),
     skipDuplicates: true,
   });

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
+// Rendered per request: its alternate-language links are absolute, from APP_URL as the running
+// server has it; a page prerendered at build time would name the address the build had.
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ locale: Locale }> };
 
 const sections = ["collect", "consent", "public", "letters", "erase", "retention", "logs", "security"] as const;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
 import { confirmedCount } from "../../../lib/campaigns/counters";
 import { db } from "../../../lib/db";
+import { Prisma } from "../../../lib/generated/prisma/client";
 import { renderTemplate } from "../../../lib/mail/templates";
 import { mailboxTransport } from "../../../lib/mail/transport";
 import { describeErasure, eraseSupporter } from "../../../lib/privacy/erase-supporter";
@@ -40,29 +41,27 @@ async function latestConfirmationProps(email: string): Promise<ConfirmSignatureP
 
 const tokenOf = (url: string) => url.split("/").pop()!;
 
+// An endpoint of the campaign's organisation that receives signers' names and e-mails.
+async function addPersonalDataWebhook(campaign: Campaign) {
+  await db.webhookEndpoint.create({
+    data: { organisationId: campaign.owners[0]!.organisationId, url: "https://hooks.example.org/nida", secret: "s", events: ["signature.confirmed"], includePersonalData: true },
+  });
+}
+
 // Signs, confirms, and leaves the signer's traces wherever Nida can hold them: the outbox, the
-// development mailbox, a webhook payload with personal data, an audit entry, a letter.
+// development mailbox, a webhook delivery with personal data, a letter, a digest quoting them.
 async function signConfirmAndSpread(campaign: Campaign, signer: Signer) {
   const input = signer.input as { name: string; email: string; comment: string };
   await signPetition({ campaignSlug: campaign.slug, input: signer.input, locale: "en", ipAddress: signer.ip });
   const props = await latestConfirmationProps(input.email);
   const rendered = await renderTemplate("confirm-signature", props);
-  await mailboxTransport().deliver({ ...rendered, to: input.email, from: "Nida <noreply@nida.test>", idempotencyKey: randomUUID() });
+  const signed = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, name: input.name } });
+  // The development mailbox's copy, as the outbox worker would make it (without sending other tests' mail).
+  await mailboxTransport().deliver({ ...rendered, to: input.email, from: "Nida <noreply@nida.test>", idempotencyKey: `confirm-signature:${signed.id}:1` });
   await confirmSignature({ token: tokenOf(props.confirmUrl) });
+  const signature = await db.signature.findUniqueOrThrow({ where: { id: signed.id } });
+  expect(await db.webhookDelivery.count({ where: { signatureId: signature.id, personalData: { not: Prisma.DbNull } } })).toBe(1);
 
-  const organisationId = campaign.owners[0]!.organisationId;
-  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, name: input.name } });
-  await db.webhookDelivery.create({
-    data: {
-      endpoint: { create: { organisationId, url: "https://hooks.example.org/nida", secret: "s", events: ["signature.confirmed"], includePersonalData: true } },
-      event: "signature.confirmed",
-      idempotencyKey: `test:${randomUUID()}`,
-      payload: { signature: signature.id, country: "SY", personal: { name: input.name, email: input.email } },
-    },
-  });
-  await db.auditEntry.create({
-    data: { organisationId, action: "signatures.invalidate", campaignId: campaign.id, affected: 0, details: { selector: { kind: "email", value: input.email } } },
-  });
   const decisionMaker = await db.decisionMaker.create({
     data: { name: "A Minister", institution: "A Ministry", country: "DE", email: uniqueEmail("minister") },
   });
@@ -88,7 +87,7 @@ async function signConfirmAndSpread(campaign: Campaign, signer: Signer) {
       template: "digest",
       toAddress: decisionMaker.email,
       locale: "en",
-      payload: { total: 2, comments: [{ name: input.name, country: "SY", comment: input.comment }] },
+      payload: { totalSignatures: 2, comments: [{ text: input.comment, country: "SY", signature: signature.id }] },
     },
   });
   return { props, signature, letterKey, decisionMaker };
@@ -100,6 +99,7 @@ describe("erasing one's data", () => {
     const other = await createCampaign();
     const signer = uniqueSigner();
     const bystander = uniqueSigner();
+    await addPersonalDataWebhook(campaign);
     const { props, signature, letterKey, decisionMaker } = await signConfirmAndSpread(campaign, signer);
     // The same person on a second campaign: erasure covers every campaign they signed.
     await signPetition({ campaignSlug: other.slug, input: { ...signer.input, comment: "" }, locale: "en", ipAddress: signer.ip });

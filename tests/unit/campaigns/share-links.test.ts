@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelFromSearch, isShareChannel } from "../../../lib/campaigns/share-channels";
-import { mastodonShareLink, shareLinks } from "../../../lib/campaigns/share-links";
+import { mastodonHost, mastodonShareLink, shareLinks } from "../../../lib/campaigns/share-links";
 
 const campaignUrl = "https://nida.test/ar/campaigns/protect-civilians";
 // Characters that break a query string if not encoded, and Arabic.
@@ -50,19 +50,41 @@ describe("shareLinks", () => {
   });
 });
 
-describe("mastodonShareLink", () => {
-  it("sends the reader to their own server's share page, however they write its name", () => {
-    for (const instance of ["mastodon.social", "https://mastodon.social/", " Mastodon.Social ", "@layla@mastodon.social"]) {
-      const href = new URL(mastodonShareLink({ instance, campaignUrl, text })!);
-      expect(href.origin + href.pathname, instance).toBe("https://mastodon.social/share");
+describe("the Mastodon server a reader names", () => {
+  it("sends the reader to their own server's share page, with the text and the tagged link", () => {
+    for (const instance of ["mastodon.social", " Mastodon.Social ", "ｍａｓｔｏｄｏｎ.social"]) {
+      const host = mastodonHost(instance);
+      expect(host, instance).toEqual({ ok: true, host: "mastodon.social" });
+      const href = new URL(mastodonShareLink({ host: "mastodon.social", campaignUrl, text }));
+      expect(href.origin + href.pathname).toBe("https://mastodon.social/share");
+      expect([...href.searchParams.keys()]).toEqual(["text"]);
       expect(href.searchParams.get("text")).toBe(`${text} ${campaignUrl}?s=mastodon`);
     }
   });
 
-  it("refuses anything that is not a plain server name", () => {
-    for (const instance of ["", "localhost", "evil.example/path?x=", "javascript:alert(1)", "a b.org", "user:pass@host.org:99"]) {
-      expect(mastodonShareLink({ instance, campaignUrl, text }), instance).toBeNull();
+  it("takes internationalised names and gives the host the browser will really reach", () => {
+    expect(mastodonHost("mastodon.рф")).toEqual({ ok: true, host: "mastodon.xn--p1ai" });
+    expect(mastodonHost("ماستودون.مصر")).toEqual({ ok: true, host: "xn--mgbgpo2gkmb.xn--wgbh1c" });
+    expect(mastodonHost("social.coop")).toEqual({ ok: true, host: "social.coop" });
+  });
+
+  it("refuses a scheme, a path, a port, a query or a fragment, saying to type the name alone", () => {
+    for (const instance of ["https://mastodon.social/", "http://mastodon.social", "mastodon.social/share", "evil.example.org/@x", "mastodon.social:443", "mastodon.social?x=1", "mastodon.social#x", "javascript:alert(1)", "mastodon.social\\evil.org", "[::1]", "user:pass@host.org"]) {
+      expect(mastodonHost(instance), instance).toEqual({ ok: false, error: "address" });
     }
+  });
+
+  it("refuses a handle or anything with a user part, which could dress one server up as another", () => {
+    for (const instance of ["a@b", "@layla@mastodon.social", "mastodon.social@evil.org", "layla@mastodon.social"]) {
+      expect(mastodonHost(instance), instance).toEqual({ ok: false, error: "handle" });
+    }
+  });
+
+  it("refuses IP addresses in any spelling, local and reserved names, and what is not a host name", () => {
+    for (const instance of ["1.2.3.4", "127.1", "0x7f.0.0.1", "2130706433", "localhost", "nida.localhost", "printer.local", "db.internal", "1.0.0.127.in-addr.arpa", "mastodon.test", "x.example", "x.invalid", "mastodon.social.", "a b.org", "exa_mple.org", "-x.org", "x..org", "x.y", "mastodon.social%2fevil.org", "mastodon.social\u0000", "x".repeat(250) + ".org"]) {
+      expect(mastodonHost(instance), instance).toEqual({ ok: false, error: "invalid" });
+    }
+    expect(mastodonHost("   ")).toEqual({ ok: false, error: "required" });
   });
 });
 

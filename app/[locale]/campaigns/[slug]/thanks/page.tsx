@@ -11,7 +11,8 @@ import { SuccessPanel } from "@/app/components/success-panel";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ mastodon?: string | string[] }> };
+// instance: the Mastodon server named in the share form, sent here without JavaScript.
+type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ instance?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -27,11 +28,14 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "Thanks" });
   const title = localized(locale, campaign.title).text;
   const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
+  const { instance } = await searchParams;
+  const named = Array.isArray(instance) ? instance[0] : instance;
+  const mastodonInstance = named === undefined ? undefined : named.slice(0, 1000);
 
   return (
     <SuccessPanel id="thanks-heading" heading={t("heading")} lede={t("body", { title })}>
       <ProgressMeter progress={campaign.progress} locale={locale} />
-      <SharePanel campaignUrl={campaignUrl} slug={campaign.slug} locale={locale} title={title} mastodonError={(await searchParams).mastodon === "invalid"} />
+      <SharePanel campaignUrl={campaignUrl} slug={campaign.slug} locale={locale} title={title} mastodonInstance={mastodonInstance} />
       <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />
       <p>
         <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
