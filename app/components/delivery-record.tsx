@@ -23,15 +23,16 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                 <strong>
                   <EnteredText text={entry.name} />
                 </strong>
+                {entry.addressed ? null : <span className="meta"> ({t("noLongerAddressed")})</span>}
+                {/* On a line of its own: an English institution run on after a name reads badly in Arabic. */}
                 {institution.text !== entry.name ? (
                   <>
-                    {locale === "ar" ? "، " : ", "}
+                    <br />
                     <span lang={institution.locale} dir={institution.locale === locale ? undefined : "ltr"}>
                       {institution.text}
                     </span>
                   </>
                 ) : null}
-                {entry.addressed ? null : <span className="meta"> ({t("noLongerAddressed")})</span>}
               </p>
               {entry.sent ? (
                 <p className="meta">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, useState, type ReactNode } from "react";
 import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
@@ -22,20 +23,10 @@ type Choice = {
   shared: boolean;
 };
 
-// The chosen decision-makers' names as one phrase of the page's language ("A, B and C"), each
-// isolated as entered.
-function NameList({ names, locale }: { names: string[]; locale: Locale }) {
-  const parts = new Intl.ListFormat(locale, { type: "conjunction" }).formatToParts(names);
-  let next = 0;
-  return (
-    <>
-      {parts.map((part, index) => (part.type === "element" ? <EnteredText key={index} text={names[next++]!} /> : <Fragment key={index}>{part.value}</Fragment>))}
-    </>
-  );
-}
-
 // cadence null: nobody has chosen one yet, so no option is ticked and saving asks for a choice.
-// Each option says what choosing it does, naming the decision-makers ticked above.
+// Each option says what choosing it does to the decision-makers ticked above: one is named in
+// the sentence; several are listed once, one per line, above the options (names as entered,
+// often in English, read badly run together inside an Arabic sentence).
 export function SettingsForm(props: { locale: Locale; campaignId: string; cadence: string | null; milestoneDigests: boolean; goals: string; targetIds: string[]; choices: Choice[] }) {
   const t = useTranslations("Delivery");
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
@@ -49,9 +40,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
   const [chosen, setChosen] = useState(() => new Set(props.targetIds));
   const names = props.choices.filter((choice) => chosen.has(choice.id)).map((choice) => choice.name);
   const what = (key: "DAILY" | "WEEKLY" | "milestones"): ReactNode =>
-    names.length === 0
-      ? t("whatNobody")
-      : t.rich(`what.${key}`, { targets: () => <NameList names={names} locale={props.locale} />, goals: props.goals });
+    names.length === 0 ? t("whatNobody") : t.rich(`what.${key}`, { count: names.length, target: () => <EnteredText text={names[0]!} />, goals: props.goals });
   function toggle(id: string, checked: boolean) {
     setChosen((current) => {
       const next = new Set(current);
@@ -108,6 +97,18 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
         <p className="hint" id="cadence-hint">
           {props.cadence === null ? t("cadenceUnsetHint") : t("cadenceHint")}
         </p>
+        {names.length > 1 ? (
+          <>
+            <p className="hint">{t("recipients", { count: formatNumber(names.length, props.locale) })}</p>
+            <ul className="hint recipient-names">
+              {names.map((name, index) => (
+                <li key={index}>
+                  <EnteredText text={name} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {state.fields.cadence ? <p className="field-error">{t(`errors.${state.fields.cadence}`)}</p> : null}
         {(["OFF", "DAILY", "WEEKLY"] as const).map((cadence) => (
           <div className="field-radio" key={cadence}>
