@@ -33,16 +33,23 @@ export type AddresseeEntry = {
 // anyone it was sent to or who answered; beside each, the digests the provider accepted and the
 // responses the organisers published. Name, title and institution only: never an e-mail address.
 export async function getAddresseeRecord(campaignId: string): Promise<AddresseeEntry[]> {
-  const [targets, digests, responses] = await Promise.all([
+  const sent = { campaignId, status: { in: [...sentStatuses] }, sentAt: { not: null } };
+  // Aggregates per decision-maker, and each one's latest digest: a page rendered every few
+  // seconds reads a handful of rows, however many digests a long campaign has sent.
+  const [targets, totals, delivered, bounced, latest, responses] = await Promise.all([
     db.campaignTarget.findMany({
       where: { campaignId, decisionMaker: { retiredAt: null } },
       orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
       select: { decisionMakerId: true },
     }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: sent, _count: { _all: true }, _min: { sentAt: true }, _max: { sentAt: true } }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { ...sent, deliveredAt: { not: null } }, _count: { _all: true } }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { ...sent, status: "BOUNCED" }, _count: { _all: true } }),
     db.digest.findMany({
-      where: { campaignId, status: { in: [...sentStatuses] }, sentAt: { not: null } },
-      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-      select: { decisionMakerId: true, sentAt: true, totalSignatures: true, deliveredAt: true, status: true },
+      where: sent,
+      distinct: ["decisionMakerId"],
+      orderBy: [{ decisionMakerId: "asc" }, { sentAt: "desc" }, { id: "desc" }],
+      select: { decisionMakerId: true, totalSignatures: true },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId, published: true },
@@ -51,31 +58,34 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
     }),
   ]);
   const addressed = new Set(targets.map((target) => target.decisionMakerId));
-  const ids = [...new Set([...targets.map((target) => target.decisionMakerId), ...digests.map((d) => d.decisionMakerId), ...responses.map((r) => r.decisionMakerId)])];
+  // Those addressed first, in the order they were added; then anyone else the record concerns,
+  // most recently sent to first.
+  const others = [...totals].sort((a, b) => b._max.sentAt!.getTime() - a._max.sentAt!.getTime()).map((row) => row.decisionMakerId);
+  const ids = [...new Set([...targets.map((target) => target.decisionMakerId), ...others, ...responses.map((r) => r.decisionMakerId)])];
   if (ids.length === 0) return [];
   const people = await db.decisionMaker.findMany({
     where: { id: { in: ids } },
     select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true },
   });
   const byId = new Map(people.map((person) => [person.id, person]));
+  const countOf = (rows: { decisionMakerId: string; _count: { _all: number } }[], id: string) => rows.find((row) => row.decisionMakerId === id)?._count._all ?? 0;
   return ids.map((id) => {
     const person = byId.get(id)!;
-    const theirs = digests.filter((digest) => digest.decisionMakerId === id);
-    const last = theirs.at(-1);
+    const total = totals.find((row) => row.decisionMakerId === id);
     return {
       decisionMakerId: id,
       name: person.name,
       title: { en: person.title, ar: person.titleAr },
       institution: { en: person.institution, ar: person.institutionAr },
       addressed: addressed.has(id),
-      sent: last
+      sent: total
         ? {
-            count: theirs.length,
-            firstAt: theirs[0]!.sentAt!,
-            lastAt: last.sentAt!,
-            lastTotal: last.totalSignatures,
-            delivered: theirs.filter((digest) => digest.deliveredAt !== null).length,
-            bounced: theirs.filter((digest) => digest.status === "BOUNCED").length,
+            count: total._count._all,
+            firstAt: total._min.sentAt!,
+            lastAt: total._max.sentAt!,
+            lastTotal: latest.find((row) => row.decisionMakerId === id)!.totalSignatures,
+            delivered: countOf(delivered, id),
+            bounced: countOf(bounced, id),
           }
         : null,
       responses: responses
