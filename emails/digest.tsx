@@ -1,9 +1,9 @@
-import { Section, Text } from "@react-email/components";
+import { Link, Section, Text } from "@react-email/components";
 import { countryName } from "../lib/countries";
 import { formatNumber } from "../lib/i18n/format";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
+import { EmailLayout, textStyle } from "./parts";
 
 // Everything a digest says, fixed when it is counted: the outbox stores these props, so a later
 // change to the campaign cannot change what a decision-maker was told.
@@ -12,6 +12,9 @@ export type DigestProps = {
   recipientName: string;
   campaignTitle: string;
   organisers: string;
+  // The organisers' own websites, where they have one: digests come from Nida's address, so
+  // these are how a recipient reaches them. Absent in digests queued before they were added.
+  organiserWebsites?: string[];
   demands: string[];
   kind: "SCHEDULED" | "MILESTONE";
   milestoneGoal?: number;
@@ -52,13 +55,15 @@ export function DigestEmail(props: DigestProps) {
   // Formatted numbers for Arabic sentences, plain ones for English plurals (# formats them).
   const counts = { new: n(props.newSignatures), newCount: props.newSignatures, total: n(props.totalSignatures), totalCount: props.totalSignatures };
   const heading = { fontSize: 17, fontWeight: 700, margin: "24px 0 8px" } as const;
+  const websites = props.organiserWebsites ?? [];
   return (
     <EmailLayout
       locale={props.locale}
       preview={digestSubject(props)}
       brand={t("brand")}
       heading={t("heading", { title: props.campaignTitle })}
-      footnote={t("footnote")}
+      footnote={t("footnote", { organisers: props.organisers })}
+      footer={websites.length > 0 ? <OrganiserWebsites label={t("organiserWebsites")} websites={websites} locale={props.locale} /> : undefined}
     >
       <Text style={textStyle}>{t("greeting", { name: props.recipientName })}</Text>
       <Text style={textStyle}>{t("intro", { title: props.campaignTitle, organisers: props.organisers })}</Text>
@@ -104,8 +109,13 @@ export function DigestEmail(props: DigestProps) {
         </Section>
       ) : null}
 
-      <EmailButton href={props.campaignUrl}>{t("button")}</EmailButton>
-      <LinkFallback help={t("linkHelp")} url={props.campaignUrl} locale={props.locale} />
+      {/* The one link of the digest, written out so that it reads the same in every mail client. */}
+      <Text style={{ ...textStyle, margin: "24px 0 4px" }}>{t("linkHelp")}</Text>
+      <Text style={{ ...textStyle, margin: "0 0 8px", wordBreak: "break-all", direction: "ltr", textAlign: side }}>
+        <Link href={props.campaignUrl} style={{ color: "#0b5d3b" }}>
+          {props.campaignUrl}
+        </Link>
+      </Text>
 
       <Text style={heading}>{t("checkHeading")}</Text>
       <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
@@ -118,11 +128,29 @@ export function DigestEmail(props: DigestProps) {
   );
 }
 
+function OrganiserWebsites({ label, websites, locale }: { label: string; websites: string[]; locale: Locale }) {
+  const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f" };
+  return (
+    <Text style={style}>
+      {label}{" "}
+      {websites.map((website, index) => (
+        <span key={website}>
+          {index > 0 ? (locale === "ar" ? "، " : ", ") : null}
+          <Link href={website} style={{ color: "#0b5d3b" }} dir="ltr">
+            {website}
+          </Link>
+        </span>
+      ))}
+    </Text>
+  );
+}
+
 DigestEmail.PreviewProps = {
   locale: "en",
   recipientName: "President of the Security Council",
   campaignTitle: "Protect civilians in northwest Syria",
   organisers: "Syrian Civil Defence supporters",
+  organiserWebsites: ["https://example.org"],
   demands: ["End the attacks on civilians and civilian infrastructure.", "Hold those responsible to account."],
   kind: "SCHEDULED",
   newSignatures: 1204,

@@ -322,13 +322,13 @@ export const campaigns: SeedCampaign[] = [
       "From 5 October 2023, the Syrian regime and its Russian ally escalated their attacks on northwest Syria, striking the city of Idlib, the surrounding countryside and the western countryside of Aleppo. The Syrian Women’s Political Movement reports that some of these attacks used internationally prohibited weapons, including cluster munitions.",
       "According to the Syria Response Coordinators, cited by the Movement on 25 October 2023, more than 60 civilians were killed, a third of them children, and more than 285 people were injured. Over 88 civilian facilities were hit, including schools, medical facilities, Civil Defence centres and vehicles, mosques and camps for displaced families. The Movement describes the bombardment as “a blatant violation of UN Security Council Resolutions 2139 and 2254”.",
       "**We ask** the international community to press the Syrian regime and its allies to halt attacks in every part of Syria, to move the political transition forward under Security Council Resolution 2254, and to make it possible for displaced Syrians to return home safely.",
-      "Every confirmed signature is counted and sent in regular digests to the decision-makers listed below, and a public record shows who received it and who has answered.",
+      "Every confirmed signature is counted. Below, this page lists the decision-makers the petition is addressed to and, beside each, what has been sent to them and whether they have answered.",
     ),
     bodyAr: md(
       "منذ 5 تشرين الأول/أكتوبر 2023، صعّد النظام السوري وحليفه الروسي هجماتهما على شمال غرب سوريا، فاستهدفا مدينة إدلب وأريافها وريف حلب الغربي. وتفيد الحركة السياسية النسوية السورية بأن بعض هذه الهجمات استُخدمت فيها أسلحة محرّمة دولياً، منها الذخائر العنقودية.",
       "وبحسب فريق منسقو استجابة سوريا، الذي استندت الحركة إلى توثيقه في بيانها الصادر في 25 تشرين الأول/أكتوبر 2023، قُتل أكثر من 60 مدنياً ثلثهم من الأطفال، وأصيب أكثر من 285 شخصاً، واستُهدفت أكثر من 88 منشأة مدنية حيوية، منها مدارس ومنشآت طبية ومراكز ومركبات للدفاع المدني السوري ومساجد ومخيمات للمهجّرين قسراً. وترى الحركة في هذا القصف انتهاكاً صريحاً لقراري مجلس الأمن 2139 و2254.",
       "**نطالب** المجتمع الدولي بالضغط على النظام السوري وحلفائه لوقف الهجمات في جميع المناطق السورية، والدفع نحو انتقال سياسي وفق قرار مجلس الأمن 2254، وتهيئة الظروف لعودة النازحين والمهجّرين إلى بيوتهم عودةً آمنة.",
-      "يُحتسب كل توقيع مؤكَّد، وتُرسَل الحصيلة بانتظام إلى الجهات المعنية بالقرار المذكورة أدناه، مع سجلّ علني يبيّن من تسلّمها ومن ردّ عليها.",
+      "يُحتسب كل توقيع مؤكَّد. وتعرض هذه الصفحة أدناه الجهات المعنية بالقرار التي توجَّه إليها العريضة، وما أُرسل إلى كلٍّ منها، وهل ردّت.",
     ),
     demands: [
       {
@@ -384,13 +384,13 @@ export const campaigns: SeedCampaign[] = [
       "On 5 October 2023, the Assad regime began an intensive campaign of attacks on northwest Syria. In a joint statement on 10 October, Citizens for a Secure and Safe America (C4SSA) and the Syrian Emergency Task Force (SETF) reported that at least 46 civilians had been killed and hundreds wounded, that more than 1,100 locations in Idlib and western Aleppo had been shelled in five days, and that at least 20,000 civilians had been displaced. Schools, camps for displaced people, offices of aid organisations, mosques and markets were among the places hit.",
       "The two organisations note that the region had not seen violence on this scale since 2019, and that it came after more than a decade of war and the devastating earthquakes of February 2023. In their words, “This dire situation demands international attention and action.”",
       "**We ask** the Assad regime and Russia to stop all hostilities in Idlib at once, all parties to respect international humanitarian law, and the international community to secure unfettered humanitarian access and a lasting political resolution in which those responsible for crimes are held to account.",
-      "A ceasefire comes first: it lets aid arrive, lets the wounded be treated and lets families stay in their homes. Your signature joins a public count that is delivered regularly to the decision-makers listed below.",
+      "A ceasefire comes first: it lets aid arrive, lets the wounded be treated and lets families stay in their homes. Your signature joins a public count addressed to the decision-makers listed below.",
     ),
     bodyAr: md(
       "في 5 تشرين الأول/أكتوبر 2023 بدأ نظام الأسد حملة مكثفة من الهجمات على شمال غرب سوريا. وفي بيان مشترك صدر في 10 تشرين الأول/أكتوبر، أفادت منظمتا «مواطنون من أجل أمريكا آمنة ومأمونة» (C4SSA) و«المنظمة السورية للطوارئ» (SETF) بمقتل ما لا يقل عن 46 مدنياً وإصابة المئات، وبقصف أكثر من 1100 موقع في إدلب وريف حلب الغربي خلال خمسة أيام، ونزوح ما لا يقل عن 20 ألف مدني. وكان من بين الأماكن المستهدفة مدارس ومخيمات للنازحين ومكاتب لمنظمات غير حكومية ومساجد وأسواق.",
       "وتشير المنظمتان إلى أن المنطقة لم تشهد عنفاً بهذا الحجم منذ عام 2019، وأنه جاء بعد أكثر من عقد من الحرب وبعد زلزال شباط/فبراير 2023 المدمّر، وتؤكدان أن هذا الوضع يستدعي اهتماماً وتحركاً دوليَّين.",
       "**نطالب** نظام الأسد وروسيا بالوقف الفوري لجميع الأعمال العدائية في إدلب، وجميعَ الأطراف باحترام القانون الدولي الإنساني، ونطالب المجتمع الدولي بضمان وصول إنساني دون عوائق، والعمل على حل سياسي دائم يُحاسَب فيه مرتكبو الجرائم.",
-      "وقف إطلاق النار يأتي أولاً: به تصل المساعدات، ويُعالَج الجرحى، وتبقى العائلات في بيوتها. يُضاف توقيعك إلى عدد معلن يُرسَل بانتظام إلى الجهات المعنية بالقرار المذكورة أدناه.",
+      "وقف إطلاق النار يأتي أولاً: به تصل المساعدات، ويُعالَج الجرحى، وتبقى العائلات في بيوتها. يُضاف توقيعك إلى عدد معلن موجَّه إلى الجهات المعنية بالقرار المذكورة أدناه.",
     ),
     demands: [
       {
@@ -449,13 +449,13 @@ export const campaigns: SeedCampaign[] = [
       "On Thursday 5 October 2023, the Assad regime launched intense artillery and missile attacks on northwest Syria. According to the Syrian Civil Defence (White Helmets), that day’s attacks hit markets, residential areas, four schools, a mosque, a Civil Defence centre, an electricity facility and a fuel station. Thirteen civilians were killed, including 3 women and 2 children, and 62 were injured, including 18 children and 13 women.",
       "The White Helmets report that the attacks intensified over the following days across the countryside of Aleppo and Idlib, while families were still struggling with the aftermath of the earthquake. They describe the attacks as a flagrant violation of international humanitarian law, “which explicitly prohibits the targeting of civilians and civilian infrastructure”.",
       "**We ask** the international community to act so that the attacks on civilians stop, to hold those responsible to account, and to make the safety of civilians and civilian infrastructure the minimum that every party respects.",
-      "Civil Defence volunteers are often the first to reach the wounded after a strike, and one of their own centres was among the targets. Signing adds your name to their appeal; the count is delivered regularly to the decision-makers listed below.",
+      "Civil Defence volunteers are often the first to reach the wounded after a strike, and one of their own centres was among the targets. Signing adds your name to their appeal, addressed to the decision-makers listed below.",
     ),
     bodyAr: md(
       "في يوم الخميس 5 تشرين الأول/أكتوبر 2023، شنّ نظام الأسد هجمات مدفعية وصاروخية مكثفة على شمال غرب سوريا. وبحسب الدفاع المدني السوري (الخوذ البيضاء)، طالت هجمات ذلك اليوم أسواقاً وأحياء سكنية وأربع مدارس ومسجداً ومركزاً للدفاع المدني، إضافة إلى منشأة كهرباء ومحطة وقود، ما أدى إلى مقتل 13 مدنياً بينهم 3 نساء وطفلان، وإصابة 62 آخرين بينهم 18 طفلاً و13 امرأة.",
       "ويفيد الدفاع المدني بأن الهجمات تصاعدت في الأيام التالية في مناطق عدة من ريفي حلب وإدلب، في وقت لا يزال فيه السكان يكافحون لتجاوز آثار الزلزال المدمّر. ويصف البيان هذه الهجمات بأنها انتهاك صارخ للقانون الدولي الإنساني الذي يحظر صراحةً استهداف المدنيين والبنى التحتية المدنية.",
       "**نطالب** المجتمع الدولي بالعمل على وقف الهجمات على المدنيين، ومحاسبة المسؤولين عنها، وجعل سلامة المدنيين والمرافق المدنية حدّاً أدنى تلتزم به جميع الأطراف.",
-      "متطوعو الدفاع المدني هم في الغالب أول من يصل إلى الجرحى بعد كل ضربة، وكان أحد مراكزهم من بين الأهداف. بتوقيعك تضمّ صوتك إلى ندائهم، وتُرسَل حصيلة التواقيع بانتظام إلى الجهات المعنية بالقرار المذكورة أدناه.",
+      "متطوعو الدفاع المدني هم في الغالب أول من يصل إلى الجرحى بعد كل ضربة، وكان أحد مراكزهم من بين الأهداف. بتوقيعك تضمّ صوتك إلى ندائهم الموجَّه إلى الجهات المعنية بالقرار المذكورة أدناه.",
     ),
     demands: [
       {
@@ -552,13 +552,13 @@ export const campaigns: SeedCampaign[] = [
       "Between 5 and 12 October 2023, Syrian and Russian forces attacked Idlib city and its countryside and the western countryside of Aleppo. According to an 18-page report by the Syrian Network for Human Rights (SNHR), summarised by Muhammad Najem, about 45 civilians were killed, 13 of them children, and 51 vital civilian facilities were attacked, among them schools, medical facilities, rescue centres, mosques and camps for displaced people. The report documents the use of cluster and incendiary munitions in populated areas.",
       "SNHR concludes that these attacks violate Security Council resolutions 2139 and 2254 and constitute crimes against humanity and war crimes, and stresses that Russia must not be able to use its permanent seat on the Security Council to evade justice. As Muhammad Najem puts it, “no entity, regardless of its stature, should be immune from accountability for crimes against humanity and war crimes”.",
       "**We ask** the Security Council to adopt a binding resolution for an immediate ceasefire in Idlib and to refer the situation in Syria to the International Criminal Court, and the General Assembly to act to hold the Syrian and Russian governments accountable.",
-      "Accountability is how attacks like these stop being repeated. Your signature joins a public, verifiable count delivered to the Security Council, the General Assembly and the Prosecutor of the International Criminal Court.",
+      "Accountability is how attacks like these stop being repeated. Your signature joins a public, verifiable count addressed to the Security Council, the General Assembly and the Prosecutor of the International Criminal Court.",
     ),
     bodyAr: md(
       "بين 5 و12 تشرين الأول/أكتوبر 2023، شنّت القوات السورية والروسية هجمات على مدينة إدلب وأريافها وعلى ريف حلب الغربي. وبحسب تقرير من 18 صفحة أصدرته الشبكة السورية لحقوق الإنسان، وعرضه الكاتب محمد نجم، قُتل نحو 45 مدنياً بينهم 13 طفلاً، واستُهدفت 51 منشأة مدنية حيوية، منها مدارس ومنشآت طبية ومراكز إنقاذ ومساجد ومخيمات للنازحين. ويوثّق التقرير استخدام ذخائر عنقودية وحارقة في مناطق مأهولة بالسكان.",
       "ويخلص التقرير إلى أن هذه الهجمات تنتهك قراري مجلس الأمن 2139 و2254، وترقى إلى جرائم ضد الإنسانية وجرائم حرب، ويشدد على ضرورة منع روسيا من استغلال مقعدها الدائم في مجلس الأمن للإفلات من العدالة، إذ لا ينبغي لأي جهة، مهما بلغ نفوذها، أن تكون بمنأى عن المساءلة عن هذه الجرائم.",
       "**نطالب** مجلس الأمن بإصدار قرار ملزم يفرض وقفاً فورياً لإطلاق النار في إدلب، وبإحالة الملف السوري إلى المحكمة الجنائية الدولية، ونطالب الجمعية العامة للأمم المتحدة بالتحرك لمحاسبة الحكومتين السورية والروسية.",
-      "المحاسبة هي السبيل إلى ألّا تتكرر هذه الهجمات. يُضاف توقيعك إلى عدد معلن يمكن التحقق منه، يُسلَّم إلى مجلس الأمن والجمعية العامة ومكتب المدعي العام للمحكمة الجنائية الدولية.",
+      "المحاسبة هي السبيل إلى ألّا تتكرر هذه الهجمات. يُضاف توقيعك إلى عدد معلن يمكن التحقق منه، موجَّه إلى مجلس الأمن والجمعية العامة ومكتب المدعي العام للمحكمة الجنائية الدولية.",
     ),
     demands: [
       {

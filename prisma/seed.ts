@@ -83,6 +83,9 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
         summaryAr: campaign.summaryAr,
         bodyEn: campaign.bodyEn,
         bodyAr: campaign.bodyAr,
+        // Nothing goes to the decision-makers until an organiser chooses how often.
+        digestCadence: null,
+        milestoneDigests: false,
         owners: {
           create: campaign.ownerSlugs.map((slug, index) => ({ organisationId: required(organisationIds, slug), lead: index === 0 })),
         },

@@ -81,20 +81,6 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
           </section>
         ) : null}
 
-        {campaign.targets.length > 0 ? (
-          <section aria-labelledby="targets-heading">
-            <h2 id="targets-heading">{t("addressedTo")}</h2>
-            <ul className="targets">
-              {campaign.targets.map((target) => (
-                <li key={`${target.institution}-${target.name}`} lang="en" dir="ltr">
-                  <strong>{target.name}</strong>
-                  {target.institution !== target.name ? <span>, {target.institution}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-
         <DeliveryRecord campaignId={campaign.id} locale={locale} />
         {campaign.statement ? (
           <section aria-labelledby="source-heading" className="source">

@@ -1,63 +1,67 @@
 import { getTranslations } from "next-intl/server";
-import { getDeliveryRecord } from "@/lib/deliveries/delivery-record";
-import { formatDate } from "@/lib/i18n/format";
+import { EnteredText } from "@/app/components/entered-text";
+import { getAddresseeRecord } from "@/lib/deliveries/delivery-record";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 
-// The public record: to whom the signatures were delivered and when, and what they answered
-// (responses the organisers published). Institution and title only, never an e-mail address.
+// Who the petition is addressed to, each once, and beside each what was actually sent to them
+// (digests the mail provider accepted, and what it reported of them) and what they answered
+// (responses the organisers published). Never an e-mail address.
 export async function DeliveryRecord({ campaignId, locale }: { campaignId: string; locale: Locale }) {
-  const record = await getDeliveryRecord(campaignId);
+  const record = await getAddresseeRecord(campaignId);
   if (record.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "DeliveryRecord" });
   return (
-    <section aria-labelledby="delivery-record-heading" className="delivery-record">
-      <h2 id="delivery-record-heading">{t("heading")}</h2>
-      <p className="hint">{t("intro")}</p>
-      <ul>
+    <section aria-labelledby="addressees-heading" className="addressees">
+      <h2 id="addressees-heading">{t("heading")}</h2>
+      <ul className="targets">
         {record.map((entry) => {
           const institution = localized(locale, entry.institution);
-          const title = localized(locale, entry.title);
           return (
             <li key={entry.decisionMakerId}>
-              <p>
-                <strong lang={institution.locale} dir={institution.locale === locale ? undefined : "ltr"}>
-                  {institution.text}
+              <p className="addressee">
+                <strong>
+                  <EnteredText text={entry.name} />
                 </strong>
-                {title.text ? (
+                {entry.addressed ? null : <span className="meta"> ({t("noLongerAddressed")})</span>}
+                {/* On a line of its own: an English institution run on after a name reads badly in Arabic. */}
+                {institution.text !== entry.name ? (
                   <>
-                    ,{" "}
-                    <span lang={title.locale} dir={title.locale === locale ? undefined : "ltr"}>
-                      {title.text}
+                    <br />
+                    <span lang={institution.locale} dir={institution.locale === locale ? undefined : "ltr"}>
+                      {institution.text}
                     </span>
                   </>
                 ) : null}
               </p>
-              <p className="meta">
-                {t("digests", { count: entry.digests, date: formatDate(entry.lastAt, locale) })}
-                {entry.digests > 1 ? ` (${t("firstDelivered", { date: formatDate(entry.firstAt, locale) })})` : null}
-              </p>
-              {entry.responses.length === 0 ? (
-                <p className="meta">{t("noResponse")}</p>
+              {entry.sent ? (
+                <p className="meta">
+                  {t("sent", { count: entry.sent.count, countText: formatNumber(entry.sent.count, locale), date: formatDate(entry.sent.lastAt, locale), total: formatNumber(entry.sent.lastTotal, locale), totalCount: entry.sent.lastTotal })}
+                  {entry.sent.delivered > 0 ? ` ${t("delivered", { delivered: formatNumber(entry.sent.delivered, locale), count: entry.sent.count })}` : null}
+                  {entry.sent.bounced > 0 ? ` ${t("bounced", { bounced: formatNumber(entry.sent.bounced, locale), count: entry.sent.bounced })}` : null}
+                </p>
               ) : (
-                entry.responses.map((response, index) => {
-                  const summary = localized(locale, { en: response.summary, ar: response.summaryAr });
-                  return (
-                    <div key={index} className="delivery-response">
-                      <p>
-                        <strong>{t("responded", { date: formatDate(response.respondedOn, locale) })}</strong>
-                      </p>
-                      <p dir="auto">{summary.text}</p>
-                      {response.url ? (
-                        <p>
-                          <a href={response.url} rel="noopener noreferrer nofollow">
-                            {t("readResponse")}
-                          </a>
-                        </p>
-                      ) : null}
-                    </div>
-                  );
-                })
+                <p className="meta">{t("nothingSent")}</p>
               )}
+              {entry.responses.map((response, index) => {
+                const summary = localized(locale, { en: response.summary, ar: response.summaryAr });
+                return (
+                  <div key={index} className="delivery-response">
+                    <p>
+                      <strong>{t("responded", { date: formatDate(response.respondedOn, locale) })}</strong>
+                    </p>
+                    <p dir="auto">{summary.text}</p>
+                    {response.url ? (
+                      <p>
+                        <a href={response.url} rel="noopener noreferrer nofollow">
+                          {t("readResponse")}
+                        </a>
+                      </p>
+                    ) : null}
+                  </div>
+                );
+              })}
+              {entry.sent && entry.responses.length === 0 ? <p className="meta">{t("noResponse")}</p> : null}
             </li>
           );
         })}

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { sentStatuses } from "../deliveries/delivery-record";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
 import { findPublicCampaignId } from "./find-public-campaign";
@@ -6,16 +7,18 @@ import { parseQuery } from "./parse-query";
 import { campaignDeliveries, pageQuery, type CampaignDeliveries } from "./schema";
 import { decisionMakerSelect, iso, isoDay, isoOrNull, lower, shapeDecisionMaker } from "./shape";
 
-// GET /api/v1/campaigns/{slug}/deliveries: who received which digest, when, and what became of
-// it; and every response the organisers have published. Unpublished responses stay private.
+// GET /api/v1/campaigns/{slug}/deliveries: which digest the mail provider accepted for whom, when,
+// and what it reported since; and every response the organisers have published. A digest still
+// queued, failed or kept in the development mailbox did not leave, so it is not listed; unpublished
+// responses stay private.
 export async function getApiCampaignDeliveries(options: { slug: string; query: URLSearchParams }): Promise<CampaignDeliveries> {
   const query = parseQuery(pageQuery, options.query);
   const cursor = decodeCursor(query.cursor);
   const campaign = await findPublicCampaignId(options.slug);
   const [digests, responses] = await Promise.all([
     db.digest.findMany({
-      where: { campaignId: campaign.id, ...afterCursor("queuedAt", cursor) },
-      orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+      where: { campaignId: campaign.id, status: { in: [...sentStatuses] }, sentAt: { not: null }, ...afterCursor("sentAt", cursor) },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
       select: { ...digestDeliverySelect, countedAt: true, decisionMaker: { select: decisionMakerSelect } },
     }),
@@ -25,7 +28,7 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
       select: { id: true, respondedOn: true, summary: true, summaryAr: true, url: true, decisionMaker: { select: decisionMakerSelect } },
     }),
   ]);
-  const page = pageOf(digests, query.limit, (row) => ({ at: row.queuedAt, id: row.id }));
+  const page = pageOf(digests, query.limit, (row) => ({ at: row.sentAt!, id: row.id }));
   return campaignDeliveries.parse({
     campaign: campaign.slug,
     digests: page.items.map((digest) => ({
@@ -39,10 +42,9 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
       countedAt: iso(digest.countedAt),
       status: lower(digest.status),
       queuedAt: iso(digest.queuedAt),
-      sentAt: isoOrNull(digest.sentAt),
+      sentAt: iso(digest.sentAt!),
       deliveredAt: isoOrNull(digest.deliveredAt),
       bouncedAt: isoOrNull(digest.bouncedAt),
-      failedAt: isoOrNull(digest.failedAt),
     })),
     nextCursor: page.nextCursor,
     responses: responses.map((response) => ({

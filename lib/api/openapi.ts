@@ -89,7 +89,7 @@ export function openApiDocument() {
       "/campaigns/{slug}/deliveries": {
         get: {
           operationId: "getCampaignDeliveries",
-          summary: "Digests delivered to decision-makers, and their published responses",
+          summary: "Digests sent to decision-makers, and their published responses",
           parameters: [slugParameter(), ...queryParameters(pageQuery)],
           responses: { "200": json("The delivery record.", ref("CampaignDeliveries")), "400": badQuery, "404": notFound },
         },

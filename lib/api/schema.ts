@@ -40,7 +40,8 @@ export const demandKinds = [
   "other",
 ] as const;
 export const digestKinds = ["scheduled", "milestone"] as const;
-export const deliveryStatuses = ["queued", "sent", "delivered", "bounced", "complained", "failed"] as const;
+// Only digests that left: the provider accepted them ("sent"), and what it reported since.
+export const deliveryStatuses = ["sent", "delivered", "bounced", "complained"] as const;
 
 export const pageLinks = component(
   "PageLinks",
@@ -151,22 +152,23 @@ export const campaignCounts = component(
 
 export const digestDelivery = component(
   "DigestDelivery",
-  "A digest of the campaign sent to one decision-maker, and what the mail provider reported.",
+  "A digest of the campaign the mail provider accepted for one decision-maker, and what the provider reported since. Digests still queued, that failed, or that never left the system are not listed.",
   z.object({
     id: z.string(),
     decisionMaker,
     kind: z.enum(digestKinds),
     period: z.string().describe('"daily:2026-11-21", "weekly:2026-W47" or "milestone:10000".'),
-    newSignatures: count,
+    newSignatures: count.describe("Confirmed since this decision-maker's previous digest (all of them in the first)."),
     totalSignatures: count,
     fingerprint: z.string().describe("SHA-256 over the sorted ids of the confirmed signatures counted in totalSignatures."),
     countedAt: dateTime,
-    status: z.enum(deliveryStatuses),
+    status: z
+      .enum(deliveryStatuses)
+      .describe("sent: the mail provider accepted it; delivered: the provider reported it delivered to the recipient's mail server; bounced: it came back undelivered; complained: the recipient marked it as spam."),
     queuedAt: dateTime,
-    sentAt: dateTime.nullable(),
+    sentAt: dateTime.describe("When the mail provider accepted it."),
     deliveredAt: dateTime.nullable(),
     bouncedAt: dateTime.nullable(),
-    failedAt: dateTime.nullable(),
   }),
 );
 
@@ -178,7 +180,7 @@ export const decisionMakerResponse = component(
 
 export const campaignDeliveries = component(
   "CampaignDeliveries",
-  "The delivery record of one campaign: digests sent (newest first, paginated) and every published response.",
+  "The delivery record of one campaign: digests the mail provider accepted (most recently sent first, paginated) and every published response.",
   z.object({
     campaign: z.string().describe("The campaign's slug."),
     digests: z.array(digestDelivery),

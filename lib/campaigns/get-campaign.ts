@@ -24,7 +24,6 @@ export type CampaignPage = {
   owners: { name: string; nameAr: string | null; lead: boolean }[];
   statement: StatementRef | null;
   demands: { kind: DemandKind; text: { en: string; ar: string | null }; sourceQuote: string | null; statement: StatementRef | null }[];
-  targets: { name: string; title: string | null; institution: string }[];
   progress: GoalProgress;
   closesAt: Date | null;
 };
@@ -62,7 +61,6 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
       owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
       sourceStatement: { select: statementSelect },
       demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementSelect } } },
-      targets: { include: { decisionMaker: { select: { name: true, title: true, institution: true, retiredAt: true } } } },
     },
   });
   if (!campaign) return null;
@@ -82,9 +80,6 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
       sourceQuote: demand.sourceQuote,
       statement: statementRef(demand.sourceStatement),
     })),
-    targets: campaign.targets
-      .filter((target) => !target.decisionMaker.retiredAt)
-      .map((target) => ({ name: target.decisionMaker.name, title: target.decisionMaker.title, institution: target.decisionMaker.institution })),
     progress: goalProgress(await confirmedCount(campaign.id), campaign.goals),
     closesAt: campaign.closesAt,
   };

@@ -31,7 +31,8 @@ export type DeliveryLogEntry = {
 
 export type DeliveryOverview = {
   role: MemberRole;
-  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence; milestoneDigests: boolean };
+  // digestCadence null: no organiser has chosen one yet, so nothing is scheduled.
+  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence | null; milestoneDigests: boolean; goals: number[] };
   targetIds: string[];
   choices: DecisionMakerChoice[];
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
@@ -54,6 +55,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       status: true,
       digestCadence: true,
       milestoneDigests: true,
+      goals: true,
       targets: { orderBy: { createdAt: "asc" }, select: { decisionMakerId: true } },
     },
   });
@@ -88,6 +90,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       status: campaign.status,
       digestCadence: campaign.digestCadence,
       milestoneDigests: campaign.milestoneDigests,
+      goals: campaign.goals,
     },
     targetIds,
     choices: choices.decisionMakers,
@@ -149,10 +152,28 @@ export async function setCommentApproval(options: { actor: Actor; campaignId: st
   });
 }
 
-// "Send due digests now": the same job the schedule runs, for this campaign; sends nothing twice.
-export async function runDigestsNow(options: { actor: Actor; campaignId: string }): Promise<DigestJobReport> {
+// Why "Send due digests now" sent nothing, in the order an organiser would look for it.
+export const idleReasons = ["notOpen", "off", "noTargets", "noSignatures", "nothingNew", "alreadySent", "nothingDue"] as const;
+export type IdleReason = (typeof idleReasons)[number];
+
+export type DigestRunOutcome = { queued: number; idle: IdleReason | null };
+
+// "Send due digests now": the same job the schedule runs, for this campaign; sends nothing twice,
+// and nothing that has nothing to report.
+export async function runDigestsNow(options: { actor: Actor; campaignId: string }): Promise<DigestRunOutcome> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const report = await runDigestJob({ campaignId: options.campaignId });
   await recordAudit(db, { organisationId: access.organisationId, actor: options.actor, action: "delivery.run", campaignId: options.campaignId, affected: report.queued });
-  return report;
+  return { queued: report.queued, idle: report.queued > 0 ? null : await idleReason(options.campaignId, report) };
+}
+
+async function idleReason(campaignId: string, report: DigestJobReport): Promise<IdleReason> {
+  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true } });
+  if (campaign.status !== "OPEN") return "notOpen";
+  if (report.campaigns === 0) return "off";
+  if ((await db.campaignTarget.count({ where: { campaignId, decisionMaker: { retiredAt: null } } })) === 0) return "noTargets";
+  if (!(await db.signature.findFirst({ where: { campaignId, state: "CONFIRMED" }, select: { id: true } }))) return "noSignatures";
+  if (report.nothingNew > 0) return "nothingNew";
+  if (report.alreadySent > 0) return "alreadySent";
+  return "nothingDue";
 }

@@ -1,49 +1,96 @@
 import { db } from "../db";
+import type { DeliveryStatus } from "../generated/prisma/enums";
 
-export type DeliveryRecordEntry = {
-  decisionMakerId: string;
-  title: { en: string | null; ar: string | null };
-  institution: { en: string; ar: string | null };
-  digests: number;
+// What lets the public record say a digest was sent: the mail provider accepted it. A digest
+// still queued, one that failed, and one only kept in the development mailbox never left.
+// DELIVERED, BOUNCED and COMPLAINED all come after the provider accepted it.
+export const sentStatuses = ["SENT", "DELIVERED", "BOUNCED", "COMPLAINED"] as const satisfies readonly DeliveryStatus[];
+
+export type SentDigests = {
+  count: number;
   firstAt: Date;
   lastAt: Date;
+  // The count the latest digest carried.
+  lastTotal: number;
+  // How many the provider reported delivered, and how many came back undelivered.
+  delivered: number;
+  bounced: number;
+};
+
+export type AddresseeEntry = {
+  decisionMakerId: string;
+  name: string;
+  title: { en: string | null; ar: string | null };
+  institution: { en: string; ar: string | null };
+  // False for someone digests went to (or who answered) before the organisers stopped
+  // addressing them, or before they left the directory.
+  addressed: boolean;
+  sent: SentDigests | null;
   responses: { respondedOn: Date; summary: string; summaryAr: string | null; url: string | null }[];
 };
 
-// The public record of a campaign: to whom its digests went and when, and the responses the
-// organisers published. Institution and title only: never a person's e-mail address.
-export async function getDeliveryRecord(campaignId: string): Promise<DeliveryRecordEntry[]> {
-  const [digests, responses] = await Promise.all([
-    db.digest.groupBy({
-      by: ["decisionMakerId"],
-      where: { campaignId, sentAt: { not: null }, status: { in: ["SENT", "DELIVERED", "COMPLAINED"] } },
-      _count: { _all: true },
-      _min: { sentAt: true },
-      _max: { sentAt: true },
+// The public record of a campaign, one entry per decision-maker: those it is addressed to, and
+// anyone it was sent to or who answered; beside each, the digests the provider accepted and the
+// responses the organisers published. Name, title and institution only: never an e-mail address.
+export async function getAddresseeRecord(campaignId: string): Promise<AddresseeEntry[]> {
+  const sent = { campaignId, status: { in: [...sentStatuses] }, sentAt: { not: null } };
+  // Aggregates per decision-maker, and each one's latest digest: a page rendered every few
+  // seconds reads a handful of rows, however many digests a long campaign has sent.
+  const [targets, totals, delivered, bounced, latest, responses] = await Promise.all([
+    db.campaignTarget.findMany({
+      where: { campaignId, decisionMaker: { retiredAt: null } },
+      orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
+      select: { decisionMakerId: true },
+    }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: sent, _count: { _all: true }, _min: { sentAt: true }, _max: { sentAt: true } }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { ...sent, deliveredAt: { not: null } }, _count: { _all: true } }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { ...sent, status: "BOUNCED" }, _count: { _all: true } }),
+    db.digest.findMany({
+      where: sent,
+      distinct: ["decisionMakerId"],
+      orderBy: [{ decisionMakerId: "asc" }, { sentAt: "desc" }, { id: "desc" }],
+      select: { decisionMakerId: true, totalSignatures: true },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId, published: true },
-      orderBy: { respondedOn: "desc" },
+      orderBy: [{ respondedOn: "desc" }, { id: "asc" }],
       select: { decisionMakerId: true, respondedOn: true, summary: true, summaryAr: true, url: true },
     }),
   ]);
-  if (digests.length === 0) return [];
+  const addressed = new Set(targets.map((target) => target.decisionMakerId));
+  // Those addressed first, in the order they were added; then anyone else the record concerns,
+  // most recently sent to first.
+  const others = [...totals].sort((a, b) => b._max.sentAt!.getTime() - a._max.sentAt!.getTime()).map((row) => row.decisionMakerId);
+  const ids = [...new Set([...targets.map((target) => target.decisionMakerId), ...others, ...responses.map((r) => r.decisionMakerId)])];
+  if (ids.length === 0) return [];
   const people = await db.decisionMaker.findMany({
-    where: { id: { in: digests.map((row) => row.decisionMakerId) } },
-    select: { id: true, title: true, titleAr: true, institution: true, institutionAr: true },
+    where: { id: { in: ids } },
+    select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true },
   });
-  return digests
-    .map((row) => {
-      const person = people.find((p) => p.id === row.decisionMakerId)!;
-      return {
-        decisionMakerId: row.decisionMakerId,
-        title: { en: person.title, ar: person.titleAr },
-        institution: { en: person.institution, ar: person.institutionAr },
-        digests: row._count._all,
-        firstAt: row._min.sentAt!,
-        lastAt: row._max.sentAt!,
-        responses: responses.filter((r) => r.decisionMakerId === row.decisionMakerId).map((r) => ({ respondedOn: r.respondedOn, summary: r.summary, summaryAr: r.summaryAr, url: r.url })),
-      };
-    })
-    .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime() || a.institution.en.localeCompare(b.institution.en));
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const countOf = (rows: { decisionMakerId: string; _count: { _all: number } }[], id: string) => rows.find((row) => row.decisionMakerId === id)?._count._all ?? 0;
+  return ids.map((id) => {
+    const person = byId.get(id)!;
+    const total = totals.find((row) => row.decisionMakerId === id);
+    return {
+      decisionMakerId: id,
+      name: person.name,
+      title: { en: person.title, ar: person.titleAr },
+      institution: { en: person.institution, ar: person.institutionAr },
+      addressed: addressed.has(id),
+      sent: total
+        ? {
+            count: total._count._all,
+            firstAt: total._min.sentAt!,
+            lastAt: total._max.sentAt!,
+            lastTotal: latest.find((row) => row.decisionMakerId === id)!.totalSignatures,
+            delivered: countOf(delivered, id),
+            bounced: countOf(bounced, id),
+          }
+        : null,
+      responses: responses
+        .filter((response) => response.decisionMakerId === id)
+        .map((response) => ({ respondedOn: response.respondedOn, summary: response.summary, summaryAr: response.summaryAr, url: response.url })),
+    };
+  });
 }

@@ -14,7 +14,7 @@ const statusOf: Record<string, { status: DeliveryStatus; at: "sentAt" | "deliver
 };
 
 // Events may arrive out of order: a late "sent" must not undo "delivered".
-const rank: Record<DeliveryStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2, BOUNCED: 3, COMPLAINED: 3, FAILED: 3 };
+const rank: Record<DeliveryStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2, BOUNCED: 3, COMPLAINED: 3, FAILED: 3, MAILBOX: 3 };
 
 export type RecordedEvent = "recorded" | "replayed";
 

@@ -22,3 +22,30 @@ export function isoWeek(at: Date): { year: number; week: number } {
   const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return { year: day.getUTCFullYear(), week };
 }
+
+export type DigestPeriod =
+  | { kind: "daily"; day: Date }
+  | { kind: "weekly"; monday: Date }
+  | { kind: "milestone"; goal: number };
+
+// A period key read back, for people: the day, the Monday its ISO week starts on, or the goal.
+// Null for a key this code does not write.
+export function parsePeriod(periodKey: string): DigestPeriod | null {
+  const daily = /^daily:(\d{4}-\d{2}-\d{2})$/.exec(periodKey);
+  if (daily) {
+    const day = new Date(`${daily[1]}T00:00:00Z`);
+    return Number.isNaN(day.getTime()) ? null : { kind: "daily", day };
+  }
+  const weekly = /^weekly:(\d{4})-W(\d{2})$/.exec(periodKey);
+  if (weekly) {
+    const week = Number(weekly[2]);
+    if (week < 1 || week > 53) return null;
+    // 4 January is always in week 1; its week's Monday starts week 1.
+    const fourth = new Date(Date.UTC(Number(weekly[1]), 0, 4));
+    const monday = new Date(fourth.getTime() - ((fourth.getUTCDay() || 7) - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000);
+    return { kind: "weekly", monday };
+  }
+  const milestone = /^milestone:(\d{1,10})$/.exec(periodKey);
+  if (milestone) return { kind: "milestone", goal: Number(milestone[1]) };
+  return null;
+}

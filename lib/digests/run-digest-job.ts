@@ -7,7 +7,10 @@ import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { countSnapshot, type CountSnapshot } from "./count-snapshot";
 import { digestPeriod, milestonePeriod } from "./period";
 
-export type DigestJobReport = { campaigns: number; queued: number; alreadySent: number };
+// queued: digests written (with their e-mail); alreadySent: this period's digest exists;
+// nothingNew: due, but nobody has confirmed a signature since that target's last digest (or at
+// all), so nothing is sent.
+export type DigestJobReport = { campaigns: number; queued: number; alreadySent: number; nothingNew: number };
 
 type Due = { decisionMakerId: string; kind: DigestKind; periodKey: string; goal?: number };
 
@@ -15,32 +18,35 @@ export function digestOutboxKey(campaignId: string, decisionMakerId: string, per
   return `digest:${campaignId}:${decisionMakerId}:${periodKey}`;
 }
 
-// Sends every digest that is due: for each open campaign, one per active target and period of
-// its cadence, and one per goal rung crossed since the target was added. Safe to run at any
-// moment, twice, or on two servers at once: the unique (campaign, decision-maker, period) index
-// admits one digest, and its e-mail is written in the same transaction as the row.
+// Sends every digest that is due and has something to say: for each open campaign whose
+// organisers chose a cadence, one per active target and period, once someone has confirmed a
+// signature since that target's last digest; and, with milestone digests on, one per goal rung
+// crossed since the target was added. Safe to run at any moment, twice, or on two servers at
+// once: the unique (campaign, decision-maker, period) index admits one digest, and its e-mail is
+// written in the same transaction as the row.
 export async function runDigestJob(options: { now?: Date; campaignId?: string } = {}): Promise<DigestJobReport> {
   const now = options.now ?? new Date();
   const campaigns = await db.campaign.findMany({
     where: {
       status: "OPEN",
       ...(options.campaignId ? { id: options.campaignId } : {}),
-      OR: [{ digestCadence: { not: "OFF" } }, { milestoneDigests: true }],
+      OR: [{ digestCadence: { in: ["DAILY", "WEEKLY"] } }, { milestoneDigests: true }],
     },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
-  const report: DigestJobReport = { campaigns: campaigns.length, queued: 0, alreadySent: 0 };
+  const report: DigestJobReport = { campaigns: campaigns.length, queued: 0, alreadySent: 0, nothingNew: 0 };
   for (const campaign of campaigns) {
     const result = await runCampaignDigests(campaign.id, now);
     report.queued += result.queued;
     report.alreadySent += result.alreadySent;
+    report.nothingNew += result.nothingNew;
   }
   if (report.queued > 0) wakeOutbox();
   return report;
 }
 
-async function runCampaignDigests(campaignId: string, now: Date): Promise<{ queued: number; alreadySent: number }> {
+async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<DigestJobReport, "campaigns">> {
   // Two confirmations crossing a rung together may both miss it: catch up before looking.
   await db.$transaction((tx) => recordMilestones(tx, campaignId));
   const campaign = await db.campaign.findUniqueOrThrow({
@@ -53,7 +59,7 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<{ queu
       digestCadence: true,
       milestoneDigests: true,
       demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true } },
-      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true } } } },
       targets: {
         where: { decisionMaker: { retiredAt: null } },
         select: { createdAt: true, decisionMaker: { select: { id: true, name: true, email: true, preferredLocale: true } } },
@@ -62,10 +68,11 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<{ queu
     },
   });
 
+  const cadence = campaign.digestCadence === "DAILY" || campaign.digestCadence === "WEEKLY" ? campaign.digestCadence : null;
   const due: Due[] = [];
   for (const target of campaign.targets) {
     const decisionMakerId = target.decisionMaker.id;
-    if (campaign.digestCadence !== "OFF") due.push({ decisionMakerId, kind: "SCHEDULED", periodKey: digestPeriod(campaign.digestCadence, now) });
+    if (cadence) due.push({ decisionMakerId, kind: "SCHEDULED", periodKey: digestPeriod(cadence, now) });
     if (campaign.milestoneDigests) {
       for (const milestone of campaign.milestones) {
         // A target added later is not sent the rungs crossed before it was addressed.
@@ -73,26 +80,42 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<{ queu
       }
     }
   }
-  if (due.length === 0) return { queued: 0, alreadySent: 0 };
+  const result = { queued: 0, alreadySent: 0, nothingNew: 0 };
+  if (due.length === 0) return result;
 
   const existing = await db.digest.findMany({
     where: { campaignId, periodKey: { in: [...new Set(due.map((d) => d.periodKey))] } },
     select: { decisionMakerId: true, periodKey: true },
   });
   const sent = new Set(existing.map((row) => `${row.decisionMakerId}|${row.periodKey}`));
-  const pending = due.filter((d) => !sent.has(`${d.decisionMakerId}|${d.periodKey}`));
-  let alreadySent = due.length - pending.length;
-  if (pending.length === 0) return { queued: 0, alreadySent };
+  const notSent = due.filter((d) => !sent.has(`${d.decisionMakerId}|${d.periodKey}`));
+  result.alreadySent = due.length - notSent.length;
+
+  // Cheap checks first (an index look-up each), so that a quiet week does not recount a large
+  // campaign every time the job runs: nothing confirmed at all, or nothing since a target's last
+  // digest, means nothing to send.
+  const [latest, lastDigests] = await Promise.all([
+    db.signature.aggregate({ where: { campaignId, state: "CONFIRMED" }, _max: { confirmedAt: true } }),
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { campaignId }, _max: { countedAt: true } }),
+  ]);
+  const latestConfirmedAt = latest._max.confirmedAt;
+  const lastCountedAt = new Map(lastDigests.map((row) => [row.decisionMakerId, row._max.countedAt]));
+  const pending = notSent.filter((item) => {
+    if (!latestConfirmedAt) return false;
+    if (item.kind === "MILESTONE") return true;
+    const previous = lastCountedAt.get(item.decisionMakerId);
+    return !previous || latestConfirmedAt > previous;
+  });
+  result.nothingNew = notSent.length - pending.length;
+  if (pending.length === 0) return result;
 
   const snapshot = await countSnapshot(campaignId);
-  let queued = 0;
   for (const item of pending) {
     const target = campaign.targets.find((t) => t.decisionMaker.id === item.decisionMakerId)!.decisionMaker;
-    const created = await queueDigest({ campaign, recipient: target, item, snapshot });
-    if (created) queued += 1;
-    else alreadySent += 1;
+    const outcome = await queueDigest({ campaign, recipient: target, item, snapshot });
+    result[outcome] += 1;
   }
-  return { queued, alreadySent };
+  return result;
 }
 
 type CampaignForDigest = {
@@ -101,7 +124,7 @@ type CampaignForDigest = {
   titleEn: string;
   titleAr: string | null;
   demands: { textEn: string; textAr: string | null }[];
-  owners: { organisation: { name: string; nameAr: string | null } }[];
+  owners: { organisation: { name: string; nameAr: string | null; website: string | null } }[];
 };
 
 async function queueDigest(options: {
@@ -109,7 +132,7 @@ async function queueDigest(options: {
   recipient: { id: string; name: string; email: string; preferredLocale: Locale };
   item: Due;
   snapshot: CountSnapshot;
-}): Promise<boolean> {
+}): Promise<"queued" | "alreadySent" | "nothingNew"> {
   const { campaign, recipient, item, snapshot } = options;
   const locale = recipient.preferredLocale;
   const outboxKey = digestOutboxKey(campaign.id, recipient.id, item.periodKey);
@@ -122,6 +145,8 @@ async function queueDigest(options: {
     const newSignatures = previous
       ? await tx.signature.count({ where: { campaignId: campaign.id, state: "CONFIRMED", confirmedAt: { gt: previous.countedAt, lte: snapshot.countedAt } } })
       : snapshot.total;
+    // The counted set decides: a digest that would report nobody, or (scheduled) nobody new, is not sent.
+    if (snapshot.total === 0 || (item.kind === "SCHEDULED" && newSignatures === 0)) return "nothingNew";
     // INSERT ... ON CONFLICT DO NOTHING: of two runs racing, exactly one inserts and sends.
     const inserted = await tx.digest.createMany({
       data: [
@@ -140,7 +165,7 @@ async function queueDigest(options: {
       ],
       skipDuplicates: true,
     });
-    if (inserted.count === 0) return false;
+    if (inserted.count === 0) return "alreadySent";
     await sendEmail(tx, {
       template: "digest",
       to: recipient.email,
@@ -151,6 +176,7 @@ async function queueDigest(options: {
         recipientName: recipient.name,
         campaignTitle: localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text,
         organisers: campaign.owners.map((owner) => localized(locale, { en: owner.organisation.name, ar: owner.organisation.nameAr }).text).join(locale === "ar" ? "، " : ", "),
+        organiserWebsites: campaign.owners.flatMap((owner) => (owner.organisation.website ? [owner.organisation.website] : [])),
         demands: campaign.demands.map((demand) => localized(locale, { en: demand.textEn, ar: demand.textAr }).text),
         kind: item.kind,
         ...(item.goal ? { milestoneGoal: item.goal } : {}),
@@ -164,6 +190,6 @@ async function queueDigest(options: {
         fingerprint: snapshot.fingerprint,
       },
     });
-    return true;
+    return "queued";
   });
 }

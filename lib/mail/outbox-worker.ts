@@ -181,7 +181,7 @@ async function recordOutcomes(entries: { message: ClaimedMessage; outcome: Outco
             // The payload may hold a confirmation link: it has no business outliving delivery.
             data: { status: "SENT", sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull, lockedUntil: null, lastError: null },
           });
-          await recordDigestHandedOver(tx, message.idempotency_key, outcome.providerId);
+          await recordDigestHandedOver(tx, message.idempotency_key, outcome);
           counts.sent += 1;
           continue;
         }
@@ -203,12 +203,18 @@ async function recordOutcomes(entries: { message: ClaimedMessage; outcome: Outco
   tally.failed += counts.failed;
 }
 
-// A digest's delivery log starts here: the provider accepted it (its id links later delivery
-// events), or it could not be sent at all. A later provider event may already have moved it on.
-async function recordDigestHandedOver(tx: Prisma.TransactionClient, outboxKey: string, providerId: string): Promise<void> {
+// A digest's delivery log starts here, in the transaction that marks its message sent: the
+// provider accepted it (its id links later delivery events), or it could not be sent at all. A
+// later provider event may already have moved it on. Without a provider the message only went to
+// the development mailbox: the digest says so, and is never counted as sent.
+async function recordDigestHandedOver(tx: Prisma.TransactionClient, outboxKey: string, outcome: { providerId: string; kept?: true }): Promise<void> {
+  if (outcome.kept) {
+    await tx.digest.updateMany({ where: { outboxKey, status: "QUEUED" }, data: { status: "MAILBOX", providerId: outcome.providerId } });
+    return;
+  }
   await tx.$executeRaw`
     UPDATE digests
-       SET provider_id = ${providerId},
+       SET provider_id = ${outcome.providerId},
            status = CASE WHEN status = 'QUEUED' THEN 'SENT'::"DeliveryStatus" ELSE status END,
            sent_at = coalesce(sent_at, now())
      WHERE outbox_key = ${outboxKey}`;

@@ -11,8 +11,9 @@ export type OutgoingEmail = RenderedEmail & {
   cc?: string;
 };
 
-// permanent: retrying cannot help (the provider refused the message itself).
-export type DeliveryResult = { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
+// permanent: retrying cannot help (the provider refused the message itself). kept: the message
+// went to the development mailbox and never left the system.
+export type DeliveryResult = { ok: true; providerId: string; kept?: true } | { ok: false; permanent: boolean; error: string };
 
 // A batch is one provider request: either refused whole (retry it, or send its messages one by
 // one if the provider refused the request itself), or answered per message, in order.
@@ -109,7 +110,7 @@ export function mailboxTransport(): MailTransport {
       });
       // The log names no address and no subject (a subject can quote a signer); the link shows both.
       console.info(`[mail] kept in the development mailbox: ${env.APP_URL}/dev/mailbox/${stored.id}`);
-      return { ok: true, providerId: `mailbox:${stored.id}` };
+      return { ok: true, providerId: `mailbox:${stored.id}`, kept: true };
     },
   };
 }

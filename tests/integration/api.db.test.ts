@@ -92,7 +92,8 @@ beforeAll(async () => {
   await confirmedSignature(open.id, "TR", new Date("2026-11-02T23:59:00Z"));
   await db.signature.create({ data: { campaignId: open.id, state: "PENDING", name: "Not yet", country: "DE", locale: "en" } });
 
-  for (const [index, status] of (["DELIVERED", "SENT", "QUEUED"] as const).entries()) {
+  // Of these, only the first two left: the provider accepted them. The rest never did.
+  for (const [index, status] of (["DELIVERED", "SENT", "QUEUED", "FAILED", "MAILBOX"] as const).entries()) {
     await db.digest.create({
       data: {
         campaignId: open.id,
@@ -107,7 +108,8 @@ beforeAll(async () => {
         outboxKey: `digest:${randomUUID()}`,
         status,
         queuedAt: new Date(`2026-11-0${index + 1}T12:00:00Z`),
-        sentAt: status === "QUEUED" ? null : new Date(`2026-11-0${index + 1}T12:01:00Z`),
+        sentAt: status === "DELIVERED" || status === "SENT" ? new Date(`2026-11-0${index + 1}T12:01:00Z`) : null,
+        failedAt: status === "FAILED" ? new Date(`2026-11-0${index + 1}T12:01:00Z`) : null,
         deliveredAt: status === "DELIVERED" ? new Date(`2026-11-0${index + 1}T12:02:00Z`) : null,
       },
     });
@@ -271,16 +273,16 @@ describe("GET /api/v1/campaigns/{slug}/counts", () => {
 });
 
 describe("GET /api/v1/campaigns/{slug}/deliveries", () => {
-  it("lists digests newest first, page by page, and only published responses", async () => {
-    const first = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=2`), slugContext(open.slug));
+  it("lists the digests the provider accepted, most recently sent first, page by page, and only published responses", async () => {
+    const first = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=1`), slugContext(open.slug));
     const page1 = (await api.expectMatches("/campaigns/{slug}/deliveries", first)) as CampaignDeliveries;
-    expect(page1.digests.map((d) => d.period)).toEqual(["daily:2026-11-03", "daily:2026-11-02"]);
-    expect(page1.digests[0]).toMatchObject({ status: "queued", kind: "scheduled", sentAt: null, decisionMaker: { institution: { en: "Ministry of Foreign Affairs" } } });
+    expect(page1.digests.map((d) => d.period)).toEqual(["daily:2026-11-02"]);
+    expect(page1.digests[0]).toMatchObject({ status: "sent", kind: "scheduled", sentAt: "2026-11-02T12:01:00.000Z", deliveredAt: null, decisionMaker: { institution: { en: "Ministry of Foreign Affairs" } } });
     expect(page1.responses).toEqual([
       expect.objectContaining({ respondedOn: "2026-11-05", summary: { en: "We will raise it.", ar: "سنطرح الأمر." }, url: null }),
     ]);
     expect(JSON.stringify(page1)).not.toContain(decisionMakerEmail);
-    const second = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=2&cursor=${page1.nextCursor!}`), slugContext(open.slug));
+    const second = await deliveries.GET(get(`/campaigns/${open.slug}/deliveries?limit=1&cursor=${page1.nextCursor!}`), slugContext(open.slug));
     const page2 = (await api.expectMatches("/campaigns/{slug}/deliveries", second)) as CampaignDeliveries;
     expect(page2.digests.map((d) => [d.period, d.status])).toEqual([["daily:2026-11-01", "delivered"]]);
     expect(page2.nextCursor).toBeNull();

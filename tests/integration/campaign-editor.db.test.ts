@@ -13,6 +13,7 @@ import { reopenCampaign } from "../../lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "../../lib/campaigns/editor/update-campaign";
 import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
 import { db } from "../../lib/db";
+import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
@@ -172,7 +173,7 @@ describe("campaign editor", () => {
     const published = await getPublicCampaign(created.slug);
     expect(published).toMatchObject({ status: "OPEN", isOpen: true, title: { en: first.titleEn }, statement: { slug: statement.slug } });
     expect(published!.demands.map((d) => d.kind)).toEqual(["PROTECTION_OF_CIVILIANS", "ACCOUNTABILITY"]);
-    expect(published!.targets.map((target) => target.name).sort()).toEqual([shared.name, own.name].sort());
+    expect((await getAddresseeRecord(created.id)).map((target) => target.name).sort()).toEqual([shared.name, own.name].sort());
 
     // A signature arrives and is confirmed.
     await signAndConfirm(created.slug);
@@ -189,7 +190,7 @@ describe("campaign editor", () => {
     expect(edit.changed).toEqual(expect.arrayContaining(["titleEn", "demands", "decisionMakers"]));
     const afterEdit = await getPublicCampaign(created.slug);
     expect(afterEdit).toMatchObject({ slug: created.slug, title: { en: renamed }, progress: { count: 1 } });
-    expect(afterEdit!.targets.map((target) => target.name)).toEqual([own.name]);
+    expect((await getAddresseeRecord(created.id)).map((target) => target.name)).toEqual([own.name]);
     expect(await db.signature.count({ where: { campaignId: created.id, state: "CONFIRMED" } })).toBe(1);
     expect(await confirmedCount(created.id)).toBe(1);
     expect(await db.campaign.findFirst({ where: { slug: { startsWith: renamed.toLowerCase().replace(/ /g, "-") } } })).toBeNull();

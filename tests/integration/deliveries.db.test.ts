@@ -17,7 +17,8 @@ const provider = capturedMailForTests();
 
 // A digest delivered to the provider (the capture server): its id is what events refer to.
 async function sentDigest() {
-  const campaign = await createCampaign({ goals: [1_000_000] });
+  const campaign = await createCampaign({ goals: [1_000_000], digestCadence: "WEEKLY" });
+  await db.signature.create({ data: { campaignId: campaign.id, name: "Layla Haddad", country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) } });
   const dm = await db.decisionMaker.create({
     data: { organisationId: campaign.owners[0]!.organisationId, name: "High Representative", institution: "European Union", country: "INT", email: uniqueEmail("dm") },
   });

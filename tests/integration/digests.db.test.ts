@@ -6,7 +6,10 @@ import { fingerprintOf } from "../../lib/digests/fingerprint";
 import { digestPeriod } from "../../lib/digests/period";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { formatNumber } from "../../lib/i18n/format";
+import { getApiCampaignDeliveries } from "../../lib/api/campaign-deliveries";
+import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
+import { mailboxTransport } from "../../lib/mail/transport";
 import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { capturedMailForTests } from "../fixtures/captured-mail";
@@ -17,9 +20,10 @@ const execute = (text: string, params: unknown[]) => db.$executeRawUnsafe(text, 
 const noPace = { acquire: async () => {} };
 
 // An open campaign addressed to one English- and one Arabic-speaking decision-maker, with
-// `signatures` confirmed signatures (every tenth with a comment) counted in its counter too.
-async function campaignWithTargets(options: { signatures: number; goals?: number[] }) {
-  const campaign = await createCampaign({ goals: options.goals ?? [1_000_000] });
+// `signatures` confirmed signatures (every tenth with a comment) counted in its counter too, and
+// the cadence an organiser chose (weekly unless said otherwise).
+async function campaignWithTargets(options: { signatures: number; goals?: number[]; digestCadence?: "OFF" | "DAILY" | "WEEKLY"; milestoneDigests?: boolean }) {
+  const campaign = await createCampaign({ goals: options.goals ?? [1_000_000], digestCadence: options.digestCadence ?? "WEEKLY", milestoneDigests: options.milestoneDigests });
   const organisationId = campaign.owners[0]!.organisationId;
   const [english, arabic] = await Promise.all(
     (["en", "ar"] as const).map((locale) =>
@@ -99,6 +103,16 @@ describe("runDigestJob", () => {
     const logged = await db.digest.findUniqueOrThrow({ where: { id: digest.id } });
     expect(logged).toMatchObject({ status: "SENT", providerId: mail.id });
     expect(logged.sentAt).toBeInstanceOf(Date);
+    // The public record and the API say so, once per decision-maker, and no more than that.
+    expect((await getAddresseeRecord(campaign.id)).map((entry) => entry.sent && { count: entry.sent.count, lastTotal: entry.sent.lastTotal, delivered: entry.sent.delivered })).toEqual([
+      { count: 1, lastTotal: 23, delivered: 0 },
+      { count: 1, lastTotal: 23, delivered: 0 },
+    ]);
+    const api = await getApiCampaignDeliveries({ slug: campaign.slug, query: new URLSearchParams() });
+    expect(api.digests.map((d) => [d.status, d.totalSignatures]).sort()).toEqual([
+      ["sent", 23],
+      ["sent", 23],
+    ]);
 
     // The Arabic digest is right to left, in Arabic, with the same numbers.
     const arabicMail = provider.capture.messages({ to: arabic.email })[0]!;
@@ -129,8 +143,7 @@ describe("runDigestJob", () => {
   });
 
   it("sends a milestone digest once per goal rung, and none to a retired decision-maker", async () => {
-    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, goals: [5, 1000] });
-    await db.campaign.update({ where: { id: campaign.id }, data: { digestCadence: "OFF" } });
+    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, goals: [5, 1000], digestCadence: "OFF", milestoneDigests: true });
     await db.decisionMaker.update({ where: { id: arabic.id }, data: { retiredAt: new Date() } });
     await addSignatures(campaign.id, 6);
 
@@ -150,6 +163,69 @@ describe("runDigestJob", () => {
   it("sends nothing for a campaign whose cadence is off and has no milestone digests", async () => {
     const { campaign } = await campaignWithTargets({ signatures: 3 });
     await db.campaign.update({ where: { id: campaign.id }, data: { digestCadence: "OFF", milestoneDigests: false } });
-    expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0 });
+    expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0, nothingNew: 0 });
+  });
+
+  it("sends nothing for a new campaign, whose organisers have not chosen a cadence, however many have signed", async () => {
+    const campaign = await createCampaign({ goals: [1, 2] });
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ digestCadence: null, milestoneDigests: false });
+    const dm = await db.decisionMaker.create({ data: { name: "Minister", institution: "Ministry", country: "GB", email: uniqueEmail("dm-unchosen") } });
+    await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: dm.id } });
+    await addSignatures(campaign.id, 3);
+    expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0, nothingNew: 0 });
+    expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { toAddress: dm.email } })).toBe(0);
+  });
+
+  it("sends nothing while nobody has confirmed a signature, whatever the cadence", async () => {
+    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, goals: [1, 10], digestCadence: "DAILY", milestoneDigests: true });
+    // Signed but not confirmed: not counted, so not reported.
+    await db.signature.create({ data: { campaignId: campaign.id, name: "Not yet", country: "SY", locale: "en", state: "PENDING" } });
+    const report = await runDigestJob({ campaignId: campaign.id });
+    expect(report).toEqual({ campaigns: 1, queued: 0, alreadySent: 0, nothingNew: 2 });
+    expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { toAddress: { in: [english.email, arabic.email] } } })).toBe(0);
+  });
+
+  it("after one confirmed signature sends each target one digest counting 1, then nothing until someone new confirms", async () => {
+    const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, digestCadence: "DAILY" });
+    const dayOne = new Date();
+    await addSignatures(campaign.id, 1, new Date(dayOne.getTime() - 60_000));
+
+    expect(await runDigestJob({ campaignId: campaign.id, now: dayOne })).toMatchObject({ queued: 2 });
+    const first = await db.digest.findMany({ where: { campaignId: campaign.id } });
+    expect(first.map((d) => ({ to: d.decisionMakerId, period: d.periodKey, new: d.newSignatures, total: d.totalSignatures })).sort((a, b) => a.to.localeCompare(b.to))).toEqual(
+      [english, arabic].map((dm) => ({ to: dm.id, period: digestPeriod("DAILY", dayOne), new: 1, total: 1 })).sort((a, b) => a.to.localeCompare(b.to)),
+    );
+    await deliverDigests(campaign.id);
+    expect(provider.capture.messages({ to: english.email }).map((m) => m.subject)).toEqual([`1 signature: ${campaign.titleEn}`]);
+
+    // Again the same day, and the next day, nobody new: nothing, however often the job runs.
+    expect(await runDigestJob({ campaignId: campaign.id, now: dayOne })).toMatchObject({ queued: 0, alreadySent: 2 });
+    const dayTwo = new Date(dayOne.getTime() + 86_400_000);
+    expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 0, nothingNew: 2 });
+    expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 0, nothingNew: 2 });
+    expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(2);
+    expect(await db.outboxMessage.count({ where: { toAddress: { in: [english.email, arabic.email] } } })).toBe(2);
+
+    // Someone new confirms on day two: that day's digest goes out, reporting one new of two.
+    await addSignatures(campaign.id, 1, new Date());
+    expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 2 });
+    const latest = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id }, orderBy: { countedAt: "desc" } });
+    expect(latest).toMatchObject({ newSignatures: 1, totalSignatures: 2 });
+  });
+
+  it("records a digest kept in the development mailbox as not sent, and claims no delivery for it", async () => {
+    const { campaign, english } = await campaignWithTargets({ signatures: 2 });
+    await runDigestJob({ campaignId: campaign.id });
+    const digests = await db.digest.findMany({ where: { campaignId: campaign.id }, select: { outboxKey: true } });
+    expect(await deliverDueMessages({ transport: mailboxTransport(), onlyKeys: digests.map((d) => d.outboxKey) })).toMatchObject({ sent: 2 });
+
+    const kept = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id } });
+    expect(kept).toMatchObject({ status: "MAILBOX", sentAt: null });
+    expect(kept.providerId).toMatch(/^mailbox:/);
+    expect(await db.devMail.count({ where: { toAddress: english.email } })).toBe(1);
+    expect((await getAddresseeRecord(campaign.id)).map((entry) => entry.sent)).toEqual([null, null]);
+    expect((await getApiCampaignDeliveries({ slug: campaign.slug, query: new URLSearchParams() })).digests).toEqual([]);
   });
 });

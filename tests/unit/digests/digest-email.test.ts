@@ -15,7 +15,7 @@ describe("the digest e-mail", () => {
     expect(email.text).toContain("«أوقفوا القصف الآن» — من سوريا");
     expect(email.text).toContain(`SHA-256 ${"0".repeat(64)}`);
     // The link and the fingerprint stay left to right inside the right-to-left text.
-    expect(email.html).toMatch(/direction:ltr[^>]*>http:\/\/localhost:3000/);
+    expect(email.html).toMatch(/direction:ltr[^>]*><a [^>]*>http:\/\/localhost:3000/);
   });
 
   it("states the campaign, the demands, new and total signatures, countries, comments and the link in English", async () => {
@@ -27,6 +27,25 @@ describe("the digest e-mail", () => {
     expect(email.text).toContain("Germany: 2,210");
     expect(email.text).toContain("“My family lives in Idlib.” (Germany)");
     expect(email.text).toContain("http://localhost:3000/en/campaigns/protect-civilians-northwest-syria");
+  });
+
+  it("gives the public page's address once, and tells the recipient only what is true about reaching the organisers", async () => {
+    const url = "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria";
+    const withWebsite = await renderTemplate("digest", { ...props, organiserWebsites: ["https://organisers.example.org/"] });
+    expect(withWebsite.text.split(url)).toHaveLength(2);
+    expect(withWebsite.html.split(`href="${url}"`)).toHaveLength(2);
+    expect(withWebsite.text).not.toMatch(/contact details/i);
+    expect(withWebsite.text).toContain("the organisers of this petition (Syrian Civil Defence supporters) address it to you");
+    expect(withWebsite.text).toContain("not from the organisers’ mailbox");
+    expect(withWebsite.text).toContain("The organisers’ websites:");
+    expect(withWebsite.html).toContain('href="https://organisers.example.org/"');
+
+    const withoutWebsite = await renderTemplate("digest", { ...props, organiserWebsites: [] });
+    expect(withoutWebsite.text).not.toContain("websites");
+    const arabic = await renderTemplate("digest", { ...props, locale: "ar", organiserWebsites: [] });
+    expect(arabic.text.split(url)).toHaveLength(2);
+    expect(arabic.text).not.toContain("بيانات الاتصال");
+    expect(arabic.text).toContain("منظّمي العريضة (Syrian Civil Defence supporters)");
   });
 
   it("speaks of one signature in the singular", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fingerprintOf } from "../../../lib/digests/fingerprint";
-import { digestPeriod, milestonePeriod } from "../../../lib/digests/period";
+import { digestPeriod, milestonePeriod, parsePeriod } from "../../../lib/digests/period";
 
 describe("digestPeriod", () => {
   it("names the UTC day for daily digests", () => {
@@ -19,6 +19,30 @@ describe("digestPeriod", () => {
 
   it("names a milestone by its goal", () => {
     expect(milestonePeriod(10_000)).toBe("milestone:10000");
+  });
+});
+
+describe("parsePeriod", () => {
+  it("reads back the day, the Monday of the ISO week, or the goal of every key digestPeriod writes", () => {
+    expect(parsePeriod("daily:2026-12-06")).toEqual({ kind: "daily", day: new Date("2026-12-06T00:00:00Z") });
+    expect(parsePeriod("weekly:2026-W49")).toEqual({ kind: "weekly", monday: new Date("2026-11-30T00:00:00Z") });
+    expect(parsePeriod("weekly:2026-W01")).toEqual({ kind: "weekly", monday: new Date("2025-12-29T00:00:00Z") });
+    expect(parsePeriod("weekly:2026-W53")).toEqual({ kind: "weekly", monday: new Date("2026-12-28T00:00:00Z") });
+    expect(parsePeriod("milestone:10000")).toEqual({ kind: "milestone", goal: 10_000 });
+    // Any day of a week reads back to that week's Monday.
+    for (let day = 0; day < 400; day += 3) {
+      const at = new Date(Date.UTC(2026, 0, 1) + day * 86_400_000);
+      const parsed = parsePeriod(digestPeriod("WEEKLY", at));
+      expect(parsed?.kind).toBe("weekly");
+      const monday = (parsed as { monday: Date }).monday;
+      expect(monday.getUTCDay()).toBe(1);
+      expect(at.getTime() - monday.getTime()).toBeGreaterThanOrEqual(0);
+      expect(at.getTime() - monday.getTime()).toBeLessThan(7 * 86_400_000);
+    }
+  });
+
+  it("refuses keys it does not write", () => {
+    for (const key of ["daily:2026-13-45", "weekly:2026-W54", "weekly:2026-W00", "monthly:2026-12", "milestone:", "2026-12-06"]) expect(parsePeriod(key), key).toBeNull();
   });
 });
 

@@ -21,16 +21,13 @@ export async function saveSettingsAction(_previous: DeliveryFormState, formData:
   const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
+  const decisionMakerIds = formData.getAll("decisionMakerIds").filter((id): id is string => typeof id === "string");
+  const milestoneDigests = formData.get("milestoneDigests") === "on";
   try {
-    await updateDeliverySettings({
-      actor,
-      campaignId,
-      cadence: text(formData, "cadence"),
-      milestoneDigests: formData.get("milestoneDigests") === "on",
-      decisionMakerIds: formData.getAll("decisionMakerIds").filter((id): id is string => typeof id === "string"),
-    });
+    await updateDeliverySettings({ actor, campaignId, cadence: text(formData, "cadence"), milestoneDigests, decisionMakerIds });
   } catch (error) {
-    return failure(error, {});
+    // A refused save keeps what was chosen on the form, so nothing has to be ticked again.
+    return failure(error, { cadence: text(formData, "cadence"), milestoneDigests: milestoneDigests ? "on" : "", decisionMakerIds: decisionMakerIds.join(",") });
   }
   revalidatePath(pagePath(locale, campaignId));
   return { fields: {}, done: true, values: {} };
@@ -87,5 +84,8 @@ export async function runDigestsAction(formData: FormData): Promise<void> {
   const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
-  await changeAndReturn(locale, campaignId, async () => `queued=${(await runDigestsNow({ actor, campaignId })).queued}`);
+  await changeAndReturn(locale, campaignId, async () => {
+    const outcome = await runDigestsNow({ actor, campaignId });
+    return outcome.idle ? `idle=${outcome.idle}` : `queued=${outcome.queued}`;
+  });
 }

@@ -3,7 +3,8 @@ import { roleAtLeast } from "@/lib/auth/authorize";
 import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
-import { getDeliveryOverview } from "@/lib/deliveries/campaign-delivery";
+import { getDeliveryOverview, idleReasons, type IdleReason } from "@/lib/deliveries/campaign-delivery";
+import { parsePeriod } from "@/lib/digests/period";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
@@ -23,6 +24,19 @@ type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Pr
 
 export const generateMetadata = organiserPageMetadata("Delivery", "metaTitle", { noIndex: true });
 
+// "Daily digest, 6 December 2026", "Weekly digest, week of 30 November 2026", "Milestone: 10,000 signatures".
+function periodLabel(periodKey: string, locale: Locale, t: Awaited<ReturnType<typeof getTranslations<"Delivery">>>): string {
+  const period = parsePeriod(periodKey);
+  if (!period) return periodKey;
+  if (period.kind === "daily") return t("periods.daily", { date: formatDate(period.day, locale) });
+  if (period.kind === "weekly") return t("periods.weekly", { date: formatDate(period.monday, locale) });
+  return t("periods.milestone", { goal: formatNumber(period.goal, locale), goalCount: period.goal });
+}
+
+function goalList(goals: number[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(goals.map((goal) => formatNumber(goal, locale)));
+}
+
 function dateTime(date: Date | null, locale: Locale): string {
   if (!date) return "—";
   return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
@@ -38,7 +52,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   // What every form on the page says about itself: the locale to answer in, and the campaign.
   const about = { locale, campaign: campaign.id };
   const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
-  const queued = typeof query.queued === "string" ? Number(query.queued) : null;
+  const queued = typeof query.queued === "string" && /^\d{1,6}$/.test(query.queued) ? Number(query.queued) : null;
+  const idle = idleReasons.find((reason): reason is IdleReason => reason === query.idle) ?? null;
 
   return (
     <div className="delivery-page">
@@ -55,6 +70,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             campaignId={campaign.id}
             cadence={campaign.digestCadence}
             milestoneDigests={campaign.milestoneDigests}
+            goals={goalList(campaign.goals, locale)}
             targetIds={overview.targetIds}
             choices={overview.choices.map((choice) => ({
               id: choice.id,
@@ -69,7 +85,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         ) : (
           <>
             <p>
-              {t("cadence")}: {t(`cadences.${campaign.digestCadence}`)}
+              {t("cadence")}: {campaign.digestCadence ? t(`cadences.${campaign.digestCadence}`) : t("cadenceUnset")}
             </p>
             <ul>
               {targets.map((target) => (
@@ -113,7 +129,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="log-heading" className="organiser-section">
         <h2 id="log-heading">{t("logHeading")}</h2>
-        {queued !== null && Number.isFinite(queued) ? <Notice tone="success">{t("queuedNotice", { count: queued })}</Notice> : null}
+        {queued !== null ? <Notice tone="success">{t("runOutcome.queued", { count: queued })}</Notice> : null}
+        {idle ? <Notice tone="success">{t(`runOutcome.${idle}`)}</Notice> : null}
         {canChange ? (
           <form action={runDigestsAction} className="organiser-form">
             <HiddenFields values={about} />
@@ -133,10 +150,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                   <EnteredText text={digest.decisionMaker.name} />
                   <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
                 </th>
-                <td>
-                  <span dir="ltr">{digest.periodKey}</span>
-                  <div className="hint">{t(`kinds.${digest.kind}`)}</div>
-                </td>
+                <td>{periodLabel(digest.periodKey, locale, t)}</td>
                 <td className="numeric">
                   {formatNumber(digest.newSignatures, locale)} / {formatNumber(digest.totalSignatures, locale)}
                 </td>

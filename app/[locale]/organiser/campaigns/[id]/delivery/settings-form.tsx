@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useActionState } from "react";
+import { Fragment, useActionState, useState, type ReactNode } from "react";
 import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
@@ -22,9 +23,32 @@ type Choice = {
   shared: boolean;
 };
 
-export function SettingsForm(props: { locale: Locale; campaignId: string; cadence: string; milestoneDigests: boolean; targetIds: string[]; choices: Choice[] }) {
+// cadence null: nobody has chosen one yet, so no option is ticked and saving asks for a choice.
+// Each option says what choosing it does to the decision-makers ticked above: one is named in
+// the sentence; several are listed once, one per line, above the options (names as entered,
+// often in English, read badly run together inside an Arabic sentence).
+export function SettingsForm(props: { locale: Locale; campaignId: string; cadence: string | null; milestoneDigests: boolean; goals: string; targetIds: string[]; choices: Choice[] }) {
   const t = useTranslations("Delivery");
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
+  // After a refused save, the form shows what was sent rather than what is saved.
+  const refused = state.values.decisionMakerIds !== undefined;
+  const defaults = {
+    targetIds: refused ? state.values.decisionMakerIds!.split(",").filter(Boolean) : props.targetIds,
+    cadence: refused ? state.values.cadence : props.cadence,
+    milestoneDigests: refused ? state.values.milestoneDigests === "on" : props.milestoneDigests,
+  };
+  const [chosen, setChosen] = useState(() => new Set(props.targetIds));
+  const names = props.choices.filter((choice) => chosen.has(choice.id)).map((choice) => choice.name);
+  const what = (key: "DAILY" | "WEEKLY" | "milestones"): ReactNode =>
+    names.length === 0 ? t("whatNobody") : t.rich(`what.${key}`, { count: names.length, target: () => <EnteredText text={names[0]!} />, goals: props.goals });
+  function toggle(id: string, checked: boolean) {
+    setChosen((current) => {
+      const next = new Set(current);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
   return (
     <form action={formAction} className="sign-form organiser-form">
       {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
@@ -38,7 +62,14 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
         {state.fields.decisionMakerIds ? <p className="field-error">{t(`errors.${state.fields.decisionMakerIds}`)}</p> : null}
         {props.choices.map((choice) => (
           <div className="field-checkbox" key={choice.id}>
-            <input id={`target-${choice.id}`} type="checkbox" name="decisionMakerIds" value={choice.id} defaultChecked={props.targetIds.includes(choice.id)} />
+            <input
+              id={`target-${choice.id}`}
+              type="checkbox"
+              name="decisionMakerIds"
+              value={choice.id}
+              defaultChecked={defaults.targetIds.includes(choice.id)}
+              onChange={(event) => toggle(choice.id, event.currentTarget.checked)}
+            />
             <label htmlFor={`target-${choice.id}`}>
               <EnteredText text={choice.name} />
             </label>
@@ -61,17 +92,42 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
           </div>
         ))}
       </fieldset>
-      <fieldset className={`field${state.fields.cadence ? " field-invalid" : ""}`}>
+      <fieldset className={`field${state.fields.cadence ? " field-invalid" : ""}`} aria-describedby="cadence-hint">
         <legend>{t("cadence")}</legend>
+        <p className="hint" id="cadence-hint">
+          {props.cadence === null ? t("cadenceUnsetHint") : t("cadenceHint")}
+        </p>
+        {names.length > 1 ? (
+          <>
+            <p className="hint">{t("recipients", { count: formatNumber(names.length, props.locale) })}</p>
+            <ul className="hint recipient-names">
+              {names.map((name, index) => (
+                <li key={index}>
+                  <EnteredText text={name} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {state.fields.cadence ? <p className="field-error">{t(`errors.${state.fields.cadence}`)}</p> : null}
         {(["OFF", "DAILY", "WEEKLY"] as const).map((cadence) => (
           <div className="field-radio" key={cadence}>
-            <input id={`cadence-${cadence}`} type="radio" name="cadence" value={cadence} defaultChecked={props.cadence === cadence} />
+            <input id={`cadence-${cadence}`} type="radio" name="cadence" value={cadence} defaultChecked={defaults.cadence === cadence} aria-describedby={`cadence-${cadence}-hint`} />
             <label htmlFor={`cadence-${cadence}`}>{t(`cadences.${cadence}`)}</label>
+            <p className="hint" id={`cadence-${cadence}-hint`}>
+              {cadence === "OFF" ? t("what.OFF") : what(cadence)}
+            </p>
           </div>
         ))}
       </fieldset>
-      <CheckboxField id="milestone-digests" name="milestoneDigests" defaultChecked={props.milestoneDigests} label={t("milestoneDigests")} hintId="milestone-hint" hint={t("milestoneHint")} />
+      <CheckboxField
+        id="milestone-digests"
+        name="milestoneDigests"
+        defaultChecked={defaults.milestoneDigests}
+        label={t("milestoneDigests")}
+        hintId="milestone-hint"
+        hint={props.goals ? what("milestones") : t("milestoneNoGoals")}
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("saveSettings")}
       </button>
