@@ -7,6 +7,11 @@
 // statements are never used: decision-makers are reachable only at reserved example.org addresses
 // until an organiser enters verified contacts.
 //
+// Each statement's full text, as published, is in prisma/seed-statements/<slug>.txt: the
+// statement's own text, without the web page around it (menus, comment forms). The press contacts
+// some of them end with are the authors', kept as published and never written to: Nida mails only
+// decision-makers, at the addresses below.
+//
 // Plain data only: no Prisma import. The seed script maps these records onto the schema.
 
 export type DemandKind =
@@ -42,6 +47,10 @@ export type SeedStatement = {
   language: SeedLocale;
   summaryEn: string;
   summaryAr: string;
+  /** Everyone the statement is by, in its byline's order; authorName is their English names joined. */
+  authors: { name: string; nameAr: string }[];
+  /** The statement as published, in prisma/seed-statements/. */
+  fullTextFile: string;
   url?: string;
 };
 
@@ -138,6 +147,8 @@ export const statements: SeedStatement[] = [
       "الحركة السياسية النسوية السورية تدين التصعيد في شمال غرب سوريا وتطالب بوقف العنف وحماية المدنيين",
     publishedOn: "2023-10-25",
     datePrecision: "day",
+    authors: [{ name: "The General Secretariat of the Syrian Women’s Political Movement", nameAr: "الأمانة العامة للحركة السياسية النسوية السورية" }],
+    fullTextFile: "swpm-escalation-northwest-syria-2023.txt",
     language: "en",
     summaryEn:
       "The General Secretariat of the Syrian Women’s Political Movement condemns the escalation of attacks on northwest Syria by the Syrian regime and its Russian ally since 5 October 2023, including the use of internationally prohibited munitions such as cluster munitions. Citing the Syria Response Coordinators, it reports more than 60 civilians killed, a third of them children, more than 285 injured, and over 88 civilian facilities hit, among them schools, medical facilities, Civil Defence centres, mosques and displacement camps. It describes the bombardment as a violation of Security Council resolutions 2139 and 2254 and of international humanitarian law. It calls on the international community to press the regime and its allies to stop attacks across Syria, to accelerate a political transition under Resolution 2254, and to enable displaced Syrians to return home safely.",
@@ -155,6 +166,11 @@ export const statements: SeedStatement[] = [
       "بيان مشترك عاجل: C4SSA والمنظمة السورية للطوارئ تدعوان نظام الأسد وروسيا إلى وقف الأعمال العدائية في شمال غرب سوريا",
     publishedOn: "2023-10-10",
     datePrecision: "day",
+    authors: [
+      { name: "Citizens for a Secure and Safe America (C4SSA)", nameAr: "مواطنون من أجل أمريكا آمنة ومأمونة (C4SSA)" },
+      { name: "Syrian Emergency Task Force (SETF)", nameAr: "المنظمة السورية للطوارئ (SETF)" },
+    ],
+    fullTextFile: "c4ssa-setf-joint-statement-2023.txt",
     language: "en",
     summaryEn:
       "In a joint statement issued in Washington D.C. on 10 October 2023, Citizens for a Secure and Safe America (C4SSA) and the Syrian Emergency Task Force (SETF) condemn the offensive that the Assad regime and Russia launched on northwest Syria on 5 October 2023. They report that at least 46 civilians were killed and hundreds wounded, that over 1,100 locations in Idlib and western Aleppo were shelled in five days, including with banned phosphorus, cluster and incendiary munitions, and that at least 20,000 civilians were displaced. They call for an immediate ceasefire, the protection of civilians under international humanitarian law, and unfettered humanitarian access. They also ask the United Nations and the international community to intensify diplomacy toward a lasting resolution in which those responsible are held accountable.",
@@ -170,6 +186,8 @@ export const statements: SeedStatement[] = [
     titleAr: "بيان الخوذ البيضاء بشأن تصعيد نظام الأسد هجماته على المدنيين في شمال غرب سوريا",
     publishedOn: "2023-10-01",
     datePrecision: "month",
+    authors: [{ name: "White Helmets (Syrian Civil Defence)", nameAr: "الخوذ البيضاء (الدفاع المدني السوري)" }],
+    fullTextFile: "white-helmets-escalation-statement-2023.txt",
     language: "en",
     summaryEn:
       "The Syrian Civil Defence (White Helmets) describes a grave escalation of artillery and missile attacks by the Assad regime on northwest Syria, beginning on 5 October 2023. According to the statement, that day’s attacks hit markets, residential areas, four schools, a mosque, a Civil Defence centre, an electricity facility and a fuel station, killing 13 civilians, including 3 women and 2 children, and injuring 62, including 18 children and 13 women. The White Helmets call the attacks a flagrant violation of international humanitarian law, which prohibits targeting civilians and civilian infrastructure. They urge the international community to end the attacks, hold the regime accountable and bring those responsible to justice, and ensure the safety of civilians.",
@@ -184,6 +202,8 @@ export const statements: SeedStatement[] = [
     titleAr: "إجراءات عاجلة مطلوبة لوقف المجزرة في إدلب",
     publishedOn: "2020-01-01",
     datePrecision: "year",
+    authors: [{ name: "SBC (Syrian British Consortium)", nameAr: "التجمع السوري البريطاني (SBC)" }],
+    fullTextFile: "sbc-idlib-urgent-actions-2020.txt",
     language: "en",
     summaryEn:
       "Published in early 2020, this statement by the Syrian British Consortium (SBC) describes the military campaign that the Syrian regime and its allies had waged on northwest Syria since December 2019, in which they took large towns including Maarat al-Numan and Saraqib and the M5 highway. According to SBC, the campaign had caused more than 2,500 casualties and many more injuries and had forcibly displaced about 600,000 people, while the nearly 3.5 million residents of the northwest feared being killed, detained or tortured. SBC warned that the Turkish–Russian de-escalation agreements were falling apart and called for international parties to monitor them. It urged the British Government, its allies and the international community to protect civilians in Idlib and to explore all options for doing so.",
@@ -199,6 +219,8 @@ export const statements: SeedStatement[] = [
     titleAr: "انتهاكات ترقى إلى جرائم ضد الإنسانية في هجمات غير مشروعة على شمال غرب سوريا",
     publishedOn: "2023-10-01",
     datePrecision: "month",
+    authors: [{ name: "Muhammad Najem", nameAr: "محمد نجم" }],
+    fullTextFile: "najem-snhr-report-northwest-syria-2023.txt",
     language: "en",
     summaryEn:
       "Writing in October 2023, Muhammad Najem summarises a report by the Syrian Network for Human Rights (SNHR) on attacks by Syrian and Russian forces on northwest Syria between 5 and 12 October 2023. According to the report, about 45 civilians, including 13 children, were killed and 51 vital civilian facilities were attacked, among them schools, medical facilities, rescue centres, mosques and camps for displaced people, with cluster and incendiary munitions used. The report concludes that the attacks violate Security Council resolutions 2139 and 2254 and constitute crimes against humanity and war crimes. It urges the Security Council to adopt a resolution for an immediate ceasefire in Idlib and to refer Syria to the International Criminal Court, and calls on the General Assembly to hold the Syrian and Russian governments accountable and to prevent Russia from using its permanent seat to evade justice.",

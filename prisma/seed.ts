@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { campaignLetters, campaigns, decisionMakers, letterDecisionMakers, organisations, statements } from "./seed-data";
+import { campaignLetters, campaigns, decisionMakers, letterDecisionMakers, organisations, statements, type SeedStatement } from "./seed-data";
 
 export type SeedReport = { campaignsCreated: string[] };
 
@@ -32,12 +33,22 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
         language: statement.language,
         summaryEn: statement.summaryEn,
         summaryAr: statement.summaryAr,
+        fullText: seedStatementText(statement),
         url: statement.url,
       },
       update: {},
       select: { id: true },
     });
     statementIds.set(statement.slug, row.id);
+    // Installs seeded before statements kept their text and authors get them now; a statement
+    // an organiser has edited has both already and is left as it is.
+    await prisma.sourceStatement.updateMany({ where: { id: row.id, fullText: null }, data: { fullText: seedStatementText(statement) } });
+    if ((await prisma.statementAuthor.count({ where: { statementId: row.id } })) === 0) {
+      await prisma.statementAuthor.createMany({
+        data: statement.authors.map((author, index) => ({ statementId: row.id, position: index + 1, name: author.name, nameAr: author.nameAr })),
+        skipDuplicates: true,
+      });
+    }
   }
 
   // Directory entries shared by every organisation (organisation_id NULL).
@@ -119,4 +130,9 @@ function required(map: Map<string, string>, key: string): string {
   const value = map.get(key);
   if (!value) throw new Error(`Seed data refers to unknown key "${key}"`);
   return value;
+}
+
+// The statement as published, from prisma/seed-statements/.
+export function seedStatementText(statement: SeedStatement): string {
+  return readFileSync(new URL(`./seed-statements/${statement.fullTextFile}`, import.meta.url), "utf8").trimEnd();
 }

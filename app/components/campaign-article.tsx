@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AuthorList } from "@/app/components/author-list";
 import { DeliveryRecord } from "@/app/components/delivery-record";
 import type { ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
@@ -9,6 +10,7 @@ import { WriteLetterLink } from "@/app/components/write-letter-link";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import type { AuthorName } from "@/lib/statements/authors";
 
 // A campaign's page, with the sign section supplied by the caller: the public page puts the
 // sign form there, the organisers' preview a notice.
@@ -17,6 +19,11 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
   const body = localized(locale, campaign.body);
+  // Rich-text tag for a statement's authors, each named in the reader's language where known.
+  const authorsTag = (authors: AuthorName[]) =>
+    function Authors() {
+      return <AuthorList authors={authors} locale={locale} />;
+    };
 
   return (
     <article className="campaign">
@@ -57,9 +64,9 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
                     </blockquote>
                     {demand.statement ? (
                       <figcaption>
-                        {t("quoteFrom", {
+                        {t.rich("quoteFrom", {
                           title: localized(locale, demand.statement.title).text,
-                          author: demand.statement.authorName,
+                          authors: authorsTag(demand.statement.authors),
                           date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision),
                         })}
                       </figcaption>
@@ -86,8 +93,9 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
           <section aria-labelledby="source-heading" className="source">
             <h2 id="source-heading">{t("sourceHeading")}</h2>
             <p>
-              {t("sourceText", {
-                author: campaign.statement.authorName,
+              {t.rich("sourceText", {
+                count: campaign.statement.authors.length,
+                authors: authorsTag(campaign.statement.authors),
                 date: formatDate(campaign.statement.publishedOn, locale, campaign.statement.datePrecision),
               })}
             </p>

@@ -55,11 +55,12 @@ export const statement = component(
   z.object({
     slug: z.string(),
     title: localizedText,
-    authorName: z.string(),
+    authors: z.array(z.object({ name: localizedText })).min(1).describe("Everyone the statement is by, in its byline's order (a joint statement has several)."),
+    authorName: z.string().describe("The byline in English: every author's name, joined."),
     publishedOn: day,
     datePrecision: z.enum(["day", "month", "year"]).describe("How precise publishedOn is."),
     language: z.enum(["en", "ar"]).describe("The language the statement, and so its quotes, is written in."),
-    url: z.string().nullable().describe("The statement at its source."),
+    url: z.string().nullable().describe("The statement where its authors published it, as an organiser entered it; null when none has been entered."),
     links: pageLinks,
   }),
 );

@@ -2,6 +2,7 @@ import { confirmedCounts } from "../campaigns/counters";
 import { goalProgress } from "../campaigns/goals";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
 import type { DecisionMakerProfile } from "../decision-makers/profile";
+import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
 import { campaignLinks, pageLinks } from "./links";
 import type { CampaignSummary } from "./schema";
 
@@ -87,13 +88,14 @@ export function shapeDecisionMaker(row: Omit<DecisionMakerProfile, "region">) {
   };
 }
 
-export const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true, language: true, url: true } as const;
+export const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true, url: true } as const;
 
 export function shapeStatement(row: {
   slug: string;
   title: string;
   titleAr: string | null;
   authorName: string;
+  authors: { name: string; nameAr: string | null }[];
   publishedOn: Date;
   datePrecision: string;
   language: "en" | "ar";
@@ -104,6 +106,7 @@ export function shapeStatement(row: {
   return {
     slug: row.slug,
     title: { en: row.title, ar: row.titleAr },
+    authors: statementAuthors(row).map((name) => ({ name })),
     authorName: row.authorName,
     publishedOn: isoDay(row.publishedOn),
     datePrecision: precision,

@@ -1,12 +1,14 @@
 import { db } from "../db";
 import type { CampaignStatus, DemandKind, Locale } from "../generated/prisma/enums";
+import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 
 export type StatementRef = {
   slug: string;
   title: { en: string; ar: string | null };
-  authorName: string;
+  // Everyone the statement is by, in its byline's order.
+  authors: AuthorName[];
   publishedOn: Date;
   datePrecision: string;
   // The language the statement, and so its quotes, are written in.
@@ -28,16 +30,25 @@ export type CampaignPage = {
   closesAt: Date | null;
 };
 
-const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, publishedOn: true, datePrecision: true, language: true } as const;
+const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true } as const;
 
-type StatementRow = { slug: string; title: string; titleAr: string | null; authorName: string; publishedOn: Date; datePrecision: string; language: Locale };
+type StatementRow = {
+  slug: string;
+  title: string;
+  titleAr: string | null;
+  authorName: string;
+  authors: { name: string; nameAr: string | null }[];
+  publishedOn: Date;
+  datePrecision: string;
+  language: Locale;
+};
 
 function statementRef(statement: StatementRow | null): StatementRef | null {
   if (!statement) return null;
   return {
     slug: statement.slug,
     title: { en: statement.title, ar: statement.titleAr },
-    authorName: statement.authorName,
+    authors: statementAuthors(statement),
     publishedOn: statement.publishedOn,
     datePrecision: statement.datePrecision,
     language: statement.language,

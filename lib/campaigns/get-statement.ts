@@ -1,16 +1,20 @@
 import { db } from "../db";
 import type { Locale } from "../generated/prisma/enums";
+import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
 
 export type StatementPage = {
   slug: string;
   title: { en: string; ar: string | null };
-  authorName: string;
-  authorOrganisation: { name: string; nameAr: string | null } | null;
+  // Everyone the statement is by, in its byline's order.
+  authors: AuthorName[];
   publishedOn: Date;
   datePrecision: string;
   language: Locale;
+  // Only ever a link an organiser entered: Nida never makes one up.
   url: string | null;
   summary: { en: string; ar: string | null };
+  // The statement as its authors published it, in `language`; null until someone enters it.
+  fullText: string | null;
   campaigns: { slug: string; title: { en: string; ar: string | null } }[];
 };
 
@@ -18,7 +22,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
   const statement = await db.sourceStatement.findUnique({
     where: { slug },
     include: {
-      authorOrganisation: { select: { name: true, nameAr: true } },
+      authors: statementAuthorsSelect,
       campaigns: { where: { status: { not: "DRAFT" } }, select: { slug: true, titleEn: true, titleAr: true } },
     },
   });
@@ -26,13 +30,21 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
   return {
     slug: statement.slug,
     title: { en: statement.title, ar: statement.titleAr },
-    authorName: statement.authorName,
-    authorOrganisation: statement.authorOrganisation,
+    authors: statementAuthors(statement),
     publishedOn: statement.publishedOn,
     datePrecision: statement.datePrecision,
     language: statement.language,
     url: statement.url,
     summary: { en: statement.summaryEn, ar: statement.summaryAr },
+    fullText: statement.fullText || null,
     campaigns: statement.campaigns.map((campaign) => ({ slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } })),
   };
+}
+
+// A statement's text as its paragraphs (blank lines between them), each kept with its own line breaks.
+export function statementParagraphs(fullText: string): string[] {
+  return fullText
+    .split(/\n[ \t\u00a0]*\n\s*/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
 }

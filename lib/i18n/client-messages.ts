@@ -25,6 +25,7 @@ export const organiserClientNamespaces = [
   "OrganiserRoles",
   "OrganiserWebhooks",
   "RetentionField",
+  "StatementEditor",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale, namespaces: readonly (keyof Messages)[]): Partial<Messages> {

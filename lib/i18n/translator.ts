@@ -11,6 +11,7 @@ import arOrganiser from "./messages/ar/organiser.json";
 import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
+import arStatements from "./messages/ar/statements.json";
 import arWebhooks from "./messages/ar/webhooks.json";
 import enAbuse from "./messages/en/abuse.json";
 import enApi from "./messages/en/api.json";
@@ -23,12 +24,13 @@ import enOrganiser from "./messages/en/organiser.json";
 import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
+import enStatements from "./messages/en/statements.json";
 import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enWebhooks };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arWebhooks };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

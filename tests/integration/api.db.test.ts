@@ -223,7 +223,7 @@ describe("GET /api/v1/campaigns/{slug}", () => {
     expect(body.status).toBe("open");
     expect(body.totals).toEqual({ confirmed: 3, goals: [2, 10], nextGoal: 10, percent: 30, reachedAllGoals: false });
     expect(body.demands.map((d) => d.kind)).toEqual(["ceasefire", "humanitarian_access"]);
-    expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
+    expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authors: [{ name: { en: "Syrian Civil Defence", ar: null } }], authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
     expect(body.targets).toEqual([
       { id: decisionMakerId, name: "A. Minister", title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs", ar: null }, country: "GB" },
     ]);

@@ -4,8 +4,11 @@ import { listOpenCampaigns } from "../../lib/campaigns/list-campaigns";
 import { db } from "../../lib/db";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { DemandKind } from "../../lib/generated/prisma/enums";
+import { readFileSync } from "node:fs";
+import { getStatement } from "../../lib/campaigns/get-statement";
+import { englishByline } from "../../lib/statements/authors";
 import { seedDatabase } from "../../prisma/seed";
-import { campaigns as seedCampaigns, decisionMakers as seedDecisionMakers } from "../../prisma/seed-data";
+import { campaigns as seedCampaigns, decisionMakers as seedDecisionMakers, statements as seedStatements } from "../../prisma/seed-data";
 
 const slugs = seedCampaigns.map((campaign) => campaign.slug);
 const arabic = /[\u0600-\u06FF]/;
@@ -106,5 +109,63 @@ describe("seedDatabase", () => {
     await db.decisionMaker.updateMany({ where: { organisationId: null, email: { in: risky } }, data: { riskToSigners: false } });
     await seedDatabase(db);
     expect(await marks()).toEqual(expected);
+  });
+
+  it("stores each statement's full text as published and every one of its authors, in English and Arabic", async () => {
+    await seedDatabase(db);
+    for (const seed of seedStatements) {
+      const row = await db.sourceStatement.findUniqueOrThrow({ where: { slug: seed.slug }, include: { authors: { orderBy: { position: "asc" } } } });
+      const published = readFileSync(new URL(`../../prisma/seed-statements/${seed.fullTextFile}`, import.meta.url), "utf8");
+      expect(row.fullText, seed.slug).toBe(published.trimEnd());
+      expect(row.authors.map((author) => ({ name: author.name, nameAr: author.nameAr })), seed.slug).toEqual(seed.authors);
+      for (const author of row.authors) expect(author.nameAr, seed.slug).toMatch(arabic);
+      expect(row.authorName, seed.slug).toBe(englishByline(row.authors));
+      // The seed files carry no addresses of the statements, and Nida makes none up.
+      expect(row.url, seed.slug).toBeNull();
+      expect((await getStatement(seed.slug))!.url, seed.slug).toBeNull();
+    }
+
+    // The joint statement names both of its authors, not only the first.
+    const joint = await getStatement("c4ssa-setf-joint-statement-2023");
+    expect(joint!.authors).toEqual([
+      { en: "Citizens for a Secure and Safe America (C4SSA)", ar: "مواطنون من أجل أمريكا آمنة ومأمونة (C4SSA)" },
+      { en: "Syrian Emergency Task Force (SETF)", ar: "المنظمة السورية للطوارئ (SETF)" },
+    ]);
+
+    // A reader can find every quote a campaign shows in the statement it is attributed to.
+    for (const campaign of await seededCampaigns()) {
+      for (const demand of campaign.demands) {
+        const statement = await db.sourceStatement.findUniqueOrThrow({ where: { id: demand.sourceStatementId! } });
+        expect(statement.fullText, `${campaign.slug} #${demand.position}`).toContain(demand.sourceQuote!.replace(/\.$/, ""));
+      }
+    }
+  });
+
+  it("gives an install seeded before statements kept their text the full text and authors, once, and keeps an organiser's edits", async () => {
+    await seedDatabase(db);
+    const slugsOfStatements = seedStatements.map((statement) => statement.slug);
+    // As an install seeded by an earlier version has them: no text, no authors.
+    await db.sourceStatement.updateMany({ where: { slug: { in: slugsOfStatements } }, data: { fullText: null } });
+    await db.statementAuthor.deleteMany({ where: { statement: { slug: { in: slugsOfStatements } } } });
+    const edited = seedStatements[1]!;
+    try {
+      await seedDatabase(db);
+      await seedDatabase(db);
+      expect(await db.sourceStatement.count({ where: { slug: { in: slugsOfStatements } } })).toBe(seedStatements.length);
+      expect(await db.sourceStatement.count({ where: { slug: { in: slugsOfStatements }, fullText: null } })).toBe(0);
+      expect(await db.statementAuthor.count({ where: { statement: { slug: { in: slugsOfStatements } } } })).toBe(seedStatements.reduce((sum, statement) => sum + statement.authors.length, 0));
+
+      // An organiser's text and authors stay as they left them.
+      const row = await db.sourceStatement.update({ where: { slug: edited.slug }, data: { fullText: "Entered by an organiser." } });
+      await db.statementAuthor.deleteMany({ where: { statementId: row.id, position: { gt: 1 } } });
+      await seedDatabase(db);
+      const after = await db.sourceStatement.findUniqueOrThrow({ where: { slug: edited.slug }, include: { authors: true } });
+      expect(after.fullText).toBe("Entered by an organiser.");
+      expect(after.authors).toHaveLength(1);
+    } finally {
+      const row = await db.sourceStatement.update({ where: { slug: edited.slug }, data: { fullText: null } });
+      await db.statementAuthor.deleteMany({ where: { statementId: row.id } });
+      await seedDatabase(db);
+    }
   });
 });

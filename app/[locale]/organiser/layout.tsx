@@ -40,6 +40,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
               </NavLink>
             </li>
             <li><NavLink href={`${base}/directory`}>{(await getTranslations({ locale, namespace: "DeliveryShell" }))("directory")}</NavLink></li>
+            <li>
+              <NavLink href={`${base}/statements`}>{(await getTranslations({ locale, namespace: "StatementEditor" }))("dashboardLink")}</NavLink>
+            </li>
             {isOwner ? (
               <>
                 <li>

@@ -1,8 +1,9 @@
 import { db } from "../../db";
 import { decisionMakerProfileSelect, type DecisionMakerProfile } from "../../decision-makers/profile";
+import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../../statements/authors";
 
 export type DecisionMakerChoice = DecisionMakerProfile & { shared: boolean };
-export type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authorName: string; publishedOn: Date };
+export type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authors: AuthorName[]; publishedOn: Date };
 export type EditorChoices = { decisionMakers: DecisionMakerChoice[]; statements: StatementChoice[] };
 
 // What the editor offers to pick from: every source statement, and the decision-makers of the shared
@@ -22,7 +23,7 @@ export async function listEditorChoices(options: { organisationId: string; inclu
     }),
     db.sourceStatement.findMany({
       orderBy: { publishedOn: "desc" },
-      select: { id: true, slug: true, title: true, titleAr: true, authorName: true, publishedOn: true },
+      select: { id: true, slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true },
     }),
   ]);
   return {
@@ -31,7 +32,7 @@ export async function listEditorChoices(options: { organisationId: string; inclu
       id: statement.id,
       slug: statement.slug,
       title: { en: statement.title, ar: statement.titleAr },
-      authorName: statement.authorName,
+      authors: statementAuthors(statement),
       publishedOn: statement.publishedOn,
     })),
   };

@@ -3,6 +3,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
+import { joinNames } from "@/lib/statements/authors";
 import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 import { OrganiserTable } from "../organiser-table";
 
@@ -44,6 +45,24 @@ export default async function AuditPage({ params, searchParams }: Props) {
     return null;
   }
 
+  // An edited source statement: which one (its public page), and what changed.
+  function statementDetail(entry: AuditRow) {
+    const d = entry.details ?? {};
+    const title = d.title as { en?: unknown; ar?: unknown } | undefined;
+    if (entry.action !== "statement.update" || typeof d.slug !== "string" || typeof title?.en !== "string") return null;
+    const fields = (Array.isArray(d.changed) ? d.changed : []).filter((field): field is "url" | "language" | "fullText" | "authors" => ["url", "language", "fullText", "authors"].includes(field));
+    return (
+      <>
+        <span className="audit-detail">
+          <a href={`/${locale}/statements/${encodeURIComponent(d.slug)}`}>
+            <LocalizedText values={{ en: title.en, ar: typeof title.ar === "string" ? title.ar : null }} locale={locale} />
+          </a>
+        </span>
+        {fields.length > 0 ? <span className="audit-detail">{t("details.statementChanged", { fields: joinNames(fields.map((field) => t(`details.statementFields.${field}`)), locale) })}</span> : null}
+      </>
+    );
+  }
+
   return (
     <>
       <h1>{t("heading", { organisation: name })}</h1>
@@ -64,6 +83,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 <td role="cell" data-label={t("what")}>
                   {actionLabel(entry)}
                   {about ? <span className="audit-detail">{about}</span> : null}
+                  {statementDetail(entry)}
                   {entry.campaign ? (
                     <span className="audit-detail">
                       <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AuthorList } from "@/app/components/author-list";
 import { LocalizedText } from "@/app/components/localized-text";
-import { getStatement } from "@/lib/campaigns/get-statement";
+import { getStatement, statementParagraphs } from "@/lib/campaigns/get-statement";
 import { formatDate } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,9 @@ type Props = { params: Promise<{ locale: Locale; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const statement = await getStatement(slug);
-  return statement ? { title: localized(locale, statement.title).text } : {};
+  // The statements end with their authors' press contacts: phones must not offer to call or
+  // mail them as if Nida did.
+  return statement ? { title: localized(locale, statement.title).text, formatDetection: { telephone: false, email: false, address: false } } : {};
 }
 
 export default async function StatementPage({ params }: Props) {
@@ -22,7 +25,9 @@ export default async function StatementPage({ params }: Props) {
   const statement = await getStatement(slug);
   if (!statement) notFound();
   const t = await getTranslations({ locale, namespace: "Statement" });
-  const author = statement.authorOrganisation ? localized(locale, { en: statement.authorOrganisation.name, ar: statement.authorOrganisation.nameAr }).text : statement.authorName;
+  const authors = () => <AuthorList authors={statement.authors} locale={locale} />;
+  const published = formatDate(statement.publishedOn, locale, statement.datePrecision);
+  const language = t(`languages.${statement.language}`);
 
   return (
     <article className="statement">
@@ -30,29 +35,50 @@ export default async function StatementPage({ params }: Props) {
       <LocalizedText as="h1" values={statement.title} locale={locale} />
       <dl className="facts">
         <div>
-          <dt>{t("author")}</dt>
-          <dd>{author}</dd>
+          <dt>{t("authors", { count: statement.authors.length })}</dt>
+          <dd data-testid="statement-authors">{authors()}</dd>
         </div>
         <div>
           <dt>{t("published")}</dt>
-          <dd>{formatDate(statement.publishedOn, locale, statement.datePrecision)}</dd>
+          <dd>{published}</dd>
         </div>
         <div>
           <dt>{t("language")}</dt>
-          <dd>{t(`languages.${statement.language}`)}</dd>
+          <dd>{language}</dd>
+        </div>
+        <div>
+          <dt>{t("source")}</dt>
+          <dd className="statement-source">
+            {statement.url ? (
+              <a href={statement.url} rel="nofollow noopener noreferrer" target="_blank" dir="ltr">
+                {statement.url}
+              </a>
+            ) : (
+              t("noLink")
+            )}
+          </dd>
         </div>
       </dl>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t("summaryHeading")}</h2>
         <LocalizedText as="p" values={statement.summary} locale={locale} />
         <p className="hint">{t("summaryNote")}</p>
-        {statement.url ? (
-          <p>
-            <a href={statement.url} rel="nofollow noopener noreferrer" target="_blank">
-              {t("original")}
-            </a>
-          </p>
-        ) : null}
+      </section>
+      <section aria-labelledby="original-heading" className="statement-original">
+        <h2 id="original-heading">{t("originalHeading")}</h2>
+        {statement.fullText ? (
+          <>
+            <p className="meta">{t.rich("originalAttribution", { count: statement.authors.length, authors, date: published, language })}</p>
+            <p className="hint">{t("originalNote")}</p>
+            <div className="statement-text" lang={statement.language} dir={direction(statement.language)} data-testid="statement-text">
+              {statementParagraphs(statement.fullText).map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
+          </>
+        ) : (
+          <p>{t("noText")}</p>
+        )}
       </section>
       {statement.campaigns.length > 0 ? (
         <section aria-labelledby="campaigns-heading">

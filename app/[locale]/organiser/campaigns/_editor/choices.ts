@@ -1,6 +1,7 @@
 import type { EditorChoices } from "@/lib/campaigns/editor/list-editor-choices";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { joinNames } from "@/lib/statements/authors";
 import type { DecisionMakerOption, StatementOption } from "./editor-form";
 
 // The editor's pick lists as the form shows them, in the organiser's language.
@@ -8,7 +9,10 @@ export function editorOptions(choices: EditorChoices, locale: Locale): { stateme
   return {
     statements: choices.statements.map((statement) => ({
       id: statement.id,
-      label: `${localized(locale, statement.title).text} (${statement.authorName}, ${formatDate(statement.publishedOn, locale)})`,
+      label: `${localized(locale, statement.title).text} (${joinNames(
+        statement.authors.map((author) => localized(locale, author).text),
+        locale,
+      )}, ${formatDate(statement.publishedOn, locale)})`,
     })),
     decisionMakers: choices.decisionMakers.map((person) => ({
       id: person.id,

@@ -26,6 +26,8 @@ type Props = {
   mode: "create" | "edit";
   // What the last action did ("Your changes are saved"), until this form is submitted again.
   notice?: string;
+  // Where the statements offered here are edited (their links, full texts and authors).
+  statementsLink?: { href: string; label: string };
 };
 
 const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "retentionMonths", "sourceStatementId"];
@@ -51,7 +53,7 @@ function useScripted(): boolean {
   return useSyncExternalStore(subscribeNever, () => true, () => false);
 }
 
-export function EditorForm({ action, locale, hidden, initialValues, statements, decisionMakers, readOnly = false, mode, notice }: Props) {
+export function EditorForm({ action, locale, hidden, initialValues, statements, decisionMakers, readOnly = false, mode, notice, statementsLink }: Props) {
   const t = useTranslations("CampaignEditor");
   const kinds = useTranslations("DemandKinds");
   const retention = useTranslations("RetentionField");
@@ -208,7 +210,19 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
             <input type="number" min={1} max={120} {...controlProps("retentionMonths", true)} dir="ltr" className="input-short" defaultValue={values.retentionMonths} />,
             retention("hint"),
           )}
-          {field("sourceStatementId", t("fields.sourceStatement"), statementSelect("sourceStatementId", values.sourceStatementId), t("fields.sourceStatementHint"))}
+          {field(
+            "sourceStatementId",
+            t("fields.sourceStatement"),
+            <>
+              {statementSelect("sourceStatementId", values.sourceStatementId)}
+              {statementsLink ? (
+                <p className="hint">
+                  <a href={statementsLink.href}>{statementsLink.label}</a>
+                </p>
+              ) : null}
+            </>,
+            t("fields.sourceStatementHint"),
+          )}
         </section>
 
         <section className={`editor-section${errors.demands ? " field-invalid" : ""}`} aria-labelledby="demands">

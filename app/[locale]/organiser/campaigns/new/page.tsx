@@ -79,6 +79,7 @@ async function NewCampaignEditor({ locale, organisationId }: { locale: Locale; o
       hidden={{ organisationId }}
       initialValues={newCampaignValues}
       statements={options.statements}
+      statementsLink={{ href: `/${locale}/organiser/statements`, label: (await getTranslations({ locale, namespace: "StatementEditor" }))("campaignEditorLink") }}
       decisionMakers={options.decisionMakers}
     />
   );

@@ -93,6 +93,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         hidden={{ campaignId: campaign.id }}
         initialValues={editorValuesFromCampaign(campaign)}
         statements={options.statements}
+        statementsLink={{ href: `/${locale}/organiser/statements`, label: (await getTranslations({ locale, namespace: "StatementEditor" }))("campaignEditorLink") }}
         decisionMakers={options.decisionMakers}
         readOnly={!campaign.canEdit}
         notice={doneMessage ? t(`done.${doneMessage}`) : undefined}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, type ReactNode } from "react";
+import { codeTag } from "@/app/components/code-tag";
+import { useFieldErrors } from "@/app/components/use-field-errors";
+import { statementFieldErrors, statementFieldId, statementInputSchema, statementLimits, statementValuesFromFormData, type StatementFormValues } from "@/lib/statements/schema";
+import { saveStatementAction, type StatementFormState } from "./actions";
+import { ErrorSummary } from "../error-summary";
+import { HiddenFields } from "../hidden-fields";
+import { Notice } from "../notice";
+
+// Empty author rows under the filled ones: room for co-authors without JavaScript.
+const spareRows = 2;
+
+export function StatementForm(props: { locale: string; statementId: string; initial: StatementFormValues; notice?: string }) {
+  const t = useTranslations("StatementEditor");
+  const [state, formAction, pending] = useActionState(saveStatementAction, { fields: {}, values: null } satisfies StatementFormState);
+  const values = state.values ?? props.initial;
+  const filled = values.authors.filter((row) => row.name.trim() !== "" || row.nameAr.trim() !== "").length;
+  const rowCount = Math.min(Math.max(values.authors.length, filled + spareRows), statementLimits.authorRows);
+  const rows = Array.from({ length: rowCount }, (_, index) => values.authors[index] ?? { name: "", nameAr: "" });
+  const order = ["authors", ...rows.flatMap((_, index) => [`authors.${index}.name`, `authors.${index}.nameAr`]), "language", "url", "fullText"];
+  const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, order, (data) => {
+    const entered = statementValuesFromFormData(data);
+    const parsed = statementInputSchema.safeParse(entered);
+    return parsed.success ? null : statementFieldErrors(parsed.error, entered);
+  });
+
+  const label = (path: string) => {
+    const row = /^authors\.(\d+)\.(name|nameAr)$/.exec(path);
+    if (row) return t(row[2] === "name" ? "fields.authorName" : "fields.authorNameAr", { number: Number(row[1]) + 1 });
+    return t(`fields.${path as "url"}`);
+  };
+  const describedBy = (path: string, hint: boolean) => [hint ? `${statementFieldId(path)}-hint` : null, errors[path] ? `${statementFieldId(path)}-error` : null].filter(Boolean).join(" ") || undefined;
+  const controlProps = (path: string, hint = false) => ({ id: statementFieldId(path), name: path, "aria-invalid": Boolean(errors[path]), "aria-describedby": describedBy(path, hint) });
+  const errorLine = (path: string) =>
+    errors[path] ? (
+      <p className="field-error" id={`${statementFieldId(path)}-error`}>
+        {t(`errors.${errors[path]!}`)}
+      </p>
+    ) : null;
+
+  function field(path: string, control: ReactNode, hint?: ReactNode) {
+    return (
+      <div className={`field${errors[path] ? " field-invalid" : ""}`}>
+        <label htmlFor={statementFieldId(path)}>{label(path)}</label>
+        {hint ? (
+          <p className="hint" id={`${statementFieldId(path)}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {errorLine(path)}
+        {control}
+      </div>
+    );
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form statement-form">
+      {props.notice && state.values === null && clientErrors === null ? <Notice tone="success">{props.notice}</Notice> : null}
+      <ErrorSummary
+        summaryRef={summaryRef}
+        heading={<h2>{t("errorSummary")}</h2>}
+        formError={formError ? t(`formErrors.${formError}`) : null}
+        problems={errorFields.map((path) => ({
+          key: path,
+          href: path === "authors" ? "#statement-authors" : `#${statementFieldId(path)}`,
+          message: (
+            <>
+              {path === "authors" ? t("fields.authors") : label(path)}: {t(`errors.${errors[path]!}`)}
+            </>
+          ),
+        }))}
+      />
+      <HiddenFields values={{ locale: props.locale, statementId: props.statementId }} />
+
+      <fieldset className={`field statement-authors${errors.authors ? " field-invalid" : ""}`} id="statement-authors" tabIndex={-1} aria-describedby={describedBy("authors", true)}>
+        <legend>{t("fields.authors")}</legend>
+        <p className="hint" id={`${statementFieldId("authors")}-hint`}>
+          {t("hints.authors")}
+        </p>
+        {errorLine("authors")}
+        <ol className="author-rows">
+          {rows.map((row, index) => (
+            <li key={index} className="author-row">
+              {field(`authors.${index}.name`, <input type="text" {...controlProps(`authors.${index}.name`)} defaultValue={row.name} dir="auto" maxLength={statementLimits.authorName} autoComplete="off" />)}
+              {field(`authors.${index}.nameAr`, <input type="text" {...controlProps(`authors.${index}.nameAr`)} defaultValue={row.nameAr} dir="rtl" lang="ar" maxLength={statementLimits.authorName} autoComplete="off" />)}
+            </li>
+          ))}
+        </ol>
+      </fieldset>
+
+      {field(
+        "language",
+        <select {...controlProps("language")} defaultValue={values.language}>
+          <option value="en">{t("languages.en")}</option>
+          <option value="ar">{t("languages.ar")}</option>
+        </select>,
+      )}
+      {field("url", <input type="url" {...controlProps("url", true)} defaultValue={values.url} dir="ltr" inputMode="url" autoComplete="off" />, t.rich("hints.url", { code: codeTag }))}
+      {field(
+        "fullText",
+        <textarea {...controlProps("fullText", true)} defaultValue={values.fullText} rows={18} dir={values.language === "ar" ? "rtl" : "ltr"} lang={values.language} />,
+        t("hints.fullText"),
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        {t("save")}
+      </button>
+    </form>
+  );
+}

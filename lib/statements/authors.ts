@@ -1,0 +1,36 @@
+import type { Locale } from "../i18n/locales";
+
+// One author of a statement, named in English (as the statement gives it) and in Arabic where known.
+export type AuthorName = { en: string; ar: string | null };
+
+// What every page that names a statement's authors reads.
+export const statementAuthorsSelect = { orderBy: { position: "asc" }, select: { name: true, nameAr: true } } as const;
+
+const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar" };
+
+// Names joined as a sentence joins them in that language: "A and B", "A, B and C", "أ وب".
+export function joinNames(names: string[], locale: Locale): string {
+  return new Intl.ListFormat(listLocale[locale], { type: "conjunction" }).format(names);
+}
+
+// The pieces of such a sentence: each name, and the words between them.
+export function nameListParts(count: number, locale: Locale): ({ type: "name"; index: number } | { type: "text"; text: string })[] {
+  let index = 0;
+  return new Intl.ListFormat(listLocale[locale], { type: "conjunction" })
+    .formatToParts(Array.from({ length: count }, (_, i) => `\u0000${i}`))
+    .map((part) => (part.type === "element" ? { type: "name" as const, index: index++ } : { type: "text" as const, text: part.value }));
+}
+
+// A statement's authors, in order; a statement stored with none yet is by its byline.
+export function statementAuthors(statement: { authorName: string; authors?: { name: string; nameAr: string | null }[] }): AuthorName[] {
+  const authors = statement.authors ?? [];
+  return authors.length > 0 ? authors.map((author) => ({ en: author.name, ar: author.nameAr })) : [{ en: statement.authorName, ar: null }];
+}
+
+// The English byline kept beside the authors (authorName): their English names joined.
+export function englishByline(authors: { name: string }[]): string {
+  return joinNames(
+    authors.map((author) => author.name),
+    "en",
+  );
+}

@@ -1,0 +1,127 @@
+import { recordAudit, type Actor } from "../auth/authorize";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Locale } from "../generated/prisma/enums";
+import { englishByline, statementAuthors, statementAuthorsSelect, type AuthorName } from "./authors";
+import { statementFieldErrors, statementInputSchema, type StatementFormValues } from "./schema";
+import { editingOrganisationIds, requireStatementEditor, statementsAnsweredForBy } from "./statement-access";
+
+export type EditableStatement = {
+  id: string;
+  slug: string;
+  title: { en: string; ar: string | null };
+  authors: AuthorName[];
+  publishedOn: Date;
+  datePrecision: string;
+  language: Locale;
+  url: string | null;
+  hasFullText: boolean;
+};
+
+export type StatementForEditing = EditableStatement & { fullText: string; updatedAt: Date };
+
+const editableSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  titleAr: true,
+  authorName: true,
+  publishedOn: true,
+  datePrecision: true,
+  language: true,
+  url: true,
+  fullText: true,
+  updatedAt: true,
+  authors: statementAuthorsSelect,
+} as const;
+
+type EditableRow = {
+  id: string;
+  slug: string;
+  title: string;
+  titleAr: string | null;
+  authorName: string;
+  publishedOn: Date;
+  datePrecision: string;
+  language: Locale;
+  url: string | null;
+  fullText: string | null;
+  updatedAt: Date;
+  authors: { name: string; nameAr: string | null }[];
+};
+
+function shapeEditable(row: EditableRow): StatementForEditing {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: { en: row.title, ar: row.titleAr },
+    authors: statementAuthors(row),
+    publishedOn: row.publishedOn,
+    datePrecision: row.datePrecision,
+    language: row.language,
+    url: row.url,
+    hasFullText: Boolean(row.fullText),
+    fullText: row.fullText ?? "",
+    updatedAt: row.updatedAt,
+  };
+}
+
+// The statements the actor may change (see statement-access.ts), newest first.
+export async function listEditableStatements(options: { actor: Actor }): Promise<EditableStatement[]> {
+  const organisationIds = editingOrganisationIds(options.actor);
+  if (organisationIds.length === 0) return [];
+  const rows = await db.sourceStatement.findMany({ where: statementsAnsweredForBy(organisationIds), orderBy: [{ publishedOn: "desc" }, { slug: "asc" }], select: editableSelect });
+  return rows.map((row) => {
+    const { id, slug, title, authors, publishedOn, datePrecision, language, url, hasFullText } = shapeEditable(row);
+    return { id, slug, title, authors, publishedOn, datePrecision, language, url, hasFullText };
+  });
+}
+
+export async function getStatementForEditing(options: { actor: Actor; statementId: string }): Promise<StatementForEditing> {
+  await requireStatementEditor(options.actor, options.statementId);
+  const row = await db.sourceStatement.findUnique({ where: { id: options.statementId }, select: editableSelect });
+  if (!row) throw new AppError("NOT_FOUND");
+  return shapeEditable(row);
+}
+
+// Saves the link, language, full text and authors, and logs what changed in the audit log of the
+// organisation the actor acts for. Invalid input is VALIDATION, with a message key per field, and
+// changes nothing.
+export async function updateStatement(options: { actor: Actor; statementId: string; values: StatementFormValues }): Promise<{ changed: string[] }> {
+  const access = await requireStatementEditor(options.actor, options.statementId);
+  const parsed = statementInputSchema.safeParse(options.values);
+  if (!parsed.success) throw new AppError("VALIDATION", { fields: statementFieldErrors(parsed.error, options.values) });
+  const input = parsed.data;
+  const authors = input.authors.map(({ row }, index) => ({ position: index + 1, name: row.name, nameAr: row.nameAr }));
+
+  return db.$transaction(async (tx) => {
+    const before = await tx.sourceStatement.findUnique({ where: { id: options.statementId }, select: { slug: true, title: true, titleAr: true, url: true, language: true, fullText: true, authors: statementAuthorsSelect } });
+    if (!before) throw new AppError("NOT_FOUND");
+    const sameAuthors =
+      before.authors.length === authors.length && before.authors.every((author, index) => author.name === authors[index]!.name && author.nameAr === authors[index]!.nameAr);
+    const changed = [
+      before.url !== input.url ? "url" : null,
+      before.language !== input.language ? "language" : null,
+      before.fullText !== input.fullText ? "fullText" : null,
+      sameAuthors ? null : "authors",
+    ].filter((field): field is string => field !== null);
+    if (changed.length === 0) return { changed };
+
+    await tx.sourceStatement.update({
+      where: { id: options.statementId },
+      data: { url: input.url, language: input.language, fullText: input.fullText, authorName: englishByline(authors) },
+    });
+    if (!sameAuthors) {
+      await tx.statementAuthor.deleteMany({ where: { statementId: options.statementId } });
+      await tx.statementAuthor.createMany({ data: authors.map((author) => ({ ...author, statementId: options.statementId })) });
+    }
+    await recordAudit(tx, {
+      organisationId: access.organisationId,
+      actor: options.actor,
+      action: "statement.update",
+      affected: 1,
+      details: { statement: options.statementId, slug: before.slug, title: { en: before.title, ar: before.titleAr }, changed, url: input.url },
+    });
+    return { changed };
+  });
+}
