@@ -35,7 +35,11 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   const requested = Number((await searchParams).days);
   const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
   const { locale, actor, loaded: stats } = await openCampaignPage(params, (input) => campaignStats({ ...input, days }));
-  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
+  const [t, states, statuses] = await Promise.all([
+    getTranslations({ locale, namespace: "CampaignOverview" }),
+    getTranslations({ locale, namespace: "SignatureStates" }),
+    getTranslations({ locale, namespace: "CampaignStatuses" }),
+  ]);
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");
 
@@ -60,7 +64,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
       <header className="overview-header">
         <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
         <p className="meta">
-          <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{t(`status.${stats.campaign.status}`)}</span>
+          <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{statuses(stats.campaign.status)}</span>
           {stats.campaign.status !== "DRAFT" ? (
             <>
               {" · "}
@@ -112,7 +116,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         <dl className="stat-grid">
           {stateOrder.map((state) => (
             <div key={state} className={`stat stat-${state.toLowerCase()}`}>
-              <dt>{t(`totals.${state}`)}</dt>
+              <dt>{states(state)}</dt>
               <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(stats.totals[state], locale)}</dd>
             </div>
           ))}

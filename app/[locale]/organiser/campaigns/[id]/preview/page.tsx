@@ -17,7 +17,7 @@ export const generateMetadata = organiserPageMetadata("CampaignEditor", "preview
 // is shown for its look only: its controls are disabled, so nothing can be submitted.
 export default async function PreviewCampaignPage({ params }: Props) {
   const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignPreview);
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  const [t, statuses] = await Promise.all([getTranslations({ locale, namespace: "CampaignEditor" }), getTranslations({ locale, namespace: "CampaignStatuses" })]);
   const other: Locale = locale === "ar" ? "en" : "ar";
 
   return (
@@ -27,7 +27,7 @@ export default async function PreviewCampaignPage({ params }: Props) {
           <strong id="preview-label" className="preview-label">
             {t("preview.label")}
           </strong>{" "}
-          {t("preview.explanation", { status: t(`statuses.${campaign.status}`) })}
+          {t("preview.explanation", { status: statuses(campaign.status) })}
         </p>
         <p className="preview-links">
           <a href={editorPath(locale, campaign.id, "edit")}>{t("preview.backToEditor")}</a>

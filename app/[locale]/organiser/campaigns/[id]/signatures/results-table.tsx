@@ -34,7 +34,7 @@ function NotShown({ text }: { text: string }) {
 }
 
 export async function ResultsTable({ locale, result, view, canModerate, errors, formError }: Props) {
-  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const [t, states] = await Promise.all([getTranslations({ locale, namespace: "Moderation" }), getTranslations({ locale, namespace: "SignatureStates" })]);
   const campaignId = result.campaign.id;
   const time = timeFormat(locale);
   const filterHref = (key: string, value: string) => {
@@ -66,7 +66,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       </td>
       <td>{countryName(signature.country, locale)}</td>
       <td>
-        <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{t(`states.${signature.state}`)}</span>
+        <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{states(signature.state)}</span>
         {signature.state === "INVALIDATED" && signature.invalidationReason ? <span className="signature-state-reason">{reasonLabel(signature.invalidationReason)}</span> : null}
       </td>
       <td>
