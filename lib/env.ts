@@ -92,7 +92,9 @@ export function secretWeakness(secret: string): string | null {
   return null;
 }
 
-export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
+// APP_URL_FROM says whether this process was told its address (APP_URL, or PORT to derive it
+// from) or fell back to the default port.
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string; APP_URL_FROM: "APP_URL" | "PORT" | "default" };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, the way shells and .env files usually mean them.
@@ -104,7 +106,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   // Links in e-mails point here; by default, the local server itself.
   const appUrl = (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, "");
-  return { ...result.data, APP_URL: appUrl };
+  return { ...result.data, APP_URL: appUrl, APP_URL_FROM: result.data.APP_URL ? "APP_URL" : cleaned.PORT ? "PORT" : "default" };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -5,6 +5,10 @@
 // configured, or queues the invitation e-mail when RESEND_API_KEY is set. The first organiser of
 // a fresh install is made this way; owners invite everyone else from the web.
 //
+// The link is for the address the server serves: APP_URL, or http://localhost:PORT, when given
+// here; otherwise the address the server last ran at with this database (it writes it down at
+// start-up), so a server started with `PORT=4000 npm start` gets links to port 4000.
+//
 // It opens the database directly. PGlite lets one process open a data folder: stop the server
 // first (this command refuses to run while it answers), or use PostgreSQL (DATABASE_URL).
 import { database } from "../lib/db";
@@ -15,6 +19,7 @@ import { isLocale, type Locale } from "../lib/i18n/locales";
 import { applyMigrations } from "../lib/migrations/schema-engine";
 import { createOrganisation } from "../lib/organisations/create-organisation";
 import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
+import { commandAddress, type CommandAddress } from "../lib/server-address";
 
 const usage = 'usage: npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar]';
 
@@ -35,22 +40,30 @@ function parseArgs(argv: string[]): { email: string; organisationName: string; r
   return { email, organisationName, role, locale };
 }
 
-// Two processes on one PGlite folder corrupt it: refuse while a server answers at APP_URL.
-async function serverIsRunning(): Promise<boolean> {
+// Two processes on one PGlite folder corrupt it: refuse while a server answers at its address.
+async function serverIsRunning(address: string): Promise<boolean> {
   try {
-    const response = await fetch(`${env.APP_URL}/api/health`, { signal: AbortSignal.timeout(1_500) });
+    const response = await fetch(`${address}/api/health`, { signal: AbortSignal.timeout(1_500) });
     return response.ok;
   } catch {
     return false;
   }
 }
 
+const addressOrigin: Record<CommandAddress["from"], string> = {
+  APP_URL: "APP_URL",
+  PORT: "PORT",
+  server: "where the server last ran with this database; set PORT or APP_URL to choose another",
+  default: "the default: APP_URL and PORT are not set here, and no server has run with this database yet",
+};
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  const address = commandAddress();
   if (!env.DATABASE_URL) {
     console.log(`Using the embedded database in ${env.PGLITE_DATA_DIR}. PGlite allows one process per data folder: the Nida server must be stopped while this runs (or use PostgreSQL with DATABASE_URL).`);
-    if (await serverIsRunning()) {
-      console.error(`A Nida server is answering at ${env.APP_URL}. Stop it first, then run this again.`);
+    if (await serverIsRunning(address.url)) {
+      console.error(`A Nida server is answering at ${address.url}. Stop it first, then run this again.`);
       return 1;
     }
   }
@@ -59,7 +72,7 @@ async function main(): Promise<number> {
     await applyMigrations(current.migrationAdapter());
     const organisation = await createOrganisation({ name: args.organisationName });
     const deliver = env.RESEND_API_KEY ? "email" : "print";
-    const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver });
+    const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver, baseUrl: address.url });
 
     console.log(`${organisation.created ? "Created" : "Found"} the organisation "${organisation.name}" (${organisation.slug}).`);
     console.log(member.changed ? `${member.email} is now ${member.role} of "${member.organisationName}".` : `${member.email} was already ${member.role} of "${member.organisationName}".`);
@@ -67,6 +80,7 @@ async function main(): Promise<number> {
       console.log(`The invitation e-mail with a sign-in link is queued; the server sends it once it is running.`);
     } else {
       console.log(`No mail provider is configured (RESEND_API_KEY is not set), so here is the sign-in link.`);
+      console.log(`It is for the server at ${address.url} (${addressOrigin[address.from]}).`);
       console.log(`It works once, until ${member.link.expires.toISOString()}; open it and press "Sign in":`);
       console.log(`\n  ${member.link.continueUrl}\n`);
     }

@@ -40,20 +40,22 @@ function organiserPathOf(value: string): string | null {
   return ours ? `${url.pathname}${url.search}` : null;
 }
 
-export function continueUrlFor(callbackUrl: string, locale: Locale): string {
-  return `${env.APP_URL}/${locale}/organiser/sign-in/continue?${new URLSearchParams({ callback: callbackUrl })}`;
+// `baseUrl` is this server's address, or for a command run beside it, the address it serves.
+export function continueUrlFor(callbackUrl: string, locale: Locale, baseUrl = env.APP_URL): string {
+  return `${baseUrl}/${locale}/organiser/sign-in/continue?${new URLSearchParams({ callback: callbackUrl })}`;
 }
 
 export async function createSignInLink(
   tx: Pick<Tx, "verificationToken">,
-  options: { email: string; locale: Locale; next?: string | null; ttlSeconds: number },
+  options: { email: string; locale: Locale; next?: string | null; ttlSeconds: number; baseUrl?: string },
 ): Promise<SignInLink> {
+  const baseUrl = options.baseUrl ?? env.APP_URL;
   const token = randomBytes(32).toString("hex");
   const expires = new Date(Date.now() + options.ttlSeconds * 1000);
   await tx.verificationToken.create({ data: { identifier: options.email, token: hashVerificationToken(token), expires } });
-  const params = new URLSearchParams({ callbackUrl: `${env.APP_URL}${organiserPath(options.locale, options.next)}`, token, email: options.email });
-  const callbackUrl = `${env.APP_URL}${emailCallbackPath}?${params}`;
-  return { callbackUrl, continueUrl: continueUrlFor(callbackUrl, options.locale), expires };
+  const params = new URLSearchParams({ callbackUrl: `${baseUrl}${organiserPath(options.locale, options.next)}`, token, email: options.email });
+  const callbackUrl = `${baseUrl}${emailCallbackPath}?${params}`;
+  return { callbackUrl, continueUrl: continueUrlFor(callbackUrl, options.locale, baseUrl), expires };
 }
 
 export type EmailCallback = { token: string; email: string; callbackUrl: string; locale: Locale };

@@ -2,6 +2,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { sqlLiteral } from "../db";
 import { AppError } from "../errors";
+import { consentedSql } from "./consent";
 import { crlfRows, exportRecord, formulaStarts, type CsvChunk, type ExportColumn, type ExportRecord, type ExportRow } from "./csv";
 import type { ExportFilters } from "./schema";
 
@@ -31,9 +32,6 @@ type Sql = { text: string; params: unknown[] };
 
 type PageRow = ExportRow & { id: string; sort_key: string };
 
-// The organisation may write to a signer only if the signer ticked its consent box (a row in
-// signature_consents, joined as `c`) and has not unsubscribed or been erased since.
-const consentedSql = `c.signature_id IS NOT NULL AND sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL`;
 
 // Timestamps are stored as UTC without a zone; formatted here so both drivers give the same text.
 const isoUtc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

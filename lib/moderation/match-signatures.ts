@@ -25,14 +25,17 @@ export function selectorWhere(campaignId: string, selector: SignatureSelector): 
   return { campaignId, country: selector.country };
 }
 
-export function filtersWhere(campaignId: string, filters: SearchFilters, options: { searchEmails: boolean }): Prisma.SignatureWhereInput {
+// `emailsShown` is the condition under which the searcher sees a signature's address (null: never).
+// Part of an address matches only there, so that searching cannot spell out, a letter at a time,
+// an address the searcher is not shown.
+export function filtersWhere(campaignId: string, filters: SearchFilters, options: { emailsShown: Prisma.SignatureWhereInput | null }): Prisma.SignatureWhereInput {
   const conditions: Prisma.SignatureWhereInput[] = [{ campaignId }];
   if (filters.text) {
     const text = likeLiteral(filters.text);
     conditions.push({
       OR: [
         { name: { contains: text, mode: "insensitive" } },
-        ...(options.searchEmails ? [{ supporter: { email: { contains: text, mode: "insensitive" as const } } }] : []),
+        ...(options.emailsShown ? [{ AND: [options.emailsShown, { supporter: { is: { email: { contains: text, mode: "insensitive" as const } } } }] }] : []),
       ],
     });
   }

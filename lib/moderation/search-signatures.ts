@@ -1,6 +1,7 @@
 import { requireCampaignRole, roleAtLeast, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { consentedWhere } from "../exports/consent";
 import type { MemberRole, SignatureState } from "../generated/prisma/enums";
 import { maskEmail } from "./mask-email";
 import { filtersWhere } from "./match-signatures";
@@ -12,7 +13,8 @@ export const shownIpHashLength = 10;
 export type SignatureRow = {
   id: string;
   name: string;
-  // The full address for organisers and owners; masked for viewers.
+  // The full address where the CSV export would give it to this organiser or owner (the signer
+  // agreed to hear from their organisation); otherwise, and always for viewers, masked.
   email: string;
   country: string;
   state: SignatureState;
@@ -44,7 +46,10 @@ export type SearchSignaturesOptions = {
 };
 
 // Moderation search over one campaign's signatures, newest first. Everyone in an owning
-// organisation may search; only organisers and owners see whole e-mail addresses or search by them.
+// organisation may search. Organisers and owners see an address as the export gives it: whole for
+// signers who agreed to hear from their organisation, masked for the others; part of an address
+// finds only addresses shown whole. An exact address still finds its row, masked: whoever types it knows it
+// already, and a signer asking to be withdrawn must be found by it.
 export async function searchSignatures(options: SearchSignaturesOptions): Promise<SearchSignaturesResult> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const parsed = searchFiltersSchema.safeParse(options.filters);
@@ -53,7 +58,8 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
   if (parsed.data.email && !seesEmails) throw new AppError("VALIDATION", { fields: { email: "emailNotAllowed" } });
   const { page, pageSize } = paginationSchema.parse({ page: options.page, pageSize: options.pageSize });
 
-  const where = filtersWhere(options.campaignId, parsed.data, { searchEmails: seesEmails });
+  const emailsShown = seesEmails ? consentedWhere(access.organisationId) : null;
+  const where = filtersWhere(options.campaignId, parsed.data, { emailsShown });
   const [campaign, total, signatures] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, slug: true, titleEn: true, titleAr: true } }),
     db.signature.count({ where }),
@@ -77,13 +83,16 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
       },
     }),
   ]);
+  const shown = emailsShown
+    ? new Set((await db.signature.findMany({ where: { AND: [{ id: { in: signatures.map((s) => s.id) } }, emailsShown] }, select: { id: true } })).map((s) => s.id))
+    : new Set<string>();
 
   return {
     campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
     rows: signatures.map(({ supporter, ipHash, ...signature }) => ({
       ...signature,
       // An anonymised signature has no supporter left: nothing to show.
-      email: !supporter ? "" : seesEmails ? supporter.email : maskEmail(supporter.email),
+      email: !supporter ? "" : shown.has(signature.id) ? supporter.email : maskEmail(supporter.email),
       ipHash: ipHash ? ipHash.slice(0, shownIpHashLength) : null,
     })),
     total,

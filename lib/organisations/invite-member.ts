@@ -54,6 +54,8 @@ export async function addMemberFromCommandLine(options: {
   role: MemberRole;
   locale: Locale;
   deliver: "email" | "print";
+  // The address the server serves, which the command may know better than its own environment.
+  baseUrl?: string;
 }): Promise<CommandLineInvitation> {
   const parsed = inviteMemberSchema.safeParse({ email: options.email, role: options.role });
   if (!parsed.success) throw new AppError("VALIDATION", { fields: memberFieldErrors(parsed.error) });
@@ -76,7 +78,7 @@ export async function addMemberFromCommandLine(options: {
           details: existing ? { email, from: existing.role, to: role, via: "command line" } : { email, role, via: "command line" },
         });
       }
-      const link = await createSignInLink(tx, { email, locale: options.locale, ttlSeconds: invitationLinkTtlSeconds });
+      const link = await createSignInLink(tx, { email, locale: options.locale, ttlSeconds: invitationLinkTtlSeconds, baseUrl: options.baseUrl });
       if (options.deliver === "email") {
         await queueSignInEmail(tx, {
           email,

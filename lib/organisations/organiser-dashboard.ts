@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/authorize";
 import { confirmedCounts } from "../campaigns/counters";
 import { db } from "../db";
-import type { CampaignStatus } from "../generated/prisma/enums";
+import type { CampaignStatus, SignatureState } from "../generated/prisma/enums";
 import { listActorOrganisations, type ActorOrganisation } from "./list-organisations";
 
 export type DashboardCampaign = {
@@ -10,17 +10,16 @@ export type DashboardCampaign = {
   titleEn: string;
   titleAr: string | null;
   status: CampaignStatus;
-  confirmed: number;
-  pending: number;
-  // Invalidated by moderation, and those stored as fraudulent: neither counts.
-  invalidated: number;
+  // Signatures in each state, each on its own as the campaign's overview counts them; confirmed is
+  // the number the public sees.
+  totals: Record<SignatureState, number>;
 };
 
 export type DashboardOrganisation = ActorOrganisation & { campaigns: DashboardCampaign[] };
 
 // Every organisation the actor belongs to, with its campaigns (co-owned ones included) and their
-// counts. Confirmed comes from the campaign's counters (the number the public sees); pending and
-// invalidated are counted from the signatures, which the (campaign, state) index keeps cheap.
+// counts. Confirmed comes from the campaign's counters (the number the public sees); the other
+// states are counted from the signatures, which the (campaign, state) index keeps cheap.
 export async function organiserDashboard(actor: Actor): Promise<DashboardOrganisation[]> {
   const organisations = await listActorOrganisations(actor);
   if (organisations.length === 0) return [];
@@ -42,8 +41,7 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
         })
       : Promise.resolve([]),
   ]);
-  const count = (campaignId: string, wanted: string[]) =>
-    states.filter((row) => row.campaignId === campaignId && wanted.includes(row.state)).reduce((sum, row) => sum + row._count._all, 0);
+  const count = (campaignId: string, state: SignatureState) => states.find((row) => row.campaignId === campaignId && row.state === state)?._count._all ?? 0;
 
   return organisations.map((organisation) => ({
     ...organisation,
@@ -57,9 +55,12 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
         titleEn: campaign.titleEn,
         titleAr: campaign.titleAr,
         status: campaign.status,
-        confirmed: confirmed.get(campaign.id) ?? 0,
-        pending: count(campaign.id, ["PENDING"]),
-        invalidated: count(campaign.id, ["INVALIDATED", "FRAUDULENT"]),
+        totals: {
+          CONFIRMED: confirmed.get(campaign.id) ?? 0,
+          PENDING: count(campaign.id, "PENDING"),
+          INVALIDATED: count(campaign.id, "INVALIDATED"),
+          FRAUDULENT: count(campaign.id, "FRAUDULENT"),
+        },
       })),
   }));
 }

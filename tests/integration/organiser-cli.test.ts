@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../lib/db";
+import { recordServerAddress } from "../../lib/server-address";
 import { freePort } from "../fixtures/free-port";
 
 // `npm run organiser:invite` as someone setting up a fresh install runs it: a new PGlite folder,
@@ -17,7 +18,7 @@ let appUrl: string;
 function invite(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn("npx", ["--no-install", "tsx", "scripts/organiser-invite.ts", ...args], {
-      env: { ...process.env, NIDA_ENV: "test", PGLITE_DATA_DIR: join(dir, "db"), DATABASE_URL: "", APP_URL: appUrl, RESEND_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...process.env, NIDA_ENV: "test", PGLITE_DATA_DIR: join(dir, "db"), DATABASE_URL: "", APP_URL: appUrl, PORT: "", RESEND_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -43,6 +44,13 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The continue-page link the command printed.
+function linkIn(stdout: string): string {
+  const link = stdout.match(/https?:\/\/\S+\/en\/organiser\/sign-in\/continue\?callback=\S+/)?.[0];
+  if (!link) throw new Error(`no sign-in link in:\n${stdout}`);
+  return link;
+}
 
 describe("npm run organiser:invite", { timeout: 120_000 }, () => {
   it("creates the organisation and its first owner, and prints a sign-in link when no mail provider is set", async () => {
@@ -89,6 +97,48 @@ describe("npm run organiser:invite", { timeout: 120_000 }, () => {
     const badEmail = await invite(["not-an-address", "Org"]);
     expect(badEmail.code).toBe(1);
     expect(badEmail.stderr).toContain("That e-mail address is not valid");
+  });
+
+  describe("run from another shell than the server's, without its PORT or APP_URL", () => {
+    // What the server writes at start-up (instrumentation.ts) when it serves this database.
+    const serverRanAt = (url: string) => recordServerAddress({ appUrl: url, pgliteDataDir: join(dir, "db") });
+
+    it("prints a link for the address the server last ran at with this database", async () => {
+      const serverUrl = `http://localhost:${await freePort()}`;
+      serverRanAt(serverUrl);
+      const run = await invite(["shell@example.org", "Syria Relief & Development"], { APP_URL: "" });
+      expect(run.code).toBe(0);
+      expect(new URL(linkIn(run.stdout)).origin).toBe(serverUrl);
+      // The callback inside is checked against the server's own address: it must match too.
+      expect(new URL(new URL(linkIn(run.stdout)).searchParams.get("callback")!).origin).toBe(serverUrl);
+      expect(run.stdout).toContain(`It is for the server at ${serverUrl} (where the server last ran with this database`);
+    });
+
+    it("prints a link for the PORT or APP_URL it is given, as the server reads them", async () => {
+      serverRanAt(`http://localhost:${await freePort()}`);
+      const port = await freePort();
+      const byPort = await invite(["port@example.org", "Syria Relief & Development"], { APP_URL: "", PORT: String(port) });
+      expect(byPort.code).toBe(0);
+      expect(new URL(linkIn(byPort.stdout)).origin).toBe(`http://localhost:${port}`);
+      expect(byPort.stdout).toContain(`It is for the server at http://localhost:${port} (PORT).`);
+      const byUrl = await invite(["url@example.org", "Syria Relief & Development"], { APP_URL: `${appUrl}/`, PORT: String(port) });
+      expect(new URL(linkIn(byUrl.stdout)).origin).toBe(appUrl);
+    });
+
+    it("refuses to open the embedded database while the server answers at its recorded address", async () => {
+      const port = await freePort();
+      const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}'));
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      try {
+        serverRanAt(`http://127.0.0.1:${port}`);
+        const run = await invite(["busy@example.org", "Syria Relief & Development"], { APP_URL: "" });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain(`A Nida server is answering at http://127.0.0.1:${port}. Stop it first`);
+        await withDatabase(async (db) => expect(await db.user.count({ where: { email: "busy@example.org" } })).toBe(0));
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    });
   });
 
   describe("while a server answers at APP_URL", () => {

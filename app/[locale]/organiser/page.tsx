@@ -12,15 +12,20 @@ import { OrganiserTable } from "./organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
+// Each state counted on its own, named as the campaign's overview names it.
+const countedStates = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as const;
+
 export const generateMetadata = organiserPageMetadata("OrganiserDashboard", "title");
 
 export default async function OrganiserDashboardPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const [t, roles, organisations, flags, abuse] = await Promise.all([
+  const [t, roles, states, statuses, organisations, flags, abuse] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserDashboard" }),
     getTranslations({ locale, namespace: "OrganiserRoles" }),
+    getTranslations({ locale, namespace: "SignatureStates" }),
+    getTranslations({ locale, namespace: "CampaignStatuses" }),
     organiserDashboard(actor),
     listOpenTrendingFlags(actor),
     getTranslations({ locale, namespace: "TrendingFlags" }),
@@ -64,7 +69,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (
-              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, { label: t("confirmed"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("invalidated"), numeric: true }]}>
+              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, ...countedStates.map((state) => ({ label: states(state), numeric: true }))]}>
                 {organisation.campaigns.map((campaign) => (
                   <tr role="row" key={campaign.id}>
                     <th scope="row" role="rowheader">
@@ -73,17 +78,13 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                       </a>
                     </th>
                     <td role="cell" data-label={t("status")}>
-                      <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
+                      <span className={`status status-${campaign.status.toLowerCase()}`}>{statuses(campaign.status)}</span>
                     </td>
-                    <td role="cell" className="numeric" data-label={t("confirmed")}>
-                      {formatNumber(campaign.confirmed, locale)}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("pending")}>
-                      {formatNumber(campaign.pending, locale)}
-                    </td>
-                    <td role="cell" className="numeric" data-label={t("invalidated")}>
-                      {formatNumber(campaign.invalidated, locale)}
-                    </td>
+                    {countedStates.map((state) => (
+                      <td key={state} role="cell" className="numeric" data-label={states(state)}>
+                        {formatNumber(campaign.totals[state], locale)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </OrganiserTable>

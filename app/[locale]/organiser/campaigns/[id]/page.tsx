@@ -5,11 +5,13 @@ import { countryName } from "@/lib/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
+import { StatusForm } from "../_editor/status-form";
 import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
 import { openCampaignPage, organiserPageMetadata } from "../../page-access";
 import { BackLink } from "../../back-link";
 import { OrganiserTable } from "../../organiser-table";
+import { Notice } from "../../notice";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,7 @@ const periods = [7, 30, 90] as const;
 const defaultPeriod = 30;
 const stateOrder = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as const;
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[] }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[]; done?: string | string[] }> };
 
 export const generateMetadata = organiserPageMetadata("CampaignOverview", "metaTitle", { noIndex: true });
 
@@ -32,10 +34,16 @@ function percent(part: number, whole: number, locale: Locale): { value: number; 
 }
 
 export default async function CampaignOverviewPage({ params, searchParams }: Props) {
-  const requested = Number((await searchParams).days);
+  const query = await searchParams;
+  const requested = Number(query.days);
   const days = (periods as readonly number[]).includes(requested) ? requested : defaultPeriod;
   const { locale, actor, loaded: stats } = await openCampaignPage(params, (input) => campaignStats({ ...input, days }));
-  const t = await getTranslations({ locale, namespace: "CampaignOverview" });
+  const [t, states, statuses, editor] = await Promise.all([
+    getTranslations({ locale, namespace: "CampaignOverview" }),
+    getTranslations({ locale, namespace: "SignatureStates" }),
+    getTranslations({ locale, namespace: "CampaignStatuses" }),
+    getTranslations({ locale, namespace: "CampaignEditor" }),
+  ]);
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");
 
@@ -60,7 +68,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
       <header className="overview-header">
         <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
         <p className="meta">
-          <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{t(`status.${stats.campaign.status}`)}</span>
+          <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{statuses(stats.campaign.status)}</span>
           {stats.campaign.status !== "DRAFT" ? (
             <>
               {" · "}
@@ -69,6 +77,8 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           ) : null}
         </p>
       </header>
+      {/* Said only while true: a campaign closed since it was published is not "accepting signatures". */}
+      {query.done === "published" && stats.campaign.status === "OPEN" ? <Notice tone="success">{editor("done.published")}</Notice> : null}
 
       <nav className="overview-tools" aria-label={t("toolsLabel", { title })}>
         <ul>
@@ -105,6 +115,14 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         </ul>
       </nav>
 
+      {stats.campaign.status === "DRAFT" && canChange ? (
+        <section className="organiser-section organiser-panel overview-publish" aria-labelledby="publish-heading">
+          <h2 id="publish-heading">{editor("status.publishHeading")}</h2>
+          <p>{t("draftHint")}</p>
+          <StatusForm campaignId={stats.campaign.id} locale={locale} transition="publish" returnTo="overview" />
+        </section>
+      ) : null}
+
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading" className="visually-hidden">
           {t("totalsHeading")}
@@ -112,7 +130,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         <dl className="stat-grid">
           {stateOrder.map((state) => (
             <div key={state} className={`stat stat-${state.toLowerCase()}`}>
-              <dt>{t(`totals.${state}`)}</dt>
+              <dt>{states(state)}</dt>
               <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(stats.totals[state], locale)}</dd>
             </div>
           ))}

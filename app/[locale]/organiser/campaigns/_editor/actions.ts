@@ -10,7 +10,7 @@ import { editorValuesFromFormData } from "@/lib/campaigns/editor/form-values";
 import { publishCampaign } from "@/lib/campaigns/editor/publish-campaign";
 import { reopenCampaign } from "@/lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "@/lib/campaigns/editor/update-campaign";
-import { editorPath, formErrorState, type EditorFormState, type StatusFormState } from "./form-state";
+import { editorPath, formErrorState, statusReturnPages, statusReturnPath, type EditorFormState, type StatusFormState, type StatusReturnPage } from "./form-state";
 
 // Every action authorises itself: requireOrganiser for the session (it redirects to sign-in), then
 // the domain function checks the actor's role in the campaign's organisation.
@@ -60,5 +60,8 @@ export async function changeCampaignStatusAction(_previous: StatusFormState, for
     return formErrorState(error, `campaign.${verb}`);
   }
   revalidateCampaignPages();
-  redirect(`${editorPath(locale, campaignId, "edit")}?done=${done[verb]}`);
+  // Back to the page the form was on (one of a fixed few), which says what was done.
+  const returnTo = text(formData, "returnTo");
+  const page: StatusReturnPage = (statusReturnPages as readonly string[]).includes(returnTo) ? (returnTo as StatusReturnPage) : "edit";
+  redirect(`${statusReturnPath(locale, campaignId, page)}?done=${done[verb]}`);
 }

@@ -19,3 +19,11 @@ export function formErrorState(error: unknown, context: string): { fields: Field
 export function editorPath(locale: string, campaignId: string, page: "edit" | "preview"): string {
   return `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/${page}`;
 }
+
+// The pages a campaign's status can be changed from: the editor, the overview and the preview.
+export const statusReturnPages = ["edit", "overview", "preview"] as const;
+export type StatusReturnPage = (typeof statusReturnPages)[number];
+
+export function statusReturnPath(locale: string, campaignId: string, page: StatusReturnPage): string {
+  return page === "overview" ? `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}` : editorPath(locale, campaignId, page);
+}

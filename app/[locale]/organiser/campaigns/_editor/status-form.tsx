@@ -4,20 +4,27 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { fieldId } from "@/lib/campaigns/editor/schema";
 import { changeCampaignStatusAction } from "./actions";
-import type { StatusFormState } from "./form-state";
+import { editorPath, type StatusFormState, type StatusReturnPage } from "./form-state";
 import { ErrorSummary } from "../../error-summary";
 import { useSummaryFocus } from "../../use-summary-focus";
 import { HiddenFields } from "../../hidden-fields";
 
-type Props = { campaignId: string; locale: string; transition: "publish" | "close" | "reopen" };
+type Props = {
+  campaignId: string;
+  locale: string;
+  transition: "publish" | "close" | "reopen";
+  // The page the form is on, and where the action brings the organiser back to.
+  returnTo?: StatusReturnPage;
+};
 
 // One button, one POST: publish, close or reopen. A refusal (say, no demand yet) is listed with
-// links to the fields that need work.
-export function StatusForm({ campaignId, locale, transition }: Props) {
+// links to the fields that need work, in the editor when the form is on another page.
+export function StatusForm({ campaignId, locale, transition, returnTo = "edit" }: Props) {
   const t = useTranslations("CampaignEditor");
   const [state, formAction, pending] = useActionState<StatusFormState, FormData>(changeCampaignStatusAction, { fields: {} });
   const problems = Object.entries(state.fields);
   const summaryRef = useSummaryFocus(problems.length > 0 || Boolean(state.formError), state);
+  const fieldsAt = returnTo === "edit" ? "" : editorPath(locale, campaignId, "edit");
 
   return (
     <form action={formAction} className="editor-status-form">
@@ -26,11 +33,11 @@ export function StatusForm({ campaignId, locale, transition }: Props) {
         summaryRef={summaryRef}
         heading={<h3>{t(`status.${transition}Refused`)}</h3>}
         formError={state.formError ? t(`formErrors.${state.formError}`) : null}
-        problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `#${fieldId(path)}`, message: t(`errors.${key}`) }))}
+        problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `${fieldsAt}#${fieldId(path)}`, message: t(`errors.${key}`) }))}
       />
-      <HiddenFields values={{ locale, campaignId, transition }} />
+      <HiddenFields values={{ locale, campaignId, transition, returnTo }} />
       <p className="hint" id={`${transition}-hint`}>
-        {t(`status.${transition}Hint`)}
+        {t(transition === "publish" && returnTo !== "edit" ? "status.publishHintElsewhere" : `status.${transition}Hint`)}
       </p>
       <button type="submit" className={transition === "publish" ? "button" : "button button-secondary"} disabled={pending} aria-describedby={`${transition}-hint`}>
         {t(`status.${transition}`)}

@@ -22,7 +22,7 @@ export const generateMetadata = organiserPageMetadata("CampaignEditor", "edit.me
 
 export default async function EditCampaignPage({ params, searchParams }: Props) {
   const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignForEditing);
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  const [t, statuses] = await Promise.all([getTranslations({ locale, namespace: "CampaignEditor" }), getTranslations({ locale, namespace: "CampaignStatuses" })]);
   const { done } = await searchParams;
   const doneMessage = doneMessages.find((key) => key === done);
   const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
@@ -47,7 +47,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <div>
           <dt>{t("facts.status")}</dt>
           <dd>
-            <span className={`status status-${campaign.status.toLowerCase()}`}>{t(`statuses.${campaign.status}`)}</span>
+            <span className={`status status-${campaign.status.toLowerCase()}`}>{statuses(campaign.status)}</span>
           </dd>
         </div>
         <div>

@@ -1,23 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { CampaignArticle } from "@/app/components/campaign-article";
+import { roleAtLeast } from "@/lib/auth/authorize";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
 import { countryCodesInOrder } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { editorPath } from "../../_editor/form-state";
+import { StatusForm } from "../../_editor/status-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
+import { Notice } from "../../../notice";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string | string[] }> };
 
 export const generateMetadata = organiserPageMetadata("CampaignEditor", "preview.metaTitle", { noIndex: true });
 
 // The campaign as the public will see it, in this page's language, drafts included. The sign form
-// is shown for its look only: its controls are disabled, so nothing can be submitted.
-export default async function PreviewCampaignPage({ params }: Props) {
+// is shown for its look only: its controls are disabled, so nothing can be submitted. A draft can
+// be published from here by those who may.
+export default async function PreviewCampaignPage({ params, searchParams }: Props) {
   const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignPreview);
-  const t = await getTranslations({ locale, namespace: "CampaignEditor" });
+  const { done } = await searchParams;
+  const [t, statuses] = await Promise.all([getTranslations({ locale, namespace: "CampaignEditor" }), getTranslations({ locale, namespace: "CampaignStatuses" })]);
   const other: Locale = locale === "ar" ? "en" : "ar";
 
   return (
@@ -27,15 +32,19 @@ export default async function PreviewCampaignPage({ params }: Props) {
           <strong id="preview-label" className="preview-label">
             {t("preview.label")}
           </strong>{" "}
-          {t("preview.explanation", { status: t(`statuses.${campaign.status}`) })}
+          {t("preview.explanation", { status: statuses(campaign.status) })}
         </p>
         <p className="preview-links">
           <a href={editorPath(locale, campaign.id, "edit")}>{t("preview.backToEditor")}</a>
+          <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("overview")}</a>
           <a href={editorPath(other, campaign.id, "preview")} hrefLang={other}>
             {t(`previewIn.${other}`)}
           </a>
           {campaign.status !== "DRAFT" ? <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("preview.publicPage")}</a> : null}
         </p>
+        {/* Said only while true: a campaign closed since it was published is not "accepting signatures". */}
+        {done === "published" && campaign.status === "OPEN" ? <Notice tone="success">{t("done.published")}</Notice> : null}
+        {campaign.status === "DRAFT" && roleAtLeast(campaign.role, "ORGANISER") ? <StatusForm campaignId={campaign.id} locale={locale} transition="publish" returnTo="preview" /> : null}
       </div>
       <CampaignArticle
         campaign={campaign}

@@ -19,8 +19,25 @@ type Props = {
   formError?: FormError;
 };
 
-function timeFormat(locale: Locale) {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+function timeFormats(locale: Locale) {
+  const tag = locale === "ar" ? "ar-u-nu-latn" : "en-GB";
+  return { day: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" }), time: new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: "UTC" }) };
+}
+
+// The day above the time: two short lines keep the table within its column on a laptop.
+function Moment({ at, formats }: { at: Date; formats: ReturnType<typeof timeFormats> }) {
+  return (
+    <time dateTime={at.toISOString()} className="moment">
+      <span>{formats.day.format(at)}</span> <span>{formats.time.format(at)}</span>
+    </time>
+  );
+}
+
+// The address as shown (whole or masked) cut before its domain, which links to the signatures
+// from that domain; an anonymised signature keeps only its domain.
+function addressParts(signature: SignatureRow): { local: string; domain: string } {
+  const at = signature.email.lastIndexOf("@");
+  return at < 0 ? { local: "@", domain: signature.emailDomain } : { local: signature.email.slice(0, at + 1), domain: signature.email.slice(at + 1) };
 }
 
 // A dash for the eye, words for a screen reader.
@@ -34,9 +51,9 @@ function NotShown({ text }: { text: string }) {
 }
 
 export async function ResultsTable({ locale, result, view, canModerate, errors, formError }: Props) {
-  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const [t, states] = await Promise.all([getTranslations({ locale, namespace: "Moderation" }), getTranslations({ locale, namespace: "SignatureStates" })]);
   const campaignId = result.campaign.id;
-  const time = timeFormat(locale);
+  const formats = timeFormats(locale);
   const filterHref = (key: string, value: string) => {
     const params = new URLSearchParams(view);
     params.delete("page");
@@ -61,18 +78,21 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       <th scope="row" className="signer-name">
         <bdi>{signature.name}</bdi>
       </th>
+      <td className="signer-state">
+        <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{states(signature.state)}</span>
+        {signature.state === "INVALIDATED" && signature.invalidationReason ? <span className="signature-state-reason">{reasonLabel(signature.invalidationReason)}</span> : null}
+      </td>
       <td dir="ltr" className="signer-email">
-        {signature.email}
+        {addressParts(signature).local}
+        <a href={filterHref("emailDomain", signature.emailDomain)} title={t("filterByDomain")}>
+          {addressParts(signature).domain}
+        </a>
       </td>
       <td>{countryName(signature.country, locale)}</td>
       <td>
-        <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{t(`states.${signature.state}`)}</span>
-        {signature.state === "INVALIDATED" && signature.invalidationReason ? <span className="signature-state-reason">{reasonLabel(signature.invalidationReason)}</span> : null}
+        <Moment at={signature.createdAt} formats={formats} />
       </td>
-      <td>
-        <time dateTime={signature.createdAt.toISOString()}>{time.format(signature.createdAt)}</time>
-      </td>
-      <td>{signature.confirmedAt ? <time dateTime={signature.confirmedAt.toISOString()}>{time.format(signature.confirmedAt)}</time> : <NotShown text={t("notConfirmed")} />}</td>
+      <td>{signature.confirmedAt ? <Moment at={signature.confirmedAt} formats={formats} /> : <NotShown text={t("notConfirmed")} />}</td>
       <td dir="ltr">
         {signature.ipHash ? (
           <a href={filterHref("ipHash", signature.ipHash)} title={t("filterByIp")}>
@@ -81,11 +101,6 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
         ) : (
           <NotShown text={t("noIpHash")} />
         )}
-      </td>
-      <td dir="ltr">
-        <a href={filterHref("emailDomain", signature.emailDomain)} title={t("filterByDomain")}>
-          {signature.emailDomain}
-        </a>
       </td>
     </tr>
   );
@@ -102,13 +117,12 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
               </th>
             ) : null}
             <th scope="col">{t("columns.name")}</th>
+            <th scope="col">{t("columns.state")}</th>
             <th scope="col">{t("columns.email")}</th>
             <th scope="col">{t("columns.country")}</th>
-            <th scope="col">{t("columns.state")}</th>
             <th scope="col">{t("columns.signedAt")}</th>
             <th scope="col">{t("columns.confirmedAt")}</th>
             <th scope="col">{t("columns.ipHash")}</th>
-            <th scope="col">{t("columns.emailDomain")}</th>
           </tr>
         </thead>
         <tbody>{result.rows.map(row)}</tbody>
@@ -125,6 +139,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
     <section aria-labelledby="results-heading" id="results" className="moderation-results">
       <h2 id="results-heading">{t("resultsHeading")}</h2>
       <p role="status">{t("resultsCount", { count: result.total, formatted: formatNumber(result.total, locale) })}</p>
+      {canModerate && result.rows.length > 0 ? <p className="hint">{t("emailsMaskedHint")}</p> : null}
       {result.rows.length === 0 ? null : canModerate ? (
         <form action={moderateSelectionAction} className="moderation-form selection-form" noValidate>
           <ErrorSummary id="selection-errors" announce={false} heading={<h3>{t("errorSummary")}</h3>} problems={problems.map((problem) => ({ key: problem, message: problem }))} />

@@ -17,7 +17,7 @@ type Props = {
 
 // A GET form: a search is a link that can be bookmarked, shared with a colleague, or reloaded.
 export async function SearchForm({ locale, campaignId, values, errors, searchEmails }: Props) {
-  const t = await getTranslations({ locale, namespace: "Moderation" });
+  const [t, states] = await Promise.all([getTranslations({ locale, namespace: "Moderation" }), getTranslations({ locale, namespace: "SignatureStates" })]);
   const fields: SearchFilterField[] = ["text", "email", "country", "state", "from", "to", "ipHash", "emailDomain"];
   const shown = fields.filter((field) => field !== "email" || searchEmails);
   // Every problem is listed, even one with a field this reader does not see (a hand-edited URL).
@@ -72,7 +72,7 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
           {errorText("state")}
           <select id="filter-state" name="state" defaultValue={values.state} aria-invalid={Boolean(errors.state)} aria-describedby={describedBy("state", false)}>
             <option value="">{t("filters.anyState")}</option>
-            <Options values={signatureStates} label={(state) => t(`states.${state}`)} />
+            <Options values={signatureStates} label={(state) => states(state)} />
           </select>
         </div>
         <div className={fieldClass("from")}>
