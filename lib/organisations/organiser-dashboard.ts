@@ -12,8 +12,10 @@ export type DashboardCampaign = {
   status: CampaignStatus;
   confirmed: number;
   pending: number;
-  // Invalidated by moderation, and those stored as fraudulent: neither counts.
+  // Invalidated by moderation: does not count.
   invalidated: number;
+  // Held for review (beyond the rate limits; FRAUDULENT from before included): counts once released.
+  held: number;
 };
 
 export type DashboardOrganisation = ActorOrganisation & { campaigns: DashboardCampaign[] };
@@ -37,7 +39,7 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
     campaignIds.length
       ? db.signature.groupBy({
           by: ["campaignId", "state"],
-          where: { campaignId: { in: campaignIds }, state: { in: ["PENDING", "INVALIDATED", "FRAUDULENT"] } },
+          where: { campaignId: { in: campaignIds }, state: { in: ["PENDING", "INVALIDATED", "HELD", "FRAUDULENT"] } },
           _count: { _all: true },
         })
       : Promise.resolve([]),
@@ -59,7 +61,8 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
         status: campaign.status,
         confirmed: confirmed.get(campaign.id) ?? 0,
         pending: count(campaign.id, ["PENDING"]),
-        invalidated: count(campaign.id, ["INVALIDATED", "FRAUDULENT"]),
+        invalidated: count(campaign.id, ["INVALIDATED"]),
+        held: count(campaign.id, ["HELD", "FRAUDULENT"]),
       })),
   }));
 }

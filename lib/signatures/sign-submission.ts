@@ -1,5 +1,5 @@
 import { clientIp } from "../abuse/client-ip";
-import { honeypotField, renderedAtField } from "../abuse/form-fields";
+import { honeypotField, proofField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
 import { isAppError, toAppError } from "../errors";
@@ -47,6 +47,7 @@ export async function submitSignForm(fields: SignFields, request: { forwardedFor
       ipAddress: clientIp(request.forwardedFor, env.TRUST_PROXY_HOPS),
       source: sourceTag(fields, request.referer),
       formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
+      proof: fields.get(proofField),
     });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };

@@ -64,7 +64,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (
-              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, { label: t("confirmed"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("invalidated"), numeric: true }]}>
+              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, { label: t("confirmed"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("held"), numeric: true }, { label: t("invalidated"), numeric: true }]}>
                 {organisation.campaigns.map((campaign) => (
                   <tr role="row" key={campaign.id}>
                     <th scope="row" role="rowheader">
@@ -80,6 +80,9 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                     </td>
                     <td role="cell" className="numeric" data-label={t("pending")}>
                       {formatNumber(campaign.pending, locale)}
+                    </td>
+                    <td role="cell" className="numeric" data-label={t("held")}>
+                      {campaign.held > 0 ? <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}/signatures?state=HELD`}>{formatNumber(campaign.held, locale)}</a> : formatNumber(campaign.held, locale)}
                     </td>
                     <td role="cell" className="numeric" data-label={t("invalidated")}>
                       {formatNumber(campaign.invalidated, locale)}
