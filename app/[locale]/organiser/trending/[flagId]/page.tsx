@@ -78,6 +78,7 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         <section aria-labelledby="held-heading">
           <h2 id="held-heading">{t("heldHeading")}</h2>
           <p data-testid="held-preview">{t("heldPreview", { total: release.total, confirmed: release.byState.CONFIRMED, pending: release.byState.PENDING })}</p>
+          <p className="hint">{t("heldExplained")}</p>
           <ul>
             {reasons.map((group) => (
               <li key={group.reason}>{t("heldReason", { reason: reasonLabel(group.reason), count: group.count })}</li>
@@ -93,14 +94,14 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
                 {t("release", { total: release.total })}
               </button>
               {flag.kind === "IP_HASH" && !connectionAllowed ? (
-                <>
+                <div className="allow-connection">
                   <p className="hint" id="allow-hint">
                     {t("allowHint")}
                   </p>
                   <button type="submit" name="intent" value="allow" className="button button-secondary" aria-describedby="allow-hint">
                     {t("allow", { total: release.total })}
                   </button>
-                </>
+                </div>
               ) : null}
             </form>
           )}
