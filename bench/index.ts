@@ -4,7 +4,7 @@
 //
 //   npm run bench                      everything (about 8 minutes on 2 cores)
 //   npm run bench -- --quick           shorter runs and a 100,000-row export
-//   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse
+//   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse, proof
 //   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
 //   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
 import { exportBenchmark } from "./export";
@@ -12,9 +12,10 @@ import { httpBenchmark } from "./http";
 import { lighthouseBenchmark } from "./lighthouse";
 import { mailBenchmark } from "./mail";
 import { pgliteBenchmark } from "./pglite";
+import { proofOfWorkBenchmark } from "./proof-of-work";
 import { runBenchmarks, type Benchmark } from "./support/runner";
 
-const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, exportBenchmark, pgliteBenchmark];
+const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, exportBenchmark, pgliteBenchmark, proofOfWorkBenchmark];
 
 const args = process.argv.slice(2);
 // --quick: a 100,000-row export unless --rows says otherwise.

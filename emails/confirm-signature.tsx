@@ -11,6 +11,8 @@ export type ConfirmSignatureProps = {
   confirmUrl: string;
   // A repeat request from someone who has already confirmed: nothing to confirm, say so.
   alreadyConfirmed?: boolean;
+  // ...and whose signature is held for review, so it does not count yet: say that too.
+  held?: boolean;
   campaignUrl: string;
   // Unsubscribe and erase links; absent only in messages queued before they existed.
   supporterLinks?: SupporterLinks;
@@ -37,7 +39,7 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
       <Text style={textStyle}>{t("greeting", { name: props.name })}</Text>
       {props.alreadyConfirmed ? (
         <>
-          <Text style={textStyle}>{t("alreadySigned.body", { title: props.campaignTitle })}</Text>
+          <Text style={textStyle}>{t(props.held ? "alreadySigned.bodyHeld" : "alreadySigned.body", { title: props.campaignTitle })}</Text>
           <EmailButton href={props.campaignUrl}>{t("alreadySigned.button")}</EmailButton>
         </>
       ) : (

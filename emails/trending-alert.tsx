@@ -10,6 +10,8 @@ export type TrendingAlertProps = {
   // The IP hash (never an address) or the e-mail domain.
   value: string;
   confirmed: number;
+  // Signatures of that hour held for review (beyond the rate limits); absent in older messages.
+  held?: number;
   // The start of the hour, as an ISO time (UTC).
   hourStart: string;
   dashboardUrl: string;
@@ -28,6 +30,7 @@ export function TrendingAlertEmail(props: TrendingAlertProps) {
         {t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: props.campaignTitle, count: props.confirmed, hour })}
       </Text>
       <Text style={{ ...textStyle, direction: "ltr", fontFamily: "monospace" }}>{props.value}</Text>
+      {props.held ? <Text style={textStyle}>{t("held", { count: props.held })}</Text> : null}
       <Text style={textStyle}>{t("next")}</Text>
       <EmailButton href={props.dashboardUrl}>{t("button")}</EmailButton>
     </EmailLayout>
@@ -40,6 +43,7 @@ TrendingAlertEmail.PreviewProps = {
   kind: "IP_HASH",
   value: "Qm9ndXNJcEhhc2hGb3JQcmV2aWV3MDEy",
   confirmed: 120,
+  held: 40,
   hourStart: "2026-11-21T09:00:00.000Z",
   dashboardUrl: "http://localhost:3000/en/organiser#trending-flags",
 } satisfies TrendingAlertProps;

@@ -1,5 +1,5 @@
 // npm run access-rules -- list
-// npm run access-rules -- add block|allow ip|domain|email <pattern> ["note"]
+// npm run access-rules -- add block|allow ip|ip-hash|domain|email <pattern> ["note"]
 // npm run access-rules -- remove <pattern>
 //
 // Block and allow rules for every organisation on this install (each organisation's owners set
@@ -10,8 +10,8 @@ import { database } from "../lib/db";
 import { isAppError } from "../lib/errors";
 import { applyMigrations } from "../lib/migrations/schema-engine";
 
-const usage = "usage: npm run access-rules -- list | add block|allow ip|domain|email <pattern> [note] | remove <pattern>";
-const kinds: Record<string, string> = { ip: "IP_RANGE", domain: "EMAIL_DOMAIN", email: "EMAIL_ADDRESS" };
+const usage = "usage: npm run access-rules -- list | add block|allow ip|ip-hash|domain|email <pattern> [note] | remove <pattern>";
+const kinds: Record<string, string> = { ip: "IP_RANGE", "ip-hash": "IP_HASH", domain: "EMAIL_DOMAIN", email: "EMAIL_ADDRESS" };
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);

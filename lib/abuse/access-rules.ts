@@ -35,8 +35,12 @@ export function domainMatches(domain: string, pattern: string): boolean {
   return new RegExp(`^${escaped.join(".*")}$`).test(domain.toLowerCase());
 }
 
-export function ruleMatches(rule: AccessRuleLike, subject: { ip: string | null; email: string }): boolean {
+// The signer as rules see them: the address (normalised), its keyed hash, the e-mail address.
+export type AccessSubject = { ip: string | null; ipHash?: string | null; email: string };
+
+export function ruleMatches(rule: AccessRuleLike, subject: AccessSubject): boolean {
   if (rule.kind === "IP_RANGE") return subject.ip !== null && ipInRange(subject.ip, rule.pattern);
+  if (rule.kind === "IP_HASH") return Boolean(subject.ipHash) && subject.ipHash === rule.pattern;
   const canonical = canonicalEmail(subject.email);
   if (rule.kind === "EMAIL_DOMAIN") return domainMatches(emailDomain(canonical), rule.pattern);
   return canonicalEmail(rule.pattern) === canonical;
@@ -50,9 +54,9 @@ export type AccessVerdict = {
   blocked: boolean;
 };
 
-export function accessVerdict(rules: AccessRuleLike[], subject: { ip: string | null; email: string }): AccessVerdict {
+export function accessVerdict(rules: AccessRuleLike[], subject: AccessSubject): AccessVerdict {
   const matching = rules.filter((rule) => ruleMatches(rule, subject));
-  const isIp = (rule: AccessRuleLike) => rule.kind === "IP_RANGE";
+  const isIp = (rule: AccessRuleLike) => rule.kind === "IP_RANGE" || rule.kind === "IP_HASH";
   const ipAllowed = matching.some((rule) => isIp(rule) && rule.effect === "ALLOW");
   const emailAllowed = matching.some((rule) => !isIp(rule) && rule.effect === "ALLOW");
   const ipBlocked = !ipAllowed && matching.some((rule) => isIp(rule) && rule.effect === "BLOCK");

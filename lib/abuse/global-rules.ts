@@ -28,7 +28,9 @@ export async function addGlobalAccessRule(input: unknown): Promise<AccessRuleVie
 }
 
 export async function removeGlobalAccessRule(options: { pattern: string }): Promise<number> {
-  const removed = await db.accessRule.deleteMany({ where: { organisationId: null, pattern: options.pattern.trim().toLowerCase() } });
+  // Patterns are stored lower-case, except IP hashes, which are case-sensitive.
+  const pattern = options.pattern.trim();
+  const removed = await db.accessRule.deleteMany({ where: { organisationId: null, pattern: { in: [...new Set([pattern, pattern.toLowerCase()])] } } });
   forgetSigningCampaigns();
   return removed.count;
 }

@@ -1,12 +1,28 @@
 import { rowParameters, rowsRelation, type RowColumns, type Tx } from "../db";
 
-export type RateLimits = { burstLimit: number; burstWindowSeconds: number; sustainedLimit: number; sustainedWindowSeconds: number };
+// Per address and campaign. Within the burst and sustained limits a signature counts once
+// confirmed, with nothing more asked; beyond them it needs a proof of work; beyond the ceiling,
+// or beyond the limits without a proof, it is held for an organiser.
+export type RateLimits = {
+  burstLimit: number;
+  burstWindowSeconds: number;
+  sustainedLimit: number;
+  sustainedWindowSeconds: number;
+  ceilingLimit: number;
+  ceilingWindowSeconds: number;
+};
 
-export const defaultRateLimits: RateLimits = { burstLimit: 1, burstWindowSeconds: 60, sustainedLimit: 5, sustainedWindowSeconds: 300 };
+export const defaultRateLimits: RateLimits = { burstLimit: 5, burstWindowSeconds: 60, sustainedLimit: 10, sustainedWindowSeconds: 300, ceilingLimit: 50, ceilingWindowSeconds: 3600 };
+
+// What the limits make of one attempt: "free" (within the limits), "proof" (beyond them, with a
+// valid proof of work), "no-proof" (beyond them without one) and "ceiling" (beyond the ceiling).
+// The last two are held; their names are the reason stored with the held signature.
+export type AttemptVerdict = "free" | "proof" | "no-proof" | "ceiling";
+export const heldVerdicts: readonly AttemptVerdict[] = ["no-proof", "ceiling"];
 
 // The columns of one sign attempt, in rateLimitParameters' order: the campaign, the address's hash
-// (null: nothing is recorded), the limits, and the verdict already reached by an earlier run of the
-// same request (null if none).
+// (null: nothing is recorded), the limits, whether a valid proof of work came with it, and the
+// verdict already reached by an earlier run of the same request (null if none).
 export const signAttemptColumns = [
   ["campaign_id", "text"],
   ["attempt_ip_hash", "text"],
@@ -15,13 +31,16 @@ export const signAttemptColumns = [
   ["burst_limit", "int"],
   ["sustained_seconds", "int"],
   ["sustained_limit", "int"],
-  ["known_over_limit", "boolean"],
+  ["ceiling_seconds", "int"],
+  ["ceiling_limit", "int"],
+  ["proved", "boolean"],
+  ["known_verdict", "text"],
 ] as const satisfies RowColumns;
 
 // Sign attempts, one per row of the relation `input` (signAttemptColumns and its row number n),
-// and whether each is over either limit, as common table expressions for a larger statement:
-// `sign_attempt` records them, `attempt_verdict` has each row's n and over_limit. No two rows
-// may name the same address on the same campaign.
+// and the verdict on each, as common table expressions for a larger statement: `sign_attempt`
+// records them, `attempt_verdict` has each row's n and verdict. No two rows may name the same
+// address on the same campaign.
 // An address's row is locked by ON CONFLICT until the transaction ends and the times it holds are
 // the latest committed ones, so two attempts at once on two app servers cannot both see room.
 // Rows are locked in one order (campaign, then address) by every statement, so two statements
@@ -39,22 +58,38 @@ export function signAttemptCtes(input: string): string {
     RETURNING campaign_id, ip_hash, recent, updated_at
   ),
   attempt_verdict AS (
-    SELECT a.n, CASE WHEN a.attempt_ip_hash IS NULL THEN coalesce(a.known_over_limit, false) ELSE (
-      SELECT count(t) FILTER (WHERE t > s.updated_at - a.burst_seconds * interval '1 second') >= a.burst_limit
-        OR count(t) FILTER (WHERE t > s.updated_at - a.sustained_seconds * interval '1 second') >= a.sustained_limit
+    SELECT a.n, CASE WHEN a.attempt_ip_hash IS NULL THEN coalesce(a.known_verdict, 'free') ELSE (
+      SELECT CASE
+        WHEN count(t) FILTER (WHERE t > s.updated_at - a.ceiling_seconds * interval '1 second') >= a.ceiling_limit THEN 'ceiling'
+        WHEN count(t) FILTER (WHERE t > s.updated_at - a.burst_seconds * interval '1 second') < a.burst_limit
+          AND count(t) FILTER (WHERE t > s.updated_at - a.sustained_seconds * interval '1 second') < a.sustained_limit THEN 'free'
+        WHEN a.proved THEN 'proof'
+        ELSE 'no-proof' END
       FROM sign_attempt s LEFT JOIN LATERAL unnest(s.recent[2:]) AS t ON true
       WHERE s.campaign_id = a.campaign_id AND s.ip_hash = a.attempt_ip_hash
-    ) END AS over_limit
+    ) END AS verdict
     FROM ${input} a
   )`;
 }
 
-// One row of signAttemptColumns. Only as many earlier times are kept as the larger limit needs to
+// One row of signAttemptColumns. Only as many earlier times are kept as the largest limit needs to
 // be decided. With a known verdict nothing is recorded again.
-export function rateLimitParameters(campaignId: string, ipHash: string | null, limits: RateLimits | null, known?: boolean): unknown[] {
-  if (known !== undefined) return [campaignId, null, 0, 0, 0, 0, 0, known];
-  if (!ipHash || !limits) return [campaignId, null, 0, 0, 0, 0, 0, false];
-  return [campaignId, ipHash, Math.max(limits.burstLimit, limits.sustainedLimit, 1), limits.burstWindowSeconds, limits.burstLimit, limits.sustainedWindowSeconds, limits.sustainedLimit, null];
+export function rateLimitParameters(campaignId: string, ipHash: string | null, limits: RateLimits | null, proved: boolean, known?: AttemptVerdict): unknown[] {
+  if (known !== undefined) return [campaignId, null, 0, 0, 0, 0, 0, 0, 0, proved, known];
+  if (!ipHash || !limits) return [campaignId, null, 0, 0, 0, 0, 0, 0, 0, proved, "free"];
+  return [
+    campaignId,
+    ipHash,
+    Math.max(limits.burstLimit, limits.sustainedLimit, limits.ceilingLimit, 1),
+    limits.burstWindowSeconds,
+    limits.burstLimit,
+    limits.sustainedWindowSeconds,
+    limits.sustainedLimit,
+    limits.ceilingWindowSeconds,
+    limits.ceilingLimit,
+    proved,
+    null,
+  ];
 }
 
 // What a row of rateLimitParameters locks, if anything: two rows with the same key must not share
@@ -65,12 +100,12 @@ export function signAttemptKey(parameters: readonly unknown[]): string | null {
 }
 
 // Records one sign attempt on its own, inside the caller's transaction.
-export async function recordSignAttempt(tx: Tx, options: { campaignId: string; ipHash: string; limits: RateLimits }): Promise<{ overLimit: boolean }> {
-  const rows = await tx.$queryRawUnsafe<{ over_limit: boolean }[]>(
-    `WITH attempt AS (SELECT * FROM ${rowsRelation("a", signAttemptColumns, 1)}), ${signAttemptCtes("attempt")} SELECT over_limit FROM attempt_verdict`,
-    ...rowParameters(signAttemptColumns, [rateLimitParameters(options.campaignId, options.ipHash, options.limits)]),
+export async function recordSignAttempt(tx: Tx, options: { campaignId: string; ipHash: string; limits: RateLimits; proved?: boolean }): Promise<{ verdict: AttemptVerdict }> {
+  const rows = await tx.$queryRawUnsafe<{ verdict: AttemptVerdict }[]>(
+    `WITH attempt AS (SELECT * FROM ${rowsRelation("a", signAttemptColumns, 1)}), ${signAttemptCtes("attempt")} SELECT verdict FROM attempt_verdict`,
+    ...rowParameters(signAttemptColumns, [rateLimitParameters(options.campaignId, options.ipHash, options.limits, options.proved ?? false)]),
   );
-  return { overLimit: rows[0]?.over_limit === true };
+  return { verdict: rows[0]?.verdict ?? "free" };
 }
 
 // Addresses that have not tried for a day are of no further use: their rows are removed.

@@ -11,6 +11,7 @@ export const abuseErrorKeys = [
   "effectInvalid",
   "patternRequired",
   "ipRangeInvalid",
+  "ipHashInvalid",
   "domainInvalid",
   "emailInvalid",
   "noteTooLong",
@@ -38,9 +39,14 @@ export const abuseSettingsSchema = z.object({
   rateBurstWindowSeconds: window,
   rateSustainedLimit: limit,
   rateSustainedWindowSeconds: window,
+  rateCeilingLimit: limit,
+  rateCeilingWindowSeconds: window,
   trendingThreshold: z.coerce.number({ error: "thresholdInvalid" }).int("thresholdInvalid").min(1, "thresholdInvalid").max(1_000_000, "thresholdInvalid"),
 });
 export type AbuseSettings = z.output<typeof abuseSettingsSchema>;
+
+// A whole IP hash as Nida stores it (lib/secrets.ts hashIp): 32 base64url characters.
+export const ipHashPattern = /^[A-Za-z0-9_-]{32}$/;
 
 // A domain or a glob of one: letters, digits, hyphens and "*" in dot-separated labels.
 const domainPattern = /^(?:[a-z0-9*](?:[a-z0-9*-]{0,61}[a-z0-9*])?\.)+[a-z0-9*-]{1,63}$/;
@@ -49,19 +55,22 @@ export const accessRuleSchema = z
   .object({
     kind: z.enum(Object.values(AccessRuleKind) as [AccessRuleKind, ...AccessRuleKind[]], "kindInvalid"),
     effect: z.enum(Object.values(AccessRuleEffect) as [AccessRuleEffect, ...AccessRuleEffect[]], "effectInvalid"),
-    pattern: z.string({ error: "patternRequired" }).trim().toLowerCase().min(1, "patternRequired").max(254, "patternRequired"),
+    pattern: z.string({ error: "patternRequired" }).trim().min(1, "patternRequired").max(254, "patternRequired"),
     note: z.preprocess((value) => (value === null || value === "" ? undefined : value), z.string().trim().max(200, "noteTooLong").optional()),
   })
   .superRefine((rule, ctx) => {
     const bad = (message: AbuseErrorKey) => ctx.addIssue({ code: "custom", path: ["pattern"], message });
-    if (rule.kind === "IP_RANGE" && !parseIpRange(rule.pattern)) bad("ipRangeInvalid");
-    if (rule.kind === "EMAIL_DOMAIN" && !domainPattern.test(rule.pattern.replace(/^@/, ""))) bad("domainInvalid");
-    if (rule.kind === "EMAIL_ADDRESS" && !z.email().safeParse(rule.pattern).success) bad("emailInvalid");
+    const lower = rule.pattern.toLowerCase();
+    if (rule.kind === "IP_RANGE" && !parseIpRange(lower)) bad("ipRangeInvalid");
+    if (rule.kind === "IP_HASH" && !ipHashPattern.test(rule.pattern)) bad("ipHashInvalid");
+    if (rule.kind === "EMAIL_DOMAIN" && !domainPattern.test(lower.replace(/^@/, ""))) bad("domainInvalid");
+    if (rule.kind === "EMAIL_ADDRESS" && !z.email().safeParse(lower).success) bad("emailInvalid");
   })
   .transform((rule) => ({
     ...rule,
-    // Stored in one spelling, so the unique index catches the same rule written twice.
-    pattern: rule.kind === "IP_RANGE" ? canonicalRange(rule.pattern) : rule.pattern.replace(/^@/, ""),
+    // Stored in one spelling, so the unique index catches the same rule written twice. A hash is
+    // case-sensitive (base64url) and stays as it is.
+    pattern: rule.kind === "IP_HASH" ? rule.pattern : rule.kind === "IP_RANGE" ? canonicalRange(rule.pattern.toLowerCase()) : rule.pattern.toLowerCase().replace(/^@/, ""),
   }));
 export type AccessRuleInput = z.input<typeof accessRuleSchema>;
 

@@ -20,7 +20,15 @@ export async function getAbuseSettings(options: { actor: Actor; organisationId: 
   const [organisation, rules] = await Promise.all([
     db.organisation.findUnique({
       where: { id: options.organisationId },
-      select: { rateBurstLimit: true, rateBurstWindowSeconds: true, rateSustainedLimit: true, rateSustainedWindowSeconds: true, trendingThreshold: true },
+      select: {
+        rateBurstLimit: true,
+        rateBurstWindowSeconds: true,
+        rateSustainedLimit: true,
+        rateSustainedWindowSeconds: true,
+        rateCeilingLimit: true,
+        rateCeilingWindowSeconds: true,
+        trendingThreshold: true,
+      },
     }),
     db.accessRule.findMany({
       where: { OR: [{ organisationId: options.organisationId }, { organisationId: null }] },

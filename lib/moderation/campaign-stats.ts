@@ -55,7 +55,7 @@ export async function campaignStats(options: { actor: Actor; campaignId: string;
     }),
   ]);
 
-  const totals: Record<SignatureState, number> = { CONFIRMED: 0, PENDING: 0, INVALIDATED: 0, FRAUDULENT: 0 };
+  const totals: Record<SignatureState, number> = { CONFIRMED: 0, PENDING: 0, INVALIDATED: 0, FRAUDULENT: 0, HELD: 0 };
   for (const group of states) totals[group.state] = group._count._all;
 
   const byDay = new Map(daily.map((row) => [row.day, Number(row.count)]));

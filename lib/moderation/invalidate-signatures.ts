@@ -2,6 +2,7 @@ import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize"
 import { addConfirmed } from "../campaigns/counters";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import { describeSelector } from "./describe-selector";
 import { selectorWhere } from "./match-signatures";
 import { bulkActionCounts, parseSelectorOrThrow, type BulkActionCounts } from "./preview-bulk-action";
@@ -16,9 +17,22 @@ export async function lockCampaignModeration(tx: Tx, campaignId: string): Promis
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`moderation:${campaignId}`}, 0))`;
 }
 
-// CONFIRMED, PENDING and FRAUDULENT → INVALIDATED, with the reason and time. `confirmedAt` is kept:
-// it is how a restore knows which signatures were confirmed before (see restore-signatures.ts).
-// The count drops by exactly the confirmed signatures this call moved, in the same transaction.
+// CONFIRMED, PENDING, HELD and FRAUDULENT → INVALIDATED, with the reason and time, in the caller's
+// transaction. `confirmedAt` is kept: it is how a restore knows which signatures were confirmed by
+// their signers (see restore-signatures.ts). The count drops by exactly the confirmed signatures
+// this call moved. One statement per state, each counting the rows it changed; pending and held go
+// first: a signature confirmed meanwhile is then caught by the last statement and leaves the count
+// with it.
+export async function takeOut(tx: Tx, campaignId: string, where: Prisma.SignatureWhereInput, reason: string): Promise<BulkActionCounts> {
+  const data = { state: "INVALIDATED" as const, invalidatedAt: new Date(), invalidationReason: reason };
+  const pending = await tx.signature.updateMany({ where: { AND: [where, { state: "PENDING" }] }, data });
+  const held = await tx.signature.updateMany({ where: { AND: [where, { state: "HELD" }] }, data });
+  const fraudulent = await tx.signature.updateMany({ where: { AND: [where, { state: "FRAUDULENT" }] }, data });
+  const confirmed = await tx.signature.updateMany({ where: { AND: [where, { state: "CONFIRMED" }] }, data });
+  if (confirmed.count > 0) await addConfirmed(tx, campaignId, -confirmed.count);
+  return bulkActionCounts("invalidate", { CONFIRMED: confirmed.count, PENDING: pending.count, HELD: held.count, FRAUDULENT: fraudulent.count });
+}
+
 export async function invalidateSignatures(options: {
   actor: Actor;
   campaignId: string;
@@ -33,15 +47,7 @@ export async function invalidateSignatures(options: {
 
   return db.$transaction(async (tx) => {
     await lockCampaignModeration(tx, options.campaignId);
-    const data = { state: "INVALIDATED" as const, invalidatedAt: new Date(), invalidationReason: reason.data };
-    // One statement per state, each counting the rows it changed. Pending goes first: a signature
-    // confirmed meanwhile is then caught by the last statement and leaves the count with it.
-    const pending = await tx.signature.updateMany({ where: { AND: [where, { state: "PENDING" }] }, data });
-    const fraudulent = await tx.signature.updateMany({ where: { AND: [where, { state: "FRAUDULENT" }] }, data });
-    const confirmed = await tx.signature.updateMany({ where: { AND: [where, { state: "CONFIRMED" }] }, data });
-    if (confirmed.count > 0) await addConfirmed(tx, options.campaignId, -confirmed.count);
-
-    const result = bulkActionCounts("invalidate", { CONFIRMED: confirmed.count, PENDING: pending.count, FRAUDULENT: fraudulent.count });
+    const result = await takeOut(tx, options.campaignId, where, reason.data);
     await recordAudit(tx, {
       organisationId: access.organisationId,
       actor: options.actor,

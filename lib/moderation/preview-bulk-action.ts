@@ -1,15 +1,18 @@
 import { requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { selectorWhere } from "./match-signatures";
+import { confirmedByTheirSigner, invalidatableStates, restorableStates, type RestorableState } from "./signature-states";
 import { parseSelector, type BulkAction, type SignatureSelector, type SignatureSelectorInput } from "./schema";
 
 // How many signatures a bulk action touches. For "invalidate", by the state each is in now; for
-// "restore", by the state each goes back to. `countChange` is how the public count moves.
+// "restore", by the state each goes to (CONFIRMED, counted, or PENDING). `countChange` is how the
+// public count moves.
 export type BulkActionCounts = {
   action: BulkAction;
   total: number;
-  byState: { CONFIRMED: number; PENDING: number; FRAUDULENT: number };
+  byState: { CONFIRMED: number; PENDING: number; HELD: number; FRAUDULENT: number };
   countChange: number;
 };
 
@@ -20,7 +23,7 @@ export function parseSelectorOrThrow(selector: SignatureSelectorInput | unknown)
 }
 
 export function bulkActionCounts(action: BulkAction, byState: BulkActionCounts["byState"]): BulkActionCounts {
-  const total = byState.CONFIRMED + byState.PENDING + byState.FRAUDULENT;
+  const total = byState.CONFIRMED + byState.PENDING + byState.HELD + byState.FRAUDULENT;
   return { action, total, byState, countChange: action === "invalidate" ? 0 - byState.CONFIRMED : byState.CONFIRMED };
 }
 
@@ -36,20 +39,27 @@ export async function previewBulkAction(options: {
   const selector = parseSelectorOrThrow(options.selector);
   const where = selectorWhere(options.campaignId, selector);
 
-  if (options.action === "restore") {
-    const [confirmed, pending] = await Promise.all([
-      db.signature.count({ where: { AND: [where, { state: "INVALIDATED", confirmedAt: { not: null } }] } }),
-      db.signature.count({ where: { AND: [where, { state: "INVALIDATED", confirmedAt: null }] } }),
-    ]);
-    return bulkActionCounts("restore", { CONFIRMED: confirmed, PENDING: pending, FRAUDULENT: 0 });
-  }
+  if (options.action === "restore") return previewRestore(where);
   if (options.action !== "invalidate") throw new AppError("VALIDATION", { fields: { action: "actionInvalid" } });
+  return previewInvalidate(where);
+}
 
+// The same conditions as countBack (restore-signatures.ts), counted instead of changed.
+export async function previewRestore(where: Prisma.SignatureWhereInput, states: readonly RestorableState[] = restorableStates): Promise<BulkActionCounts> {
+  const inStates = { state: { in: [...states] } };
+  const [confirmed, pending] = await Promise.all([
+    db.signature.count({ where: { AND: [where, inStates, confirmedByTheirSigner] } }),
+    db.signature.count({ where: { AND: [where, inStates, { NOT: confirmedByTheirSigner }] } }),
+  ]);
+  return bulkActionCounts("restore", { CONFIRMED: confirmed, PENDING: pending, HELD: 0, FRAUDULENT: 0 });
+}
+
+export async function previewInvalidate(where: Prisma.SignatureWhereInput): Promise<BulkActionCounts> {
   const groups = await db.signature.groupBy({
     by: ["state"],
-    where: { AND: [where, { state: { in: ["CONFIRMED", "PENDING", "FRAUDULENT"] } }] },
+    where: { AND: [where, { state: { in: [...invalidatableStates] } }] },
     _count: { _all: true },
   });
   const count = (state: string) => groups.find((group) => group.state === state)?._count._all ?? 0;
-  return bulkActionCounts("invalidate", { CONFIRMED: count("CONFIRMED"), PENDING: count("PENDING"), FRAUDULENT: count("FRAUDULENT") });
+  return bulkActionCounts("invalidate", { CONFIRMED: count("CONFIRMED"), PENDING: count("PENDING"), HELD: count("HELD"), FRAUDULENT: count("FRAUDULENT") });
 }

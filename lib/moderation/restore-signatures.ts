@@ -1,16 +1,43 @@
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { addConfirmed } from "../campaigns/counters";
-import { db } from "../db";
+import { recordMilestones } from "../campaigns/milestones";
+import { db, type Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { describeSelector } from "./describe-selector";
 import { bulkTransactionOptions, lockCampaignModeration } from "./invalidate-signatures";
 import { selectorWhere } from "./match-signatures";
 import { bulkActionCounts, parseSelectorOrThrow, type BulkActionCounts } from "./preview-bulk-action";
 import type { SignatureSelectorInput } from "./schema";
+import { confirmedByTheirSigner, fraudulentConfirmedBefore, restorableStates, type RestorableState } from "./signature-states";
 
-// INVALIDATED → back where it was. Only confirmation ever sets `confirmedAt` and invalidation
-// keeps it, so an invalidated signature with `confirmedAt` was confirmed: it goes back to
-// CONFIRMED and counts again. Every other one (pending, or held as fraudulent) goes to PENDING,
-// where its signer's confirmation link, if still valid, can confirm it.
+// Moves the signatures `where` matches (among `states`) back into the count, in the caller's
+// transaction, and adds to the count exactly the ones now CONFIRMED. The unconfirmed go first: a
+// signer confirming meanwhile waits for this transaction and then confirms a PENDING signature,
+// which counts it; one who confirmed before this statement is caught by the next ones.
+export async function countBack(tx: Tx, campaignId: string, where: Prisma.SignatureWhereInput, states: readonly RestorableState[] = restorableStates) {
+  const cleared = { invalidatedAt: null, invalidationReason: null };
+  const inStates = { state: { in: [...states] } };
+  const pending = await tx.signature.updateMany({
+    where: { AND: [where, inStates, { NOT: confirmedByTheirSigner }] },
+    data: { state: "PENDING", ...cleared },
+  });
+  const confirmed = await tx.signature.updateMany({
+    where: { AND: [where, inStates, { confirmedAt: { not: null } }] },
+    data: { state: "CONFIRMED", ...cleared },
+  });
+  // Confirmed before HELD existed, but when is not known: counted from now.
+  const before = states.includes("FRAUDULENT")
+    ? await tx.signature.updateMany({ where: { AND: [where, fraudulentConfirmedBefore] }, data: { state: "CONFIRMED", confirmedAt: new Date(), ...cleared } })
+    : { count: 0 };
+  const counted = confirmed.count + before.count;
+  if (counted > 0) {
+    await addConfirmed(tx, campaignId, counted);
+    await recordMilestones(tx, campaignId);
+  }
+  return bulkActionCounts("restore", { CONFIRMED: counted, PENDING: pending.count, HELD: 0, FRAUDULENT: 0 });
+}
+
+// Invalidated or held → back into the count: CONFIRMED if the signer confirmed, PENDING otherwise.
 export async function restoreSignatures(options: {
   actor: Actor;
   campaignId: string;
@@ -22,18 +49,7 @@ export async function restoreSignatures(options: {
 
   return db.$transaction(async (tx) => {
     await lockCampaignModeration(tx, options.campaignId);
-    const cleared = { invalidatedAt: null, invalidationReason: null };
-    const confirmed = await tx.signature.updateMany({
-      where: { AND: [where, { state: "INVALIDATED", confirmedAt: { not: null } }] },
-      data: { state: "CONFIRMED", ...cleared },
-    });
-    const pending = await tx.signature.updateMany({
-      where: { AND: [where, { state: "INVALIDATED", confirmedAt: null }] },
-      data: { state: "PENDING", ...cleared },
-    });
-    if (confirmed.count > 0) await addConfirmed(tx, options.campaignId, confirmed.count);
-
-    const result = bulkActionCounts("restore", { CONFIRMED: confirmed.count, PENDING: pending.count, FRAUDULENT: 0 });
+    const result = await countBack(tx, options.campaignId, where);
     await recordAudit(tx, {
       organisationId: access.organisationId,
       actor: options.actor,

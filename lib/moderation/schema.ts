@@ -148,6 +148,9 @@ export function parseSelector(input: unknown): { success: true; data: SignatureS
 export const bulkActions = ["invalidate", "restore"] as const;
 export type BulkAction = (typeof bulkActions)[number];
 
+// Why a signature is held (HELD, or FRAUDULENT from before), as the sign path records it.
+export const heldReasons = ["no-proof", "ceiling", "rate-limit"] as const;
+
 // Free text from scripts and jobs; the pages offer these codes and translate them.
 export const invalidationReasons = ["abuse", "duplicate", "fake", "signer-request", "test", "other"] as const;
 export const reasonSchema = z.string({ error: "reasonRequired" }).trim().min(1, "reasonRequired").max(200, "reasonTooLong");

@@ -4,15 +4,19 @@ import { db } from "../db";
 import type { CampaignStatus, SignatureState } from "../generated/prisma/enums";
 import { listActorOrganisations, type ActorOrganisation } from "./list-organisations";
 
+// The states the dashboard counts, each in its own column.
+export const dashboardStates = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED"] as const;
+type DashboardState = (typeof dashboardStates)[number];
+
 export type DashboardCampaign = {
   id: string;
   slug: string;
   titleEn: string;
   titleAr: string | null;
   status: CampaignStatus;
-  // Signatures in each state, each on its own as the campaign's overview counts them; confirmed is
-  // the number the public sees.
-  totals: Record<SignatureState, number>;
+  // Signatures in each state, as the campaign's overview names them; confirmed is the number the
+  // public sees, held counts once an organiser releases it (FRAUDULENT rows from before included).
+  totals: Record<DashboardState, number>;
 };
 
 export type DashboardOrganisation = ActorOrganisation & { campaigns: DashboardCampaign[] };
@@ -36,12 +40,13 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
     campaignIds.length
       ? db.signature.groupBy({
           by: ["campaignId", "state"],
-          where: { campaignId: { in: campaignIds }, state: { in: ["PENDING", "INVALIDATED", "FRAUDULENT"] } },
+          where: { campaignId: { in: campaignIds }, state: { in: ["PENDING", "INVALIDATED", "HELD", "FRAUDULENT"] } },
           _count: { _all: true },
         })
       : Promise.resolve([]),
   ]);
-  const count = (campaignId: string, state: SignatureState) => states.find((row) => row.campaignId === campaignId && row.state === state)?._count._all ?? 0;
+  const count = (campaignId: string, counted: SignatureState[]) =>
+    states.filter((row) => row.campaignId === campaignId && counted.includes(row.state)).reduce((sum, row) => sum + row._count._all, 0);
 
   return organisations.map((organisation) => ({
     ...organisation,
@@ -57,9 +62,9 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
         status: campaign.status,
         totals: {
           CONFIRMED: confirmed.get(campaign.id) ?? 0,
-          PENDING: count(campaign.id, "PENDING"),
-          INVALIDATED: count(campaign.id, "INVALIDATED"),
-          FRAUDULENT: count(campaign.id, "FRAUDULENT"),
+          PENDING: count(campaign.id, ["PENDING"]),
+          HELD: count(campaign.id, ["HELD", "FRAUDULENT"]),
+          INVALIDATED: count(campaign.id, ["INVALIDATED"]),
         },
       })),
   }));

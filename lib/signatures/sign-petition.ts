@@ -3,7 +3,8 @@ import { accessVerdict } from "../abuse/access-rules";
 import { normaliseIp } from "../abuse/client-ip";
 import { isDisposableDomain } from "../abuse/disposable-domains";
 import { checkFormGuard } from "../abuse/form-guard";
-import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, signAttemptKey, type RateLimits } from "../abuse/rate-limit";
+import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, signAttemptKey, type AttemptVerdict, type RateLimits } from "../abuse/rate-limit";
+import { isValidProof } from "../abuse/verify-proof";
 import { database, db, rowParameters, rowsRelation, type Database, type RowColumns, type Tx } from "../db";
 import { env } from "../env";
 import { AppError, toAppError } from "../errors";
@@ -30,6 +31,8 @@ export type SignPetitionOptions = {
   source?: string | null;
   // The sign form's honeypot and signed render time; absent for callers that are not a form.
   formGuard?: { honeypot: unknown; token: unknown };
+  // The proof of work the sign form's script computed (lib/abuse/proof-of-work.ts), if any.
+  proof?: unknown;
 };
 
 // The result is the same whether the address signed before or not: it must not reveal that.
@@ -48,20 +51,23 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   // Bots are turned away without a word: they see the page a person sees, and nothing is kept.
   if (options.formGuard && checkFormGuard({ campaignSlug: campaign.slug, ...options.formGuard }) !== "ok") return { campaignSlug: campaign.slug };
   const ip = options.ipAddress ? normaliseIp(options.ipAddress) : null;
-  const access = accessVerdict(campaign.rules, { ip, email: parsed.data.email });
+  const ipHash = hashIp(ip);
+  const access = accessVerdict(campaign.rules, { ip, ipHash, email: parsed.data.email });
   if (access.blocked) return { campaignSlug: campaign.slug };
   if (!access.emailAllowed && isDisposableDomain(emailDomain(canonicalEmail(parsed.data.email)))) {
     throw new AppError("VALIDATION", { fields: { email: "emailDisposable" } });
   }
 
-  // A coalition campaign is limited by its lead organisation's settings.
+  // A coalition campaign is limited by its lead organisation's settings. A campaign under attack
+  // (proofOfWork) lets no signature count for free: each needs a proof, or is held.
   const lead = campaign.owners.find((owner) => owner.lead) ?? campaign.owners[0];
-  const rateLimits = access.ipAllowed ? null : lead ? rateLimitsOf(lead) : defaultRateLimits;
+  const limits = lead ? rateLimitsOf(lead) : defaultRateLimits;
+  const rateLimits = access.ipAllowed ? null : campaign.proof_of_work ? { ...limits, burstLimit: 0 } : limits;
   const target: CampaignForSigning = { id: campaign.id, slug: campaign.slug, titleEn: campaign.title_en, titleAr: campaign.title_ar, rateLimits };
-  const ipHash = hashIp(ip);
-  let first = await insertNewSignature(target, parsed.data, { ...options, ipHash });
+  const proved = options.proof != null && isValidProof({ campaignSlug: campaign.slug, email: parsed.data.email, nonce: options.proof });
+  let first = await insertNewSignature(target, parsed.data, { ...options, ipHash, proved });
   // The same address signing for the first time twice at once: the second sees the first now.
-  for (let retry = 0; first.outcome === "raced" && retry < 3; retry++) first = await insertNewSignature(target, parsed.data, { ...options, ipHash, overLimit: first.overLimit });
+  for (let retry = 0; first.outcome === "raced" && retry < 3; retry++) first = await insertNewSignature(target, parsed.data, { ...options, ipHash, proved, verdict: first.verdict });
   if (first.outcome === "closed" || first.outcome === "raced") throw new AppError("CAMPAIGN_NOT_OPEN");
   // Signed before, or two identical requests racing each other: the loser of the signature's
   // unique index lands here, so there is still one signature.
@@ -74,12 +80,14 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
 }
 
 function rateLimitsOf(owner: OwnerForSigning): RateLimits {
-  return { burstLimit: owner.burstLimit, burstWindowSeconds: owner.burstWindowSeconds, sustainedLimit: owner.sustainedLimit, sustainedWindowSeconds: owner.sustainedWindowSeconds };
+  const { burstLimit, burstWindowSeconds, sustainedLimit, sustainedWindowSeconds, ceilingLimit, ceilingWindowSeconds } = owner;
+  return { burstLimit, burstWindowSeconds, sustainedLimit, sustainedWindowSeconds, ceilingLimit, ceilingWindowSeconds };
 }
 
 // First signatures, in one statement for any number of them: for each, the attempt against the
-// rate limits, the supporter, the signature (held as fraudulent when over the limits: the signer
-// sees and gets exactly what anyone else does, but confirming does not count it), the consents,
+// rate limits, the supporter, the signature (HELD, with the verdict as its reason, when beyond the
+// limits without a proof of work or beyond the ceiling: the signer gets the usual e-mail, and
+// confirming records it for an organiser to release rather than counting it), the consents,
 // the confirmation token, the links of the e-mail and the e-mail itself in the outbox. All of it
 // or none of it; nothing is written but the attempt when the campaign has closed, or the supporter
 // when they signed before. No two rows may share an address or an e-mail address (groupCommit
@@ -138,8 +146,8 @@ const newSignaturesStatement = { name: "sign-new-signatures", text: `
     INSERT INTO signatures (id, campaign_id, supporter_id, state, invalidation_reason, name, country, postcode, comment,
       show_publicly, locale, ip_hash, email_domain, source, confirmations_sent, created_at, updated_at)
     SELECT i.signature_id, i.campaign_id, supporter.id,
-      CASE WHEN v.over_limit THEN 'FRAUDULENT' ELSE 'PENDING' END::"SignatureState",
-      CASE WHEN v.over_limit THEN 'rate-limit' END,
+      CASE WHEN v.verdict IN ('no-proof', 'ceiling') THEN 'HELD' ELSE 'PENDING' END::"SignatureState",
+      CASE WHEN v.verdict IN ('no-proof', 'ceiling') THEN v.verdict END,
       i.name, i.country, i.postcode, i.comment, i.show_publicly, i.locale::"Locale", i.ip_hash, i.email_domain, i.source, 1,
       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM input i JOIN supporter USING (n) JOIN attempt_verdict v USING (n)
@@ -169,14 +177,14 @@ const newSignaturesStatement = { name: "sign-new-signatures", text: `
       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM signed
   )
-  SELECT o.id IS NOT NULL AS open, supporter.id AS supporter_id, signature.id AS signature_id, v.over_limit
+  SELECT o.id IS NOT NULL AS open, supporter.id AS supporter_id, signature.id AS signature_id, v.verdict
   FROM input i JOIN attempt_verdict v USING (n)
   LEFT JOIN open_campaign o ON o.id = i.campaign_id
   LEFT JOIN supporter USING (n)
   LEFT JOIN signature ON signature.id = i.signature_id
   ORDER BY i.n` };
 
-type NewSignatureRow = { open: boolean; supporter_id: string | null; signature_id: string | null; over_limit: boolean };
+type NewSignatureRow = { open: boolean; supporter_id: string | null; signature_id: string | null; verdict: AttemptVerdict };
 
 type PendingSignature = { parameters: unknown[]; keys: string[] };
 
@@ -208,13 +216,14 @@ function newSignatureQueue(target: Database): GroupCommit<PendingSignature, NewS
   return queue;
 }
 
-type FirstSignature = { outcome: "signed" | "closed" } | { outcome: "raced"; overLimit: boolean } | { outcome: "signed-before"; supporterId: string };
+type FirstSignature = { outcome: "signed" | "closed" } | { outcome: "raced"; verdict: AttemptVerdict } | { outcome: "signed-before"; supporterId: string };
 
 async function insertNewSignature(
   campaign: CampaignForSigning,
   input: SignInput,
-  // overLimit: the verdict of an earlier run of this same request, whose attempt is recorded.
-  options: SignPetitionOptions & { ipHash: string | null; overLimit?: boolean },
+  // proved: a valid proof of work came with it; verdict: that of an earlier run of this same
+  // request, whose attempt is recorded.
+  options: SignPetitionOptions & { ipHash: string | null; proved: boolean; verdict?: AttemptVerdict },
 ): Promise<FirstSignature> {
   const canonical = canonicalEmail(input.email);
   const signatureId = randomUUID();
@@ -227,7 +236,7 @@ async function insertNewSignature(
     idempotencyKey: confirmationMailKey(signatureId, 1),
     props: confirmationMailProps(campaign, { token, name: input.name, locale: options.locale, supporterLinks: links }),
   });
-  const attempt = rateLimitParameters(campaign.id, options.ipHash, campaign.rateLimits, options.overLimit);
+  const attempt = rateLimitParameters(campaign.id, options.ipHash, campaign.rateLimits, options.proved, options.verdict);
   const parameters = [
     ...attempt,
     randomUUID(),
@@ -257,7 +266,7 @@ async function insertNewSignature(
   const row = await newSignatureQueue(database()).submit({ parameters, keys });
   if (!row.open) return { outcome: "closed" };
   if (row.signature_id) return { outcome: "signed" };
-  if (!row.supporter_id) return { outcome: "raced", overLimit: row.over_limit };
+  if (!row.supporter_id) return { outcome: "raced", verdict: row.verdict };
   return { outcome: "signed-before", supporterId: row.supporter_id };
 }
 
@@ -266,7 +275,7 @@ async function insertNewSignature(
 async function signedBefore(tx: Tx, campaign: CampaignForSigning, input: SignInput, options: SignPetitionOptions & { supporterId: string }): Promise<void> {
   const existing = await tx.signature.findUnique({
     where: { campaignId_supporterId: { campaignId: campaign.id, supporterId: options.supporterId } },
-    select: { id: true, state: true, name: true },
+    select: { id: true, state: true, name: true, confirmedAt: true },
   });
   if (!existing || existing.state === "INVALIDATED") return;
   const bumped = await tx.signature.updateManyAndReturn({
@@ -284,7 +293,9 @@ async function signedBefore(tx: Tx, campaign: CampaignForSigning, input: SignInp
     to: input.email,
     name: existing.name,
     locale: options.locale,
-    alreadyConfirmed: existing.state === "CONFIRMED",
+    // A held signature its signer confirmed has nothing left to confirm, and does not count yet.
+    alreadyConfirmed: existing.state === "CONFIRMED" || existing.confirmedAt !== null,
+    held: existing.state === "HELD" || existing.state === "FRAUDULENT",
   });
 }
 
@@ -292,7 +303,7 @@ const confirmationMailKey = (signatureId: string, sequence: number) => `confirm-
 
 function confirmationMailProps(
   campaign: CampaignForSigning,
-  options: { token: string | null; name: string; locale: Locale; supporterLinks: SupporterLinks },
+  options: { token: string | null; name: string; locale: Locale; supporterLinks: SupporterLinks; held?: boolean },
 ): TemplateProps["confirm-signature"] {
   const { locale } = options;
   const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
@@ -304,13 +315,14 @@ function confirmationMailProps(
     confirmUrl: options.token ? `${env.APP_URL}/${locale}/confirm/${options.token}` : campaignUrl,
     campaignUrl,
     alreadyConfirmed: options.token === null,
+    ...(options.token === null && options.held ? { held: true } : {}),
     supporterLinks: options.supporterLinks,
   };
 }
 
 async function queueConfirmationEmail(
   tx: Tx,
-  options: { campaign: CampaignForSigning; supporterId: string; signatureId: string; sequence: number; to: string; name: string; locale: Locale; alreadyConfirmed: boolean },
+  options: { campaign: CampaignForSigning; supporterId: string; signatureId: string; sequence: number; to: string; name: string; locale: Locale; alreadyConfirmed: boolean; held: boolean },
 ): Promise<void> {
   let token: string | null = null;
   if (!options.alreadyConfirmed) {
@@ -327,6 +339,6 @@ async function queueConfirmationEmail(
     locale: options.locale,
     idempotencyKey: confirmationMailKey(options.signatureId, options.sequence),
     signatureId: options.signatureId,
-    props: confirmationMailProps(options.campaign, { token, name: options.name, locale: options.locale, supporterLinks }),
+    props: confirmationMailProps(options.campaign, { token, name: options.name, locale: options.locale, supporterLinks, held: options.held }),
   });
 }

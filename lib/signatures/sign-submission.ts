@@ -1,5 +1,5 @@
 import { clientIp, type RequestHeaders } from "../abuse/client-ip";
-import { honeypotField, renderedAtField } from "../abuse/form-fields";
+import { honeypotField, proofField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
 import { isAppError, toAppError } from "../errors";
@@ -50,6 +50,7 @@ export async function submitSignForm(fields: SignFields, request: { headers: Req
       ipAddress: clientIp(request.headers, env.TRUST_PROXY_HOPS),
       source: sourceTag(fields, request.headers.get("referer")),
       formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
+      proof: fields.get(proofField),
     });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };

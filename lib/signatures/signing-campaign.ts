@@ -12,6 +12,8 @@ export type SigningCampaign = {
   is_open: boolean;
   title_en: string;
   title_ar: string | null;
+  // Every signature needs a proof of work to count (a campaign under attack).
+  proof_of_work: boolean;
   owners: OwnerForSigning[];
   rules: AccessRuleLike[];
 };
@@ -23,10 +25,11 @@ export const campaignIsOpenSql = (c: string) =>
 const campaignQuery = { name: "sign-campaign", text: `
   SELECT c.id, c.slug, c.status,
     ${campaignIsOpenSql("c")} AS is_open,
-    c.title_en, c.title_ar,
+    c.title_en, c.title_ar, c.proof_of_work,
     coalesce((SELECT json_agg(json_build_object('lead', o.lead,
         'burstLimit', g.rate_burst_limit, 'burstWindowSeconds', g.rate_burst_window_seconds,
-        'sustainedLimit', g.rate_sustained_limit, 'sustainedWindowSeconds', g.rate_sustained_window_seconds) ORDER BY o.created_at, o.organisation_id)
+        'sustainedLimit', g.rate_sustained_limit, 'sustainedWindowSeconds', g.rate_sustained_window_seconds,
+        'ceilingLimit', g.rate_ceiling_limit, 'ceilingWindowSeconds', g.rate_ceiling_window_seconds) ORDER BY o.created_at, o.organisation_id)
       FROM campaign_owners o JOIN organisations g ON g.id = o.organisation_id WHERE o.campaign_id = c.id), '[]'::json) AS owners,
     coalesce((SELECT json_agg(json_build_object('kind', r.kind, 'effect', r.effect, 'pattern', r.pattern))
       FROM access_rules r
@@ -36,7 +39,8 @@ const campaignQuery = { name: "sign-campaign", text: `
 type Held = { database: Database; until: number; campaign: Promise<SigningCampaign | undefined> };
 const held = new Map<string, Held>();
 
-// What signing needs to know of a campaign, in one query: its status, its owners' rate limits
+// What signing needs to know of a campaign, in one query: its status, whether it asks every signer
+// for a proof of work, its owners' rate limits
 // and every access rule that applies. An open campaign's answer is kept for SIGNING_CACHE_MS, so
 // a busy campaign is not read again for every signature; the statement that records signatures
 // checks again that the campaign is open. Anything else (unknown, closed, not yet open) is read

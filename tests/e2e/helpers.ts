@@ -91,9 +91,11 @@ export async function signFromOwnAddress(page: Page): Promise<void> {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
 }
 
-/** Fills the sign form on the current campaign page and submits it. */
-export async function submitSignForm(page: Page, signer: Partial<Signer>): Promise<void> {
-  await signFromOwnAddress(page);
+/** Fills the sign form on the current campaign page and submits it, from an address of its own
+ * unless `clientIp` names the one to share (X-Forwarded-For). */
+export async function submitSignForm(page: Page, signer: Partial<Signer>, options: { clientIp?: string } = {}): Promise<void> {
+  if (options.clientIp) await page.setExtraHTTPHeaders({ "x-forwarded-for": options.clientIp });
+  else await signFromOwnAddress(page);
   if (signer.name !== undefined) await page.getByLabel("Full name").fill(signer.name);
   if (signer.email !== undefined) await page.getByLabel("E-mail address").fill(signer.email);
   if (signer.country !== undefined) await page.getByLabel("Country where you live").selectOption(signer.country);

@@ -42,14 +42,14 @@ async function bulkByDomain(page: Page, campaignId: string, action: "invalidate"
 
   await expect(page).toHaveURL(/bulkPreview=1/);
   await expect(page.getByTestId("bulk-preview-summary")).toHaveText(
-    action === "invalidate" ? "This will invalidate 1 signature: 1 confirmed." : "This will restore 1 signature: 1 back to confirmed.",
+    action === "invalidate" ? "This will invalidate 1 signature: 1 confirmed." : "This will restore 1 signature: 1 to confirmed (in the count).",
   );
   await expect(page.locator("#bulk-preview")).toContainText(action === "invalidate" ? "The public count will go down by 1." : "The public count will go up by 1.");
   if (axe) await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: action === "invalidate" ? "Invalidate 1 signature" : "Restore 1 signature" }).click();
   await expect(page.getByTestId("moderation-result")).toHaveText(
-    action === "invalidate" ? "Invalidated 1 signature: 1 confirmed." : "Restored 1 signature: 1 back to confirmed.",
+    action === "invalidate" ? "Invalidated 1 signature: 1 confirmed." : "Restored 1 signature: 1 to confirmed (in the count).",
   );
   await expect(page.locator("#moderation-result")).toContainText(action === "invalidate" ? "The public count went down by 1." : "The public count went up by 1.");
 }

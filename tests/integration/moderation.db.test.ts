@@ -101,7 +101,7 @@ describe("invalidating and restoring by e-mail domain", () => {
 
     const selector = { emailDomain: domain.toUpperCase() };
     const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector, action: "invalidate" });
-    expect(preview).toEqual({ action: "invalidate", total: 5, byState: { CONFIRMED: 3, PENDING: 2, FRAUDULENT: 0 }, countChange: -3 });
+    expect(preview).toEqual({ action: "invalidate", total: 5, byState: { CONFIRMED: 3, PENDING: 2, HELD: 0, FRAUDULENT: 0 }, countChange: -3 });
 
     const result = await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector, reason: "abuse" });
     expect(result).toEqual(preview);
@@ -124,7 +124,7 @@ describe("invalidating and restoring by e-mail domain", () => {
     expect(await publicCount(campaign)).toBe(2);
 
     const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, action: "restore" });
-    expect(preview).toEqual({ action: "restore", total: 5, byState: { CONFIRMED: 3, PENDING: 2, FRAUDULENT: 0 }, countChange: 3 });
+    expect(preview).toEqual({ action: "restore", total: 5, byState: { CONFIRMED: 3, PENDING: 2, HELD: 0, FRAUDULENT: 0 }, countChange: 3 });
     const result = await restoreSignatures({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain } });
     expect(result).toEqual(preview);
     expect(await publicCount(campaign)).toBe(5);
@@ -147,7 +147,7 @@ describe("invalidating and restoring by e-mail domain", () => {
 
     expect(await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, action: "invalidate" })).toMatchObject({ total: 0 });
     const again = await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, reason: "duplicate" });
-    expect(again).toEqual({ action: "invalidate", total: 0, byState: { CONFIRMED: 0, PENDING: 0, FRAUDULENT: 0 }, countChange: 0 });
+    expect(again).toEqual({ action: "invalidate", total: 0, byState: { CONFIRMED: 0, PENDING: 0, HELD: 0, FRAUDULENT: 0 }, countChange: 0 });
     expect(await snapshot(campaign)).toEqual(before);
     expect(await publicCount(campaign)).toBe(2);
 
@@ -161,12 +161,12 @@ describe("invalidating and restoring by e-mail domain", () => {
   it("counts what actually changed, not what was previewed: a signature confirmed in between leaves the count too", async () => {
     const { campaign, organiser, domain, burstPending } = await campaignWithBurst();
     const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, action: "invalidate" });
-    expect(preview.byState).toEqual({ CONFIRMED: 3, PENDING: 2, FRAUDULENT: 0 });
+    expect(preview.byState).toEqual({ CONFIRMED: 3, PENDING: 2, HELD: 0, FRAUDULENT: 0 });
     await confirm(burstPending[0]!.id);
     expect(await publicCount(campaign)).toBe(6);
 
     const result = await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, reason: "abuse" });
-    expect(result.byState).toEqual({ CONFIRMED: 4, PENDING: 1, FRAUDULENT: 0 });
+    expect(result.byState).toEqual({ CONFIRMED: 4, PENDING: 1, HELD: 0, FRAUDULENT: 0 });
     expect(await publicCount(campaign)).toBe(2);
   });
 
@@ -185,7 +185,7 @@ describe("invalidating and restoring by e-mail domain", () => {
     const { campaign, organiser, domain, burstPending } = await campaignWithBurst();
     await db.signature.update({ where: { id: burstPending[0]!.id }, data: { state: "FRAUDULENT" } });
     const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, action: "invalidate" });
-    expect(preview.byState).toEqual({ CONFIRMED: 3, PENDING: 1, FRAUDULENT: 1 });
+    expect(preview.byState).toEqual({ CONFIRMED: 3, PENDING: 1, HELD: 0, FRAUDULENT: 1 });
     expect(await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector: { emailDomain: domain }, reason: "abuse" })).toEqual(preview);
     await restoreSignatures({ actor: organiser, campaignId: campaign.id, selector: { ids: [burstPending[0]!.id] } });
     expect(await states([burstPending[0]!.id])).toEqual({ [burstPending[0]!.id]: "PENDING" });
@@ -208,8 +208,8 @@ describe("invalidating by IP hash, e-mail address, country and hand-picked rows"
 
     for (const ipHash of [shown, full]) {
       const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector: { ipHash }, action: "invalidate" });
-      // The second signature from the address within a minute is over the burst limit.
-      expect(preview.byState).toEqual({ CONFIRMED: 1, PENDING: 0, FRAUDULENT: 1 });
+      // Two signatures from one address within a minute: both within the limits.
+      expect(preview.byState).toEqual({ CONFIRMED: 1, PENDING: 1, HELD: 0, FRAUDULENT: 0 });
     }
     const result = await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector: { ipHash: shown }, reason: "abuse" });
     expect(result.total).toBe(2);
@@ -254,7 +254,7 @@ describe("invalidating by IP hash, e-mail address, country and hand-picked rows"
 
     const selector = { ids: [...picked.map((s) => s.id), stranger.id] };
     const preview = await previewBulkAction({ actor: organiser, campaignId: campaign.id, selector, action: "invalidate" });
-    expect(preview.byState).toEqual({ CONFIRMED: 1, PENDING: 1, FRAUDULENT: 0 });
+    expect(preview.byState).toEqual({ CONFIRMED: 1, PENDING: 1, HELD: 0, FRAUDULENT: 0 });
     expect(await invalidateSignatures({ actor: organiser, campaignId: campaign.id, selector, reason: "duplicate" })).toEqual(preview);
     expect(await states([...picked.map((s) => s.id), kept.id, stranger.id])).toEqual({
       [picked[0]!.id]: "INVALIDATED",
@@ -349,14 +349,14 @@ describe("the audit log", () => {
         userId: organiser.userId,
         action: "signatures.invalidate",
         affected: 5,
-        details: { selector: { emailDomain: domain }, reason: "abuse", byState: { CONFIRMED: 3, PENDING: 2, FRAUDULENT: 0 }, countChange: -3 },
+        details: { selector: { emailDomain: domain }, reason: "abuse", byState: { CONFIRMED: 3, PENDING: 2, HELD: 0, FRAUDULENT: 0 }, countChange: -3 },
       },
       {
         organisationId: organisationOf(campaign),
         userId: organiser.userId,
         action: "signatures.restore",
         affected: 5,
-        details: { selector: { emailDomain: domain }, byState: { CONFIRMED: 3, PENDING: 2, FRAUDULENT: 0 }, countChange: 3 },
+        details: { selector: { emailDomain: domain }, byState: { CONFIRMED: 3, PENDING: 2, HELD: 0, FRAUDULENT: 0 }, countChange: 3 },
       },
       {
         organisationId: organisationOf(campaign),
@@ -364,7 +364,7 @@ describe("the audit log", () => {
         action: "signatures.invalidate",
         affected: 1,
         // The log keeps no signer's address.
-        details: { selector: { email: `b•••@${domain}` }, reason: "signer-request", byState: { CONFIRMED: 1, PENDING: 0, FRAUDULENT: 0 }, countChange: -1 },
+        details: { selector: { email: `b•••@${domain}` }, reason: "signer-request", byState: { CONFIRMED: 1, PENDING: 0, HELD: 0, FRAUDULENT: 0 }, countChange: -1 },
       },
     ]);
   });
@@ -474,7 +474,7 @@ describe("campaignStats", () => {
     const stats = await campaignStats({ actor: viewer, campaignId: campaign.id, days: 7, now: at("2030-01-15T10:00:00Z") });
     expect(stats.campaign).toEqual({ id: campaign.id, slug: campaign.slug, status: "OPEN", title: { en: campaign.titleEn, ar: campaign.titleAr } });
     expect(stats.role).toBe("VIEWER");
-    expect(stats.totals).toEqual({ CONFIRMED: 17, PENDING: 1, INVALIDATED: 1, FRAUDULENT: 1 });
+    expect(stats.totals).toEqual({ CONFIRMED: 17, PENDING: 1, INVALIDATED: 1, FRAUDULENT: 1, HELD: 0 });
     expect(stats.perDay).toEqual([
       { day: "2030-01-09", count: 1 },
       { day: "2030-01-10", count: 0 },
@@ -515,7 +515,7 @@ describe("campaignStats", () => {
     expect(stats.perDay.every((day) => day.count === 0)).toBe(true);
     expect(stats.perDay.at(-1)!.day).toBe(new Date().toISOString().slice(0, 10));
     expect(stats.topCountries).toEqual([]);
-    expect(stats.totals).toEqual({ CONFIRMED: 0, PENDING: 0, INVALIDATED: 0, FRAUDULENT: 0 });
+    expect(stats.totals).toEqual({ CONFIRMED: 0, PENDING: 0, INVALIDATED: 0, FRAUDULENT: 0, HELD: 0 });
     for (const days of [0, 1.5, 400]) await expectAppError(campaignStats({ actor: viewer, campaignId: campaign.id, days }), "VALIDATION");
   });
 });

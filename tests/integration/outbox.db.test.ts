@@ -67,7 +67,7 @@ describe("deliverDueMessages", () => {
 
     // The signer follows the link they received.
     const token = email.text!.match(/\/confirm\/([A-Za-z0-9_-]{43})/)![1]!;
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, signatureId: expect.any(String), standing: "counted", counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     expect(await confirmedCount(campaign.id)).toBe(1);
 
     // A delivered message is never delivered again.

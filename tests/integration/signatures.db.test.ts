@@ -286,13 +286,13 @@ describe("confirming a signature", () => {
     expect(await tokensOf(signature.id)).toHaveLength(1);
     expect(await confirmedCount(campaign.id)).toBe(0);
     // The token still works after a mail scanner (or the signer) opened the page.
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, signatureId: expect.any(String), standing: "counted", counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   it("pressing Confirm confirms and counts the signature once; the link then no longer works", async () => {
     const { campaign, signature, token } = await signedOnce();
     const before = Date.now();
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, signatureId: signature.id, standing: "counted", counted: true, letterToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
 
     const confirmed = await onlySignatureOf(campaign);
     expect(confirmed.state).toBe("CONFIRMED");
@@ -348,12 +348,12 @@ describe("confirming a signature", () => {
     expect((await onlySignatureOf(campaign)).state).toBe("PENDING");
   });
 
-  it("acknowledges but never counts a signature held as fraudulent", async () => {
+  it("records the confirmation of a signature held as fraudulent (from before HELD), says it is held, and does not count it", async () => {
     const { campaign, signature, token } = await signedOnce();
     await db.signature.update({ where: { id: signature.id }, data: { state: "FRAUDULENT" } });
 
-    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, counted: false });
-    expect((await onlySignatureOf(campaign)).state).toBe("FRAUDULENT");
+    expect(await confirmSignature({ token })).toEqual({ campaignSlug: campaign.slug, signatureId: signature.id, standing: "held", counted: false });
+    expect(await onlySignatureOf(campaign)).toMatchObject({ state: "FRAUDULENT", confirmedAt: expect.any(Date) });
     expect(await confirmedCount(campaign.id)).toBe(0);
     expect(await tokensOf(signature.id)).toEqual([]);
   });

@@ -4,16 +4,13 @@ import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
+import { dashboardStates, organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
 import { organiserPageMetadata } from "./page-access";
 import { OrganiserTable } from "./organiser-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
-
-// Each state counted on its own, named as the campaign's overview names it.
-const countedStates = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as const;
 
 export const generateMetadata = organiserPageMetadata("OrganiserDashboard", "title");
 
@@ -69,7 +66,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (
-              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, ...countedStates.map((state) => ({ label: states(state), numeric: true }))]}>
+              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, ...dashboardStates.map((state) => ({ label: states(state), numeric: true }))]}>
                 {organisation.campaigns.map((campaign) => (
                   <tr role="row" key={campaign.id}>
                     <th scope="row" role="rowheader">
@@ -80,9 +77,13 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                     <td role="cell" data-label={t("status")}>
                       <span className={`status status-${campaign.status.toLowerCase()}`}>{statuses(campaign.status)}</span>
                     </td>
-                    {countedStates.map((state) => (
+                    {dashboardStates.map((state) => (
                       <td key={state} role="cell" className="numeric" data-label={states(state)}>
-                        {formatNumber(campaign.totals[state], locale)}
+                        {state === "HELD" && campaign.totals.HELD > 0 ? (
+                          <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}/signatures?state=HELD`}>{formatNumber(campaign.totals.HELD, locale)}</a>
+                        ) : (
+                          formatNumber(campaign.totals[state], locale)
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -5,7 +5,8 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { OrganiserTable } from "./organiser-table";
 
-// Bursts of confirmed signatures from one IP hash or e-mail domain, waiting for an organiser.
+// Bursts of signatures from one IP hash or e-mail domain, and connections with signatures held for
+// review, waiting for an organiser.
 export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingFlagView[]; locale: Locale }) {
   if (flags.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "TrendingFlags" });
@@ -13,7 +14,7 @@ export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingF
     <section id="trending-flags" className="organiser-section organiser-panel" aria-labelledby="trending-heading">
       <h2 id="trending-heading">{t("heading")}</h2>
       <p>{t("intro")}</p>
-      <OrganiserTable labelledBy="trending-heading" className="organiser-table stack-on-phone" captionHidden caption={t("heading")} columns={[{ label: t("campaign") }, { label: t("source") }, { label: t("hour") }, { label: t("confirmed"), numeric: true }, { label: t("action") }]}>
+      <OrganiserTable labelledBy="trending-heading" className="organiser-table stack-on-phone" captionHidden caption={t("heading")} columns={[{ label: t("campaign") }, { label: t("source") }, { label: t("hour") }, { label: t("confirmed"), numeric: true }, { label: t("held"), numeric: true }, { label: t("action") }]}>
         {flags.map((flag) => (
           <tr key={flag.id} data-flag={flag.id}>
             <th scope="row">
@@ -27,6 +28,9 @@ export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingF
             </td>
             <td data-label={t("confirmed")} className="numeric">
               {formatNumber(flag.confirmed, locale)}
+            </td>
+            <td data-label={t("held")} className="numeric">
+              {formatNumber(flag.held, locale)}
             </td>
             <td data-label={t("action")}>
               <a href={`/${locale}/organiser/trending/${encodeURIComponent(flag.id)}`}>{t("review")}</a>

@@ -21,22 +21,23 @@ function shapeOf(mails: Awaited<ReturnType<typeof mailsTo>>) {
 }
 
 describe("rate limits per address and campaign", () => {
-  it("over the burst limit: the same response and the same e-mail, but held as fraudulent and not counted when confirmed", async () => {
+  it("over the burst limit without a proof of work: the same response and the same e-mail, held for review, and confirming says so", async () => {
     const campaign = await createCampaign();
+    await db.organisation.update({ where: { id: campaign.owners[0]!.organisationId }, data: { rateBurstLimit: 1 } });
     const first = await signFrom(campaign, "203.0.113.10");
     const second = await signFrom(campaign, "203.0.113.10");
 
     expect(second.result).toEqual(first.result);
     expect(shapeOf(await mailsTo(second.input.email))).toEqual(shapeOf(await mailsTo(first.input.email)));
     expect((await signatureOf(campaign.id, first.input.email)).state).toBe("PENDING");
-    expect((await signatureOf(campaign.id, second.input.email)).state).toBe("FRAUDULENT");
+    expect(await signatureOf(campaign.id, second.input.email)).toMatchObject({ state: "HELD", invalidationReason: "no-proof" });
 
     expect((await confirmFirstMail(first.input.email)).counted).toBe(true);
     const held = await confirmFirstMail(second.input.email);
-    // The signer is thanked the same way; the count is not moved.
-    expect(held).toEqual({ campaignSlug: campaign.slug, counted: false });
+    // Confirmed, told it is held, and the count is not moved.
+    expect(held).toMatchObject({ campaignSlug: campaign.slug, standing: "held", counted: false });
     expect(await confirmedCount(campaign.id)).toBe(1);
-    expect((await signatureOf(campaign.id, second.input.email)).state).toBe("FRAUDULENT");
+    expect(await signatureOf(campaign.id, second.input.email)).toMatchObject({ state: "HELD", confirmedAt: expect.any(Date) });
   });
 
   it("lets people behind one shared address sign while they stay under the limits", async () => {
@@ -48,7 +49,7 @@ describe("rate limits per address and campaign", () => {
     const elsewhere = await signFrom(campaign, "198.51.100.21");
     expect((await signatureOf(campaign.id, elsewhere.input.email)).state).toBe("PENDING");
     const fourth = await signFrom(campaign, "198.51.100.20");
-    expect((await signatureOf(campaign.id, fourth.input.email)).state).toBe("FRAUDULENT");
+    expect((await signatureOf(campaign.id, fourth.input.email)).state).toBe("HELD");
   });
 
   it("over the sustained limit, with the burst limit out of the way", async () => {
@@ -57,7 +58,7 @@ describe("rate limits per address and campaign", () => {
     const signers = [];
     for (let i = 0; i < 7; i++) signers.push(await signFrom(campaign, "2001:db8:5:6::1"));
     const states = await Promise.all(signers.map(async (signer) => (await signatureOf(campaign.id, signer.input.email)).state));
-    expect(states).toEqual(["PENDING", "PENDING", "PENDING", "PENDING", "PENDING", "FRAUDULENT", "FRAUDULENT"]);
+    expect(states).toEqual(["PENDING", "PENDING", "PENDING", "PENDING", "PENDING", "HELD", "HELD"]);
   });
 
   it("uses the lead organisation's limits for a coalition campaign", async () => {
@@ -68,12 +69,12 @@ describe("rate limits per address and campaign", () => {
     await db.organisation.update({ where: { id: other.organisationId }, data: { rateBurstLimit: 1 } });
     const pair = [await signFrom(campaign, "192.0.2.30"), await signFrom(campaign, "192.0.2.30"), await signFrom(campaign, "192.0.2.30")];
     const states = await Promise.all(pair.map(async (signer) => (await signatureOf(campaign.id, signer.input.email)).state));
-    expect(states).toEqual(["PENDING", "PENDING", "FRAUDULENT"]);
+    expect(states).toEqual(["PENDING", "PENDING", "HELD"]);
   });
 
   it("is shared by two app servers: two database clients signing at once from one address get one slot", async () => {
     const campaign = await createCampaign();
-    const limits = { burstLimit: 1, burstWindowSeconds: 60, sustainedLimit: 5, sustainedWindowSeconds: 300 };
+    const limits = { burstLimit: 1, burstWindowSeconds: 60, sustainedLimit: 5, sustainedWindowSeconds: 300, ceilingLimit: 50, ceilingWindowSeconds: 3600 };
     const ipHash = `shared-${randomUUID()}`;
     // PostgreSQL: a second client on the same database, as a second server would have. PGlite is one
     // process with one connection, so there the two take turns on it.
@@ -82,7 +83,7 @@ describe("rate limits per address and campaign", () => {
     try {
       const attempt = (client: typeof db) => client.$transaction((tx) => recordSignAttempt(tx, { campaignId: campaign.id, ipHash, limits }));
       const results = await Promise.all([attempt(db), attempt(second.prisma), attempt(db), attempt(second.prisma)]);
-      expect(results.filter((result) => !result.overLimit)).toHaveLength(1);
+      expect(results.filter((result) => result.verdict === "free")).toHaveLength(1);
       expect((await db.signAttemptWindow.findUniqueOrThrow({ where: { campaignId_ipHash: { campaignId: campaign.id, ipHash } } })).recent).toHaveLength(4);
     } finally {
       if (url) await second.close();

@@ -57,7 +57,7 @@ describe("trending detection", () => {
     expect(flags.map((flag) => flag.id)).toContain(mine[0]!.id);
 
     const preview = await previewTrendingBurst({ actor: organiser, flagId: mine[0]!.id });
-    expect(preview).toMatchObject({ total: 120, byState: { CONFIRMED: 120, PENDING: 0, FRAUDULENT: 0 }, countChange: -120 });
+    expect(preview).toMatchObject({ total: 120, byState: { CONFIRMED: 120, PENDING: 0, HELD: 0, FRAUDULENT: 0 }, countChange: -120 });
     const result = await invalidateTrendingBurst({ actor: organiser, flagId: mine[0]!.id });
     expect(result).toEqual(preview);
     expect(await confirmedCount(campaign.id)).toBe(30);

@@ -40,6 +40,19 @@ describe("block and allow rules", () => {
     expect(accessVerdict(rules, { ip: null, email: "x@example.org" }).blocked).toBe(false);
   });
 
+  it("allow one connection by its IP hash (the address itself is never stored), exactly and case-sensitively", () => {
+    const hash = "Qm9ndXNJcEhhc2hGb3JQcmV2aWV3MDEy";
+    const rules = [
+      { kind: "IP_RANGE" as const, effect: "BLOCK" as const, pattern: "203.0.113.0/24" },
+      { kind: "IP_HASH" as const, effect: "ALLOW" as const, pattern: hash },
+    ];
+    expect(accessVerdict(rules, { ip: "203.0.113.9", ipHash: hash, email: "x@example.org" })).toEqual({ ipAllowed: true, emailAllowed: false, blocked: false });
+    expect(accessVerdict(rules, { ip: "203.0.113.9", ipHash: hash.toLowerCase(), email: "x@example.org" })).toEqual({ ipAllowed: false, emailAllowed: false, blocked: true });
+    expect(accessVerdict(rules, { ip: null, ipHash: null, email: "x@example.org" }).ipAllowed).toBe(false);
+    expect(accessRuleSchema.parse({ kind: "IP_HASH", effect: "ALLOW", pattern: ` ${hash} ` }).pattern).toBe(hash);
+    expect(accessRuleSchema.safeParse({ kind: "IP_HASH", effect: "ALLOW", pattern: hash.slice(0, 10) }).error?.issues[0]?.message).toBe("ipHashInvalid");
+  });
+
   it("are validated and stored in one spelling", () => {
     expect(accessRuleSchema.parse({ kind: "IP_RANGE", effect: "BLOCK", pattern: " 203.0.113.0/24 " }).pattern).toBe("203.0.113.0/24");
     expect(accessRuleSchema.parse({ kind: "EMAIL_DOMAIN", effect: "BLOCK", pattern: "@*.Example.COM" }).pattern).toBe("*.example.com");

@@ -19,7 +19,7 @@ function failure(error: unknown, values: Record<string, string>): AbuseFormState
   return { ...refusedForm<AbuseFieldErrors>(error, "settings"), values };
 }
 
-const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "trendingThreshold"] as const;
+const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "rateCeilingLimit", "rateCeilingWindowSeconds", "trendingThreshold"] as const;
 
 export async function updateAbuseSettingsAction(_previous: AbuseFormState, formData: FormData): Promise<AbuseFormState> {
   const locale = formLocale(formData);

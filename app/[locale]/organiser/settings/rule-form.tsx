@@ -9,7 +9,7 @@ import { HiddenFields } from "../hidden-fields";
 import { Options } from "../options";
 
 const initialState: AbuseFormState = { fields: {}, values: {} };
-const kinds = ["IP_RANGE", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
+const kinds = ["IP_RANGE", "IP_HASH", "EMAIL_DOMAIN", "EMAIL_ADDRESS"] as const;
 const effects = ["BLOCK", "ALLOW"] as const;
 
 export function RuleForm({ locale, organisationId }: { locale: string; organisationId: string }) {

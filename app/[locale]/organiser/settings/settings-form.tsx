@@ -32,6 +32,12 @@ export function SettingsForm({ locale, organisationId, settings }: { locale: str
         {field("rateSustainedLimit")}
         {field("rateSustainedWindowSeconds", "seconds")}
       </fieldset>
+      <fieldset className="field">
+        <legend>{t("ceilingLegend")}</legend>
+        <p className="hint">{t("ceilingHint")}</p>
+        {field("rateCeilingLimit")}
+        {field("rateCeilingWindowSeconds", "seconds")}
+      </fieldset>
       {field("trendingThreshold")}
       <button type="submit" className="button" disabled={pending}>
         {t("save")}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProgressMeter } from "@/app/components/progress-meter";
@@ -7,6 +8,7 @@ import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
 import { env } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { confirmedSignatureCookie, signatureStanding } from "@/lib/signatures/confirm-signature";
 import { SuccessPanel } from "@/app/components/success-panel";
 
 export const dynamic = "force-dynamic";
@@ -31,9 +33,12 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const { instance } = await searchParams;
   const named = Array.isArray(instance) ? instance[0] : instance;
   const mastodonInstance = named === undefined ? undefined : named.slice(0, 1000);
+  // What is true of the signature confirmed in this browser, read now; without one, no claim at all.
+  const signatureId = (await cookies()).get(confirmedSignatureCookie.name)?.value;
+  const standing = (signatureId ? await signatureStanding({ campaignSlug: campaign.slug, signatureId }) : null) ?? "unknown";
 
   return (
-    <SuccessPanel id="thanks-heading" heading={t("heading")} lede={t("body", { title })}>
+    <SuccessPanel id="thanks-heading" heading={t(`${standing}.heading`)} lede={t(`${standing}.body`, { title })}>
       <ProgressMeter progress={campaign.progress} locale={locale} />
       <SharePanel campaignUrl={campaignUrl} slug={campaign.slug} locale={locale} title={title} mastodonInstance={mastodonInstance} />
       <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 const periods = [7, 30, 90] as const;
 const defaultPeriod = 30;
-const stateOrder = ["CONFIRMED", "PENDING", "INVALIDATED", "FRAUDULENT"] as const;
+const stateOrder = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED", "FRAUDULENT"] as const;
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[]; done?: string | string[] }> };
 
@@ -128,7 +128,8 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           {t("totalsHeading")}
         </h2>
         <dl className="stat-grid">
-          {stateOrder.map((state) => (
+          {/* FRAUDULENT rows exist only from before HELD; the figure is shown where there are some. */}
+          {stateOrder.filter((state) => state !== "FRAUDULENT" || stats.totals.FRAUDULENT > 0).map((state) => (
             <div key={state} className={`stat stat-${state.toLowerCase()}`}>
               <dt>{states(state)}</dt>
               <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(stats.totals[state], locale)}</dd>

@@ -5,6 +5,7 @@ import { reviewTrendingFlag } from "@/lib/abuse/trending-flags";
 import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { heldReasons } from "@/lib/moderation/schema";
 import { requireOrganiser } from "../../require-organiser";
 import { resolveTrendingFlagAction } from "./actions";
 import { organiserPageMetadata } from "../../page-access";
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ locale: Locale; flagId: string }>; searchParams
 
 export const generateMetadata = organiserPageMetadata("TrendingFlags", "reviewTitle");
 
-// A flag's burst: what invalidating it would change (read only), then the buttons that do it.
+// A flag's burst: the signatures held for review and what releasing them would count, what
+// invalidating the burst would change (read only), then the buttons that do it.
 export default async function TrendingFlagPage({ params, searchParams }: Props) {
   const { locale, flagId: id } = await params;
   setRequestLocale(locale);
@@ -28,10 +30,15 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
     if (isAppError(error, "NOT_FOUND") || isAppError(error, "FORBIDDEN")) notFound();
     throw error;
   }
-  const { flag, preview } = review;
+  const { flag, preview, release, heldReasons: reasons, connectionAllowed } = review;
   const t = await getTranslations({ locale, namespace: "TrendingFlags" });
+  const moderation = await getTranslations({ locale, namespace: "Moderation" });
   const done = typeof query.done === "string" ? query.done : null;
   const invalidated = done?.match(/^invalidated-(\d+)-(-?\d+)$/);
+  const released = done?.match(/^(released|allowed)-(\d+)-(-?\d+)$/);
+  const reasonLabel = (reason: string) => moderation(`heldReasons.${(heldReasons as readonly string[]).includes(reason) ? (reason as (typeof heldReasons)[number]) : "rate-limit"}`);
+  const signaturesHref = `/${locale}/organiser/campaigns/${encodeURIComponent(flag.campaign.id)}/signatures`;
+  const heldHref = flag.kind === "IP_HASH" ? `${signaturesHref}?state=HELD&ipHash=${encodeURIComponent(flag.value)}` : `${signaturesHref}?state=HELD&emailDomain=${encodeURIComponent(flag.value)}`;
 
   return (
     <>
@@ -40,6 +47,12 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         <LocalizedText values={{ en: flag.campaign.titleEn, ar: flag.campaign.titleAr }} locale={locale} />
       </p>
       {invalidated ? <Notice tone="success">{t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}</Notice> : null}
+      {released ? (
+        <Notice tone="success">
+          {t("releasedNotice", { total: Number(released[2]), change: Number(released[3]) })}
+          {released[1] === "allowed" ? ` ${t("allowedNotice")}` : null}
+        </Notice>
+      ) : null}
       {done === "dismissed" ? <Notice tone="success">{t("dismissedNotice")}</Notice> : null}
       {query.error === "forbidden" ? (
         <p className="notice" role="alert">
@@ -57,17 +70,55 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         </dd>
         <dt>{t("confirmed")}</dt>
         <dd>{formatNumber(flag.confirmed, locale)}</dd>
+        <dt>{t("held")}</dt>
+        <dd data-testid="flag-held">{formatNumber(release.total, locale)}</dd>
       </dl>
+
+      {release.total > 0 ? (
+        <section aria-labelledby="held-heading">
+          <h2 id="held-heading">{t("heldHeading")}</h2>
+          <p data-testid="held-preview">{t("heldPreview", { total: release.total, confirmed: release.byState.CONFIRMED, pending: release.byState.PENDING })}</p>
+          <p className="hint">{t("heldExplained")}</p>
+          <ul>
+            {reasons.map((group) => (
+              <li key={group.reason}>{t("heldReason", { reason: reasonLabel(group.reason), count: group.count })}</li>
+            ))}
+          </ul>
+          <p>
+            <a href={heldHref}>{t("heldList")}</a>
+          </p>
+          {flag.resolvedAt ? null : (
+            <form action={resolveTrendingFlagAction} className="organiser-form">
+              <HiddenFields values={{ locale, flag: flag.id }} />
+              <button type="submit" name="intent" value="release" className="button">
+                {t("release", { total: release.total })}
+              </button>
+              {flag.kind === "IP_HASH" && !connectionAllowed ? (
+                <div className="allow-connection">
+                  <p className="hint" id="allow-hint">
+                    {t("allowHint")}
+                  </p>
+                  <button type="submit" name="intent" value="allow" className="button button-secondary" aria-describedby="allow-hint">
+                    {t("allow", { total: release.total })}
+                  </button>
+                </div>
+              ) : null}
+            </form>
+          )}
+        </section>
+      ) : null}
+      {flag.kind === "IP_HASH" && connectionAllowed ? <p data-testid="connection-allowed">{t("connectionAllowed")}</p> : null}
+
       <h2>{t("previewHeading")}</h2>
       <p data-testid="burst-preview">
-        {t("preview", { total: preview.total, confirmed: preview.byState.CONFIRMED, pending: preview.byState.PENDING, fraudulent: preview.byState.FRAUDULENT })}
+        {t("preview", { total: preview.total, confirmed: preview.byState.CONFIRMED, pending: preview.byState.PENDING, held: preview.byState.HELD + preview.byState.FRAUDULENT })}
       </p>
       {flag.resolvedAt ? (
         <p>{t("resolved")}</p>
       ) : (
         <form action={resolveTrendingFlagAction} className="organiser-form">
           <HiddenFields values={{ locale, flag: flag.id }} />
-          <button type="submit" name="intent" value="invalidate" className="button">
+          <button type="submit" name="intent" value="invalidate" className="button button-warning">
             {t("invalidate", { total: preview.total })}
           </button>{" "}
           <button type="submit" name="intent" value="dismiss" className="button button-secondary">
@@ -76,7 +127,7 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
         </form>
       )}
       <p>
-        <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(flag.campaign.id)}/signatures`}>{t("toSignatures")}</a>
+        <a href={signaturesHref}>{t("toSignatures")}</a>
       </p>
     </>
   );

@@ -25,9 +25,10 @@ function HiddenContext({ locale, campaignId, view }: Context) {
 // "30 confirmed and 7 pending", in the reader's language.
 async function breakdown(locale: Locale, counts: BulkActionCounts): Promise<string> {
   const t = await getTranslations({ locale, namespace: "Moderation" });
-  const states = (["CONFIRMED", "PENDING", "FRAUDULENT"] as const).filter((state) => counts.byState[state] > 0);
+  const states = (["CONFIRMED", "PENDING", "HELD", "FRAUDULENT"] as const).filter((state) => counts.byState[state] > 0);
+  // A restore reports where signatures went: counted (CONFIRMED) or waiting for their signers (PENDING).
   const parts = states.map((state) =>
-    counts.action === "invalidate" || state === "FRAUDULENT" ? t(`invalidateParts.${state}`, { count: counts.byState[state] }) : t(`restoreParts.${state}`, { count: counts.byState[state] }),
+    counts.action === "restore" && (state === "CONFIRMED" || state === "PENDING") ? t(`restoreParts.${state}`, { count: counts.byState[state] }) : t(`invalidateParts.${state}`, { count: counts.byState[state] }),
   );
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
 }

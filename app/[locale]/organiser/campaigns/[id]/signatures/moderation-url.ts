@@ -53,15 +53,15 @@ export function decodeFormError(value: string | undefined): FormError | undefine
   return (formErrors as readonly string[]).includes(value ?? "") ? (value as FormError) : undefined;
 }
 
-// "invalidate.35.30.5.0": action, total, then confirmed, pending and fraudulent.
+// "invalidate.35.30.5.0.0": action, total, then confirmed, pending, held and fraudulent.
 export function encodeDone(result: BulkActionCounts): string {
-  return [result.action, result.total, result.byState.CONFIRMED, result.byState.PENDING, result.byState.FRAUDULENT].join(".");
+  return [result.action, result.total, result.byState.CONFIRMED, result.byState.PENDING, result.byState.HELD, result.byState.FRAUDULENT].join(".");
 }
 
 export function decodeDone(value: string | undefined): BulkActionCounts | null {
-  const match = /^([a-z]+)\.(\d{1,9})\.(\d{1,9})\.(\d{1,9})\.(\d{1,9})$/.exec(value ?? "");
+  const match = /^([a-z]+)\.(\d{1,9})\.(\d{1,9})\.(\d{1,9})\.(\d{1,9})\.(\d{1,9})$/.exec(value ?? "");
   if (!match || !(bulkActions as readonly string[]).includes(match[1]!)) return null;
   const action = match[1] as BulkAction;
-  const [total, confirmed, pending, fraudulent] = match.slice(2).map(Number) as [number, number, number, number];
-  return { action, total, byState: { CONFIRMED: confirmed, PENDING: pending, FRAUDULENT: fraudulent }, countChange: action === "invalidate" ? 0 - confirmed : confirmed };
+  const [total, confirmed, pending, held, fraudulent] = match.slice(2).map(Number) as [number, number, number, number, number];
+  return { action, total, byState: { CONFIRMED: confirmed, PENDING: pending, HELD: held, FRAUDULENT: fraudulent }, countChange: action === "invalidate" ? 0 - confirmed : confirmed };
 }

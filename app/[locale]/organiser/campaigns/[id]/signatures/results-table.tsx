@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { invalidationReasons, type ModerationFieldErrors } from "@/lib/moderation/schema";
+import { heldReasons, invalidationReasons, type ModerationFieldErrors } from "@/lib/moderation/schema";
 import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
@@ -61,6 +61,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
     return signaturesHref(locale, campaignId, params);
   };
   const reasonLabel = (reason: string) => ((invalidationReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as (typeof invalidationReasons)[number]}`) : reason);
+  const heldReasonLabel = (reason: string | null) => ((heldReasons as readonly string[]).includes(reason ?? "") ? t(`heldReasons.${reason as (typeof heldReasons)[number]}`) : t("heldReasons.rate-limit"));
   const problems = [formError ? t(`formErrors.${formError}`) : null, errors.ids ? t(`errors.${errors.ids}`) : null, errors.reason ? t(`errors.${errors.reason}`) : null, errors.action ? t(`errors.${errors.action}`) : null].filter(
     (problem): problem is string => Boolean(problem),
   );
@@ -81,6 +82,7 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
       <td className="signer-state">
         <span className={`signature-state signature-state-${signature.state.toLowerCase()}`}>{states(signature.state)}</span>
         {signature.state === "INVALIDATED" && signature.invalidationReason ? <span className="signature-state-reason">{reasonLabel(signature.invalidationReason)}</span> : null}
+        {signature.state === "HELD" || signature.state === "FRAUDULENT" ? <span className="signature-state-reason">{heldReasonLabel(signature.invalidationReason)}</span> : null}
       </td>
       <td dir="ltr" className="signer-email">
         {addressParts(signature).local}
