@@ -1,4 +1,5 @@
 import { clientIp } from "../abuse/client-ip";
+import type { AfterResponse } from "../after-response";
 import { honeypotField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
@@ -35,7 +36,10 @@ function sourceTag(fields: SignFields, referer: string | null): string | null {
 }
 
 // One submission of the sign form, whichever way it came, and where the signer goes next.
-export async function submitSignForm(fields: SignFields, request: { forwardedFor: string | null; referer: string | null }): Promise<SignOutcome> {
+export async function submitSignForm(
+  fields: SignFields,
+  request: { forwardedFor: string | null; referer: string | null; afterResponse?: AfterResponse },
+): Promise<SignOutcome> {
   const slug = String(fields.get("campaign") ?? "");
   const locale = signFormLocale(fields);
   const input = Object.fromEntries(echoedSignFields.map((key) => [key, fields.get(key) ?? undefined]));
@@ -47,6 +51,7 @@ export async function submitSignForm(fields: SignFields, request: { forwardedFor
       ipAddress: clientIp(request.forwardedFor, env.TRUST_PROXY_HOPS),
       source: sourceTag(fields, request.referer),
       formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
+      afterResponse: request.afterResponse,
     });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };
