@@ -38,8 +38,6 @@ const envSchema = z
     // How many reverse proxies in front of the app append to X-Forwarded-For; the signer's address
     // is the entry that many places from the right (0 or 1: the last one).
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    // A sign form submitted sooner than this after it was rendered is taken for a bot's.
-    SIGN_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(2),
     // How often the trending check and the recount look for work; each claims its own period.
     ABUSE_JOBS_POLL_MS: z.coerce.number().int().positive().default(300_000),
     RECOUNT_PERIOD_MINUTES: z.coerce.number().int().positive().default(60),

@@ -82,10 +82,8 @@ async function startServer(name: string, database: { DATABASE_URL?: string; PGLI
       RESEND_BASE_URL: capture.url,
       OUTBOX_POLL_MS: "250",
       // The journeys sign the seed campaigns many times from this machine: each test names its
-      // own address in X-Forwarded-For (tests/e2e/helpers.ts), as a proxy in front would, and
-      // fills the form faster than any person.
+      // own address in X-Forwarded-For (tests/e2e/helpers.ts), as a proxy in front would.
       TRUST_PROXY_HOPS: "1",
-      SIGN_MIN_FILL_SECONDS: "0",
     },
   });
   cleanups.push(

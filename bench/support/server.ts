@@ -47,8 +47,8 @@ export async function startProductionServer(name: string, env: ServerEnv): Promi
     detached: true,
     env: { ...benchEnv, NIDA_ENV: "test", LISTEN_HOST: "127.0.0.1", APP_URL: url, JOBS_ENABLED: "false", BENCH_ROUTES: "true",
       // Load comes through one loopback address: each request names its signer's own address, as a
-      // load balancer would, and forms are filled by a program, without a person's pause.
-      TRUST_PROXY_HOPS: "1", SIGN_MIN_FILL_SECONDS: "0", ...env, PORT: String(port) },
+      // load balancer would.
+      TRUST_PROXY_HOPS: "1", ...env, PORT: String(port) },
   });
   const pids = () => (child.pid && child.exitCode === null ? processTree(child.pid) : []);
   const stop = () =>

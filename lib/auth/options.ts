@@ -4,11 +4,10 @@ import type { Adapter } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "../db";
 import { env } from "../env";
-import { wakeOutbox } from "../mail/send-email";
 import { appSecret } from "../secrets";
 import { normaliseOrganiserEmail } from "./organiser-email";
-import { isMemberUser, isOrganiserMember, queueSignInEmail } from "./sign-in";
-import { continueUrlFor, parseEmailCallback, signInLinkTtlSeconds } from "./verification";
+import { isMemberUser } from "./sign-in";
+import { signInLinkTtlSeconds } from "./verification";
 
 export const useSecureCookies = env.APP_URL.startsWith("https://");
 // next-auth's own name for the session cookie (with the __Secure- prefix over https).
@@ -32,24 +31,19 @@ export const authOptions: NextAuthOptions = {
     EmailProvider({
       maxAge: signInLinkTtlSeconds,
       normalizeIdentifier: normaliseOrganiserEmail,
-      // Used when a client posts to /api/auth/signin/email; Nida's own form makes the same link
-      // itself (lib/auth/sign-in.ts). Either way the e-mail goes through the outbox and links to
-      // the continue page, never to the callback that signs in.
-      async sendVerificationRequest({ identifier, url, expires }) {
-        const locale = parseEmailCallback(url)?.locale ?? "en";
-        const validHours = Math.max(1, Math.round((expires.getTime() - Date.now()) / 3_600_000));
-        await db.$transaction((tx) => queueSignInEmail(tx, { email: identifier, locale, continueUrl: continueUrlFor(url, locale), validHours }));
-        wakeOutbox();
+      // Links are only ever sent by Nida's own sign-in form (lib/auth/sign-in.ts), within its limits
+      // on each address and client; next-auth's own way of asking for one is closed (see signIn).
+      sendVerificationRequest() {
+        throw new Error("sign-in links are sent by requestSignInLink only");
       },
     }),
   ],
   pages: { signIn: "/organiser/sign-in", verifyRequest: checkEmailPath, error: "/organiser/sign-in" },
   callbacks: {
     async signIn({ user, email }) {
-      if (email?.verificationRequest) {
-        // Asking for a link: a non-member is sent nothing, and gets the very redirect a member gets.
-        return user.email && (await isOrganiserMember(user.email)) ? true : `${env.APP_URL}/api/auth/verify-request?provider=email&type=email`;
-      }
+      // Asking for a link through next-auth (POST /api/auth/signin/email): refused for everyone
+      // alike, before any look-up, and the route answers 404 before it gets here anyway.
+      if (email?.verificationRequest) return false;
       // Using a link: only someone who is still a member gets a session.
       return isMemberUser(user.id);
     },

@@ -10,8 +10,6 @@ import { appSecret } from "../secrets";
 // verification_tokens under the e-mail address, and checked by /api/auth/callback/email.
 export const signInLinkTtlSeconds = 60 * 60;
 export const invitationLinkTtlSeconds = 7 * 24 * 60 * 60;
-// Unused links a member may hold at once: enough for a few tries, too few to flood an inbox.
-export const maxOutstandingLinks = 10;
 
 export const emailCallbackPath = "/api/auth/callback/email";
 
@@ -45,17 +43,29 @@ export function continueUrlFor(callbackUrl: string, locale: Locale, baseUrl = en
   return `${baseUrl}/${locale}/organiser/sign-in/continue?${new URLSearchParams({ callback: callbackUrl })}`;
 }
 
-export async function createSignInLink(
-  tx: Pick<Tx, "verificationToken">,
-  options: { email: string; locale: Locale; next?: string | null; ttlSeconds: number; baseUrl?: string },
-): Promise<SignInLink> {
+// `baseUrl`: as for continueUrlFor.
+export type SignInLinkOptions = { email: string; locale: Locale; next?: string | null; ttlSeconds: number; baseUrl?: string };
+
+// A new link and the hash its token is stored under; nothing is stored yet.
+export function newSignInLink(options: SignInLinkOptions): SignInLink & { tokenHash: string } {
   const baseUrl = options.baseUrl ?? env.APP_URL;
   const token = randomBytes(32).toString("hex");
   const expires = new Date(Date.now() + options.ttlSeconds * 1000);
-  await tx.verificationToken.create({ data: { identifier: options.email, token: hashVerificationToken(token), expires } });
   const params = new URLSearchParams({ callbackUrl: `${baseUrl}${organiserPath(options.locale, options.next)}`, token, email: options.email });
   const callbackUrl = `${baseUrl}${emailCallbackPath}?${params}`;
-  return { callbackUrl, continueUrl: continueUrlFor(callbackUrl, options.locale, baseUrl), expires };
+  return { callbackUrl, continueUrl: continueUrlFor(callbackUrl, options.locale, baseUrl), expires, tokenHash: hashVerificationToken(token) };
+}
+
+export async function createSignInLink(tx: Pick<Tx, "verificationToken">, options: SignInLinkOptions): Promise<SignInLink> {
+  const { tokenHash, ...link } = newSignInLink(options);
+  await tx.verificationToken.create({ data: { identifier: options.email, token: tokenHash, expires: link.expires } });
+  return link;
+}
+
+// Where the continue page's button posts: next-auth's callback with the link's token. Only a POST
+// there signs in (app/api/auth/[...nextauth]/route.ts); opening the link itself never does.
+export function signInFormAction(link: Pick<EmailCallback, "token" | "email" | "callbackUrl">): string {
+  return `${emailCallbackPath}?${new URLSearchParams({ callbackUrl: link.callbackUrl, token: link.token, email: link.email })}`;
 }
 
 export type EmailCallback = { token: string; email: string; callbackUrl: string; locale: Locale };

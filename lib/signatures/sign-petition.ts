@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { accessVerdict } from "../abuse/access-rules";
+import { runAfterResponse, type AfterResponse } from "../after-response";
 import { normaliseIp } from "../abuse/client-ip";
 import { isDisposableDomain } from "../abuse/disposable-domains";
 import { checkFormGuard } from "../abuse/form-guard";
 import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, signAttemptKey, type AttemptVerdict, type RateLimits } from "../abuse/rate-limit";
 import { isValidProof } from "../abuse/verify-proof";
-import { database, db, rowParameters, rowsRelation, type Database, type RowColumns, type Tx } from "../db";
+import { database, rowParameters, rowsRelation, type Database, type RowColumns } from "../db";
 import { env } from "../env";
 import { AppError, toAppError } from "../errors";
 import { groupCommit, type GroupCommit } from "../group-commit";
 import type { Locale } from "../i18n/locales";
-import { outboxRow, sendEmail, wakeOutbox } from "../mail/send-email";
+import { outboxRow, wakeOutbox } from "../mail/send-email";
 import type { TemplateProps } from "../mail/templates";
-import { issueSupporterLinks, newSupporterLinks, type SupporterLinks } from "../privacy/supporter-links";
+import { newSupporterLinks, type SupporterLinks } from "../privacy/supporter-links";
 import { hashIp } from "../secrets";
 import { canonicalEmail, emailDomain } from "./canonical-email";
 import { fieldErrors, type SignInput } from "./schema";
@@ -33,6 +34,8 @@ export type SignPetitionOptions = {
   formGuard?: { honeypot: unknown; token: unknown };
   // The proof of work the sign form's script computed (lib/abuse/proof-of-work.ts), if any.
   proof?: unknown;
+  // Runs the e-mail of someone signing again once the answer has gone (Next.js's after()).
+  afterResponse?: AfterResponse;
 };
 
 // The result is the same whether the address signed before or not: it must not reveal that.
@@ -70,10 +73,18 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   for (let retry = 0; first.outcome === "raced" && retry < 3; retry++) first = await insertNewSignature(target, parsed.data, { ...options, ipHash, proved, verdict: first.verdict });
   if (first.outcome === "closed" || first.outcome === "raced") throw new AppError("CAMPAIGN_NOT_OPEN");
   // Signed before, or two identical requests racing each other: the loser of the signature's
-  // unique index lands here, so there is still one signature.
+  // unique index lands here, so there is still one signature. The e-mail sent again is written
+  // after the answer, so that signing again is answered after the very work a first signature is,
+  // and its time does not tell that the address signed before. Nothing of the signer's is at stake:
+  // their signature was already stored, and the e-mail, its token and its links are one
+  // transaction, written whole or not at all.
   if (first.outcome === "signed-before") {
     const { supporterId } = first;
-    await db.$transaction((tx) => signedBefore(tx, target, parsed.data, { ...options, supporterId }));
+    await runAfterResponse(options.afterResponse, "[sign] could not send the confirmation again", async () => {
+      await signedBefore(target, parsed.data, { ...options, supporterId });
+      wakeOutbox();
+    });
+    return { campaignSlug: campaign.slug };
   }
   wakeOutbox();
   return { campaignSlug: campaign.slug };
@@ -270,33 +281,57 @@ async function insertNewSignature(
   return { outcome: "signed-before", supporterId: row.supporter_id };
 }
 
-// Signed before: mail again (within the cap), in the language of this visit. An invalidated
+// Signed before: mail again (within the cap), in the language of this visit, in one statement:
+// the count of e-mails, a new confirmation token (none once the signer has confirmed: that e-mail
+// sends them to the campaign instead, and says a held signature waits for the organisers), the
+// e-mail's own links and the e-mail itself, with the name the signature holds. An invalidated
 // signature gets nothing; the page still reads the same.
-async function signedBefore(tx: Tx, campaign: CampaignForSigning, input: SignInput, options: SignPetitionOptions & { supporterId: string }): Promise<void> {
-  const existing = await tx.signature.findUnique({
-    where: { campaignId_supporterId: { campaignId: campaign.id, supporterId: options.supporterId } },
-    select: { id: true, state: true, name: true, confirmedAt: true },
-  });
-  if (!existing || existing.state === "INVALIDATED") return;
-  const bumped = await tx.signature.updateManyAndReturn({
-    where: { id: existing.id, confirmationsSent: { lt: maxConfirmationEmails } },
-    data: { confirmationsSent: { increment: 1 } },
-    select: { confirmationsSent: true },
-  });
-  const sequence = bumped[0]?.confirmationsSent;
-  if (sequence === undefined) return;
-  await queueConfirmationEmail(tx, {
-    campaign,
-    supporterId: options.supporterId,
-    signatureId: existing.id,
-    sequence,
-    to: input.email,
-    name: existing.name,
-    locale: options.locale,
-    // A held signature its signer confirmed has nothing left to confirm, and does not count yet.
-    alreadyConfirmed: existing.state === "CONFIRMED" || existing.confirmedAt !== null,
-    held: existing.state === "HELD" || existing.state === "FRAUDULENT",
-  });
+const signedBeforeStatement = { name: "sign-again", text: `
+  WITH bumped AS (
+    UPDATE signatures s SET confirmations_sent = s.confirmations_sent + 1, updated_at = now() AT TIME ZONE 'UTC'
+    WHERE s.campaign_id = $1::text AND s.supporter_id = $2::text AND s.state <> 'INVALIDATED' AND s.confirmations_sent < $3::int
+    RETURNING s.id, s.state, s.name, s.confirmations_sent, (s.state = 'CONFIRMED' OR s.confirmed_at IS NOT NULL) AS confirmed
+  ),
+  confirmation AS (
+    INSERT INTO confirmation_tokens (token_hash, signature_id, expires_at, created_at)
+    SELECT $4::text, b.id, (now() AT TIME ZONE 'UTC') + $5::int * interval '1 hour', now() AT TIME ZONE 'UTC'
+    FROM bumped b WHERE NOT b.confirmed
+  ),
+  links AS (
+    INSERT INTO supporter_tokens (token_hash, supporter_id, purpose, created_at)
+    SELECT link.token_hash, $2::text, link.purpose::"SupporterTokenPurpose", now() AT TIME ZONE 'UTC'
+    FROM bumped, LATERAL (VALUES ($6::text, 'UNSUBSCRIBE'), ($7::text, 'ERASE')) AS link (token_hash, purpose)
+  ),
+  outbox AS (
+    INSERT INTO outbox_messages (id, idempotency_key, template, to_address, signature_id, locale, payload, created_at, next_attempt_at)
+    SELECT $8::text, 'confirm-signature:' || b.id || ':' || b.confirmations_sent, 'confirm-signature', $9::text, b.id, $10::"Locale",
+      (CASE WHEN NOT b.confirmed THEN $11::jsonb WHEN b.state IN ('HELD', 'FRAUDULENT') THEN $13::jsonb ELSE $12::jsonb END) || jsonb_build_object('name', b.name),
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM bumped b
+  )
+  SELECT count(*)::int AS sent FROM bumped` };
+
+async function signedBefore(campaign: CampaignForSigning, input: SignInput, options: SignPetitionOptions & { supporterId: string }): Promise<void> {
+  const confirmation = newConfirmationToken();
+  const { links, unsubscribeHash, eraseHash } = newSupporterLinks(options.locale);
+  // Every form of the e-mail; the statement picks one by the signature's state.
+  const mail = (token: string | null, held = false) =>
+    JSON.stringify(confirmationMailProps(campaign, { token, name: input.name, locale: options.locale, supporterLinks: links, held }));
+  await database().sql(signedBeforeStatement, [
+    campaign.id,
+    options.supporterId,
+    maxConfirmationEmails,
+    confirmation.tokenHash,
+    env.CONFIRMATION_TTL_HOURS,
+    unsubscribeHash,
+    eraseHash,
+    randomUUID(),
+    input.email,
+    options.locale,
+    mail(confirmation.token),
+    mail(null),
+    mail(null, true),
+  ]);
 }
 
 const confirmationMailKey = (signatureId: string, sequence: number) => `confirm-signature:${signatureId}:${sequence}`;
@@ -318,27 +353,4 @@ function confirmationMailProps(
     ...(options.token === null && options.held ? { held: true } : {}),
     supporterLinks: options.supporterLinks,
   };
-}
-
-async function queueConfirmationEmail(
-  tx: Tx,
-  options: { campaign: CampaignForSigning; supporterId: string; signatureId: string; sequence: number; to: string; name: string; locale: Locale; alreadyConfirmed: boolean; held: boolean },
-): Promise<void> {
-  let token: string | null = null;
-  if (!options.alreadyConfirmed) {
-    const issued = newConfirmationToken();
-    await tx.confirmationToken.create({
-      data: { tokenHash: issued.tokenHash, signatureId: options.signatureId, expiresAt: new Date(Date.now() + env.CONFIRMATION_TTL_HOURS * 3_600_000) },
-    });
-    token = issued.token;
-  }
-  const supporterLinks = await issueSupporterLinks(tx, { supporterId: options.supporterId, locale: options.locale });
-  await sendEmail(tx, {
-    template: "confirm-signature",
-    to: options.to,
-    locale: options.locale,
-    idempotencyKey: confirmationMailKey(options.signatureId, options.sequence),
-    signatureId: options.signatureId,
-    props: confirmationMailProps(options.campaign, { token, name: options.name, locale: options.locale, supporterLinks, held: options.held }),
-  });
 }

@@ -1,4 +1,5 @@
 import { clientIp, type RequestHeaders } from "../abuse/client-ip";
+import type { AfterResponse } from "../after-response";
 import { honeypotField, proofField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
@@ -35,7 +36,7 @@ function sourceTag(fields: SignFields, referer: string | null): string | null {
 }
 
 // One submission of the sign form, whichever way it came, and where the signer goes next.
-export async function submitSignForm(fields: SignFields, request: { headers: RequestHeaders }): Promise<SignOutcome> {
+export async function submitSignForm(fields: SignFields, request: { headers: RequestHeaders; afterResponse?: AfterResponse }): Promise<SignOutcome> {
   // Only a string names a campaign: a JSON body can nest arrays thousands deep, and turning those
   // into text recurses until the stack runs out.
   const campaign = fields.get("campaign");
@@ -51,6 +52,7 @@ export async function submitSignForm(fields: SignFields, request: { headers: Req
       source: sourceTag(fields, request.headers.get("referer")),
       formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
       proof: fields.get(proofField),
+      afterResponse: request.afterResponse,
     });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { requestSignInLink } from "../../lib/auth/sign-in";
 import { addConfirmed } from "../../lib/campaigns/counters";
-import { maxOutstandingLinks } from "../../lib/auth/verification";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { changeRole } from "../../lib/organisations/change-role";
@@ -13,7 +12,7 @@ import { organiserDashboard } from "../../lib/organisations/organiser-dashboard"
 import { removeMember } from "../../lib/organisations/remove-member";
 import { appSecret } from "../../lib/secrets";
 import { createCampaign } from "../fixtures/factories";
-import { actorOf, createMember, createOrganisationWithMembers, createSession, organiserEmail } from "../fixtures/organisers";
+import { actorOf, createMember, createOrganisationWithMembers, createSession, organiserEmail, requestFrom } from "../fixtures/organisers";
 import { expectAppError } from "../fixtures/app-errors";
 
 
@@ -239,7 +238,7 @@ describe("requestSignInLink", () => {
   it("sends a member one e-mail with a one-hour link to the continue page", async () => {
     const { organisation } = await createOrganisationWithMembers({ owner: "OWNER" });
     const member = await createMember(organisation.id, "VIEWER");
-    await requestSignInLink({ email: member.email.toUpperCase(), locale: "en", next: "/en/organiser/members?x=1" });
+    await requestSignInLink({ email: member.email.toUpperCase(), locale: "en", next: "/en/organiser/members?x=1", headers: requestFrom() });
     const [message, ...others] = await mailTo(member.email);
     expect(others).toEqual([]);
     const link = linkIn(message!);
@@ -253,12 +252,12 @@ describe("requestSignInLink", () => {
 
   it("sends nothing, and stores nothing, for an address that is not a member, and says the same", async () => {
     const email = organiserEmail("stranger");
-    await expect(requestSignInLink({ email, locale: "en" })).resolves.toBeUndefined();
+    await expect(requestSignInLink({ email, locale: "en", headers: requestFrom() })).resolves.toBeUndefined();
     // Someone who was a member once, and has been removed.
     const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER", gone: "VIEWER" });
     await removeMember({ actor: members.owner, organisationId: organisation.id, member: members.gone.userId });
     const gone = members.gone;
-    await expect(requestSignInLink({ email: gone.email, locale: "en" })).resolves.toBeUndefined();
+    await expect(requestSignInLink({ email: gone.email, locale: "en", headers: requestFrom() })).resolves.toBeUndefined();
     expect(await mailTo(email)).toEqual([]);
     expect(await mailTo(gone.email)).toEqual([]);
     expect(await db.verificationToken.count({ where: { identifier: { in: [email, gone.email] } } })).toBe(0);
@@ -267,7 +266,7 @@ describe("requestSignInLink", () => {
   it("never sends to somewhere other than the organiser area after sign-in", async () => {
     const { members } = await createOrganisationWithMembers({ owner: "OWNER" });
     for (const next of ["https://evil.example/", "//evil.example/en/organiser", "/en/campaigns/x", "/en/organiser/sign-in/continue"]) {
-      await requestSignInLink({ email: members.owner.email, locale: "ar", next });
+      await requestSignInLink({ email: members.owner.email, locale: "ar", next, headers: requestFrom() });
     }
     const messages = await mailTo(members.owner.email);
     expect(messages).toHaveLength(4);
@@ -275,14 +274,8 @@ describe("requestSignInLink", () => {
   });
 
   it("refuses a malformed address per field", async () => {
-    await expectAppError(requestSignInLink({ email: "nope", locale: "en" }), "VALIDATION", { email: "emailInvalid" });
-    await expectAppError(requestSignInLink({ email: " ", locale: "en" }), "VALIDATION", { email: "emailRequired" });
-  });
-
-  it(`stops at ${maxOutstandingLinks} unused links, so an inbox cannot be flooded`, async () => {
-    const { members } = await createOrganisationWithMembers({ owner: "OWNER" });
-    for (let i = 0; i < maxOutstandingLinks + 3; i++) await requestSignInLink({ email: members.owner.email, locale: "en" });
-    expect(await mailTo(members.owner.email)).toHaveLength(maxOutstandingLinks);
+    await expectAppError(requestSignInLink({ email: "nope", locale: "en", headers: requestFrom() }), "VALIDATION", { email: "emailInvalid" });
+    await expectAppError(requestSignInLink({ email: " ", locale: "en", headers: requestFrom() }), "VALIDATION", { email: "emailRequired" });
   });
 });
 

@@ -506,7 +506,8 @@ describe("signPetition is all or nothing", () => {
       data: { idempotencyKey: `confirm-signature:${signature.id}:2`, template: "confirm-signature", toAddress: uniqueEmail("blocker"), locale: "en", status: "FAILED", payload: undefined },
     });
 
-    await expect(sign(campaign, input)).rejects.toMatchObject({ code: "P2002" });
+    // The database refuses the duplicate key (unique_violation), so nothing of the repeat is kept.
+    await expect(sign(campaign, input)).rejects.toMatchObject({ code: "23505" });
 
     const after = await onlySignatureOf(campaign);
     expect(after.confirmationsSent).toBe(1);

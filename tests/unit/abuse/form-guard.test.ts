@@ -13,21 +13,23 @@ describe("the sign form's hidden checks", () => {
   const slug = "protect-idlib";
   const rendered = Date.parse("2026-11-21T10:00:00Z");
 
-  it("accept a form sent back after the minimum time with an empty honeypot", () => {
+  // Campaign pages are served from a cache: the time a page was rendered says nothing about when
+  // its reader began to fill in the form, so a form sent back at once is a person's as much as one
+  // sent back an hour later.
+  it("accept the campaign's own form with an empty honeypot, however soon or late it comes back", () => {
     const token = guard.issueFormToken(slug, rendered);
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token, now: rendered + 5_000, minFillSeconds: 3 })).toBe("ok");
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: null, token, now: rendered + 3_000, minFillSeconds: 3 })).toBe("ok");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token })).toBe("ok");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: null, token })).toBe("ok");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: guard.issueFormToken(slug) })).toBe("ok");
   });
 
-  it("catch a filled honeypot, a form sent back too soon, and a forged, altered or missing token", () => {
+  it("catch a filled honeypot, and a forged, altered or missing token", () => {
     const token = guard.issueFormToken(slug, rendered);
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "http://spam.test", token, now: rendered + 60_000, minFillSeconds: 3 })).toBe("honeypot");
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token, now: rendered + 900, minFillSeconds: 3 })).toBe("too-fast");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "http://spam.test", token })).toBe("honeypot");
     const [, mac] = token.split(".");
-    // An earlier time with the same signature: the bot tries to skip the wait.
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: `${rendered - 60_000}.${mac}`, now: rendered + 1_000, minFillSeconds: 3 })).toBe("forged");
-    expect(guard.checkFormGuard({ campaignSlug: "another-campaign", honeypot: "", token, now: rendered + 60_000, minFillSeconds: 3 })).toBe("forged");
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: undefined, now: rendered + 60_000, minFillSeconds: 3 })).toBe("forged");
-    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: "garbage", now: rendered + 60_000, minFillSeconds: 3 })).toBe("forged");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: `${rendered - 60_000}.${mac}` })).toBe("forged");
+    expect(guard.checkFormGuard({ campaignSlug: "another-campaign", honeypot: "", token })).toBe("forged");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: undefined })).toBe("forged");
+    expect(guard.checkFormGuard({ campaignSlug: slug, honeypot: "", token: "garbage" })).toBe("forged");
   });
 });

@@ -24,7 +24,7 @@ type Props = {
   source: string | null;
   // Inside the embed, which shows its own "check your e-mail" page.
   embedded?: boolean;
-  // Signed time of rendering (lib/abuse/form-guard.ts): a form sent back too soon is a bot's.
+  // Signed with the app secret (lib/abuse/form-guard.ts): a form without it is not from this page.
   formToken?: string;
   // ISO codes in the reader's alphabetical order (lib/countries.ts). The names come from the
   // platform's CLDR data where the form is rendered, so the page carries each name once, in its

@@ -2,8 +2,9 @@
 
 // Signing in and out are for visitors without a session (or about to lose it), so these two
 // actions are the organiser area's only ones that do not start with requireOrganiser.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/options";
 import { endSession } from "@/lib/auth/session";
 import { requestSignInLink } from "@/lib/auth/sign-in";
@@ -20,7 +21,7 @@ export async function requestSignInAction(_previous: SignInFormState, formData: 
   const next = formData.get("next");
   const values = { email: typeof email === "string" ? email : "" };
   try {
-    await requestSignInLink({ email, locale, next: typeof next === "string" ? next : null });
+    await requestSignInLink({ email, locale, next: typeof next === "string" ? next : null, headers: await headers(), afterResponse: after });
   } catch (error) {
     if (isAppError(error, "VALIDATION")) {
       const key = error.fields.email === "emailRequired" ? "emailRequired" : "emailInvalid";

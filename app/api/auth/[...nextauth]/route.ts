@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { continueUrlFor, emailCallbackPath, parseEmailCallback } from "@/lib/auth/verification";
+import { continueUrlFor, emailCallbackPath, parseEmailCallback, signInFormAction } from "@/lib/auth/verification";
 import { env } from "@/lib/env";
 import { payloadTooLargeResponse, readLimitedText } from "@/lib/http/body-limit";
 import { refuseForeignOrigin } from "@/lib/http/same-origin";
@@ -10,28 +10,31 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 const nextAuth = NextAuth(authOptions) as (request: NextRequest, context: Context) => Promise<Response>;
 
+// Links are sent by Nida's sign-in form only (lib/auth/sign-in.ts, with its limits); next-auth's
+// own way of asking for one is closed.
+const signInRequestPath = /^\/api\/auth\/signin(\/|$)/;
+
+const noStore = { "Cache-Control": "no-store" };
+
 export async function GET(request: NextRequest, context: Context): Promise<Response> {
   const url = new URL(request.url);
-  // The e-mail callback signs in, so it only runs when our own continue page's button sent the
-  // browser here. Arriving from anywhere else (a mail client, a scanner that found the URL, a
-  // pasted link) shows that page instead, and the link stays unspent.
+  // Opening a sign-in link never signs in and never spends it, whoever opens it and whatever the
+  // request's headers say (a mail scanner sends none): it shows the continue page, whose button
+  // posts the link back (see POST).
   if (url.pathname === emailCallbackPath) {
-    const site = request.headers.get("sec-fetch-site");
-    if (site && site !== "same-origin") {
-      const link = parseEmailCallback(`${env.APP_URL}${url.pathname}${url.search}`);
-      const target = link
-        ? continueUrlFor(`${env.APP_URL}${emailCallbackPath}?${new URLSearchParams({ callbackUrl: link.callbackUrl, token: link.token, email: link.email })}`, link.locale)
-        : `${env.APP_URL}/organiser/sign-in?error=Verification`;
-      return new Response(null, { status: 303, headers: { Location: target, "Cache-Control": "no-store" } });
-    }
+    const link = parseEmailCallback(`${env.APP_URL}${url.pathname}${url.search}`);
+    const target = link ? continueUrlFor(`${env.APP_URL}${signInFormAction(link)}`, link.locale) : `${env.APP_URL}/organiser/sign-in?error=Verification`;
+    return new Response(null, { status: 303, headers: { Location: target, ...noStore } });
   }
   return nextAuth(request, context);
 }
 
-// next-auth's POSTs (sign-in, sign-out) carry its CSRF token; the Origin check comes first anyway.
+// next-auth's POSTs: the continue page's Sign in button (the e-mail callback, the only request
+// that signs in) and signing out (with next-auth's CSRF token). The Origin check comes first.
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
+  if (signInRequestPath.test(new URL(request.url).pathname)) return Response.json({ error: "NOT_FOUND" }, { status: 404, headers: noStore });
   // Sign-in and sign-out forms are a few fields: nothing bigger is read, however it is sent.
   const body = await readLimitedText(request, 16_384);
   if (body === null) return payloadTooLargeResponse();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { emailCallbackPath, parseEmailCallback, signInLinkState } from "@/lib/auth/verification";
+import { parseEmailCallback, signInFormAction, signInLinkState } from "@/lib/auth/verification";
 import type { Locale } from "@/lib/i18n/locales";
-import { HiddenFields } from "../../hidden-fields";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -13,7 +12,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // Where the e-mail links to. Opening it signs no one in and spends nothing: only the button, a
-// form that a person submits, takes the browser to next-auth's callback with the link's token.
+// form that a person submits, posts the link's token to next-auth's callback, and only a POST
+// from this site signs in there.
 export default async function ContinueSignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -49,8 +49,7 @@ export default async function ContinueSignInPage({ params, searchParams }: Props
           ),
         })}
       </p>
-      <form method="get" action={emailCallbackPath}>
-        <HiddenFields values={{ callbackUrl: link.callbackUrl, token: link.token, email: link.email }} />
+      <form method="post" action={signInFormAction(link)}>
         <button type="submit" className="button button-large">
           {t("continueButton")}
         </button>
