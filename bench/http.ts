@@ -7,7 +7,7 @@ import pg from "pg";
 import { newConfirmationToken } from "../lib/signatures/tokens";
 import { argValue } from "../tests/fixtures/cli";
 import type { BenchContext } from "./support/context";
-import { distinctIp, hiddenFields, isSignSuccess, multipart, renderedCount, signEndpoint, signForm, signJsonRequest, signRequest, type FormFields } from "./support/forms";
+import { distinctIp, hiddenFields, multipart, renderedCount, signEndpoint, signForm, signJsonRequest, signRequest, type FormFields } from "./support/forms";
 import { medianBy, percentile, runLoad, type LoadResult } from "./support/load";
 import { formatCount, formatMs, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
@@ -139,7 +139,7 @@ async function rawInserts(url: string, durationSeconds: number): Promise<number>
 
 // Where the public reads the count. The campaign page's server-rendered figure for now; a JSON
 // count endpoint can be named with --count-url "/api/campaigns/{slug}/count" (field "count").
-export function publicCountReader(server: BenchServer, slug: string, args: string[]): () => Promise<number | null> {
+function publicCountReader(server: BenchServer, slug: string, args: string[]): () => Promise<number | null> {
   const jsonPath = argValue("--count-url", args);
   if (jsonPath) {
     const url = `${server.url}${jsonPath.replace("{slug}", encodeURIComponent(slug))}`;
@@ -312,4 +312,3 @@ export const httpBenchmark: Benchmark = {
   },
 };
 
-export { isSignSuccess };

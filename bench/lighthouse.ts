@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { argValue } from "../tests/fixtures/cli";
 import { medianBy } from "./support/load";
@@ -25,13 +26,15 @@ type Report = { categories: Record<string, Category>; audits: Record<string, Aud
 type InspectorIssues = Record<string, Record<string, unknown>[]>;
 type Run = { report: Report; issues: InspectorIssues };
 
+// Lighthouse's command line, from the installed package.
+const lighthouseCli = fileURLToPath(import.meta.resolve("lighthouse/cli/index.js"));
+
 function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Run> {
   // The report names an Issues-panel entry only by its kind; the gathered artifacts keep the whole
   // issue (which directive, which script and where), so Lighthouse saves them here too.
   const artifacts = mkdtempSync(join(tmpdir(), "nida-lighthouse-"));
   const args = [
-    "--no-install",
-    "lighthouse",
+    lighthouseCli,
     url,
     "--output=json",
     "--output-path=stdout",
@@ -43,7 +46,7 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Run>
     ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));

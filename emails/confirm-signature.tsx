@@ -65,5 +65,3 @@ ConfirmSignatureEmail.PreviewProps = {
     eraseUrl: "http://localhost:3000/en/erase/CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
   },
 } satisfies ConfirmSignatureProps;
-
-export default ConfirmSignatureEmail;

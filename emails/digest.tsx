@@ -166,5 +166,3 @@ DigestEmail.PreviewProps = {
   campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
   fingerprint: "0".repeat(64),
 } satisfies DigestProps;
-
-export default DigestEmail;

@@ -61,5 +61,3 @@ LetterEmail.PreviewProps = {
   campaignTitle: "Protect civilians in northwest Syria",
   campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
 } satisfies LetterProps;
-
-export default LetterEmail;

@@ -53,5 +53,3 @@ OrganiserSignInEmail.PreviewProps = {
   validHours: 1,
   invitation: { organisationName: "Syrian Civil Defence Friends", role: "ORGANISER", invitedBy: "layla@example.org" },
 } satisfies OrganiserSignInProps;
-
-export default OrganiserSignInEmail;

@@ -47,5 +47,3 @@ TrendingAlertEmail.PreviewProps = {
   hourStart: "2026-11-21T09:00:00.000Z",
   dashboardUrl: "http://localhost:3000/en/organiser#trending-flags",
 } satisfies TrendingAlertProps;
-
-export default TrendingAlertEmail;

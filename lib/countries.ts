@@ -2,7 +2,7 @@ import countries from "i18n-iso-countries";
 import type { Locale } from "./i18n/locales";
 
 // ISO 3166-1 alpha-2 codes; names come from the platform's own CLDR data, in the reader's language.
-export const countryCodes: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+const countryCodes: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
 const codeSet = new Set(countryCodes);
 
 export function isCountryCode(value: string): boolean {

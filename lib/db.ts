@@ -12,7 +12,7 @@ export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; pool
 // One SQL statement with positional parameters ($1, $2, ...), straight to the driver: for the few
 // hot paths where one round trip and no query building matter (signing). A named statement is
 // prepared once per connection and then sent as its name and parameters alone.
-export type SqlRunner = <Row extends Record<string, unknown>>(statement: { name: string; text: string }, params: unknown[]) => Promise<Row[]>;
+type SqlRunner = <Row extends Record<string, unknown>>(statement: { name: string; text: string }, params: unknown[]) => Promise<Row[]>;
 
 export type Database = {
   prisma: PrismaClient;

@@ -81,6 +81,7 @@ const envSchema = z
 
 // A secret that keys IP hashes must not be guessable: long, varied, and not a placeholder left
 // from an example. `openssl rand -base64 48` passes.
+/** @internal exported for its tests */
 export function secretWeakness(secret: string): string | null {
   if (secret.length < 32) return "must be at least 32 characters";
   if (/change|secret|example|password|placeholder|replace|default|xxxx|1234|abcd/i.test(secret)) return "looks like a placeholder: generate one with `openssl rand -base64 48`";
@@ -94,6 +95,7 @@ export function secretWeakness(secret: string): string | null {
 // from) or fell back to the default port.
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string; APP_URL_FROM: "APP_URL" | "PORT" | "default" };
 
+/** @internal exported for its tests */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, the way shells and .env files usually mean them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));

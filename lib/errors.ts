@@ -1,6 +1,6 @@
 // One error type for everything a user may be told about. Codes map to an HTTP status and a
 // translated message in one place; the raw message is for logs only.
-export const errorStatus = {
+const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -41,7 +41,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 // How long a client should wait before trying again, for the codes that mean "not now".
-export const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { UNAVAILABLE: 5, RATE_LIMITED: 60 };
+const retryAfterSeconds: Partial<Record<ErrorCode, number>> = { UNAVAILABLE: 5, RATE_LIMITED: 60 };
 
 // PostgreSQL codes that mean the server is not there right now (shutting down, starting up,
 // connection lost or refused, too many connections), not that the request was wrong.
@@ -55,6 +55,7 @@ const unreachableMessages = /Connection terminated|timeout exceeded when trying 
 
 // Whether an error says the database could not be reached (rather than that the query was wrong).
 // Prisma, its driver adapters and `pg` each wrap the cause differently, so every layer is looked at.
+/** @internal exported for its tests */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
@@ -87,6 +88,7 @@ export function errorHeaders(code: ErrorCode): Record<string, string> {
 }
 
 // A JSON error response for route handlers: the code (and field errors), never a raw message.
+/** @internal exported for its tests */
 export function errorResponse(error: AppError): Response {
   const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
   return Response.json(body, { status: error.status, headers: errorHeaders(error.code) });

@@ -14,7 +14,7 @@
 //
 // Plain data only: no Prisma import. The seed script maps these records onto the schema.
 
-export type DemandKind =
+type DemandKind =
   | "CEASEFIRE"
   | "HUMANITARIAN_ACCESS"
   | "ICC_REFERRAL"
@@ -24,7 +24,7 @@ export type DemandKind =
   | "SAFE_RETURN"
   | "OTHER";
 
-export type SeedLocale = "en" | "ar";
+type SeedLocale = "en" | "ar";
 
 export type SeedOrganisation = {
   slug: string;
@@ -54,7 +54,7 @@ export type SeedStatement = {
   url?: string;
 };
 
-export type SeedDemand = {
+type SeedDemand = {
   kind: DemandKind;
   textEn: string;
   textAr: string;

@@ -133,6 +133,6 @@ function required(map: Map<string, string>, key: string): string {
 }
 
 // The statement as published, from prisma/seed-statements/.
-export function seedStatementText(statement: SeedStatement): string {
+function seedStatementText(statement: SeedStatement): string {
   return readFileSync(new URL(`./seed-statements/${statement.fullTextFile}`, import.meta.url), "utf8").trimEnd();
 }

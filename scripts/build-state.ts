@@ -18,7 +18,7 @@ function newestChange(path: string): number {
   return newest;
 }
 
-export function buildIsCurrent(): boolean {
+function buildIsCurrent(): boolean {
   const marker = ".next/BUILD_ID";
   if (!existsSync(marker)) return false;
   const built = statSync(marker).mtimeMs;

@@ -7,7 +7,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
 // How often an open page asks for the count: the public count may lag by seconds, never minutes.
-export const livePollMs = 3_000;
+const livePollMs = 3_000;
 
 type Props = { progress: GoalProgress; locale: Locale; size?: "large" | "small"; liveSlug?: string };
 

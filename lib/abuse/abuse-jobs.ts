@@ -8,7 +8,7 @@ export type AbuseJobs = { stop(): Promise<void> };
 
 // One pass: flag bursts, repair drifting counts (once per recount period), drop old sign attempts.
 // Each part is idempotent, so several servers may run this at once.
-export async function runAbuseJobs(now = new Date()): Promise<void> {
+async function runAbuseJobs(now = new Date()): Promise<void> {
   await checkTrending({ now });
   await runScheduledRecount(now);
   await pruneSignAttempts(db);

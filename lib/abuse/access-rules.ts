@@ -1,5 +1,4 @@
 import ipaddr from "ipaddr.js";
-import { db, type Tx } from "../db";
 import type { AccessRuleEffect, AccessRuleKind } from "../generated/prisma/enums";
 import { canonicalEmail, emailDomain } from "../signatures/canonical-email";
 
@@ -17,6 +16,7 @@ export function parseIpRange(pattern: string): [ipaddr.IPv4 | ipaddr.IPv6, numbe
   }
 }
 
+/** @internal exported for its tests */
 export function ipInRange(ip: string, pattern: string): boolean {
   const range = parseIpRange(pattern);
   // Signers' IPv6 addresses are kept as their /64 network ("2001:db8::/64"): match its address.
@@ -30,6 +30,7 @@ export function ipInRange(ip: string, pattern: string): boolean {
 
 // "example.com" is that domain only; "*" stands for any run of characters, so "*.example.com" is
 // every subdomain of example.com.
+/** @internal exported for its tests */
 export function domainMatches(domain: string, pattern: string): boolean {
   const escaped = pattern.trim().toLowerCase().split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${escaped.join(".*")}$`).test(domain.toLowerCase());
@@ -38,7 +39,7 @@ export function domainMatches(domain: string, pattern: string): boolean {
 // The signer as rules see them: the address (normalised), its keyed hash, the e-mail address.
 export type AccessSubject = { ip: string | null; ipHash?: string | null; email: string };
 
-export function ruleMatches(rule: AccessRuleLike, subject: AccessSubject): boolean {
+function ruleMatches(rule: AccessRuleLike, subject: AccessSubject): boolean {
   if (rule.kind === "IP_RANGE") return subject.ip !== null && ipInRange(subject.ip, rule.pattern);
   if (rule.kind === "IP_HASH") return Boolean(subject.ipHash) && subject.ipHash === rule.pattern;
   const canonical = canonicalEmail(subject.email);
@@ -62,12 +63,4 @@ export function accessVerdict(rules: AccessRuleLike[], subject: AccessSubject): 
   const ipBlocked = !ipAllowed && matching.some((rule) => isIp(rule) && rule.effect === "BLOCK");
   const emailBlocked = !emailAllowed && matching.some((rule) => !isIp(rule) && rule.effect === "BLOCK");
   return { ipAllowed, emailAllowed, blocked: ipBlocked || emailBlocked };
-}
-
-// The rules that apply to a campaign: the global ones and those of every organisation owning it.
-export async function rulesForOrganisations(organisationIds: string[], client: Pick<Tx, "accessRule"> = db): Promise<AccessRuleLike[]> {
-  return client.accessRule.findMany({
-    where: { OR: [{ organisationId: null }, { organisationId: { in: organisationIds } }] },
-    select: { kind: true, effect: true, pattern: true },
-  });
 }

@@ -6,7 +6,7 @@ import { sendEmail, wakeOutbox } from "../mail/send-email";
 
 const hourMs = 3_600_000;
 
-export function hourStart(time: Date): Date {
+function hourStart(time: Date): Date {
   return new Date(Math.floor(time.getTime() / hourMs) * hourMs);
 }
 

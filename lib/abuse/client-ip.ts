@@ -5,6 +5,7 @@ export type RequestHeaders = { get(name: string): string | null };
 
 // What a request counts as when no address can be told: one address shared by every such request,
 // so that they are limited together and never escape the limits for having no address.
+/** @internal exported for its tests */
 export const unknownAddress = "unknown";
 
 function addressOrNull(raw: string | null | undefined): string | null {

@@ -55,6 +55,7 @@ function compress(state: Int32Array, w: Int32Array): void {
 }
 
 // SHA-256 of any bytes, as eight 32-bit words (signed, as JavaScript's bit operations give them).
+/** @internal exported for its tests */
 export function sha256Words(bytes: Uint8Array): Int32Array {
   const blocks = Math.ceil((bytes.length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);
@@ -72,12 +73,14 @@ export function sha256Words(bytes: Uint8Array): Int32Array {
   return state;
 }
 
+/** @internal exported for its tests */
 export function proofSeed(campaignSlug: string, email: string): Int32Array {
   return sha256Words(new TextEncoder().encode(proofSeedText(campaignSlug, email)));
 }
 
 // Tries the nonces start, start + 1, … for at most `count` of them (never past 2^32 - 1): the first
 // that meets `bits`, or null. Each try is one block: the seed's 32 bytes, the nonce's 4, padding.
+/** @internal exported for its tests */
 export function searchNonces(seed: Int32Array, start: number, count: number, bits = proofOfWorkBits): number | null {
   const w = new Int32Array(64);
   const state = new Int32Array(8);

@@ -18,7 +18,6 @@ export const defaultRateLimits: RateLimits = { burstLimit: 5, burstWindowSeconds
 // valid proof of work), "no-proof" (beyond them without one) and "ceiling" (beyond the ceiling).
 // The last two are held; their names are the reason stored with the held signature.
 export type AttemptVerdict = "free" | "proof" | "no-proof" | "ceiling";
-export const heldVerdicts: readonly AttemptVerdict[] = ["no-proof", "ceiling"];
 
 // The columns of one sign attempt, in rateLimitParameters' order: the campaign, the address's hash
 // (null: nothing is recorded), the limits, whether a valid proof of work came with it, and the
@@ -100,6 +99,7 @@ export function signAttemptKey(parameters: readonly unknown[]): string | null {
 }
 
 // Records one sign attempt on its own, inside the caller's transaction.
+/** @internal exported for its tests */
 export async function recordSignAttempt(tx: Tx, options: { campaignId: string; ipHash: string; limits: RateLimits; proved?: boolean }): Promise<{ verdict: AttemptVerdict }> {
   const rows = await tx.$queryRawUnsafe<{ verdict: AttemptVerdict }[]>(
     `WITH attempt AS (SELECT * FROM ${rowsRelation("a", signAttemptColumns, 1)}), ${signAttemptCtes("attempt")} SELECT verdict FROM attempt_verdict`,

@@ -38,6 +38,7 @@ async function repairCampaign(tx: Tx, campaignId: string): Promise<CountRepairRe
 }
 
 // Finds and repairs drift in every campaign; each repair is recorded as a CountRepair row.
+/** @internal exported for its tests */
 export async function recountCampaigns(): Promise<CountRepairResult[]> {
   const repairs: CountRepairResult[] = [];
   for (const campaignId of await driftingCampaigns()) {

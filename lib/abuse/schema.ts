@@ -3,7 +3,7 @@ import { AccessRuleEffect, AccessRuleKind } from "../generated/prisma/enums";
 import { parseIpRange } from "./access-rules";
 
 // Validation messages are keys of the "AbuseSettings.errors" translations.
-export const abuseErrorKeys = [
+const abuseErrorKeys = [
   "limitInvalid",
   "windowInvalid",
   "thresholdInvalid",
@@ -46,7 +46,7 @@ export const abuseSettingsSchema = z.object({
 export type AbuseSettings = z.output<typeof abuseSettingsSchema>;
 
 // A whole IP hash as Nida stores it (lib/secrets.ts hashIp): 32 base64url characters.
-export const ipHashPattern = /^[A-Za-z0-9_-]{32}$/;
+const ipHashPattern = /^[A-Za-z0-9_-]{32}$/;
 
 // A domain or a glob of one: letters, digits, hyphens and "*" in dot-separated labels.
 const domainPattern = /^(?:[a-z0-9*](?:[a-z0-9*-]{0,61}[a-z0-9*])?\.)+[a-z0-9*-]{1,63}$/;
@@ -72,7 +72,6 @@ export const accessRuleSchema = z
     // case-sensitive (base64url) and stays as it is.
     pattern: rule.kind === "IP_HASH" ? rule.pattern : rule.kind === "IP_RANGE" ? canonicalRange(rule.pattern.toLowerCase()) : rule.pattern.toLowerCase().replace(/^@/, ""),
   }));
-export type AccessRuleInput = z.input<typeof accessRuleSchema>;
 
 function canonicalRange(pattern: string): string {
   const [address, prefix] = parseIpRange(pattern)!;

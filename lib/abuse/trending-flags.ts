@@ -60,13 +60,14 @@ function burstSelector(flag: { id: string; kind: TrendingKind; value: string; ho
 }
 
 // What invalidating the burst would do, by state, as the bulk moderation previews it.
+/** @internal exported for its tests */
 export async function previewTrendingBurst(options: { actor: Actor; flagId: string }): Promise<BulkActionCounts> {
   const { flag } = await flagFor(options.actor, options.flagId);
   return previewInvalidate(burstWhere(flag));
 }
 
 // What releasing the burst's held signatures would do: counted (their signers confirmed) or pending.
-export async function previewHeldRelease(options: { actor: Actor; flagId: string }): Promise<BulkActionCounts> {
+async function previewHeldRelease(options: { actor: Actor; flagId: string }): Promise<BulkActionCounts> {
   const { flag } = await flagFor(options.actor, options.flagId);
   return previewRestore(burstWhere(flag), heldStates);
 }

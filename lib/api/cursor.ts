@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 // newest first), so pages stay stable while new items arrive. Opaque to clients.
 export type Cursor = { at: Date; id: string };
 
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
 }
 

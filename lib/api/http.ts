@@ -6,7 +6,7 @@ import { apiError } from "./schema";
 // shared caches for a few seconds (a viral campaign's numbers are served from the edge, at most
 // that stale) while they revalidate in the background.
 const corsHeaders = { "Access-Control-Allow-Origin": "*" };
-export const publicCache = "public, max-age=10, s-maxage=30, stale-while-revalidate=300";
+const publicCache = "public, max-age=10, s-maxage=30, stale-while-revalidate=300";
 
 export function apiJson(body: unknown, options: { status?: number; cache?: string } = {}): Response {
   return Response.json(body, {
@@ -34,7 +34,7 @@ function preferredLocale(request: Request): "en" | "ar" {
   return first.startsWith("ar") ? "ar" : "en";
 }
 
-export function apiErrorResponse(request: Request, error: AppError): Response {
+function apiErrorResponse(request: Request, error: AppError): Response {
   const code = error.code === "VALIDATION" ? "VALIDATION" : "NOT_FOUND";
   const t = translator(preferredLocale(request), "Api");
   const body = apiError.parse({

@@ -16,20 +16,20 @@ const dateTime = z.iso.datetime();
 const day = z.iso.date();
 const count = z.number().int().min(0);
 
-export const localizedText = component(
+const localizedText = component(
   "LocalizedText",
   "A text in English and, where a translation exists, in Arabic (null otherwise).",
   z.object({ en: z.string(), ar: z.string().nullable() }),
 );
 
-export const optionalLocalizedText = component(
+const optionalLocalizedText = component(
   "OptionalLocalizedText",
   "A text that may be missing in either language.",
   z.object({ en: z.string().nullable(), ar: z.string().nullable() }),
 );
 
-export const campaignStatuses = ["open", "closed"] as const;
-export const demandKinds = [
+const campaignStatuses = ["open", "closed"] as const;
+const demandKinds = [
   "ceasefire",
   "humanitarian_access",
   "icc_referral",
@@ -39,17 +39,17 @@ export const demandKinds = [
   "safe_return",
   "other",
 ] as const;
-export const digestKinds = ["scheduled", "milestone"] as const;
+const digestKinds = ["scheduled", "milestone"] as const;
 // Only digests that left: the provider accepted them ("sent"), and what it reported since.
-export const deliveryStatuses = ["sent", "delivered", "bounced", "complained"] as const;
+const deliveryStatuses = ["sent", "delivered", "bounced", "complained"] as const;
 
-export const pageLinks = component(
+const pageLinks = component(
   "PageLinks",
   "Where a person reads the same thing on Nida's site, per language.",
   z.object({ en: z.url(), ar: z.url() }),
 );
 
-export const statement = component(
+const statement = component(
   "Statement",
   "A published statement a campaign's demands are drawn from.",
   z.object({
@@ -65,7 +65,7 @@ export const statement = component(
   }),
 );
 
-export const totals = component(
+const totals = component(
   "Totals",
   "Confirmed signatures and progress toward the next rung of the goal ladder.",
   z.object({
@@ -77,7 +77,7 @@ export const totals = component(
   }),
 );
 
-export const campaignSummary = component(
+const campaignSummary = component(
   "CampaignSummary",
   "A published campaign as it appears in the list.",
   z.object({
@@ -100,7 +100,7 @@ export const campaignList = component(
   z.object({ data: z.array(campaignSummary), nextCursor: z.string().nullable() }),
 );
 
-export const decisionMaker = component(
+const decisionMaker = component(
   "DecisionMaker",
   "Someone a campaign is addressed to: their office, never their contact details.",
   z.object({
@@ -112,7 +112,7 @@ export const decisionMaker = component(
   }),
 );
 
-export const demand = component(
+const demand = component(
   "Demand",
   "One demand of a campaign, with the statement it comes from.",
   z.object({
@@ -124,7 +124,7 @@ export const demand = component(
   }),
 );
 
-export const milestone = component("Milestone", "A rung of the goal ladder and when the count reached it.", z.object({ goal: z.number().int().positive(), reachedAt: dateTime }));
+const milestone = component("Milestone", "A rung of the goal ladder and when the count reached it.", z.object({ goal: z.number().int().positive(), reachedAt: dateTime }));
 
 export const campaignDetail = component(
   "CampaignDetail",
@@ -151,7 +151,7 @@ export const campaignCounts = component(
   }),
 );
 
-export const digestDelivery = component(
+const digestDelivery = component(
   "DigestDelivery",
   "A digest of the campaign the mail provider accepted for one decision-maker, and what the provider reported since. Digests still queued, that failed, or that never left the system are not listed.",
   z.object({
@@ -173,7 +173,7 @@ export const digestDelivery = component(
   }),
 );
 
-export const decisionMakerResponse = component(
+const decisionMakerResponse = component(
   "DecisionMakerResponse",
   "A published answer from a decision-maker.",
   z.object({ id: z.string(), decisionMaker, respondedOn: day, summary: localizedText, url: z.string().nullable() }),
@@ -217,4 +217,3 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 export type CampaignList = z.infer<typeof campaignList>;
 export type CampaignCounts = z.infer<typeof campaignCounts>;
 export type CampaignDeliveries = z.infer<typeof campaignDeliveries>;
-export type ApiError = z.infer<typeof apiError>;

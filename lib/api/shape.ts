@@ -44,7 +44,7 @@ type SummaryRow = {
   owners: { organisation: { name: string; nameAr: string | null } }[];
 };
 
-export function totalsOf(confirmed: number, goals: number[]): CampaignSummary["totals"] {
+function totalsOf(confirmed: number, goals: number[]): CampaignSummary["totals"] {
   const progress = goalProgress(confirmed, goals);
   return {
     confirmed,

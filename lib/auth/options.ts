@@ -12,7 +12,7 @@ import { signInLinkTtlSeconds } from "./verification";
 export const useSecureCookies = env.APP_URL.startsWith("https://");
 // next-auth's own name for the session cookie (with the __Secure- prefix over https).
 export const sessionCookieName = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
-export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
+const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
 
 // Without a locale, the language middleware picks one from the browser (Accept-Language).
 const checkEmailPath = "/organiser/sign-in/check-email";

@@ -14,10 +14,13 @@ import { newSignInLink, signInLinkTtlSeconds } from "./verification";
 // Limits on the links the sign-in form sends, so that no one can flood a member's inbox or keep a
 // member from signing in. A client (an IP address, IPv6 by /64) may hold this many unused links,
 // whoever they are for; further requests from it are dropped. Using a link frees its place.
+/** @internal exported for its tests */
 export const maxUnusedLinksPerClient = 5;
 // An address is sent this many unused links whoever asks, and beyond that one a minute: the member
 // can always have a fresh link, and a crowd of clients cannot send more than one a minute.
+/** @internal exported for its tests */
 export const maxUnusedLinksPerAddress = 5;
+/** @internal exported for its tests */
 export const signInLinkIntervalSeconds = 60;
 
 export async function isMemberUser(userId: string): Promise<boolean> {

@@ -13,7 +13,7 @@ export const invitationLinkTtlSeconds = 7 * 24 * 60 * 60;
 
 export const emailCallbackPath = "/api/auth/callback/email";
 
-export function hashVerificationToken(token: string): string {
+function hashVerificationToken(token: string): string {
   return createHash("sha256").update(`${token}${appSecret()}`).digest("hex");
 }
 

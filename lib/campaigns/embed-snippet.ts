@@ -1,6 +1,6 @@
 import type { Locale } from "../i18n/locales";
 
-export function embedPath(slug: string, locale: Locale): string {
+function embedPath(slug: string, locale: Locale): string {
   return `/embed/${locale}/${encodeURIComponent(slug)}`;
 }
 

@@ -4,7 +4,7 @@ import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../st
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 
-export type StatementRef = {
+type StatementRef = {
   slug: string;
   title: { en: string; ar: string | null };
   // Everyone the statement is by, in its byline's order.

@@ -1,11 +1,11 @@
 // Where a signature came from. A shared link carries one of these as ?s=<channel>; the campaign
 // page hands it to the sign form, and the signature stores it. Anything else is dropped, so the
 // column only ever holds these values and organisers' per-channel counts stay readable.
-export const shareChannels = ["whatsapp", "telegram", "x", "facebook", "bluesky", "mastodon", "email", "link", "device", "embed"] as const;
+const shareChannels = ["whatsapp", "telegram", "x", "facebook", "bluesky", "mastodon", "email", "link", "device", "embed"] as const;
 export type ShareChannel = (typeof shareChannels)[number];
 
 // The query parameter a shared link carries. "source" is the older name, still read.
-export const sourceParam = "s";
+const sourceParam = "s";
 
 export function isShareChannel(value: unknown): value is ShareChannel {
   return typeof value === "string" && (shareChannels as readonly string[]).includes(value);

@@ -26,11 +26,11 @@ type Column = keyof typeof directoryColumns;
 const columnNames = Object.keys(directoryColumns) as Column[];
 const requiredColumns: Column[] = ["name", "institution", "country", "email"];
 
-export const importLimits = { rows: 5_000, bytes: 2_000_000 } as const;
+const importLimits = { rows: 5_000, bytes: 2_000_000 } as const;
 
-export type ImportRowError = { line: number; field: DecisionMakerField | null; error: DecisionMakerErrorKey };
-export type ImportFileError = "empty" | "tooLarge" | "tooManyRows" | "unreadable" | "missingColumns" | "unknownColumns";
-export type ImportEntry = { line: number; name: string; institution: string; email: string };
+type ImportRowError = { line: number; field: DecisionMakerField | null; error: DecisionMakerErrorKey };
+type ImportFileError = "empty" | "tooLarge" | "tooManyRows" | "unreadable" | "missingColumns" | "unknownColumns";
+type ImportEntry = { line: number; name: string; institution: string; email: string };
 export type ImportPreview = {
   creates: ImportEntry[];
   updates: (ImportEntry & { changed: DecisionMakerField[] })[];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCountryCode } from "../countries";
 
 // Messages are keys of "Directory.errors", shown per field (and per CSV row) in the organiser's language.
-export const decisionMakerErrorKeys = [
+const decisionMakerErrorKeys = [
   "required",
   "tooLong",
   "emailInvalid",

@@ -7,12 +7,12 @@ import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
 
-export const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
+const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
 
 /** Who a digest or a response concerns, as the directory names them in each language. */
-export type DecisionMakerLabel = { name: string; institution: string; institutionAr: string | null };
+type DecisionMakerLabel = { name: string; institution: string; institutionAr: string | null };
 
-export type DeliveryLogEntry = {
+type DeliveryLogEntry = {
   id: string;
   decisionMaker: DecisionMakerLabel;
   kind: DigestKind;
@@ -40,7 +40,7 @@ export type DeliveryOverview = {
   responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
 };
 
-export const commentListLimit = 100;
+const commentListLimit = 100;
 
 // Everything the campaign's delivery page shows; viewers read it all.
 export async function getDeliveryOverview(options: { actor: Actor; campaignId: string }): Promise<DeliveryOverview> {

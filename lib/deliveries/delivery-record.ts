@@ -6,7 +6,7 @@ import type { DeliveryStatus } from "../generated/prisma/enums";
 // DELIVERED, BOUNCED and COMPLAINED all come after the provider accepted it.
 export const sentStatuses = ["SENT", "DELIVERED", "BOUNCED", "COMPLAINED"] as const satisfies readonly DeliveryStatus[];
 
-export type SentDigests = {
+type SentDigests = {
   count: number;
   firstAt: Date;
   lastAt: Date;

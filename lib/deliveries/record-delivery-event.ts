@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { DeliveryStatus } from "../generated/prisma/enums";
+import { wakeWebhooks } from "../webhooks/delivery-worker";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import type { ProviderEvent } from "./verify-resend-event";
 
@@ -19,7 +20,8 @@ const rank: Record<DeliveryStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2,
 export type RecordedEvent = "recorded" | "replayed";
 
 export async function recordDeliveryEvent(event: ProviderEvent): Promise<RecordedEvent> {
-  return db.$transaction(async (tx) => {
+  let queued = 0;
+  const recorded = await db.$transaction(async (tx): Promise<RecordedEvent> => {
     const digest = await tx.digest.findFirst({
       where: { providerId: event.providerId },
       select: { id: true, status: true, deliveredAt: true, campaignId: true, decisionMakerId: true, periodKey: true, campaign: { select: { slug: true, owners: { select: { organisationId: true } } } } },
@@ -39,7 +41,7 @@ export async function recordDeliveryEvent(event: ProviderEvent): Promise<Recorde
       data: { [change.at]: event.occurredAt, ...(moves ? { status: change.status } : {}) },
     });
     if (change.status === "DELIVERED" && !digest.deliveredAt) {
-      await queueWebhookEvent(tx, {
+      queued = await queueWebhookEvent(tx, {
         organisationIds: digest.campaign.owners.map((owner) => owner.organisationId),
         event: "digest.delivered",
         key: digest.id,
@@ -48,4 +50,7 @@ export async function recordDeliveryEvent(event: ProviderEvent): Promise<Recorde
     }
     return "recorded";
   });
+  // The "digest.delivered" event is committed: the worker need not wait for its poll.
+  if (queued > 0) wakeWebhooks();
+  return recorded;
 }

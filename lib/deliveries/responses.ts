@@ -4,7 +4,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 
 // Messages are keys of "Delivery.errors".
-export const responseSchema = z.object({
+const responseSchema = z.object({
   decisionMakerId: z.string({ error: "decisionMakerRequired" }).trim().min(1, "decisionMakerRequired").max(64, "decisionMakerRequired"),
   respondedOn: z
     .string({ error: "dateInvalid" })
@@ -21,9 +21,9 @@ export const responseSchema = z.object({
   ),
   published: z.boolean().default(false),
 });
-export type ResponseField = keyof z.infer<typeof responseSchema>;
+type ResponseField = keyof z.infer<typeof responseSchema>;
 
-export function responseFieldErrors(error: z.ZodError): Partial<Record<ResponseField, string>> {
+function responseFieldErrors(error: z.ZodError): Partial<Record<ResponseField, string>> {
   const result: Partial<Record<ResponseField, string>> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as ResponseField | undefined;

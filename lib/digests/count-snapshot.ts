@@ -10,8 +10,8 @@ export type CountSnapshot = {
   comments: { text: string; country: string; signature: string }[];
 };
 
-export const topCountryLimit = 5;
-export const commentLimit = 5;
+const topCountryLimit = 5;
+const commentLimit = 5;
 
 // What a digest reports, counted from the signature rows themselves (never from the sharded
 // counter), so the number can be listed and checked. Total and fingerprint come from one

@@ -13,7 +13,7 @@ export function milestonePeriod(goal: number): string {
   return `milestone:${goal}`;
 }
 
-export function isoWeek(at: Date): { year: number; week: number } {
+function isoWeek(at: Date): { year: number; week: number } {
   const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   const weekday = day.getUTCDay() || 7;
   // The Thursday of this week decides which year the week belongs to.

@@ -14,7 +14,7 @@ export type DigestJobReport = { campaigns: number; queued: number; alreadySent: 
 
 type Due = { decisionMakerId: string; kind: DigestKind; periodKey: string; goal?: number };
 
-export function digestOutboxKey(campaignId: string, decisionMakerId: string, periodKey: string): string {
+function digestOutboxKey(campaignId: string, decisionMakerId: string, periodKey: string): string {
   return `digest:${campaignId}:${decisionMakerId}:${periodKey}`;
 }
 

@@ -15,7 +15,7 @@ export type SignatureExport = {
   expectedRows: number;
 };
 
-export type ExportStatus = "completed" | "cancelled" | "failed";
+type ExportStatus = "completed" | "cancelled" | "failed";
 
 // The confirmed signatures of a campaign as CSV, for an organiser (or owner) of an organisation
 // that owns it. Viewers are refused: the file holds signers' personal data.

@@ -10,8 +10,8 @@ export type ExportFilters = {
 };
 
 // Error messages are keys of the "Export.errors" translations.
-export const exportErrorKeys = ["dateInvalid", "rangeInvalid", "countryInvalid", "consentedInvalid"] as const;
-export type ExportErrorKey = (typeof exportErrorKeys)[number];
+const exportErrorKeys = ["dateInvalid", "rangeInvalid", "countryInvalid", "consentedInvalid"] as const;
+type ExportErrorKey = (typeof exportErrorKeys)[number];
 export type ExportField = "from" | "to" | "country" | "consented";
 export type ExportFieldErrors = Partial<Record<ExportField, ExportErrorKey>>;
 
@@ -34,7 +34,7 @@ function isDay(value: unknown): value is string {
 const day = z.preprocess(blankToUndefined, z.string().refine(isDay, "dateInvalid").optional());
 
 // The query string of GET /api/organiser/campaigns/:id/export, exactly what the page's form sends.
-export const exportQuerySchema = z
+const exportQuerySchema = z
   .object({
     from: day,
     to: day,

@@ -26,7 +26,7 @@ export type CsvRowSource = PieceSource<CsvChunk>;
 export type RowQuery = { campaignId: string; organisationId: string; filters: ExportFilters };
 
 // A keyset page holds PGlite's one connection while it runs: small pages, short holds.
-export const keysetBatchSize = 1000;
+const keysetBatchSize = 1000;
 
 type Sql = { text: string; params: unknown[] };
 
@@ -72,7 +72,7 @@ function joins(query: RowQuery, param: Param): string {
 LEFT JOIN signature_consents c ON c.signature_id = s.id AND c.organisation_id = ${param(query.organisationId)}`;
 }
 
-export function countSql(query: RowQuery): Sql {
+function countSql(query: RowQuery): Sql {
   const params: unknown[] = [];
   const param = collect(params);
   // Without the consent filter the joins change no count: leave them out.
@@ -85,7 +85,7 @@ type Page = { after?: { sortKey: string; id: string }; limit: number };
 // Rows in the order they were confirmed, their columns in the export's order, made safe for a
 // spreadsheet by the database itself when `neutralised`. A page (for keyset pagination) also
 // returns each row's id and sort key, and continues after the last row read.
-export function rowsSql(query: RowQuery, options: { page?: Page; neutralised?: boolean } = {}): Sql {
+function rowsSql(query: RowQuery, options: { page?: Page; neutralised?: boolean } = {}): Sql {
   const { page, neutralised } = options;
   const params: unknown[] = [];
   const param = collect(params);
@@ -110,6 +110,7 @@ WHERE ${conditions(query, param)}`;
 // ---------------------------------------------------------------- PostgreSQL: COPY
 
 // The application name marks the export's connection in pg_stat_activity.
+/** @internal exported for its tests */
 export const exportApplicationName = (campaignId: string) => `nida-export ${campaignId}`.slice(0, 63);
 
 // COPY takes no parameters: each one is written into the statement as a quoted literal.

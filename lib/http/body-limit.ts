@@ -1,6 +1,6 @@
 // Route handlers read small bodies only: anything bigger than they could need is refused before
 // it is read, whatever it claims to be. A body sent without a length is cut off at the limit.
-export function declaredBodyTooLarge(request: Request, maxBytes: number): boolean {
+function declaredBodyTooLarge(request: Request, maxBytes: number): boolean {
   const length = request.headers.get("content-length");
   return length !== null && (!/^\d+$/.test(length) || Number(length) > maxBytes);
 }

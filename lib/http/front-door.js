@@ -12,6 +12,7 @@ export const pageBodyMaxBytes = 512 * 1024;
 
 // The largest body any route reads, with room to tell a page's too-large body from one that fits.
 // A request that declares more is answered before any of its body is read.
+/** @internal exported for its tests */
 export const maxRequestBodyBytes = 1024 * 1024;
 const lingerMs = 1000;
 

@@ -13,7 +13,7 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
-export function foreignOriginResponse(): Response {
+function foreignOriginResponse(): Response {
   return Response.json({ error: "FORBIDDEN", message: "cross-origin request refused" }, { status: 403 });
 }
 

@@ -24,6 +24,7 @@ export function normalisedPath(path) {
 }
 
 // Where another site may frame Nida: the embeddable widget, and nothing else.
+/** @internal exported for its tests */
 export const embedPagePattern = /^\/(?:(?:en|ar)\/)?embed(?:\/|$)/;
 
 /**
@@ -51,7 +52,7 @@ export function contentSecurityPolicy({ nonce, frameAncestors = "'none'", develo
 }
 
 /** @param {{ development?: boolean }} options */
-export function commonSecurityHeaders({ development = false } = {}) {
+function commonSecurityHeaders({ development = false } = {}) {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -70,6 +71,7 @@ const noStore = { key: "Cache-Control", value: "no-store" };
  * The header rules for next.config.js. A later rule overrides an earlier one for the same key.
  * @param {{ development?: boolean }} options
  */
+/** @internal exported for its tests */
 export function securityHeaderRules({ development = false } = {}) {
   const staticPolicy = contentSecurityPolicy({ development });
   return [

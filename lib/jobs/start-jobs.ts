@@ -19,9 +19,3 @@ export function startJobs(): void {
   state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startDigestJob(), startAbuseJobs(), startRetentionJob()];
   console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, digests, trending check, recount and retention`);
 }
-
-export async function stopJobs(): Promise<void> {
-  const jobs = state.nidaJobs ?? [];
-  state.nidaJobs = undefined;
-  await Promise.all(jobs.map((job) => job.stop()));
-}

@@ -2,7 +2,7 @@ import { isCampaignOpen } from "../campaigns/get-campaign";
 import { db } from "../db";
 import type { Locale } from "../i18n/locales";
 
-export type LetterTemplate = { subjects: string[]; body: string };
+type LetterTemplate = { subjects: string[]; body: string };
 
 export type LetterCampaign = {
   id: string;

@@ -55,7 +55,7 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
 }
 
 // Subject lines arrive as text, one per line.
-export function subjectLines(value: unknown): string[] {
+function subjectLines(value: unknown): string[] {
   return typeof value === "string" ? value.split(/\r?\n/) : [];
 }
 

@@ -4,14 +4,15 @@ import { isCountryCode } from "../countries";
 // Messages are keys of "LetterForm.errors", shown per field in the writer's language.
 export const personalMinLength = 40;
 export const personalMaxLength = 2000;
-export const bodyMaxLength = 6000;
+const bodyMaxLength = 6000;
 
 // Whitespace and case do not make a copied paragraph one's own.
-export function normaliseLetterText(text: string): string {
+function normaliseLetterText(text: string): string {
   return text.replace(/\s+/g, " ").trim().toLocaleLowerCase();
 }
 
 // A personal paragraph that is the template, or a piece of it, is not personal.
+/** @internal exported for its tests */
 export function isTemplateText(personal: string, templates: readonly string[]): boolean {
   const own = normaliseLetterText(personal);
   if (!own) return false;
@@ -53,7 +54,7 @@ export function letterInputSchema(templates: readonly string[]) {
 
 export type LetterInput = z.infer<ReturnType<typeof letterInputSchema>>;
 export type LetterField = "recipient" | "acknowledgeRisk" | "name" | "body" | "personal";
-export const letterFields: LetterField[] = ["recipient", "acknowledgeRisk", "name", "body", "personal"];
+const letterFields: LetterField[] = ["recipient", "acknowledgeRisk", "name", "body", "personal"];
 export type LetterFieldErrors = Partial<Record<LetterField, string>>;
 
 export function letterFieldErrors(error: z.ZodError): LetterFieldErrors {

@@ -24,6 +24,7 @@ type ClaimedMessage = {
 
 type Outcome = DeliveryResult;
 
+/** @internal exported for its tests */
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
 
 const leaseSeconds = 120;
@@ -31,7 +32,7 @@ const leaseSeconds = 120;
 // One pace for every delivery round of this process.
 const providerPace = rateLimiter(env.MAIL_RATE_PER_SECOND);
 
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
   return base + Math.floor(Math.random() * 1_000);
 }
@@ -227,6 +228,7 @@ async function recordDigestFailed(tx: Prisma.TransactionClient, outboxKey: strin
 // onlyKeys: deliver just these messages (if due), e.g. the digests an organiser sent just now.
 // More than one due message goes to the provider in batches (one request each, paced by the
 // rate limiter); a transport without batches takes them one at a time.
+/** @internal exported for its tests */
 export async function deliverDueMessages(options: {
   transport: MailTransport;
   limit?: number;

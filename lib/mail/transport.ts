@@ -53,6 +53,7 @@ function providerFields(email: OutgoingEmail) {
   };
 }
 
+/** @internal exported for its tests */
 export function resendTransport(apiKey: string, baseUrl?: string): MailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
@@ -93,6 +94,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): MailTransport
 }
 
 // With no provider configured, mail is kept in the database and readable at /dev/mailbox.
+/** @internal exported for its tests */
 export function mailboxTransport(): MailTransport {
   return {
     name: "mailbox",

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import type { CampaignStatus, MemberRole, SignatureState } from "../generated/prisma/enums";
 import { moderationFieldErrors, statsDaysSchema } from "./schema";
 
-export const topCountryLimit = 10;
+const topCountryLimit = 10;
 const dayMs = 86_400_000;
 
 export type CampaignStats = {

@@ -19,9 +19,9 @@ export type BarChartInput = {
   formatValue?: (value: number) => string;
 };
 
-export type Bar = { x: number; y: number; width: number; height: number; value: number; label: string };
-export type AxisLabel = { x: number; y: number; text: string; align: Align };
-export type Gridline = { x1: number; x2: number; y: number; value: number; label: AxisLabel };
+type Bar = { x: number; y: number; width: number; height: number; value: number; label: string };
+type AxisLabel = { x: number; y: number; text: string; align: Align };
+type Gridline = { x1: number; x2: number; y: number; value: number; label: AxisLabel };
 
 export type BarChart = {
   width: number;
@@ -36,6 +36,7 @@ export type BarChart = {
 
 // A rounded top for the value axis and a step of 1, 2 or 5 × 10ⁿ (never below 1: counts are whole),
 // giving about `targetTicks` gridlines above zero.
+/** @internal exported for its tests */
 export function valueScale(max: number, targetTicks = 4): { max: number; step: number } {
   if (!(max > 0)) return { max: 1, step: 1 };
   const rough = max / targetTicks;
@@ -46,6 +47,7 @@ export function valueScale(max: number, targetTicks = 4): { max: number; step: n
 
 // Which categories get a label: evenly spaced, counted back from the last (the most recent day is
 // always labelled), at most `maxLabels` of them.
+/** @internal exported for its tests */
 export function labelledIndices(count: number, maxLabels: number): number[] {
   if (count <= 0) return [];
   const every = Math.max(1, Math.ceil(count / Math.max(1, maxLabels)));

@@ -5,6 +5,7 @@ import { canonicalEmail, emailDomain } from "../signatures/canonical-email";
 
 // Validation messages are keys of the "Moderation.errors" translations, so a moderator sees each
 // field's problem in their own language after a plain POST or GET.
+/** @internal exported for its tests */
 export const moderationErrorKeys = [
   "textTooLong",
   "emailInvalid",
@@ -47,7 +48,7 @@ export function moderationFieldErrors(error: z.ZodError): ModerationFieldErrors 
 export const signatureStates = Object.values(SignatureState) as [SignatureState, ...SignatureState[]];
 
 // An IP hash as stored, or a prefix of it as the signatures table shows it.
-export const minIpHashPrefix = 8;
+const minIpHashPrefix = 8;
 const ipHashRule = z
   .string()
   .trim()
@@ -100,18 +101,18 @@ export type SearchFilters = z.output<typeof searchFiltersSchema>;
 export const searchFilterFields = ["text", "email", "country", "state", "from", "to", "ipHash", "emailDomain"] as const;
 export type SearchFilterField = (typeof searchFilterFields)[number];
 
-export const maxPageSize = 100;
+const maxPageSize = 100;
 export const paginationSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   pageSize: z.coerce.number().int().min(1).max(maxPageSize).catch(50),
 });
 
 // What a bulk action applies to: exactly one of these. Rows picked by hand are `ids`.
-export const maxSelectedIds = 500;
+const maxSelectedIds = 500;
 const idsRule = z.array(z.string().trim().min(1).max(64)).min(1, "noneSelected").max(maxSelectedIds, "tooManySelected");
 const selectorRules = { ids: idsRule, ipHash: ipHashRule, emailDomain: emailDomainRule, email: emailRule, country: countryRule } as const;
 
-export const signatureSelectorSchema = z.union([
+const signatureSelectorSchema = z.union([
   z.strictObject({ ids: idsRule }),
   z.strictObject({ ipHash: ipHashRule }),
   z.strictObject({ emailDomain: emailDomainRule }),

@@ -8,7 +8,7 @@ import { filtersWhere } from "./match-signatures";
 import { moderationFieldErrors, paginationSchema, searchFiltersSchema, type SearchFiltersInput } from "./schema";
 
 // Enough of the hash to tell addresses apart on screen; filters and bulk actions accept it as a prefix.
-export const shownIpHashLength = 10;
+const shownIpHashLength = 10;
 
 export type SignatureRow = {
   id: string;

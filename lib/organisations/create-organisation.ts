@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../errors";
 
 // "Syria Relief & Development" → "syria-relief-development". A name with no Latin letters or
 // digits (an Arabic name, say) gets a random slug: slugs are stable, never translated.
+/** @internal exported for its tests */
 export function slugFromName(name: string): string {
   const slug = name
     .normalize("NFKD")

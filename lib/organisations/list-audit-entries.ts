@@ -1,7 +1,7 @@
 import { requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 
-export const auditPageSize = 50;
+const auditPageSize = 50;
 
 export type AuditRow = {
   id: string;

@@ -8,7 +8,7 @@ import { listActorOrganisations, type ActorOrganisation } from "./list-organisat
 export const dashboardStates = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED"] as const;
 type DashboardState = (typeof dashboardStates)[number];
 
-export type DashboardCampaign = {
+type DashboardCampaign = {
   id: string;
   slug: string;
   titleEn: string;

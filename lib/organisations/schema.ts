@@ -14,8 +14,8 @@ export const removeMemberSchema = z.object({ member });
 
 export type MemberField = "email" | "role" | "member";
 
-export const memberErrorKeys = ["emailRequired", "emailInvalid", "roleInvalid", "memberNotFound", "alreadyMember", "lastOwner", "invalidValue"] as const;
-export type MemberErrorKey = (typeof memberErrorKeys)[number];
+const memberErrorKeys = ["emailRequired", "emailInvalid", "roleInvalid", "memberNotFound", "alreadyMember", "lastOwner", "invalidValue"] as const;
+type MemberErrorKey = (typeof memberErrorKeys)[number];
 export type MemberFieldErrors = Partial<Record<MemberField, MemberErrorKey>>;
 
 // Each field's first problem, as a translation key; anything unforeseen becomes "invalidValue".

@@ -3,6 +3,7 @@ import { anonymiseSignatures } from "./anonymise-signatures";
 
 const batchSize = 500;
 
+/** @internal exported for its tests */
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   result.setUTCMonth(result.getUTCMonth() + months);
@@ -25,6 +26,7 @@ async function endedAt(campaign: CampaignEnd, now: Date): Promise<Date | null> {
 }
 
 // Campaigns whose retention period has run out and whose signers still have personal data.
+/** @internal exported for its tests */
 export async function campaignsDueForAnonymisation(now = new Date()): Promise<string[]> {
   const candidates = await db.campaign.findMany({
     where: { anonymisedAt: null, OR: [{ status: "CLOSED" }, { closesAt: { lte: now } }] },
@@ -41,6 +43,7 @@ export async function campaignsDueForAnonymisation(now = new Date()): Promise<st
 // Anonymises one campaign's signers in batches (each its own transaction, so a campaign of a
 // million signatures never holds one huge transaction), then marks the campaign. Counts by
 // country and day are kept: the rows stay, only the personal columns go.
+/** @internal exported for its tests */
 export async function anonymiseCampaign(campaignId: string): Promise<{ signatures: number; supporters: number }> {
   const total = { signatures: 0, supporters: 0 };
   for (;;) {

@@ -6,6 +6,7 @@ const job = "retention";
 const everyMs = 60 * 60_000;
 
 // One run per hour across every server: the first to insert the hour's JobRun row does the work.
+/** @internal exported for its tests */
 export async function runRetentionOnce(now = new Date()): Promise<boolean> {
   const periodKey = now.toISOString().slice(0, 13);
   try {

@@ -1,4 +1,3 @@
-import type { Tx } from "../db";
 import { env } from "../env";
 import type { Locale } from "../i18n/locales";
 import { newConfirmationToken } from "../signatures/tokens";
@@ -7,19 +6,6 @@ import { newConfirmationToken } from "../signatures/tokens";
 // address a mail provider POSTs to for one-click unsubscribe (RFC 8058), and a page to erase
 // everything Nida holds about them.
 export type SupporterLinks = { unsubscribeUrl: string; oneClickUnsubscribeUrl: string; eraseUrl: string };
-
-// Each e-mail gets its own pair of tokens; only their SHA-256 is stored, and they do not expire
-// (an unsubscribe link must work for as long as the mail sits in someone's inbox).
-export async function issueSupporterLinks(tx: Tx, options: { supporterId: string; locale: Locale }): Promise<SupporterLinks> {
-  const { links, unsubscribeHash, eraseHash } = newSupporterLinks(options.locale);
-  await tx.supporterToken.createMany({
-    data: [
-      { tokenHash: unsubscribeHash, supporterId: options.supporterId, purpose: "UNSUBSCRIBE" },
-      { tokenHash: eraseHash, supporterId: options.supporterId, purpose: "ERASE" },
-    ],
-  });
-  return links;
-}
 
 // The links and the hashes to store for them, for a caller that writes the tokens itself.
 export function newSupporterLinks(locale: Locale): { links: SupporterLinks; unsubscribeHash: string; eraseHash: string } {

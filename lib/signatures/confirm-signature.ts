@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { SignatureState } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
 import { issueLetterToken } from "../letters/letter-token";
+import { wakeWebhooks } from "../webhooks/delivery-worker";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { hashToken, looksLikeToken } from "./tokens";
 
@@ -58,7 +59,7 @@ export async function describeConfirmation(options: { token: string }): Promise<
 // (waiting for confirmation, or invalidated by the organisers).
 export type SignatureStanding = "counted" | "held" | "not-counted";
 
-export function standingOf(signature: { state: SignatureState; confirmedAt: Date | null }): SignatureStanding {
+function standingOf(signature: { state: SignatureState; confirmedAt: Date | null }): SignatureStanding {
   if (signature.state === "CONFIRMED") return "counted";
   if ((signature.state === "HELD" || signature.state === "FRAUDULENT") && signature.confirmedAt) return "held";
   return "not-counted";
@@ -77,7 +78,7 @@ export type ConfirmResult = { campaignSlug: string; signatureId: string; standin
 export async function confirmSignature(options: { token: string }): Promise<ConfirmResult> {
   const { signature } = await findToken(options.token);
   const campaignSlug = signature.campaign.slug;
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<ConfirmResult> => {
     const spent = await tx.confirmationToken.deleteMany({ where: { signatureId: signature.id } });
     const confirmedAt = new Date();
     const [updated] =
@@ -107,6 +108,9 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
     const letterToken = signature.supporterId ? await issueLetterToken(tx, signature.supporterId, confirmedAt) : undefined;
     return { campaignSlug, signatureId: signature.id, standing: "counted", counted: true, letterToken };
   });
+  // Its webhook event (and any milestone's) is committed: the worker need not wait for its poll.
+  if (result.counted) wakeWebhooks();
+  return result;
 }
 
 // The thank-you page's question: where does this signature, on this campaign, stand now? Null for

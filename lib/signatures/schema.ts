@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 
 // Validation messages are keys of the "SignForm.errors" translations, so each field's error is
 // shown in the signer's language in the browser and after a plain POST alike.
-export const nameRules = {
+const nameRules = {
   // Spreadsheet programs treat a leading = + - @ as a formula.
   startsLikeFormula: (name: string) => /^[=+\-@]/.test(name),
   containsUrl: (name: string) =>
@@ -62,6 +62,7 @@ export type SignInput = z.output<ReturnType<typeof signInputSchemaFor>>;
 export type SignField = keyof SignInput;
 export type FieldErrors = Partial<Record<SignField, ErrorKey>>;
 
+/** @internal exported for its tests */
 export const errorKeys = [
   "nameRequired",
   "nameTooLong",
@@ -76,7 +77,7 @@ export const errorKeys = [
   // Checked on the server only (lib/abuse): the address is at a throwaway-mailbox provider.
   "emailDisposable",
 ] as const;
-export type ErrorKey = (typeof errorKeys)[number];
+type ErrorKey = (typeof errorKeys)[number];
 
 // Each field's first problem, as a translation key; anything unforeseen (a value of the wrong
 // type from a hand-made request) becomes the generic "invalidValue".

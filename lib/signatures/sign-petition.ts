@@ -22,6 +22,7 @@ import { campaignIsOpenSql, signingCampaign, type OwnerForSigning } from "./sign
 import { newConfirmationToken } from "./tokens";
 
 // A signer may ask for the confirmation e-mail again, but an address is never mailed more than this.
+/** @internal exported for its tests */
 export const maxConfirmationEmails = 5;
 
 export type SignPetitionOptions = {

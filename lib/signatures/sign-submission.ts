@@ -21,7 +21,7 @@ export const signRequestMaxBytes = 16 * 1024;
 
 export const echoedSignFields = ["name", "email", "country", "postcode", "comment", "consent", "showPublicly"] as const;
 
-export function signFormLocale(fields: SignFields): Locale {
+function signFormLocale(fields: SignFields): Locale {
   const value = fields.get("locale");
   return isLocale(value) ? value : "en";
 }

@@ -13,14 +13,6 @@ export function joinNames(names: string[], locale: Locale): string {
   return new Intl.ListFormat(listLocale[locale], { type: "conjunction" }).format(names);
 }
 
-// The pieces of such a sentence: each name, and the words between them.
-export function nameListParts(count: number, locale: Locale): ({ type: "name"; index: number } | { type: "text"; text: string })[] {
-  let index = 0;
-  return new Intl.ListFormat(listLocale[locale], { type: "conjunction" })
-    .formatToParts(Array.from({ length: count }, (_, i) => `\u0000${i}`))
-    .map((part) => (part.type === "element" ? { type: "name" as const, index: index++ } : { type: "text" as const, text: part.value }));
-}
-
 // A statement's authors, in order; a statement stored with none yet is by its byline.
 export function statementAuthors(statement: { authorName: string; authors?: { name: string; nameAr: string | null }[] }): AuthorName[] {
   const authors = statement.authors ?? [];

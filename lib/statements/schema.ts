@@ -13,16 +13,14 @@ export const statementLimits = {
   authorRows: 20,
 } as const;
 
-export const statementErrorKeys = ["required", "tooLong", "urlInvalid", "languageInvalid", "authorsRequired", "authorsTooMany", "invalidValue"] as const;
-export type StatementErrorKey = (typeof statementErrorKeys)[number];
+const statementErrorKeys = ["required", "tooLong", "urlInvalid", "languageInvalid", "authorsRequired", "authorsTooMany", "invalidValue"] as const;
+type StatementErrorKey = (typeof statementErrorKeys)[number];
 
 // Keyed by the field's path: "url", "fullText", "language", "authors", "authors.1.name".
 export type StatementFieldErrors = Record<string, StatementErrorKey>;
 
 export type AuthorRowValues = { name: string; nameAr: string };
 export type StatementFormValues = { url: string; language: string; fullText: string; authors: AuthorRowValues[] };
-
-export const statementFields = ["authors", "language", "url", "fullText"] as const;
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -58,7 +56,6 @@ export const statementInputSchema = z.object({
     ),
 });
 
-export type StatementInput = z.infer<typeof statementInputSchema>;
 
 // Errors per field; an author row's error is keyed by the row the organiser sees, blank rows counted.
 export function statementFieldErrors(error: z.ZodError, values: StatementFormValues): StatementFieldErrors {

@@ -26,14 +26,14 @@ export const allowPrivateWebhookUrls = () => env.NIDA_ENV !== "production";
 
 // 10 s, 20 s, 40 s … up to an hour between attempts, with a little jitter so that many
 // deliveries that failed together do not all come back at once.
-export function webhookRetryDelayMs(attempts: number): number {
+function webhookRetryDelayMs(attempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000) + Math.floor(Math.random() * 1_000);
 }
 
 // The request body: the same bytes on every attempt (unless the signer erased their data
 // meanwhile), so a receiver can deduplicate by id. Personal data, where the endpoint asked for
 // it, is added to the event's data.
-export function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"]; personal_data?: ClaimedDelivery["personal_data"] }): string {
+function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"]; personal_data?: ClaimedDelivery["personal_data"] }): string {
   const data = { ...(delivery.payload.data as object | undefined), ...delivery.personal_data };
   return JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null, data });
 }
@@ -133,13 +133,14 @@ export function wakeWebhooks(): void {
 
 export type WebhookWorker = PollingWorker;
 
-// Runs inside the server process beside the mail worker: polls, and wakes when told to.
-export function startWebhookWorker(options: { pollMs?: number; limit?: number } = {}): WebhookWorker {
+// Runs inside the server process beside the mail worker: polls, and wakes when an event is
+// committed (confirmSignature, recordDeliveryEvent). `endpointId` narrows it as it does a round.
+export function startWebhookWorker(options: { pollMs?: number; limit?: number; endpointId?: string } = {}): WebhookWorker {
   const limit = options.limit ?? 50;
   return startPollingWorker({
     name: "webhooks",
     pollMs: options.pollMs ?? env.WEBHOOK_POLL_MS,
-    round: async () => (await deliverDueWebhooks({ limit })).claimed >= limit,
+    round: async () => (await deliverDueWebhooks({ limit, endpointId: options.endpointId })).claimed >= limit,
     onWake: (listener: () => void) => {
       wake.on("wake", listener);
       return () => wake.off("wake", listener);

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { webhookEvents } from "./queue-webhook-event";
 
 // Messages are keys of "OrganiserWebhooks.errors", shown per field in the owner's language.
-export const webhookErrorKeys = ["urlRequired", "urlInvalid", "urlScheme", "urlPrivate", "eventsRequired", "endpointNotFound", "endpointDisabled", "invalidValue"] as const;
-export type WebhookErrorKey = (typeof webhookErrorKeys)[number];
+const webhookErrorKeys = ["urlRequired", "urlInvalid", "urlScheme", "urlPrivate", "eventsRequired", "endpointNotFound", "endpointDisabled", "invalidValue"] as const;
+type WebhookErrorKey = (typeof webhookErrorKeys)[number];
 export type WebhookField = "url" | "events" | "endpoint";
 export type WebhookFieldErrors = Partial<Record<WebhookField, WebhookErrorKey>>;
 
 // What is wrong with how an endpoint address is written, if anything. Whether it points at a
 // private network is decided on the server (isPrivateHost), which the browser cannot know.
+/** @internal exported for its tests */
 export function urlSyntaxProblem(value: string): "urlRequired" | "urlInvalid" | "urlScheme" | null {
   if (value === "") return "urlRequired";
   let url: URL;
@@ -35,7 +36,6 @@ export const createEndpointSchema = z.object({
   includePersonalData: z.boolean(),
 });
 
-export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 
 export function webhookFieldErrors(error: z.ZodError): WebhookFieldErrors {
   const result: WebhookFieldErrors = {};

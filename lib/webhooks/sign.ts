@@ -11,7 +11,7 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-export function webhookSignature(secret: string, timestamp: number, body: string): string {
+function webhookSignature(secret: string, timestamp: number, body: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 }
 
@@ -22,6 +22,7 @@ export function signatureHeaderValue(secret: string, body: string, now = new Dat
 
 // For receivers written in TypeScript (and documentation of the scheme): true when the header
 // carries a valid signature of this body made within `toleranceSeconds`.
+/** @internal exported for its tests */
 export function verifyWebhookSignature(options: { secret: string; body: string; header: string | null; toleranceSeconds?: number; now?: Date }): boolean {
   if (!options.header) return false;
   const parts = new Map(options.header.split(",").map((part) => part.trim().split("=", 2) as [string, string]));

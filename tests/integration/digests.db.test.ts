@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
-import { fingerprintOf } from "../../lib/digests/fingerprint";
+import { fingerprintOf } from "../fixtures/fingerprint";
 import { digestPeriod } from "../../lib/digests/period";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { formatNumber } from "../../lib/i18n/format";

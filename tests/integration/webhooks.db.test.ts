@@ -6,7 +6,7 @@ import { env } from "../../lib/env";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { newConfirmationToken } from "../../lib/signatures/tokens";
-import { deliverDueWebhooks } from "../../lib/webhooks/delivery-worker";
+import { deliverDueWebhooks, startWebhookWorker } from "../../lib/webhooks/delivery-worker";
 import { listWebhookEndpoints } from "../../lib/webhooks/list-endpoints";
 import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "../../lib/webhooks/manage-endpoints";
 import { queueWebhookEvent } from "../../lib/webhooks/queue-webhook-event";
@@ -129,6 +129,24 @@ describe("webhook deliveries", () => {
     const [request] = (await receiver.waitFor(before + 1)).slice(before);
     expectSignedBy(milestones.secret, request!);
     expect(JSON.parse(request!.body)).toMatchObject({ event: "milestone.reached", data: { campaign: campaign.slug, goal: 1, count: 1 } });
+  });
+
+  it("are sent as soon as a confirmation commits, not at the worker's next poll", async () => {
+    const { campaign, organisationId, owner } = await ownedCampaign();
+    const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: receiver.url, events: ["signature.confirmed"], includePersonalData: false });
+    const before = receiver.received.length;
+    // An event due before the worker starts: once it has arrived, the worker's first round is over
+    // and its next poll is an hour away.
+    await db.$transaction((tx) => queueWebhookEvent(tx, { organisationIds: [organisationId], event: "signature.confirmed", key: randomUUID(), payload: { campaign: campaign.slug } }));
+    const worker = startWebhookWorker({ pollMs: 3_600_000, endpointId: endpoint.id });
+    try {
+      await receiver.waitFor(before + 1);
+      const { signature } = await confirmNewSignature(campaign);
+      const [request] = (await receiver.waitFor(before + 2)).slice(before + 1);
+      expect(JSON.parse(request!.body)).toMatchObject({ event: "signature.confirmed", data: { signature: signature.id } });
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("give up after the last attempt and say why", async () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 // A column heading; false or null leaves the column out (one only some actors may use).
-export type TableColumn = { label: ReactNode; numeric?: boolean } | false | null;
+type TableColumn = { label: ReactNode; numeric?: boolean } | false | null;
 
 type Props = {
   // The scrolling region's accessible name: the id of the element naming it, or the name itself.

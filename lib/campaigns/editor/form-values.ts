@@ -52,7 +52,7 @@ export function editorValuesFromFormData(formData: FormData): EditorValues {
 }
 
 // A stored date as a date input shows it (UTC).
-export function dateInputValue(date: Date | null): string {
+function dateInputValue(date: Date | null): string {
   return date ? date.toISOString().slice(0, 10) : "";
 }
 

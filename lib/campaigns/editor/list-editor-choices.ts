@@ -3,7 +3,7 @@ import { decisionMakerProfileSelect, type DecisionMakerProfile } from "../../dec
 import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../../statements/authors";
 
 export type DecisionMakerChoice = DecisionMakerProfile & { shared: boolean };
-export type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authors: AuthorName[]; publishedOn: Date };
+type StatementChoice = { id: string; slug: string; title: { en: string; ar: string | null }; authors: AuthorName[]; publishedOn: Date };
 export type EditorChoices = { decisionMakers: DecisionMakerChoice[]; statements: StatementChoice[] };
 
 // What the editor offers to pick from: every source statement, and the decision-makers of the shared

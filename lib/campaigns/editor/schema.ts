@@ -22,6 +22,7 @@ export const editorLimits = {
 
 export const demandKinds = Object.values(DemandKind) as [DemandKind, ...DemandKind[]];
 
+/** @internal exported for its tests */
 export const errorKeys = [
   "titleRequired",
   "titleTooLong",
@@ -98,7 +99,7 @@ const goalsSchema = z.union([z.string(), z.array(z.number())], { error: "goalsRe
 });
 
 // Months after closing before the signers' personal data is anonymised: 1 to 120; empty keeps 6.
-export const defaultRetentionMonths = 6;
+const defaultRetentionMonths = 6;
 const retentionSchema = z
   .union([z.string(), z.number()], { error: "invalidValue" })
   .nullish()
@@ -154,7 +155,7 @@ const demandSchema = z.object({
   sourceStatementId: optionalId,
 });
 // `row` is the demand's row in the form, so later checks (an unknown statement) can point at it.
-export type DemandInput = z.infer<typeof demandSchema> & { row: number };
+type DemandInput = z.infer<typeof demandSchema> & { row: number };
 
 // Dropped rows keep their place until after validation, so an error's path is the row the organiser sees.
 const demandsSchema = z

@@ -1,4 +1,4 @@
-export const maxSlugLength = 60;
+const maxSlugLength = 60;
 
 // A campaign's address, made once from its English title: "Ceasefire in Idlib — now!" →
 // "ceasefire-in-idlib-now". Letters other than a–z (an Arabic word in the English title) are

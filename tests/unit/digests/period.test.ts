@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { fingerprintOf } from "../../../lib/digests/fingerprint";
+import { fingerprintOf } from "../../fixtures/fingerprint";
 import { digestPeriod, milestonePeriod, parsePeriod } from "../../../lib/digests/period";
 
 describe("digestPeriod", () => {

@@ -8,7 +8,7 @@ export type PageParams = Record<string, string | string[] | undefined>;
 export const bulkParams = { action: "bulkAction", by: "bulkBy", value: "bulkValue", reason: "bulkReason", preview: "bulkPreview", errors: "bulkErrors", formError: "bulkFormError" } as const;
 export const selectionParams = { errors: "selectionErrors", formError: "selectionFormError" } as const;
 export const doneParam = "done";
-export const formErrors = ["forbidden", "generic"] as const;
+const formErrors = ["forbidden", "generic"] as const;
 export type FormError = (typeof formErrors)[number];
 
 const viewKeys: readonly string[] = [...searchFilterFields, "page"];
