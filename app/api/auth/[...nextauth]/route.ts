@@ -34,9 +34,9 @@ export async function GET(request: NextRequest, context: Context): Promise<Respo
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const refused = refuseForeignOrigin(request);
   if (refused) return refused;
-  if (signInRequestPath.test(new URL(request.url).pathname)) return Response.json({ error: "NOT_FOUND" }, { status: 404, headers: noStore });
   // Sign-in and sign-out forms are a few fields: nothing bigger is read, however it is sent.
   const body = await readLimitedText(request, 16_384);
   if (body === null) return payloadTooLargeResponse();
+  if (signInRequestPath.test(new URL(request.url).pathname)) return Response.json({ error: "NOT_FOUND" }, { status: 404, headers: noStore });
   return nextAuth(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
 }
