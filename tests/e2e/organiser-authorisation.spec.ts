@@ -141,6 +141,8 @@ async function expectUntouched(ownerPage: Page, a: OrganisationA, intruder?: str
 }
 
 test("an anonymous visitor is sent to sign in from every organiser page, gets 401 from every organiser API, and sees nothing", async ({ browser, baseURL, playwright }) => {
+  // It opens every organiser page and replays every form on them.
+  test.slow();
   const ownerSession = await signedInContext(browser, baseURL!, owner.email);
   const a = await discoverOrganisationA(ownerSession.page);
   const forms = await harvestForms(browser, baseURL!, a);
@@ -173,6 +175,8 @@ test("an anonymous visitor is sent to sign in from every organiser page, gets 40
 });
 
 test("a viewer reads what a viewer may, is told owners' pages do not exist, and every write they try changes nothing", async ({ browser, baseURL }) => {
+  // It opens every organiser page and replays every form on them.
+  test.slow();
   const ownerSession = await signedInContext(browser, baseURL!, owner.email);
   const a = await discoverOrganisationA(ownerSession.page);
   const forms = await harvestForms(browser, baseURL!, a);
@@ -195,6 +199,8 @@ test("a viewer reads what a viewer may, is told owners' pages do not exist, and 
 });
 
 test("a member of another organisation is told Organisation A's pages do not exist, and every write they try changes nothing", async ({ browser, baseURL }) => {
+  // It opens every organiser page and replays every form on them.
+  test.slow();
   const ownerSession = await signedInContext(browser, baseURL!, owner.email);
   const a = await discoverOrganisationA(ownerSession.page);
   const forms = await harvestForms(browser, baseURL!, a);
@@ -237,7 +243,8 @@ test("an owner of another organisation who posts the removal of Organisation A's
   await ownerSession.page.goto(settings);
   const removal = ownerSession.page.locator("form", { has: ownerSession.page.getByRole("button", { name: `Remove ${pattern}` }) });
   const rule = await removal.locator('input[name="rule"]').inputValue();
-  const action = (await removal.getAttribute("action")) ?? settings;
+  // A server action's form has an empty action: it posts to the page it is on.
+  const action = (await removal.getAttribute("action")) || settings;
 
   const outsider = await signedInContext(browser, baseURL!, other.email);
   for (const [locale, message] of [
