@@ -5,11 +5,10 @@
 // was sent to them, as the API (the database) says it; the seed decision-makers' reserved
 // addresses receive nothing during the whole run.
 import { expect, test, type Page } from "@playwright/test";
-import { slugFromTitle } from "../../lib/campaigns/editor/slug";
 import { campaigns as seedCampaignData, decisionMakers as seedDecisionMakers, letterDecisionMakers } from "../../prisma/seed-data";
 import { fetchCaptured } from "../fixtures/resend-capture";
 import { campaignPath, captureUrl, confirmPath, expectCheckYourEmail, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail } from "./helpers";
-import { e2eOrganisers, signedInContext } from "./organiser-helpers";
+import { createPublishedCampaign, e2eOrganisers, signedInContext } from "./organiser-helpers";
 
 const seedAddresses = new Set([...seedDecisionMakers, ...letterDecisionMakers].map((person) => person.email.toLowerCase()));
 const dayFormat = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -73,18 +72,7 @@ test("an organiser's new campaign sends nothing until a cadence is chosen and so
   await expect(page.getByRole("status")).toContainText("The entry has been saved.");
 
   const title = `Let the aid through ${tag}`;
-  const slug = slugFromTitle(title);
-  await page.goto("/en/organiser/campaigns/new");
-  await page.getByLabel("Title in English").fill(title);
-  await page.getByLabel("Summary in English").fill("Aid must reach northwest Syria.");
-  const demand = page.getByRole("group", { name: "New demand (row 1)" });
-  await demand.getByLabel("Kind of demand").selectOption("HUMANITARIAN_ACCESS");
-  await demand.getByLabel("Demand in English").fill("Keep the crossings open for aid");
-  await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page).toHaveURL(/\/edit\?done=created$/);
-  const id = decodeURIComponent(/\/organiser\/campaigns\/([^/?#]+)\/edit/.exec(page.url())![1]!);
-  await page.getByRole("button", { name: "Publish campaign" }).click();
-  await expect(page).toHaveURL(/done=published$/);
+  const { id, slug } = await createPublishedCampaign(page, title, { summary: "Aid must reach northwest Syria.", demand: { kind: "HUMANITARIAN_ACCESS", text: "Keep the crossings open for aid" } });
 
   // Delivery: no cadence is chosen, and saving asks for one; each option says what it would do.
   const deliveryPath = `/en/organiser/campaigns/${encodeURIComponent(id)}/delivery`;

@@ -3,9 +3,8 @@
 // log; the captured e-mail holds the count, the comment and the fingerprint, and the public page
 // says what was sent to whom, without their e-mail address.
 import { expect, test } from "@playwright/test";
-import { slugFromTitle } from "../../lib/campaigns/editor/slug";
 import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
-import { e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
+import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
 const { owner } = e2eOrganisers;
 
@@ -30,18 +29,7 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
 
   // A new campaign, published.
   const title = `Open the crossings ${tag}`;
-  const slug = slugFromTitle(title);
-  await page.goto("/en/organiser/campaigns/new");
-  await page.getByLabel("Title in English").fill(title);
-  await page.getByLabel("Summary in English").fill("Aid must reach northwest Syria.");
-  const demand = page.getByRole("group", { name: "New demand (row 1)" });
-  await demand.getByLabel("Kind of demand").selectOption("HUMANITARIAN_ACCESS");
-  await demand.getByLabel("Demand in English").fill("Keep every border crossing open for aid");
-  await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page).toHaveURL(/\/edit\?done=created$/);
-  const id = decodeURIComponent(/\/organiser\/campaigns\/([^/?#]+)\/edit/.exec(page.url())![1]!);
-  await page.getByRole("button", { name: "Publish campaign" }).click();
-  await expect(page).toHaveURL(/done=published$/);
+  const { id, slug } = await createPublishedCampaign(page, title, { summary: "Aid must reach northwest Syria.", demand: { kind: "HUMANITARIAN_ACCESS", text: "Keep every border crossing open for aid" } });
 
   // A supporter signs with a comment and confirms.
   const supporter = await browser.newContext({ baseURL });

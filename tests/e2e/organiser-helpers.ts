@@ -93,19 +93,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(found, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+type DraftOptions = {
+  summary?: string;
+  // The first demand's kind and English text, or false for none.
+  demand?: { kind: string; text: string } | false;
+};
+
 /** Writes a draft campaign in the editor, as an organiser would: an English title and summary, and one demand unless told otherwise. */
-export async function createDraftCampaign(page: Page, title: string, options: { demand?: boolean } = {}): Promise<{ id: string; slug: string }> {
+export async function createDraftCampaign(page: Page, title: string, options: DraftOptions = {}): Promise<{ id: string; slug: string }> {
   await page.goto("/en/organiser/campaigns/new");
   await page.getByLabel("Title in English").fill(title);
-  await page.getByLabel("Summary in English").fill("Hospitals in Idlib have been bombed again and again.");
-  if (options.demand ?? true) {
+  await page.getByLabel("Summary in English").fill(options.summary ?? "Hospitals in Idlib have been bombed again and again.");
+  const demand = options.demand ?? { kind: "PROTECTION_OF_CIVILIANS", text: "Stop the attacks on hospitals" };
+  if (demand) {
     const row = page.getByRole("group", { name: "New demand (row 1)" });
-    await row.getByLabel("Kind of demand").selectOption("PROTECTION_OF_CIVILIANS");
-    await row.getByLabel("Demand in English").fill("Stop the attacks on hospitals");
+    await row.getByLabel("Kind of demand").selectOption(demand.kind);
+    await row.getByLabel("Demand in English").fill(demand.text);
   }
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/en\/organiser\/campaigns\/[^/]+\/edit\?done=created$/);
   const id = decodeURIComponent(/\/organiser\/campaigns\/([^/?#]+)\/edit/.exec(page.url())![1]!);
   const slug = (await page.locator(".editor-facts code").textContent())!.replace(/^\/en\/campaigns\//, "");
   return { id, slug };
+}
+
+/** A new campaign written in the editor and published from it. */
+export async function createPublishedCampaign(page: Page, title: string, options: DraftOptions = {}): Promise<{ id: string; slug: string }> {
+  const campaign = await createDraftCampaign(page, title, options);
+  await page.getByRole("button", { name: "Publish campaign" }).click();
+  await expect(page).toHaveURL(/done=published$/);
+  return campaign;
 }
