@@ -10,6 +10,8 @@ const envSchema = z
     NIDA_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Set by Next.js itself: "development" under `next dev`, where React needs eval.
     NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
+    // Set by Next.js in its server and build: code running there was compiled by its bundler.
+    NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
     DATABASE_URL: postgresUrl.optional(),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -1,5 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
+import { env } from "./env";
+import type { SentError, ThreadData, ThreadReply, ThreadRequest } from "./pglite-worker";
 
 // PGlite on a thread of its own. Its WebAssembly Postgres runs every statement to the end before
 // it returns, so in the server's own thread a busy embedded database would hold up every request
@@ -8,82 +11,18 @@ import { messages, type PGlite, type QueryOptions, type Results, type Transactio
 // sent to the thread and answered there in the order PGlite itself would run it.
 //
 // Values cross between threads by structured clone. Parsers are functions and cannot: the types
-// the caller has parsers for come back as PGlite's text, and their parsers run here.
+// the caller has parsers for come back as PGlite's text, and their parsers run here. The thread's
+// side is lib/pglite-worker.ts.
 
-type Request =
-  | { op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; textTypes: number[]; tx?: number }
-  | { op: "exec"; sql: string; tx?: number }
-  | { op: "begin" }
-  | { op: "rollback"; tx: number }
-  | { op: "end"; tx: number; commit: boolean }
-  | { op: "close" };
-
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
-
-// An error as it crosses: a Postgres error keeps its fields (code, detail, constraint, ...).
-type SentError = { message: string; database: boolean; fields: Record<string, string | number | undefined> };
-
-// The thread's side, run from source so that it needs no file of its own beside the server's bundle.
-// It loads PGlite from the app's folder, the working directory of the server, scripts and tests.
-const threadSource = String.raw`
-const { parentPort, workerData } = require("node:worker_threads");
-const { PGlite } = require("@electric-sql/pglite");
-const pglite = new PGlite(workerData.dataDir);
-const transactions = new Map();
-const sent = (error) => {
-  const fields = {};
-  for (const [key, value] of Object.entries(error ?? {})) if (typeof value === "string" || typeof value === "number") fields[key] = value;
-  return { message: String(error?.message ?? error), database: error instanceof Error && typeof error.code === "string" && typeof error.severity === "string", fields };
-};
-const target = (tx) => (tx === undefined ? pglite : transactions.get(tx).tx);
-const handlers = {
-  query: ({ sql, params, rowMode, textTypes, tx }) =>
-    target(tx).query(sql, params, { rowMode, parsers: Object.fromEntries(textTypes.map((type) => [type, (text) => text])) }),
-  exec: ({ sql, tx }) => target(tx).exec(sql),
-  begin: ({ id }) =>
-    new Promise((begun, failed) => {
-      const open = { tx: undefined, done: undefined, rolledBack: undefined, end: undefined };
-      const finished = new Promise((resolve, reject) => (open.end = { resolve, reject }));
-      finished.catch(() => undefined);
-      let started = false;
-      open.done = pglite.transaction((tx) => {
-        open.tx = tx;
-        started = true;
-        transactions.set(id, open);
-        begun(id);
-        return finished;
-      });
-      open.done.catch((error) => started || failed(error));
-    }),
-  rollback: ({ tx }) => {
-    const open = transactions.get(tx);
-    open.rolledBack = open.tx.rollback();
-    return open.rolledBack;
-  },
-  end: async ({ tx, commit }) => {
-    const open = transactions.get(tx);
-    transactions.delete(tx);
-    await open.rolledBack?.catch(() => undefined);
-    if (commit) open.end.resolve();
-    else open.end.reject(new Error("rolled back"));
-    try {
-      await open.done;
-    } catch (error) {
-      if (commit) throw error;
-    }
-    return null;
-  },
-  close: () => pglite.close(),
-};
-parentPort.on("message", (message) => {
-  Promise.resolve()
-    .then(() => handlers[message.op](message))
-    .then(
-      (value) => parentPort.postMessage({ id: message.id, ok: true, value }),
-      (error) => parentPort.postMessage({ id: message.id, ok: false, error: sent(error) }),
-    );
-});
-`;
+function startThread(data: ThreadData): Worker {
+  // In the server, Next.js's bundler compiles the thread's module into a file of its own and
+  // points this at it.
+  if (env.NEXT_RUNTIME === "nodejs") return new Worker(new URL("./pglite-worker.ts", import.meta.url), { workerData: data });
+  // Scripts and tests run from source, and Node 20 cannot load TypeScript by itself: tsx compiles
+  // the module inside the thread.
+  const file = fileURLToPath(new URL("./pglite-worker.ts", import.meta.url));
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`, { eval: true, workerData: data });
+}
 
 function received(error: SentError): Error {
   if (!error.database) return new Error(error.message);
@@ -98,9 +37,9 @@ export class PGliteThread {
   private failure?: Error;
 
   constructor(dataDir: string) {
-    this.worker = new Worker(threadSource, { eval: true, workerData: { dataDir } });
+    this.worker = startThread({ dataDir });
     this.worker.unref();
-    this.worker.on("message", (reply: Reply) => this.settle(reply));
+    this.worker.on("message", (reply: ThreadReply) => this.settle(reply));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`the PGlite thread stopped (exit code ${code})`)));
   }
@@ -166,7 +105,7 @@ export class PGliteThread {
     return result;
   }
 
-  private call(request: Request): Promise<unknown> {
+  private call(request: ThreadRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     // The thread keeps the process alive only while an answer is awaited from it.
@@ -177,7 +116,7 @@ export class PGliteThread {
     });
   }
 
-  private settle(reply: Reply): void {
+  private settle(reply: ThreadReply): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);

@@ -8,7 +8,7 @@
 import { addGlobalAccessRule, listGlobalAccessRules, removeGlobalAccessRule } from "../lib/abuse/global-rules";
 import { database } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { applyMigrations } from "../lib/migrations/schema-engine";
+import { applyMigrations } from "./migrations/schema-engine";
 
 const usage = "usage: npm run access-rules -- list | add block|allow ip|ip-hash|domain|email <pattern> [note] | remove <pattern>";
 const kinds: Record<string, string> = { ip: "IP_RANGE", "ip-hash": "IP_HASH", domain: "EMAIL_DOMAIN", email: "EMAIL_ADDRESS" };

@@ -2,7 +2,7 @@
 // (PostgreSQL when DATABASE_URL is set, otherwise PGlite in PGLITE_DATA_DIR). Safe to run repeatedly.
 import { openDatabase } from "../lib/db";
 import { env } from "../lib/env";
-import { applyMigrations } from "../lib/migrations/schema-engine";
+import { applyMigrations } from "./migrations/schema-engine";
 
 const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
 const target = database.kind === "postgres" ? "PostgreSQL" : `PGlite at ${env.PGLITE_DATA_DIR}`;

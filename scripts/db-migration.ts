@@ -1,6 +1,6 @@
 // npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL
 // that takes the existing migrations to the current prisma/schema.prisma (like `prisma migrate dev --create-only`).
-import { createMigration, MIGRATION_NAME_PATTERN } from "../lib/migrations/schema-engine";
+import { createMigration, MIGRATION_NAME_PATTERN } from "./migrations/schema-engine";
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const name = args[0];

@@ -16,7 +16,7 @@ import { env } from "../lib/env";
 import { isAppError } from "../lib/errors";
 import type { MemberRole } from "../lib/generated/prisma/enums";
 import { isLocale, type Locale } from "../lib/i18n/locales";
-import { applyMigrations } from "../lib/migrations/schema-engine";
+import { applyMigrations } from "./migrations/schema-engine";
 import { createOrganisation } from "../lib/organisations/create-organisation";
 import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
 import { commandAddress, type CommandAddress } from "../lib/server-address";

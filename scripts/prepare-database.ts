@@ -1,5 +1,5 @@
 import type { Database } from "../lib/db";
-import { applyMigrations } from "../lib/migrations/schema-engine";
+import { applyMigrations } from "./migrations/schema-engine";
 import { seedDatabase } from "../prisma/seed";
 
 // Brings a database to the current schema and makes sure the seed campaigns exist.

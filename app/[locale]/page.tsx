@@ -3,6 +3,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { listOpenCampaigns } from "@/lib/campaigns/list-campaigns";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           {campaigns.map((campaign) => (
             <li key={campaign.slug} className="campaign-card">
               <h3>
-                <a href={`/${locale}/campaigns/${campaign.slug}`}>
+                <a href={publicPath.campaign(locale, campaign.slug)}>
                   <LocalizedText values={campaign.title} locale={locale} />
                 </a>
               </h3>

@@ -7,9 +7,11 @@ import { Markdown } from "@/app/components/markdown";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { RecentSigners } from "@/app/components/recent-signers";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
+import { isPublic } from "@/lib/campaigns/lifecycle";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 import type { AuthorName } from "@/lib/statements/authors";
 
 // A campaign's page, with the sign section supplied by the caller: the public page puts the
@@ -44,7 +46,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
       <section className="campaign-sign" aria-labelledby="sign-heading" id="sign">
         <h2 id="sign-heading">{t("signHeading")}</h2>
         {sign}
-        {campaign.status !== "DRAFT" ? <WriteLetterLink slug={campaign.slug} locale={locale} /> : null}
+        {isPublic(campaign) ? <WriteLetterLink slug={campaign.slug} locale={locale} /> : null}
       </section>
 
       <RecentSigners campaignId={campaign.id} locale={locale} />
@@ -100,7 +102,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
               })}
             </p>
             <p>
-              <a href={`/${locale}/statements/${campaign.statement.slug}`}>
+              <a href={publicPath.statement(locale, campaign.statement.slug)}>
                 {t("readStatement")}: <LocalizedText values={campaign.statement.title} locale={locale} />
               </a>
             </p>

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLetterCampaign, hasLetterTemplate } from "@/lib/letters/letter-campaign";
 import { letterTokenCookie } from "@/lib/letters/letter-token";
+import { publicPath } from "@/lib/public-urls";
 
 // "Write to your representatives", shown where a campaign has a letter. On the thank-you page
 // after confirming, the link carries the token that lets the supporter send through Nida.
@@ -13,7 +14,7 @@ export async function WriteLetterLink({ slug, locale, variant = "campaign" }: { 
   const t = await getTranslations({ locale, namespace: "LetterLinks" });
   const token = variant === "thanks" ? (await cookies()).get(letterTokenCookie.name)?.value : undefined;
   const safeToken = token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
-  const href = `/${locale}/campaigns/${campaign.slug}/write${safeToken ? `?token=${safeToken}` : ""}`;
+  const href = `${publicPath.letter(locale, campaign.slug)}${safeToken ? `?token=${safeToken}` : ""}`;
   if (variant === "thanks") {
     return (
       <section className="letter-invitation" aria-labelledby="letter-invitation-heading">

@@ -1,7 +1,7 @@
 // What the benchmarks share in one run: a throwaway PostgreSQL cluster (a fresh, migrated database
 // per benchmark), the production build, production servers, and their clean-up.
 import { openDatabase } from "../../lib/db";
-import { applyMigrations } from "../../lib/migrations/schema-engine";
+import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { buildIfNeeded } from "../../scripts/build-state";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../../tests/fixtures/postgres-cluster";
 import { ensureSystemDependencies } from "../../tests/fixtures/provision";

@@ -1,3 +1,4 @@
+import { isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
 import { AppError } from "../errors";
 
@@ -5,6 +6,6 @@ import { AppError } from "../errors";
 // does not exist, so the API never reveals that it is there.
 export async function findPublicCampaignId(slug: string): Promise<{ id: string; slug: string }> {
   const campaign = await db.campaign.findUnique({ where: { slug }, select: { id: true, slug: true, status: true } });
-  if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
+  if (!campaign || !isPublic(campaign)) throw new AppError("NOT_FOUND");
   return { id: campaign.id, slug: campaign.slug };
 }

@@ -1,6 +1,7 @@
+import { isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
+import { apiUrl } from "../public-urls";
 import { AppError } from "../errors";
-import { apiUrl } from "./links";
 import { campaignDetail, type CampaignDetail } from "./schema";
 import { decisionMakerSelect, iso, lower, shapeDecisionMaker, shapeStatement, shapeSummaries, statementSelect, summaryCampaignSelect } from "./shape";
 
@@ -20,9 +21,8 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
       milestones: { orderBy: { goal: "asc" }, select: { goal: true, reachedAt: true } },
     },
   });
-  if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
+  if (!campaign || !isPublic(campaign)) throw new AppError("NOT_FOUND");
   const [summary] = await shapeSummaries([{ ...campaign, owners: campaign.owners.filter((owner) => owner.lead) }]);
-  const slug = encodeURIComponent(campaign.slug);
   return campaignDetail.parse({
     ...summary!,
     body: { en: campaign.bodyEn, ar: campaign.bodyAr },
@@ -37,6 +37,6 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
     })),
     targets: campaign.targets.map((target) => shapeDecisionMaker(target.decisionMaker)),
     milestones: campaign.milestones.map((milestone) => ({ goal: milestone.goal, reachedAt: iso(milestone.reachedAt) })),
-    links: { ...summary!.links, counts: apiUrl(`/campaigns/${slug}/counts`), deliveries: apiUrl(`/campaigns/${slug}/deliveries`) },
+    links: { ...summary!.links, counts: apiUrl.counts(campaign.slug), deliveries: apiUrl.deliveries(campaign.slug) },
   });
 }

@@ -1,15 +1,15 @@
 import { db } from "../db";
+import { isClosed, isOpen, isPublic, isUpcoming } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
 import { parseQuery } from "./parse-query";
 import { campaignList, campaignListQuery, type CampaignList } from "./schema";
 import { shapeSummaries, summaryCampaignSelect } from "./shape";
 
-// A campaign past its closing time is closed, whether or not anyone has pressed Close yet.
-function statusCondition(status: "open" | "closed" | undefined, now: Date): Prisma.CampaignWhereInput {
-  if (status === "open") return { status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: now } }] };
-  if (status === "closed") return { OR: [{ status: "CLOSED" }, { status: "OPEN", closesAt: { lte: now } }] };
-  return { status: { in: ["OPEN", "CLOSED"] } };
+const phases = { upcoming: isUpcoming, open: isOpen, closed: isClosed };
+
+function statusCondition(status: keyof typeof phases | undefined, now: Date): Prisma.CampaignWhereInput {
+  return status ? phases[status].where(now) : isPublic.where(now);
 }
 
 // GET /api/v1/campaigns: published campaigns, newest first, a page at a time. Drafts never appear.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { env } from "../env";
+import { apiUrl } from "../public-urls";
 import { apiSchemas, campaignListQuery, pageQuery, slugParam } from "./schema";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers shape their
@@ -60,7 +60,7 @@ export function openApiDocument() {
       ].join("\n\n"),
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
-    servers: [{ url: `${env.APP_URL}/api/v1` }],
+    servers: [{ url: apiUrl.root() }],
     paths: {
       "/campaigns": {
         get: {

@@ -28,7 +28,7 @@ const optionalLocalizedText = component(
   z.object({ en: z.string().nullable(), ar: z.string().nullable() }),
 );
 
-const campaignStatuses = ["open", "closed"] as const;
+const campaignStatuses = ["upcoming", "open", "closed"] as const;
 const demandKinds = [
   "ceasefire",
   "humanitarian_access",
@@ -207,7 +207,7 @@ export const pageQuery = z.object({
 });
 
 export const campaignListQuery = pageQuery.extend({
-  status: z.enum(campaignStatuses, { error: "invalid" }).optional().describe("Only open or only closed campaigns."),
+  status: z.enum(campaignStatuses, { error: "invalid" }).optional().describe("Only upcoming (published, before their opening date), only open or only closed campaigns."),
 });
 
 export const slugParam = z.string().describe("The campaign's slug, as in its page's address.");

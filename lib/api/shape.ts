@@ -1,9 +1,10 @@
 import { confirmedCounts } from "../campaigns/counters";
 import { goalProgress } from "../campaigns/goals";
+import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
 import type { DecisionMakerProfile } from "../decision-makers/profile";
+import { apiUrl, inBothLocales, publicUrl } from "../public-urls";
 import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
-import { campaignLinks, pageLinks } from "./links";
 import type { CampaignSummary } from "./schema";
 
 // Database rows into the API's vocabulary: lower-case enum values, ISO times, {en, ar} pairs.
@@ -63,7 +64,8 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
     const lead = row.owners[0]?.organisation;
     return {
       slug: row.slug,
-      status: row.status === "OPEN" && (row.closesAt === null || row.closesAt > now) ? "open" : "closed",
+      // Only published campaigns reach here: a draft is never shaped.
+      status: campaignPhase(row, now) as Exclude<CampaignPhase, "draft">,
       title: { en: row.titleEn, ar: row.titleAr },
       summary: { en: row.summaryEn, ar: row.summaryAr },
       leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
@@ -71,7 +73,7 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
       closesAt: isoOrNull(row.closesAt),
       createdAt: iso(row.createdAt),
       totals: totalsOf(counts.get(row.id) ?? 0, row.goals),
-      links: campaignLinks(row.slug),
+      links: { self: apiUrl.campaign(row.slug), html: inBothLocales((locale) => publicUrl.campaign(locale, row.slug)) },
     };
   });
 }
@@ -112,6 +114,6 @@ export function shapeStatement(row: {
     datePrecision: precision,
     language: row.language,
     url: row.url,
-    links: pageLinks(`/statements/${encodeURIComponent(row.slug)}`),
+    links: inBothLocales((locale) => publicUrl.statement(locale, row.slug)),
   } as const;
 }

@@ -1,8 +1,5 @@
 import type { Locale } from "../i18n/locales";
-
-function embedPath(slug: string, locale: Locale): string {
-  return `/embed/${locale}/${encodeURIComponent(slug)}`;
-}
+import { publicPath } from "../public-urls";
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -10,6 +7,6 @@ function escapeAttribute(value: string): string {
 
 // The HTML a partner pastes into their page: a plain iframe, no script of ours on their site.
 export function embedSnippet(options: { appUrl: string; slug: string; locale: Locale; frameTitle: string }): string {
-  const src = `${options.appUrl.replace(/\/+$/, "")}${embedPath(options.slug, options.locale)}`;
+  const src = `${options.appUrl.replace(/\/+$/, "")}${publicPath.embed(options.locale, options.slug)}`;
   return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(options.frameTitle)}" width="100%" height="900" style="border:0;max-width:40rem" loading="lazy"></iframe>`;
 }

@@ -3,6 +3,7 @@ import type { CampaignStatus, DemandKind, Locale } from "../generated/prisma/enu
 import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
+import { campaignPhase, isOpen, isPublic, type CampaignPhase } from "./lifecycle";
 
 type StatementRef = {
   slug: string;
@@ -19,6 +20,8 @@ export type CampaignPage = {
   id: string;
   slug: string;
   status: CampaignStatus;
+  phase: CampaignPhase;
+  // Whether it takes signatures now.
   isOpen: boolean;
   title: { en: string; ar: string | null };
   summary: { en: string; ar: string | null };
@@ -55,14 +58,6 @@ function statementRef(statement: StatementRow | null): StatementRef | null {
   };
 }
 
-export function isCampaignOpen(campaign: { status: CampaignStatus; opensAt: Date | null; closesAt: Date | null }, now = new Date()): boolean {
-  return (
-    campaign.status === "OPEN" &&
-    (campaign.opensAt === null || campaign.opensAt <= now) &&
-    (campaign.closesAt === null || campaign.closesAt > now)
-  );
-}
-
 // A campaign shaped for its page, whatever its status: the public page and the organisers'
 // preview both render this.
 export async function loadCampaignPage(where: { slug: string } | { id: string }): Promise<CampaignPage | null> {
@@ -79,7 +74,8 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     id: campaign.id,
     slug: campaign.slug,
     status: campaign.status,
-    isOpen: isCampaignOpen(campaign),
+    phase: campaignPhase(campaign),
+    isOpen: isOpen(campaign),
     title: { en: campaign.titleEn, ar: campaign.titleAr },
     summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
     body: { en: campaign.bodyEn, ar: campaign.bodyAr },
@@ -99,5 +95,5 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
 // A campaign as the public sees it; drafts are not public.
 export async function getPublicCampaign(slug: string): Promise<CampaignPage | null> {
   const campaign = await loadCampaignPage({ slug });
-  return campaign && campaign.status !== "DRAFT" ? campaign : null;
+  return campaign && isPublic(campaign) ? campaign : null;
 }

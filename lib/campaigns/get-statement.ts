@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Locale } from "../generated/prisma/enums";
+import { isPublic } from "./lifecycle";
 import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
 
 export type StatementPage = {
@@ -23,7 +24,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
     where: { slug },
     include: {
       authors: statementAuthorsSelect,
-      campaigns: { where: { status: { not: "DRAFT" } }, select: { slug: true, titleEn: true, titleAr: true } },
+      campaigns: { where: isPublic.where(), select: { slug: true, titleEn: true, titleAr: true } },
     },
   });
   if (!statement) return null;

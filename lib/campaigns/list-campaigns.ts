@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { confirmedCounts } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
+import { isOpen } from "./lifecycle";
 
 export type CampaignCard = {
   slug: string;
@@ -13,7 +14,7 @@ export type CampaignCard = {
 export async function listOpenCampaigns(): Promise<CampaignCard[]> {
   const now = new Date();
   const campaigns = await db.campaign.findMany({
-    where: { status: "OPEN", OR: [{ opensAt: null }, { opensAt: { lte: now } }] },
+    where: isOpen.where(now),
     orderBy: [{ opensAt: "desc" }, { createdAt: "asc" }],
     select: {
       id: true,

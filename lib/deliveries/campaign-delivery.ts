@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
+import { isOpen } from "../campaigns/lifecycle";
 import { listEditorChoices, type DecisionMakerChoice } from "../campaigns/editor/list-editor-choices";
 import { db } from "../db";
 import { digestDeliverySelect } from "../digests/delivery-record";
@@ -168,8 +169,8 @@ export async function runDigestsNow(options: { actor: Actor; campaignId: string 
 }
 
 async function idleReason(campaignId: string, report: DigestJobReport): Promise<IdleReason> {
-  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true } });
-  if (campaign.status !== "OPEN") return "notOpen";
+  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true, opensAt: true, closesAt: true } });
+  if (!isOpen(campaign)) return "notOpen";
   if (report.campaigns === 0) return "off";
   if ((await db.campaignTarget.count({ where: { campaignId, decisionMaker: { retiredAt: null } } })) === 0) return "noTargets";
   if (!(await db.signature.findFirst({ where: { campaignId, state: "CONFIRMED" }, select: { id: true } }))) return "noSignatures";

@@ -1,6 +1,7 @@
+import { isOpen } from "../campaigns/lifecycle";
 import { recordMilestones } from "../campaigns/milestones";
 import { db } from "../db";
-import { env } from "../env";
+import { publicUrl } from "../public-urls";
 import type { DigestKind, Locale } from "../generated/prisma/enums";
 import { localized } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
@@ -28,9 +29,8 @@ export async function runDigestJob(options: { now?: Date; campaignId?: string } 
   const now = options.now ?? new Date();
   const campaigns = await db.campaign.findMany({
     where: {
-      status: "OPEN",
+      AND: [isOpen.where(now), { OR: [{ digestCadence: { in: ["DAILY", "WEEKLY"] } }, { milestoneDigests: true }] }],
       ...(options.campaignId ? { id: options.campaignId } : {}),
-      OR: [{ digestCadence: { in: ["DAILY", "WEEKLY"] } }, { milestoneDigests: true }],
     },
     select: { id: true },
     orderBy: { createdAt: "asc" },
@@ -186,7 +186,7 @@ async function queueDigest(options: {
         countedAt: snapshot.countedAt.toISOString(),
         topCountries: snapshot.topCountries,
         comments: snapshot.comments,
-        campaignUrl: `${env.APP_URL}/${locale}/campaigns/${encodeURIComponent(campaign.slug)}`,
+        campaignUrl: publicUrl.campaign(locale, campaign.slug),
         fingerprint: snapshot.fingerprint,
       },
     });

@@ -1,4 +1,4 @@
-import { isCampaignOpen } from "../campaigns/get-campaign";
+import { isOpen, isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
 import type { Locale } from "../i18n/locales";
 
@@ -36,12 +36,12 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
       letterDailyCap: true,
     },
   });
-  if (!campaign || campaign.status === "DRAFT") return null;
+  if (!campaign || !isPublic(campaign)) return null;
   return {
     id: campaign.id,
     slug: campaign.slug,
     title: { en: campaign.titleEn, ar: campaign.titleAr },
-    isOpen: isCampaignOpen(campaign),
+    isOpen: isOpen(campaign),
     dailyCap: campaign.letterDailyCap,
     templates: { en: template(campaign.letterSubjectsEn, campaign.letterBodyEn), ar: template(campaign.letterSubjectsAr, campaign.letterBodyAr) },
   };

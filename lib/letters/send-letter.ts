@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { localized } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
+import { publicUrl } from "../public-urls";
 import { composeLetterText, mailtoLink } from "./compose-letter";
 import { findLetterRecipient } from "./find-recipients";
 import { getLetterCampaign, letterLocale, rotateSubject, templateBodies, type LetterCampaign } from "./letter-campaign";
@@ -113,7 +114,7 @@ export async function sendLetter(options: {
           senderName: letter.name,
           repliesReachWriter: replyTo !== null,
           campaignTitle,
-          campaignUrl: `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`,
+          campaignUrl: publicUrl.campaign(locale, campaign.slug),
         },
       });
       return { letterId: row.id, recipientName: recipient.name, subject, replyTo, copyTo };

@@ -1,3 +1,4 @@
+import { isClosed } from "../campaigns/lifecycle";
 import { db } from "../db";
 import { anonymiseSignatures } from "./anonymise-signatures";
 
@@ -29,7 +30,7 @@ async function endedAt(campaign: CampaignEnd, now: Date): Promise<Date | null> {
 /** @internal exported for its tests */
 export async function campaignsDueForAnonymisation(now = new Date()): Promise<string[]> {
   const candidates = await db.campaign.findMany({
-    where: { anonymisedAt: null, OR: [{ status: "CLOSED" }, { closesAt: { lte: now } }] },
+    where: { anonymisedAt: null, ...isClosed.where(now) },
     select: { id: true, status: true, closesAt: true, updatedAt: true, retentionMonths: true },
   });
   const due: string[] = [];

@@ -1,5 +1,5 @@
-import { env } from "../env";
 import type { Locale } from "../i18n/locales";
+import { publicUrl } from "../public-urls";
 import { newConfirmationToken } from "../signatures/tokens";
 
 // The links every e-mail to a supporter carries: a page to stop hearing from organisations, the
@@ -13,9 +13,9 @@ export function newSupporterLinks(locale: Locale): { links: SupporterLinks; unsu
   const erase = newConfirmationToken();
   return {
     links: {
-      unsubscribeUrl: `${env.APP_URL}/${locale}/unsubscribe/${unsubscribe.token}`,
-      oneClickUnsubscribeUrl: `${env.APP_URL}/api/unsubscribe/${unsubscribe.token}`,
-      eraseUrl: `${env.APP_URL}/${locale}/erase/${erase.token}`,
+      unsubscribeUrl: publicUrl.unsubscribe(locale, unsubscribe.token),
+      oneClickUnsubscribeUrl: publicUrl.oneClickUnsubscribe(unsubscribe.token),
+      eraseUrl: publicUrl.erase(locale, erase.token),
     },
     unsubscribeHash: unsubscribe.tokenHash,
     eraseHash: erase.tokenHash,

@@ -6,6 +6,7 @@ import { isDisposableDomain } from "../abuse/disposable-domains";
 import { checkFormGuard } from "../abuse/form-guard";
 import { defaultRateLimits, rateLimitParameters, signAttemptColumns, signAttemptCtes, signAttemptKey, type AttemptVerdict, type RateLimits } from "../abuse/rate-limit";
 import { isValidProof } from "../abuse/verify-proof";
+import { isOpen, isPublic } from "../campaigns/lifecycle";
 import { database, rowParameters, rowsRelation, type Database, type RowColumns } from "../db";
 import { env } from "../env";
 import { AppError, toAppError } from "../errors";
@@ -14,11 +15,12 @@ import type { Locale } from "../i18n/locales";
 import { outboxRow, wakeOutbox } from "../mail/send-email";
 import type { TemplateProps } from "../mail/templates";
 import { newSupporterLinks, type SupporterLinks } from "../privacy/supporter-links";
+import { publicUrl } from "../public-urls";
 import { hashIp } from "../secrets";
 import { canonicalEmail, emailDomain } from "./canonical-email";
 import { fieldErrors, type SignInput } from "./schema";
 import { signInputSchema } from "./sign-input";
-import { campaignIsOpenSql, signingCampaign, type OwnerForSigning } from "./signing-campaign";
+import { signingCampaign, type OwnerForSigning } from "./signing-campaign";
 import { newConfirmationToken } from "./tokens";
 
 // A signer may ask for the confirmation e-mail again, but an address is never mailed more than this.
@@ -49,7 +51,7 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   if (!parsed.success) throw new AppError("VALIDATION", { fields: fieldErrors(parsed.error) });
 
   const campaign = await signingCampaign(options.campaignSlug);
-  if (!campaign || campaign.status === "DRAFT") throw new AppError("NOT_FOUND");
+  if (!campaign || !isPublic(campaign)) throw new AppError("NOT_FOUND");
   if (!campaign.is_open) throw new AppError("CAMPAIGN_NOT_OPEN");
 
   // Bots are turned away without a word: they see the page a person sees, and nothing is kept.
@@ -135,7 +137,7 @@ const ttlHours = `$${newSignatureColumns.length + 1}::int`;
 const newSignaturesStatement = { name: "sign-new-signatures", text: `
   WITH input AS (SELECT * FROM ${rowsRelation("i", newSignatureColumns, 1)}),
   ${signAttemptCtes("input")},
-  open_campaign AS (SELECT c.id FROM campaigns c WHERE c.id IN (SELECT campaign_id FROM input) AND ${campaignIsOpenSql("c")}),
+  open_campaign AS (SELECT c.id FROM campaigns c WHERE c.id IN (SELECT campaign_id FROM input) AND ${isOpen.sql("c")}),
   -- A new supporter, or the one already there. Nothing locks an existing supporter's row; one
   -- inserted by another signing that committed while this statement ran is not seen by it (the
   -- statement's snapshot is older), so supporter_id is then null and the caller runs it again.
@@ -342,13 +344,13 @@ function confirmationMailProps(
   options: { token: string | null; name: string; locale: Locale; supporterLinks: SupporterLinks; held?: boolean },
 ): TemplateProps["confirm-signature"] {
   const { locale } = options;
-  const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
+  const campaignUrl = publicUrl.campaign(locale, campaign.slug);
   return {
     locale,
     name: options.name,
     campaignTitle: (locale === "ar" ? campaign.titleAr : null) ?? campaign.titleEn,
     // Someone already counted is sent to the campaign instead of a confirmation link.
-    confirmUrl: options.token ? `${env.APP_URL}/${locale}/confirm/${options.token}` : campaignUrl,
+    confirmUrl: options.token ? publicUrl.confirm(locale, options.token) : campaignUrl,
     campaignUrl,
     alreadyConfirmed: options.token === null,
     ...(options.token === null && options.held ? { held: true } : {}),

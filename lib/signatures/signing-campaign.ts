@@ -1,5 +1,6 @@
 import type { AccessRuleLike } from "../abuse/access-rules";
 import type { RateLimits } from "../abuse/rate-limit";
+import { isOpen } from "../campaigns/lifecycle";
 import { database, type Database } from "../db";
 import { env } from "../env";
 
@@ -18,13 +19,9 @@ export type SigningCampaign = {
   rules: AccessRuleLike[];
 };
 
-// isCampaignOpen (lib/campaigns/get-campaign.ts) in SQL, on the database's clock: stored times are UTC.
-export const campaignIsOpenSql = (c: string) =>
-  `${c}.status = 'OPEN' AND (${c}.opens_at IS NULL OR ${c}.opens_at <= now() AT TIME ZONE 'UTC') AND (${c}.closes_at IS NULL OR ${c}.closes_at > now() AT TIME ZONE 'UTC')`;
-
 const campaignQuery = { name: "sign-campaign", text: `
   SELECT c.id, c.slug, c.status,
-    ${campaignIsOpenSql("c")} AS is_open,
+    ${isOpen.sql("c")} AS is_open,
     c.title_en, c.title_ar, c.proof_of_work,
     coalesce((SELECT json_agg(json_build_object('lead', o.lead,
         'burstLimit', g.rate_burst_limit, 'burstWindowSeconds', g.rate_burst_window_seconds,

@@ -43,6 +43,7 @@ let api: Awaited<ReturnType<typeof loadOpenApi>>;
 let open: Campaign;
 let closed: Campaign;
 let pastItsClosingTime: Campaign;
+let notYetOpen: Campaign;
 let draft: Campaign;
 let decisionMakerEmail: string;
 let decisionMakerId: string;
@@ -60,6 +61,7 @@ beforeAll(async () => {
   closed = await createCampaign({ status: "CLOSED" });
   draft = await createCampaign({ status: "DRAFT" });
   pastItsClosingTime = await createCampaign({ status: "OPEN", closesAt: new Date(Date.now() - 60_000) });
+  notYetOpen = await createCampaign({ status: "OPEN", opensAt: new Date(Date.now() + 86_400_000) });
 
   const statement = await db.sourceStatement.create({
     data: {
@@ -171,6 +173,18 @@ describe("GET /api/v1/campaigns", () => {
     expect(onlyOpen.every((campaign) => campaign.status === "open")).toBe(true);
     expect(onlyOpen.map((campaign) => campaign.slug)).toContain(open.slug);
     expect(onlyOpen.map((campaign) => campaign.slug)).not.toContain(pastItsClosingTime.slug);
+  });
+
+  it("calls a campaign before its opening date upcoming: listed, but neither open nor closed", async () => {
+    expect((await allPages("")).find((campaign) => campaign.slug === notYetOpen.slug)?.status).toBe("upcoming");
+    expect((await allPages("&status=open")).map((campaign) => campaign.slug)).not.toContain(notYetOpen.slug);
+    expect((await allPages("&status=closed")).map((campaign) => campaign.slug)).not.toContain(notYetOpen.slug);
+    const onlyUpcoming = await allPages("&status=upcoming");
+    expect(onlyUpcoming.every((campaign) => campaign.status === "upcoming")).toBe(true);
+    expect(onlyUpcoming.map((campaign) => campaign.slug)).toContain(notYetOpen.slug);
+    const response = await one.GET(get(`/campaigns/${notYetOpen.slug}`), slugContext(notYetOpen.slug));
+    const body = (await api.expectMatches("/campaigns/{slug}", response)) as CampaignDetail;
+    expect(body.status).toBe("upcoming");
   });
 
   it("answers CORS, cache headers and a preflight", async () => {

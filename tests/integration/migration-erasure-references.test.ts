@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../lib/db";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_FILE } from "../../lib/migrations/schema-engine";
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_FILE } from "../../scripts/migrations/schema-engine";
 
 const migration = "20261206061323_erasure_references";
 

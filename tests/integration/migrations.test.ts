@@ -2,7 +2,7 @@
 // `prisma migrate deploy` records them, apply nothing the second time, and match prisma/schema.prisma.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../lib/db";
-import { applyMigrations, diffSchema, readMigrations } from "../../lib/migrations/schema-engine";
+import { applyMigrations, diffSchema, readMigrations } from "../../scripts/migrations/schema-engine";
 
 const TIMEOUT = 120_000; // PGlite and the WebAssembly schema engine start in a few seconds each
 

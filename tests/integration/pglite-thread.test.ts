@@ -4,7 +4,7 @@
 import { messages } from "@electric-sql/pglite";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../lib/db";
-import { applyMigrations } from "../../lib/migrations/schema-engine";
+import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { PGliteThread } from "../../lib/pglite-thread";
 
 describe("PGliteThread", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getPublicCampaign, isCampaignOpen } from "../../lib/campaigns/get-campaign";
+import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
+import { isOpen } from "../../lib/campaigns/lifecycle";
 import { listOpenCampaigns } from "../../lib/campaigns/list-campaigns";
 import { db } from "../../lib/db";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
@@ -32,7 +33,7 @@ describe("seedDatabase", () => {
 
     for (const campaign of afterFirst) {
       expect(campaign.status, campaign.slug).toBe("OPEN");
-      expect(isCampaignOpen(campaign), campaign.slug).toBe(true);
+      expect(isOpen(campaign), campaign.slug).toBe(true);
       expect(campaign.titleEn.length, campaign.slug).toBeGreaterThan(0);
       expect(campaign.titleAr, campaign.slug).toMatch(arabic);
       expect(campaign.summaryAr, campaign.slug).toMatch(arabic);

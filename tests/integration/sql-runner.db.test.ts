@@ -2,7 +2,7 @@
 // PostgreSQL, PREPARE and EXECUTE on PGlite) and every parameter arrives exactly as it was given.
 import { describe, expect, it } from "vitest";
 import { database } from "../../lib/db";
-import { applyMigrations } from "../../lib/migrations/schema-engine";
+import { applyMigrations } from "../../scripts/migrations/schema-engine";
 
 const echo = {
   name: "test-echo-parameters",

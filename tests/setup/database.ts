@@ -11,7 +11,7 @@ beforeAll(async () => {
   const current = database();
   // PGlite in memory starts empty in every worker: migrate it here.
   if (current.kind === "pglite") {
-    const { applyMigrations } = await import("../../lib/migrations/schema-engine");
+    const { applyMigrations } = await import("../../scripts/migrations/schema-engine");
     await applyMigrations(current.migrationAdapter());
   }
 });

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../lib/db";
-import { applyMigrations } from "../../lib/migrations/schema-engine";
+import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { createDatabase, startPostgresCluster } from "../fixtures/postgres-cluster";
 import { ensureSystemDependencies } from "../fixtures/provision";
 

@@ -1,12 +1,8 @@
-import { db } from "@/lib/db";
+import { databaseAnswers } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
-  } catch {
-    return Response.json({ status: "unavailable" }, { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } });
-  }
+  if (await databaseAnswers()) return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ status: "unavailable" }, { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } });
 }

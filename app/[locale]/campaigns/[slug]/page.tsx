@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { issueFormToken } from "@/lib/abuse/form-guard";
 import { countryCodesInOrder } from "@/lib/countries";
-import { env } from "@/lib/env";
 import { localized } from "@/lib/i18n/locales";
+import { publicPath, publicUrl } from "@/lib/public-urls";
 import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "./public-campaign";
 import { SignForm } from "./sign-form";
 
@@ -26,12 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "ShareImage" });
   const title = localized(locale, campaign.title).text;
   const description = localized(locale, campaign.summary).text;
-  const url = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
-  const image = { url: `${url}/share-image`, width: 1200, height: 630, alt: t("alt", { title }), type: "image/png" };
+  const url = publicUrl.campaign(locale, campaign.slug);
+  const image = { url: publicUrl.shareImage(locale, campaign.slug), width: 1200, height: 630, alt: t("alt", { title }), type: "image/png" };
   return {
     title,
     description,
-    alternates: { canonical: url, languages: { en: `/en/campaigns/${slug}`, ar: `/ar/campaigns/${slug}` } },
+    alternates: { canonical: url, languages: { en: publicPath.campaign("en", slug), ar: publicPath.campaign("ar", slug) } },
     openGraph: { type: "website", url, title, description, siteName: t("siteName"), locale: locale === "ar" ? "ar_AR" : "en_GB", images: [image] },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };
@@ -43,7 +43,7 @@ export default async function CampaignPage({ params }: Props) {
   const sign = campaign.isOpen ? (
     <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
   ) : (
-    <p className="notice">{campaign.status === "CLOSED" ? t("closed") : t("notYetOpen")}</p>
+    <p className="notice">{campaign.phase === "closed" ? t("closed") : t("notYetOpen")}</p>
   );
   return <CampaignArticle campaign={campaign} locale={locale} sign={sign} live />;
 }

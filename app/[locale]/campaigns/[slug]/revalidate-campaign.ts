@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { locales } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 
 // The campaign page and its embed are kept rendered (see their `revalidate`). After a change a
 // reader must see at once (a new count, an edit, publishing or closing), their cached copies are
@@ -11,7 +12,7 @@ export function revalidateCampaignPages(slug?: string): void {
     return;
   }
   for (const locale of locales) {
-    revalidatePath(`/${locale}/campaigns/${slug}`);
-    revalidatePath(`/embed/${locale}/${slug}`);
+    revalidatePath(publicPath.campaign(locale, slug));
+    revalidatePath(publicPath.embed(locale, slug));
   }
 }

@@ -6,6 +6,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { getStatement, statementParagraphs } from "@/lib/campaigns/get-statement";
 import { formatDate } from "@/lib/i18n/format";
 import { direction, localized, type Locale } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 
 export const dynamic = "force-dynamic";
 
@@ -86,7 +87,7 @@ export default async function StatementPage({ params }: Props) {
           <ul>
             {statement.campaigns.map((campaign) => (
               <li key={campaign.slug}>
-                <a href={`/${locale}/campaigns/${campaign.slug}`}>
+                <a href={publicPath.campaign(locale, campaign.slug)}>
                   <LocalizedText values={campaign.title} locale={locale} />
                 </a>
               </li>

@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { payloadTooLargeResponse, readLimitedText } from "@/lib/http/body-limit";
 import { unsubscribeSupporter } from "@/lib/privacy/unsubscribe";
+import { publicUrl } from "@/lib/public-urls";
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -30,5 +30,5 @@ export async function POST(request: Request, context: Context): Promise<Response
 // changes nothing.
 export async function GET(_request: Request, context: Context): Promise<Response> {
   const { token } = await context.params;
-  return new Response(null, { status: 303, headers: { ...noStore, Location: `${env.APP_URL}/en/unsubscribe/${encodeURIComponent(token)}` } });
+  return new Response(null, { status: 303, headers: { ...noStore, Location: publicUrl.unsubscribe("en", token) } });
 }

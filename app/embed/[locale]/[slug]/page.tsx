@@ -6,6 +6,7 @@ import { ProgressMeter } from "@/app/components/progress-meter";
 import { issueFormToken } from "@/lib/abuse/form-guard";
 import { countryCodesInOrder } from "@/lib/countries";
 import { localized } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 
 // Like the campaign page: the same for every reader, kept and refreshed every few seconds,
 // with the count kept current in the browser.
@@ -37,7 +38,7 @@ export default async function EmbedPage({ params }: Props) {
       </h1>
       <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={campaign.slug} />
       <p>
-        <a href={`/${locale}/campaigns/${campaign.slug}?s=embed`} target="_blank" rel="noopener">
+        <a href={`${publicPath.campaign(locale, campaign.slug)}?s=embed`} target="_blank" rel="noopener">
           {t("readMore")}
         </a>
       </p>
@@ -47,7 +48,7 @@ export default async function EmbedPage({ params }: Props) {
           <SignForm campaignSlug={campaign.slug} locale={locale} source="embed" embedded formToken={issueFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
         </section>
       ) : (
-        <p className="notice">{campaign.status === "CLOSED" ? campaignT("closed") : campaignT("notYetOpen")}</p>
+        <p className="notice">{campaign.phase === "closed" ? campaignT("closed") : campaignT("notYetOpen")}</p>
       )}
     </article>
   );

@@ -6,8 +6,8 @@ import { ProgressMeter } from "@/app/components/progress-meter";
 import { SharePanel } from "@/app/components/share-panel";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { getPublicCampaign } from "@/lib/campaigns/get-campaign";
-import { env } from "@/lib/env";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { publicPath, publicUrl } from "@/lib/public-urls";
 import { confirmedSignatureCookie, signatureStanding } from "@/lib/signatures/confirm-signature";
 import { SuccessPanel } from "@/app/components/success-panel";
 
@@ -29,7 +29,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "Thanks" });
   const title = localized(locale, campaign.title).text;
-  const campaignUrl = `${env.APP_URL}/${locale}/campaigns/${campaign.slug}`;
+  const campaignUrl = publicUrl.campaign(locale, campaign.slug);
   const { instance } = await searchParams;
   const named = Array.isArray(instance) ? instance[0] : instance;
   const mastodonInstance = named === undefined ? undefined : named.slice(0, 1000);
@@ -43,7 +43,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <SharePanel campaignUrl={campaignUrl} slug={campaign.slug} locale={locale} title={title} mastodonInstance={mastodonInstance} />
       <WriteLetterLink slug={campaign.slug} locale={locale} variant="thanks" />
       <p>
-        <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("back")}</a>
+        <a href={publicPath.campaign(locale, campaign.slug)}>{t("back")}</a>
       </p>
     </SuccessPanel>
   );

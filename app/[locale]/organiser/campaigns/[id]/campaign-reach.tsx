@@ -2,13 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { CopyLink } from "@/app/components/copy-link";
 import type { Actor } from "@/lib/auth/authorize";
 import { embedSnippet } from "@/lib/campaigns/embed-snippet";
+import { isPublic } from "@/lib/campaigns/lifecycle";
 import { signatureSources } from "@/lib/campaigns/signature-sources";
 import { env } from "@/lib/env";
+import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { OrganiserTable } from "../../organiser-table";
 
-type Props = { actor: Actor; campaign: { id: string; slug: string; status: string; title: { en: string; ar: string | null } }; locale: Locale };
+type Props = { actor: Actor; campaign: { id: string; slug: string; status: CampaignStatus; title: { en: string; ar: string | null } }; locale: Locale };
 
 // The campaign overview's reach: confirmed signatures per share channel, and the embed code.
 export async function CampaignReach({ actor, campaign, locale }: Props) {
@@ -34,7 +36,7 @@ export async function CampaignReach({ actor, campaign, locale }: Props) {
 
       <section aria-labelledby="embed-heading" className="overview-section embed-snippet">
         <h2 id="embed-heading">{t("embedHeading")}</h2>
-        {campaign.status === "DRAFT" ? <p className="hint">{t("embedDraft")}</p> : null}
+        {!isPublic(campaign) ? <p className="hint">{t("embedDraft")}</p> : null}
         <p>{t("embedHint")}</p>
         {locales.map((embedLocale) => {
           const language = t(`languages.${embedLocale}`);

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
+import { isPublic } from "@/lib/campaigns/lifecycle";
 import { countryName } from "@/lib/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
@@ -69,7 +70,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
         <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
         <p className="meta">
           <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{statuses(stats.campaign.status)}</span>
-          {stats.campaign.status !== "DRAFT" ? (
+          {isPublic(stats.campaign) ? (
             <>
               {" · "}
               <a href={`/${locale}/campaigns/${encodeURIComponent(stats.campaign.slug)}`}>{t("publicPage")}</a>

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { CampaignParams } from "@/app/[locale]/campaigns/[slug]/public-campaign";
 import { signedMetadata } from "@/app/[locale]/campaigns/[slug]/signed/signed-metadata";
 import { SignedPanel } from "@/app/[locale]/campaigns/[slug]/signed/signed-panel";
+import { publicPath } from "@/lib/public-urls";
 
 type Props = { params: CampaignParams };
 
@@ -14,5 +15,5 @@ export default async function EmbedSignedPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const embed = await getTranslations({ locale, namespace: "Embed" });
-  return <SignedPanel locale={locale} back={{ href: `/embed/${locale}/${encodeURIComponent(slug)}`, text: embed("back") }} />;
+  return <SignedPanel locale={locale} back={{ href: publicPath.embed(locale, slug), text: embed("back") }} />;
 }

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import { isPublic } from "@/lib/campaigns/lifecycle";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 import { updateCampaignAction } from "../../_editor/actions";
 import { editorOptions } from "../../_editor/choices";
 import { EditorForm } from "../../_editor/editor-form";
@@ -26,7 +28,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
   const { done } = await searchParams;
   const doneMessage = doneMessages.find((key) => key === done);
   const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
-  const publicPath = `/${locale}/campaigns/${campaign.slug}`;
+  const pagePath = publicPath.campaign(locale, campaign.slug);
   const options = editorOptions(campaign.choices, locale);
 
   return (
@@ -57,7 +59,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <div>
           <dt>{t("facts.address")}</dt>
           <dd dir="ltr">
-            {campaign.status === "DRAFT" ? <code>{publicPath}</code> : <a href={publicPath}>{publicPath}</a>}
+            {!isPublic(campaign) ? <code>{pagePath}</code> : <a href={pagePath}>{pagePath}</a>}
           </dd>
         </div>
         <div>
@@ -71,7 +73,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
           </div>
         ) : null}
       </dl>
-      {campaign.status !== "DRAFT" ? <p className="hint">{t("edit.publicHint")}</p> : null}
+      {isPublic(campaign) ? <p className="hint">{t("edit.publicHint")}</p> : null}
 
       <nav className="editor-links" aria-label={t("previewLinks")}>
         <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("overview")}</a>

@@ -2,9 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { SignForm } from "@/app/[locale]/campaigns/[slug]/sign-form";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { roleAtLeast } from "@/lib/auth/authorize";
+import { isPublic } from "@/lib/campaigns/lifecycle";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
 import { countryCodesInOrder } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
+import { publicPath } from "@/lib/public-urls";
 import { editorPath } from "../../_editor/form-state";
 import { StatusForm } from "../../_editor/status-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
@@ -40,7 +42,7 @@ export default async function PreviewCampaignPage({ params, searchParams }: Prop
           <a href={editorPath(other, campaign.id, "preview")} hrefLang={other}>
             {t(`previewIn.${other}`)}
           </a>
-          {campaign.status !== "DRAFT" ? <a href={`/${locale}/campaigns/${campaign.slug}`}>{t("preview.publicPage")}</a> : null}
+          {isPublic(campaign) ? <a href={publicPath.campaign(locale, campaign.slug)}>{t("preview.publicPage")}</a> : null}
         </p>
         {/* Said only while true: a campaign closed since it was published is not "accepting signatures". */}
         {done === "published" && campaign.status === "OPEN" ? <Notice tone="success">{t("done.published")}</Notice> : null}
