@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { parseExportQuery, type ExportField, type ExportFieldErrors } from "@/lib/exports/schema";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 
 type Props = {
   action: string;

@@ -6,7 +6,7 @@ import { heldReasons, invalidationReasons, type ModerationFieldErrors } from "@/
 import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../../../hidden-fields";
 import { Options } from "../../../options";
 
