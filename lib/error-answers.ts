@@ -15,7 +15,7 @@ function logUnforeseen(area: string, error: unknown): void {
 }
 
 // The sentence an error is told as, in the reader's language.
-export function errorMessage(error: AppError, locale: Locale): string {
+function errorMessage(error: AppError, locale: Locale): string {
   return translator(locale, "Errors")(error.code);
 }
 

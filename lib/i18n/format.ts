@@ -35,8 +35,6 @@ export function formatter(locale: Locale): Formatter {
   return found;
 }
 
-export type DateFormat = keyof typeof formats.dateTime;
-
 export function formatNumber(value: number, locale: Locale): string {
   return formatter(locale).number(value);
 }

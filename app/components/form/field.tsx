@@ -2,15 +2,15 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 // What a field says about itself: its control's id (the hint and error ids derive from it), and
 // the hint and the error message when there are any.
-export type FieldProps = { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; className?: string };
+type FieldProps = { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; className?: string };
 
 // The ids a field's control is described by: its hint, then its error.
-export function describedBy(id: string, { hint, error }: { hint?: unknown; error?: unknown }): string | undefined {
+function describedBy(id: string, { hint, error }: { hint?: unknown; error?: unknown }): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
 // The attributes a field's control carries so a screen reader hears the hint and the error.
-export function controlProps(id: string, field: { hint?: unknown; error?: unknown }) {
+function controlProps(id: string, field: { hint?: unknown; error?: unknown }) {
   return { id, "aria-invalid": Boolean(field.error), "aria-describedby": describedBy(id, field) };
 }
 
@@ -37,34 +37,12 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
 
 // One field of a form: label, hint, error, then the control, marked invalid as a whole when it
 // has an error (a bar on the reading side, GOV.UK's pattern).
-export function Field({ id, label, hint, error, className, children }: FieldProps & { children: ReactNode }) {
+function Field({ id, label, hint, error, className, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={fieldClass(error, className)}>
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
       {children}
-    </div>
-  );
-}
-
-// A group of controls answering one question (radios, checkboxes): a fieldset with its legend.
-export function FieldGroup({ id, label, hint, error, className, children, ...rest }: FieldProps & { children: ReactNode; tabIndex?: number; describedBy?: string }) {
-  return (
-    <fieldset className={fieldClass(error, className)} id={rest.tabIndex !== undefined ? id : undefined} tabIndex={rest.tabIndex} aria-describedby={rest.describedBy ?? describedBy(id, { hint, error })}>
-      <legend>{label}</legend>
-      <HintAndError id={id} hint={hint} error={error} />
-      {children}
-    </fieldset>
-  );
-}
-
-// A field whose box comes before its label and hint (a checkbox).
-export function CheckboxField({ id, label, hint, error, className, children }: FieldProps & { children: ReactNode }) {
-  return (
-    <div className={fieldClass(error, ["field-checkbox", className].filter(Boolean).join(" "))}>
-      {children}
-      <label htmlFor={id}>{label}</label>
-      <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { EditorValues } from "@/lib/campaigns/editor/form-values";
 import type { FieldErrors } from "@/lib/campaigns/editor/schema";
 
 // What an editor action sends back to its form when it does not redirect.
-export type FormErrorKey = "forbidden" | "notFound" | "unavailable" | "generic";
+type FormErrorKey = "forbidden" | "notFound" | "unavailable" | "generic";
 export type EditorFormState = { fields: FieldErrors; formError?: FormErrorKey; values: EditorValues | null };
 export type StatusFormState = { fields: FieldErrors; formError?: FormErrorKey };
 

@@ -7,7 +7,6 @@ import { formState, refusalKey } from "@/lib/error-answers";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { runDigestsNow, setCommentApproval, updateDeliverySettings } from "@/lib/deliveries/campaign-delivery";
 import { recordResponse, setResponsePublished } from "@/lib/deliveries/responses";
-import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type DeliveryFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; done?: boolean; values: Record<string, string> };
