@@ -16,7 +16,7 @@ function logUnforeseen(area: string, error: unknown): void {
 
 // The sentence an error is told as, in the reader's language.
 function errorMessage(error: AppError, locale: Locale): string {
-  return translator(locale, "Errors")(error.code);
+  return translator(locale, "AppErrors")(error.code);
 }
 
 type ResponseOptions = { locale?: Locale; headers?: Record<string, string> };
