@@ -1,6 +1,6 @@
 import { Link, Section, Text } from "@react-email/components";
 import { countryName } from "../lib/countries";
-import { formatNumber } from "../lib/i18n/format";
+import { formatNumber, formatter } from "../lib/i18n/format";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import { EmailLayout, textStyle } from "./parts";
@@ -30,14 +30,7 @@ export type DigestProps = {
 };
 
 function dateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  }).format(new Date(iso));
+  return formatter(locale).dateTime(new Date(iso), "dayAndTime");
 }
 
 export function digestSubject(props: DigestProps): string {

@@ -1,5 +1,6 @@
-// One error type for everything a user may be told about. Codes map to an HTTP status and a
-// translated message in one place; the raw message is for logs only.
+// One error type for everything a user may be told about. Each code has an HTTP status here;
+// lib/error-answers.ts turns an error into a response, a form state or a sentence. The raw
+// message is for logs only.
 const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
@@ -85,11 +86,4 @@ export function toAppError(error: unknown): AppError | null {
 export function errorHeaders(code: ErrorCode): Record<string, string> {
   const seconds = retryAfterSeconds[code];
   return { "Cache-Control": "no-store", ...(seconds ? { "Retry-After": String(seconds) } : {}) };
-}
-
-// A JSON error response for route handlers: the code (and field errors), never a raw message.
-/** @internal exported for its tests */
-export function errorResponse(error: AppError): Response {
-  const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
-  return Response.json(body, { status: error.status, headers: errorHeaders(error.code) });
 }

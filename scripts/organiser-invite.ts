@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (isAppError(error, "VALIDATION")) {
-      console.error(`That e-mail address is not valid: ${args.email}`);
+      console.error(error.fields.name ? "The organisation needs a name." : `That e-mail address is not valid: ${args.email}`);
       return 1;
     }
     throw error;

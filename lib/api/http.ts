@@ -1,6 +1,5 @@
+import { errorResponse } from "../error-answers";
 import { AppError, isAppError } from "../errors";
-import { translator } from "../i18n/translator";
-import { apiError } from "./schema";
 
 // Everything /api/v1 answers goes through here: JSON, readable from any origin, and cacheable by
 // shared caches for a few seconds (a viral campaign's numbers are served from the edge, at most
@@ -34,17 +33,13 @@ function preferredLocale(request: Request): "en" | "ar" {
   return first.startsWith("ar") ? "ar" : "en";
 }
 
+// The public API tells only two things apart: a query it cannot read, and nothing public here.
 function apiErrorResponse(request: Request, error: AppError): Response {
-  const code = error.code === "VALIDATION" ? "VALIDATION" : "NOT_FOUND";
-  const t = translator(preferredLocale(request), "Api");
-  const body = apiError.parse({
-    error: code,
-    message: t(code === "VALIDATION" ? "errors.validation" : "errors.notFound"),
-    ...(code === "VALIDATION" ? { fields: error.fields } : {}),
+  const told = error.code === "VALIDATION" ? error : new AppError("NOT_FOUND");
+  return errorResponse(told, {
+    locale: preferredLocale(request),
+    headers: { ...corsHeaders, "Cache-Control": "public, max-age=10, s-maxage=10", Vary: "Accept-Language" },
   });
-  const response = apiJson(body, { status: error.status === 400 ? 400 : 404, cache: "public, max-age=10, s-maxage=10" });
-  response.headers.set("Vary", "Accept-Language");
-  return response;
 }
 
 // A route handler's body: run the domain function, answer its result or its error as JSON.

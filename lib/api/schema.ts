@@ -190,7 +190,9 @@ export const campaignDeliveries = component(
   }),
 );
 
-export const apiError = component(
+// Documented only: the body is built by errorResponse (lib/error-answers.ts); the API's tests
+// check every error it answers against this schema.
+component(
   "Error",
   "What went wrong: a stable code, a message in the language asked for (Accept-Language), and per-field codes for VALIDATION.",
   z.object({

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "./locales";
 import arAbuse from "./messages/ar/abuse.json";
-import arApi from "./messages/ar/api.json";
+import arErrors from "./messages/ar/errors.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arDelivery from "./messages/ar/delivery.json";
 import arExport from "./messages/ar/export.json";
@@ -14,7 +14,7 @@ import arReach from "./messages/ar/reach.json";
 import arStatements from "./messages/ar/statements.json";
 import arWebhooks from "./messages/ar/webhooks.json";
 import enAbuse from "./messages/en/abuse.json";
-import enApi from "./messages/en/api.json";
+import enErrors from "./messages/en/errors.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
 import enExport from "./messages/en/export.json";
@@ -29,8 +29,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enApi, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arApi, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

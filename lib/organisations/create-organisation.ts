@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../auth/authorize";
 import { db } from "../db";
-import { isUniqueViolation } from "../errors";
+import { AppError, isUniqueViolation } from "../errors";
 
 // "Syria Relief & Development" → "syria-relief-development". A name with no Latin letters or
 // digits (an Arabic name, say) gets a random slug: slugs are stable, never translated.
@@ -24,7 +24,7 @@ export type OrganisationSummary = { id: string; slug: string; name: string; crea
 // sets up the first organiser of an install; there is no signed-in actor to check.
 export async function createOrganisation(options: { name: string; nameAr?: string | null }): Promise<OrganisationSummary> {
   const name = options.name.trim().replace(/\s+/g, " ");
-  if (!name) throw new Error("An organisation needs a name.");
+  if (!name) throw new AppError("VALIDATION", { detail: "An organisation needs a name.", fields: { name: "nameRequired" } });
   const existing = await db.organisation.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true, slug: true, name: true } });
   if (existing) return { ...existing, created: false };
 

@@ -3,17 +3,15 @@ import type { AfterResponse } from "../after-response";
 import { honeypotField, proofField, renderedAtField } from "../abuse/form-fields";
 import { channelFromSearch, isShareChannel } from "../campaigns/share-channels";
 import { env } from "../env";
-import { isAppError, toAppError } from "../errors";
 import { isLocale, type Locale } from "../i18n/locales";
-import type { FieldErrors } from "./schema";
 import { signPetition } from "./sign-petition";
 
 // The sign form's fields, as a plain form POST, the page's script or the embed sends them.
 export type SignFields = { get(name: string): unknown };
 
-export type SignOutcome =
-  | { signed: true; next: string }
-  | { signed: false; fields: FieldErrors; formError?: "campaignNotOpen" | "unavailable" | "generic"; status: number };
+// What was signed, in which language, and whether from the embed: where the signer goes next is
+// the caller's to say.
+export type SignedForm = { campaignSlug: string; locale: Locale; embedded: boolean };
 
 // The largest sign request read: the form's fields at their longest (a 500-character comment of
 // four-byte characters, say) fit several times over.
@@ -35,34 +33,23 @@ function sourceTag(fields: SignFields, referer: string | null): string | null {
   return url ? channelFromSearch(url.search) : null;
 }
 
-// One submission of the sign form, whichever way it came, and where the signer goes next.
-export async function submitSignForm(fields: SignFields, request: { headers: RequestHeaders; afterResponse?: AfterResponse }): Promise<SignOutcome> {
+// One submission of the sign form, whichever way it came. A refusal is thrown as an AppError.
+export async function submitSignForm(fields: SignFields, request: { headers: RequestHeaders; afterResponse?: AfterResponse }): Promise<SignedForm> {
   // Only a string names a campaign: a JSON body can nest arrays thousands deep, and turning those
   // into text recurses until the stack runs out.
   const campaign = fields.get("campaign");
   const slug = typeof campaign === "string" ? campaign : "";
   const locale = signFormLocale(fields);
   const input = Object.fromEntries(echoedSignFields.map((key) => [key, fields.get(key) ?? undefined]));
-  try {
-    await signPetition({
-      campaignSlug: slug,
-      input,
-      locale,
-      ipAddress: clientIp(request.headers, env.TRUST_PROXY_HOPS),
-      source: sourceTag(fields, request.headers.get("referer")),
-      formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
-      proof: fields.get(proofField),
-      afterResponse: request.afterResponse,
-    });
-  } catch (error) {
-    if (isAppError(error, "VALIDATION")) return { signed: false, fields: error.fields as FieldErrors, status: 400 };
-    if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { signed: false, fields: {}, formError: "campaignNotOpen", status: 409 };
-    // The database unreachable (restarting, overloaded) is "try again shortly", not a defect.
-    if (toAppError(error)?.code === "UNAVAILABLE") return { signed: false, fields: {}, formError: "unavailable", status: 503 };
-    // The error's name only: a database error's message can quote the signer's values.
-    console.error("[sign] failed:", error instanceof Error ? error.name : "unknown error");
-    return { signed: false, fields: {}, formError: "generic", status: 500 };
-  }
-  const embedded = fields.get("embed") === "1";
-  return { signed: true, next: embedded ? `/embed/${locale}/${encodeURIComponent(slug)}/signed` : `/${locale}/campaigns/${encodeURIComponent(slug)}/signed` };
+  await signPetition({
+    campaignSlug: slug,
+    input,
+    locale,
+    ipAddress: clientIp(request.headers, env.TRUST_PROXY_HOPS),
+    source: sourceTag(fields, request.headers.get("referer")),
+    formGuard: { honeypot: fields.get(honeypotField), token: fields.get(renderedAtField) },
+    proof: fields.get(proofField),
+    afterResponse: request.afterResponse,
+  });
+  return { campaignSlug: slug, locale, embedded: fields.get("embed") === "1" };
 }

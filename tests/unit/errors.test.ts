@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, errorResponse, isDatabaseUnavailable, toAppError } from "../../lib/errors";
+import { errorResponse } from "../../lib/error-answers";
+import { AppError, isDatabaseUnavailable, toAppError } from "../../lib/errors";
 
 describe("an unreachable database", () => {
   it("is recognised however deeply the driver wrapped it", () => {

@@ -1,4 +1,3 @@
-import { isAppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 // A form's text field; "" when it is missing or a file.
@@ -15,19 +14,9 @@ export function formLocale(formData: FormData): Locale {
 
 export type FormRefusal = "forbidden" | "generic";
 
-// Why a change was refused, as a form says it: not allowed (a thing the actor cannot see is not
-// told apart from one that is gone), or something unforeseen, which is logged.
-export function formRefusal(error: unknown, area: string): FormRefusal {
-  if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND")) return "forbidden";
-  console.error(`[${area}] change failed:`, error instanceof Error ? error.message : error);
-  return "generic";
-}
-
-// A refused change as form state: per-field message keys for invalid input, else formRefusal.
-export function refusedForm<Fields extends object>(error: unknown, area: string): { fields: Fields; formError?: FormRefusal } {
-  if (isAppError(error, "VALIDATION")) return { fields: error.fields as Fields };
-  return { fields: {} as Fields, formError: formRefusal(error, area) };
-}
+// How organiser forms name a refusal: not allowed, and a thing the actor cannot see is not told
+// apart from one that is gone. Anything else is "generic" (formState logs it).
+export const organiserRefusals = { FORBIDDEN: "forbidden", NOT_FOUND: "forbidden" } as const;
 
 // A page's ?error= after a button's change was refused, as the page's notice names it.
 export function isFormRefusal(value: unknown): value is FormRefusal {

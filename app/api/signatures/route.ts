@@ -2,7 +2,8 @@ import { after } from "next/server";
 import { errorHeaders } from "@/lib/errors";
 import { payloadTooLargeResponse, readLimitedJson } from "@/lib/http/body-limit";
 import { refuseForeignOrigin } from "@/lib/http/same-origin";
-import { signRequestMaxBytes, submitSignForm } from "@/lib/signatures/sign-submission";
+import { signOutcome } from "@/app/[locale]/campaigns/[slug]/sign-outcome";
+import { signRequestMaxBytes } from "@/lib/signatures/sign-submission";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
     return Response.json({ fields: {}, formError: "generic" }, { status: 400, headers: errorHeaders("VALIDATION") });
   }
   const record = body as Record<string, unknown>;
-  const outcome = await submitSignForm({ get: (name) => record[name] }, { headers: request.headers, afterResponse: after });
+  const outcome = await signOutcome({ get: (name) => record[name] }, { headers: request.headers, afterResponse: after });
   if (outcome.signed) return Response.json({ next: outcome.next }, { status: 201, headers: { "Cache-Control": "no-store" } });
   const { status, fields, formError } = outcome;
   return Response.json({ fields, formError }, { status, headers: status === 503 ? errorHeaders("UNAVAILABLE") : { "Cache-Control": "no-store" } });

@@ -5,18 +5,19 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { renderedAtField } from "@/lib/abuse/form-fields";
 import type { FieldErrors } from "@/lib/signatures/schema";
-import { echoedSignFields, submitSignForm, type SignOutcome } from "@/lib/signatures/sign-submission";
+import { echoedSignFields } from "@/lib/signatures/sign-submission";
+import { signOutcome, type SignRefusal } from "./sign-outcome";
 
 export type SignFormState = {
   fields: FieldErrors;
-  formError?: Extract<SignOutcome, { signed: false }>["formError"];
+  formError?: SignRefusal;
   values: Record<string, string>;
 };
 
 // The sign form without JavaScript (a plain POST); with it, the page posts to
 // /api/signatures instead.
 export async function signAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const outcome = await submitSignForm(formData, { headers: await headers(), afterResponse: after });
+  const outcome = await signOutcome(formData, { headers: await headers(), afterResponse: after });
   if (outcome.signed) redirect(outcome.next);
   const values = Object.fromEntries(echoedSignFields.map((key) => [key, String(formData.get(key) ?? "")]));
   // The form's signed field travels back with it, so the corrected form still carries one.

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { ErrorSummary } from "@/app/components/form/error-summary";
+import { SelectField, TextAreaField, TextField } from "@/app/components/form/field";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, proofField, renderedAtField } from "@/lib/abuse/form-fields";
@@ -112,33 +114,19 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
   const search = useSyncExternalStore(unchanging, () => window.location.search, () => "");
   const sourceTag = source ?? channelFromSearch(search);
 
-  const describedBy = (field: SignField, hint: boolean) =>
-    [hint ? `${field}-hint` : null, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;
   const message = (field: SignField) =>
-    errors[field] === "emailDisposable" ? abuse("errors.emailDisposable") : t(`errors.${errors[field]}` as "errors.generic");
-  const errorText = (field: SignField) =>
-    errors[field] ? (
-      <p className="field-error" id={`${field}-error`}>
-        {message(field)}
-      </p>
-    ) : null;
+    errors[field] ? (errors[field] === "emailDisposable" ? abuse("errors.emailDisposable") : t(`errors.${errors[field]}` as "errors.generic")) : undefined;
   const value = (field: string) => state.values[field] ?? "";
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form" aria-describedby={errorFields.length || formError ? "sign-errors" : undefined}>
-      {errorFields.length > 0 || formError ? (
-        <div className="error-summary" id="sign-errors" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h3>{t("errorSummary")}</h3>
-          <ul>
-            {formError ? <li>{t(`errors.${formError}`)}</li> : null}
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message(field)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="sign-errors"
+        summaryRef={summaryRef}
+        heading={<h3>{t("errorSummary")}</h3>}
+        formError={formError ? t(`errors.${formError}`) : null}
+        problems={errorFields.map((field) => ({ key: field, href: `#${field}`, message: message(field) }))}
+      />
       <input type="hidden" name="campaign" value={campaignSlug} />
       <input type="hidden" name="locale" value={locale} />
       {sourceTag ? <input type="hidden" name="source" value={sourceTag} /> : null}
@@ -149,47 +137,23 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
         <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <div className={`field${errors.name ? " field-invalid" : ""}`}>
-        <label htmlFor="name">{t("name")}</label>
-        <p className="hint" id="name-hint">{t("nameHint")}</p>
-        {errorText("name")}
-        <input id="name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={value("name")} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name", true)} />
-      </div>
+      <TextField id="name" name="name" label={t("name")} hint={t("nameHint")} error={message("name")} autoComplete="name" maxLength={100} defaultValue={value("name")} />
 
-      <div className={`field${errors.email ? " field-invalid" : ""}`}>
-        <label htmlFor="email">{t("email")}</label>
-        <p className="hint" id="email-hint">{t("emailHint")}</p>
-        {errorText("email")}
-        <input id="email" name="email" type="email" dir="ltr" autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} defaultValue={value("email")} onChange={(event) => onEmailInput(event.currentTarget.value)} aria-invalid={Boolean(errors.email)} aria-describedby={describedBy("email", true)} />
-      </div>
+      <TextField id="email" name="email" type="email" label={t("email")} hint={t("emailHint")} error={message("email")} dir="ltr" autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} defaultValue={value("email")} onChange={(event) => onEmailInput(event.currentTarget.value)} />
 
-      <div className={`field${errors.country ? " field-invalid" : ""}`}>
-        <label htmlFor="country">{t("country")}</label>
-        {errorText("country")}
-        <select id="country" name="country" autoComplete="country" defaultValue={value("country")} aria-invalid={Boolean(errors.country)} aria-describedby={describedBy("country", false)}>
-          <option value="">{t("chooseCountry")}</option>
-          {countries.map((code) => (
-            // A browser whose CLDR names a country differently keeps the server's name.
-            <option key={code} value={code} suppressHydrationWarning>
-              {regionNames.of(code) ?? code}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="country" name="country" label={t("country")} error={message("country")} autoComplete="country" defaultValue={value("country")}>
+        <option value="">{t("chooseCountry")}</option>
+        {countries.map((code) => (
+          // A browser whose CLDR names a country differently keeps the server's name.
+          <option key={code} value={code} suppressHydrationWarning>
+            {regionNames.of(code) ?? code}
+          </option>
+        ))}
+      </SelectField>
 
-      <div className={`field${errors.postcode ? " field-invalid" : ""}`}>
-        <label htmlFor="postcode">{t("postcode")}</label>
-        <p className="hint" id="postcode-hint">{t("postcodeHint")}</p>
-        {errorText("postcode")}
-        <input id="postcode" name="postcode" type="text" autoComplete="postal-code" maxLength={16} className="input-short" defaultValue={value("postcode")} aria-invalid={Boolean(errors.postcode)} aria-describedby={describedBy("postcode", true)} />
-      </div>
+      <TextField id="postcode" name="postcode" label={t("postcode")} hint={t("postcodeHint")} error={message("postcode")} autoComplete="postal-code" maxLength={16} className="input-short" defaultValue={value("postcode")} />
 
-      <div className={`field${errors.comment ? " field-invalid" : ""}`}>
-        <label htmlFor="comment">{t("comment")}</label>
-        <p className="hint" id="comment-hint">{t("commentHint")}</p>
-        {errorText("comment")}
-        <textarea id="comment" name="comment" rows={3} maxLength={500} defaultValue={value("comment")} aria-invalid={Boolean(errors.comment)} aria-describedby={describedBy("comment", true)} />
-      </div>
+      <TextAreaField id="comment" name="comment" label={t("comment")} hint={t("commentHint")} error={message("comment")} rows={3} maxLength={500} defaultValue={value("comment")} />
 
       <div className="field field-checkbox">
         <input id="consent" name="consent" type="checkbox" defaultChecked={value("consent") === "on"} aria-describedby="consent-hint" />

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAuditEntries, type AuditRow } from "@/lib/organisations/list-audit-entries";
 import { joinNames } from "@/lib/statements/authors";
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record
 export const generateMetadata = organiserPageMetadata("OrganiserAudit", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
+  return formatter(locale).dateTime(date, "moment");
 }
 
 // Owners only: who did what, when, to how many, newest first.

@@ -5,16 +5,17 @@ import { redirect } from "next/navigation";
 import { applyDirectoryImport, previewDirectoryImport, type ImportPreview } from "@/lib/decision-makers/directory-csv";
 import { createDecisionMaker, retireDecisionMaker, updateDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
 import { decisionMakerFields, type DecisionMakerFieldErrors } from "@/lib/decision-makers/schema";
+import { formState, refusalKey } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { directoryPagePath } from "./organisation";
-import { formLocale, formRefusal, formText as text, refusedForm } from "../form-data";
+import { formLocale, formText as text, organiserRefusals } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type EntryFormState = { fields: DecisionMakerFieldErrors; formError?: "forbidden" | "generic"; values: Record<string, string> };
 export type ImportFormState = { csv: string; preview?: ImportPreview; applied?: boolean; formError?: "forbidden" | "generic" | "noFile" | "hasErrors" };
 
-const formFailure = (error: unknown) => formRefusal(error, "directory");
+const formFailure = (error: unknown) => refusalKey(error, "directory", organiserRefusals);
 
 const directoryPath = (locale: Locale) => `/${locale}/organiser/directory`;
 
@@ -29,7 +30,7 @@ export async function saveEntryAction(_previous: EntryFormState, formData: FormD
     if (id) await updateDecisionMaker({ actor, organisationId, id, values });
     else await createDecisionMaker({ actor, organisationId, values });
   } catch (error) {
-    return { ...refusedForm<DecisionMakerFieldErrors>(error, "directory"), values };
+    return { ...formState(error, "directory", organiserRefusals), values };
   }
   revalidatePath(directoryPath(locale));
   redirect(`${directoryPagePath(locale, organisationId)}&saved=1`);

@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { saveEntryAction, type EntryFormState } from "./actions";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../hidden-fields";
 
 const longFields: DecisionMakerField[] = [];

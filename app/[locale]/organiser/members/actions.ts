@@ -7,7 +7,8 @@ import { changeRole } from "@/lib/organisations/change-role";
 import { inviteMember } from "@/lib/organisations/invite-member";
 import { removeMember } from "@/lib/organisations/remove-member";
 import type { MemberFieldErrors } from "@/lib/organisations/schema";
-import { formLocale, formText as text, refusedForm } from "../form-data";
+import { formState } from "@/lib/error-answers";
+import { formLocale, formText as text, organiserRefusals } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type MemberFormState = {
@@ -20,7 +21,7 @@ export type MemberFormState = {
 };
 
 function failure(error: unknown, state: Omit<MemberFormState, "fields">): MemberFormState {
-  return { ...state, ...refusedForm<MemberFieldErrors>(error, "members") };
+  return { ...state, ...formState(error, "members", organiserRefusals) };
 }
 
 const membersPath = (locale: Locale) => `/${locale}/organiser/members`;

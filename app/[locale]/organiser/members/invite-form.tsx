@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField } from "@/lib/organisations/schema";
 import { inviteMemberAction, type MemberFormState } from "./actions";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { Notice } from "../notice";
 import { HiddenFields } from "../hidden-fields";
 

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { AbuseFieldErrors } from "@/lib/abuse/schema";
 import { addAccessRule, removeAccessRule, updateAbuseSettings } from "@/lib/abuse/settings";
+import { formState, refusalKey } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
-import { formLocale, formRefusal, formText as text, refusedForm, type FormRefusal } from "../form-data";
+import { formLocale, formText as text, organiserRefusals, type FormRefusal } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type AbuseFormState = {
@@ -16,7 +17,7 @@ export type AbuseFormState = {
 };
 
 function failure(error: unknown, values: Record<string, string>): AbuseFormState {
-  return { ...refusedForm<AbuseFieldErrors>(error, "settings"), values };
+  return { ...formState(error, "settings", organiserRefusals), values };
 }
 
 const settingFields = ["rateBurstLimit", "rateBurstWindowSeconds", "rateSustainedLimit", "rateSustainedWindowSeconds", "rateCeilingLimit", "rateCeilingWindowSeconds", "trendingThreshold"] as const;
@@ -56,7 +57,7 @@ export async function removeAccessRuleAction(formData: FormData): Promise<void> 
     await removeAccessRule({ actor, organisationId, ruleId: text(formData, "rule") });
   } catch (error) {
     // Already removed (another owner was quicker): the list below shows it gone either way.
-    if (!isAppError(error, "NOT_FOUND")) refusal = formRefusal(error, "settings");
+    if (!isAppError(error, "NOT_FOUND")) refusal = refusalKey(error, "settings", organiserRefusals);
   }
   // Refused: back to the settings of an organisation the actor owns, which say why.
   if (refusal) redirect(`/${locale}/organiser/settings?error=${refusal}`);

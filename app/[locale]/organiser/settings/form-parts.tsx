@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { AbuseFormState } from "./actions";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
+import { TextField } from "@/app/components/form/field";
 import { useSummaryFocus } from "../use-summary-focus";
 
 // The error summary at the top of a settings form, focused when it appears.
@@ -22,21 +23,7 @@ export function FormErrors({ id, state }: { id: string; state: AbuseFormState })
 }
 
 export function NumberField(props: { name: string; label: string; hint?: string; value: string; error?: string }) {
-  const describedBy = [props.hint ? `${props.name}-hint` : null, props.error ? `${props.name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${props.error ? " field-invalid" : ""}`}>
-      <label htmlFor={props.name}>{props.label}</label>
-      {props.hint ? (
-        <p className="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="field-error" id={`${props.name}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <input id={props.name} name={props.name} type="number" inputMode="numeric" min={1} className="input-short" defaultValue={props.value} key={props.value} aria-invalid={Boolean(props.error)} aria-describedby={describedBy} dir="ltr" />
-    </div>
+    <TextField id={props.name} name={props.name} label={props.label} hint={props.hint} error={props.error} type="number" inputMode="numeric" min={1} className="input-short" defaultValue={props.value} key={props.value} dir="ltr" />
   );
 }

@@ -8,7 +8,7 @@ import { after } from "next/server";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/options";
 import { endSession } from "@/lib/auth/session";
 import { requestSignInLink } from "@/lib/auth/sign-in";
-import { isAppError } from "@/lib/errors";
+import { formState } from "@/lib/error-answers";
 import { isLocale } from "@/lib/i18n/locales";
 
 export type SignInErrorKey = "emailRequired" | "emailInvalid";
@@ -23,12 +23,9 @@ export async function requestSignInAction(_previous: SignInFormState, formData: 
   try {
     await requestSignInLink({ email, locale, next: typeof next === "string" ? next : null, headers: await headers(), afterResponse: after });
   } catch (error) {
-    if (isAppError(error, "VALIDATION")) {
-      const key = error.fields.email === "emailRequired" ? "emailRequired" : "emailInvalid";
-      return { fields: { email: key }, values };
-    }
-    console.error("[sign-in] could not request a link:", error instanceof Error ? error.message : error);
-    return { fields: {}, formError: "generic", values };
+    const refused = formState(error, "sign-in");
+    if (refused.formError) return { fields: {}, formError: refused.formError, values };
+    return { fields: { email: refused.fields.email === "emailRequired" ? "emailRequired" : "emailInvalid" }, values };
   }
   // The same page whether or not the address belongs to a member.
   redirect(`/${locale}/organiser/sign-in/check-email`);

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { organiserEmailSchema } from "@/lib/auth/organiser-email";
 import { requestSignInAction, type SignInErrorKey, type SignInFormState } from "./actions";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
+import { TextField } from "@/app/components/form/field";
 
 const initialState: SignInFormState = { fields: {}, values: { email: "" } };
 
@@ -39,30 +40,20 @@ export function SignInForm({ locale, next }: { locale: string; next: string | nu
       />
       <input type="hidden" name="locale" value={locale} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <div className={`field${emailError ? " field-invalid" : ""}`}>
-        <label htmlFor="email">{t("email")}</label>
-        <p className="hint" id="email-hint">
-          {t("emailHint")}
-        </p>
-        {emailError ? (
-          <p className="field-error" id="email-error">
-            {t(`errors.${emailError}`)}
-          </p>
-        ) : null}
-        <input
-          id="email"
-          name="email"
-          type="email"
-          dir="ltr"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          maxLength={254}
-          defaultValue={state.values.email}
-          aria-invalid={Boolean(emailError)}
-          aria-describedby={["email-hint", emailError ? "email-error" : null].filter(Boolean).join(" ")}
-        />
-      </div>
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        hint={t("emailHint")}
+        error={emailError ? t(`errors.${emailError}`) : undefined}
+        dir="ltr"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        maxLength={254}
+        defaultValue={state.values.email}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

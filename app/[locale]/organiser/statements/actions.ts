@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { updateStatement } from "@/lib/statements/manage-statement";
 import { statementValuesFromFormData, type StatementFieldErrors, type StatementFormValues } from "@/lib/statements/schema";
-import { formLocale, formText, refusedForm, type FormRefusal } from "../form-data";
+import { formState } from "@/lib/error-answers";
+import { formLocale, formText, organiserRefusals, type FormRefusal } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type StatementFormState = { fields: StatementFieldErrors; formError?: FormRefusal; values: StatementFormValues | null };
@@ -19,7 +20,7 @@ export async function saveStatementAction(_previous: StatementFormState, formDat
   try {
     ({ changed } = await updateStatement({ actor, statementId, values }));
   } catch (error) {
-    return { ...refusedForm<StatementFieldErrors>(error, "statements"), values };
+    return { ...formState(error, "statements", organiserRefusals), values };
   }
   revalidatePath(`/${locale}/organiser/statements`);
   // Campaign pages name the statement's authors beside its quotes.

@@ -6,7 +6,7 @@ import { codeTag } from "@/app/components/code-tag";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { statementFieldErrors, statementFieldId, statementInputSchema, statementLimits, statementValuesFromFormData, type StatementFormValues } from "@/lib/statements/schema";
 import { saveStatementAction, type StatementFormState } from "./actions";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../hidden-fields";
 import { Notice } from "../notice";
 

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { isAppError } from "@/lib/errors";
+import { formState } from "@/lib/error-answers";
 import type { Locale } from "@/lib/i18n/locales";
 import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
 import type { WebhookFieldErrors } from "@/lib/webhooks/schema";
-import { formLocale, formText as text, refusedForm } from "../form-data";
+import { formLocale, formText as text, organiserRefusals } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
 
 export type WebhookFormState = {
@@ -24,8 +24,9 @@ export type WebhookFormState = {
 
 // An endpoint that has gone is said on its row; anything else as every organiser form says it.
 function failure(error: unknown, state: Omit<WebhookFormState, "fields">): WebhookFormState {
-  if (isAppError(error, "NOT_FOUND")) return { ...state, fields: { endpoint: "endpointNotFound" } };
-  return { ...state, ...refusedForm<WebhookFieldErrors>(error, "webhooks") };
+  const refused = formState(error, "webhooks", { ...organiserRefusals, NOT_FOUND: "endpointNotFound" });
+  if (refused.formError === "endpointNotFound") return { ...state, fields: { endpoint: "endpointNotFound" } };
+  return { ...state, fields: refused.fields, formError: refused.formError };
 }
 
 const webhooksPath = (locale: Locale) => `/${locale}/organiser/webhooks`;

@@ -8,7 +8,7 @@ import { webhookEvents } from "@/lib/webhooks/queue-webhook-event";
 import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/lib/webhooks/schema";
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
-import { ErrorSummary } from "../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../hidden-fields";
 import { CheckboxField } from "../checkbox-field";
 

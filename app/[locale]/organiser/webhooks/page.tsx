@@ -1,7 +1,7 @@
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { codeTag } from "@/app/components/code-tag";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { deliveryLogLength, listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
 import { CreateEndpointForm } from "./create-endpoint-form";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record
 export const generateMetadata = organiserPageMetadata("OrganiserWebhooks", "title");
 
 function formatMoment(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
+  return formatter(locale).dateTime(date, "momentSeconds") + " UTC";
 }
 
 // Owners only: the organisation's webhook endpoints, a form to add one, and the delivery log.

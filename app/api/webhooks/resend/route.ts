@@ -1,7 +1,7 @@
 import { recordDeliveryEvent } from "@/lib/deliveries/record-delivery-event";
 import { verifyResendEvent } from "@/lib/deliveries/verify-resend-event";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/error-answers";
 import { payloadTooLargeResponse, readLimitedText } from "@/lib/http/body-limit";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +20,6 @@ export async function POST(request: Request): Promise<Response> {
     if (outcome === "replayed") return Response.json({ error: "REPLAYED" }, { status: 409 });
     return Response.json({ ok: true });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.code }, { status: error.status });
-    console.error("[webhooks/resend] failed:", error instanceof Error ? error.message : error);
-    return Response.json({ error: "INTERNAL" }, { status: 500 });
+    return errorResponse(error, { area: "webhooks/resend" });
   }
 }

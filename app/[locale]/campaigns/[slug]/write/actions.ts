@@ -1,6 +1,7 @@
 "use server";
 
-import { isAppError } from "@/lib/errors";
+import { formState } from "@/lib/error-answers";
+import type { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import type { LetterFieldErrors } from "@/lib/letters/schema";
 import { letterLimitReason, prepareMailtoLetter, sendLetter } from "@/lib/letters/send-letter";
@@ -13,6 +14,16 @@ export type LetterFormState = {
   mailto?: { href: string; recipientName: string };
   values: Record<string, string>;
 };
+
+// A limit says which one; an unconfirmed or unknown signer is told to confirm first.
+const letterRefusals = {
+  RATE_LIMITED: (error: AppError) => (error.message === letterLimitReason.signatureLimit ? "signatureLimit" : "capReached"),
+  FORBIDDEN: "notConfirmed",
+  TOKEN_INVALID: "notConfirmed",
+  TOKEN_EXPIRED: "tokenExpired",
+  CAMPAIGN_NOT_OPEN: "campaignNotOpen",
+  NOT_FOUND: "campaignNotOpen",
+} as const;
 
 const echoed = ["recipient", "name", "body", "personal", "replyToMe", "copyToMe", "acknowledgeRisk"] as const;
 
@@ -32,12 +43,6 @@ export async function writeLetterAction(_previous: LetterFormState, formData: Fo
     const sent = await sendLetter({ campaignSlug: slug, token: String(formData.get("token") ?? ""), input, locale, letterKey: String(formData.get("letterKey") ?? "") });
     return { fields: {}, sent: { recipientName: sent.recipientName, subject: sent.subject, replyTo: sent.replyTo, copyTo: sent.copyTo }, values };
   } catch (error) {
-    if (isAppError(error, "VALIDATION")) return { fields: error.fields as LetterFieldErrors, values };
-    if (isAppError(error, "RATE_LIMITED")) return { fields: {}, formError: error.message === letterLimitReason.signatureLimit ? "signatureLimit" : "capReached", values };
-    if (isAppError(error, "FORBIDDEN") || isAppError(error, "TOKEN_INVALID")) return { fields: {}, formError: "notConfirmed", values };
-    if (isAppError(error, "TOKEN_EXPIRED")) return { fields: {}, formError: "tokenExpired", values };
-    if (isAppError(error, "CAMPAIGN_NOT_OPEN") || isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "campaignNotOpen", values };
-    console.error("[letters] failed:", error instanceof Error ? error.message : error);
-    return { fields: {}, formError: "generic", values };
+    return { ...formState(error, "letters", letterRefusals), values };
   }
 }

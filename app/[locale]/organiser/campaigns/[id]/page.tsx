@@ -3,7 +3,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import { countryName } from "@/lib/countries";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatter } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
 import { StatusForm } from "../_editor/status-form";
@@ -24,14 +24,9 @@ type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Pr
 
 export const generateMetadata = organiserPageMetadata("CampaignOverview", "metaTitle", { noIndex: true });
 
-// Arabic with Western digits, as everywhere else in Nida (see lib/i18n/format.ts).
-function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { ...options, timeZone: "UTC" });
-}
-
 function percent(part: number, whole: number, locale: Locale): { value: number; text: string } {
   const share = whole > 0 ? part / whole : 0;
-  return { value: Math.round(share * 1000) / 10, text: new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(share) };
+  return { value: Math.round(share * 1000) / 10, text: formatter(locale).number(share, { style: "percent", maximumFractionDigits: 1 }) };
 }
 
 export default async function CampaignOverviewPage({ params, searchParams }: Props) {
@@ -48,11 +43,10 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(stats.campaign.id)}`;
   const canChange = roleAtLeast(stats.role, "ORGANISER");
 
-  const shortDay = dateFormat(locale, { day: "numeric", month: "short" });
-  const longDay = dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const format = formatter(locale);
   const perDay = stats.perDay.map((entry) => {
     const date = new Date(`${entry.day}T00:00:00Z`);
-    return { ...entry, label: shortDay.format(date), longLabel: longDay.format(date) };
+    return { ...entry, label: format.dateTime(date, "shortDay"), longLabel: format.dateTime(date, "weekday") };
   });
   const inPeriod = perDay.reduce((sum, entry) => sum + entry.count, 0);
   const busiest = perDay.reduce((best, entry) => (entry.count > best.count ? entry : best), perDay[0]!);

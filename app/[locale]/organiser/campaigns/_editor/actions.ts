@@ -10,7 +10,8 @@ import { editorValuesFromFormData } from "@/lib/campaigns/editor/form-values";
 import { publishCampaign } from "@/lib/campaigns/editor/publish-campaign";
 import { reopenCampaign } from "@/lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "@/lib/campaigns/editor/update-campaign";
-import { editorPath, formErrorState, statusReturnPages, statusReturnPath, type EditorFormState, type StatusFormState, type StatusReturnPage } from "./form-state";
+import { formState } from "@/lib/error-answers";
+import { editorPath, editorRefusals, statusReturnPages, statusReturnPath, type EditorFormState, type StatusFormState, type StatusReturnPage } from "./form-state";
 
 // Every action authorises itself: requireOrganiser for the session (it redirects to sign-in), then
 // the domain function checks the actor's role in the campaign's organisation.
@@ -25,7 +26,7 @@ export async function createCampaignAction(_previous: EditorFormState, formData:
   try {
     ({ id: campaignId } = await createCampaign({ actor, organisationId: text(formData, "organisationId"), input: values }));
   } catch (error) {
-    return { ...formErrorState(error, "campaign.create"), values };
+    return { ...formState(error, "campaign.create", editorRefusals), values };
   }
   redirect(text(formData, "intent") === "preview" ? editorPath(locale, campaignId, "preview") : `${editorPath(locale, campaignId, "edit")}?done=created`);
 }
@@ -38,7 +39,7 @@ export async function updateCampaignAction(_previous: EditorFormState, formData:
   try {
     await updateCampaign({ actor, campaignId, input: values });
   } catch (error) {
-    return { ...formErrorState(error, "campaign.update"), values };
+    return { ...formState(error, "campaign.update", editorRefusals), values };
   }
   revalidateCampaignPages();
   redirect(text(formData, "intent") === "preview" ? editorPath(locale, campaignId, "preview") : `${editorPath(locale, campaignId, "edit")}?done=saved`);
@@ -57,7 +58,7 @@ export async function changeCampaignStatusAction(_previous: StatusFormState, for
   try {
     await transitions[verb]({ actor, campaignId });
   } catch (error) {
-    return formErrorState(error, `campaign.${verb}`);
+    return formState(error, `campaign.${verb}`, editorRefusals);
   }
   revalidateCampaignPages();
   // Back to the page the form was on (one of a fixed few), which says what was done.

@@ -6,7 +6,7 @@ import { flushSync } from "react-dom";
 import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, type EditorValues } from "@/lib/campaigns/editor/form-values";
 import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
 import type { EditorFormState } from "./form-state";
-import { ErrorSummary } from "../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
 import { Options } from "../../options";

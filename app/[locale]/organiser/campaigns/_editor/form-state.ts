@@ -1,20 +1,13 @@
 import type { EditorValues } from "@/lib/campaigns/editor/form-values";
 import type { FieldErrors } from "@/lib/campaigns/editor/schema";
-import { isAppError } from "@/lib/errors";
 
 // What an editor action sends back to its form when it does not redirect.
-export type FormErrorKey = "forbidden" | "notFound" | "unavailable" | "generic";
+type FormErrorKey = "forbidden" | "notFound" | "unavailable" | "generic";
 export type EditorFormState = { fields: FieldErrors; formError?: FormErrorKey; values: EditorValues | null };
 export type StatusFormState = { fields: FieldErrors; formError?: FormErrorKey };
 
-// Domain errors as form state; anything unforeseen is logged and shown as a generic message.
-export function formErrorState(error: unknown, context: string): { fields: FieldErrors; formError?: FormErrorKey } {
-  if (isAppError(error, "VALIDATION")) return { fields: error.fields as FieldErrors };
-  if (isAppError(error, "FORBIDDEN")) return { fields: {}, formError: "forbidden" };
-  if (isAppError(error, "NOT_FOUND")) return { fields: {}, formError: "notFound" };
-  console.error(`[${context}] failed:`, error instanceof Error ? error.message : error);
-  return { fields: {}, formError: isAppError(error, "UNAVAILABLE") ? "unavailable" : "generic" };
-}
+// How the editor's forms name a refusal (formState maps the error).
+export const editorRefusals = { FORBIDDEN: "forbidden", NOT_FOUND: "notFound", UNAVAILABLE: "unavailable" } as const;
 
 export function editorPath(locale: string, campaignId: string, page: "edit" | "preview"): string {
   return `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/${page}`;

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { fieldId } from "@/lib/campaigns/editor/schema";
 import { changeCampaignStatusAction } from "./actions";
 import { editorPath, type StatusFormState, type StatusReturnPage } from "./form-state";
-import { ErrorSummary } from "../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { useSummaryFocus } from "../../use-summary-focus";
 import { HiddenFields } from "../../hidden-fields";
 

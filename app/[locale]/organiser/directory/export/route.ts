@@ -1,6 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { exportDirectoryCsv } from "@/lib/decision-makers/directory-csv";
-import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/error-answers";
+import { AppError } from "@/lib/errors";
 import { listActorOrganisations } from "@/lib/organisations/list-organisations";
 
 export const dynamic = "force-dynamic";
@@ -8,11 +9,11 @@ export const dynamic = "force-dynamic";
 // GET: a download, no state change. The directory of one organisation as CSV.
 export async function GET(request: Request): Promise<Response> {
   const actor = await getActor();
-  if (!actor) return Response.json({ error: "UNAUTHENTICATED" }, { status: 401 });
+  if (!actor) return errorResponse(new AppError("UNAUTHENTICATED"));
   const requested = new URL(request.url).searchParams.get("organisation");
   const organisations = await listActorOrganisations(actor);
   const organisation = requested ? organisations.find((o) => o.id === requested) : organisations[0];
-  if (!organisation) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+  if (!organisation) return errorResponse(new AppError("NOT_FOUND"));
   try {
     const csv = await exportDirectoryCsv({ actor, organisationId: organisation.id });
     return new Response(csv, {
@@ -23,7 +24,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.code }, { status: error.status });
-    throw error;
+    return errorResponse(error, { area: "directory.export" });
   }
 }

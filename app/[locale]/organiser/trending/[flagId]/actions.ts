@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { dismissTrendingFlag, invalidateTrendingBurst, releaseHeldBurst } from "@/lib/abuse/trending-flags";
-import { isAppError } from "@/lib/errors";
+import { formState } from "@/lib/error-answers";
 import { formLocale } from "../../form-data";
 import { requireOrganiser } from "../../require-organiser";
 
@@ -28,7 +28,9 @@ export async function resolveTrendingFlagAction(formData: FormData): Promise<voi
       done = `invalidated-${result.total}-${result.countChange}`;
     }
   } catch (error) {
-    if (isAppError(error, "FORBIDDEN") || isAppError(error, "NOT_FOUND") || isAppError(error, "VALIDATION")) redirect(`/${locale}/organiser/trending/${encodeURIComponent(flagId)}?error=forbidden`);
+    // Refused (or a flag already resolved): the page says so. Anything else is a defect.
+    const refused = formState(error, "trending", { FORBIDDEN: "forbidden", NOT_FOUND: "forbidden", VALIDATION: "forbidden" });
+    if (refused.formError === "forbidden") redirect(`/${locale}/organiser/trending/${encodeURIComponent(flagId)}?error=forbidden`);
     throw error;
   }
   redirect(`/${locale}/organiser/trending/${encodeURIComponent(flagId)}?done=${done}`);

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formLocale, formRefusal, formText as text, refusedForm } from "@/app/[locale]/organiser/form-data";
+import { formLocale, formText as text, organiserRefusals } from "@/app/[locale]/organiser/form-data";
+import { formState, refusalKey } from "@/lib/error-answers";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { runDigestsNow, setCommentApproval, updateDeliverySettings } from "@/lib/deliveries/campaign-delivery";
 import { recordResponse, setResponsePublished } from "@/lib/deliveries/responses";
-import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type DeliveryFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; done?: boolean; values: Record<string, string> };
@@ -14,7 +14,7 @@ export type DeliveryFormState = { fields: Record<string, string>; formError?: "f
 const pagePath = (locale: Locale, campaignId: string) => `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/delivery`;
 
 function failure(error: unknown, values: Record<string, string>): DeliveryFormState {
-  return { ...refusedForm<Record<string, string>>(error, "delivery"), values };
+  return { ...formState(error, "delivery", organiserRefusals), values };
 }
 
 export async function saveSettingsAction(_previous: DeliveryFormState, formData: FormData): Promise<DeliveryFormState> {
@@ -54,7 +54,7 @@ async function changeAndReturn(locale: Locale, campaignId: string, change: () =>
   try {
     outcome = await change();
   } catch (error) {
-    outcome = `error=${isAppError(error, "VALIDATION") ? "forbidden" : formRefusal(error, "delivery")}`;
+    outcome = `error=${refusalKey(error, "delivery", { ...organiserRefusals, VALIDATION: "forbidden" })}`;
   }
   revalidatePath(pagePath(locale, campaignId));
   redirect(`${pagePath(locale, campaignId)}?${outcome}`);

@@ -5,7 +5,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { getDeliveryOverview, idleReasons, type IdleReason } from "@/lib/deliveries/campaign-delivery";
 import { parsePeriod } from "@/lib/digests/period";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
 import { ResponseForm } from "./response-form";
@@ -39,7 +39,7 @@ function goalList(goals: number[], locale: Locale): string {
 
 function dateTime(date: Date | null, locale: Locale): string {
   if (!date) return "—";
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
+  return formatter(locale).dateTime(date, "moment");
 }
 
 export default async function DeliveryPage({ params, searchParams }: Props) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 import { recordResponseAction, type DeliveryFormState } from "./actions";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
 

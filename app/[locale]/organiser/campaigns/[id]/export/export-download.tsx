@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { parseExportQuery, type ExportField, type ExportFieldErrors } from "@/lib/exports/schema";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 
 type Props = {
   action: string;
@@ -50,11 +50,11 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
   }, [errors, formError]);
 
   const size = (bytes: number) =>
-    new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", {
+    formatter(locale).number(bytes >= 1_000_000 ? bytes / 1_000_000 : bytes / 1000, {
       style: "unit",
       unit: bytes >= 1_000_000 ? "megabyte" : "kilobyte",
       maximumFractionDigits: 1,
-    }).format(bytes >= 1_000_000 ? bytes / 1_000_000 : bytes / 1000);
+    });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

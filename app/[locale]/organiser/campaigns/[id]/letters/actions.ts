@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { updateLetterTemplate } from "@/lib/letters/letter-settings";
 import type { LetterTemplateFieldErrors } from "@/lib/letters/schema";
-import { formLocale, refusedForm } from "../../../form-data";
+import { formState } from "@/lib/error-answers";
+import { formLocale, organiserRefusals } from "../../../form-data";
 import { requireOrganiser } from "../../../require-organiser";
 
 export type LetterTemplateFormState = {
@@ -25,6 +26,6 @@ export async function saveLetterTemplateAction(_previous: LetterTemplateFormStat
     revalidatePath(`/${locale}/organiser/campaigns/${campaignId}/letters`);
     return { fields: {}, saved: true, values };
   } catch (error) {
-    return { ...refusedForm<LetterTemplateFieldErrors>(error, "letters"), values };
+    return { ...formState(error, "letters", organiserRefusals), values };
   }
 }

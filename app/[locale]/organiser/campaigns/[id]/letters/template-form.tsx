@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { LetterTemplateField } from "@/lib/letters/schema";
 import { saveLetterTemplateAction, type LetterTemplateFormState } from "./actions";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { useSummaryFocus } from "../../../use-summary-focus";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";

@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { formState } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { invalidateSignatures } from "@/lib/moderation/invalidate-signatures";
@@ -47,11 +48,9 @@ function withBulkValues(view: URLSearchParams, input: ReturnType<typeof bulkInpu
 
 // What a refused call shows. A campaign the actor cannot see at all is a 404, as on the page.
 function refusal(error: unknown): Refusal {
-  if (isAppError(error, "VALIDATION")) return { fields: error.fields };
-  if (isAppError(error, "FORBIDDEN")) return { formError: "forbidden" };
   if (isAppError(error, "NOT_FOUND")) notFound();
-  console.error("[moderation] failed:", error instanceof Error ? error.message : error);
-  return { formError: "generic" };
+  const refused = formState(error, "moderation", { FORBIDDEN: "forbidden" });
+  return refused.formError ? { formError: refused.formError } : { fields: refused.fields };
 }
 
 function withRefusal(params: URLSearchParams, names: { errors: string; formError: string }, outcome: Refusal, selectorField: string) {

@@ -6,7 +6,7 @@ import type { BulkActionCounts } from "@/lib/moderation/preview-bulk-action";
 import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldErrors, type SelectorKind } from "@/lib/moderation/schema";
 import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../../../hidden-fields";
 import { Options } from "../../../options";
 

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { heldReasons, invalidationReasons, type ModerationFieldErrors } from "@/lib/moderation/schema";
 import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/search-signatures";
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { HiddenFields } from "../../../hidden-fields";
 import { Options } from "../../../options";
 
@@ -20,8 +20,8 @@ type Props = {
 };
 
 function timeFormats(locale: Locale) {
-  const tag = locale === "ar" ? "ar-u-nu-latn" : "en-GB";
-  return { day: new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" }), time: new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: "UTC" }) };
+  const format = formatter(locale);
+  return { day: { format: (date: Date) => format.dateTime(date, "mediumDay") }, time: { format: (date: Date) => format.dateTime(date, "shortTime") } };
 }
 
 // The day above the time: two short lines keep the table within its column on a laptop.

@@ -3,7 +3,7 @@ import { countryOptions } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
 import { signatureStates, type ModerationFieldErrors, type SearchFilterField } from "@/lib/moderation/schema";
 import { signaturesHref } from "./moderation-url";
-import { ErrorSummary } from "../../../error-summary";
+import { ErrorSummary } from "@/app/components/form/error-summary";
 import { Options } from "../../../options";
 
 type Props = {

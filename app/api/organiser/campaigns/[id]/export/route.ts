@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/session";
-import { AppError, errorHeaders, toAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/error-answers";
+import { AppError } from "@/lib/errors";
 import { exportSignaturesCsv } from "@/lib/exports/export-signatures-csv";
 import { parseExportQuery } from "@/lib/exports/schema";
 
@@ -13,11 +14,6 @@ function contentDisposition(fileName: string): string {
   return ascii === fileName
     ? `attachment; filename="${fileName}"`
     : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-function errorResponse(error: AppError): Response {
-  const body = error.code === "VALIDATION" ? { error: error.code, fields: error.fields } : { error: error.code };
-  return Response.json(body, { status: error.status, headers: { ...noStore, ...errorHeaders(error.code) } });
 }
 
 // GET /api/organiser/campaigns/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD&country=SY&consented=on
@@ -40,8 +36,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    const known = toAppError(error);
-    if (known) return errorResponse(known);
-    throw error;
+    return errorResponse(error, { area: "export" });
   }
 }
