@@ -17,7 +17,7 @@ const config = [
     // The domain is plain TypeScript, callable from scripts, jobs and tests: it knows nothing of
     // Next.js or of the pages. Only the adapters to next-auth and next-intl import them.
     files: ["lib/**"],
-    ignores: ["lib/auth/options.ts", "lib/auth/session.ts", "lib/i18n/request.ts", "lib/i18n/routing.ts", "lib/i18n/translator.ts"],
+    ignores: ["lib/auth/options.ts", "lib/auth/session.ts", "lib/i18n/request.ts", "lib/i18n/routing.ts", "lib/i18n/translator.ts", "lib/i18n/format.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
