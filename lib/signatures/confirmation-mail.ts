@@ -4,7 +4,7 @@ import { outboxRow, type OutboxRow } from "../mail/send-email";
 import { newSupporterLinks } from "../privacy/supporter-links";
 import { newConfirmationToken } from "./tokens";
 
-export type CampaignForMail = { slug: string; titleEn: string; titleAr: string | null };
+type CampaignForMail = { slug: string; titleEn: string; titleAr: string | null };
 
 // A confirmation e-mail and the tokens to store with it: a new confirmation token (none for a
 // signer who already confirmed) and the signer's own unsubscribe and erase links.

@@ -18,7 +18,7 @@ import { campaignIsOpenSql } from "./signing-campaign";
 
 // A first signature as signing decided it. The attempt is recorded against `rateLimits` for the
 // address's hash (neither: nothing is recorded, and the signature counts as usual).
-export type FirstSignature = {
+type FirstSignature = {
   campaignId: string;
   signatureId: string;
   input: SignInput;
@@ -31,7 +31,7 @@ export type FirstSignature = {
   confirmation: ConfirmationMail;
 };
 
-export type StoredFirstSignature = { outcome: "signed" | "closed" | "raced" } | { outcome: "signed-before"; supporterId: string };
+type StoredFirstSignature = { outcome: "signed" | "closed" | "raced" } | { outcome: "signed-before"; supporterId: string };
 
 // First signatures, in one statement for any number of them: for each, the attempt against the
 // rate limits, the supporter, the signature (HELD, with the verdict as its reason, when beyond the
@@ -207,7 +207,7 @@ export async function storeFirstSignature(signature: FirstSignature): Promise<St
 }
 
 // A signature as its e-mail sent again is built from.
-export type SignatureToMailAgain = { id: string; state: SignatureState; name: string; confirmationsSent: number; confirmed: boolean };
+type SignatureToMailAgain = { id: string; state: SignatureState; name: string; confirmationsSent: number; confirmed: boolean };
 
 const signatureToMailAgainQuery = { name: "sign-again-signature", text: `
   SELECT id, state, name, confirmations_sent AS "confirmationsSent", (state = 'CONFIRMED' OR confirmed_at IS NOT NULL) AS confirmed
