@@ -12,6 +12,7 @@ export type RateLimits = {
   ceilingWindowSeconds: number;
 };
 
+/** @internal exported for its tests */
 export const defaultRateLimits: RateLimits = { burstLimit: 5, burstWindowSeconds: 60, sustainedLimit: 10, sustainedWindowSeconds: 300, ceilingLimit: 50, ceilingWindowSeconds: 3600 };
 
 // A coalition campaign is limited by its lead organisation's settings (the first owner's, if none leads).

@@ -3,7 +3,7 @@ import type { RateLimits } from "../abuse/rate-limit";
 import { database, type Database } from "../db";
 import { env } from "../env";
 
-export type OwnerForSigning = { lead: boolean } & RateLimits;
+type OwnerForSigning = { lead: boolean } & RateLimits;
 
 export type SigningCampaign = {
   id: string;
