@@ -12,7 +12,16 @@ export type RateLimits = {
   ceilingWindowSeconds: number;
 };
 
+/** @internal exported for its tests */
 export const defaultRateLimits: RateLimits = { burstLimit: 5, burstWindowSeconds: 60, sustainedLimit: 10, sustainedWindowSeconds: 300, ceilingLimit: 50, ceilingWindowSeconds: 3600 };
+
+// A coalition campaign is limited by its lead organisation's settings (the first owner's, if none leads).
+export function leadRateLimits(owners: readonly ({ lead: boolean } & RateLimits)[]): RateLimits {
+  const owner = owners.find((one) => one.lead) ?? owners[0];
+  if (!owner) return defaultRateLimits;
+  const { burstLimit, burstWindowSeconds, sustainedLimit, sustainedWindowSeconds, ceilingLimit, ceilingWindowSeconds } = owner;
+  return { burstLimit, burstWindowSeconds, sustainedLimit, sustainedWindowSeconds, ceilingLimit, ceilingWindowSeconds };
+}
 
 // What the limits make of one attempt: "free" (within the limits), "proof" (beyond them, with a
 // valid proof of work), "no-proof" (beyond them without one) and "ceiling" (beyond the ceiling).

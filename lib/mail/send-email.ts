@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { Tx } from "../db";
+import type { RowColumns, Tx } from "../db";
 import type { Locale } from "../i18n/locales";
 import type { TemplateName, TemplateProps } from "./templates";
 
@@ -25,7 +26,10 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEma
   await tx.outboxMessage.create({ data: outboxRow(options) });
 }
 
-// The outbox row of a message, for sendEmail and for the statement that records first signatures.
+export type OutboxRow = ReturnType<typeof outboxRow>;
+
+// The outbox row of a message, for sendEmail and for the statements that write one in plain SQL
+// beside the rows of the event that causes it (signing, sign-in).
 export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) {
   return {
     idempotencyKey: options.idempotencyKey,
@@ -37,6 +41,33 @@ export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) 
     locale: options.locale,
     payload: options.props as TemplateProps[K] & object,
   };
+}
+
+// An outbox row as columns of a relation in plain SQL (lib/db.ts rowsRelation), in the order
+// outboxRowValues gives them; prefixed, so they sit beside the columns of other rows.
+export const outboxRowColumns = [
+  ["mail_id", "text"],
+  ["mail_idempotency_key", "text"],
+  ["mail_template", "text"],
+  ["mail_to_address", "text"],
+  ["mail_reply_to", "text"],
+  ["mail_cc", "text"],
+  ["mail_signature_id", "text"],
+  ["mail_locale", "text"],
+  ["mail_payload", "text"],
+] as const satisfies RowColumns;
+
+export function outboxRowValues(row: OutboxRow): unknown[] {
+  return [randomUUID(), row.idempotencyKey, row.template, row.toAddress, row.replyTo ?? null, row.cc ?? null, row.signatureId ?? null, row.locale, JSON.stringify(row.payload)];
+}
+
+// Writes the outbox rows of the relation `source`, which has outboxRowColumns: for a common table
+// expression of a larger statement, so the message is written exactly when the rest is.
+export function insertOutboxRowsSql(source: string): string {
+  return `INSERT INTO outbox_messages (id, idempotency_key, template, to_address, reply_to, cc, signature_id, locale, payload, created_at, next_attempt_at)
+    SELECT m.mail_id, m.mail_idempotency_key, m.mail_template, m.mail_to_address, m.mail_reply_to, m.mail_cc, m.mail_signature_id, m.mail_locale::"Locale",
+      m.mail_payload::jsonb, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM ${source} m`;
 }
 
 // Called after the transaction commits, so the worker looks now rather than at its next poll.

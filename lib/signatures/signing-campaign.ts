@@ -4,7 +4,7 @@ import { isOpen } from "../campaigns/lifecycle";
 import { database, type Database } from "../db";
 import { env } from "../env";
 
-export type OwnerForSigning = { lead: boolean } & RateLimits;
+type OwnerForSigning = { lead: boolean } & RateLimits;
 
 export type SigningCampaign = {
   id: string;
