@@ -1,4 +1,3 @@
-import { env } from "../env";
 import type { Locale } from "../i18n/locales";
 import { outboxRow, type OutboxRow } from "../mail/send-email";
 import { newSupporterLinks } from "../privacy/supporter-links";

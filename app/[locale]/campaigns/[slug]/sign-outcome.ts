@@ -1,6 +1,7 @@
 import { formState } from "@/lib/error-answers";
 import type { RequestHeaders } from "@/lib/abuse/client-ip";
 import type { AfterResponse } from "@/lib/after-response";
+import { publicPath } from "@/lib/public-urls";
 import type { FieldErrors } from "@/lib/signatures/schema";
 import { submitSignForm, type SignFields, type SignedForm } from "@/lib/signatures/sign-submission";
 
@@ -15,8 +16,7 @@ const refusalStatus: Record<SignRefusal, number> = { campaignNotOpen: 409, unava
 
 // The thank-you page, in the signer's language and in the frame they signed from.
 function signedPath({ campaignSlug, locale, embedded }: SignedForm): string {
-  const slug = encodeURIComponent(campaignSlug);
-  return embedded ? `/embed/${locale}/${slug}/signed` : `/${locale}/campaigns/${slug}/signed`;
+  return embedded ? publicPath.embedSigned(locale, campaignSlug) : publicPath.signed(locale, campaignSlug);
 }
 
 // One submission of the sign form, as the server action (no JavaScript) and /api/signatures (the
