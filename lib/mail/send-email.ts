@@ -1,9 +1,7 @@
-import { EventEmitter } from "node:events";
 import type { Tx } from "../db";
 import type { Locale } from "../i18n/locales";
+import { wakeQueue } from "../jobs/wake";
 import type { TemplateName, TemplateProps } from "./templates";
-
-const outboxEvents = new EventEmitter();
 
 export type SendEmailOptions<K extends TemplateName> = {
   template: K;
@@ -41,10 +39,5 @@ export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) 
 
 // Called after the transaction commits, so the worker looks now rather than at its next poll.
 export function wakeOutbox(): void {
-  outboxEvents.emit("wake");
-}
-
-export function onOutboxWake(listener: () => void): () => void {
-  outboxEvents.on("wake", listener);
-  return () => outboxEvents.off("wake", listener);
+  wakeQueue("mail");
 }
