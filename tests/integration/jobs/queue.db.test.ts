@@ -136,4 +136,18 @@ describe.each([
     expect((await rows()).every((row) => row.status === "SENDING" && row.attempts === 1)).toBe(true);
     expect(await claim(scope)).toEqual([]);
   });
+
+  // PGlite has one connection: there, no worker can hold rows while another claims.
+  it.skipIf(!process.env.DATABASE_URL)("takes the rows another worker is claiming at that moment past, rather than waiting for it", async () => {
+    const { scope, rows } = await setup.add(6);
+    const ids = (await rows()).map((row) => row.id);
+    const table = Prisma.raw(setup === mail ? "outbox_messages" : "webhook_deliveries");
+    const taken = await db.$transaction(async (tx) => {
+      // Another worker's claim, half-way: it holds the first three rows.
+      await tx.$queryRaw`SELECT id FROM ${table} WHERE id = ANY(${ids.slice(0, 3)}::text[]) FOR UPDATE`;
+      return claim(scope);
+    });
+    expect(taken.map((row) => row.id).sort()).toEqual(ids.slice(3).sort());
+    expect((await claim(scope)).map((row) => row.id).sort()).toEqual(ids.slice(0, 3).sort());
+  });
 });
