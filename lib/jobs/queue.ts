@@ -9,6 +9,7 @@ import { onQueueWake, wakeQueue, type QueueName } from "./wake";
 // locked_until, last_error.
 type QueueTable = "outbox_messages" | "webhook_deliveries";
 
+/** @internal exported for its tests */
 export type QueuedRow = { id: string; attempts: number };
 
 // The claim that still holds a row: only it may record the row's outcome, so a worker whose lease
@@ -18,9 +19,9 @@ type Hold = { id: string; status: "SENDING"; attempts: number };
 // What the engine writes when a row is settled; the queue adds its own columns.
 type Lifecycle = { status: "SENT" | "PENDING" | "FAILED"; lockedUntil: null; lastError?: string | null; nextAttemptAt?: Date };
 
-export type WorkOutcome = { ok: true } | { ok: false; permanent?: boolean; error: string };
+type WorkOutcome = { ok: true } | { ok: false; permanent?: boolean; error: string };
 
-export type Settled = "done" | "retrying" | "failed";
+type Settled = "done" | "retrying" | "failed";
 
 export type QueueDefinition<Update> = {
   name: QueueName;
