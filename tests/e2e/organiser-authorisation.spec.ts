@@ -36,7 +36,7 @@ function routeOf(path: string, base: string, prefix: string): Route | null {
 // The sign-in pages are for people without a session: the only organiser pages meant for everyone.
 const publicPages = /^\/en\/organiser\/sign-in(\/|$)/;
 // Owners' pages: anyone else is told they do not exist.
-const ownersOnlyPages = new Set(["/en/organiser/members", "/en/organiser/audit", "/en/organiser/webhooks", "/en/organiser/settings", "/en/organiser/jobs"]);
+const ownersOnlyPages = new Set(["/en/organiser/members", "/en/organiser/audit", "/en/organiser/webhooks", "/en/organiser/settings"]);
 
 const pages: Route[] = walk("app/[locale]/organiser", "page.tsx")
   .map((path) => routeOf(path, "app/[locale]/organiser", "/en/organiser"))
