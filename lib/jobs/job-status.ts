@@ -12,7 +12,7 @@ export type PeriodicJobStatus = {
   name: string;
   periodMs: number;
   lastRun: { periodKey: string; startedAt: Date; finishedAt: Date | null; error: string | null } | null;
-  // Null when this period has not run yet: it runs at the scheduler's next look.
+  // Null when this period has not run yet: a server runs it at its scheduler's next look.
   nextRunAt: Date | null;
   // Of the runs kept (30 days).
   runs: number;
