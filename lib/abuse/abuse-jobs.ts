@@ -1,36 +1,33 @@
 import { db } from "../db";
 import { env } from "../env";
+import type { PeriodicJob } from "../jobs/scheduler";
 import { checkTrending } from "./check-trending";
 import { pruneSignAttempts } from "./rate-limit";
-import { runScheduledRecount } from "./recount";
+import { recountCampaigns } from "./recount";
 
-export type AbuseJobs = { stop(): Promise<void> };
+// The abuse checks' first look waits one interval after a server starts, as they always have.
+const firstAfterMs = env.ABUSE_JOBS_POLL_MS;
 
-// One pass: flag bursts, repair drifting counts (once per recount period), drop old sign attempts.
-// Each part is idempotent, so several servers may run this at once.
-async function runAbuseJobs(now = new Date()): Promise<void> {
-  await checkTrending({ now });
-  await runScheduledRecount(now);
-  await pruneSignAttempts(db);
-}
+// Flags bursts of the hour in progress and the one before (see checkTrending).
+export const trendingJob: PeriodicJob = {
+  name: "trending",
+  periodMs: env.ABUSE_JOBS_POLL_MS,
+  firstAfterMs,
+  run: async (now) => ({ flagged: (await checkTrending({ now })).flagged.length }),
+};
 
-// Every ABUSE_JOBS_POLL_MS inside the server process; a pass never overlaps the one before.
-export function startAbuseJobs(): AbuseJobs {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runAbuseJobs()
-      .catch((error) => console.error("[jobs] abuse checks failed:", error instanceof Error ? error.message : error))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, env.ABUSE_JOBS_POLL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+// Repairs counts that drifted from their confirmed signatures, once per RECOUNT_PERIOD_MINUTES.
+export const recountJob: PeriodicJob = {
+  name: "recount",
+  periodMs: env.RECOUNT_PERIOD_MINUTES * 60_000,
+  firstAfterMs,
+  run: async () => ({ repairs: (await recountCampaigns()).length }),
+};
+
+// Drops the rate limits' windows older than a day.
+export const signAttemptsPruneJob: PeriodicJob = {
+  name: "sign-attempts-prune",
+  periodMs: env.ABUSE_JOBS_POLL_MS,
+  firstAfterMs,
+  run: async () => ({ deleted: await pruneSignAttempts(db) }),
+};

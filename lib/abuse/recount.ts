@@ -1,7 +1,5 @@
 import { counterShards } from "../campaigns/counters";
 import { db, type Tx } from "../db";
-import { env } from "../env";
-import { claimJobRun, finishJobRun } from "./job-run";
 
 export type CountRepairResult = { campaignId: string; counted: number; actual: number };
 
@@ -38,22 +36,11 @@ async function repairCampaign(tx: Tx, campaignId: string): Promise<CountRepairRe
 }
 
 // Finds and repairs drift in every campaign; each repair is recorded as a CountRepair row.
-/** @internal exported for its tests */
 export async function recountCampaigns(): Promise<CountRepairResult[]> {
   const repairs: CountRepairResult[] = [];
   for (const campaignId of await driftingCampaigns()) {
     const repair = await db.$transaction((tx) => repairCampaign(tx, campaignId));
     if (repair) repairs.push(repair);
   }
-  return repairs;
-}
-
-// The scheduled recount, once per period (RECOUNT_PERIOD_MINUTES) however many servers run it.
-export async function runScheduledRecount(now = new Date()): Promise<CountRepairResult[] | null> {
-  const periodMs = env.RECOUNT_PERIOD_MINUTES * 60_000;
-  const periodKey = new Date(Math.floor(now.getTime() / periodMs) * periodMs).toISOString();
-  if (!(await claimJobRun("recount", periodKey))) return null;
-  const repairs = await recountCampaigns();
-  await finishJobRun("recount", periodKey, { repairs: repairs.length });
   return repairs;
 }

@@ -4,8 +4,11 @@ import { db } from "../db";
 import { publicUrl } from "../public-urls";
 import type { DigestKind, Locale } from "../generated/prisma/enums";
 import { localized } from "../i18n/locales";
+import type { PeriodicJob } from "../jobs/scheduler";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { countSnapshot, type CountSnapshot } from "./count-snapshot";
+// Whoever can queue a digest's e-mail has registered what its delivery means to the digest.
+import "./delivery-status";
 import { digestPeriod, milestonePeriod } from "./period";
 
 // queued: digests written (with their e-mail); alreadySent: this period's digest exists;
@@ -45,6 +48,18 @@ export async function runDigestJob(options: { now?: Date; campaignId?: string } 
   if (report.queued > 0) wakeOutbox();
   return report;
 }
+
+// Every DIGEST_JOB_INTERVAL_MS on one of the servers, first tried as a server starts. How often does
+// not matter for correctness: each digest is sent once per period.
+export const digestJob: PeriodicJob = {
+  name: "digests",
+  periodMs: env.DIGEST_JOB_INTERVAL_MS,
+  run: async (now) => {
+    const report = await runDigestJob({ now });
+    if (report.queued > 0) console.info(`[digests] queued ${report.queued} digest(s)`);
+    return report;
+  },
+};
 
 async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<DigestJobReport, "campaigns">> {
   // Two confirmations crossing a rung together may both miss it: catch up before looking.

@@ -5,6 +5,7 @@ import arErrors from "./messages/ar/errors.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arDelivery from "./messages/ar/delivery.json";
 import arExport from "./messages/ar/export.json";
+import arJobs from "./messages/ar/jobs.json";
 import arLetters from "./messages/ar/letters.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
@@ -18,6 +19,7 @@ import enErrors from "./messages/en/errors.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
 import enExport from "./messages/en/export.json";
+import enJobs from "./messages/en/jobs.json";
 import enLetters from "./messages/en/letters.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
@@ -29,8 +31,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

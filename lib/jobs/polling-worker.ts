@@ -1,11 +1,12 @@
 export type PollingWorker = { stop(): Promise<void> };
 
-// A worker inside the server process: runs a round now, then every `pollMs`, and at once when
-// woken. Rounds never overlap; a round that says more may be due (or a wake during it) is
-// followed straight away by another.
+// The one timer loop of the background work, for the queues' workers and the scheduler: runs a
+// round now, then after `pollMs`, and at once when woken. Rounds never overlap; a round that says
+// more may be due (or a wake during it) is followed straight away by another.
 export function startPollingWorker(options: {
   name: string;
-  pollMs: number;
+  // A number, or asked after each round (the scheduler waits until its next period begins).
+  pollMs: number | (() => number);
   // Resolves true when there may be more work due right now.
   round: () => Promise<boolean>;
   // Subscribes to "look now" signals; returns the unsubscribe.
@@ -39,7 +40,7 @@ export function startPollingWorker(options: {
         console.error(`[${options.name}] round failed:`, error instanceof Error ? error.message : error);
       } finally {
         running = undefined;
-        schedule(options.pollMs);
+        schedule(typeof options.pollMs === "number" ? options.pollMs : options.pollMs());
       }
     })();
   }

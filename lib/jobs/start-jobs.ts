@@ -1,21 +1,20 @@
-import { startAbuseJobs } from "../abuse/abuse-jobs";
-import { startDigestJob } from "../digests/start-digest-job";
 import { env } from "../env";
 import { startOutboxWorker } from "../mail/outbox-worker";
 import { configuredTransport } from "../mail/transport";
-import { startRetentionJob } from "../privacy/retention-job";
 import { startWebhookWorker } from "../webhooks/delivery-worker";
+import { periodicJobs } from "./periodic-jobs";
+import { startScheduler } from "./scheduler";
 
 type RunningJob = { stop(): unknown };
 
 const state = globalThis as unknown as { nidaJobs?: RunningJob[] };
 
-// The server process runs the background jobs itself: no second process opens the database.
-// Each job is safe to run on several servers at once (rows claimed with SKIP LOCKED, periods
-// claimed once), so every app server starts all of them.
+// The server process runs the background work itself: no second process opens the database.
+// All of it is safe on several servers at once (queued rows are claimed by one worker, periods
+// by one server), so every app server starts all of it.
 export function startJobs(): void {
   if (!env.JOBS_ENABLED || state.nidaJobs) return;
   const transport = configuredTransport();
-  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startDigestJob(), startAbuseJobs(), startRetentionJob()];
-  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, digests, trending check, recount and retention`);
+  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startScheduler(periodicJobs)];
+  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, and ${periodicJobs.map((job) => job.name).join(", ")}`);
 }

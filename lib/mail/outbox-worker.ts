@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
-import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
+import type { PollingWorker } from "../jobs/polling-worker";
+import { backoff, defineQueue } from "../jobs/queue";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
+import { runDeliveryHooks } from "./delivery-hooks";
 import { rateLimiter, type RateLimiter } from "./rate-limiter";
-import { onOutboxWake } from "./send-email";
 import { isTemplateName, renderTemplate, type TemplateProps } from "./templates";
 import { maxBatchSize, type BatchResult, type DeliveryResult, type MailTransport, type OutgoingEmail } from "./transport";
 
@@ -27,62 +27,24 @@ type Outcome = DeliveryResult;
 /** @internal exported for its tests */
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
 
-const leaseSeconds = 120;
-
 // One pace for every delivery round of this process.
 const providerPace = rateLimiter(env.MAIL_RATE_PER_SECOND);
 
-function retryDelayMs(attempts: number): number {
-  const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
-  return base + Math.floor(Math.random() * 1_000);
-}
-
-// Claims due messages (or ones whose sender died mid-delivery) so that two workers, in one
-// process or on two servers, never hold the same message at once. Digests go last: under the
-// provider's rate limit, a person waiting for a confirmation link must not queue behind them.
-//
-// Each claimed message carries the key of the provider request it travels in, written before
-// anything is sent: fresh messages get a new key (one per maxBatchSize messages), and a message
-// that already has one (its batch failed, or its sender died) is taken with the rest of its
-// batch, so the batch is re-sent whole under the same key and the provider replays it instead of
-// delivering it again. Claims take turns (an advisory lock) so two of them never split a batch.
-async function claimDueMessages(limit: number, onlyKeys?: readonly string[]): Promise<ClaimedMessage[]> {
-  const claimKey = `batch:${randomUUID()}`;
-  const onlyThese = onlyKeys ? Prisma.sql`AND idempotency_key = ANY(${[...onlyKeys]}::text[])` : Prisma.empty;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${claimLockId})`;
-    return tx.$queryRaw<ClaimedMessage[]>`
-      WITH picked AS (
-        SELECT id, batch_key, template, next_attempt_at FROM outbox_messages
-         WHERE ((status = 'PENDING' AND next_attempt_at <= now())
-            OR (status = 'SENDING' AND locked_until < now()))
-           ${onlyThese}
-         ORDER BY (template = 'digest'), next_attempt_at
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED),
-      fresh AS (
-        SELECT id, ${claimKey} || ':' || ((row_number() OVER (ORDER BY (template = 'digest'), next_attempt_at, id) - 1) / ${maxBatchSize})::text AS batch_key
-          FROM picked WHERE batch_key IS NULL),
-      resumed AS (
-        SELECT id, batch_key FROM outbox_messages
-         WHERE batch_key IN (SELECT batch_key FROM picked WHERE batch_key IS NOT NULL)
-           AND ((status = 'PENDING' AND next_attempt_at <= now())
-             OR (status = 'SENDING' AND locked_until < now()))),
-      chosen AS (SELECT id, batch_key FROM fresh UNION SELECT id, batch_key FROM resumed)
-      UPDATE outbox_messages AS m
-         SET status = 'SENDING', attempts = m.attempts + 1, batch_key = chosen.batch_key,
-             locked_until = now() + make_interval(secs => ${leaseSeconds})
-        FROM chosen
-       WHERE m.id = chosen.id
-         AND ((m.status = 'PENDING' AND m.next_attempt_at <= now())
-           OR (m.status = 'SENDING' AND m.locked_until < now()))
-      RETURNING m.id, m.idempotency_key, m.template, m.to_address, m.reply_to, m.cc, m.locale::text AS locale,
-                m.payload, m.attempts, m.batch_key`;
-  });
-}
-
-// Any fixed number: the advisory lock that makes claims take turns.
-const claimLockId = 7_211_042;
+// The mail queue: the outbox's rows. Digests go last: under the provider's rate limit, a person
+// waiting for a confirmation link must not queue behind them. Messages travel in batches (one
+// provider request each, the batch's key its idempotency key), so a batch cut short by a crash or
+// a failed request is re-sent whole under the same key and the provider replays it.
+export const mailQueue = defineQueue<Prisma.OutboxMessageUpdateManyMutationInput>({
+  name: "mail",
+  table: "outbox_messages",
+  returning: Prisma.sql`q.id, q.idempotency_key, q.template, q.to_address, q.reply_to, q.cc, q.locale::text AS locale, q.payload, q.attempts, q.batch_key`,
+  order: Prisma.sql`(q.template = 'digest'), q.next_attempt_at`,
+  leaseSeconds: 120,
+  maxAttempts: () => env.OUTBOX_MAX_ATTEMPTS,
+  retryDelayMs: backoff(5_000, 15 * 60_000),
+  batchSize: maxBatchSize,
+  write: (tx, hold, data) => tx.outboxMessage.updateMany({ where: hold, data }),
+});
 
 async function render(message: ClaimedMessage): Promise<OutgoingEmail | Outcome> {
   if (!isTemplateName(message.template) || message.payload === null) {
@@ -148,7 +110,7 @@ async function deliverBatch(messages: ClaimedMessage[], transport: MailTransport
   }
   if (!answer.permanent) {
     // The provider may have accepted it: the whole batch goes again later, under the same key.
-    const retryAt = new Date(Date.now() + retryDelayMs(Math.max(...ready.map(({ message }) => message.attempts))));
+    const retryAt = new Date(Date.now() + mailQueue.retryDelayMs(Math.max(...ready.map(({ message }) => message.attempts))));
     await recordOutcomes(ready.map(({ message }) => ({ message, outcome: answer })), tally, retryAt);
     return;
   }
@@ -167,34 +129,22 @@ async function deliverBatch(messages: ClaimedMessage[], transport: MailTransport
   for (const { message, email } of ready) await recordOutcomes([{ message, outcome: await sendOne(email, transport, pace) }], tally);
 }
 
-// Only the claim that still holds a message records its outcome: a worker whose lease ran out
-// must not overwrite what the worker that took over has recorded. retryAt: one time for the
-// whole batch, so that it falls due again as one.
+// Only the claim that still holds a message records its outcome (the queue sees to it). What a
+// message's outcome means to the rest of Nida (a digest's status) is a hook of that module.
+// retryAt: one time for the whole batch, so that it falls due again as one.
 async function recordOutcomes(entries: { message: ClaimedMessage; outcome: Outcome }[], tally: Tally, retryAt?: Date): Promise<void> {
   const counts: Tally = { sent: 0, retrying: 0, failed: 0 };
   await db.$transaction(
     async (tx) => {
       for (const { message, outcome } of entries) {
-        const stillOurs = { id: message.id, status: "SENDING" as const, attempts: message.attempts };
-        if (outcome.ok) {
-          await tx.outboxMessage.updateMany({
-            where: stillOurs,
-            // The payload may hold a confirmation link: it has no business outliving delivery.
-            data: { status: "SENT", sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull, lockedUntil: null, lastError: null },
-          });
-          await recordDigestHandedOver(tx, message.idempotency_key, outcome);
-          counts.sent += 1;
-          continue;
-        }
-        const giveUp = outcome.permanent || message.attempts >= env.OUTBOX_MAX_ATTEMPTS;
-        await tx.outboxMessage.updateMany({
-          where: stillOurs,
-          data: giveUp
-            ? { status: "FAILED", lastError: outcome.error, lockedUntil: null }
-            : { status: "PENDING", lastError: outcome.error, lockedUntil: null, nextAttemptAt: retryAt ?? new Date(Date.now() + retryDelayMs(message.attempts)) },
+        const settled = await mailQueue.settle(tx, message, outcome, {
+          retryAt,
+          // The payload may hold a confirmation link: it has no business outliving delivery.
+          update: outcome.ok ? { sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull } : {},
         });
-        if (giveUp) await recordDigestFailed(tx, message.idempotency_key);
-        counts[giveUp ? "failed" : "retrying"] += 1;
+        if (settled === "done" && outcome.ok) await runDeliveryHooks(tx, { template: message.template, outboxKey: message.idempotency_key, sent: { providerId: outcome.providerId, kept: outcome.kept === true } });
+        if (settled === "failed") await runDeliveryHooks(tx, { template: message.template, outboxKey: message.idempotency_key, sent: null });
+        counts[settled === "done" ? "sent" : settled] += 1;
       }
     },
     { timeout: 60_000 },
@@ -202,27 +152,6 @@ async function recordOutcomes(entries: { message: ClaimedMessage; outcome: Outco
   tally.sent += counts.sent;
   tally.retrying += counts.retrying;
   tally.failed += counts.failed;
-}
-
-// A digest's delivery log starts here, in the transaction that marks its message sent: the
-// provider accepted it (its id links later delivery events), or it could not be sent at all. A
-// later provider event may already have moved it on. Without a provider the message only went to
-// the development mailbox: the digest says so, and is never counted as sent.
-async function recordDigestHandedOver(tx: Prisma.TransactionClient, outboxKey: string, outcome: { providerId: string; kept?: true }): Promise<void> {
-  if (outcome.kept) {
-    await tx.digest.updateMany({ where: { outboxKey, status: "QUEUED" }, data: { status: "MAILBOX", providerId: outcome.providerId } });
-    return;
-  }
-  await tx.$executeRaw`
-    UPDATE digests
-       SET provider_id = ${outcome.providerId},
-           status = CASE WHEN status = 'QUEUED' THEN 'SENT'::"DeliveryStatus" ELSE status END,
-           sent_at = coalesce(sent_at, now())
-     WHERE outbox_key = ${outboxKey}`;
-}
-
-async function recordDigestFailed(tx: Prisma.TransactionClient, outboxKey: string): Promise<void> {
-  await tx.digest.updateMany({ where: { outboxKey, status: "QUEUED" }, data: { status: "FAILED", failedAt: new Date() } });
 }
 
 // onlyKeys: deliver just these messages (if due), e.g. the digests an organiser sent just now.
@@ -237,7 +166,8 @@ export async function deliverDueMessages(options: {
   onlyKeys?: readonly string[];
 }): Promise<DeliveryReport> {
   const pace = options.transport.name === "resend" ? (options.pace ?? providerPace) : { acquire: async () => {} };
-  const claimed = await claimDueMessages(options.limit ?? maxBatchSize, options.onlyKeys);
+  const scope = options.onlyKeys ? Prisma.sql`q.idempotency_key = ANY(${[...options.onlyKeys]}::text[])` : undefined;
+  const claimed = await mailQueue.claim<ClaimedMessage>({ limit: options.limit ?? maxBatchSize, scope });
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
   const batches = new Map<string, ClaimedMessage[]>();
   // A batch is always sent in the same order (UPDATE ... RETURNING gives rows in no set order):
@@ -264,13 +194,8 @@ export async function deliverDueMessages(options: {
 
 export type OutboxWorker = PollingWorker;
 
-// Runs inside the server process: polls, and wakes at once when a message is written here.
+// Runs inside the server process: polls, and wakes at once when a message is queued here.
 export function startOutboxWorker(options: { transport: MailTransport; pollMs?: number; limit?: number }): OutboxWorker {
   const limit = options.limit ?? maxBatchSize;
-  return startPollingWorker({
-    name: "outbox",
-    pollMs: options.pollMs ?? env.OUTBOX_POLL_MS,
-    round: async () => (await deliverDueMessages({ transport: options.transport, limit })).claimed >= limit,
-    onWake: onOutboxWake,
-  });
+  return mailQueue.start({ pollMs: options.pollMs ?? env.OUTBOX_POLL_MS, limit, round: () => deliverDueMessages({ transport: options.transport, limit }) });
 }

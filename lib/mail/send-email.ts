@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "node:events";
 import type { RowColumns, Tx } from "../db";
 import type { Locale } from "../i18n/locales";
+import { wakeQueue } from "../jobs/wake";
 import type { TemplateName, TemplateProps } from "./templates";
-
-const outboxEvents = new EventEmitter();
 
 export type SendEmailOptions<K extends TemplateName> = {
   template: K;
@@ -72,10 +70,5 @@ export function insertOutboxRowsSql(source: string): string {
 
 // Called after the transaction commits, so the worker looks now rather than at its next poll.
 export function wakeOutbox(): void {
-  outboxEvents.emit("wake");
-}
-
-export function onOutboxWake(listener: () => void): () => void {
-  outboxEvents.on("wake", listener);
-  return () => outboxEvents.off("wake", listener);
+  wakeQueue("mail");
 }

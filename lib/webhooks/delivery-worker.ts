@@ -1,7 +1,8 @@
-import { EventEmitter } from "node:events";
 import { db } from "../db";
 import { env } from "../env";
-import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
+import type { PollingWorker } from "../jobs/polling-worker";
+import { backoff, defineQueue } from "../jobs/queue";
+import { wakeQueue } from "../jobs/wake";
 import { Prisma } from "../generated/prisma/client";
 import { postWebhook } from "./post-webhook";
 import { deliveryHeader, eventHeader, signatureHeader, signatureHeaderValue } from "./sign";
@@ -13,22 +14,14 @@ type ClaimedDelivery = {
   payload: { event?: string; occurredAt?: string; data?: unknown };
   personal_data: Record<string, unknown> | null;
   attempts: number;
-  url: string;
-  secret: string;
 };
+
+type Endpoint = { url: string; secret: string };
 
 export type WebhookDeliveryReport = { claimed: number; delivered: number; retrying: number; failed: number };
 
-const leaseSeconds = 120;
-
 // Private addresses are fine on a developer's machine and in the tests, never in production.
 export const allowPrivateWebhookUrls = () => env.NIDA_ENV !== "production";
-
-// 10 s, 20 s, 40 s … up to an hour between attempts, with a little jitter so that many
-// deliveries that failed together do not all come back at once.
-function webhookRetryDelayMs(attempts: number): number {
-  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000) + Math.floor(Math.random() * 1_000);
-}
 
 // The request body: the same bytes on every attempt (unless the signer erased their data
 // meanwhile), so a receiver can deduplicate by id. Personal data, where the endpoint asked for
@@ -38,32 +31,24 @@ function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDel
   return JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null, data });
 }
 
-// Claims due deliveries of active endpoints (or ones whose worker died mid-delivery), so that two
-// workers, in one process or on two servers, never hold the same delivery at once.
-async function claimDueDeliveries(options: { limit: number; endpointId?: string; deliveryId?: string }): Promise<ClaimedDelivery[]> {
-  const scope = Prisma.sql`${options.endpointId ? Prisma.sql`AND d.endpoint_id = ${options.endpointId}` : Prisma.empty}
-    ${options.deliveryId ? Prisma.sql`AND d.id = ${options.deliveryId}` : Prisma.empty}`;
-  return db.$queryRaw<ClaimedDelivery[]>`
-    UPDATE webhook_deliveries AS claimed
-       SET status = 'SENDING', attempts = claimed.attempts + 1,
-           locked_until = now() + make_interval(secs => ${leaseSeconds})
-      FROM webhook_endpoints AS e
-     WHERE e.id = claimed.endpoint_id
-       AND claimed.id IN (
-         SELECT d.id FROM webhook_deliveries AS d
-           JOIN webhook_endpoints AS active ON active.id = d.endpoint_id AND active.active
-          WHERE ((d.status = 'PENDING' AND d.next_attempt_at <= now()) OR (d.status = 'SENDING' AND d.locked_until < now()))
-                ${scope}
-          ORDER BY d.next_attempt_at
-          LIMIT ${options.limit}
-          FOR UPDATE OF d SKIP LOCKED)
-    RETURNING claimed.id, claimed.endpoint_id, claimed.event, claimed.payload, claimed.personal_data, claimed.attempts, e.url, e.secret`;
-}
+// The webhook queue: deliveries to active endpoints, oldest first. 10 s, 20 s, 40 s … up to an
+// hour between attempts.
+export const webhookQueue = defineQueue<Prisma.WebhookDeliveryUpdateManyMutationInput>({
+  name: "webhooks",
+  table: "webhook_deliveries",
+  returning: Prisma.sql`q.id, q.endpoint_id, q.event, q.payload, q.personal_data, q.attempts`,
+  claimable: Prisma.sql`q.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active)`,
+  order: Prisma.sql`q.next_attempt_at`,
+  leaseSeconds: 120,
+  maxAttempts: () => env.WEBHOOK_MAX_ATTEMPTS,
+  retryDelayMs: backoff(10_000, 60 * 60_000),
+  write: (tx, hold, data) => tx.webhookDelivery.updateMany({ where: hold, data }),
+});
 
-async function deliverOne(delivery: ClaimedDelivery): Promise<"delivered" | "retrying" | "failed"> {
+async function deliverOne(delivery: ClaimedDelivery, endpoint: Endpoint): Promise<"delivered" | "retrying" | "failed"> {
   const body = deliveryBody(delivery);
   const outcome = await postWebhook({
-    url: delivery.url,
+    url: endpoint.url,
     body,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     allowPrivate: allowPrivateWebhookUrls(),
@@ -73,62 +58,50 @@ async function deliverOne(delivery: ClaimedDelivery): Promise<"delivered" | "ret
       [eventHeader]: delivery.event,
       [deliveryHeader]: delivery.id,
       "Nida-Attempt": String(delivery.attempts),
-      [signatureHeader]: signatureHeaderValue(delivery.secret, body),
+      [signatureHeader]: signatureHeaderValue(endpoint.secret, body),
     },
   });
-
-  // Only the claim that still holds the delivery records the outcome (see the outbox worker).
-  const stillOurs = { id: delivery.id, status: "SENDING" as const, attempts: delivery.attempts };
-  if (outcome.ok) {
-    await db.webhookDelivery.updateMany({
-      where: stillOurs,
-      // Delivered: the data (which may hold a signer's name and e-mail) has no business staying.
-      data: {
-        status: "SENT",
-        deliveredAt: new Date(),
-        lastStatusCode: outcome.status,
-        lastError: null,
-        lockedUntil: null,
-        payload: { event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null },
-        personalData: Prisma.DbNull,
-      },
-    });
-    return "delivered";
-  }
-  const giveUp = delivery.attempts >= env.WEBHOOK_MAX_ATTEMPTS;
-  await db.webhookDelivery.updateMany({
-    where: stillOurs,
-    data: {
-      status: giveUp ? "FAILED" : "PENDING",
-      lastStatusCode: outcome.status,
-      lastError: outcome.error,
-      lockedUntil: null,
-      ...(giveUp ? {} : { nextAttemptAt: new Date(Date.now() + webhookRetryDelayMs(delivery.attempts)) }),
-    },
+  const settled = await webhookQueue.settle(db, delivery, outcome.ok ? { ok: true } : { ok: false, error: outcome.error }, {
+    update: outcome.ok
+      ? {
+          deliveredAt: new Date(),
+          lastStatusCode: outcome.status,
+          // Delivered: the data (which may hold a signer's name and e-mail) has no business staying.
+          payload: { event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null },
+          personalData: Prisma.DbNull,
+        }
+      : { lastStatusCode: outcome.status },
   });
-  return giveUp ? "failed" : "retrying";
+  return settled === "done" ? "delivered" : settled;
 }
 
 // One round: claim what is due and POST it. `endpointId` / `deliveryId` narrow the round to one
 // endpoint or one delivery (a test send is attempted at once, while the organiser waits).
 export async function deliverDueWebhooks(options: { limit?: number; concurrency?: number; endpointId?: string; deliveryId?: string } = {}): Promise<WebhookDeliveryReport> {
-  const claimed = await claimDueDeliveries({ limit: options.limit ?? 50, endpointId: options.endpointId, deliveryId: options.deliveryId });
+  const narrowing = [
+    ...(options.endpointId ? [Prisma.sql`q.endpoint_id = ${options.endpointId}`] : []),
+    ...(options.deliveryId ? [Prisma.sql`q.id = ${options.deliveryId}`] : []),
+  ];
+  const scope = narrowing.length > 0 ? Prisma.join(narrowing, " AND ") : undefined;
+  const claimed = await webhookQueue.claim<ClaimedDelivery>({ limit: options.limit ?? 50, scope });
   const report: WebhookDeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
+  if (claimed.length === 0) return report;
+  const endpoints = new Map(
+    (await db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(claimed.map((d) => d.endpoint_id))] } }, select: { id: true, url: true, secret: true } })).map((e) => [e.id, e]),
+  );
   const queue = [...claimed];
   const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
     for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
-      report[await deliverOne(delivery)] += 1;
+      report[await deliverOne(delivery, endpoints.get(delivery.endpoint_id)!)] += 1;
     }
   });
   await Promise.all(workers);
   return report;
 }
 
-const wake = new EventEmitter();
-
 // Tells this process's worker to look now rather than at its next poll.
 export function wakeWebhooks(): void {
-  wake.emit("wake");
+  wakeQueue("webhooks");
 }
 
 export type WebhookWorker = PollingWorker;
@@ -137,13 +110,5 @@ export type WebhookWorker = PollingWorker;
 // committed (confirmSignature, recordDeliveryEvent). `endpointId` narrows it as it does a round.
 export function startWebhookWorker(options: { pollMs?: number; limit?: number; endpointId?: string } = {}): WebhookWorker {
   const limit = options.limit ?? 50;
-  return startPollingWorker({
-    name: "webhooks",
-    pollMs: options.pollMs ?? env.WEBHOOK_POLL_MS,
-    round: async () => (await deliverDueWebhooks({ limit, endpointId: options.endpointId })).claimed >= limit,
-    onWake: (listener: () => void) => {
-      wake.on("wake", listener);
-      return () => wake.off("wake", listener);
-    },
-  });
+  return webhookQueue.start({ pollMs: options.pollMs ?? env.WEBHOOK_POLL_MS, limit, round: () => deliverDueWebhooks({ limit, endpointId: options.endpointId }) });
 }

@@ -23,9 +23,10 @@ export default async function OrganiserLayout({ children, params }: { children: 
   const content = <NextIntlClientProvider messages={clientMessages(locale, organiserClientNamespaces)}>{children}</NextIntlClientProvider>;
   if (!actor) return <div className="organiser">{content}</div>;
 
-  const [t, webhooks] = await Promise.all([
+  const [t, webhooks, jobs] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserShell" }),
     getTranslations({ locale, namespace: "OrganiserWebhooks" }),
+    getTranslations({ locale, namespace: "OrganiserJobs" }),
   ]);
   const base = `/${locale}/organiser`;
   const isOwner = actor.memberships.some((membership) => membership.role === "OWNER");
@@ -53,6 +54,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
                 </li>
                 <li>
                   <NavLink href={`${base}/webhooks`}>{webhooks("nav")}</NavLink>
+                </li>
+                <li>
+                  <NavLink href={`${base}/jobs`}>{jobs("nav")}</NavLink>
                 </li>
               </>
             ) : null}

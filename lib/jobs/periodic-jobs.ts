@@ -1,0 +1,7 @@
+import { recountJob, signAttemptsPruneJob, trendingJob } from "../abuse/abuse-jobs";
+import { digestJob } from "../digests/run-digest-job";
+import { retentionJob } from "../privacy/retention-job";
+import type { PeriodicJob } from "./scheduler";
+
+// Every periodic job the scheduler runs, in the order it looks at them.
+export const periodicJobs: readonly PeriodicJob[] = [digestJob, trendingJob, recountJob, signAttemptsPruneJob, retentionJob];
