@@ -1,6 +1,7 @@
 import { isOpen } from "../campaigns/lifecycle";
 import { recordMilestones } from "../campaigns/milestones";
 import { db } from "../db";
+import { env } from "../env";
 import { publicUrl } from "../public-urls";
 import type { DigestKind, Locale } from "../generated/prisma/enums";
 import { localized } from "../i18n/locales";
