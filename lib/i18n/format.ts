@@ -35,6 +35,11 @@ export function formatter(locale: Locale): Formatter {
   return found;
 }
 
+// A moment to the second, said to be UTC: for logs an organiser reads (deliveries, jobs).
+export function formatUtcMoment(date: Date, locale: Locale): string {
+  return formatter(locale).dateTime(date, "momentSeconds") + " UTC";
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return formatter(locale).number(value);
 }

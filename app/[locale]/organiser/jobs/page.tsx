@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatUtcMoment } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listJobStatus, type PeriodicJobStatus } from "@/lib/jobs/job-status";
 import { organiserPageMetadata, orNotFound } from "../page-access";
@@ -10,10 +10,6 @@ type Props = { params: Promise<{ locale: Locale }> };
 
 export const generateMetadata = organiserPageMetadata("OrganiserJobs", "title");
 
-function formatMoment(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
-}
-
 // Owners only (of any organisation): the platform's background work, its last and next runs and
 // its failures. Anyone else gets "not found".
 export default async function JobsPage({ params }: Props) {
@@ -23,7 +19,7 @@ export default async function JobsPage({ params }: Props) {
   const [t, status] = await Promise.all([getTranslations({ locale, namespace: "OrganiserJobs" }), orNotFound(listJobStatus({ actor }))]);
   function lastRun(run: PeriodicJobStatus["lastRun"]) {
     if (!run) return t("never");
-    const time = formatMoment(run.startedAt, locale);
+    const time = formatUtcMoment(run.startedAt, locale);
     if (!run.finishedAt) return t("running", { time });
     if (run.error) return t("failed", { time, error: run.error });
     return t("finished", { time });
@@ -57,7 +53,7 @@ export default async function JobsPage({ params }: Props) {
                 {lastRun(job.lastRun)}
               </td>
               <td role="cell" data-label={t("nextRun")} data-next-run>
-                {job.nextRunAt ? <time dateTime={job.nextRunAt.toISOString()}>{formatMoment(job.nextRunAt, locale)}</time> : t("dueNow")}
+                {job.nextRunAt ? <time dateTime={job.nextRunAt.toISOString()}>{formatUtcMoment(job.nextRunAt, locale)}</time> : t("dueNow")}
               </td>
               <td role="cell" className="numeric" data-label={t("failures")} data-failures>
                 {t("failuresOf", { failures: formatNumber(job.failures, locale), runs: formatNumber(job.runs, locale) })}
@@ -82,7 +78,7 @@ export default async function JobsPage({ params }: Props) {
             <tr role="row" key={queue.name} data-queue={queue.name}>
               <th role="rowheader" scope="row" data-label={t("queue")}>
                 {t(`queues.${queue.name}`)}
-                {queue.oldestDueAt ? <span className="audit-detail">{t("oldestDue", { time: formatMoment(queue.oldestDueAt, locale) })}</span> : null}
+                {queue.oldestDueAt ? <span className="audit-detail">{t("oldestDue", { time: formatUtcMoment(queue.oldestDueAt, locale) })}</span> : null}
               </th>
               <td role="cell" className="numeric" data-label={t("due")} data-due>
                 {formatNumber(queue.due, locale)}

@@ -1,7 +1,7 @@
 import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import { codeTag } from "@/app/components/code-tag";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatUtcMoment } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { deliveryLogLength, listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
 import { CreateEndpointForm } from "./create-endpoint-form";
@@ -13,10 +13,6 @@ import { OrganiserTable } from "../organiser-table";
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = organiserPageMetadata("OrganiserWebhooks", "title");
-
-function formatMoment(date: Date, locale: Locale): string {
-  return formatter(locale).dateTime(date, "momentSeconds") + " UTC";
-}
 
 // Owners only: the organisation's webhook endpoints, a form to add one, and the delivery log.
 // Anyone else, and an organisation the actor does not own, gets "not found".
@@ -67,7 +63,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
             {deliveries.map((delivery) => (
               <tr role="row" key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
                 <td role="cell" data-label={t("when")}>
-                  <time dateTime={delivery.createdAt.toISOString()}>{formatMoment(delivery.createdAt, locale)}</time>
+                  <time dateTime={delivery.createdAt.toISOString()}>{formatUtcMoment(delivery.createdAt, locale)}</time>
                 </td>
                 <td role="cell" data-label={t("endpoint")}>
                   <bdi dir="ltr">{delivery.endpointUrl}</bdi>
@@ -75,9 +71,9 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
                 <td role="cell" data-label={t("event")}>{eventName(delivery.event)}</td>
                 <td role="cell" data-label={t("status")}>
                   {t(`statuses.${delivery.status}`)}
-                  {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatMoment(delivery.deliveredAt, locale) })}</span> : null}
+                  {delivery.status === "SENT" && delivery.deliveredAt ? <span className="audit-detail">{t("deliveredAt", { time: formatUtcMoment(delivery.deliveredAt, locale) })}</span> : null}
                   {delivery.status === "PENDING" && delivery.attempts > 0 ? (
-                    <span className="audit-detail">{t("nextAttempt", { time: formatMoment(delivery.nextAttemptAt, locale) })}</span>
+                    <span className="audit-detail">{t("nextAttempt", { time: formatUtcMoment(delivery.nextAttemptAt, locale) })}</span>
                   ) : null}
                 </td>
                 <td role="cell" className="numeric" data-label={t("attempts")}>
