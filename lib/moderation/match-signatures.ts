@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { canonicalEmail } from "../signatures/canonical-email";
 import type { SearchFilters, SignatureSelector } from "./schema";
+import { heldStates } from "./signature-states";
 
 const ipHashLength = 32;
 const dayMs = 86_400_000;
@@ -41,7 +42,7 @@ export function filtersWhere(campaignId: string, filters: SearchFilters, options
   }
   if (filters.email) conditions.push({ supporter: { canonicalEmail: canonicalEmail(filters.email) } });
   if (filters.country) conditions.push({ country: filters.country });
-  if (filters.state) conditions.push({ state: filters.state });
+  if (filters.state) conditions.push(filters.state === "HELD" ? { state: { in: [...heldStates] } } : { state: filters.state });
   if (filters.from) conditions.push({ createdAt: { gte: new Date(`${filters.from}T00:00:00Z`) } });
   // "To" includes the whole of that day.
   if (filters.to) conditions.push({ createdAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + dayMs) } });

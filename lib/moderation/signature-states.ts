@@ -12,6 +12,10 @@ export const restorableStates = ["INVALIDATED", "HELD", "FRAUDULENT"] as const;
 export type RestorableState = (typeof restorableStates)[number];
 export const heldStates = ["HELD", "FRAUDULENT"] as const satisfies readonly RestorableState[];
 
+// The states the organisers' pages count and filter by, in this order, each named alike on every
+// page; "held for review" takes in the FRAUDULENT rows from before HELD.
+export const organiserStates = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED"] as const;
+
 // FRAUDULENT rows from before HELD never got `confirmedAt`; their signers confirmed when every
 // confirmation token is gone (only confirming or anonymising removes them, and an anonymised row
 // is marked).

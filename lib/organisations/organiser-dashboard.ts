@@ -2,11 +2,10 @@ import type { Actor } from "../auth/authorize";
 import { confirmedCounts } from "../campaigns/counters";
 import { db } from "../db";
 import type { CampaignStatus, SignatureState } from "../generated/prisma/enums";
+import { organiserStates } from "../moderation/signature-states";
 import { listActorOrganisations, type ActorOrganisation } from "./list-organisations";
 
-// The states the dashboard counts, each in its own column.
-export const dashboardStates = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED"] as const;
-type DashboardState = (typeof dashboardStates)[number];
+type DashboardState = (typeof organiserStates)[number];
 
 type DashboardCampaign = {
   id: string;

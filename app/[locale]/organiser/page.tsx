@@ -4,7 +4,8 @@ import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { dashboardStates, organiserDashboard } from "@/lib/organisations/organiser-dashboard";
+import { organiserStates } from "@/lib/moderation/signature-states";
+import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
 import { organiserPageMetadata } from "./page-access";
@@ -66,7 +67,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (
-              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, ...dashboardStates.map((state) => ({ label: states(state), numeric: true }))]}>
+              <OrganiserTable labelledBy={`${headingId}-caption`} className="organiser-table stack-on-phone" captionId={`${headingId}-caption`} captionHidden caption={t("caption", { organisation: localized(locale, name).text })} withRoles columns={[{ label: t("campaign") }, { label: t("status") }, ...organiserStates.map((state) => ({ label: states(state), numeric: true }))]}>
                 {organisation.campaigns.map((campaign) => (
                   <tr role="row" key={campaign.id}>
                     <th scope="row" role="rowheader">
@@ -77,7 +78,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                     <td role="cell" data-label={t("status")}>
                       <span className={`status status-${campaign.status.toLowerCase()}`}>{statuses(campaign.status)}</span>
                     </td>
-                    {dashboardStates.map((state) => (
+                    {organiserStates.map((state) => (
                       <td key={state} role="cell" className="numeric" data-label={states(state)}>
                         {state === "HELD" && campaign.totals.HELD > 0 ? (
                           <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}/signatures?state=HELD`}>{formatNumber(campaign.totals.HELD, locale)}</a>

@@ -6,6 +6,7 @@ import { countryName } from "@/lib/countries";
 import { formatNumber, formatter } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { campaignStats } from "@/lib/moderation/campaign-stats";
+import { organiserStates } from "@/lib/moderation/signature-states";
 import { StatusForm } from "../_editor/status-form";
 import { CampaignReach } from "./campaign-reach";
 import { SignaturesPerDayChart } from "./signatures-per-day-chart";
@@ -18,7 +19,6 @@ export const dynamic = "force-dynamic";
 
 const periods = [7, 30, 90] as const;
 const defaultPeriod = 30;
-const stateOrder = ["CONFIRMED", "PENDING", "HELD", "INVALIDATED", "FRAUDULENT"] as const;
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ days?: string | string[]; done?: string | string[] }> };
 
@@ -123,11 +123,10 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
           {t("totalsHeading")}
         </h2>
         <dl className="stat-grid">
-          {/* FRAUDULENT rows exist only from before HELD; the figure is shown where there are some. */}
-          {stateOrder.filter((state) => state !== "FRAUDULENT" || stats.totals.FRAUDULENT > 0).map((state) => (
+          {organiserStates.map((state) => (
             <div key={state} className={`stat stat-${state.toLowerCase()}`}>
               <dt>{states(state)}</dt>
-              <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(stats.totals[state], locale)}</dd>
+              <dd data-testid={`total-${state.toLowerCase()}`}>{formatNumber(state === "HELD" ? stats.totals.HELD + stats.totals.FRAUDULENT : stats.totals[state], locale)}</dd>
             </div>
           ))}
         </dl>

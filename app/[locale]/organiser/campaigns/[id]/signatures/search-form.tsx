@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { countryOptions } from "@/lib/countries";
 import type { Locale } from "@/lib/i18n/locales";
-import { signatureStates, type ModerationFieldErrors, type SearchFilterField } from "@/lib/moderation/schema";
+import { type ModerationFieldErrors, type SearchFilterField } from "@/lib/moderation/schema";
+import { organiserStates } from "@/lib/moderation/signature-states";
 import { signaturesHref } from "./moderation-url";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { Options } from "../../../options";
@@ -72,7 +73,7 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
           {errorText("state")}
           <select id="filter-state" name="state" defaultValue={values.state} aria-invalid={Boolean(errors.state)} aria-describedby={describedBy("state", false)}>
             <option value="">{t("filters.anyState")}</option>
-            <Options values={signatureStates} label={(state) => states(state)} />
+            <Options values={organiserStates} label={(state) => states(state)} />
           </select>
         </div>
         <div className={fieldClass("from")}>
