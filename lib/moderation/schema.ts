@@ -45,6 +45,7 @@ export function moderationFieldErrors(error: z.ZodError): ModerationFieldErrors 
   return result;
 }
 
+/** @internal exported for its tests */
 export const signatureStates = Object.values(SignatureState) as [SignatureState, ...SignatureState[]];
 
 // An IP hash as stored, or a prefix of it as the signatures table shows it.
