@@ -1,6 +1,7 @@
 import { confirmedCounts } from "../campaigns/counters";
 import { goalProgress } from "../campaigns/goals";
 import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
+import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
 import type { DecisionMakerProfile } from "../decision-makers/profile";
 import { apiUrl, inBothLocales, publicUrl } from "../public-urls";
@@ -92,17 +93,7 @@ export function shapeDecisionMaker(row: Omit<DecisionMakerProfile, "region">) {
 
 export const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true, url: true } as const;
 
-export function shapeStatement(row: {
-  slug: string;
-  title: string;
-  titleAr: string | null;
-  authorName: string;
-  authors: { name: string; nameAr: string | null }[];
-  publishedOn: Date;
-  datePrecision: string;
-  language: "en" | "ar";
-  url: string | null;
-} | null) {
+export function shapeStatement(row: Prisma.SourceStatementGetPayload<{ select: typeof statementSelect }> | null) {
   if (!row) return null;
   const precision = row.datePrecision === "month" || row.datePrecision === "year" ? row.datePrecision : "day";
   return {

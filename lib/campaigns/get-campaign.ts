@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind, Locale } from "../generated/prisma/enums";
 import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
 import { confirmedCount } from "./counters";
@@ -35,16 +36,7 @@ export type CampaignPage = {
 
 const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true } as const;
 
-type StatementRow = {
-  slug: string;
-  title: string;
-  titleAr: string | null;
-  authorName: string;
-  authors: { name: string; nameAr: string | null }[];
-  publishedOn: Date;
-  datePrecision: string;
-  language: Locale;
-};
+type StatementRow = Prisma.SourceStatementGetPayload<{ select: typeof statementSelect }>;
 
 function statementRef(statement: StatementRow | null): StatementRef | null {
   if (!statement) return null;
