@@ -1,21 +1,13 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import type { CampaignStatus, DemandKind, Locale } from "../generated/prisma/enums";
-import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
+import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
+import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
+import type { StatementFacts } from "../statements/statement-facts";
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { campaignPhase, isOpen, isPublic, type CampaignPhase } from "./lifecycle";
 
-type StatementRef = {
-  slug: string;
-  title: { en: string; ar: string | null };
-  // Everyone the statement is by, in its byline's order.
-  authors: AuthorName[];
-  publishedOn: Date;
-  datePrecision: string;
-  // The language the statement, and so its quotes, are written in.
-  language: Locale;
-};
+type StatementRef = StatementFacts;
 
 export type CampaignPage = {
   id: string;

@@ -1,16 +1,9 @@
 import { db } from "../db";
-import type { Locale } from "../generated/prisma/enums";
 import { isPublic } from "./lifecycle";
-import { statementAuthors, statementAuthorsSelect, type AuthorName } from "../statements/authors";
+import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
+import type { StatementFacts } from "../statements/statement-facts";
 
-export type StatementPage = {
-  slug: string;
-  title: { en: string; ar: string | null };
-  // Everyone the statement is by, in its byline's order.
-  authors: AuthorName[];
-  publishedOn: Date;
-  datePrecision: string;
-  language: Locale;
+export type StatementPage = StatementFacts & {
   // Only ever a link an organiser entered: Nida never makes one up.
   url: string | null;
   summary: { en: string; ar: string | null };

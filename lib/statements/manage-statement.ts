@@ -2,18 +2,13 @@ import { recordAudit, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Locale } from "../generated/prisma/enums";
-import { englishByline, statementAuthors, statementAuthorsSelect, type AuthorName } from "./authors";
+import { englishByline, statementAuthors, statementAuthorsSelect } from "./authors";
 import { statementFieldErrors, statementInputSchema, type StatementFormValues } from "./schema";
+import type { StatementFacts } from "./statement-facts";
 import { editingOrganisationIds, requireStatementEditor, statementsAnsweredForBy } from "./statement-access";
 
-export type EditableStatement = {
+export type EditableStatement = StatementFacts & {
   id: string;
-  slug: string;
-  title: { en: string; ar: string | null };
-  authors: AuthorName[];
-  publishedOn: Date;
-  datePrecision: string;
-  language: Locale;
   url: string | null;
   hasFullText: boolean;
 };
