@@ -6,7 +6,9 @@
 //   npm run bench -- --quick           shorter runs and a 100,000-row export
 //   npm run bench -- http mail         only the named parts: http, mail, export, pglite, lighthouse, proof
 //   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
+//   npm run bench -- compare --against 866ccc4   the sign path here and at another commit, alternating
 //   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
+import { compareBenchmark } from "./compare";
 import { exportBenchmark } from "./export";
 import { httpBenchmark } from "./http";
 import { lighthouseBenchmark } from "./lighthouse";
@@ -15,7 +17,7 @@ import { pgliteBenchmark } from "./pglite";
 import { proofOfWorkBenchmark } from "./proof-of-work";
 import { runBenchmarks, type Benchmark } from "./support/runner";
 
-const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, exportBenchmark, pgliteBenchmark, proofOfWorkBenchmark];
+const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, exportBenchmark, pgliteBenchmark, proofOfWorkBenchmark, compareBenchmark];
 
 const args = process.argv.slice(2);
 // --quick: a 100,000-row export unless --rows says otherwise.

@@ -47,9 +47,10 @@ export class BenchContext {
     this.built = true;
   }
 
-  async server(name: string, env: ServerEnv): Promise<BenchServer> {
-    this.ensureBuild();
-    const server = await startProductionServer(name, env);
+  // A production server of this checkout, or of another one already built (`cwd`).
+  async server(name: string, env: ServerEnv, cwd?: string): Promise<BenchServer> {
+    if (!cwd) this.ensureBuild();
+    const server = await startProductionServer(name, env, cwd);
     this.onCleanup(() => server.stop());
     return server;
   }

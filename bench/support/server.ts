@@ -39,12 +39,14 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
 export type ServerEnv = { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string } & Record<string, string | undefined>;
 
 // `env` names the database and overrides the defaults below (jobs off, the bench routes on).
-export async function startProductionServer(name: string, env: ServerEnv): Promise<BenchServer> {
+// `cwd`: another checkout's build (bench/support/checkout.ts) instead of this one's.
+export async function startProductionServer(name: string, env: ServerEnv, cwd?: string): Promise<BenchServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["--no-install", "tsx", "scripts/start.ts", "--no-build"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
+    cwd,
     env: { ...benchEnv, NIDA_ENV: "test", LISTEN_HOST: "127.0.0.1", APP_URL: url, JOBS_ENABLED: "false", BENCH_ROUTES: "true",
       // Load comes through one loopback address: each request names its signer's own address, as a
       // load balancer would.

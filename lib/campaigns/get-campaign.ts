@@ -1,8 +1,6 @@
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
-import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
-import type { StatementFacts } from "../statements/statement-facts";
+import { statementFacts, statementFactsSelect, type StatementFacts } from "../statements/statement-facts";
 import { confirmedCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { campaignPhase, isOpen, isPublic, type CampaignPhase } from "./lifecycle";
@@ -26,21 +24,7 @@ export type CampaignPage = {
   closesAt: Date | null;
 };
 
-const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true } as const;
-
-type StatementRow = Prisma.SourceStatementGetPayload<{ select: typeof statementSelect }>;
-
-function statementRef(statement: StatementRow | null): StatementRef | null {
-  if (!statement) return null;
-  return {
-    slug: statement.slug,
-    title: { en: statement.title, ar: statement.titleAr },
-    authors: statementAuthors(statement),
-    publishedOn: statement.publishedOn,
-    datePrecision: statement.datePrecision,
-    language: statement.language,
-  };
-}
+const statementRef = (statement: Parameters<typeof statementFacts>[0] | null): StatementRef | null => (statement ? statementFacts(statement) : null);
 
 // A campaign shaped for its page, whatever its status: the public page and the organisers'
 // preview both render this.
@@ -49,8 +33,8 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     where,
     include: {
       owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
-      sourceStatement: { select: statementSelect },
-      demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementSelect } } },
+      sourceStatement: { select: statementFactsSelect },
+      demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementFactsSelect } } },
     },
   });
   if (!campaign) return null;

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { isPublic } from "./lifecycle";
-import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
-import type { StatementFacts } from "../statements/statement-facts";
+import { statementAuthorsSelect } from "../statements/authors";
+import { statementFacts, type StatementFacts } from "../statements/statement-facts";
 
 export type StatementPage = StatementFacts & {
   // Only ever a link an organiser entered: Nida never makes one up.
@@ -22,12 +22,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
   });
   if (!statement) return null;
   return {
-    slug: statement.slug,
-    title: { en: statement.title, ar: statement.titleAr },
-    authors: statementAuthors(statement),
-    publishedOn: statement.publishedOn,
-    datePrecision: statement.datePrecision,
-    language: statement.language,
+    ...statementFacts(statement),
     url: statement.url,
     summary: { en: statement.summaryEn, ar: statement.summaryAr },
     fullText: statement.fullText || null,

@@ -2,9 +2,9 @@ import { recordAudit, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Locale } from "../generated/prisma/enums";
-import { englishByline, statementAuthors, statementAuthorsSelect } from "./authors";
+import { englishByline, statementAuthorsSelect } from "./authors";
 import { statementFieldErrors, statementInputSchema, type StatementFormValues } from "./schema";
-import type { StatementFacts } from "./statement-facts";
+import { statementFacts, type StatementFacts } from "./statement-facts";
 import { editingOrganisationIds, requireStatementEditor, statementsAnsweredForBy } from "./statement-access";
 
 export type EditableStatement = StatementFacts & {
@@ -48,12 +48,7 @@ type EditableRow = {
 function shapeEditable(row: EditableRow): StatementForEditing {
   return {
     id: row.id,
-    slug: row.slug,
-    title: { en: row.title, ar: row.titleAr },
-    authors: statementAuthors(row),
-    publishedOn: row.publishedOn,
-    datePrecision: row.datePrecision,
-    language: row.language,
+    ...statementFacts(row),
     url: row.url,
     hasFullText: Boolean(row.fullText),
     fullText: row.fullText ?? "",
