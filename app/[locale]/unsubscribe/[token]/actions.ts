@@ -1,17 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { readTokenForm } from "@/app/[locale]/token-form";
-import { isAppError } from "@/lib/errors";
+import { actOnToken } from "@/app/components/token-landing/act-on-token";
 import { unsubscribeSupporter } from "@/lib/privacy/unsubscribe";
 
 export async function unsubscribeAction(formData: FormData): Promise<void> {
-  const { token, locale } = readTokenForm(formData);
-  try {
-    await unsubscribeSupporter({ token });
-  } catch (error) {
-    if (isAppError(error, "TOKEN_INVALID") || isAppError(error, "TOKEN_EXPIRED")) redirect(`/${locale}/unsubscribe/${encodeURIComponent(token)}`);
-    throw error;
-  }
+  const { locale } = await actOnToken(formData, "unsubscribe", unsubscribeSupporter);
   redirect(`/${locale}/unsubscribe/done`);
 }

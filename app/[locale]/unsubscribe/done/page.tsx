@@ -1,24 +1,10 @@
-import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/locales";
-import { SuccessPanel } from "@/app/components/success-panel";
+import { donePageMetadata, TokenDone, type DonePageProps } from "@/app/components/token-landing/token-landing";
 
 // Rendered per request: its policy carries a fresh nonce (proxy.ts), and it is never cached.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale }> };
+export const generateMetadata = donePageMetadata("Unsubscribe");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "Unsubscribe" });
-  return { title: t("title"), robots: { index: false } };
-}
-
-export default async function UnsubscribedPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "Unsubscribe" });
-  return (
-    <SuccessPanel id="unsubscribe-heading" heading={t("doneHeading")} lede={t("doneBody")} />
-  );
+export default function UnsubscribedPage({ params }: DonePageProps) {
+  return <TokenDone params={params} segment="unsubscribe" namespace="Unsubscribe" />;
 }
