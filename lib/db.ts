@@ -25,6 +25,11 @@ export type Database = {
   close(): Promise<void>;
 };
 
+// A transaction waits for a connection as long as any query does. Prisma's own default is 2 s,
+// which a burst of requests on a busy campaign exceeds while PostgreSQL keeps up, and which one
+// periodic job's transaction on PGlite's single connection exceeds on a first start.
+const transactionOptions = () => ({ maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 });
+
 // PostgreSQL when a URL is given, otherwise PGlite in a local folder ("memory://" for a throwaway one).
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.databaseUrl) {
@@ -40,12 +45,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     // An idle connection dropped by a restarting server is not an error of any request.
     pool.on("error", () => undefined);
     const adapterFactory = new PrismaPg(pool, { disposeExternalPool: true });
-    // A transaction waits for a connection as long as any query does (Prisma's own default is 2 s,
-    // which a burst of requests on a busy campaign exceeds while the database itself keeps up).
-    const prisma = new PrismaClient({
-      adapter: adapterFactory,
-      transactionOptions: { maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, timeout: env.DATABASE_CONNECT_TIMEOUT_MS + 5_000 },
-    });
+    const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: transactionOptions() });
     const sql: SqlRunner = async (statement, params) => (await pool.query({ name: statement.name, text: statement.text, values: params })).rows;
     const { databaseUrl } = target;
     return {
@@ -63,8 +63,8 @@ export function openDatabase(target: DatabaseTarget): Database {
   if (!target.pgliteDataDir.startsWith("memory://")) mkdirSync(target.pgliteDataDir, { recursive: true });
   const pglite = new PGliteThread(target.pgliteDataDir);
   const adapterFactory = new PrismaPGlite(pglite.asPGlite());
-  const prisma = new PrismaClient({ adapter: adapterFactory });
   // PGlite runs one statement at a time; a Prisma transaction holds it until it ends.
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: transactionOptions() });
   const sql = preparedStatements(pglite);
   return {
     prisma,

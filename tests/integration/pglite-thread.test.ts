@@ -109,3 +109,25 @@ describe("openDatabase on PGlite", () => {
     expect(row!.created_at).toEqual(organisation.createdAt);
   });
 });
+
+describe("a transaction behind a long one on PGlite", () => {
+  it("waits its turn as long as a query waits for a connection, not Prisma's 2 s", async () => {
+    const database = openDatabase({ pgliteDataDir: "memory://" });
+    try {
+      let begun!: () => void;
+      const longOneBegun = new Promise<void>((resolve) => (begun = resolve));
+      // A periodic job's long transaction (a recount, retention) holding the one connection for 3 s.
+      const longOne = database.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        begun();
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      });
+      await longOneBegun;
+      const next = await database.prisma.$transaction(async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`);
+      expect(next).toEqual([{ one: 1 }]);
+      await longOne;
+    } finally {
+      await database.close();
+    }
+  });
+});
