@@ -24,6 +24,7 @@ export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: P
   const value = (field: LetterTemplateField) => (field in state.values ? state.values[field]! : defaults[field]);
   const message = (field: LetterTemplateField) => t(`errors.${state.fields[field]}` as "errors.generic");
   const at = (name: LetterTemplateField) => ({ id: `letter-${name}`, name, label: t(name), defaultValue: value(name), error: state.fields[name] ? message(name) : undefined });
+
   return (
     <form action={formAction} noValidate className="sign-form organiser-form letter-template-form">
       <ErrorSummary
