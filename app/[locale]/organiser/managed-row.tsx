@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { invalidClass } from "@/app/components/form/field";
 
 type DataAttributes = { [name: `data-${string}`]: string };
 
@@ -6,7 +7,7 @@ type DataAttributes = { [name: `data-${string}`]: string };
 // change met (on the row that change was about), and its forms.
 export function ManagedRow({ errorId, error, actions, children, ...data }: { errorId: string; error: ReactNode; actions: ReactNode; children: ReactNode } & DataAttributes) {
   return (
-    <li className={`member${error ? " field-invalid" : ""}`} {...data}>
+    <li className={invalidClass("member", error)} {...data}>
       {children}
       {error ? (
         <p className="field-error" id={errorId} role="alert">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
-import { SelectField, TextAreaField, TextField } from "@/app/components/form/field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, proofField, renderedAtField } from "@/lib/abuse/form-fields";
@@ -155,19 +155,19 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
 
       <TextAreaField id="comment" name="comment" label={t("comment")} hint={t("commentHint")} error={message("comment")} rows={3} maxLength={500} defaultValue={value("comment")} />
 
-      <div className="field field-checkbox">
-        <input id="consent" name="consent" type="checkbox" defaultChecked={value("consent") === "on"} aria-describedby="consent-hint" />
-        <label htmlFor="consent">{t("consent")}</label>
-        <p className="hint" id="consent-hint">{t("consentHint")}</p>
-      </div>
+      <CheckboxField id="consent" name="consent" defaultChecked={value("consent") === "on"} label={t("consent")} hint={t("consentHint")} />
 
-      <div className="field field-checkbox">
-        <input id="showPublicly" name="showPublicly" type="checkbox" defaultChecked={value("showPublicly") === "on"} aria-describedby="showPublicly-hint" />
-        <label htmlFor="showPublicly">{privacy("showPublicly")}</label>
-        <p className="hint" id="showPublicly-hint">
-          {privacy("showPubliclyHint")} <a href={`/${locale}/privacy`}>{privacy("privacyLink")}</a>
-        </p>
-      </div>
+      <CheckboxField
+        id="showPublicly"
+        name="showPublicly"
+        defaultChecked={value("showPublicly") === "on"}
+        label={privacy("showPublicly")}
+        hint={
+          <>
+            {privacy("showPubliclyHint")} <a href={`/${locale}/privacy`}>{privacy("privacyLink")}</a>
+          </>
+        }
+      />
 
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

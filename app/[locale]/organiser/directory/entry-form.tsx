@@ -7,6 +7,7 @@ import { useFieldErrors } from "@/app/components/use-field-errors";
 import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { saveEntryAction, type EntryFormState } from "./actions";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { CheckboxField, SelectField, TextField } from "@/app/components/form/field";
 import { HiddenFields } from "../hidden-fields";
 
 const longFields: DecisionMakerField[] = [];
@@ -40,58 +41,28 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
       <HiddenFields values={{ locale: props.locale, organisation: props.organisationId }} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {decisionMakerFields.map((field) => {
-        const id = `entry-${field}`;
-        const error = errors[field];
         const value = state.values[field] ?? "";
-        const described = [error ? `${id}-error` : null, t.has(`hints.${field}`) ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-        if (field === "riskToSigners") {
+        const common = { id: `entry-${field}`, name: field, label: t(`fields.${field}`), error: errors[field] && t(`errors.${errors[field]}`) };
+        if (field === "riskToSigners") return <CheckboxField key={field} {...common} hint={t(`hints.${field}`)} value="yes" defaultChecked={value === "yes"} />;
+        const hint = t.has(`hints.${field}`) ? t.rich(`hints.${field}`, { code: codeTag }) : undefined;
+        if (field === "preferredLocale")
           return (
-            <div key={field} className={`field field-checkbox${error ? " field-invalid" : ""}`}>
-              {error ? (
-                <p className="field-error" id={`${id}-error`}>
-                  {t(`errors.${error}`)}
-                </p>
-              ) : null}
-              <input id={id} name={field} type="checkbox" value="yes" defaultChecked={value === "yes"} aria-invalid={Boolean(error)} aria-describedby={described} />
-              <label htmlFor={id}>{t(`fields.${field}`)}</label>
-              <p className="hint" id={`${id}-hint`}>
-                {t(`hints.${field}`)}
-              </p>
-            </div>
+            <SelectField key={field} {...common} hint={hint} defaultValue={value || "en"}>
+              <option value="en">{t("localeEn")}</option>
+              <option value="ar">{t("localeAr")}</option>
+            </SelectField>
           );
-        }
         return (
-          <div key={field} className={`field${error ? " field-invalid" : ""}`}>
-            <label htmlFor={id}>{t(`fields.${field}`)}</label>
-            {t.has(`hints.${field}`) ? (
-              <p className="hint" id={`${id}-hint`}>
-                {t.rich(`hints.${field}`, { code: codeTag })}
-              </p>
-            ) : null}
-            {error ? (
-              <p className="field-error" id={`${id}-error`}>
-                {t(`errors.${error}`)}
-              </p>
-            ) : null}
-            {field === "preferredLocale" ? (
-              <select id={id} name={field} defaultValue={value || "en"} aria-invalid={Boolean(error)} aria-describedby={described}>
-                <option value="en">{t("localeEn")}</option>
-                <option value="ar">{t("localeAr")}</option>
-              </select>
-            ) : (
-              <input
-                id={id}
-                name={field}
-                type={field === "email" ? "email" : field === "lastVerifiedOn" ? "date" : field === "contactUrl" ? "url" : "text"}
-                defaultValue={value}
-                dir={ltrFields.includes(field) ? "ltr" : arabicFields.includes(field) ? "rtl" : "auto"}
-                lang={arabicFields.includes(field) ? "ar" : undefined}
-                size={longFields.includes(field) ? 60 : undefined}
-                aria-invalid={Boolean(error)}
-                aria-describedby={described}
-              />
-            )}
-          </div>
+          <TextField
+            key={field}
+            {...common}
+            hint={hint}
+            type={field === "email" ? "email" : field === "lastVerifiedOn" ? "date" : field === "contactUrl" ? "url" : "text"}
+            defaultValue={value}
+            dir={ltrFields.includes(field) ? "ltr" : arabicFields.includes(field) ? "rtl" : "auto"}
+            lang={arabicFields.includes(field) ? "ar" : undefined}
+            size={longFields.includes(field) ? 60 : undefined}
+          />
         );
       })}
       <button type="submit" className="button" disabled={pending}>

@@ -6,6 +6,7 @@ import { useFieldErrors } from "@/app/components/use-field-errors";
 import { inviteMemberSchema, memberFieldErrors, memberRoles, type MemberField } from "@/lib/organisations/schema";
 import { inviteMemberAction, type MemberFormState } from "./actions";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { Choice, FieldGroup, TextField } from "@/app/components/form/field";
 import { Notice } from "../notice";
 import { HiddenFields } from "../hidden-fields";
 
@@ -32,45 +33,26 @@ export function InviteForm({ locale, organisationId }: { locale: string; organis
       />
       {state.done?.kind === "invited" && !clientErrors ? <Notice tone="success">{t("invited", { email: state.done.email })}</Notice> : null}
       <HiddenFields values={{ locale, organisation: organisationId }} />
-      <div className={`field${errors.email ? " field-invalid" : ""}`}>
-        <label htmlFor="invite-email">{t("email")}</label>
-        <p className="hint" id="invite-email-hint">
-          {t("inviteEmailHint")}
-        </p>
-        {errors.email ? (
-          <p className="field-error" id="invite-email-error">
-            {t(`errors.${errors.email}`)}
-          </p>
-        ) : null}
-        <input
-          id="invite-email"
-          name="email"
-          type="email"
-          dir="ltr"
-          autoComplete="off"
-          inputMode="email"
-          spellCheck={false}
-          maxLength={254}
-          defaultValue={state.values.email ?? ""}
-          key={state.done ? `sent-${state.done.email}` : "invite-email"}
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby={["invite-email-hint", errors.email ? "invite-email-error" : null].filter(Boolean).join(" ")}
-        />
-      </div>
-      <fieldset className={`field role-choice${errors.role ? " field-invalid" : ""}`} aria-describedby={errors.role ? "invite-role-error" : undefined}>
-        <legend>{t("role")}</legend>
-        {errors.role ? (
-          <p className="field-error" id="invite-role-error">
-            {t(`errors.${errors.role}`)}
-          </p>
-        ) : null}
+      <TextField
+        id="invite-email"
+        name="email"
+        label={t("email")}
+        hint={t("inviteEmailHint")}
+        error={errors.email && t(`errors.${errors.email}`)}
+        type="email"
+        dir="ltr"
+        autoComplete="off"
+        inputMode="email"
+        spellCheck={false}
+        maxLength={254}
+        defaultValue={state.values.email ?? ""}
+        key={state.done ? `sent-${state.done.email}` : "invite-email"}
+      />
+      <FieldGroup id="invite-role" className="role-choice" legend={t("role")} error={errors.role && t(`errors.${errors.role}`)}>
         {memberRoles.map((role) => (
-          <div className="field-radio" key={role}>
-            <input id={`invite-role-${role}`} type="radio" name="role" value={role} defaultChecked={role === chosenRole} />
-            <label htmlFor={`invite-role-${role}`}>{t(`roleHints.${role}`)}</label>
-          </div>
+          <Choice key={role} id={`invite-role-${role}`} type="radio" name="role" value={role} defaultChecked={role === chosenRole} label={t(`roleHints.${role}`)} />
         ))}
-      </fieldset>
+      </FieldGroup>
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("working") : t("inviteSubmit")}
       </button>

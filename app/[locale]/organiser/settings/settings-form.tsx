@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { AbuseSettings } from "@/lib/abuse/schema";
 import { updateAbuseSettingsAction, type AbuseFormState } from "./actions";
 import { FormErrors, NumberField } from "./form-parts";
+import { FieldGroup } from "@/app/components/form/field";
 import { Notice } from "../notice";
 import { HiddenFields } from "../hidden-fields";
 
@@ -22,22 +23,18 @@ export function SettingsForm({ locale, organisationId, settings }: { locale: str
       <FormErrors id="settings-errors" state={state} />
       {state.done ? <Notice tone="success">{t("saved")}</Notice> : null}
       <HiddenFields values={{ locale, organisation: organisationId }} />
-      <fieldset className="field">
-        <legend>{t("burstLegend")}</legend>
+      <FieldGroup id="settings-burst" legend={t("burstLegend")}>
         {field("rateBurstLimit")}
         {field("rateBurstWindowSeconds", "seconds")}
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("sustainedLegend")}</legend>
+      </FieldGroup>
+      <FieldGroup id="settings-sustained" legend={t("sustainedLegend")}>
         {field("rateSustainedLimit")}
         {field("rateSustainedWindowSeconds", "seconds")}
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("ceilingLegend")}</legend>
-        <p className="hint">{t("ceilingHint")}</p>
+      </FieldGroup>
+      <FieldGroup id="settings-ceiling" legend={t("ceilingLegend")} hint={t("ceilingHint")}>
         {field("rateCeilingLimit")}
         {field("rateCeilingWindowSeconds", "seconds")}
-      </fieldset>
+      </FieldGroup>
       {field("trendingThreshold")}
       <button type="submit" className="button" disabled={pending}>
         {t("save")}

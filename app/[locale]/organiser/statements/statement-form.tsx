@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, type ReactNode } from "react";
+import { useActionState } from "react";
 import { codeTag } from "@/app/components/code-tag";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { statementFieldErrors, statementFieldId, statementInputSchema, statementLimits, statementValuesFromFormData, type StatementFormValues } from "@/lib/statements/schema";
 import { saveStatementAction, type StatementFormState } from "./actions";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { FieldGroup, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
 import { HiddenFields } from "../hidden-fields";
 import { Notice } from "../notice";
 
@@ -32,29 +33,8 @@ export function StatementForm(props: { locale: string; statementId: string; init
     if (row) return t(row[2] === "name" ? "fields.authorName" : "fields.authorNameAr", { number: Number(row[1]) + 1 });
     return t(`fields.${path as "url"}`);
   };
-  const describedBy = (path: string, hint: boolean) => [hint ? `${statementFieldId(path)}-hint` : null, errors[path] ? `${statementFieldId(path)}-error` : null].filter(Boolean).join(" ") || undefined;
-  const controlProps = (path: string, hint = false) => ({ id: statementFieldId(path), name: path, "aria-invalid": Boolean(errors[path]), "aria-describedby": describedBy(path, hint) });
-  const errorLine = (path: string) =>
-    errors[path] ? (
-      <p className="field-error" id={`${statementFieldId(path)}-error`}>
-        {t(`errors.${errors[path]!}`)}
-      </p>
-    ) : null;
-
-  function field(path: string, control: ReactNode, hint?: ReactNode) {
-    return (
-      <div className={`field${errors[path] ? " field-invalid" : ""}`}>
-        <label htmlFor={statementFieldId(path)}>{label(path)}</label>
-        {hint ? (
-          <p className="hint" id={`${statementFieldId(path)}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {errorLine(path)}
-        {control}
-      </div>
-    );
-  }
+  // What every field takes from its path: its id, its name, its label and its error.
+  const at = (path: string) => ({ id: statementFieldId(path), name: path, label: label(path), error: errors[path] ? t(`errors.${errors[path]!}`) : undefined });
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form statement-form">
@@ -75,35 +55,30 @@ export function StatementForm(props: { locale: string; statementId: string; init
       />
       <HiddenFields values={{ locale: props.locale, statementId: props.statementId }} />
 
-      <fieldset className={`field statement-authors${errors.authors ? " field-invalid" : ""}`} id="statement-authors" tabIndex={-1} aria-describedby={describedBy("authors", true)}>
-        <legend>{t("fields.authors")}</legend>
-        <p className="hint" id={`${statementFieldId("authors")}-hint`}>
-          {t("hints.authors")}
-        </p>
-        {errorLine("authors")}
+      <FieldGroup
+        id={statementFieldId("authors")}
+        className="statement-authors"
+        tabIndex={-1}
+        legend={t("fields.authors")}
+        hint={t("hints.authors")}
+        error={errors.authors && t(`errors.${errors.authors}`)}
+      >
         <ol className="author-rows">
           {rows.map((row, index) => (
             <li key={index} className="author-row">
-              {field(`authors.${index}.name`, <input type="text" {...controlProps(`authors.${index}.name`)} defaultValue={row.name} dir="auto" maxLength={statementLimits.authorName} autoComplete="off" />)}
-              {field(`authors.${index}.nameAr`, <input type="text" {...controlProps(`authors.${index}.nameAr`)} defaultValue={row.nameAr} dir="rtl" lang="ar" maxLength={statementLimits.authorName} autoComplete="off" />)}
+              <TextField {...at(`authors.${index}.name`)} defaultValue={row.name} dir="auto" maxLength={statementLimits.authorName} autoComplete="off" />
+              <TextField {...at(`authors.${index}.nameAr`)} defaultValue={row.nameAr} dir="rtl" lang="ar" maxLength={statementLimits.authorName} autoComplete="off" />
             </li>
           ))}
         </ol>
-      </fieldset>
+      </FieldGroup>
 
-      {field(
-        "language",
-        <select {...controlProps("language")} defaultValue={values.language}>
-          <option value="en">{t("languages.en")}</option>
-          <option value="ar">{t("languages.ar")}</option>
-        </select>,
-      )}
-      {field("url", <input type="url" {...controlProps("url", true)} defaultValue={values.url} dir="ltr" inputMode="url" autoComplete="off" />, t.rich("hints.url", { code: codeTag }))}
-      {field(
-        "fullText",
-        <textarea {...controlProps("fullText", true)} defaultValue={values.fullText} rows={18} dir={values.language === "ar" ? "rtl" : "ltr"} lang={values.language} />,
-        t("hints.fullText"),
-      )}
+      <SelectField {...at("language")} defaultValue={values.language}>
+        <option value="en">{t("languages.en")}</option>
+        <option value="ar">{t("languages.ar")}</option>
+      </SelectField>
+      <TextField {...at("url")} hint={t.rich("hints.url", { code: codeTag })} type="url" defaultValue={values.url} dir="ltr" inputMode="url" autoComplete="off" />
+      <TextAreaField {...at("fullText")} hint={t("hints.fullText")} defaultValue={values.fullText} rows={18} dir={values.language === "ar" ? "rtl" : "ltr"} lang={values.language} />
       <button type="submit" className="button" disabled={pending}>
         {t("save")}
       </button>

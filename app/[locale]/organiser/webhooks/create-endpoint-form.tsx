@@ -9,8 +9,8 @@ import { createEndpointSchema, webhookFieldErrors, type WebhookField } from "@/l
 import { createEndpointAction, type WebhookFormState } from "./actions";
 import { eventMessageKeys } from "./event-names";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { CheckboxField, Choice, FieldGroup, TextField } from "@/app/components/form/field";
 import { HiddenFields } from "../hidden-fields";
-import { CheckboxField } from "../checkbox-field";
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 const fieldOrder: WebhookField[] = ["url", "events"];
@@ -48,50 +48,30 @@ export function CreateEndpointForm({ locale, organisationId }: { locale: string;
           problems={errorFields.map((field) => ({ key: field, href: field === "events" ? "#webhook-event-signature.confirmed" : "#webhook-url", message: t(`errors.${errors[field]!}`) }))}
         />
         <HiddenFields values={{ locale, organisation: organisationId }} />
-        <div className={`field${errors.url ? " field-invalid" : ""}`}>
-          <label htmlFor="webhook-url">{t.rich("url", { code: codeTag })}</label>
-          <p className="hint" id="webhook-url-hint">
-            {t.rich("urlHint", { code: codeTag })}
-          </p>
-          {errors.url ? (
-            <p className="field-error" id="webhook-url-error">
-              {t(`errors.${errors.url}`)}
-            </p>
-          ) : null}
-          <input
-            id="webhook-url"
-            name="url"
-            type="url"
-            dir="ltr"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2000}
-            defaultValue={state.values.url ?? ""}
-            aria-invalid={Boolean(errors.url)}
-            aria-describedby={["webhook-url-hint", errors.url ? "webhook-url-error" : null].filter(Boolean).join(" ")}
-          />
-        </div>
-        <fieldset className={`field${errors.events ? " field-invalid" : ""}`} aria-describedby={errors.events ? "webhook-events-error" : undefined}>
-          <legend>{t("eventsLegend")}</legend>
-          {errors.events ? (
-            <p className="field-error" id="webhook-events-error">
-              {t(`errors.${errors.events}`)}
-            </p>
-          ) : null}
+        <TextField
+          id="webhook-url"
+          name="url"
+          label={t.rich("url", { code: codeTag })}
+          hint={t.rich("urlHint", { code: codeTag })}
+          error={errors.url && t(`errors.${errors.url}`)}
+          type="url"
+          dir="ltr"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2000}
+          defaultValue={state.values.url ?? ""}
+        />
+        <FieldGroup id="webhook-events" legend={t("eventsLegend")} error={errors.events && t(`errors.${errors.events}`)}>
           {webhookEvents.map((event) => (
-            <div className="field-checkbox" key={event}>
-              <input id={`webhook-event-${event}`} type="checkbox" name="events" value={event} defaultChecked={chosen.has(event)} />
-              <label htmlFor={`webhook-event-${event}`}>{t(`eventHints.${eventMessageKeys[event]}`)}</label>
-            </div>
+            <Choice key={event} id={`webhook-event-${event}`} type="checkbox" name="events" value={event} defaultChecked={chosen.has(event)} label={t(`eventHints.${eventMessageKeys[event]}`)} />
           ))}
-        </fieldset>
+        </FieldGroup>
         <CheckboxField
           id="webhook-personal-data"
           name="includePersonalData"
           defaultChecked={state.values.includePersonalData ?? false}
           label={t("includePersonalData")}
-          hintId="webhook-personal-data-hint"
           hint={t("includePersonalDataHint")}
         />
         <button type="submit" className="button" disabled={pending}>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { EnteredText } from "@/app/components/entered-text";
+import { CheckboxField, Choice, FieldGroup, TextAreaField, TextField } from "@/app/components/form/field";
 import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField } from "@/lib/letters/schema";
 import { writeLetterAction, type LetterFormState } from "./actions";
 
@@ -68,14 +69,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
   }, [state, clientErrors, errorFields.length, formError]);
 
   const message = (field: LetterField) => t(`errors.${errors[field]}` as "errors.generic");
-  const describedBy = (field: LetterField, hint: boolean) =>
-    [hint ? `letter-${field}-hint` : null, errors[field] ? `letter-${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const errorText = (field: LetterField) =>
-    errors[field] ? (
-      <p className="field-error" id={`letter-${field}-error`}>
-        {message(field)}
-      </p>
-    ) : null;
+  const at = (field: LetterField) => ({ id: `letter-${field}`, name: field, error: errors[field] ? message(field) : undefined });
   const firstOpen = recipients.find((recipient) => !recipient.writtenOn)?.id ?? recipients[0]?.id ?? "";
   const ticked = (field: "replyToMe" | "copyToMe" | "acknowledgeRisk") => value(field, "") === "yes";
 
@@ -119,9 +113,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
       <input type="hidden" name="letterKey" value={letterKey} />
       {token ? <input type="hidden" name="token" value={token} /> : null}
 
-      <fieldset className={`field${errors.recipient ? " field-invalid" : ""}`} aria-describedby={describedBy("recipient", false)}>
-        <legend>{t("recipient")}</legend>
-        {errorText("recipient")}
+      <FieldGroup id="letter-recipient" legend={t("recipient")} error={errors.recipient ? message("recipient") : undefined}>
         <ul className="recipient-choice">
           {recipients.map((recipient) => {
             const notes = [recipient.risk ? `recipient-${recipient.id}-risk` : null, recipient.writtenOn ? `recipient-${recipient.id}-written` : null].filter(Boolean).join(" ");
@@ -157,102 +149,55 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
             );
           })}
         </ul>
-      </fieldset>
+      </FieldGroup>
 
       <div aria-live="polite">
         {risky ? (
-          <div className={`notice notice-warning field${errors.acknowledgeRisk ? " field-invalid" : ""}`} id="letter-risk">
+          <div className="notice notice-warning" id="letter-risk">
             <h3>{t.rich("riskHeading", { name: risky.name, recipient: enteredName(risky.name) })}</h3>
             <p id="letter-risk-warning">{t("riskWarning")}</p>
-            {errorText("acknowledgeRisk")}
-            <div className="field-checkbox">
-              <input
-                type="checkbox"
-                id="letter-acknowledgeRisk"
-                name="acknowledgeRisk"
-                value="yes"
-                defaultChecked={ticked("acknowledgeRisk") && value("recipient", "") === risky.id}
-                aria-invalid={Boolean(errors.acknowledgeRisk)}
-                aria-describedby={["letter-risk-warning", errors.acknowledgeRisk ? "letter-acknowledgeRisk-error" : null].filter(Boolean).join(" ")}
-              />
-              <label htmlFor="letter-acknowledgeRisk">{t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name) })}</label>
-            </div>
+            <CheckboxField
+              {...at("acknowledgeRisk")}
+              label={t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name) })}
+              value="yes"
+              defaultChecked={ticked("acknowledgeRisk") && value("recipient", "") === risky.id}
+              aria-describedby="letter-risk-warning"
+            />
           </div>
         ) : null}
       </div>
 
-      <div className={`field${errors.name ? " field-invalid" : ""}`}>
-        <label htmlFor="letter-name">{t("name")}</label>
-        <p className="hint" id="letter-name-hint">
-          {t("nameHint")}
-        </p>
-        {errorText("name")}
-        <input id="letter-name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={value("name", defaults.name)} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name", true)} />
-      </div>
+      <TextField {...at("name")} label={t("name")} hint={t("nameHint")} autoComplete="name" maxLength={100} defaultValue={value("name", defaults.name)} />
 
       <p className="hint">{t("subjectNote")}</p>
 
-      <div className={`field${errors.body ? " field-invalid" : ""}`}>
-        <label htmlFor="letter-body">{t("body")}</label>
-        <p className="hint" id="letter-body-hint">
-          {t("bodyHint")}
-        </p>
-        {errorText("body")}
-        <textarea
-          id="letter-body"
-          name="body"
-          rows={12}
-          lang={letterLocale}
-          dir={letterLocale === "ar" ? "rtl" : "ltr"}
-          defaultValue={value("body", defaults.body)}
-          aria-invalid={Boolean(errors.body)}
-          aria-describedby={describedBy("body", true)}
-        />
-      </div>
+      <TextAreaField {...at("body")} label={t("body")} hint={t("bodyHint")} rows={12} lang={letterLocale} dir={letterLocale === "ar" ? "rtl" : "ltr"} defaultValue={value("body", defaults.body)} />
 
-      <div className={`field${errors.personal ? " field-invalid" : ""}`}>
-        <label htmlFor="letter-personal">{t("personal")}</label>
-        <p className="hint" id="letter-personal-hint">
-          {t("personalHint", { min: personalMinLength })}
-        </p>
-        {errorText("personal")}
-        <textarea
-          id="letter-personal"
-          name="personal"
-          rows={5}
-          maxLength={personalMaxLength}
-          lang={letterLocale}
-          dir="auto"
-          required
-          defaultValue={value("personal", "")}
-          aria-invalid={Boolean(errors.personal)}
-          aria-describedby={describedBy("personal", true)}
-        />
-      </div>
+      <TextAreaField
+        {...at("personal")}
+        label={t("personal")}
+        hint={t("personalHint", { min: personalMinLength })}
+        rows={5}
+        maxLength={personalMaxLength}
+        lang={letterLocale}
+        dir="auto"
+        required
+        defaultValue={value("personal", "")}
+      />
 
       {token && senderEmail ? (
-        <fieldset className="field letter-contact" aria-describedby="letter-contact-hint">
-          <legend>{t("contactHeading")}</legend>
-          <p className="hint" id="letter-contact-hint">
-            {t("contactHint")}
-          </p>
-          <div className="field-checkbox">
-            <input type="checkbox" id="letter-replyToMe" name="replyToMe" value="yes" defaultChecked={ticked("replyToMe")} aria-describedby="letter-replyToMe-hint" />
-            <label htmlFor="letter-replyToMe">
-              {t.rich("replyToMe", { address: senderEmail, email: isolatedAddress })}
-            </label>
-            <p className="hint" id="letter-replyToMe-hint">
-              {t("replyToMeHint")}
-            </p>
-          </div>
-          <div className="field-checkbox">
-            <input type="checkbox" id="letter-copyToMe" name="copyToMe" value="yes" defaultChecked={ticked("copyToMe")} aria-describedby="letter-copyToMe-hint" />
-            <label htmlFor="letter-copyToMe">{t("copyToMe")}</label>
-            <p className="hint" id="letter-copyToMe-hint">
-              {t("copyToMeHint")}
-            </p>
-          </div>
-        </fieldset>
+        <FieldGroup id="letter-contact" className="letter-contact" legend={t("contactHeading")} hint={t("contactHint")}>
+          <Choice
+            id="letter-replyToMe"
+            type="checkbox"
+            name="replyToMe"
+            value="yes"
+            defaultChecked={ticked("replyToMe")}
+            label={t.rich("replyToMe", { address: senderEmail, email: isolatedAddress })}
+            hint={t("replyToMeHint")}
+          />
+          <Choice id="letter-copyToMe" type="checkbox" name="copyToMe" value="yes" defaultChecked={ticked("copyToMe")} label={t("copyToMe")} hint={t("copyToMeHint")} />
+        </FieldGroup>
       ) : null}
 
       <div className="letter-actions">

@@ -1,5 +1,6 @@
 import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
+import { SelectField } from "@/app/components/form/field";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -144,9 +145,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       <form method="get" action={`/${locale}/campaigns/${campaign.slug}/write`} className="sign-form letter-place">
         <h2>{t("placeHeading")}</h2>
         {token ? <input type="hidden" name="token" value={token} /> : null}
-        <div className="field">
-          <label htmlFor="place-country">{t("country")}</label>
-          <select id="place-country" name="country" autoComplete="country" defaultValue={place.country ?? ""}>
+        <SelectField id="place-country" name="country" label={t("country")} autoComplete="country" defaultValue={place.country ?? ""}>
             <option value="">{t("chooseCountry")}</option>
             {covered.length > 0 ? (
               <optgroup label={t("recipientsHeading")}>
@@ -164,23 +163,16 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
                 </option>
               ))}
             </optgroup>
-          </select>
-        </div>
+        </SelectField>
         {choice.regions.length > 0 ? (
-          <div className="field">
-            <label htmlFor="place-region">{t("region")}</label>
-            <p className="hint" id="place-region-hint">
-              {t("regionHint")}
-            </p>
-            <select id="place-region" name="region" defaultValue={place.region ?? ""} aria-describedby="place-region-hint">
+          <SelectField id="place-region" name="region" label={t("region")} hint={t("regionHint")} defaultValue={place.region ?? ""}>
               <option value="">{t("wholeCountry")}</option>
               {choice.regions.map((region) => (
                 <option key={region} value={region} lang={hasNoArabic(region) ? "en" : undefined} dir="auto">
                   {region}
                 </option>
               ))}
-            </select>
-          </div>
+          </SelectField>
         ) : null}
         <button type="submit" className="button button-secondary">
           {t("showRecipients")}

@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, type EditorValues } from "@/lib/campaigns/editor/form-values";
 import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
 import type { EditorFormState } from "./form-state";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { CheckboxField, Choice, FieldGroup, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
+import { EnteredText } from "@/app/components/entered-text";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
 import { Options } from "../../options";
@@ -94,46 +96,21 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
   }
 
   const message = (path: string) => t(`errors.${errors[path]}`);
-  const describedBy = (path: string, hint: boolean) =>
-    [hint ? `${fieldId(path)}-hint` : null, errors[path] ? `${fieldId(path)}-error` : null].filter(Boolean).join(" ") || undefined;
-  const controlProps = (path: string, hint: boolean) => ({
-    id: fieldId(path),
-    name: path,
-    "aria-invalid": Boolean(errors[path]),
-    "aria-describedby": describedBy(path, hint),
-  });
+  // What every field of the editor takes from its path: its id, its name and its error.
+  const at = (path: string) => ({ id: fieldId(path), name: path, error: errors[path] ? message(path) : undefined });
   const arabic = { dir: "rtl", lang: "ar" } as const;
   const english = { dir: "ltr", lang: "en" } as const;
 
-  function field(path: string, label: string, control: ReactNode, hint?: string, className = "") {
+  function statementOptions() {
     return (
-      <div className={`field${errors[path] ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
-        <label htmlFor={fieldId(path)}>{label}</label>
-        {hint ? (
-          <p className="hint" id={`${fieldId(path)}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {errors[path] ? (
-          <p className="field-error" id={`${fieldId(path)}-error`}>
-            {message(path)}
-          </p>
-        ) : null}
-        {control}
-      </div>
-    );
-  }
-
-  function statementSelect(path: string, value: string) {
-    return (
-      <select {...controlProps(path, false)} defaultValue={value}>
+      <>
         <option value="">{t("fields.noStatement")}</option>
         {statements.map((statement) => (
           <option key={statement.id} value={statement.id}>
             {statement.label}
           </option>
         ))}
-      </select>
+      </>
     );
   }
 
@@ -158,161 +135,97 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
           <h2 id="editor-texts-heading">{t("sections.texts")}</h2>
           <p className="hint">{t("sections.textsHint")}</p>
           <div className="bilingual">
-            {field("titleEn", t("fields.titleEn"), <input type="text" {...controlProps("titleEn", false)} {...english} maxLength={editorLimits.title} defaultValue={values.titleEn} />)}
-            {field("titleAr", t("fields.titleAr"), <input type="text" {...controlProps("titleAr", false)} {...arabic} maxLength={editorLimits.title} defaultValue={values.titleAr} />)}
+            <TextField {...at("titleEn")} label={t("fields.titleEn")} {...english} maxLength={editorLimits.title} defaultValue={values.titleEn} />
+            <TextField {...at("titleAr")} label={t("fields.titleAr")} {...arabic} maxLength={editorLimits.title} defaultValue={values.titleAr} />
           </div>
           {mode === "create" ? <p className="hint">{t("fields.slugHint")}</p> : null}
           <div className="bilingual">
-            {field(
-              "summaryEn",
-              t("fields.summaryEn"),
-              <textarea {...controlProps("summaryEn", true)} {...english} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryEn} />,
-              t("fields.summaryHint"),
-            )}
-            {field(
-              "summaryAr",
-              t("fields.summaryAr"),
-              <textarea {...controlProps("summaryAr", true)} {...arabic} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryAr} />,
-              t("fields.summaryArHint"),
-            )}
+            <TextAreaField {...at("summaryEn")} label={t("fields.summaryEn")} hint={t("fields.summaryHint")} {...english} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryEn} />
+            <TextAreaField {...at("summaryAr")} label={t("fields.summaryAr")} hint={t("fields.summaryArHint")} {...arabic} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryAr} />
           </div>
           <div className="bilingual">
-            {field(
-              "bodyEn",
-              t("fields.bodyEn"),
-              <textarea {...controlProps("bodyEn", true)} {...english} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyEn} />,
-              t("fields.markdownHint"),
-            )}
-            {field(
-              "bodyAr",
-              t("fields.bodyAr"),
-              <textarea {...controlProps("bodyAr", true)} {...arabic} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyAr} />,
-              t("fields.markdownHint"),
-            )}
+            <TextAreaField {...at("bodyEn")} label={t("fields.bodyEn")} hint={t("fields.markdownHint")} {...english} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyEn} />
+            <TextAreaField {...at("bodyAr")} label={t("fields.bodyAr")} hint={t("fields.markdownHint")} {...arabic} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyAr} />
           </div>
         </section>
 
         <section className="editor-section" aria-labelledby="editor-schedule-heading">
           <h2 id="editor-schedule-heading">{t("sections.schedule")}</h2>
-          {field(
-            "goals",
-            t("fields.goals"),
-            <input type="text" {...controlProps("goals", true)} dir="ltr" inputMode="text" autoComplete="off" className="input-medium" defaultValue={values.goals} />,
-            t("fields.goalsHint"),
-          )}
+          <TextField {...at("goals")} label={t("fields.goals")} hint={t("fields.goalsHint")} dir="ltr" inputMode="text" autoComplete="off" className="input-medium" defaultValue={values.goals} />
           <div className="editor-dates">
-            {field("opensAt", t("fields.opensAt"), <input type="date" {...controlProps("opensAt", true)} defaultValue={values.opensAt} />, t("fields.opensAtHint"))}
-            {field("closesAt", t("fields.closesAt"), <input type="date" {...controlProps("closesAt", true)} defaultValue={values.closesAt} />, t("fields.closesAtHint"))}
+            <TextField {...at("opensAt")} label={t("fields.opensAt")} hint={t("fields.opensAtHint")} type="date" defaultValue={values.opensAt} />
+            <TextField {...at("closesAt")} label={t("fields.closesAt")} hint={t("fields.closesAtHint")} type="date" defaultValue={values.closesAt} />
           </div>
-          {field(
-            "retentionMonths",
-            retention("label"),
-            <input type="number" min={1} max={120} {...controlProps("retentionMonths", true)} dir="ltr" className="input-short" defaultValue={values.retentionMonths} />,
-            retention("hint"),
-          )}
-          {field(
-            "sourceStatementId",
-            t("fields.sourceStatement"),
-            <>
-              {statementSelect("sourceStatementId", values.sourceStatementId)}
-              {statementsLink ? (
-                <p className="hint">
-                  <a href={statementsLink.href}>{statementsLink.label}</a>
-                </p>
-              ) : null}
-            </>,
-            t("fields.sourceStatementHint"),
-          )}
-        </section>
-
-        <section className={`editor-section${errors.demands ? " field-invalid" : ""}`} aria-labelledby="demands">
-          <h2 id="demands" tabIndex={-1}>
-            {t("sections.demands")}
-          </h2>
-          <p className="hint" id="demands-hint">
-            {t("sections.demandsHint")}
-          </p>
-          {errors.demands ? (
-            <p className="field-error" id="demands-error">
-              {message("demands")}
+          <TextField {...at("retentionMonths")} label={retention("label")} hint={retention("hint")} type="number" min={1} max={120} dir="ltr" className="input-short" defaultValue={values.retentionMonths} />
+          <SelectField {...at("sourceStatementId")} label={t("fields.sourceStatement")} hint={t("fields.sourceStatementHint")} defaultValue={values.sourceStatementId}>
+            {statementOptions()}
+          </SelectField>
+          {statementsLink ? (
+            <p className="hint">
+              <a href={statementsLink.href}>{statementsLink.label}</a>
             </p>
           ) : null}
-          <ol className="demand-rows">
-            {rows.map((row, index) => {
-              const path = (name: string) => `demands.${index}.${name}`;
-              const filled = index < values.demands.length && !isEmptyDemandRow(values.demands[index]);
-              return (
-                <li key={index}>
-                  <fieldset className="demand-row">
-                    <legend>{filled ? t("demand.legend", { number: index + 1 }) : t("demand.legendNew", { number: index + 1 })}</legend>
-                    {field(
-                      path("kind"),
-                      t("demand.kind"),
-                      <select {...controlProps(path("kind"), false)} defaultValue={row.kind}>
+        </section>
+
+        <section className="editor-section">
+          <FieldGroup id="demands" className="checkbox-group" tabIndex={-1} legend={<h2>{t("sections.demands")}</h2>} hint={t("sections.demandsHint")} error={errors.demands && message("demands")}>
+            <ol className="demand-rows">
+              {rows.map((row, index) => {
+                const path = (name: string) => `demands.${index}.${name}`;
+                const filled = index < values.demands.length && !isEmptyDemandRow(values.demands[index]);
+                return (
+                  <li key={index}>
+                    <fieldset className="demand-row">
+                      <legend>{filled ? t("demand.legend", { number: index + 1 }) : t("demand.legendNew", { number: index + 1 })}</legend>
+                      <SelectField {...at(path("kind"))} label={t("demand.kind")} defaultValue={row.kind}>
                         <option value="">{t("demand.chooseKind")}</option>
                         <Options values={demandKinds} label={(kind) => kinds(kind)} />
-                      </select>,
-                    )}
-                    <div className="bilingual">
-                      {field(path("textEn"), t("demand.textEn"), <textarea {...controlProps(path("textEn"), false)} {...english} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textEn} />)}
-                      {field(path("textAr"), t("demand.textAr"), <textarea {...controlProps(path("textAr"), false)} {...arabic} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textAr} />)}
-                    </div>
-                    {field(
-                      path("sourceQuote"),
-                      t("demand.sourceQuote"),
-                      <textarea {...controlProps(path("sourceQuote"), true)} dir="auto" rows={2} maxLength={editorLimits.sourceQuote} defaultValue={row.sourceQuote} />,
-                      t("demand.sourceQuoteHint"),
-                    )}
-                    {field(path("sourceStatementId"), t("demand.sourceStatement"), statementSelect(path("sourceStatementId"), row.sourceStatementId))}
-                    {filled ? (
-                      <div className="field field-checkbox">
-                        <input id={fieldId(path("remove"))} name={path("remove")} type="checkbox" defaultChecked={row.remove} />
-                        <label htmlFor={fieldId(path("remove"))}>{t("demand.remove")}</label>
+                      </SelectField>
+                      <div className="bilingual">
+                        <TextAreaField {...at(path("textEn"))} label={t("demand.textEn")} {...english} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textEn} />
+                        <TextAreaField {...at(path("textAr"))} label={t("demand.textAr")} {...arabic} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textAr} />
                       </div>
-                    ) : null}
-                  </fieldset>
-                </li>
-              );
-            })}
-          </ol>
-          {scripted && rows.length < editorLimits.demandRows ? (
-            <button type="button" className="button button-secondary" onClick={addRow}>
-              {t("demand.add")}
-            </button>
-          ) : null}
+                      <TextAreaField {...at(path("sourceQuote"))} label={t("demand.sourceQuote")} hint={t("demand.sourceQuoteHint")} dir="auto" rows={2} maxLength={editorLimits.sourceQuote} defaultValue={row.sourceQuote} />
+                      <SelectField {...at(path("sourceStatementId"))} label={t("demand.sourceStatement")} defaultValue={row.sourceStatementId}>
+                        {statementOptions()}
+                      </SelectField>
+                      {filled ? <CheckboxField id={fieldId(path("remove"))} name={path("remove")} defaultChecked={row.remove} label={t("demand.remove")} /> : null}
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ol>
+            {scripted && rows.length < editorLimits.demandRows ? (
+              <button type="button" className="button button-secondary" onClick={addRow}>
+                {t("demand.add")}
+              </button>
+            ) : null}
+          </FieldGroup>
         </section>
 
-        <section className={`editor-section${errors.decisionMakerIds ? " field-invalid" : ""}`}>
-          <fieldset className="checkbox-group" id="decisionMakerIds" aria-describedby="decisionMakerIds-hint">
-            <legend>
-              <h2>{t("sections.decisionMakers")}</h2>
-            </legend>
-            <p className="hint" id="decisionMakerIds-hint">
-              {t("sections.decisionMakersHint")}
-            </p>
-            {errors.decisionMakerIds ? <p className="field-error">{message("decisionMakerIds")}</p> : null}
+        <section className="editor-section">
+          <FieldGroup id="decisionMakerIds" className="checkbox-group" legend={<h2>{t("sections.decisionMakers")}</h2>} hint={t("sections.decisionMakersHint")} error={errors.decisionMakerIds && message("decisionMakerIds")}>
             {decisionMakers.length === 0 ? <p>{t("sections.noDecisionMakers")}</p> : null}
             <ul className="checkbox-list">
               {decisionMakers.map((person) => (
-                <li key={person.id} className="field-checkbox">
-                  <input
+                <li key={person.id}>
+                  <Choice
                     id={`decisionMaker-${person.id}`}
-                    name="decisionMakerIds"
                     type="checkbox"
+                    name="decisionMakerIds"
                     value={person.id}
                     defaultChecked={values.decisionMakerIds.includes(person.id)}
-                    aria-describedby={`decisionMaker-${person.id}-detail`}
+                    label={<EnteredText text={person.name} />}
+                    hint={
+                      <bdi lang="en" dir="ltr">
+                        {person.detail}
+                      </bdi>
+                    }
                   />
-                  <label htmlFor={`decisionMaker-${person.id}`} lang="en" dir="ltr">
-                    {person.name}
-                  </label>
-                  <p className="hint" id={`decisionMaker-${person.id}-detail`} lang="en" dir="ltr">
-                    {person.detail}
-                  </p>
                 </li>
               ))}
             </ul>
-          </fieldset>
+          </FieldGroup>
         </section>
       </fieldset>
 

@@ -4,6 +4,7 @@ import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { importAction, type ImportFormState } from "../actions";
+import { TextField } from "@/app/components/form/field";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
 
@@ -17,13 +18,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
     <>
       <form action={formAction} className="sign-form organiser-form" encType="multipart/form-data">
         <HiddenFields values={{ locale, organisation: organisationId, intent: "preview" }} />
-        <div className="field">
-          <label htmlFor="import-file">{t("importFile")}</label>
-          <p className="hint" id="import-file-hint">
-            {t.rich("importHint", { code: codeTag })}
-          </p>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" />
-        </div>
+        <TextField id="import-file" name="file" type="file" accept=".csv,text/csv" label={t("importFile")} hint={t.rich("importHint", { code: codeTag })} />
         <button type="submit" className="button" disabled={pending}>
           {t("previewImport")}
         </button>

@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
-import { CheckboxField } from "../../../checkbox-field";
+import { CheckboxField, Choice, FieldGroup } from "@/app/components/form/field";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
 // title and institution in the reader's language when the directory has it, name and region as entered.
@@ -54,49 +54,35 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
       {state.formError ? <Notice tone="problem">{t(`formErrors.${state.formError}`)}</Notice> : null}
       {state.done ? <Notice tone="success">{t("settingsSaved")}</Notice> : null}
       <HiddenFields values={{ locale: props.locale, campaign: props.campaignId }} />
-      <fieldset className={`field${state.fields.decisionMakerIds ? " field-invalid" : ""}`} aria-describedby="targets-hint">
-        <legend>{t("targets")}</legend>
-        <p className="hint" id="targets-hint">
-          {t("targetsHint")}
-        </p>
-        {state.fields.decisionMakerIds ? <p className="field-error">{t(`errors.${state.fields.decisionMakerIds}`)}</p> : null}
+      <FieldGroup id="targets" legend={t("targets")} hint={t("targetsHint")} error={state.fields.decisionMakerIds && t(`errors.${state.fields.decisionMakerIds}`)}>
         {props.choices.map((choice) => (
-          <div className="field-checkbox" key={choice.id}>
-            <input
-              id={`target-${choice.id}`}
-              type="checkbox"
-              name="decisionMakerIds"
-              value={choice.id}
-              defaultChecked={defaults.targetIds.includes(choice.id)}
-              onChange={(event) => toggle(choice.id, event.currentTarget.checked)}
-            />
-            <label htmlFor={`target-${choice.id}`}>
-              <EnteredText text={choice.name} />
-            </label>
-            <p className="hint">
-              {[
-                choice.title ? <LocalizedText key="title" locale={props.locale} values={choice.title} /> : null,
-                <LocalizedText key="institution" locale={props.locale} values={choice.institution} />,
-                choice.country,
-                choice.region ? <EnteredText key="region" text={choice.region} /> : null,
-                choice.shared ? t("shared") : null,
-              ]
-                .filter((piece) => piece !== null)
-                .map((piece, index) => (
-                  <Fragment key={index}>
-                    {index > 0 ? " · " : null}
-                    {piece}
-                  </Fragment>
-                ))}
-            </p>
-          </div>
+          <Choice
+            key={choice.id}
+            id={`target-${choice.id}`}
+            type="checkbox"
+            name="decisionMakerIds"
+            value={choice.id}
+            defaultChecked={defaults.targetIds.includes(choice.id)}
+            onChange={(event) => toggle(choice.id, event.currentTarget.checked)}
+            label={<EnteredText text={choice.name} />}
+            hint={[
+              choice.title ? <LocalizedText key="title" locale={props.locale} values={choice.title} /> : null,
+              <LocalizedText key="institution" locale={props.locale} values={choice.institution} />,
+              choice.country,
+              choice.region ? <EnteredText key="region" text={choice.region} /> : null,
+              choice.shared ? t("shared") : null,
+            ]
+              .filter((piece) => piece !== null)
+              .map((piece, index) => (
+                <Fragment key={index}>
+                  {index > 0 ? " · " : null}
+                  {piece}
+                </Fragment>
+              ))}
+          />
         ))}
-      </fieldset>
-      <fieldset className={`field${state.fields.cadence ? " field-invalid" : ""}`} aria-describedby="cadence-hint">
-        <legend>{t("cadence")}</legend>
-        <p className="hint" id="cadence-hint">
-          {props.cadence === null ? t("cadenceUnsetHint") : t("cadenceHint")}
-        </p>
+      </FieldGroup>
+      <FieldGroup id="cadence" legend={t("cadence")} hint={props.cadence === null ? t("cadenceUnsetHint") : t("cadenceHint")} error={state.fields.cadence && t(`errors.${state.fields.cadence}`)}>
         {names.length > 1 ? (
           <>
             <p className="hint">{t("recipients", { count: formatNumber(names.length, props.locale) })}</p>
@@ -109,23 +95,24 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
             </ul>
           </>
         ) : null}
-        {state.fields.cadence ? <p className="field-error">{t(`errors.${state.fields.cadence}`)}</p> : null}
         {(["OFF", "DAILY", "WEEKLY"] as const).map((cadence) => (
-          <div className="field-radio" key={cadence}>
-            <input id={`cadence-${cadence}`} type="radio" name="cadence" value={cadence} defaultChecked={defaults.cadence === cadence} aria-describedby={`cadence-${cadence}-hint`} />
-            <label htmlFor={`cadence-${cadence}`}>{t(`cadences.${cadence}`)}</label>
-            <p className="hint" id={`cadence-${cadence}-hint`}>
-              {cadence === "OFF" ? t("what.OFF") : what(cadence)}
-            </p>
-          </div>
+          <Choice
+            key={cadence}
+            id={`cadence-${cadence}`}
+            type="radio"
+            name="cadence"
+            value={cadence}
+            defaultChecked={defaults.cadence === cadence}
+            label={t(`cadences.${cadence}`)}
+            hint={cadence === "OFF" ? t("what.OFF") : what(cadence)}
+          />
         ))}
-      </fieldset>
+      </FieldGroup>
       <CheckboxField
         id="milestone-digests"
         name="milestoneDigests"
         defaultChecked={defaults.milestoneDigests}
         label={t("milestoneDigests")}
-        hintId="milestone-hint"
         hint={props.goals ? what("milestones") : t("milestoneNoGoals")}
       />
       <button type="submit" className="button" disabled={pending}>

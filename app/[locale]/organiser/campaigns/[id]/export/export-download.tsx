@@ -6,6 +6,7 @@ import { parseExportQuery, type ExportField, type ExportFieldErrors } from "@/li
 import { formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { CheckboxField, SelectField, TextField } from "@/app/components/form/field";
 
 type Props = {
   action: string;
@@ -134,13 +135,7 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
     link.remove();
   }
 
-  const errorText = (field: ExportField) =>
-    errors[field] ? (
-      <p className="field-error" id={`${field}-error`}>
-        {t(`errors.${errors[field]}`)}
-      </p>
-    ) : null;
-  const invalid = (field: ExportField) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {});
+  const at = (field: ExportField) => ({ id: `export-${field}`, name: field, error: errors[field] ? t(`errors.${errors[field]}`) : undefined });
   const errorFields = fieldOrder.filter((field) => errors[field]);
   const rowsText = formatNumber(progress.rows, locale);
   const sizeText = size(progress.bytes);
@@ -160,33 +155,18 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
           {t("dateHint")}
         </p>
         <div className="export-dates">
-          <div className={`field${errors.from ? " field-invalid" : ""}`}>
-            <label htmlFor="export-from">{t("from")}</label>
-            {errorText("from")}
-            <input id="export-from" name="from" type="date" {...invalid("from")} />
-          </div>
-          <div className={`field${errors.to ? " field-invalid" : ""}`}>
-            <label htmlFor="export-to">{t("to")}</label>
-            {errorText("to")}
-            <input id="export-to" name="to" type="date" {...invalid("to")} />
-          </div>
+          <TextField {...at("from")} label={t("from")} type="date" />
+          <TextField {...at("to")} label={t("to")} type="date" />
         </div>
-        <div className={`field${errors.country ? " field-invalid" : ""}`}>
-          <label htmlFor="export-country">{t("country")}</label>
-          {errorText("country")}
-          <select id="export-country" name="country" defaultValue="" {...invalid("country")}>
-            <option value="">{t("anyCountry")}</option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-checkbox">
-          <input id="export-consented" name="consented" type="checkbox" value="on" />
-          <label htmlFor="export-consented">{t("consented", { organisation })}</label>
-        </div>
+        <SelectField {...at("country")} label={t("country")} defaultValue="">
+          <option value="">{t("anyCountry")}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </SelectField>
+        <CheckboxField id="export-consented" name="consented" value="on" label={t("consented", { organisation })} />
       </fieldset>
 
       <div className="export-actions">

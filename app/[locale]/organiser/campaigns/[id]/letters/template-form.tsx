@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { LetterTemplateField } from "@/lib/letters/schema";
 import { saveLetterTemplateAction, type LetterTemplateFormState } from "./actions";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { TextAreaField, TextField } from "@/app/components/form/field";
 import { useSummaryFocus } from "../../../use-summary-focus";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
@@ -22,22 +23,7 @@ export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: P
 
   const value = (field: LetterTemplateField) => (field in state.values ? state.values[field]! : defaults[field]);
   const message = (field: LetterTemplateField) => t(`errors.${state.fields[field]}` as "errors.generic");
-  const field = (name: LetterTemplateField, control: (describedBy: string) => React.ReactNode, hint?: string) => (
-    <div className={`field${state.fields[name] ? " field-invalid" : ""}`}>
-      <label htmlFor={`letter-${name}`}>{t(name)}</label>
-      {hint ? (
-        <p className="hint" id={`letter-${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {state.fields[name] ? (
-        <p className="field-error" id={`letter-${name}-error`}>
-          {message(name)}
-        </p>
-      ) : null}
-      {control([hint ? `letter-${name}-hint` : "", state.fields[name] ? `letter-${name}-error` : ""].filter(Boolean).join(" "))}
-    </div>
-  );
+  const at = (name: LetterTemplateField) => ({ id: `letter-${name}`, name, label: t(name), defaultValue: value(name), error: state.fields[name] ? message(name) : undefined });
 
   return (
     <form action={formAction} noValidate className="sign-form organiser-form letter-template-form">
@@ -50,11 +36,11 @@ export function LetterTemplateForm({ campaignId, locale, readOnly, defaults }: P
       {state.saved ? <Notice tone="success">{t("saved")}</Notice> : null}
       <HiddenFields values={{ locale, campaign: campaignId }} />
       <fieldset disabled={readOnly || pending}>
-        {field("subjectsEn", (describedBy) => <textarea id="letter-subjectsEn" name="subjectsEn" rows={4} lang="en" dir="ltr" defaultValue={value("subjectsEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.subjectsEn)} />, t("subjectsHint"))}
-        {field("bodyEn", (describedBy) => <textarea id="letter-bodyEn" name="bodyEn" rows={12} lang="en" dir="ltr" defaultValue={value("bodyEn")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.bodyEn)} />, t("bodyHint"))}
-        {field("subjectsAr", (describedBy) => <textarea id="letter-subjectsAr" name="subjectsAr" rows={4} lang="ar" dir="rtl" defaultValue={value("subjectsAr")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.subjectsAr)} />, t("subjectsHint"))}
-        {field("bodyAr", (describedBy) => <textarea id="letter-bodyAr" name="bodyAr" rows={12} lang="ar" dir="rtl" defaultValue={value("bodyAr")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.bodyAr)} />, t("bodyHint"))}
-        {field("dailyCap", (describedBy) => <input id="letter-dailyCap" name="dailyCap" type="number" inputMode="numeric" min={0} max={10000} className="input-short" defaultValue={value("dailyCap")} aria-describedby={describedBy || undefined} aria-invalid={Boolean(state.fields.dailyCap)} />, t("dailyCapHint"))}
+        <TextAreaField {...at("subjectsEn")} hint={t("subjectsHint")} rows={4} lang="en" dir="ltr" />
+        <TextAreaField {...at("bodyEn")} hint={t("bodyHint")} rows={12} lang="en" dir="ltr" />
+        <TextAreaField {...at("subjectsAr")} hint={t("subjectsHint")} rows={4} lang="ar" dir="rtl" />
+        <TextAreaField {...at("bodyAr")} hint={t("bodyHint")} rows={12} lang="ar" dir="rtl" />
+        <TextField {...at("dailyCap")} hint={t("dailyCapHint")} type="number" inputMode="numeric" min={0} max={10000} className="input-short" />
         {readOnly ? null : (
           <button type="submit" className="button">
             {t("save")}

@@ -7,6 +7,7 @@ import { bulkActions, invalidationReasons, selectorKinds, type ModerationFieldEr
 import { previewBulkFormAction, runBulkFormAction } from "./actions";
 import { bulkParams, signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { Choice, FieldGroup, SelectField, TextField } from "@/app/components/form/field";
 import { HiddenFields } from "../../../hidden-fields";
 import { Options } from "../../../options";
 
@@ -45,15 +46,7 @@ export async function BulkForm({ context, values, errors, formError }: { context
   const t = await getTranslations({ locale: context.locale, namespace: "Moderation" });
   const order = ["action", "by", "value", "reason"] as const;
   const invalid = order.filter((field) => errors[field]);
-  const fieldClass = (field: string) => `field${errors[field] ? " field-invalid" : ""}`;
-  const errorText = (field: string) =>
-    errors[field] ? (
-      <p className="field-error" id={`bulk-${field}-error`}>
-        {t(`errors.${errors[field]!}`)}
-      </p>
-    ) : null;
-  const describedBy = (field: string, hint: boolean) => [hint ? `bulk-${field}-hint` : null, errors[field] ? `bulk-${field}-error` : null].filter(Boolean).join(" ") || undefined;
-
+  const at = (field: (typeof order)[number]) => ({ id: `bulk-${field}`, error: errors[field] ? t(`errors.${errors[field]!}`) : undefined });
   return (
     <section aria-labelledby="bulk-heading" id="bulk" className="moderation-bulk">
       <h2 id="bulk-heading">{t("bulk.heading")}</h2>
@@ -67,44 +60,19 @@ export async function BulkForm({ context, values, errors, formError }: { context
           problems={invalid.map((field) => ({ key: field, href: `#bulk-${field}`, message: t(`errors.${errors[field]!}`) }))}
         />
         <HiddenContext {...context} />
-        <fieldset className={fieldClass("action")} id="bulk-action" aria-describedby={describedBy("action", false)}>
-          <legend>{t("bulk.action")}</legend>
-          {errorText("action")}
-          <div className="radios">
-            {bulkActions.map((action) => (
-              <div className="radio" key={action}>
-                <input type="radio" id={`bulk-action-${action}`} name="intent" value={action} defaultChecked={(values.action || "invalidate") === action} />
-                <label htmlFor={`bulk-action-${action}`}>{t(`bulk.actions.${action}`)}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <div className={fieldClass("by")}>
-          <label htmlFor="bulk-by">{t("bulk.by")}</label>
-          {errorText("by")}
-          <select id="bulk-by" name="by" defaultValue={values.by} aria-invalid={Boolean(errors.by)} aria-describedby={describedBy("by", false)}>
-            <option value="">{t("bulk.chooseBy")}</option>
-            <Options values={selectorKinds} label={(kind) => t(`bulk.kinds.${kind}`)} />
-          </select>
-        </div>
-        <div className={fieldClass("value")}>
-          <label htmlFor="bulk-value">{t("bulk.value")}</label>
-          <p className="hint" id="bulk-value-hint">
-            {t("bulk.valueHint")}
-          </p>
-          {errorText("value")}
-          <input id="bulk-value" name="value" type="text" dir="ltr" spellCheck={false} autoComplete="off" maxLength={254} defaultValue={values.value} aria-invalid={Boolean(errors.value)} aria-describedby={describedBy("value", true)} />
-        </div>
-        <div className={fieldClass("reason")}>
-          <label htmlFor="bulk-reason">{t("reason")}</label>
-          <p className="hint" id="bulk-reason-hint">
-            {t("reasonHint")}
-          </p>
-          {errorText("reason")}
-          <select id="bulk-reason" name="reason" defaultValue={values.reason || "abuse"} aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy("reason", true)}>
-            <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
-          </select>
-        </div>
+        <FieldGroup {...at("action")} legend={t("bulk.action")}>
+          {bulkActions.map((action) => (
+            <Choice key={action} id={`bulk-action-${action}`} type="radio" name="intent" value={action} defaultChecked={(values.action || "invalidate") === action} label={t(`bulk.actions.${action}`)} />
+          ))}
+        </FieldGroup>
+        <SelectField {...at("by")} name="by" label={t("bulk.by")} defaultValue={values.by}>
+          <option value="">{t("bulk.chooseBy")}</option>
+          <Options values={selectorKinds} label={(kind) => t(`bulk.kinds.${kind}`)} />
+        </SelectField>
+        <TextField {...at("value")} name="value" label={t("bulk.value")} hint={t("bulk.valueHint")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={254} defaultValue={values.value} />
+        <SelectField {...at("reason")} name="reason" label={t("reason")} hint={t("reasonHint")} defaultValue={values.reason || "abuse"}>
+          <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
+        </SelectField>
         <button type="submit" className="button">
           {t("bulk.preview")}
         </button>

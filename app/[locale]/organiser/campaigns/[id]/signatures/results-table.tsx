@@ -7,6 +7,7 @@ import type { SearchSignaturesResult, SignatureRow } from "@/lib/moderation/sear
 import { moderateSelectionAction } from "./actions";
 import { signaturesHref, type FormError } from "./moderation-url";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { SelectField } from "@/app/components/form/field";
 import { HiddenFields } from "../../../hidden-fields";
 import { Options } from "../../../options";
 
@@ -149,15 +150,9 @@ export async function ResultsTable({ locale, result, view, canModerate, errors, 
           {table}
           <fieldset className="selection-actions">
             <legend>{t("selectionLegend")}</legend>
-            <div className={`field${errors.reason ? " field-invalid" : ""}`}>
-              <label htmlFor="selection-reason">{t("reason")}</label>
-              <p className="hint" id="selection-reason-hint">
-                {t("reasonHint")}
-              </p>
-              <select id="selection-reason" name="reason" defaultValue="abuse" aria-describedby="selection-reason-hint">
-                <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
-              </select>
-            </div>
+            <SelectField id="selection-reason" name="reason" label={t("reason")} hint={t("reasonHint")} error={errors.reason ? t(`errors.${errors.reason}`) : undefined} defaultValue="abuse">
+              <Options values={invalidationReasons} label={(reason) => t(`reasons.${reason}`)} />
+            </SelectField>
             <div className="form-actions">
               <button type="submit" name="intent" value="invalidate" className="button button-warning">
                 {t("invalidateSelected")}

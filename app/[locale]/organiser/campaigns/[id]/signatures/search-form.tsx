@@ -5,6 +5,7 @@ import { type ModerationFieldErrors, type SearchFilterField } from "@/lib/modera
 import { organiserStates } from "@/lib/moderation/signature-states";
 import { signaturesHref } from "./moderation-url";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { SelectField, TextField } from "@/app/components/form/field";
 import { Options } from "../../../options";
 
 type Props = {
@@ -23,16 +24,7 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
   const shown = fields.filter((field) => field !== "email" || searchEmails);
   // Every problem is listed, even one with a field this reader does not see (a hand-edited URL).
   const invalid = fields.filter((field) => errors[field]);
-  const describedBy = (field: SearchFilterField, hint: boolean) =>
-    [hint ? `filter-${field}-hint` : null, errors[field] ? `filter-${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const errorText = (field: SearchFilterField) =>
-    errors[field] ? (
-      <p className="field-error" id={`filter-${field}-error`}>
-        {t(`errors.${errors[field]}`)}
-      </p>
-    ) : null;
-  const fieldClass = (field: SearchFilterField, extra = "") => `field${extra}${errors[field] ? " field-invalid" : ""}`;
-
+  const at = (field: SearchFilterField) => ({ id: `filter-${field}`, name: field, defaultValue: values[field], error: errors[field] ? t(`errors.${errors[field]}`) : undefined });
   return (
     <form method="get" action={signaturesHref(locale, campaignId)} className="moderation-form search-form" noValidate role="search" aria-labelledby="search-heading">
       <h2 id="search-heading">{t("searchHeading")}</h2>
@@ -43,61 +35,24 @@ export async function SearchForm({ locale, campaignId, values, errors, searchEma
         problems={invalid.map((field) => ({ key: field, href: shown.includes(field) ? `#filter-${field}` : undefined, message: t(`errors.${errors[field]!}`) }))}
       />
       <div className="search-grid">
-        <div className={fieldClass("text", " search-wide")}>
-          <label htmlFor="filter-text">{searchEmails ? t("filters.text") : t("filters.textName")}</label>
-          {errorText("text")}
-          <input id="filter-text" name="text" type="search" maxLength={100} defaultValue={values.text} aria-invalid={Boolean(errors.text)} aria-describedby={describedBy("text", false)} />
-        </div>
-        {searchEmails ? (
-          <div className={fieldClass("email")}>
-            <label htmlFor="filter-email">{t("filters.email")}</label>
-            <p className="hint" id="filter-email-hint">{t("filters.emailHint")}</p>
-            {errorText("email")}
-            <input id="filter-email" name="email" type="email" dir="ltr" spellCheck={false} maxLength={254} defaultValue={values.email} aria-invalid={Boolean(errors.email)} aria-describedby={describedBy("email", true)} />
-          </div>
-        ) : null}
-        <div className={fieldClass("country")}>
-          <label htmlFor="filter-country">{t("filters.country")}</label>
-          {errorText("country")}
-          <select id="filter-country" name="country" defaultValue={values.country.toUpperCase()} aria-invalid={Boolean(errors.country)} aria-describedby={describedBy("country", false)}>
-            <option value="">{t("filters.anyCountry")}</option>
-            {countryOptions(locale).map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={fieldClass("state")}>
-          <label htmlFor="filter-state">{t("filters.state")}</label>
-          {errorText("state")}
-          <select id="filter-state" name="state" defaultValue={values.state} aria-invalid={Boolean(errors.state)} aria-describedby={describedBy("state", false)}>
-            <option value="">{t("filters.anyState")}</option>
-            <Options values={organiserStates} label={(state) => states(state)} />
-          </select>
-        </div>
-        <div className={fieldClass("from")}>
-          <label htmlFor="filter-from">{t("filters.from")}</label>
-          {errorText("from")}
-          <input id="filter-from" name="from" type="date" defaultValue={values.from} aria-invalid={Boolean(errors.from)} aria-describedby={describedBy("from", false)} />
-        </div>
-        <div className={fieldClass("to")}>
-          <label htmlFor="filter-to">{t("filters.to")}</label>
-          {errorText("to")}
-          <input id="filter-to" name="to" type="date" defaultValue={values.to} aria-invalid={Boolean(errors.to)} aria-describedby={describedBy("to", false)} />
-        </div>
-        <div className={fieldClass("ipHash")}>
-          <label htmlFor="filter-ipHash">{t("filters.ipHash")}</label>
-          <p className="hint" id="filter-ipHash-hint">{t("filters.ipHashHint")}</p>
-          {errorText("ipHash")}
-          <input id="filter-ipHash" name="ipHash" type="text" dir="ltr" spellCheck={false} autoComplete="off" maxLength={64} defaultValue={values.ipHash} aria-invalid={Boolean(errors.ipHash)} aria-describedby={describedBy("ipHash", true)} />
-        </div>
-        <div className={fieldClass("emailDomain")}>
-          <label htmlFor="filter-emailDomain">{t("filters.emailDomain")}</label>
-          <p className="hint" id="filter-emailDomain-hint">{t("filters.emailDomainHint")}</p>
-          {errorText("emailDomain")}
-          <input id="filter-emailDomain" name="emailDomain" type="text" dir="ltr" spellCheck={false} autoComplete="off" maxLength={253} defaultValue={values.emailDomain} aria-invalid={Boolean(errors.emailDomain)} aria-describedby={describedBy("emailDomain", true)} />
-        </div>
+        <TextField {...at("text")} fieldClassName="search-wide" label={searchEmails ? t("filters.text") : t("filters.textName")} type="search" maxLength={100} />
+        {searchEmails ? <TextField {...at("email")} label={t("filters.email")} hint={t("filters.emailHint")} type="email" dir="ltr" spellCheck={false} maxLength={254} /> : null}
+        <SelectField {...at("country")} label={t("filters.country")} defaultValue={values.country.toUpperCase()}>
+          <option value="">{t("filters.anyCountry")}</option>
+          {countryOptions(locale).map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField {...at("state")} label={t("filters.state")}>
+          <option value="">{t("filters.anyState")}</option>
+          <Options values={organiserStates} label={(state) => states(state)} />
+        </SelectField>
+        <TextField {...at("from")} label={t("filters.from")} type="date" />
+        <TextField {...at("to")} label={t("filters.to")} type="date" />
+        <TextField {...at("ipHash")} label={t("filters.ipHash")} hint={t("filters.ipHashHint")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={64} />
+        <TextField {...at("emailDomain")} label={t("filters.emailDomain")} hint={t("filters.emailDomainHint")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={253} />
       </div>
       <p className="hint">{t("filters.datesHint")}</p>
       <div className="form-actions">
