@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
 import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
@@ -19,7 +20,8 @@ export type CampaignPage = {
   title: { en: string; ar: string | null };
   summary: { en: string; ar: string | null };
   body: { en: string; ar: string | null };
-  owners: { name: string; nameAr: string | null; lead: boolean }[];
+  // The organisations that run it, the lead first, as the public sees them.
+  owners: (PublicOrganisation & { lead: boolean })[];
   statement: StatementRef | null;
   demands: { kind: DemandKind; text: { en: string; ar: string | null }; sourceQuote: string | null; statement: StatementRef | null }[];
   progress: GoalProgress;
@@ -48,7 +50,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
   const campaign = await db.campaign.findUnique({
     where,
     include: {
-      owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], include: { organisation: { select: publicOrganisationSelect } } },
       sourceStatement: { select: statementSelect },
       demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementSelect } } },
     },
@@ -63,7 +65,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     title: { en: campaign.titleEn, ar: campaign.titleAr },
     summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
     body: { en: campaign.bodyEn, ar: campaign.bodyAr },
-    owners: campaign.owners.map((owner) => ({ name: owner.organisation.name, nameAr: owner.organisation.nameAr, lead: owner.lead })),
+    owners: campaign.owners.map((owner) => ({ ...publicOrganisation(owner.organisation), lead: owner.lead })),
     statement: statementRef(campaign.sourceStatement),
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,
