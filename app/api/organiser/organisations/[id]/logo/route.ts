@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { requireOrganisationRole } from "@/lib/auth/authorize";
 import { errorResponse } from "@/lib/error-answers";
@@ -12,6 +13,8 @@ export const dynamic = "force-dynamic";
 
 // Back to the profile page, which says what happened (the form works without JavaScript).
 function backToProfile(locale: Locale, organisationId: string, outcome: Record<string, string>): Response {
+  // Every public page that shows the organisation shows the new logo at its next render.
+  if (outcome.logo) revalidatePath("/", "layout");
   const query = new URLSearchParams({ organisation: organisationId, ...outcome });
   return new Response(null, { status: 303, headers: { Location: new URL(`/${locale}/organiser/organisation?${query}#logo`, env.APP_URL).toString(), "Cache-Control": "no-store" } });
 }
