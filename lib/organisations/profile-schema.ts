@@ -16,7 +16,6 @@ export type ProfileFieldErrors = Partial<Record<ProfileField, ProfileErrorKey>>;
 // Line breaks, tabs and other control characters: none belongs in a name, and in a mail header
 // one would start a new header.
 // Bidirectional overrides and isolates too: they could make a name read as something else.
-// eslint-disable-next-line no-control-regex
 export const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // What would let a display name break out of its place in a From header ("Name" <address>) or
 // pass for an address of its own.

@@ -58,3 +58,20 @@ describe("sniffImageType", () => {
     expect(sniffImageType(new Uint8Array())).toBeNull();
   });
 });
+
+describe("the share image", () => {
+  it("names the lead organisation in the image's language, drawn as that name's glyphs", async () => {
+    const { shareImageSvg } = await import("../../../lib/campaigns/share-image/share-image-svg");
+    const { shapeLine } = await import("../../../lib/campaigns/share-image/text-paths");
+    const { goalProgress } = await import("../../../lib/campaigns/goals");
+    const draw = (organisation?: { text: string; locale: "en" | "ar" }) =>
+      shareImageSvg({ locale: "ar", title: "احموا مدارس إدلب", progress: goalProgress(3, [10, 100]), host: "nida.example.org", organisation });
+    const name = shapeLine("الدفاع المدني السوري", { size: 28, weight: 600, direction: "rtl" });
+    const withName = draw({ text: "الدفاع المدني السوري", locale: "ar" });
+    expect(withName).toContain(name.paths.join(""));
+    expect(draw()).not.toContain(name.paths.join(""));
+    // An English name on an Arabic image is set left to right, as a whole.
+    const english = shapeLine("Syrian Civil Defence", { size: 28, weight: 600, direction: "ltr" });
+    expect(draw({ text: "Syrian Civil Defence", locale: "en" })).toContain(english.paths.join(""));
+  });
+});

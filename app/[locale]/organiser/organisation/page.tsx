@@ -52,17 +52,16 @@ export default async function OrganisationProfilePage({ params, searchParams }: 
         {query.logo === "saved" ? <Notice tone="success">{t("logoSaved")}</Notice> : null}
         {query.logo === "removed" ? <Notice tone="success">{t("logoRemoved")}</Notice> : null}
         {profile.logo ? (
-          <figure className="organisation-logo-current">
+          <div className="organisation-logo-current">
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={profile.logo.large} width={128} height={128} alt={t("currentLogo")} className="organisation-logo" />
-            <figcaption className="hint">{t("currentLogo")}</figcaption>
-          </figure>
+          </div>
         ) : (
           <p>{t("noLogo")}</p>
         )}
         <LogoForm action={logoAction} maxBytes={logoFileMaxBytes} serverError={isLogoError(query.logoError) ? query.logoError : null} />
         {profile.logo ? (
-          <form action={logoAction} method="post" encType="multipart/form-data" className="organiser-form">
+          <form action={logoAction} method="post" encType="multipart/form-data" className="organiser-form logo-remove-form">
             <input type="hidden" name="intent" value="remove" />
             <button type="submit" className="button button-secondary">
               {t("removeLogo")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { TextAreaField, TextField } from "@/app/components/form/field";
 import { useFieldErrors } from "@/app/components/use-field-errors";
@@ -23,7 +23,10 @@ export function ProfileForm({ locale, organisationId, profile }: { locale: strin
   const error = (field: ProfileField) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
   // What the inputs show after an answer: the values sent, so nothing typed is lost.
   const key = (field: ProfileField) => `${field}-${value(field)}`;
-  const hint = (field: "nameAr" | "description" | "website" | "contactEmail") => t(`hints.${field}`);
+  // Addresses and names inside a hint keep their own direction in the Arabic sentence around them.
+  const isolated = (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
+  const hint = (field: "nameAr" | "description") => t(`hints.${field}`);
+  const exampleHint = (field: "website" | "contactEmail") => t.rich(`hints.${field}`, { example: isolated });
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form organiser-form" aria-describedby={errorFields.length || formError ? "profile-errors" : undefined}>
@@ -40,9 +43,9 @@ export function ProfileForm({ locale, organisationId, profile }: { locale: strin
       <TextField id="profile-nameAr" name="nameAr" label={t("fields.nameAr")} hint={hint("nameAr")} error={error("nameAr")} defaultValue={value("nameAr")} key={key("nameAr")} lang="ar" dir="rtl" maxLength={profileLimits.name} />
       <TextAreaField id="profile-description" name="description" label={t("fields.description")} hint={hint("description")} error={error("description")} defaultValue={value("description")} key={key("description")} lang="en" dir="ltr" rows={4} maxLength={profileLimits.description} />
       <TextAreaField id="profile-descriptionAr" name="descriptionAr" label={t("fields.descriptionAr")} hint={hint("description")} error={error("descriptionAr")} defaultValue={value("descriptionAr")} key={key("descriptionAr")} lang="ar" dir="rtl" rows={4} maxLength={profileLimits.description} />
-      <TextField id="profile-website" name="website" type="url" inputMode="url" label={t("fields.website")} hint={hint("website")} error={error("website")} defaultValue={value("website")} key={key("website")} dir="ltr" spellCheck={false} maxLength={profileLimits.website} />
-      <TextField id="profile-contactEmail" name="contactEmail" type="email" inputMode="email" label={t("fields.contactEmail")} hint={hint("contactEmail")} error={error("contactEmail")} defaultValue={value("contactEmail")} key={key("contactEmail")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={profileLimits.contactEmail} />
-      <TextField id="profile-senderName" name="senderName" label={t("fields.senderName")} hint={t("hints.senderName", { name: value("name") })} error={error("senderName")} defaultValue={value("senderName")} key={key("senderName")} maxLength={profileLimits.senderName} autoComplete="off" />
+      <TextField id="profile-website" name="website" type="url" inputMode="url" label={t("fields.website")} hint={exampleHint("website")} error={error("website")} defaultValue={value("website")} key={key("website")} dir="ltr" spellCheck={false} maxLength={profileLimits.website} />
+      <TextField id="profile-contactEmail" name="contactEmail" type="email" inputMode="email" label={t("fields.contactEmail")} hint={exampleHint("contactEmail")} error={error("contactEmail")} defaultValue={value("contactEmail")} key={key("contactEmail")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={profileLimits.contactEmail} />
+      <TextField id="profile-senderName" name="senderName" label={t("fields.senderName")} hint={t.rich("hints.senderName", { name: value("name"), current: (chunks) => <bdi>{chunks}</bdi> })} error={error("senderName")} defaultValue={value("senderName")} key={key("senderName")} maxLength={profileLimits.senderName} autoComplete="off" />
       <button type="submit" className="button" disabled={pending}>
         {t("save")}
       </button>
