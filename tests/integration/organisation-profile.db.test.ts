@@ -20,12 +20,16 @@ import { createMember, createOrganisationWithMembers } from "../fixtures/organis
 // The session is next-auth's business (and needs a Next request); here it is whoever the test says.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+// Next.js's page cache exists only inside its server: here, what the route asks it to forget.
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));
 
 const { POST } = await import("../../app/api/organiser/organisations/[id]/logo/route");
 const { GET } = await import("../../app/media/org-logos/[file]/route");
 
 beforeEach(() => {
   session.actor = null;
+  revalidated.length = 0;
 });
 
 const profile = {
@@ -121,6 +125,8 @@ describe("POST /api/organiser/organisations/:id/logo", () => {
     // Sent as something else entirely: the bytes decide.
     expect(outcome(await upload(organisation.id, { bytes: await png(300), name: "logo.bin", type: "application/octet-stream" }))).toEqual({ organisation: organisation.id, logo: "saved" });
 
+    // Every public page that shows the organisation renders again with the logo.
+    expect(revalidated).toEqual(["/"]);
     const row = (await logoRow(organisation.id))!;
     expect(row.largeSha256).toMatch(/^[0-9a-f]{64}$/);
     const { logo } = await getOrganisationProfile({ actor: members.owner, organisationId: organisation.id });
@@ -159,6 +165,7 @@ describe("POST /api/organiser/organisations/:id/logo", () => {
     expect(outcome(await upload(organisation.id, { bytes: fake, name: "logo.png", type: "image/png" }))).toMatchObject({ logoError: "logoUnreadable" });
     expect(outcome(await upload(organisation.id, null))).toMatchObject({ logoError: "logoRequired" });
     expect(await logoRow(organisation.id)).toBeNull();
+    expect(revalidated).toEqual([]);
     expect(await auditOf(organisation.id)).toEqual([]);
   });
 
