@@ -24,7 +24,11 @@ export function ProfileForm({ locale, organisationId, profile }: { locale: strin
   // What the inputs show after an answer: the values sent, so nothing typed is lost.
   const key = (field: ProfileField) => `${field}-${value(field)}`;
   // Addresses and names inside a hint keep their own direction in the Arabic sentence around them.
-  const isolated = (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
+  const isolated = (chunks: ReactNode) => (
+    <bdi dir="ltr" className="unbroken">
+      {chunks}
+    </bdi>
+  );
   const hint = (field: "nameAr" | "description") => t(`hints.${field}`);
   const exampleHint = (field: "website" | "contactEmail") => t.rich(`hints.${field}`, { example: isolated });
 
