@@ -15,6 +15,11 @@ export type DigestProps = {
   // The organisers' own websites, where they have one: digests come from Nida's address, so
   // these are how a recipient reaches them. Absent in digests queued before they were added.
   organiserWebsites?: string[];
+  // Each organisation's name (in the digest's language, or English), website and public contact
+  // address: how a recipient reaches them. Digests queued before profiles had only websites.
+  organiserContacts?: { name: string; nameLocale: Locale; website: string | null; email: string | null }[];
+  // Where replies to the digest go (the lead organisation's public contact address), if anywhere.
+  replyTo?: string | null;
   demands: string[];
   kind: "SCHEDULED" | "MILESTONE";
   milestoneGoal?: number;
@@ -56,7 +61,13 @@ export function DigestEmail(props: DigestProps) {
       brand={t("brand")}
       heading={t("heading", { title: props.campaignTitle })}
       footnote={t("footnote", { organisers: props.organisers })}
-      footer={websites.length > 0 ? <OrganiserWebsites label={t("organiserWebsites")} websites={websites} locale={props.locale} /> : undefined}
+      footer={
+        props.organiserContacts ? (
+          <OrganiserContacts contacts={props.organiserContacts} replyTo={props.replyTo ?? null} locale={props.locale} />
+        ) : websites.length > 0 ? (
+          <OrganiserWebsites label={t("organiserWebsites")} websites={websites} locale={props.locale} />
+        ) : undefined
+      }
     >
       <Text style={textStyle}>{t("greeting", { name: props.recipientName })}</Text>
       <Text style={textStyle}>{t("intro", { title: props.campaignTitle, organisers: props.organisers })}</Text>
@@ -118,6 +129,37 @@ export function DigestEmail(props: DigestProps) {
         {`SHA-256 ${props.fingerprint}`}
       </Text>
     </EmailLayout>
+  );
+}
+
+function OrganiserContacts({ contacts, replyTo, locale }: { contacts: NonNullable<DigestProps["organiserContacts"]>; replyTo: string | null; locale: Locale }) {
+  const t = translator(locale, "DigestOrganisers");
+  const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f", margin: "4px 0" };
+  const reachable = contacts.filter((contact) => contact.website || contact.email);
+  if (reachable.length === 0) return null;
+  const link = (href: string, text: string) => (
+    <Link href={href} style={{ color: "#0b5d3b" }} dir="ltr">
+      {text}
+    </Link>
+  );
+  return (
+    <Section>
+      <Text style={{ ...style, fontWeight: 700 }}>{t("heading")}</Text>
+      {reachable.map((contact) => (
+        <Text key={contact.name} style={style}>
+          {contact.nameLocale === locale ? (
+            contact.name
+          ) : (
+            <span lang={contact.nameLocale} dir="ltr">
+              {contact.name}
+            </span>
+          )}
+          {contact.website ? <>{` · ${t("website")} `}{link(contact.website, contact.website)}</> : null}
+          {contact.email ? <>{` · ${t("contact")} `}{link(`mailto:${contact.email}`, contact.email)}</> : null}
+        </Text>
+      ))}
+      {replyTo ? <Text style={style}>{t("replies", { email: replyTo })}</Text> : null}
+    </Section>
   );
 }
 

@@ -17,6 +17,8 @@ export type LetterProps = {
   repliesReachWriter: boolean;
   campaignTitle: string;
   campaignUrl: string;
+  // The organisations that run the campaign and how to reach them (absent in letters queued before).
+  organisers?: { name: string; nameLocale: Locale; website: string | null; email: string | null }[];
 };
 
 export function letterSubject(props: LetterProps): string {
@@ -46,7 +48,46 @@ export function LetterEmail(props: LetterProps) {
       <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
         {t("campaign")} <Link href={props.campaignUrl}>{props.campaignTitle}</Link>
       </Text>
+      {props.organisers && props.organisers.length > 0 ? <LetterOrganisers organisers={props.organisers} locale={props.locale} /> : null}
     </EmailLayout>
+  );
+}
+
+// Who runs the campaign, each with the website and public address they gave.
+function LetterOrganisers({ organisers, locale }: { organisers: NonNullable<LetterProps["organisers"]>; locale: Locale }) {
+  const t = translator(locale, "DigestOrganisers");
+  const style = { fontSize: 14, lineHeight: "22px", color: "#505a5f", margin: "4px 0" };
+  return (
+    <>
+      <Text style={{ ...style, fontWeight: 700 }}>{t("runBy")}</Text>
+      {organisers.map((organiser) => (
+        <Text key={organiser.name} style={style}>
+          {organiser.nameLocale === locale ? (
+            organiser.name
+          ) : (
+            <span lang={organiser.nameLocale} dir="ltr">
+              {organiser.name}
+            </span>
+          )}
+          {organiser.website ? (
+            <>
+              {` · ${t("website")} `}
+              <Link href={organiser.website} dir="ltr">
+                {organiser.website}
+              </Link>
+            </>
+          ) : null}
+          {organiser.email ? (
+            <>
+              {` · ${t("contact")} `}
+              <Link href={`mailto:${organiser.email}`} dir="ltr">
+                {organiser.email}
+              </Link>
+            </>
+          ) : null}
+        </Text>
+      ))}
+    </>
   );
 }
 

@@ -22,6 +22,8 @@ export const publicPath = {
   confirm: (locale: Locale, token: string) => `/${locale}/confirm/${part(token)}`,
   unsubscribe: (locale: Locale, token: string) => `/${locale}/unsubscribe/${part(token)}`,
   erase: (locale: Locale, token: string) => `/${locale}/erase/${part(token)}`,
+  // An organisation's logo, named by its content's SHA-256: what is at an address never changes.
+  organisationLogo: (sha256: string) => `/media/org-logos/${part(sha256)}.webp`,
   // What a mail provider POSTs to for one-click unsubscribe (RFC 8058).
   oneClickUnsubscribe: (token: string) => `/api/unsubscribe/${part(token)}`,
 } as const;

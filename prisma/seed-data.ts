@@ -30,8 +30,16 @@ export type SeedOrganisation = {
   slug: string;
   name: string;
   nameAr: string;
+  description: string;
+  descriptionAr: string;
   website?: string;
+  contactEmail?: string;
+  senderName?: string;
 };
+
+// Websites and contact addresses stay on reserved example domains until an owner enters the
+// organisation's verified ones: a seeded install never points anyone at a real mailbox.
+const reserved = (slug: string) => ({ website: `https://${slug}.example.org`, contactEmail: `contact@${slug}.example.org` });
 
 export type SeedStatement = {
   slug: string;
@@ -106,31 +114,62 @@ export const organisations: SeedOrganisation[] = [
     slug: "syrian-womens-political-movement",
     name: "Syrian Women’s Political Movement",
     nameAr: "الحركة السياسية النسوية السورية",
+    description:
+      "A movement of Syrian women working for a democratic, pluralistic Syria built on equal citizenship, and for women’s full part in the political process and in any settlement.",
+    descriptionAr:
+      "حركة نسوية سورية تعمل من أجل سوريا ديمقراطية تعددية تقوم على المواطنة المتساوية، ومن أجل مشاركة النساء الكاملة في العملية السياسية وفي أي تسوية.",
+    ...reserved("syrian-womens-political-movement"),
   },
   {
     slug: "c4ssa",
     name: "Citizens for a Secure and Safe America",
     nameAr: "مواطنون من أجل أمريكا آمنة ومأمونة",
+    description:
+      "An organisation of Syrian-American citizens that presses the United States government for the protection of civilians in Syria and for accountability.",
+    descriptionAr:
+      "منظمة من المواطنين الأمريكيين السوريين تحثّ الحكومة الأمريكية على حماية المدنيين في سوريا وعلى المحاسبة.",
+    ...reserved("c4ssa"),
   },
   {
     slug: "setf",
     name: "Syrian Emergency Task Force",
     nameAr: "المنظمة السورية للطوارئ",
+    description:
+      "A non-profit based in Washington that supports Syrian survivors and campaigns for justice and accountability for the crimes committed against them.",
+    descriptionAr:
+      "منظمة غير ربحية مقرّها واشنطن تدعم الناجين السوريين وتعمل من أجل العدالة ومحاسبة مرتكبي الجرائم بحقّهم.",
+    ...reserved("setf"),
   },
   {
     slug: "syrian-civil-defence",
     name: "Syrian Civil Defence (White Helmets)",
     nameAr: "الدفاع المدني السوري (الخوذ البيضاء)",
+    description:
+      "Volunteer rescue workers who search for survivors after attacks in Syria, give first aid, and restore the services civilians depend on.",
+    descriptionAr:
+      "متطوّعو إنقاذ يبحثون عن الناجين بعد الهجمات في سوريا، ويقدّمون الإسعافات الأولية، ويعيدون الخدمات التي يعتمد عليها المدنيون.",
+    ...reserved("syrian-civil-defence"),
+    senderName: "Syrian Civil Defence via Nida",
   },
   {
     slug: "syrian-british-consortium",
     name: "Syrian British Consortium",
     nameAr: "التجمع السوري البريطاني",
+    description:
+      "A UK-based coalition of Syrian and British organisations and people campaigning for the protection of civilians and a just peace in Syria.",
+    descriptionAr:
+      "تحالف مقرّه المملكة المتحدة يضمّ منظمات وأفرادًا سوريين وبريطانيين، ويعمل من أجل حماية المدنيين وسلام عادل في سوريا.",
+    ...reserved("syrian-british-consortium"),
   },
   {
     slug: "snhr",
     name: "Syrian Network for Human Rights",
     nameAr: "الشبكة السورية لحقوق الإنسان",
+    description:
+      "An independent human rights organisation that documents violations against civilians in Syria and publishes regular reports on them.",
+    descriptionAr:
+      "منظمة حقوقية مستقلة توثّق الانتهاكات بحقّ المدنيين في سوريا وتنشر تقارير دورية عنها.",
+    ...reserved("snhr"),
   },
 ];
 

@@ -11,7 +11,16 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
   for (const organisation of organisations) {
     const row = await prisma.organisation.upsert({
       where: { slug: organisation.slug },
-      create: { slug: organisation.slug, name: organisation.name, nameAr: organisation.nameAr, website: organisation.website },
+      create: {
+        slug: organisation.slug,
+        name: organisation.name,
+        nameAr: organisation.nameAr,
+        description: organisation.description,
+        descriptionAr: organisation.descriptionAr,
+        website: organisation.website,
+        contactEmail: organisation.contactEmail,
+        senderName: organisation.senderName,
+      },
       update: {},
       select: { id: true },
     });

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { AuthorList } from "@/app/components/author-list";
 import { DeliveryRecord } from "@/app/components/delivery-record";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { LocalizedText } from "@/app/components/localized-text";
 import { Markdown } from "@/app/components/markdown";
+import { OrganisationCard, OrganisationName } from "@/app/components/organisation-card";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { RecentSigners } from "@/app/components/recent-signers";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
@@ -20,6 +21,7 @@ import type { AuthorName } from "@/lib/statements/authors";
 export async function CampaignArticle({ campaign, locale, sign, live = false }: { campaign: CampaignPage; locale: Locale; sign: ReactNode; live?: boolean }) {
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
+  const organisers = await getTranslations({ locale, namespace: "OrganisationPublic" });
   const body = localized(locale, campaign.body);
   // Rich-text tag for a statement's authors, each named in the reader's language where known.
   const authorsTag = (authors: AuthorName[]) =>
@@ -31,7 +33,13 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
     <article className="campaign">
       <header className="campaign-header">
         <p className="meta">
-          {t("organisedBy")} {campaign.owners.map((owner) => localized(locale, { en: owner.name, ar: owner.nameAr }).text).join(locale === "ar" ? "، " : ", ")}
+          {t("organisedBy")}{" "}
+          {campaign.owners.map((owner, index) => (
+            <Fragment key={owner.slug}>
+              {index > 0 ? (locale === "ar" ? "، " : ", ") : null}
+              <OrganisationName name={owner.name} locale={locale} />
+            </Fragment>
+          ))}
         </p>
         <LocalizedText as="h1" values={campaign.title} locale={locale} />
         <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
@@ -87,6 +95,15 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
             <div lang={body.locale} dir={body.locale === "ar" ? "rtl" : "ltr"}>
               <Markdown>{body.text}</Markdown>
             </div>
+          </section>
+        ) : null}
+
+        {campaign.owners.length > 0 ? (
+          <section aria-labelledby="organisers-heading" className="campaign-organisers">
+            <h2 id="organisers-heading">{organisers("aboutHeading")}</h2>
+            {campaign.owners.map((owner) => (
+              <OrganisationCard key={owner.slug} organisation={owner} locale={locale} />
+            ))}
           </section>
         ) : null}
 

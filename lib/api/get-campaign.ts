@@ -1,5 +1,7 @@
 import { isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
+import { env } from "../env";
+import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { apiUrl } from "../public-urls";
 import { AppError } from "../errors";
 import { campaignDetail, type CampaignDetail } from "./schema";
@@ -14,7 +16,7 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
       bodyEn: true,
       bodyAr: true,
       sourceStatement: { select: statementSelect },
-      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { lead: true, organisation: { select: { name: true, nameAr: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { lead: true, organisation: { select: publicOrganisationSelect } } },
       demands: { orderBy: { position: "asc" }, select: { position: true, kind: true, textEn: true, textAr: true, sourceQuote: true, sourceStatement: { select: statementSelect } } },
       // A retired decision-maker is no longer addressed; the order is stable by name.
       targets: { where: { decisionMaker: { retiredAt: null } }, orderBy: { decisionMaker: { name: "asc" } }, select: { decisionMaker: { select: decisionMakerSelect } } },
@@ -26,7 +28,12 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
   return campaignDetail.parse({
     ...summary!,
     body: { en: campaign.bodyEn, ar: campaign.bodyAr },
-    owners: campaign.owners.map((owner) => ({ name: { en: owner.organisation.name, ar: owner.organisation.nameAr }, lead: owner.lead })),
+    owners: campaign.owners.map((owner) => {
+      const profile = publicOrganisation(owner.organisation);
+      // The API's links are whole addresses, read far from our pages.
+      const logo = profile.logo ? { large: `${env.APP_URL}${profile.logo.large}`, small: `${env.APP_URL}${profile.logo.small}` } : null;
+      return { ...profile, logo, lead: owner.lead };
+    }),
     statement: shapeStatement(campaign.sourceStatement),
     demands: campaign.demands.map((demand) => ({
       position: demand.position,

@@ -124,6 +124,20 @@ const demand = component(
   }),
 );
 
+const organisation = component(
+  "Organisation",
+  "An organisation that runs the campaign, with the public profile its owners keep: a website (https), a public contact address, and a logo in two square sizes, each at an address that names its content's SHA-256 and never changes.",
+  z.object({
+    slug: z.string(),
+    name: localizedText,
+    description: optionalLocalizedText,
+    website: z.url().nullable(),
+    contactEmail: z.email().nullable(),
+    logo: z.object({ large: z.url().describe("256×256 WebP"), small: z.url().describe("64×64 WebP") }).nullable(),
+    lead: z.boolean().describe("Whether it leads the campaign (one does)."),
+  }),
+);
+
 const milestone = component("Milestone", "A rung of the goal ladder and when the count reached it.", z.object({ goal: z.number().int().positive(), reachedAt: dateTime }));
 
 export const campaignDetail = component(
@@ -131,7 +145,7 @@ export const campaignDetail = component(
   "One published campaign with its demands, targets and totals.",
   campaignSummary.extend({
     body: localizedText,
-    owners: z.array(z.object({ name: localizedText, lead: z.boolean() })),
+    owners: z.array(organisation).describe("The organisations that run it, the lead first."),
     statement: statement.nullable(),
     demands: z.array(demand),
     targets: z.array(decisionMaker),

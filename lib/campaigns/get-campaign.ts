@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
 import { statementFacts, statementFactsSelect, type StatementFacts } from "../statements/statement-facts";
 import { confirmedCount } from "./counters";
@@ -17,7 +18,8 @@ export type CampaignPage = {
   title: { en: string; ar: string | null };
   summary: { en: string; ar: string | null };
   body: { en: string; ar: string | null };
-  owners: { name: string; nameAr: string | null; lead: boolean }[];
+  // The organisations that run it, the lead first, as the public sees them.
+  owners: (PublicOrganisation & { lead: boolean })[];
   statement: StatementRef | null;
   demands: { kind: DemandKind; text: { en: string; ar: string | null }; sourceQuote: string | null; statement: StatementRef | null }[];
   progress: GoalProgress;
@@ -32,7 +34,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
   const campaign = await db.campaign.findUnique({
     where,
     include: {
-      owners: { orderBy: { lead: "desc" }, include: { organisation: { select: { name: true, nameAr: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], include: { organisation: { select: publicOrganisationSelect } } },
       sourceStatement: { select: statementFactsSelect },
       demands: { orderBy: { position: "asc" }, include: { sourceStatement: { select: statementFactsSelect } } },
     },
@@ -47,7 +49,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     title: { en: campaign.titleEn, ar: campaign.titleAr },
     summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
     body: { en: campaign.bodyEn, ar: campaign.bodyAr },
-    owners: campaign.owners.map((owner) => ({ name: owner.organisation.name, nameAr: owner.organisation.nameAr, lead: owner.lead })),
+    owners: campaign.owners.map((owner) => ({ ...publicOrganisation(owner.organisation), lead: owner.lead })),
     statement: statementRef(campaign.sourceStatement),
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,

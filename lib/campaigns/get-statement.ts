@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { isPublic } from "./lifecycle";
+import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import { statementAuthorsSelect } from "../statements/authors";
 import { statementFacts, type StatementFacts } from "../statements/statement-facts";
 
@@ -10,6 +11,8 @@ export type StatementPage = StatementFacts & {
   // The statement as its authors published it, in `language`; null until someone enters it.
   fullText: string | null;
   campaigns: { slug: string; title: { en: string; ar: string | null } }[];
+  // The organisation on Nida that published it, when there is one, as the public sees it.
+  publisher: PublicOrganisation | null;
 };
 
 export async function getStatement(slug: string): Promise<StatementPage | null> {
@@ -17,6 +20,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
     where: { slug },
     include: {
       authors: statementAuthorsSelect,
+      authorOrganisation: { select: publicOrganisationSelect },
       campaigns: { where: isPublic.where(), select: { slug: true, titleEn: true, titleAr: true } },
     },
   });
@@ -27,6 +31,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
     summary: { en: statement.summaryEn, ar: statement.summaryAr },
     fullText: statement.fullText || null,
     campaigns: statement.campaigns.map((campaign) => ({ slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } })),
+    publisher: statement.authorOrganisation ? publicOrganisation(statement.authorOrganisation) : null,
   };
 }
 

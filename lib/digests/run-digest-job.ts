@@ -75,7 +75,7 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
       digestCadence: true,
       milestoneDigests: true,
       demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true } },
-      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
       targets: {
         where: { decisionMaker: { retiredAt: null } },
         select: { createdAt: true, decisionMaker: { select: { id: true, name: true, email: true, preferredLocale: true } } },
@@ -140,7 +140,7 @@ type CampaignForDigest = {
   titleEn: string;
   titleAr: string | null;
   demands: { textEn: string; textAr: string | null }[];
-  owners: { organisation: { name: string; nameAr: string | null; website: string | null } }[];
+  owners: { organisation: { name: string; nameAr: string | null; website: string | null; contactEmail: string | null } }[];
 };
 
 async function queueDigest(options: {
@@ -152,6 +152,8 @@ async function queueDigest(options: {
   const { campaign, recipient, item, snapshot } = options;
   const locale = recipient.preferredLocale;
   const outboxKey = digestOutboxKey(campaign.id, recipient.id, item.periodKey);
+  // A reply reaches the lead organisation's public contact address, the one the digest names.
+  const replyTo = campaign.owners.find((owner) => owner.organisation.contactEmail)?.organisation.contactEmail ?? null;
   return db.$transaction(async (tx) => {
     const previous = await tx.digest.findFirst({
       where: { campaignId: campaign.id, decisionMakerId: recipient.id },
@@ -187,12 +189,17 @@ async function queueDigest(options: {
       to: recipient.email,
       locale,
       idempotencyKey: outboxKey,
+      ...(replyTo ? { replyTo } : {}),
       props: {
         locale,
         recipientName: recipient.name,
         campaignTitle: localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text,
         organisers: campaign.owners.map((owner) => localized(locale, { en: owner.organisation.name, ar: owner.organisation.nameAr }).text).join(locale === "ar" ? "، " : ", "),
-        organiserWebsites: campaign.owners.flatMap((owner) => (owner.organisation.website ? [owner.organisation.website] : [])),
+        organiserContacts: campaign.owners.map(({ organisation }) => {
+          const name = localized(locale, { en: organisation.name, ar: organisation.nameAr });
+          return { name: name.text, nameLocale: name.locale, website: organisation.website, email: organisation.contactEmail };
+        }),
+        replyTo,
         demands: campaign.demands.map((demand) => localized(locale, { en: demand.textEn, ar: demand.textAr }).text),
         kind: item.kind,
         ...(item.goal ? { milestoneGoal: item.goal } : {}),

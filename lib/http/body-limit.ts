@@ -27,10 +27,10 @@ export async function bodyExceeds(request: Request, maxBytes: number): Promise<b
   }
 }
 
-// Reads at most maxBytes of the body as text; null when there is more.
-export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+// Reads at most maxBytes of the body; null when there is more.
+export async function readLimitedBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   if (declaredBodyTooLarge(request, maxBytes)) return null;
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -44,7 +44,13 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+// Reads at most maxBytes of the body as text; null when there is more.
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+  const bytes = await readLimitedBytes(request, maxBytes);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 // The body as JSON, read as readLimitedText reads it. `value` is undefined when the body is not JSON.

@@ -24,6 +24,7 @@ export const organiserClientNamespaces = [
   "OrganiserMembers",
   "OrganiserRoles",
   "OrganiserWebhooks",
+  "OrganisationProfile",
   "RetentionField",
   "StatementEditor",
 ] as const satisfies readonly (keyof Messages)[];

@@ -11,6 +11,8 @@ export type LetterCampaign = {
   isOpen: boolean;
   dailyCap: number;
   templates: { en: LetterTemplate | null; ar: LetterTemplate | null };
+  // The organisations that run the campaign, lead first: a letter names them and how to reach them.
+  organisers: { name: { en: string; ar: string | null }; website: string | null; contactEmail: string | null }[];
 };
 
 function template(subjects: string[], body: string | null): LetterTemplate | null {
@@ -34,6 +36,7 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
       letterBodyEn: true,
       letterBodyAr: true,
       letterDailyCap: true,
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
     },
   });
   if (!campaign || !isPublic(campaign)) return null;
@@ -44,6 +47,7 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
     isOpen: isOpen(campaign),
     dailyCap: campaign.letterDailyCap,
     templates: { en: template(campaign.letterSubjectsEn, campaign.letterBodyEn), ar: template(campaign.letterSubjectsAr, campaign.letterBodyAr) },
+    organisers: campaign.owners.map(({ organisation }) => ({ name: { en: organisation.name, ar: organisation.nameAr }, website: organisation.website, contactEmail: organisation.contactEmail })),
   };
 }
 

@@ -115,6 +115,10 @@ export async function sendLetter(options: {
           repliesReachWriter: replyTo !== null,
           campaignTitle,
           campaignUrl: publicUrl.campaign(locale, campaign.slug),
+          organisers: campaign.organisers.map((organiser) => {
+            const name = localized(locale, organiser.name);
+            return { name: name.text, nameLocale: name.locale, website: organiser.website, email: organiser.contactEmail };
+          }),
         },
       });
       return { letterId: row.id, recipientName: recipient.name, subject, replyTo, copyTo };

@@ -10,8 +10,9 @@ const testNames = Object.values(e2eOrganisations).flatMap((name) => name.split(/
 // Proper names from the seed data, stored in Latin letters only (authors of source statements).
 const properNames = ["Muhammad", "Najem"];
 // Names of formats and systems that Arabic technical writing keeps in Latin letters, each next
-// to an Arabic explanation ("بالتوقيت العالمي المنسَّق (UTC)", "بصمة IP", "رمز بلد من حرفين مثل SY").
-const technicalNames = ["UTC", "CSV", "HTML", "Markdown", "IP", "Gmail", "SY"];
+// to an Arabic explanation ("بالتوقيت العالمي المنسَّق (UTC)", "بصمة IP", "رمز بلد من حرفين مثل SY",
+// "صورة PNG أو JPEG أو WebP").
+const technicalNames = ["UTC", "CSV", "HTML", "Markdown", "IP", "Gmail", "SY", "PNG", "JPEG", "WebP", "SVG"];
 
 test("every page of the organiser area reads in Arabic", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);

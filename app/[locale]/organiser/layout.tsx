@@ -23,10 +23,11 @@ export default async function OrganiserLayout({ children, params }: { children: 
   const content = <NextIntlClientProvider messages={clientMessages(locale, organiserClientNamespaces)}>{children}</NextIntlClientProvider>;
   if (!actor) return <div className="organiser">{content}</div>;
 
-  const [t, webhooks, jobs] = await Promise.all([
+  const [t, webhooks, jobs, profile] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserShell" }),
     getTranslations({ locale, namespace: "OrganiserWebhooks" }),
     getTranslations({ locale, namespace: "OrganiserJobs" }),
+    getTranslations({ locale, namespace: "OrganisationProfile" }),
   ]);
   const base = `/${locale}/organiser`;
   const isOwner = actor.memberships.some((membership) => membership.role === "OWNER");
@@ -46,6 +47,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
             </li>
             {isOwner ? (
               <>
+                <li>
+                  <NavLink href={`${base}/organisation`}>{profile("nav")}</NavLink>
+                </li>
                 <li>
                   <NavLink href={`${base}/members`}>{t("members")}</NavLink>
                 </li>

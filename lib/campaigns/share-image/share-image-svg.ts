@@ -17,13 +17,21 @@ function place(line: ShapedLine, baseline: number, rtl: boolean, fill: string, i
   return `<g transform="translate(${x.toFixed(2)} ${baseline.toFixed(2)})" fill="${fill}">${line.paths.join("")}</g>`;
 }
 
+// One line placed on the end edge of the reader's language (left in Arabic).
+function placeEnd(line: ShapedLine, baseline: number, rtl: boolean, fill: string): string {
+  const x = rtl ? margin : shareImageSize.width - margin - line.width;
+  return `<g transform="translate(${x.toFixed(2)} ${baseline.toFixed(2)})" fill="${fill}">${line.paths.join("")}</g>`;
+}
+
 function text(value: string, size: number, weight: Weight, locale: Locale, maxWidth: number, maxLines = 1): Block {
   return { lines: wrapLines(value, { size, weight, direction: direction(locale), maxWidth, maxLines }), size };
 }
 
 // The campaign's share image as SVG: brand, title, the confirmed count and the bar toward the
 // next goal rung, in the reader's language and direction.
-export function shareImageSvg(options: { locale: Locale; title: string; progress: GoalProgress; host: string }): string {
+// `organisation`: the lead organisation's name in the reader's language, or in English (then set
+// left to right) when it has none in Arabic.
+export function shareImageSvg(options: { locale: Locale; title: string; progress: GoalProgress; host: string; organisation?: { text: string; locale: Locale } }): string {
   const { locale, progress } = options;
   const rtl = direction(locale) === "rtl";
   const layout = translator(locale, "Layout");
@@ -60,7 +68,16 @@ export function shareImageSvg(options: { locale: Locale; title: string; progress
     parts.push(place(shapeLine(goalText, { size: 30, weight: 400, direction: direction(locale) }), barY + 66, rtl, colours.muted));
   }
 
-  parts.push(place(shapeLine(options.host, { size: 28, weight: 600, direction: "ltr" }), shareImageSize.height - 38, rtl, colours.brandDark));
+  const host = shapeLine(options.host, { size: 28, weight: 600, direction: "ltr" });
+  if (options.organisation?.text) {
+    // The organisation on the start side of the band, the site's address on the end side.
+    const room = width - host.width - 48;
+    const [name] = wrapLines(options.organisation.text, { size: 28, weight: 600, direction: direction(options.organisation.locale), maxWidth: room, maxLines: 1 });
+    if (name) parts.push(place(name, shareImageSize.height - 38, rtl, colours.ink));
+    parts.push(placeEnd(host, shareImageSize.height - 38, rtl, colours.brandDark));
+  } else {
+    parts.push(place(host, shareImageSize.height - 38, rtl, colours.brandDark));
+  }
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${shareImageSize.width}" height="${shareImageSize.height}" viewBox="0 0 ${shareImageSize.width} ${shareImageSize.height}">${parts.join("")}</svg>`;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuthorList } from "@/app/components/author-list";
+import { OrganisationCard } from "@/app/components/organisation-card";
 import { LocalizedText } from "@/app/components/localized-text";
 import { getStatement, statementParagraphs } from "@/lib/campaigns/get-statement";
 import { formatDate } from "@/lib/i18n/format";
@@ -60,6 +61,12 @@ export default async function StatementPage({ params }: Props) {
           </dd>
         </div>
       </dl>
+      {statement.publisher ? (
+        <section aria-labelledby="publisher-heading" className="statement-publisher">
+          <h2 id="publisher-heading">{(await getTranslations({ locale, namespace: "OrganisationPublic" }))("publisherHeading")}</h2>
+          <OrganisationCard organisation={statement.publisher} locale={locale} />
+        </section>
+      ) : null}
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t("summaryHeading")}</h2>
         <LocalizedText as="p" values={statement.summary} locale={locale} />

@@ -20,12 +20,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   if (!campaign) return new Response("Not found", { status: 404 });
 
   const title = localized(locale, campaign.title).text;
+  const lead = campaign.owners[0];
+  const organisation = lead ? localized(locale, lead.name) : undefined;
   const png = await cachedRender({
     id: `${locale}:${campaign.slug}`,
-    version: `${campaign.progress.count}:${campaign.progress.goal}:${title}`,
+    version: `${campaign.progress.count}:${campaign.progress.goal}:${title}:${organisation?.text ?? ""}`,
     minAgeMs: minRenderAgeMs,
     render: async () => {
-      const svg = shareImageSvg({ locale, title, progress: campaign.progress, host: new URL(env.APP_URL).host });
+      const svg = shareImageSvg({ locale, title, progress: campaign.progress, host: new URL(env.APP_URL).host, organisation });
       const image = new ImageResponse(
         (
           <div style={{ display: "flex", width: "100%", height: "100%" }}>
