@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createElement } from "react";
+import { createElement, type FunctionComponent, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,8 @@ const one = await import("../../app/api/v1/campaigns/[slug]/route");
 const counts = await import("../../app/api/v1/campaigns/[slug]/counts/route");
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
+// The provider as createElement sees it: its children come as createElement's third argument.
+const IntlProvider = NextIntlClientProvider as unknown as FunctionComponent<{ locale: string; messages: object; timeZone: string; children?: ReactNode }>;
 
 async function campaignWithMembers() {
   const campaign = await createCampaign({ goals: [10, 100] });
@@ -181,7 +183,7 @@ describe("the public count of a campaign with paper signatures", () => {
     expect(page!.progress).toEqual({ count: 5, goal: 10, percent: 50, reachedAll: false, breakdown: { online: 3, paper: 2 } });
     expect(await getCampaignProgress(campaign.slug)).toEqual(page!.progress);
     for (const locale of ["en", "ar"] as const) {
-      const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: messages[locale], timeZone: "UTC", children: createElement(ProgressMeter, { progress: page!.progress, locale }) }));
+      const html = renderToStaticMarkup(createElement(IntlProvider, { locale, messages: messages[locale], timeZone: "UTC" }, createElement(ProgressMeter, { progress: page!.progress, locale })));
       expect(html, locale).toContain(`>${formatNumber(5, locale)}</strong>`);
       const breakdown = messages[locale].PaperCount.breakdown.replace("{online}", formatNumber(3, locale)).replace("{paper}", formatNumber(2, locale));
       expect(html, locale).toContain(breakdown);

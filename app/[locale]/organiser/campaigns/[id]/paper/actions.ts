@@ -8,7 +8,7 @@ import { removePaperImport } from "@/lib/paper/remove-paper-import";
 import { formLocale, formText, organiserRefusals } from "../../../form-data";
 import { requireOrganiser } from "../../../require-organiser";
 
-export type PaperFormError = "forbidden" | "anonymised" | "generic";
+type PaperFormError = "forbidden" | "anonymised" | "generic";
 export type PaperImportFormState = {
   fields: { label?: PaperLabelError; csv?: "fileRequired" | "changedSincePreview" | "nothingToEnter" };
   formError?: PaperFormError;
