@@ -32,9 +32,10 @@ function checkLabel(raw: string): string {
 
 // The campaign must still hold personal data: a sheet entered after its signers were anonymised
 // would bring names back that retention removed.
-async function requireImportableCampaign(client: Tx | typeof db, campaignId: string): Promise<void> {
-  const campaign = await client.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { anonymisedAt: true } });
+async function requireImportableCampaign(client: Tx | typeof db, campaignId: string): Promise<{ slug: string }> {
+  const campaign = await client.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { slug: true, anonymisedAt: true } });
   if (campaign.anonymisedAt) throw new AppError("CAMPAIGN_NOT_OPEN", { detail: "campaign anonymised" });
+  return { slug: campaign.slug };
 }
 
 // Reads the sheet and checks it against the campaign's signatures: an e-mail against the online
@@ -94,13 +95,13 @@ export async function previewPaperImport(options: ImportOptions): Promise<PaperI
 
 // Enters the rows the preview accepted, all in one transaction or none: the sheet is checked again
 // inside it, and if it no longer gives the number of rows the organiser saw, nothing is written.
-export async function commitPaperImport(options: ImportOptions & { expectedAccepted: number }): Promise<{ importId: string; preview: PaperImportPreview }> {
+export async function commitPaperImport(options: ImportOptions & { expectedAccepted: number }): Promise<{ importId: string; slug: string; preview: PaperImportPreview }> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const label = checkLabel(options.label);
   const changed = () => new AppError("VALIDATION", { fields: { csv: "changedSincePreview" } });
   try {
     return await db.$transaction(async (tx) => {
-      await requireImportableCampaign(tx, options.campaignId);
+      const { slug } = await requireImportableCampaign(tx, options.campaignId);
       const { preview, rows } = await planPaperImport(tx, options.campaignId, options.csv);
       if (preview.fileError || rows.length === 0 || rows.length !== options.expectedAccepted) throw changed();
       const created = await tx.paperImport.create({ data: { campaignId: options.campaignId, label, enteredById: options.actor.userId, signatureCount: rows.length }, select: { id: true } });
@@ -108,7 +109,7 @@ export async function commitPaperImport(options: ImportOptions & { expectedAccep
         data: rows.map((row) => ({ campaignId: options.campaignId, importId: created.id, name: row.name, country: row.country, postcode: row.postcode, canonicalEmail: row.email, identityHash: row.identityHash })),
       });
       await recordAudit(tx, { organisationId: access.organisationId, actor: options.actor, action: "paper.import", campaignId: options.campaignId, affected: rows.length, details: { import: created.id, label, refused: preview.refused.length } });
-      return { importId: created.id, preview };
+      return { importId: created.id, slug, preview };
     });
   } catch (error) {
     // Someone entered the same signer between this check and the insert.

@@ -129,7 +129,7 @@ describe("entering a paper sheet", () => {
     const { campaign, organiser } = await campaignWithMembers();
     const first = await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil", csv: sheet("A One,SY,,", "B Two,SY,,", "C Three,SY,,"), expectedAccepted: 3 });
     const second = await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Camp", csv: sheet("D Four,SY,,", "E Five,SY,,"), expectedAccepted: 2 });
-    expect(await removePaperImport({ actor: organiser, campaignId: campaign.id, importId: first.importId })).toEqual({ removed: 3 });
+    expect(await removePaperImport({ actor: organiser, campaignId: campaign.id, importId: first.importId })).toMatchObject({ removed: 3 });
     const left = await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { importId: true, name: true }, orderBy: { name: "asc" } });
     expect(left).toEqual([
       { importId: second.importId, name: "D Four" },

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { formState, refusalKey } from "@/lib/error-answers";
 import { commitPaperImport, previewPaperImport, type PaperImportPreview, type PaperLabelError } from "@/lib/paper/import-paper-signatures";
 import { removePaperImport } from "@/lib/paper/remove-paper-import";
@@ -41,8 +42,9 @@ export async function paperImportAction(_previous: PaperImportFormState, formDat
   if (csv === null) return { fields: { csv: "fileRequired" }, label };
   try {
     if (intent === "commit") {
-      const { preview } = await commitPaperImport({ actor, campaignId, label, csv, expectedAccepted: Number(formText(formData, "expected")) });
+      const { preview, slug } = await commitPaperImport({ actor, campaignId, label, csv, expectedAccepted: Number(formText(formData, "expected")) });
       revalidatePath(`/${locale}/organiser/campaigns/${campaignId}/paper`);
+      revalidateCampaignPages(slug);
       return { fields: {}, label: "", committed: preview.accepted };
     }
     const preview = await previewPaperImport({ actor, campaignId, label, csv });
@@ -58,12 +60,13 @@ export async function removePaperImportAction(formData: FormData): Promise<void>
   const actor = await requireOrganiser(locale);
   const campaignId = formText(formData, "campaign");
   const page = `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/paper`;
-  let removed: number;
+  let outcome: { removed: number; slug: string };
   try {
-    ({ removed } = await removePaperImport({ actor, campaignId, importId: formText(formData, "import") }));
+    outcome = await removePaperImport({ actor, campaignId, importId: formText(formData, "import") });
   } catch (error) {
     redirect(`${page}?error=${refusalKey(error, "paper", organiserRefusals)}`);
   }
   revalidatePath(page);
-  redirect(`${page}?removed=${removed}`);
+  revalidateCampaignPages(outcome.slug);
+  redirect(`${page}?removed=${outcome.removed}`);
 }
