@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { TextField } from "@/app/components/form/field";
+import { EnteredText } from "@/app/components/entered-text";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { paperImportAction, type PaperImportFormState } from "./actions";
 import { useSummaryFocus } from "../../../use-summary-focus";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
+import { OrganiserTable } from "../../../organiser-table";
 
 const initialState: PaperImportFormState = { fields: {}, label: "" };
 
@@ -62,46 +64,30 @@ export function PaperImportForm({ campaignId, locale, countryNames }: Props) {
           <p data-testid="paper-accepted">{t("accepted", { count: preview.accepted })}</p>
           <p data-testid="paper-refused">{t("refusedCount", { count: preview.refused.length, duplicates: preview.duplicates })}</p>
           {preview.sample.length > 0 ? (
-            <table className="organiser-table">
-              <caption>{t("sampleCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("line")}</th>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("country")}</th>
-                  <th scope="col">{t("postcode")}</th>
+            <OrganiserTable labelledBy="paper-sample-caption" className="organiser-table" captionId="paper-sample-caption" caption={t("sampleCaption")} columns={[{ label: t("line"), numeric: true }, { label: t("name") }, { label: t("country") }, { label: t("postcode") }]}>
+              {preview.sample.map((row) => (
+                <tr key={row.line}>
+                  <td className="numeric">{formatNumber(row.line, locale)}</td>
+                  <td>
+                    <EnteredText text={row.name} />
+                  </td>
+                  <td>{countryNames[row.country] ?? row.country}</td>
+                  <td>{row.postcode ? <EnteredText text={row.postcode} /> : null}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.sample.map((row) => (
-                  <tr key={row.line}>
-                    <td className="numeric">{formatNumber(row.line, locale)}</td>
-                    <td dir="auto">{row.name}</td>
-                    <td>{countryNames[row.country] ?? row.country}</td>
-                    <td dir="auto">{row.postcode}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </OrganiserTable>
           ) : null}
           {preview.refused.length > 0 ? (
-            <table className="organiser-table" data-testid="paper-refused-rows">
-              <caption>{t("refusedCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("line")}</th>
-                  <th scope="col">{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <div data-testid="paper-refused-rows">
+              <OrganiserTable labelledBy="paper-refused-caption" className="organiser-table" captionId="paper-refused-caption" caption={t("refusedCaption")} columns={[{ label: t("line"), numeric: true }, { label: t("reason") }]}>
                 {preview.refused.map((row) => (
                   <tr key={row.line}>
                     <td className="numeric">{formatNumber(row.line, locale)}</td>
                     <td>{t(`reasons.${row.reason}`, { line: formatNumber(row.duplicateOfLine ?? 0, locale) })}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </OrganiserTable>
+            </div>
           ) : null}
           {canCommit ? (
             <>
