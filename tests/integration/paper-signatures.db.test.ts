@@ -7,7 +7,7 @@ import { ProgressMeter } from "../../app/components/progress-meter";
 import type { CampaignDetail } from "../../lib/api/schema";
 import { openApiDocument } from "../../lib/api/openapi";
 import type { Actor } from "../../lib/auth/authorize";
-import { addConfirmed } from "../../lib/campaigns/counters";
+import { addConfirmed, paperCount } from "../../lib/campaigns/counters";
 import { getCampaignProgress } from "../../lib/campaigns/get-campaign-progress";
 import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
 import { db } from "../../lib/db";
@@ -16,6 +16,7 @@ import { messages } from "../../lib/i18n/translator";
 import { commitPaperImport, previewPaperImport } from "../../lib/paper/import-paper-signatures";
 import { listPaperImports } from "../../lib/paper/list-paper-imports";
 import { removePaperImport } from "../../lib/paper/remove-paper-import";
+import { anonymiseCampaign } from "../../lib/privacy/anonymise-closed-campaigns";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { openApiChecker } from "../fixtures/openapi-responses";
@@ -166,6 +167,20 @@ describe("entering a paper sheet", () => {
     await expectAppError(previewPaperImport({ actor: organiser, campaignId: campaign.id, label: "  ", csv: sheet("A,SY,,") }), "VALIDATION", { label: "labelRequired" });
     await expectAppError(commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil\u0000", csv: sheet("A,SY,,"), expectedAccepted: 1 }), "VALIDATION", { label: "labelInvalid" });
     expect(await paperState(campaign.id)).toEqual({ imports: 0, signatures: 0, audit: [] });
+  });
+});
+
+describe("retention", () => {
+  it("anonymises a campaign's paper signatures with its online ones, keeps them counted, and takes no new sheet after", async () => {
+    const { campaign, organiser } = await campaignWithMembers();
+    await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil", csv: sheet(`Layla Haddad,SY,12345,${uniqueEmail("layla")}`, "Omar Khalil,SY,,"), expectedAccepted: 2 });
+    await anonymiseCampaign(campaign.id);
+    expect(await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { name: true, postcode: true, canonicalEmail: true, identityHash: true } })).toEqual([
+      { name: "", postcode: null, canonicalEmail: null, identityHash: null },
+      { name: "", postcode: null, canonicalEmail: null, identityHash: null },
+    ]);
+    expect(await paperCount(campaign.id)).toBe(2);
+    await expectAppError(previewPaperImport({ actor: organiser, campaignId: campaign.id, label: "Late", csv: sheet("Huda Saleh,SY,,") }), "CAMPAIGN_NOT_OPEN");
   });
 });
 
