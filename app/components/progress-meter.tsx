@@ -16,6 +16,7 @@ type Props = { progress: GoalProgress; locale: Locale; size?: "large" | "small";
 // rendered with).
 export function ProgressMeter({ progress: initial, locale, size = "large", liveSlug }: Props) {
   const t = useTranslations("Progress");
+  const paperCount = useTranslations("PaperCount");
   const [progress, setProgress] = useState(initial);
   const [live, setLive] = useState(false);
 
@@ -55,6 +56,11 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
   const count = (
     <p className="progress-count">
       <strong data-testid="signature-count">{formatNumber(progress.count, locale)}</strong> {t("signatures", { count: progress.count })}
+      {progress.breakdown ? (
+        <span className="progress-breakdown" data-testid="signature-breakdown">
+          {paperCount("breakdown", { online: formatNumber(progress.breakdown.online, locale), paper: formatNumber(progress.breakdown.paper, locale) })}
+        </span>
+      ) : null}
     </p>
   );
   const liveState = liveSlug ? (live ? "live" : "rendered") : undefined;

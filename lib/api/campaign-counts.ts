@@ -1,15 +1,16 @@
-import { confirmedCount } from "../campaigns/counters";
+import { confirmedCount, paperCount } from "../campaigns/counters";
 import { db } from "../db";
 import { findPublicCampaignId } from "./find-public-campaign";
 import { campaignCounts, type CampaignCounts } from "./schema";
 
-// GET /api/v1/campaigns/{slug}/counts. The total is the counters' sum (what the page shows); the
+// GET /api/v1/campaigns/{slug}/counts. Confirmed is the counters' sum, paper the entered sheets' rows; the
 // breakdowns group the confirmed rows on the (campaign, state, confirmed_at) and (campaign,
 // country) indexes. Anonymised signatures keep their country, so they still count here.
 export async function getApiCampaignCounts(options: { slug: string }): Promise<CampaignCounts> {
   const campaign = await findPublicCampaignId(options.slug);
-  const [confirmed, byCountry, byDay] = await Promise.all([
+  const [confirmed, paper, byCountry, byDay] = await Promise.all([
     confirmedCount(campaign.id),
+    paperCount(campaign.id),
     db.signature.groupBy({
       by: ["country"],
       where: { campaignId: campaign.id, state: "CONFIRMED" },
@@ -27,6 +28,7 @@ export async function getApiCampaignCounts(options: { slug: string }): Promise<C
   return campaignCounts.parse({
     campaign: campaign.slug,
     confirmed,
+    paper,
     byCountry: byCountry.map((group) => ({ country: group.country, confirmed: group._count._all })),
     byDay: byDay.map((row) => ({ day: row.day, confirmed: Number(row.confirmed) })),
   });

@@ -67,11 +67,13 @@ const statement = component(
 
 const totals = component(
   "Totals",
-  "Confirmed signatures and progress toward the next rung of the goal ladder.",
+  "Signatures confirmed online, signatures gathered on paper, their total, and the total's progress toward the next rung of the goal ladder.",
   z.object({
-    confirmed: count,
+    confirmed: count.describe("Signatures made online whose signers confirmed their e-mail address."),
+    paper: count.describe("Signatures gathered on paper sheets and entered by the campaign's organisers. They are never confirmed by e-mail."),
+    total: count.describe("confirmed + paper: the count the campaign's page shows."),
     goals: z.array(z.number().int().positive()).describe("The goal ladder, ascending."),
-    nextGoal: z.number().int().positive().nullable().describe("The next rung above the count; past the top rung, the top rung; null without a ladder."),
+    nextGoal: z.number().int().positive().nullable().describe("The next rung above the total; past the top rung, the top rung; null without a ladder."),
     percent: z.number().int().min(0).max(100).describe("Progress toward nextGoal, rounded down."),
     reachedAllGoals: z.boolean(),
   }),
@@ -159,7 +161,8 @@ export const campaignCounts = component(
   "Confirmed signatures of one campaign, by country (most first) and by UTC day (oldest first).",
   z.object({
     campaign: z.string().describe("The campaign's slug."),
-    confirmed: count.describe("The campaign's count, as shown on its page."),
+    confirmed: count.describe("Signatures made online whose signers confirmed their e-mail address; byCountry and byDay break these down."),
+    paper: count.describe("Signatures gathered on paper sheets and entered by the campaign's organisers, never confirmed by e-mail. The campaign's page shows confirmed + paper."),
     byCountry: z.array(z.object({ country: z.string(), confirmed: count })),
     byDay: z.array(z.object({ day, confirmed: count })),
   }),

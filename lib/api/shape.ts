@@ -1,4 +1,4 @@
-import { confirmedCounts } from "../campaigns/counters";
+import { confirmedCounts, paperCounts } from "../campaigns/counters";
 import { goalProgress } from "../campaigns/goals";
 import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
@@ -46,10 +46,12 @@ type SummaryRow = {
   owners: { organisation: { name: string; nameAr: string | null } }[];
 };
 
-function totalsOf(confirmed: number, goals: number[]): CampaignSummary["totals"] {
-  const progress = goalProgress(confirmed, goals);
+function totalsOf(confirmed: number, paper: number, goals: number[]): CampaignSummary["totals"] {
+  const progress = goalProgress(confirmed, goals, paper);
   return {
     confirmed,
+    paper,
+    total: progress.count,
     goals: [...goals].filter((goal) => goal > 0).sort((a, b) => a - b),
     nextGoal: progress.goal,
     percent: progress.percent,
@@ -59,7 +61,8 @@ function totalsOf(confirmed: number, goals: number[]): CampaignSummary["totals"]
 
 export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummary[]> {
   // The count is the sum of the campaigns' counter shards: one grouped query for the whole page.
-  const counts = await confirmedCounts(rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  const [counts, paper] = await Promise.all([confirmedCounts(ids), paperCounts(ids)]);
   const now = new Date();
   return rows.map((row) => {
     const lead = row.owners[0]?.organisation;
@@ -73,7 +76,7 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
       opensAt: isoOrNull(row.opensAt),
       closesAt: isoOrNull(row.closesAt),
       createdAt: iso(row.createdAt),
-      totals: totalsOf(counts.get(row.id) ?? 0, row.goals),
+      totals: totalsOf(counts.get(row.id) ?? 0, paper.get(row.id) ?? 0, row.goals),
       links: { self: apiUrl.campaign(row.slug), html: inBothLocales((locale) => publicUrl.campaign(locale, row.slug)) },
     };
   });

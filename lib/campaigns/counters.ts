@@ -27,3 +27,15 @@ export async function confirmedCounts(campaignIds: string[]): Promise<Map<string
 export async function confirmedCount(campaignId: string): Promise<number> {
   return (await confirmedCounts([campaignId])).get(campaignId) ?? 0;
 }
+
+// Signatures entered from paper sheets, per campaign: counted from their rows, apart from the
+// confirmed online ones.
+export async function paperCounts(campaignIds: string[]): Promise<Map<string, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await db.paperSignature.groupBy({ by: ["campaignId"], where: { campaignId: { in: campaignIds } }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.campaignId, row._count._all]));
+}
+
+export async function paperCount(campaignId: string): Promise<number> {
+  return (await paperCounts([campaignId])).get(campaignId) ?? 0;
+}

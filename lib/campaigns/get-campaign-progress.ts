@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { confirmedCount } from "./counters";
+import { confirmedCount, paperCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { isPublic } from "./lifecycle";
 
@@ -8,5 +8,6 @@ import { isPublic } from "./lifecycle";
 export async function getCampaignProgress(slug: string): Promise<GoalProgress | null> {
   const campaign = await db.campaign.findUnique({ where: { slug }, select: { id: true, status: true, goals: true } });
   if (!campaign || !isPublic(campaign)) return null;
-  return goalProgress(await confirmedCount(campaign.id), campaign.goals);
+  const [online, paper] = await Promise.all([confirmedCount(campaign.id), paperCount(campaign.id)]);
+  return goalProgress(online, campaign.goals, paper);
 }

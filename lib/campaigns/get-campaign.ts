@@ -2,7 +2,7 @@ import { db } from "../db";
 import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
 import { statementFacts, statementFactsSelect, type StatementFacts } from "../statements/statement-facts";
-import { confirmedCount } from "./counters";
+import { confirmedCount, paperCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { campaignPhase, isOpen, isPublic, type CampaignPhase } from "./lifecycle";
 
@@ -40,6 +40,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     },
   });
   if (!campaign) return null;
+  const [online, paper] = await Promise.all([confirmedCount(campaign.id), paperCount(campaign.id)]);
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -57,7 +58,7 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
       sourceQuote: demand.sourceQuote,
       statement: statementRef(demand.sourceStatement),
     })),
-    progress: goalProgress(await confirmedCount(campaign.id), campaign.goals),
+    progress: goalProgress(online, campaign.goals, paper),
     closesAt: campaign.closesAt,
   };
 }

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { confirmedCounts } from "./counters";
+import { confirmedCounts, paperCounts } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { isOpen } from "./lifecycle";
 
@@ -27,7 +27,8 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
       owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
     },
   });
-  const counts = await confirmedCounts(campaigns.map((campaign) => campaign.id));
+  const ids = campaigns.map((campaign) => campaign.id);
+  const [counts, paper] = await Promise.all([confirmedCounts(ids), paperCounts(ids)]);
   return campaigns.map((campaign) => {
     const lead = campaign.owners[0]?.organisation;
     return {
@@ -35,7 +36,7 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
       title: { en: campaign.titleEn, ar: campaign.titleAr },
       summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
       leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
-      progress: goalProgress(counts.get(campaign.id) ?? 0, campaign.goals),
+      progress: goalProgress(counts.get(campaign.id) ?? 0, campaign.goals, paper.get(campaign.id) ?? 0),
     };
   });
 }

@@ -4,7 +4,7 @@ import { messages, type Messages } from "./translator";
 // The namespaces that components running in the browser translate with (useTranslations in a
 // "use client" file). Only these travel to the browser: the whole catalogue would be most of
 // every page's weight. A unit test keeps the lists in step with the components.
-export const publicClientNamespaces = ["ErrorPage", "PrivacyForm", "Progress", "Share", "SignForm", "SignFormAbuse"] as const satisfies readonly (keyof Messages)[];
+export const publicClientNamespaces = ["ErrorPage", "PaperCount", "PrivacyForm", "Progress", "Share", "SignForm", "SignFormAbuse"] as const satisfies readonly (keyof Messages)[];
 
 // The letter form's own, sent with it on the page where a supporter writes (its provider is the
 // form's nearest, so it carries everything the form translates): a campaign page, read far more
@@ -25,6 +25,7 @@ export const organiserClientNamespaces = [
   "OrganiserRoles",
   "OrganiserWebhooks",
   "OrganisationProfile",
+  "PaperSignatures",
   "RetentionField",
   "StatementEditor",
 ] as const satisfies readonly (keyof Messages)[];

@@ -10,6 +10,7 @@ import arLetters from "./messages/ar/letters.json";
 import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arOrganisationProfile from "./messages/ar/organisation-profile.json";
+import arPaper from "./messages/ar/paper.json";
 import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
@@ -25,6 +26,7 @@ import enLetters from "./messages/en/letters.json";
 import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
 import enOrganisationProfile from "./messages/en/organisation-profile.json";
+import enPaper from "./messages/en/paper.json";
 import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
@@ -33,8 +35,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks, ...enOrganisationProfile };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks, ...arOrganisationProfile };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

@@ -63,6 +63,8 @@ export async function anonymiseCampaign(campaignId: string): Promise<{ signature
     // Letters about this campaign keep who they went to, not who wrote them.
     await tx.letter.updateMany({ where: { campaignId, supporterId: { not: null } }, data: { supporterId: null } });
     await tx.signAttemptWindow.deleteMany({ where: { campaignId } });
+    // Paper signatures keep counting; who signed, and what identified them for dedupe, goes.
+    await tx.paperSignature.updateMany({ where: { campaignId }, data: { name: "", postcode: null, canonicalEmail: null, identityHash: null } });
     await tx.campaign.updateMany({ where: { id: campaignId, anonymisedAt: null }, data: { anonymisedAt: new Date() } });
   });
   return total;

@@ -235,7 +235,7 @@ describe("GET /api/v1/campaigns/{slug}", () => {
     expect(text).not.toContain(decisionMakerEmail);
     const body = (await api.expectMatches("/campaigns/{slug}", response)) as CampaignDetail;
     expect(body.status).toBe("open");
-    expect(body.totals).toEqual({ confirmed: 3, goals: [2, 10], nextGoal: 10, percent: 30, reachedAllGoals: false });
+    expect(body.totals).toEqual({ confirmed: 3, paper: 0, total: 3, goals: [2, 10], nextGoal: 10, percent: 30, reachedAllGoals: false });
     expect(body.demands.map((d) => d.kind)).toEqual(["ceasefire", "humanitarian_access"]);
     expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authors: [{ name: { en: "Syrian Civil Defence", ar: null } }], authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
     expect(body.targets).toEqual([
@@ -268,6 +268,7 @@ describe("GET /api/v1/campaigns/{slug}/counts", () => {
     expect(body).toEqual({
       campaign: open.slug,
       confirmed: 3,
+      paper: 0,
       byCountry: [
         { country: "SY", confirmed: 2 },
         { country: "TR", confirmed: 1 },

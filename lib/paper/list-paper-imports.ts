@@ -1,0 +1,29 @@
+import { requireCampaignRole, type Actor } from "../auth/authorize";
+import { db } from "../db";
+import type { MemberRole } from "../generated/prisma/enums";
+
+export type PaperImports = {
+  campaign: { id: string; title: { en: string; ar: string | null } };
+  role: MemberRole;
+  total: number;
+  imports: { id: string; label: string; count: number; enteredBy: string | null; createdAt: Date }[];
+};
+
+// A campaign's entered batches, newest first: any member reads them, organisers change them.
+export async function listPaperImports(options: { actor: Actor; campaignId: string }): Promise<PaperImports> {
+  const { role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
+  const [campaign, imports] = await Promise.all([
+    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, titleEn: true, titleAr: true } }),
+    db.paperImport.findMany({
+      where: { campaignId: options.campaignId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, label: true, signatureCount: true, createdAt: true, enteredBy: { select: { email: true } } },
+    }),
+  ]);
+  return {
+    campaign: { id: campaign.id, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    role,
+    total: imports.reduce((sum, batch) => sum + batch.signatureCount, 0),
+    imports: imports.map((batch) => ({ id: batch.id, label: batch.label, count: batch.signatureCount, enteredBy: batch.enteredBy?.email ?? null, createdAt: batch.createdAt })),
+  };
+}
