@@ -26,6 +26,7 @@ export const organiserClientNamespaces = [
   "OrganiserWebhooks",
   "RetentionField",
   "StatementEditor",
+  "Updates",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale, namespaces: readonly (keyof Messages)[]): Partial<Messages> {

@@ -99,6 +99,11 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
               {canChange ? t("moderate") : t("signatures")}
             </a>
           </li>
+          <li>
+            <a className="button button-secondary" href={`${base}/updates`}>
+              {(await getTranslations({ locale, namespace: "Updates" }))("nav")}
+            </a>
+          </li>
           <li><a className="button button-secondary" href={`${base}/delivery`}>{(await getTranslations({ locale, namespace: "DeliveryShell" }))("delivery")}</a></li>
           {canChange ? (
             <li>
