@@ -15,8 +15,6 @@ function visibleStatuses(role: MemberRole): UpdateStatus[] | undefined {
   return roleAtLeast(role, "ORGANISER") ? undefined : ["SENT"];
 }
 
-export type CampaignUpdates = Awaited<ReturnType<typeof listCampaignUpdates>>;
-
 // The updates managed from a campaign's pages: about it, or about all the organisation's campaigns.
 export async function listCampaignUpdates(options: { actor: Actor; campaignId: string }) {
   const { organisationId, role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
@@ -64,7 +62,6 @@ async function previews(update: Parameters<typeof updateEmailProps>[0]): Promise
   return Object.fromEntries(entries) as Record<Locale, { subject: string; html: string }>;
 }
 
-export type UpdateDetail = Awaited<ReturnType<typeof getUpdateDetail>>;
 
 // One update for its page: its text, who wrote, approved and sent it, the e-mail in both
 // languages, and either who it will go to (counted by the query that sends) or how it went.

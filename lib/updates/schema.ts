@@ -4,7 +4,6 @@ import { z } from "zod";
 // takes the form's own values (strings), so the browser and the server run the same rules.
 export const updateLimits = { subject: 150, body: 20_000 } as const;
 
-/** @internal exported for its tests */
 export const updateErrorKeys = [
   "subjectRequired",
   "subjectTooLong",

@@ -19,7 +19,7 @@ export type UpdateRound = { started: number; queued: number; skipped: number; fi
 
 // The outbox key of a recipient's message: the outbox never holds two messages under one key, so
 // even two servers queueing the same recipient write one message.
-export function updateMessageKey(updateId: string, supporterId: string): string {
+function updateMessageKey(updateId: string, supporterId: string): string {
   return `update:${updateId}:${supporterId}`;
 }
 
