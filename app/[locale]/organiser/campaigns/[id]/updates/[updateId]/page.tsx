@@ -137,8 +137,8 @@ export default async function UpdatePage({ params, searchParams }: Props) {
             <figcaption>
               {t(reader === "en" ? "detail.previewEn" : "detail.previewAr")}: <bdi>{detail.preview[reader].subject}</bdi>
             </figcaption>
-            {/* The e-mail as sent, in a sandbox: no script runs and nothing it links to loads. */}
-            <iframe title={t(reader === "en" ? "detail.previewEn" : "detail.previewAr")} sandbox="" srcDoc={detail.preview[reader].html} className="update-preview" style={{ width: "100%", height: 480, border: "1px solid #d8dcde" }} />
+            {/* The e-mail as sent, in a sandbox: no script runs, no link opens, no form posts. */}
+            <iframe title={t(reader === "en" ? "detail.previewEn" : "detail.previewAr")} sandbox="allow-same-origin" srcDoc={detail.preview[reader].html} className="update-preview" style={{ width: "100%", height: 480, border: "1px solid #d8dcde" }} />
           </figure>
         ))}
       </section>
