@@ -103,7 +103,13 @@ async function finishSentUpdates(): Promise<number> {
 // run on several servers at once, and again after any crash.
 /** @internal exported for its tests */
 export async function runUpdateRound(options: { now?: Date; chunkSize?: number } = {}): Promise<UpdateRound> {
-  const started = await startDueUpdates(options.now ?? new Date());
+  const now = options.now ?? new Date();
+  // One cheap look first: an idle round opens no transaction (on PGlite every transaction waits its turn).
+  const [work] = await db.$queryRaw<{ due: boolean; sending: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM supporter_updates WHERE status = 'SCHEDULED' AND scheduled_for <= ${now}) AS due,
+           EXISTS (SELECT 1 FROM supporter_updates WHERE status = 'SENDING') AS sending`;
+  if (!work?.due && !work?.sending) return { started: 0, queued: 0, skipped: 0, finished: 0 };
+  const started = work.due ? await startDueUpdates(now) : 0;
   const { queued, skipped } = await queueChunk(options.chunkSize ?? chunkSize);
   const finished = await finishSentUpdates();
   return { started, queued, skipped, finished };
