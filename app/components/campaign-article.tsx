@@ -7,6 +7,7 @@ import { Markdown } from "@/app/components/markdown";
 import { OrganisationCard, OrganisationName } from "@/app/components/organisation-card";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { RecentSigners } from "@/app/components/recent-signers";
+import { UpdatesTimeline } from "@/app/components/updates-timeline";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
@@ -58,6 +59,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
       </section>
 
       <RecentSigners campaignId={campaign.id} locale={locale} />
+
+      <UpdatesTimeline campaignId={campaign.id} locale={locale} />
 
       <div className="campaign-details">
         <section aria-labelledby="demands-heading">

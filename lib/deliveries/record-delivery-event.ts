@@ -1,6 +1,7 @@
 import { db } from "../db";
 import type { DeliveryStatus } from "../generated/prisma/enums";
 import { wakeWebhooks } from "../webhooks/delivery-worker";
+import { recordUpdateDeliveryEvent } from "../updates/update-delivery-event";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import type { ProviderEvent } from "./verify-resend-event";
 
@@ -32,6 +33,7 @@ export async function recordDeliveryEvent(event: ProviderEvent): Promise<Recorde
       skipDuplicates: true,
     });
     if (inserted.count === 0) return "replayed";
+    if (!digest) await recordUpdateDeliveryEvent(tx, event);
     const change = statusOf[event.type];
     if (!digest || !change) return "recorded";
 

@@ -28,6 +28,7 @@ export const organiserClientNamespaces = [
   "PaperSignatures",
   "RetentionField",
   "StatementEditor",
+  "Updates",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(locale: Locale, namespaces: readonly (keyof Messages)[]): Partial<Messages> {

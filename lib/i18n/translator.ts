@@ -15,6 +15,7 @@ import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
 import arStatements from "./messages/ar/statements.json";
+import arUpdates from "./messages/ar/updates.json";
 import arWebhooks from "./messages/ar/webhooks.json";
 import enAbuse from "./messages/en/abuse.json";
 import enErrors from "./messages/en/errors.json";
@@ -31,12 +32,13 @@ import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
 import enStatements from "./messages/en/statements.json";
+import enUpdates from "./messages/en/updates.json";
 import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enUpdates, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arUpdates, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

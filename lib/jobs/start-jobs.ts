@@ -1,6 +1,7 @@
 import { env } from "../env";
 import { startOutboxWorker } from "../mail/outbox-worker";
 import { configuredTransport } from "../mail/transport";
+import { startUpdateWorker } from "../updates/update-queue";
 import { startWebhookWorker } from "../webhooks/delivery-worker";
 import { periodicJobs } from "./periodic-jobs";
 import { startScheduler } from "./scheduler";
@@ -15,6 +16,6 @@ const state = globalThis as unknown as { nidaJobs?: RunningJob[] };
 export function startJobs(): void {
   if (!env.JOBS_ENABLED || state.nidaJobs) return;
   const transport = configuredTransport();
-  state.nidaJobs = [startOutboxWorker({ transport }), startWebhookWorker(), startScheduler(periodicJobs)];
-  console.info(`[jobs] started: mail (via ${transport.name}), webhook deliveries, and ${periodicJobs.map((job) => job.name).join(", ")}`);
+  state.nidaJobs = [startOutboxWorker({ transport }), startUpdateWorker(), startWebhookWorker(), startScheduler(periodicJobs)];
+  console.info(`[jobs] started: mail (via ${transport.name}), updates to supporters, webhook deliveries, and ${periodicJobs.map((job) => job.name).join(", ")}`);
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 
 // The queues that deliver work in the background.
-export type QueueName = "mail" | "webhooks";
+export type QueueName = "mail" | "webhooks" | "updates";
 
 // On globalThis, so a wake from a route's module graph reaches the worker started by the server's
 // instrumentation, whichever bundle each was loaded from.

@@ -4,6 +4,7 @@ import type { PollingWorker } from "../jobs/polling-worker";
 import { backoff, defineQueue } from "../jobs/queue";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
+import { fromWithName } from "../updates/sender-name";
 import { runDeliveryHooks } from "./delivery-hooks";
 import { rateLimiter, type RateLimiter } from "./rate-limiter";
 import { isTemplateName, renderTemplate, type TemplateProps } from "./templates";
@@ -51,13 +52,13 @@ async function render(message: ClaimedMessage): Promise<OutgoingEmail | Outcome>
     return { ok: false, permanent: true, error: `cannot render template "${message.template}"` };
   }
   try {
-    const rendered = await renderTemplate(message.template, message.payload as TemplateProps[typeof message.template]);
+    const { fromName, ...rendered } = await renderTemplate(message.template, message.payload as TemplateProps[typeof message.template]);
     return {
       ...rendered,
       to: message.to_address,
       replyTo: message.reply_to ?? undefined,
       cc: message.cc ?? undefined,
-      from: env.MAIL_FROM,
+      from: fromName ? fromWithName(env.MAIL_FROM, fromName) : env.MAIL_FROM,
       idempotencyKey: message.idempotency_key,
     };
   } catch (error) {

@@ -6,9 +6,12 @@ import { LetterEmail, letterSubject, type LetterProps } from "../../emails/lette
 import { listUnsubscribeHeaders } from "../privacy/supporter-links";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
+import { SupporterUpdateEmail, supporterUpdateSubject } from "../../emails/supporter-update";
+import { loadUpdateEmail, type UpdateMailPayload } from "../updates/update-mail";
 
-// headers: extra message headers a template needs (e.g. List-Unsubscribe).
-export type RenderedEmail = { subject: string; html: string; text: string; headers?: Record<string, string> };
+// headers: extra message headers a template needs (e.g. List-Unsubscribe); fromName: the display
+// name it is sent under, where not Nida's own (an organisation's update).
+export type RenderedEmail = { subject: string; html: string; text: string; headers?: Record<string, string>; fromName?: string };
 
 // Every template that can sit in the outbox, with the props it is stored with.
 export type TemplateProps = {
@@ -17,6 +20,7 @@ export type TemplateProps = {
   digest: DigestProps;
   letter: LetterProps;
   "trending-alert": TrendingAlertProps;
+  "supporter-update": UpdateMailPayload;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -38,6 +42,11 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
   digest: reactEmail(DigestEmail, digestSubject),
   letter: reactEmail(LetterEmail, letterSubject),
   "trending-alert": reactEmail(TrendingAlertEmail, trendingAlertSubject),
+  "supporter-update": async (payload) => {
+    const { fromName, ...props } = await loadUpdateEmail(payload);
+    const rendered = await reactEmail(SupporterUpdateEmail, supporterUpdateSubject, (p) => listUnsubscribeHeaders(p.supporterLinks))(props);
+    return { ...rendered, fromName };
+  },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -62,7 +62,6 @@ function headerSafe(value: string): string {
 
 // The display name of mail sent for an organisation: the sender name its owners chose, else its
 // name, else Nida's. Every mail that speaks for an organisation takes its From name from here.
-/** @internal exported for its tests */
 export function organisationSender(organisation: { name: string; senderName?: string | null }): string {
   return headerSafe(organisation.senderName ?? "") || headerSafe(organisation.name) || "Nida";
 }

@@ -104,6 +104,11 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
               {(await getTranslations({ locale, namespace: "PaperLinks" }))("organiser")}
             </a>
           </li>
+          <li>
+            <a className="button button-secondary" href={`${base}/updates`}>
+              {(await getTranslations({ locale, namespace: "Updates" }))("nav")}
+            </a>
+          </li>
           <li><a className="button button-secondary" href={`${base}/delivery`}>{(await getTranslations({ locale, namespace: "DeliveryShell" }))("delivery")}</a></li>
           {canChange ? (
             <li>

@@ -1,0 +1,147 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { roleAtLeast } from "@/lib/auth/authorize";
+import { formatNumber, formatUtcMoment } from "@/lib/i18n/format";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { getUpdateDetail } from "@/lib/updates/list-updates";
+import { updateErrorKeys } from "@/lib/updates/schema";
+import { approveUpdateAction, sendTestUpdateAction, sendUpdateAction } from "../actions";
+import { orNotFound, organiserPageMetadata } from "../../../../page-access";
+import { BackLink } from "../../../../back-link";
+import { HiddenFields } from "../../../../hidden-fields";
+import { Notice } from "../../../../notice";
+import { requireOrganiser } from "../../../../require-organiser";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; id: string; updateId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = organiserPageMetadata("Updates", "title", { noIndex: true });
+
+const doneKeys = { sent: "sentNotice", scheduled: "scheduledNotice", submitted: "submittedNotice", test: "testSent" } as const;
+
+// One update: who it goes to (counted by the query that sends it), the e-mail in both languages,
+// a test to oneself, sending or scheduling, an owner's approval, and how the sending went.
+export default async function UpdatePage({ params, searchParams }: Props) {
+  const { locale, id, updateId } = await params;
+  setRequestLocale(locale);
+  const actor = await requireOrganiser(locale);
+  const detail = await orNotFound(getUpdateDetail({ actor, campaignId: id, updateId }));
+  const query = await searchParams;
+  const t = await getTranslations({ locale, namespace: "Updates" });
+  const { update, role } = detail;
+  const canEdit = roleAtLeast(role, "ORGANISER");
+  const editable = update.status === "DRAFT" || update.status === "AWAITING_APPROVAL";
+  const needsOwner = update.organisation.updatesNeedApproval && role !== "OWNER";
+  const base = `/${locale}/organiser/campaigns/${encodeURIComponent(id)}/updates`;
+  const hidden = { locale, campaign: id, update: update.id };
+  const done = typeof query.done === "string" && query.done in doneKeys ? doneKeys[query.done as keyof typeof doneKeys] : null;
+  const error = typeof query.error === "string" && (updateErrorKeys as readonly string[]).includes(query.error) ? query.error : typeof query.error === "string" ? "invalidValue" : null;
+  const statusText = t(`status.${update.status}`, { when: formatUtcMoment((update.status === "SCHEDULED" ? update.scheduledFor : update.sentAt) ?? new Date(), locale) });
+
+  return (
+    <div className="updates">
+      <BackLink href={base}>{t("title")}</BackLink>
+      <h1>{localized(locale, { en: update.subjectEn, ar: update.subjectAr }).text}</h1>
+      <p data-testid="update-status">{statusText}</p>
+      {done ? <Notice tone="success">{t(`detail.${done}`, { email: detail.email })}</Notice> : null}
+      {error ? <Notice tone="problem">{t(`errors.${error}` as "errors.invalidValue")}</Notice> : null}
+      <ul className="hint">
+        {update.createdBy ? <li>{t("detail.createdBy", { email: update.createdBy.email })}</li> : null}
+        {update.approvedBy ? <li>{t("detail.approvedBy", { email: update.approvedBy.email })}</li> : null}
+        {update.sentBy && update.sendingAt ? <li>{t("detail.sentBy", { email: update.sentBy.email })}</li> : null}
+      </ul>
+
+      {detail.count ? (
+        <p className="lede" data-testid="update-recipients">
+          {t("detail.recipients", { total: detail.count.total, arabic: detail.count.arabic, english: detail.count.english })}
+        </p>
+      ) : null}
+      {!update.mailed ? <p>{t("detail.notMailed")}</p> : null}
+
+      {canEdit && editable ? (
+        <section className="overview-section">
+          <p>
+            <a className="button button-secondary" href={`${base}/${encodeURIComponent(update.id)}/edit`}>
+              {t("detail.edit")}
+            </a>
+          </p>
+          {update.mailed ? (
+            <form action={sendTestUpdateAction} className="organiser-form">
+              <HiddenFields values={hidden} />
+              <p>{t("detail.test", { email: detail.email })}</p>
+              <button type="submit" name="testLocale" value="en" className="button button-secondary">
+                {t("detail.testEn")}
+              </button>{" "}
+              <button type="submit" name="testLocale" value="ar" className="button button-secondary">
+                {t("detail.testAr")}
+              </button>
+            </form>
+          ) : null}
+          {update.status === "DRAFT" ? (
+            <form action={sendUpdateAction} className="organiser-form">
+              <HiddenFields values={hidden} />
+              <div className={`field${error === "scheduleInvalid" || error === "schedulePast" ? " field-invalid" : ""}`}>
+                <label htmlFor="update-when">{t("detail.when")}</label>
+                <p className="hint" id="update-when-hint">
+                  {t("detail.whenHint")}
+                </p>
+                <input id="update-when" name="when" type="datetime-local" aria-describedby="update-when-hint" />
+              </div>
+              <button type="submit" className="button">
+                {needsOwner ? t("detail.submit") : t("detail.send")}
+              </button>
+            </form>
+          ) : (
+            <p>{t("detail.waiting")}</p>
+          )}
+          {update.status === "AWAITING_APPROVAL" && role === "OWNER" ? (
+            <form action={approveUpdateAction} className="organiser-form">
+              <HiddenFields values={hidden} />
+              <button type="submit" className="button">
+                {t("detail.approve")}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {detail.stats ? (
+        <section className="overview-section" aria-labelledby="update-stats-heading">
+          <h2 id="update-stats-heading">{t("detail.stats")}</h2>
+          <dl className="update-stats" data-testid="update-stats">
+            {(
+              [
+                ["statRecipients", detail.stats.recipients],
+                ["statQueued", detail.stats.queued],
+                ["statSent", detail.stats.sent],
+                ["statDelivered", detail.stats.delivered],
+                ["statBounced", detail.stats.bounced],
+                ["statComplained", detail.stats.complained],
+                ["statUnsubscribed", detail.stats.unsubscribed],
+              ] as const
+            ).map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(`detail.${key}`)}</dt>
+                <dd>{formatNumber(value, locale)}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="hint">{t("detail.statsNote")}</p>
+        </section>
+      ) : null}
+
+      <section className="overview-section" aria-labelledby="update-preview-heading">
+        <h2 id="update-preview-heading">{t("detail.preview")}</h2>
+        {(["en", "ar"] as const).map((reader) => (
+          <figure key={reader}>
+            <figcaption>
+              {t(reader === "en" ? "detail.previewEn" : "detail.previewAr")}: <bdi>{detail.preview[reader].subject}</bdi>
+            </figcaption>
+            {/* The e-mail as sent, in a sandbox: no script runs, no link opens, no form posts. */}
+            <iframe title={t(reader === "en" ? "detail.previewEn" : "detail.previewAr")} sandbox="allow-same-origin" srcDoc={detail.preview[reader].html} className="update-preview" style={{ width: "100%", height: 480, border: "1px solid #d8dcde" }} />
+          </figure>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formLocale, formText as text, organiserRefusals } from "@/app/[locale]/organiser/form-data";
+import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
+import { formState, refusalKey } from "@/lib/error-answers";
+import { isAppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { approveUpdate, createUpdate, editUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "@/lib/updates/manage-update";
+
+export type UpdateFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; values: Record<string, string> };
+
+const fields = ["scope", "subjectEn", "bodyEn", "subjectAr", "bodyAr", "mailed", "published"] as const;
+
+const listPath = (locale: Locale, campaignId: string) => `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/updates`;
+const detailPath = (locale: Locale, campaignId: string, updateId: string) => `${listPath(locale, campaignId)}/${encodeURIComponent(updateId)}`;
+
+// Creates a draft, or saves an existing one (hidden "update" field), then shows it.
+export async function saveUpdateAction(_previous: UpdateFormState, formData: FormData): Promise<UpdateFormState> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  const existing = text(formData, "update");
+  const values = Object.fromEntries(fields.map((key) => [key, text(formData, key)]));
+  let updateId = existing;
+  try {
+    if (existing) await editUpdate({ actor, campaignId, updateId: existing, input: values });
+    else updateId = (await createUpdate({ actor, campaignId, input: values })).id;
+  } catch (error) {
+    return { ...formState(error, "updates", organiserRefusals), values };
+  }
+  redirect(detailPath(locale, campaignId, updateId));
+}
+
+// The buttons of an update's page: each answers with the page again, saying what happened.
+async function act(formData: FormData, run: (input: { actor: Awaited<ReturnType<typeof requireOrganiser>>; campaignId: string; updateId: string }) => Promise<string>): Promise<never> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  const updateId = text(formData, "update");
+  let outcome: string;
+  try {
+    outcome = `done=${await run({ actor, campaignId, updateId })}`;
+  } catch (error) {
+    const field = isAppError(error, "VALIDATION") ? Object.values(error.fields)[0] : undefined;
+    outcome = `error=${field ?? refusalKey(error, "updates", organiserRefusals)}`;
+  }
+  redirect(`${detailPath(locale, campaignId, updateId)}?${outcome}`);
+}
+
+export async function sendUpdateAction(formData: FormData): Promise<void> {
+  await act(formData, async (input) => {
+    const result = await sendUpdate({ ...input, when: text(formData, "when") });
+    return result.status === "AWAITING_APPROVAL" ? "submitted" : result.status === "SCHEDULED" ? "scheduled" : "sent";
+  });
+}
+
+export async function approveUpdateAction(formData: FormData): Promise<void> {
+  await act(formData, async (input) => {
+    const result = await approveUpdate(input);
+    return result.status === "SCHEDULED" ? "scheduled" : "sent";
+  });
+}
+
+export async function sendTestUpdateAction(formData: FormData): Promise<void> {
+  await act(formData, async (input) => {
+    await sendTestUpdate({ ...input, locale: text(formData, "testLocale") });
+    return "test";
+  });
+}
+
+export async function setApprovalAction(formData: FormData): Promise<void> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  let outcome = "done=setting";
+  try {
+    await setUpdatesNeedApproval({ actor, organisationId: text(formData, "organisation"), value: formData.get("required") === "on" });
+  } catch (error) {
+    outcome = `error=${refusalKey(error, "updates", organiserRefusals)}`;
+  }
+  redirect(`${listPath(locale, campaignId)}?${outcome}`);
+}

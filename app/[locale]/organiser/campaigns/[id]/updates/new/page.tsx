@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { localized, type Locale } from "@/lib/i18n/locales";
+import { listCampaignUpdates } from "@/lib/updates/list-updates";
+import { requireCampaignRole } from "@/lib/auth/authorize";
+import { UpdateForm } from "../update-form";
+import { openCampaignPage, organiserPageMetadata } from "../../../../page-access";
+import { BackLink } from "../../../../back-link";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export const generateMetadata = organiserPageMetadata("Updates", "title", { noIndex: true });
+
+export default async function NewUpdatePage({ params }: Props) {
+  const { locale, loaded } = await openCampaignPage(params, async (input) => {
+    await requireCampaignRole(input.actor, input.campaignId, "ORGANISER");
+    return listCampaignUpdates(input);
+  });
+  const t = await getTranslations({ locale, namespace: "Updates" });
+  return (
+    <div className="updates">
+      <BackLink href={`/${locale}/organiser/campaigns/${encodeURIComponent(loaded.campaign.id)}/updates`}>{t("title")}</BackLink>
+      <h1>{t("form.newHeading")}</h1>
+      <UpdateForm
+        locale={locale}
+        campaignId={loaded.campaign.id}
+        organisationName={localized(locale, { en: loaded.organisation.name, ar: loaded.organisation.nameAr }).text}
+        defaults={{ scope: "campaign", subjectEn: "", bodyEn: "", subjectAr: "", bodyAr: "", mailed: true, published: false }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Tx } from "../db";
+import type { UpdateStatus } from "../generated/prisma/enums";
+import { recordAudit } from "../auth/authorize";
+import { insertRecipients, type RecipientCount } from "./recipients";
+import { hasArabic } from "./update-mail";
+
+export type SendResult = { status: UpdateStatus; recipients: RecipientCount | null };
+
+// Fixes the recipients (one INSERT ... SELECT) and hands them to the update queue, in the caller's
+// transaction; audited with the number of recipients. An update only published on the campaign
+// page is sent at once.
+export async function beginSending(tx: Tx, options: { updateId: string; userId: string | null }): Promise<SendResult> {
+  const update = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId } });
+  const now = new Date();
+  const recipients = update.mailed
+    ? await insertRecipients(tx, { updateId: update.id, organisationId: update.organisationId, campaignId: update.campaignId, hasArabic: hasArabic(update) })
+    : null;
+  const status: UpdateStatus = recipients && recipients.total > 0 ? "SENDING" : "SENT";
+  await tx.supporterUpdate.update({
+    where: { id: update.id },
+    data: { status, sendingAt: now, recipientCount: recipients?.total ?? 0, ...(status === "SENT" ? { sentAt: now } : {}) },
+  });
+  await recordAudit(tx, {
+    organisationId: update.organisationId,
+    actor: options.userId ? { userId: options.userId, email: "", memberships: [] } : null,
+    action: "update.send",
+    campaignId: update.campaignId,
+    affected: recipients?.total ?? 0,
+    details: { update: update.id, arabic: recipients?.arabic ?? 0, english: recipients?.english ?? 0, published: update.published },
+  });
+  return { status, recipients };
+}

@@ -1,0 +1,58 @@
+import { db, type Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
+
+// Who an update goes to: one row per supporter with a CONFIRMED signature on the update's
+// campaign (or any of the organisation's campaigns) who consented to hear from THIS organisation,
+// has not unsubscribed or been erased, and whose address has not bounced or complained about an
+// earlier update. Counting and sending both read this one relation, so the number an organiser is
+// shown is the number of people the update is queued for.
+export type UpdateScope = { organisationId: string; campaignId: string | null };
+
+function recipientsSql(scope: UpdateScope): Prisma.Sql {
+  const campaigns = scope.campaignId
+    ? Prisma.sql`s.campaign_id = ${scope.campaignId}`
+    : Prisma.sql`s.campaign_id IN (SELECT o.campaign_id FROM campaign_owners o WHERE o.organisation_id = ${scope.organisationId})`;
+  return Prisma.sql`
+    SELECT sup.id AS supporter_id, sup.locale AS locale
+      FROM signatures s
+      JOIN signature_consents c ON c.signature_id = s.id AND c.organisation_id = ${scope.organisationId}
+      JOIN supporters sup ON sup.id = s.supporter_id
+     WHERE s.state = 'CONFIRMED' AND ${campaigns}
+       AND sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM update_recipients b
+                        WHERE b.supporter_id = sup.id AND (b.bounced_at IS NOT NULL OR b.complained_at IS NOT NULL))
+     GROUP BY sup.id, sup.locale`;
+}
+
+export type RecipientCount = { total: number; arabic: number; english: number };
+
+// The language each recipient reads it in: theirs, or English where the update has no Arabic.
+function countsSql(relation: Prisma.Sql, hasArabic: boolean): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE r.locale = 'ar' AND ${hasArabic})::int AS arabic
+      FROM (${relation}) r`;
+}
+
+// "This will go to 12,408 supporters: 9,311 in Arabic, 3,097 in English."
+export async function countRecipients(client: Tx | typeof db, scope: UpdateScope & { hasArabic: boolean }): Promise<RecipientCount> {
+  const [row] = await client.$queryRaw<{ total: number; arabic: number }[]>(countsSql(recipientsSql(scope), scope.hasArabic));
+  const total = row?.total ?? 0;
+  const arabic = row?.arabic ?? 0;
+  return { total, arabic, english: total - arabic };
+}
+
+// Fixes an update's recipients in one statement, however many there are: the unique (update,
+// supporter) pair makes a second call (a retry, another server) add nobody twice.
+export async function insertRecipients(tx: Tx, options: UpdateScope & { updateId: string; hasArabic: boolean }): Promise<RecipientCount> {
+  await tx.$executeRaw`
+    INSERT INTO update_recipients (id, update_id, supporter_id, locale, created_at)
+    SELECT gen_random_uuid()::text, ${options.updateId}, r.supporter_id, r.locale, now() AT TIME ZONE 'UTC'
+      FROM (${recipientsSql(options)}) r
+    ON CONFLICT (update_id, supporter_id) DO NOTHING`;
+  const queued = Prisma.sql`SELECT supporter_id, locale FROM update_recipients WHERE update_id = ${options.updateId}`;
+  const [row] = await tx.$queryRaw<{ total: number; arabic: number }[]>(countsSql(queued, options.hasArabic));
+  const total = row?.total ?? 0;
+  const arabic = row?.arabic ?? 0;
+  return { total, arabic, english: total - arabic };
+}

@@ -1,0 +1,284 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/authorize";
+import { db } from "../../lib/db";
+import { recordDeliveryEvent } from "../../lib/deliveries/record-delivery-event";
+import type { Locale } from "../../lib/i18n/locales";
+import type { SignatureState } from "../../lib/generated/prisma/enums";
+import { deliverDueMessages } from "../../lib/mail/outbox-worker";
+import { approveUpdate, countUpdateRecipients, createUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
+import { runUpdateRound } from "../../lib/updates/update-queue";
+import { capturedMailForTests } from "../fixtures/captured-mail";
+import { uniqueEmail } from "../fixtures/factories";
+import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
+
+const { POST: oneClickUnsubscribe } = await import("../../app/api/unsubscribe/[token]/route");
+
+// Updates are sent by the real outbox worker to the Resend capture server. Rounds of the update
+// queue take every update that is sending; only this file writes updates, and each round of the
+// outbox is limited to the messages of the update under test.
+
+const provider = capturedMailForTests({ clearBeforeEach: true });
+const noPace = { acquire: async () => {} };
+
+async function organisationWithCampaigns(count = 1) {
+  const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER", editor: "ORGANISER", viewer: "VIEWER" });
+  const campaigns = [];
+  for (let index = 0; index < count; index++) {
+    const suffix = randomUUID().slice(0, 8);
+    campaigns.push(
+      await db.campaign.create({
+        data: {
+          slug: `campaign-${suffix}`,
+          status: "OPEN",
+          goals: [100],
+          titleEn: `Campaign ${suffix}`,
+          titleAr: `حملة ${suffix}`,
+          summaryEn: "A test campaign.",
+          owners: { create: [{ organisationId: organisation.id, lead: true }] },
+        },
+      }),
+    );
+  }
+  return { organisation, members, campaigns };
+}
+
+type SignerOptions = { state?: SignatureState; locale?: Locale; consentTo?: string[]; unsubscribed?: boolean; erased?: boolean; email?: string };
+
+// A supporter and their signature on `campaignId`, consenting to hear from `consentTo`.
+async function signer(campaignId: string, options: SignerOptions = {}) {
+  const email = options.email ?? uniqueEmail("supporter");
+  const supporter = await db.supporter.upsert({
+    where: { canonicalEmail: email },
+    update: {},
+    create: {
+      canonicalEmail: email,
+      email,
+      locale: options.locale ?? "en",
+      unsubscribedAt: options.unsubscribed ? new Date() : null,
+      erasedAt: options.erased ? new Date() : null,
+    },
+  });
+  const state = options.state ?? "CONFIRMED";
+  await db.signature.create({
+    data: {
+      campaignId,
+      supporterId: supporter.id,
+      state,
+      name: "Layla Haddad",
+      country: "SY",
+      locale: options.locale ?? "en",
+      confirmedAt: state === "PENDING" ? null : new Date(),
+      consents: { create: (options.consentTo ?? []).map((organisationId) => ({ organisationId })) },
+    },
+  });
+  return { email, supporterId: supporter.id };
+}
+
+const draft = (overrides: Record<string, unknown> = {}) => ({
+  scope: "campaign",
+  subjectEn: "We delivered the petition",
+  bodyEn: "Thank you. On **Monday** we handed it over. [Read the reply](https://example.org/reply)",
+  subjectAr: "سلّمنا العريضة",
+  bodyAr: "شكرًا لكم. سلّمناها يوم **الإثنين**.",
+  mailed: "on",
+  ...overrides,
+});
+
+async function updateMessageKeys(updateId: string): Promise<string[]> {
+  const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `update:${updateId}:` } }, select: { idempotencyKey: true } });
+  return rows.map((row) => row.idempotencyKey);
+}
+
+// Runs the update queue until nothing is left to queue, then the outbox for this update's messages.
+async function deliverUpdate(updateId: string): Promise<void> {
+  for (let round = 0; round < 50; round++) {
+    const done = await runUpdateRound();
+    if (done.queued + done.skipped === 0) break;
+  }
+  const keys = await updateMessageKeys(updateId);
+  for (let round = 0; round < 50 && keys.length > 0; round++) {
+    const report = await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys });
+    if (report.claimed === 0) break;
+  }
+}
+
+const recipientsOf = (updateId: string) => db.updateRecipient.findMany({ where: { updateId } });
+
+async function sendAndDeliver(actor: Actor, campaignId: string, input = draft()) {
+  const { id } = await createUpdate({ actor, campaignId, input });
+  const counted = await countUpdateRecipients({ actor, campaignId, updateId: id });
+  const sent = await sendUpdate({ actor, campaignId, updateId: id });
+  await deliverUpdate(id);
+  return { id, counted, sent };
+}
+
+describe("updates to supporters", () => {
+  it("goes to exactly the confirmed signers who consented to this organisation, as many as were counted", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const [campaign] = campaigns;
+    const other = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Another organisation" } });
+    const english = await signer(campaign!.id, { consentTo: [organisation.id] });
+    const arabic = await signer(campaign!.id, { consentTo: [organisation.id, other.id], locale: "ar" });
+    const excluded = [
+      await signer(campaign!.id, { consentTo: [other.id] }),
+      await signer(campaign!.id, {}),
+      await signer(campaign!.id, { consentTo: [organisation.id], state: "PENDING" }),
+      await signer(campaign!.id, { consentTo: [organisation.id], state: "HELD" }),
+      await signer(campaign!.id, { consentTo: [organisation.id], state: "INVALIDATED" }),
+      await signer(campaign!.id, { consentTo: [organisation.id], erased: true }),
+      await signer(campaign!.id, { consentTo: [organisation.id], unsubscribed: true }),
+    ];
+
+    const { id, counted, sent } = await sendAndDeliver(members.editor, campaign!.id);
+
+    expect(counted).toEqual({ total: 2, arabic: 1, english: 1 });
+    expect(sent).toEqual({ status: "SENDING", recipients: counted });
+    const recipients = await recipientsOf(id);
+    expect(recipients.map((row) => row.supporterId).sort()).toEqual([english.supporterId, arabic.supporterId].sort());
+    expect(recipients.every((row) => row.queuedAt && row.sentAt && row.providerId)).toBe(true);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", recipientCount: 2, sentById: members.editor.userId });
+
+    const [toEnglish] = provider.capture.messages({ to: english.email });
+    const [toArabic] = provider.capture.messages({ to: arabic.email });
+    expect(toEnglish).toMatchObject({ subject: "We delivered the petition", from: `"${organisation.name}" <noreply@nida.example.org>` });
+    expect(toArabic).toMatchObject({ subject: "سلّمنا العريضة" });
+    for (const message of [toEnglish!, toArabic!]) {
+      expect(message.headers["List-Unsubscribe"]).toMatch(/^<http.*\/api\/unsubscribe\/[\w-]{43}>$/);
+      expect(message.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+      expect(message.html).toMatch(/\/erase\/[\w-]{43}/);
+      expect(message.text).toContain(message === toEnglish ? "On Monday we handed it over" : "سلّمناها يوم");
+      expect(message.html).not.toMatch(/<img/);
+    }
+    // Links are the organisers' own, not rewritten through a tracker.
+    expect(toEnglish!.html).toContain('href="https://example.org/reply"');
+    expect(toArabic!.html).toContain('dir="rtl"');
+    for (const person of excluded) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
+
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { organisationId: organisation.id, action: "update.send" } });
+    expect(audit).toMatchObject({ affected: 2, userId: members.editor.userId, campaignId: campaign!.id });
+  });
+
+  it("sends one message to a supporter who signed several of the organisation's campaigns, in English where no Arabic exists", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns(3);
+    const email = uniqueEmail("several");
+    const several = await signer(campaigns[0]!.id, { consentTo: [organisation.id], locale: "ar", email });
+    await signer(campaigns[1]!.id, { consentTo: [organisation.id], locale: "ar", email });
+    await signer(campaigns[2]!.id, { consentTo: [organisation.id], locale: "ar", email });
+    const once = await signer(campaigns[2]!.id, { consentTo: [organisation.id] });
+
+    const { id, counted } = await sendAndDeliver(members.editor, campaigns[0]!.id, draft({ scope: "organisation", subjectAr: "", bodyAr: "" }));
+
+    expect(counted).toEqual({ total: 2, arabic: 0, english: 2 });
+    expect(await recipientsOf(id)).toHaveLength(2);
+    const received = provider.capture.messages({ to: several.email });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.subject).toBe("We delivered the petition");
+    expect(received[0]!.html).toContain("لا توجد نسخة عربية من هذا التحديث");
+    expect(provider.capture.messages({ to: once.email })).toHaveLength(1);
+  });
+
+  it("delivers each recipient exactly once when two queue runners send one update at the same time", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const people = [];
+    for (let index = 0; index < 40; index++) people.push(await signer(campaigns[0]!.id, { consentTo: [organisation.id], locale: index % 3 === 0 ? "ar" : "en" }));
+    const { id } = await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft() });
+    expect(await sendUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, updateId: id })).toMatchObject({ recipients: { total: 40 } });
+
+    let queued = 0;
+    for (let round = 0; round < 40; round++) {
+      const [first, second] = await Promise.all([runUpdateRound({ chunkSize: 7 }), runUpdateRound({ chunkSize: 7 })]);
+      queued += first.queued + second.queued;
+      if (first.queued + second.queued === 0) break;
+    }
+    expect(queued).toBe(40);
+    const keys = await updateMessageKeys(id);
+    expect(keys).toHaveLength(40);
+    await Promise.all([
+      deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys, limit: 25 }),
+      deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys, limit: 25 }),
+    ]);
+    await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys });
+    for (const person of people) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(1);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
+  });
+
+  it("waits for an owner's approval when the organisation asks for it, and only an owner can give it", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const person = await signer(campaignId, { consentTo: [organisation.id] });
+    await expect(setUpdatesNeedApproval({ actor: members.editor, organisationId: organisation.id, value: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await setUpdatesNeedApproval({ actor: members.owner, organisationId: organisation.id, value: true });
+    await expect(createUpdate({ actor: members.viewer, campaignId, input: draft() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+
+    await expect(sendUpdate({ actor: members.viewer, campaignId, updateId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await sendUpdate({ actor: members.editor, campaignId, updateId: id })).toEqual({ status: "AWAITING_APPROVAL", recipients: null });
+    await deliverUpdate(id);
+    expect(await recipientsOf(id)).toHaveLength(0);
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(0);
+    await expect(approveUpdate({ actor: members.editor, campaignId, updateId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const outsider = await createMember((await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Elsewhere" } })).id, "OWNER");
+    await expect(approveUpdate({ actor: outsider, campaignId, updateId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    expect(await approveUpdate({ actor: members.owner, campaignId, updateId: id })).toMatchObject({ status: "SENDING", recipients: { total: 1 } });
+    await deliverUpdate(id);
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(1);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", approvedById: members.owner.userId, sentById: members.editor.userId });
+  });
+
+  it("sends nothing more to a supporter who used one message's unsubscribe link, or whose address bounced", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const leaving = await signer(campaignId, { consentTo: [organisation.id] });
+    const bouncing = await signer(campaignId, { consentTo: [organisation.id] });
+    const staying = await signer(campaignId, { consentTo: [organisation.id] });
+    await sendAndDeliver(members.editor, campaignId);
+    const [first] = provider.capture.messages({ to: leaving.email });
+    const oneClick = /^<(.+)>$/.exec(first!.headers["List-Unsubscribe"]!)![1]!;
+    const token = oneClick.split("/").pop()!;
+    const answer = await oneClickUnsubscribe(new Request(oneClick, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token }) });
+    expect(answer.status).toBe(200);
+    const [bounced] = provider.capture.messages({ to: bouncing.email });
+    await recordDeliveryEvent({ id: `evt_${randomUUID()}`, type: "email.bounced", occurredAt: new Date(), providerId: bounced!.id });
+    provider.capture.reset();
+
+    const { counted } = await sendAndDeliver(members.editor, campaignId, draft({ subjectEn: "Second update" }));
+
+    expect(counted.total).toBe(1);
+    expect(provider.capture.messages({ to: leaving.email })).toHaveLength(0);
+    expect(provider.capture.messages({ to: bouncing.email })).toHaveLength(0);
+    expect(provider.capture.messages({ to: staying.email }).map((message) => message.subject)).toEqual(["Second update"]);
+  });
+
+  it("sends a test only to the organiser, marked as a test, and a scheduled update when its time comes", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const person = await signer(campaignId, { consentTo: [organisation.id] });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    await sendTestUpdate({ actor: members.editor, campaignId, updateId: id, locale: "ar" });
+    const testKeys = (await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `update-test:${id}:` } } })).map((row) => row.idempotencyKey);
+    await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: testKeys });
+    expect(provider.capture.messages({ to: members.editor.email }).map((message) => message.subject)).toEqual(["[تجربة] سلّمنا العريضة"]);
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(0);
+
+    const at = new Date(Date.now() + 3_600_000);
+    const when = at.toISOString().slice(0, 16);
+    expect(await sendUpdate({ actor: members.editor, campaignId, updateId: id, when })).toEqual({ status: "SCHEDULED", recipients: null });
+    await runUpdateRound();
+    expect(await recipientsOf(id)).toHaveLength(0);
+    expect(await runUpdateRound({ now: new Date(at.getTime() + 60_000) })).toMatchObject({ started: 1, queued: 1 });
+    await deliverUpdate(id);
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(1);
+  });
+
+  it("refuses a draft with an Arabic subject but no Arabic message, per field, and stores nothing", async () => {
+    const { members, campaigns } = await organisationWithCampaigns();
+    const before = await db.supporterUpdate.count({ where: { campaignId: campaigns[0]!.id } });
+    await expect(createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft({ bodyAr: "", subjectEn: "" }) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { bodyAr: "arabicIncomplete", subjectEn: "subjectRequired" },
+    });
+    expect(await db.supporterUpdate.count({ where: { campaignId: campaigns[0]!.id } })).toBe(before);
+  });
+});
