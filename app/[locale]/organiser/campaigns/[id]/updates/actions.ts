@@ -32,10 +32,12 @@ export async function saveUpdateAction(_previous: UpdateFormState, formData: For
   redirect(detailPath(locale, campaignId, updateId));
 }
 
-// The buttons of an update's page: each answers with the page again, saying what happened.
-async function act(formData: FormData, run: (input: { actor: Awaited<ReturnType<typeof requireOrganiser>>; campaignId: string; updateId: string }) => Promise<string>): Promise<never> {
+type Organiser = Awaited<ReturnType<typeof requireOrganiser>>;
+
+// The buttons of an update's page: each answers with the page again, saying what happened. Each
+// action signs its organiser in itself before anything else.
+async function act(formData: FormData, actor: Organiser, run: (input: { actor: Organiser; campaignId: string; updateId: string }) => Promise<string>): Promise<never> {
   const locale = formLocale(formData);
-  const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   const updateId = text(formData, "update");
   let outcome: string;
@@ -49,21 +51,24 @@ async function act(formData: FormData, run: (input: { actor: Awaited<ReturnType<
 }
 
 export async function sendUpdateAction(formData: FormData): Promise<void> {
-  await act(formData, async (input) => {
+  const actor = await requireOrganiser(formLocale(formData));
+  await act(formData, actor, async (input) => {
     const result = await sendUpdate({ ...input, when: text(formData, "when") });
     return result.status === "AWAITING_APPROVAL" ? "submitted" : result.status === "SCHEDULED" ? "scheduled" : "sent";
   });
 }
 
 export async function approveUpdateAction(formData: FormData): Promise<void> {
-  await act(formData, async (input) => {
+  const actor = await requireOrganiser(formLocale(formData));
+  await act(formData, actor, async (input) => {
     const result = await approveUpdate(input);
     return result.status === "SCHEDULED" ? "scheduled" : "sent";
   });
 }
 
 export async function sendTestUpdateAction(formData: FormData): Promise<void> {
-  await act(formData, async (input) => {
+  const actor = await requireOrganiser(formLocale(formData));
+  await act(formData, actor, async (input) => {
     await sendTestUpdate({ ...input, locale: text(formData, "testLocale") });
     return "test";
   });
