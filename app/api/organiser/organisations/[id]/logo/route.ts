@@ -28,9 +28,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const requested = new URL(request.url).searchParams.get("locale");
   const locale: Locale = isLocale(requested) ? requested : "en";
   const actor = await getActor();
-  if (!actor) return new Response(null, { status: 303, headers: { Location: new URL(`/${locale}/organiser/sign-in`, env.APP_URL).toString(), "Cache-Control": "no-store" } });
+  if (!actor) return errorResponse(new AppError("UNAUTHENTICATED"));
   const { id } = await params;
   try {
+    // An organisation the actor is not a member of is not found, so its existence is not revealed.
+    if (!actor.memberships.some((membership) => membership.organisationId === id)) throw new AppError("NOT_FOUND");
     requireOrganisationRole(actor, id, "OWNER");
     const body = await readLimitedBytes(request, logoUploadMaxBytes);
     if (body === null) return backToProfile(locale, id, { logoError: "logoTooLarge" });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { listCampaignUpdates } from "@/lib/updates/list-updates";
 import { requireCampaignRole } from "@/lib/auth/authorize";
+import { AppError, isAppError } from "@/lib/errors";
 import { UpdateForm } from "../update-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../../page-access";
 import { BackLink } from "../../../../back-link";
@@ -14,7 +15,10 @@ export const generateMetadata = organiserPageMetadata("Updates", "title", { noIn
 
 export default async function NewUpdatePage({ params }: Props) {
   const { locale, loaded } = await openCampaignPage(params, async (input) => {
-    await requireCampaignRole(input.actor, input.campaignId, "ORGANISER");
+    // Writing updates is for organisers and owners: to a viewer the page does not exist.
+    await requireCampaignRole(input.actor, input.campaignId, "ORGANISER").catch((error: unknown) => {
+      throw isAppError(error, "FORBIDDEN") ? new AppError("NOT_FOUND") : error;
+    });
     return listCampaignUpdates(input);
   });
   const t = await getTranslations({ locale, namespace: "Updates" });
