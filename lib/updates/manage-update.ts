@@ -154,6 +154,29 @@ export async function approveUpdate(options: { actor: Actor; campaignId: string;
   return result;
 }
 
+// A scheduled update, or one waiting for an owner, goes back to a draft: nothing is sent, and
+// sending it again asks again for approval where the organisation wants it.
+export async function cancelUpdate(options: { actor: Actor; campaignId: string; updateId: string }): Promise<void> {
+  const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  await db.$transaction(async (tx) => {
+    const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
+    if (update.status !== "SCHEDULED" && update.status !== "AWAITING_APPROVAL") throw invalid("form", "notCancellable");
+    await tx.supporterUpdate.update({ where: { id: update.id }, data: { status: "DRAFT", scheduledFor: null, approvedById: null, approvedAt: null, sentById: null } });
+    await recordAudit(tx, { organisationId, actor: options.actor, action: "update.cancel", campaignId: update.campaignId, details: { update: update.id, was: update.status } });
+  });
+}
+
+// Only an update nobody has been sent can be deleted: once sending began, its record stays.
+export async function deleteUpdate(options: { actor: Actor; campaignId: string; updateId: string }): Promise<void> {
+  const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  await db.$transaction(async (tx) => {
+    const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
+    if (!editable.includes(update.status)) throw invalid("form", "notDeletable");
+    await tx.supporterUpdate.delete({ where: { id: update.id } });
+    await recordAudit(tx, { organisationId, actor: options.actor, action: "update.delete", campaignId: update.campaignId, details: { update: update.id, subject: update.subjectEn } });
+  });
+}
+
 // An owner decides whether the organisation's updates wait for an owner's approval.
 export async function setUpdatesNeedApproval(options: { actor: Actor; organisationId: string; value: boolean }): Promise<void> {
   requireOrganisationRole(options.actor, options.organisationId, "OWNER");

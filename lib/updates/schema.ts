@@ -17,6 +17,8 @@ export const updateErrorKeys = [
   "needsApproval",
   "notAwaitingApproval",
   "notSendable",
+  "notCancellable",
+  "notDeletable",
   "noRecipients",
   "invalidValue",
 ] as const;

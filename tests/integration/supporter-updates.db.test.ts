@@ -6,7 +6,7 @@ import { recordDeliveryEvent } from "../../lib/deliveries/record-delivery-event"
 import type { Locale } from "../../lib/i18n/locales";
 import type { SignatureState } from "../../lib/generated/prisma/enums";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
-import { approveUpdate, countUpdateRecipients, createUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
+import { approveUpdate, cancelUpdate, countUpdateRecipients, createUpdate, deleteUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
 import { runUpdateRound } from "../../lib/updates/update-queue";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { uniqueEmail } from "../fixtures/factories";
@@ -270,6 +270,30 @@ describe("updates to supporters", () => {
     expect(await runUpdateRound({ now: new Date(at.getTime() + 60_000) })).toMatchObject({ started: 1, queued: 1 });
     await deliverUpdate(id);
     expect(provider.capture.messages({ to: person.email })).toHaveLength(1);
+  });
+
+  it("takes a scheduled update back to a draft, which sends nothing when its time comes, and deletes only what was never sent", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const person = await signer(campaignId, { consentTo: [organisation.id] });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    const at = new Date(Date.now() + 3_600_000);
+    await sendUpdate({ actor: members.editor, campaignId, updateId: id, when: at.toISOString().slice(0, 16) });
+    await expect(cancelUpdate({ actor: members.viewer, campaignId, updateId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await cancelUpdate({ actor: members.editor, campaignId, updateId: id });
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", scheduledFor: null });
+    expect(await runUpdateRound({ now: new Date(at.getTime() + 60_000) })).toMatchObject({ started: 0 });
+    await deliverUpdate(id);
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(0);
+    await expect(cancelUpdate({ actor: members.editor, campaignId, updateId: id })).rejects.toMatchObject({ code: "VALIDATION", fields: { form: "notCancellable" } });
+
+    await expect(deleteUpdate({ actor: members.viewer, campaignId, updateId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await deleteUpdate({ actor: members.editor, campaignId, updateId: id });
+    expect(await db.supporterUpdate.findUnique({ where: { id } })).toBeNull();
+
+    const { id: sentId } = await sendAndDeliver(members.editor, campaignId, draft({ subjectEn: "Sent, so kept" }));
+    await expect(deleteUpdate({ actor: members.owner, campaignId, updateId: sentId })).rejects.toMatchObject({ code: "VALIDATION", fields: { form: "notDeletable" } });
+    expect(await recipientsOf(sentId)).toHaveLength(1);
   });
 
   it("refuses a draft with an Arabic subject but no Arabic message, per field, and stores nothing", async () => {

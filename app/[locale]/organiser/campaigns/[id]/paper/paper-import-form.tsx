@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { TextField } from "@/app/components/form/field";
+import { codeTag } from "@/app/components/code-tag";
 import { EnteredText } from "@/app/components/entered-text";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,7 +25,7 @@ export function PaperImportForm({ campaignId, locale, countryNames }: Props) {
   const { preview } = state;
   const fileError = preview?.fileError;
   const csvError = state.fields.csv ?? fileError?.error;
-  const csvMessage = csvError ? t(`errors.${csvError}`, { columns: fileError?.columns?.join(", ") ?? "" }) : null;
+  const csvMessage = csvError ? t.rich(`errors.${csvError}`, { columns: fileError?.columns?.join(", ") ?? "", code: codeTag }) : null;
   const labelMessage = state.fields.label ? t(`errors.${state.fields.label}`) : null;
   const problems = [
     ...(labelMessage ? [{ key: "label", href: "#paper-label", message: labelMessage }] : []),
@@ -40,18 +41,7 @@ export function PaperImportForm({ campaignId, locale, countryNames }: Props) {
       <HiddenFields values={{ locale, campaign: campaignId }} />
       <fieldset disabled={pending}>
         <TextField id="paper-label" name="label" label={t("label")} hint={t("labelHint")} error={labelMessage} defaultValue={state.label} key={`label-${state.label}`} maxLength={120} />
-        <div className={`field${csvMessage ? " field-invalid" : ""}`}>
-          <label htmlFor="paper-file">{t("file")}</label>
-          <p className="hint" id="paper-file-hint">
-            {t("formatHint")}
-          </p>
-          {csvMessage ? (
-            <p className="field-error" id="paper-file-error">
-              {csvMessage}
-            </p>
-          ) : null}
-          <input id="paper-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={`paper-file-hint${csvMessage ? " paper-file-error" : ""}`} aria-invalid={Boolean(csvMessage)} />
-        </div>
+        <TextField id="paper-file" name="file" type="file" accept=".csv,text/csv" label={t("file")} hint={t.rich("formatHint", { code: codeTag })} error={csvMessage} />
         <button type="submit" name="intent" value="preview" className={`button${canCommit ? " button-secondary" : ""}`}>
           {t("preview")}
         </button>

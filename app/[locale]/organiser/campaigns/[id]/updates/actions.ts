@@ -6,7 +6,7 @@ import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { formState, refusalKey } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { approveUpdate, createUpdate, editUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "@/lib/updates/manage-update";
+import { approveUpdate, cancelUpdate, createUpdate, deleteUpdate, editUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "@/lib/updates/manage-update";
 
 export type UpdateFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; values: Record<string, string> };
 
@@ -72,6 +72,29 @@ export async function sendTestUpdateAction(formData: FormData): Promise<void> {
     await sendTestUpdate({ ...input, locale: text(formData, "testLocale") });
     return "test";
   });
+}
+
+export async function cancelUpdateAction(formData: FormData): Promise<void> {
+  const actor = await requireOrganiser(formLocale(formData));
+  await act(formData, actor, async (input) => {
+    await cancelUpdate(input);
+    return "cancelled";
+  });
+}
+
+// Deleting answers with the list of updates, where the deleted one no longer is.
+export async function deleteUpdateAction(formData: FormData): Promise<void> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  const updateId = text(formData, "update");
+  try {
+    await deleteUpdate({ actor, campaignId, updateId });
+  } catch (error) {
+    const field = isAppError(error, "VALIDATION") ? Object.values(error.fields)[0] : undefined;
+    redirect(`${detailPath(locale, campaignId, updateId)}?error=${field ?? refusalKey(error, "updates", organiserRefusals)}`);
+  }
+  redirect(`${listPath(locale, campaignId)}?done=deleted`);
 }
 
 export async function setApprovalAction(formData: FormData): Promise<void> {

@@ -32,6 +32,7 @@ export default async function CampaignUpdatesPage({ params, searchParams }: Prop
       <h1>{t("title")}</h1>
       <LocalizedText as="p" className="lede" values={loaded.campaign.title} locale={locale} />
       <p>{t("intro", { organisation })}</p>
+      {query.done === "deleted" ? <Notice tone="success">{t("deletedNotice")}</Notice> : null}
       {query.done === "setting" ? <Notice tone="success">{loaded.organisation.updatesNeedApproval ? t("approvalOn") : t("approvalOff")}</Notice> : null}
       {typeof query.error === "string" ? <Notice tone="problem">{t("errors.invalidValue")}</Notice> : null}
       {roleAtLeast(loaded.role, "ORGANISER") ? (

@@ -4,7 +4,8 @@ import { formatNumber, formatUtcMoment } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { getUpdateDetail } from "@/lib/updates/list-updates";
 import { updateErrorKeys } from "@/lib/updates/schema";
-import { approveUpdateAction, sendTestUpdateAction, sendUpdateAction } from "../actions";
+import { TextField } from "@/app/components/form/field";
+import { approveUpdateAction, cancelUpdateAction, deleteUpdateAction, sendTestUpdateAction, sendUpdateAction } from "../actions";
 import { orNotFound, organiserPageMetadata } from "../../../../page-access";
 import { BackLink } from "../../../../back-link";
 import { HiddenFields } from "../../../../hidden-fields";
@@ -17,7 +18,8 @@ type Props = { params: Promise<{ locale: Locale; id: string; updateId: string }>
 
 export const generateMetadata = organiserPageMetadata("Updates", "title", { noIndex: true });
 
-const doneKeys = { sent: "sentNotice", scheduled: "scheduledNotice", submitted: "submittedNotice", test: "testSent" } as const;
+const doneKeys = { sent: "sentNotice", scheduled: "scheduledNotice", submitted: "submittedNotice", test: "testSent", cancelled: "cancelledNotice" } as const;
+const scheduleErrors: readonly string[] = ["scheduleInvalid", "schedulePast"];
 
 // One update: who it goes to (counted by the query that sends it), the e-mail in both languages,
 // a test to oneself, sending or scheduling, an owner's approval, and how the sending went.
@@ -44,7 +46,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
       <h1>{localized(locale, { en: update.subjectEn, ar: update.subjectAr }).text}</h1>
       <p data-testid="update-status">{statusText}</p>
       {done ? <Notice tone="success">{t(`detail.${done}`, { email: detail.email })}</Notice> : null}
-      {error ? <Notice tone="problem">{t(`errors.${error}` as "errors.invalidValue")}</Notice> : null}
+      {error && !scheduleErrors.includes(error) ? <Notice tone="problem">{t(`errors.${error}` as "errors.invalidValue")}</Notice> : null}
       <ul className="hint">
         {update.createdBy ? <li>{t("detail.createdBy", { email: update.createdBy.email })}</li> : null}
         {update.approvedBy ? <li>{t("detail.approvedBy", { email: update.approvedBy.email })}</li> : null}
@@ -80,13 +82,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
           {update.status === "DRAFT" ? (
             <form action={sendUpdateAction} className="organiser-form">
               <HiddenFields values={hidden} />
-              <div className={`field${error === "scheduleInvalid" || error === "schedulePast" ? " field-invalid" : ""}`}>
-                <label htmlFor="update-when">{t("detail.when")}</label>
-                <p className="hint" id="update-when-hint">
-                  {t("detail.whenHint")}
-                </p>
-                <input id="update-when" name="when" type="datetime-local" aria-describedby="update-when-hint" />
-              </div>
+              <TextField id="update-when" name="when" type="datetime-local" label={t("detail.when")} hint={t("detail.whenHint")} error={error && scheduleErrors.includes(error) ? t(`errors.${error}` as "errors.scheduleInvalid") : null} />
               <button type="submit" className="button">
                 {needsOwner ? t("detail.submit") : t("detail.send")}
               </button>
@@ -102,7 +98,21 @@ export default async function UpdatePage({ params, searchParams }: Props) {
               </button>
             </form>
           ) : null}
+          <form action={deleteUpdateAction} className="organiser-form">
+            <HiddenFields values={hidden} />
+            <button type="submit" className="button button-warning">
+              {t("detail.delete")}
+            </button>
+          </form>
         </section>
+      ) : null}
+      {canEdit && (update.status === "SCHEDULED" || update.status === "AWAITING_APPROVAL") ? (
+        <form action={cancelUpdateAction} className="organiser-form">
+          <HiddenFields values={hidden} />
+          <button type="submit" className="button button-secondary">
+            {t("detail.cancel")}
+          </button>
+        </form>
       ) : null}
 
       {detail.stats ? (
