@@ -19,6 +19,11 @@ function backToProfile(locale: Locale, organisationId: string, outcome: Record<s
   return new Response(null, { status: 303, headers: { Location: new URL(`/${locale}/organiser/organisation?${query}#logo`, env.APP_URL).toString(), "Cache-Control": "no-store" } });
 }
 
+// A browser posting the profile page's form without a session is sent to sign in, as every
+// organiser form is; any other request is told 401.
+const isFormPost = (request: Request) => /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/.test(request.headers.get("content-type") ?? "");
+const signInFirst = (locale: Locale) => new Response(null, { status: 303, headers: { Location: new URL(`/${locale}/organiser/sign-in`, env.APP_URL).toString(), "Cache-Control": "no-store" } });
+
 // POST /api/organiser/organisations/:id/logo?locale=ar (multipart: "logo", or "intent=remove").
 // Owners only. The body is read only after the session and the role are checked, and never
 // beyond the upload's bound.
@@ -28,7 +33,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const requested = new URL(request.url).searchParams.get("locale");
   const locale: Locale = isLocale(requested) ? requested : "en";
   const actor = await getActor();
-  if (!actor) return errorResponse(new AppError("UNAUTHENTICATED"));
+  if (!actor) return isFormPost(request) ? signInFirst(locale) : errorResponse(new AppError("UNAUTHENTICATED"));
   const { id } = await params;
   try {
     // An organisation the actor is not a member of is not found, so its existence is not revealed.
