@@ -1,8 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
+import { OrganisationName } from "@/app/components/organisation-card";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { listOpenCampaigns } from "@/lib/campaigns/list-campaigns";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { publicPath } from "@/lib/public-urls";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +31,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                 </a>
               </h3>
               {campaign.leadOrganisation ? (
-                <p className="meta">{t("by", { organisation: localized(locale, campaign.leadOrganisation).text })}</p>
+                <p className="meta">
+                  {t("by")} <OrganisationName name={campaign.leadOrganisation} locale={locale} />
+                </p>
               ) : null}
               <LocalizedText as="p" values={campaign.summary} locale={locale} />
               <ProgressMeter progress={campaign.progress} locale={locale} size="small" />
