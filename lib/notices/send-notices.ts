@@ -4,12 +4,13 @@ import { beginSending } from "../updates/begin-sending";
 import { wakeUpdates } from "../updates/update-queue";
 import { noticeDayOf } from "./record-notice-event";
 
-export type NoticeRound = { sent: number; dropped: number };
+type NoticeRound = { sent: number; dropped: number };
 
 // Closes the notices of days that are over: each is claimed by one server (SKIP LOCKED), its
 // recipients fixed and handed to the update queue, which mails them as it mails any update. A
 // notice of a campaign whose organisers have since turned notices off, or whose only news is an
 // answer no longer published, is deleted unsent.
+/** @internal exported for its tests */
 export async function sendDueNotices(now = new Date()): Promise<NoticeRound> {
   const today = noticeDayOf(now);
   const round: NoticeRound = { sent: 0, dropped: 0 };

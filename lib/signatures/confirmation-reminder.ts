@@ -66,6 +66,7 @@ async function remindChunk(now: Date): Promise<number> {
 }
 
 // Reminds every signature due at `now`, a chunk at a time.
+/** @internal exported for its tests */
 export async function sendConfirmationReminders(now = new Date()): Promise<{ reminded: number }> {
   let reminded = 0;
   for (;;) {
