@@ -13,6 +13,8 @@ export type ConfirmSignatureProps = {
   alreadyConfirmed?: boolean;
   // ...and whose signature is held for review, so it does not count yet: say that too.
   held?: boolean;
+  // The one reminder sent a day after signing to a signer who has not confirmed.
+  reminder?: boolean;
   campaignUrl: string;
   // Unsubscribe and erase links; absent only in messages queued before they existed.
   supporterLinks?: SupporterLinks;
@@ -20,9 +22,8 @@ export type ConfirmSignatureProps = {
 
 export function confirmSignatureSubject(props: ConfirmSignatureProps): string {
   const t = translator(props.locale, "Emails");
-  return props.alreadyConfirmed
-    ? t("alreadySigned.subject", { title: props.campaignTitle })
-    : t("confirm.subject", { title: props.campaignTitle });
+  if (props.alreadyConfirmed) return t("alreadySigned.subject", { title: props.campaignTitle });
+  return t(props.reminder ? "reminder.subject" : "confirm.subject", { title: props.campaignTitle });
 }
 
 export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
@@ -32,7 +33,7 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
       locale={props.locale}
       preview={confirmSignatureSubject(props)}
       brand={t("brand")}
-      heading={props.alreadyConfirmed ? t("alreadySigned.heading") : t("confirm.heading")}
+      heading={t(props.alreadyConfirmed ? "alreadySigned.heading" : props.reminder ? "reminder.heading" : "confirm.heading")}
       footnote={t("notYou")}
       footer={props.supporterLinks ? <SupporterFooter locale={props.locale} links={props.supporterLinks} /> : null}
     >
@@ -44,7 +45,7 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
         </>
       ) : (
         <>
-          <Text style={textStyle}>{t("confirm.body", { title: props.campaignTitle })}</Text>
+          <Text style={textStyle}>{t(props.reminder ? "reminder.body" : "confirm.body", { title: props.campaignTitle })}</Text>
           <EmailButton href={props.confirmUrl}>{t("confirm.button")}</EmailButton>
           <LinkFallback help={t("confirm.linkHelp")} url={props.confirmUrl} locale={props.locale} />
         </>

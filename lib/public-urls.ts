@@ -14,6 +14,8 @@ export const publicPath = {
   // Where the sign form lands once a signature is taken, and after confirming it.
   signed: (locale: Locale, slug: string) => `${publicPath.campaign(locale, slug)}/signed`,
   thanks: (locale: Locale, slug: string) => `${publicPath.campaign(locale, slug)}/thanks`,
+  // The campaign page's record of who received the petition and who answered.
+  deliveryRecord: (locale: Locale, slug: string) => `${publicPath.campaign(locale, slug)}#addressees-heading`,
   letter: (locale: Locale, slug: string) => `${publicPath.campaign(locale, slug)}/write`,
   shareImage: (locale: Locale, slug: string) => `${publicPath.campaign(locale, slug)}/share-image`,
   embed: (locale: Locale, slug: string) => `/embed/${locale}/${part(slug)}`,

@@ -33,7 +33,7 @@ type DeliveryLogEntry = {
 export type DeliveryOverview = {
   role: MemberRole;
   // digestCadence null: no organiser has chosen one yet, so nothing is scheduled.
-  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence | null; milestoneDigests: boolean; goals: number[] };
+  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence | null; milestoneDigests: boolean; supporterNotices: boolean; goals: number[] };
   targetIds: string[];
   choices: DecisionMakerChoice[];
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
@@ -56,6 +56,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       status: true,
       digestCadence: true,
       milestoneDigests: true,
+      supporterNotices: true,
       goals: true,
       targets: { orderBy: { createdAt: "asc" }, select: { decisionMakerId: true } },
     },
@@ -91,6 +92,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       status: campaign.status,
       digestCadence: campaign.digestCadence,
       milestoneDigests: campaign.milestoneDigests,
+      supporterNotices: campaign.supporterNotices,
       goals: campaign.goals,
     },
     targetIds,

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { recordNoticeEvent } from "../notices/record-notice-event";
 import type { DeliveryStatus } from "../generated/prisma/enums";
 import { wakeWebhooks } from "../webhooks/delivery-worker";
 import { recordUpdateDeliveryEvent } from "../updates/update-delivery-event";
@@ -49,6 +50,9 @@ export async function recordDeliveryEvent(event: ProviderEvent): Promise<Recorde
         key: digest.id,
         payload: { campaign: digest.campaign.slug, digest: digest.id, decisionMaker: digest.decisionMakerId, period: digest.periodKey, deliveredAt: event.occurredAt.toISOString() },
       });
+      // The first digest of the campaign to reach this decision-maker: its supporters are told.
+      const earlier = await tx.digest.count({ where: { campaignId: digest.campaignId, decisionMakerId: digest.decisionMakerId, deliveredAt: { not: null }, id: { not: digest.id } } });
+      if (earlier === 0) await recordNoticeEvent(tx, { campaignId: digest.campaignId, kind: "DELIVERED", decisionMakerId: digest.decisionMakerId });
     }
     return "recorded";
   });

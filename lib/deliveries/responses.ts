@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { recordNoticeEvent } from "../notices/record-notice-event";
 
 // Messages are keys of "Delivery.errors".
 const responseSchema = z.object({
@@ -53,6 +54,8 @@ export async function recordResponse(options: { actor: Actor; campaignId: string
       select: { id: true },
     });
     await recordAudit(tx, { organisationId: access.organisationId, actor: options.actor, action: "delivery.response.record", campaignId: options.campaignId, affected: 1, details: { response: created.id } });
+    // Supporters hear of an answer once it is public (the notice quotes it).
+    if (input.published) await recordNoticeEvent(tx, { campaignId: options.campaignId, kind: "ANSWERED", decisionMakerId: input.decisionMakerId, responseId: created.id });
     return created;
   });
 }
@@ -62,6 +65,10 @@ export async function setResponsePublished(options: { actor: Actor; campaignId: 
   await db.$transaction(async (tx) => {
     const updated = await tx.decisionMakerResponse.updateMany({ where: { id: options.responseId, campaignId: options.campaignId }, data: { published: options.published } });
     if (updated.count === 0) throw new AppError("NOT_FOUND");
+    if (options.published) {
+      const response = await tx.decisionMakerResponse.findUniqueOrThrow({ where: { id: options.responseId }, select: { decisionMakerId: true } });
+      await recordNoticeEvent(tx, { campaignId: options.campaignId, kind: "ANSWERED", decisionMakerId: response.decisionMakerId, responseId: options.responseId });
+    }
     await recordAudit(tx, {
       organisationId: access.organisationId,
       actor: options.actor,

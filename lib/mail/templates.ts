@@ -8,6 +8,8 @@ import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps
 import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
 import { SupporterUpdateEmail, supporterUpdateSubject } from "../../emails/supporter-update";
 import { loadUpdateEmail, type UpdateMailPayload } from "../updates/update-mail";
+import { CampaignNoticeEmail, campaignNoticeSubject } from "../../emails/campaign-notice";
+import { loadNoticeEmail, type NoticeMailPayload } from "../notices/notice-mail";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe); fromName: the display
 // name it is sent under, where not Nida's own (an organisation's update).
@@ -21,6 +23,7 @@ export type TemplateProps = {
   letter: LetterProps;
   "trending-alert": TrendingAlertProps;
   "supporter-update": UpdateMailPayload;
+  "campaign-notice": NoticeMailPayload;
 };
 export type TemplateName = keyof TemplateProps;
 
@@ -45,6 +48,11 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
   "supporter-update": async (payload) => {
     const { fromName, ...props } = await loadUpdateEmail(payload);
     const rendered = await reactEmail(SupporterUpdateEmail, supporterUpdateSubject, (p) => listUnsubscribeHeaders(p.supporterLinks))(props);
+    return { ...rendered, fromName };
+  },
+  "campaign-notice": async (payload) => {
+    const { fromName, ...props } = await loadNoticeEmail(payload);
+    const rendered = await reactEmail(CampaignNoticeEmail, campaignNoticeSubject, (p) => listUnsubscribeHeaders(p.supporterLinks))(props);
     return { ...rendered, fromName };
   },
 };

@@ -15,7 +15,7 @@ export type ConfirmationMail = { tokenHash: string | null; unsubscribeHash: stri
 // instead of a confirmation link, and told when their signature waits for the organisers (held).
 export function confirmationMail(
   campaign: CampaignForMail,
-  options: { signatureId: string; sequence: number; to: string; locale: Locale; name: string; confirmed?: boolean; held?: boolean },
+  options: { signatureId: string; sequence: number; to: string; locale: Locale; name: string; confirmed?: boolean; held?: boolean; reminder?: boolean },
 ): ConfirmationMail {
   const { locale } = options;
   const confirmation = options.confirmed ? null : newConfirmationToken();
@@ -35,6 +35,7 @@ export function confirmationMail(
       campaignUrl,
       alreadyConfirmed: confirmation === null,
       ...(confirmation === null && options.held ? { held: true } : {}),
+      ...(confirmation !== null && options.reminder ? { reminder: true } : {}),
       supporterLinks: links,
     },
   });

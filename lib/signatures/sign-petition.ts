@@ -17,8 +17,8 @@ import { signInputSchema } from "./sign-input";
 import { mailAgain, storeFirstSignature } from "./signature-store";
 import { signingCampaign } from "./signing-campaign";
 
-// A signer may ask for the confirmation e-mail again, but an address is never mailed more than this.
-/** @internal exported for its tests */
+// A signer may ask for the confirmation e-mail again, but an address is never mailed more than this
+// (the reminder a day after signing counts in it).
 export const maxConfirmationEmails = 5;
 
 export type SignPetitionOptions = {

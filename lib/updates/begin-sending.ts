@@ -8,12 +8,13 @@ export type SendResult = { status: UpdateStatus; recipients: RecipientCount | nu
 
 // Fixes the recipients (one INSERT ... SELECT) and hands them to the update queue, in the caller's
 // transaction; audited with the number of recipients. An update only published on the campaign
-// page is sent at once.
+// page is sent at once. A notice's text is Nida's own, in both languages.
 export async function beginSending(tx: Tx, options: { updateId: string; userId: string | null }): Promise<SendResult> {
   const update = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId } });
   const now = new Date();
+  const notice = update.kind === "NOTICE";
   const recipients = update.mailed
-    ? await insertRecipients(tx, { updateId: update.id, organisationId: update.organisationId, campaignId: update.campaignId, hasArabic: hasArabic(update) })
+    ? await insertRecipients(tx, { updateId: update.id, organisationId: update.organisationId, campaignId: update.campaignId, anyOwner: notice, hasArabic: notice || hasArabic(update) })
     : null;
   const status: UpdateStatus = recipients && recipients.total > 0 ? "SENDING" : "SENT";
   await tx.supporterUpdate.update({
@@ -23,7 +24,7 @@ export async function beginSending(tx: Tx, options: { updateId: string; userId: 
   await recordAudit(tx, {
     organisationId: update.organisationId,
     actor: options.userId ? { userId: options.userId, email: "", memberships: [] } : null,
-    action: "update.send",
+    action: notice ? "notice.send" : "update.send",
     campaignId: update.campaignId,
     affected: recipients?.total ?? 0,
     details: { update: update.id, arabic: recipients?.arabic ?? 0, english: recipients?.english ?? 0, published: update.published },

@@ -22,7 +22,7 @@ export async function listCampaignUpdates(options: { actor: Actor; campaignId: s
     db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, titleEn: true, titleAr: true } }),
     db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, nameAr: true, updatesNeedApproval: true } }),
     db.supporterUpdate.findMany({
-      where: { organisationId, OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
+      where: { organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
       orderBy: { createdAt: "desc" },
       take: 200,
       select: { id: true, campaignId: true, subjectEn: true, subjectAr: true, status: true, scheduledFor: true, sentAt: true, recipientCount: true, mailed: true, published: true },
@@ -68,7 +68,7 @@ async function previews(update: Parameters<typeof updateEmailProps>[0]): Promise
 export async function getUpdateDetail(options: { actor: Actor; campaignId: string; updateId: string }) {
   const { organisationId, role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const update = await db.supporterUpdate.findFirst({
-    where: { id: options.updateId, organisationId, OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
+    where: { id: options.updateId, organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
     select: {
       ...updateContentSelect,
       campaignId: true,
@@ -99,7 +99,7 @@ export async function getUpdateDetail(options: { actor: Actor; campaignId: strin
 export async function getUpdateForEditing(options: { actor: Actor; campaignId: string; updateId: string }) {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const update = await db.supporterUpdate.findFirst({
-    where: { id: options.updateId, organisationId, OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
+    where: { id: options.updateId, organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
     select: { id: true, campaignId: true, subjectEn: true, subjectAr: true, bodyEn: true, bodyAr: true, mailed: true, published: true, status: true },
   });
   if (!update) throw new AppError("NOT_FOUND");

@@ -44,7 +44,7 @@ function draftColumns(draft: UpdateDraft, campaignId: string) {
 // campaign itself, or about all of the organisation's campaigns.
 async function findUpdate(client: Tx | typeof db, options: { organisationId: string; campaignId: string; updateId: string }) {
   const update = await client.supporterUpdate.findFirst({
-    where: { id: options.updateId, organisationId: options.organisationId, OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
+    where: { id: options.updateId, organisationId: options.organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
   });
   if (!update) throw new AppError("NOT_FOUND");
   return update;
@@ -66,7 +66,7 @@ export async function editUpdate(options: { actor: Actor; campaignId: string; up
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const draft = parseDraft(options.input);
   const changed = await db.supporterUpdate.updateMany({
-    where: { id: options.updateId, organisationId, status: { in: [...editable] }, OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
+    where: { id: options.updateId, organisationId, kind: "UPDATE", status: { in: [...editable] }, OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
     data: { ...draftColumns(draft, options.campaignId), status: "DRAFT", approvedById: null, approvedAt: null, scheduledFor: null },
   });
   if (changed.count === 0) {

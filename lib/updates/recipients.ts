@@ -5,17 +5,21 @@ import { Prisma } from "../generated/prisma/client";
 // campaign (or any of the organisation's campaigns) who consented to hear from THIS organisation,
 // has not unsubscribed or been erased, and whose address has not bounced or complained about an
 // earlier update. Counting and sending both read this one relation, so the number an organiser is
-// shown is the number of people the update is queued for.
-export type UpdateScope = { organisationId: string; campaignId: string | null };
+// shown is the number of people the update is queued for. A notice (anyOwner) goes to those who
+// consented to hear from any of the campaign's organisations.
+export type UpdateScope = { organisationId: string; campaignId: string | null; anyOwner?: boolean };
 
 function recipientsSql(scope: UpdateScope): Prisma.Sql {
   const campaigns = scope.campaignId
     ? Prisma.sql`s.campaign_id = ${scope.campaignId}`
     : Prisma.sql`s.campaign_id IN (SELECT o.campaign_id FROM campaign_owners o WHERE o.organisation_id = ${scope.organisationId})`;
+  const consent = scope.anyOwner
+    ? Prisma.sql`c.organisation_id IN (SELECT o.organisation_id FROM campaign_owners o WHERE o.campaign_id = s.campaign_id)`
+    : Prisma.sql`c.organisation_id = ${scope.organisationId}`;
   return Prisma.sql`
     SELECT sup.id AS supporter_id, sup.locale AS locale
       FROM signatures s
-      JOIN signature_consents c ON c.signature_id = s.id AND c.organisation_id = ${scope.organisationId}
+      JOIN signature_consents c ON c.signature_id = s.id AND ${consent}
       JOIN supporters sup ON sup.id = s.supporter_id
      WHERE s.state = 'CONFIRMED' AND ${campaigns}
        AND sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL

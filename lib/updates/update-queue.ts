@@ -1,8 +1,8 @@
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { env } from "../env";
 import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
 import { onQueueWake, wakeQueue } from "../jobs/wake";
-import { onDelivery } from "../mail/delivery-hooks";
+import { onDelivery, type DeliveryOutcome } from "../mail/delivery-hooks";
 import { outboxRow, wakeOutbox } from "../mail/send-email";
 import { newSupporterLinks } from "../privacy/supporter-links";
 import type { Locale } from "../i18n/locales";
@@ -12,7 +12,7 @@ import { beginSending } from "./begin-sending";
 // enough that a million recipients take a few thousand rounds.
 const chunkSize = 500;
 
-type ClaimedRecipient = { id: string; update_id: string; supporter_id: string | null; locale: Locale; email: string | null; signature_id: string | null };
+type ClaimedRecipient = { id: string; update_id: string; kind: "UPDATE" | "NOTICE"; supporter_id: string | null; locale: Locale; email: string | null; signature_id: string | null };
 
 /** @internal exported for its tests */
 export type UpdateRound = { started: number; queued: number; skipped: number; finished: number };
@@ -53,7 +53,7 @@ async function queueChunk(size: number): Promise<{ queued: number; skipped: numb
   const result = await db.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<ClaimedRecipient[]>`
-        SELECT r.id, r.update_id, r.supporter_id, r.locale::text AS locale,
+        SELECT r.id, r.update_id, u.kind::text AS kind, r.supporter_id, r.locale::text AS locale,
                CASE WHEN sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL THEN sup.email END AS email,
                (SELECT s.id FROM signatures s WHERE s.supporter_id = r.supporter_id ORDER BY s.created_at, s.id LIMIT 1) AS signature_id
           FROM update_recipients r
@@ -69,14 +69,10 @@ async function queueChunk(size: number): Promise<{ queued: number; skipped: numb
       const messages = sendable.map((row) => {
         const { links, unsubscribeHash, eraseHash } = newSupporterLinks(row.locale);
         tokens.push({ tokenHash: unsubscribeHash, supporterId: row.supporter_id, purpose: "UNSUBSCRIBE" }, { tokenHash: eraseHash, supporterId: row.supporter_id, purpose: "ERASE" });
-        return outboxRow({
-          template: "supporter-update",
-          to: row.email,
-          locale: row.locale,
-          idempotencyKey: updateMessageKey(row.update_id, row.supporter_id),
-          signatureId: row.signature_id ?? undefined,
-          props: { updateId: row.update_id, locale: row.locale, supporterLinks: links },
-        });
+        const common = { to: row.email, locale: row.locale, idempotencyKey: updateMessageKey(row.update_id, row.supporter_id), signatureId: row.signature_id ?? undefined };
+        return row.kind === "NOTICE"
+          ? outboxRow({ ...common, template: "campaign-notice", props: { noticeId: row.update_id, locale: row.locale, supporterLinks: links } })
+          : outboxRow({ ...common, template: "supporter-update", props: { updateId: row.update_id, locale: row.locale, supporterLinks: links } });
       });
       if (tokens.length > 0) await tx.supporterToken.createMany({ data: tokens });
       if (messages.length > 0) await tx.outboxMessage.createMany({ data: messages, skipDuplicates: true });
@@ -133,9 +129,12 @@ export function startUpdateWorker(): PollingWorker {
   });
 }
 
-// The provider took a recipient's message: its id links later delivery events to the recipient.
-onDelivery("supporter-update", async (tx, { outboxKey, sent }) => {
+// The provider took a recipient's message: its id links later delivery events to the recipient
+// (a bounce or complaint about a notice stops later updates, as one about an update does).
+async function recordRecipientSent(tx: Tx, { outboxKey, sent }: DeliveryOutcome): Promise<void> {
   const match = /^update:([^:]+):([^:]+)$/.exec(outboxKey);
   if (!match || !sent) return;
   await tx.updateRecipient.updateMany({ where: { updateId: match[1]!, supporterId: match[2]! }, data: { providerId: sent.providerId, sentAt: new Date() } });
-});
+}
+onDelivery("supporter-update", recordRecipientSent);
+onDelivery("campaign-notice", recordRecipientSent);

@@ -8,15 +8,20 @@ import type { SignatureState } from "../../lib/generated/prisma/enums";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { approveUpdate, cancelUpdate, countUpdateRecipients, createUpdate, deleteUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
 import { runUpdateRound } from "../../lib/updates/update-queue";
+import { runDigestJob } from "../../lib/digests/run-digest-job";
+import { recordResponse } from "../../lib/deliveries/responses";
+import { setSupporterNotices } from "../../lib/notices/notice-setting";
+import { sendDueNotices } from "../../lib/notices/send-notices";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { uniqueEmail } from "../fixtures/factories";
 import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
 
 const { POST: oneClickUnsubscribe } = await import("../../app/api/unsubscribe/[token]/route");
 
-// Updates are sent by the real outbox worker to the Resend capture server. Rounds of the update
-// queue take every update that is sending; only this file writes updates, and each round of the
-// outbox is limited to the messages of the update under test.
+// Updates (and notices, which the update queue sends) are sent by the real outbox worker to the
+// Resend capture server. Rounds of the update queue take every update that is sending; only this
+// file writes updates, and each round of the outbox is limited to the messages of the update
+// under test.
 
 const provider = capturedMailForTests({ clearBeforeEach: true });
 const noPace = { acquire: async () => {} };
@@ -304,5 +309,140 @@ describe("updates to supporters", () => {
       fields: { bodyAr: "arabicIncomplete", subjectEn: "subjectRequired" },
     });
     expect(await db.supporterUpdate.count({ where: { campaignId: campaigns[0]!.id } })).toBe(before);
+  });
+});
+
+describe("notices to supporters of deliveries and answers", () => {
+  // A decision-maker the campaign addresses, named in both languages.
+  async function addressee(campaignId: string, organisationId: string, institution: string, institutionAr: string) {
+    const decisionMaker = await db.decisionMaker.create({ data: { organisationId, name: `Office of ${institution}`, institution, institutionAr, country: "INT", email: uniqueEmail("dm") } });
+    await db.campaignTarget.create({ data: { campaignId, decisionMakerId: decisionMaker.id } });
+    return decisionMaker;
+  }
+
+  // The campaign's digests go to the capture server and the provider reports each delivered.
+  async function deliverDigests(campaignId: string) {
+    await db.campaign.update({ where: { id: campaignId }, data: { digestCadence: "WEEKLY" } });
+    await runDigestJob({ campaignId });
+    const digests = await db.digest.findMany({ where: { campaignId, deliveredAt: null } });
+    await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: digests.map((digest) => digest.outboxKey) });
+    for (const digest of await db.digest.findMany({ where: { id: { in: digests.map((row) => row.id) } } })) {
+      // The provider reports it delivered, and reports it again: supporters hear of it once.
+      for (let report = 0; report < 2; report++) {
+        await recordDeliveryEvent({ id: `evt_${randomUUID()}`, type: "email.delivered", occurredAt: new Date(), providerId: digest.providerId! });
+      }
+    }
+  }
+
+  // The day is over: its notices close, and the update queue and the outbox send them.
+  async function closeTheDay(campaignId: string) {
+    await sendDueNotices(new Date(Date.now() + 3 * 86_400_000));
+    const notices = await db.supporterUpdate.findMany({ where: { campaignId, kind: "NOTICE" } });
+    for (const notice of notices) await deliverUpdate(notice.id);
+    return notices;
+  }
+
+  it("tells exactly the consenting signers, once, in their language, that the petition was delivered", async () => {
+    const { organisation, campaigns } = await organisationWithCampaigns();
+    const campaign = campaigns[0]!;
+    const partner = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Partner" } });
+    await db.campaignOwner.create({ data: { campaignId: campaign.id, organisationId: partner.id } });
+    const outsider = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Outsider" } });
+    await addressee(campaign.id, organisation.id, "UN Security Council", "مجلس الأمن");
+    const english = await signer(campaign.id, { consentTo: [organisation.id] });
+    const arabic = await signer(campaign.id, { consentTo: [partner.id], locale: "ar" });
+    const excluded = [
+      await signer(campaign.id, { consentTo: [outsider.id] }),
+      await signer(campaign.id, {}),
+      await signer(campaign.id, { consentTo: [organisation.id], state: "PENDING" }),
+      await signer(campaign.id, { consentTo: [organisation.id], state: "HELD" }),
+      await signer(campaign.id, { consentTo: [organisation.id], state: "INVALIDATED" }),
+      await signer(campaign.id, { consentTo: [organisation.id], erased: true }),
+      await signer(campaign.id, { consentTo: [organisation.id], unsubscribed: true }),
+    ];
+
+    await deliverDigests(campaign.id);
+    // Nothing goes out before the day is over.
+    await sendDueNotices(new Date());
+    expect(await db.supporterUpdate.findMany({ where: { campaignId: campaign.id, kind: "NOTICE" }, select: { status: true } })).toEqual([{ status: "DRAFT" }]);
+    await closeTheDay(campaign.id);
+    await closeTheDay(campaign.id);
+
+    const toEnglish = provider.capture.messages({ to: english.email });
+    const toArabic = provider.capture.messages({ to: arabic.email });
+    expect(toEnglish).toHaveLength(1);
+    expect(toArabic).toHaveLength(1);
+    expect(toEnglish[0]).toMatchObject({ subject: "Your petition was delivered to UN Security Council" });
+    expect(toArabic[0]).toMatchObject({ subject: "سُلِّمت عريضتك إلى مجلس الأمن" });
+    expect(toArabic[0]!.html).toContain('dir="rtl"');
+    for (const message of [toEnglish[0]!, toArabic[0]!]) {
+      expect(message.headers["List-Unsubscribe"]).toMatch(/^<http.*\/api\/unsubscribe\/[\w-]{43}>$/);
+      expect(message.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+      expect(message.text).toContain(`/campaigns/${campaign.slug}#addressees-heading`);
+    }
+    expect(toEnglish[0]!.text).toContain(`Your petition “${campaign.titleEn}” was delivered to UN Security Council.`);
+    for (const person of excluded) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
+    expect(await db.auditEntry.count({ where: { campaignId: campaign.id, action: "notice.send", affected: 2 } })).toBe(1);
+
+    // The one-click unsubscribe in the notice works: the next notice does not reach them.
+    const token = /\/api\/unsubscribe\/([\w-]{43})/.exec(toEnglish[0]!.headers["List-Unsubscribe"]!)![1]!;
+    const answer = await oneClickUnsubscribe(new Request(`http://localhost/api/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token }) });
+    expect(answer.status).toBeLessThan(300);
+    await addressee(campaign.id, organisation.id, "European Union", "الاتحاد الأوروبي");
+    await deliverDigests(campaign.id);
+    await closeTheDay(campaign.id);
+    expect(provider.capture.messages({ to: english.email })).toHaveLength(1);
+    expect(provider.capture.messages({ to: arabic.email })).toHaveLength(2);
+  });
+
+  it("gives one notice for a day with a delivery and an answer, listing both", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaign = campaigns[0]!;
+    await addressee(campaign.id, organisation.id, "UN Security Council", "مجلس الأمن");
+    const office = await addressee(campaign.id, organisation.id, "UK Foreign Office", "وزارة الخارجية البريطانية");
+    const person = await signer(campaign.id, { consentTo: [organisation.id] });
+    const arabic = await signer(campaign.id, { consentTo: [organisation.id], locale: "ar" });
+
+    await deliverDigests(campaign.id);
+    const today = new Date().toISOString().slice(0, 10);
+    await recordResponse({ actor: members.editor, campaignId: campaign.id, values: { decisionMakerId: office.id, respondedOn: today, summary: "The Minister will raise the attacks at the Council.", published: true } });
+    // A private answer is not news to supporters.
+    await recordResponse({ actor: members.editor, campaignId: campaign.id, values: { decisionMakerId: office.id, respondedOn: today, summary: "Off the record.", published: false } });
+    const notices = await closeTheDay(campaign.id);
+
+    expect(notices).toHaveLength(1);
+    const messages = provider.capture.messages({ to: person.email });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.subject).toBe(`News of your petition: ${campaign.titleEn}`);
+    expect(messages[0]!.text).toContain("delivered to UN Security Council");
+    expect(messages[0]!.text).toContain("delivered to UK Foreign Office");
+    expect(messages[0]!.text).toContain("UK Foreign Office answered:");
+    expect(messages[0]!.text).toContain("The Minister will raise the attacks at the Council.");
+    expect(messages[0]!.text).not.toContain("Off the record");
+    // The answer exists only in English: the Arabic notice quotes it and says so.
+    const [toArabic] = provider.capture.messages({ to: arabic.email });
+    expect(toArabic!.text).toContain("ردّ وزارة الخارجية البريطانية:");
+    expect(toArabic!.text).toContain("The Minister will raise the attacks at the Council.");
+    expect(toArabic!.text).toContain("متوفرة بالإنجليزية فقط");
+  });
+
+  it("sends nothing for a campaign whose organisers turned notices off, and only they can", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaign = campaigns[0]!;
+    const office = await addressee(campaign.id, organisation.id, "UK Foreign Office", "وزارة الخارجية البريطانية");
+    const person = await signer(campaign.id, { consentTo: [organisation.id] });
+
+    await expect(setSupporterNotices({ actor: members.viewer, campaignId: campaign.id, enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // An answer recorded while notices were on, then notices turned off before the day ends.
+    const today = new Date().toISOString().slice(0, 10);
+    await recordResponse({ actor: members.editor, campaignId: campaign.id, values: { decisionMakerId: office.id, respondedOn: today, summary: "We will reply in writing.", published: true } });
+    await setSupporterNotices({ actor: members.editor, campaignId: campaign.id, enabled: false });
+    await deliverDigests(campaign.id);
+    await closeTheDay(campaign.id);
+
+    expect(provider.capture.messages({ to: person.email })).toHaveLength(0);
+    expect(await db.supporterUpdate.count({ where: { campaignId: campaign.id, kind: "NOTICE" } })).toBe(0);
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ supporterNotices: false });
+    expect(await db.auditEntry.findFirstOrThrow({ where: { campaignId: campaign.id, action: "notices.off" } })).toMatchObject({ userId: members.editor.userId, affected: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { runDigestsNow, setCommentApproval, updateDeliverySettings } from "@/lib/deliveries/campaign-delivery";
 import { recordResponse, setResponsePublished } from "@/lib/deliveries/responses";
 import type { Locale } from "@/lib/i18n/locales";
+import { setSupporterNotices } from "@/lib/notices/notice-setting";
 
 export type DeliveryFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; done?: boolean; values: Record<string, string> };
 
@@ -87,5 +88,15 @@ export async function runDigestsAction(formData: FormData): Promise<void> {
   await changeAndReturn(locale, campaignId, async () => {
     const outcome = await runDigestsNow({ actor, campaignId });
     return outcome.idle ? `idle=${outcome.idle}` : `queued=${outcome.queued}`;
+  });
+}
+
+export async function supporterNoticesAction(formData: FormData): Promise<void> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  await changeAndReturn(locale, campaignId, async () => {
+    await setSupporterNotices({ actor, campaignId, enabled: formData.get("supporterNotices") === "on" });
+    return "changed=notices";
   });
 }

@@ -7,7 +7,8 @@ import { getDeliveryOverview, idleReasons, type IdleReason } from "@/lib/deliver
 import { parsePeriod } from "@/lib/digests/period";
 import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { commentApprovalAction, publishResponseAction, runDigestsAction } from "./actions";
+import { CheckboxField } from "@/app/components/form/field";
+import { commentApprovalAction, publishResponseAction, runDigestsAction, supporterNoticesAction } from "./actions";
 import { ResponseForm } from "./response-form";
 import { SettingsForm } from "./settings-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
@@ -124,6 +125,22 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
               </tr>
             ))}
           </OrganiserTable>
+        )}
+      </section>
+
+      <section aria-labelledby="notices-heading" className="organiser-section">
+        <h2 id="notices-heading">{t("noticesHeading")}</h2>
+        {query.changed === "notices" ? <Notice tone="success">{t(campaign.supporterNotices ? "noticesOn" : "noticesOff")}</Notice> : null}
+        {canChange ? (
+          <form action={supporterNoticesAction} className="organiser-form">
+            <HiddenFields values={about} />
+            <CheckboxField id="supporter-notices" name="supporterNotices" defaultChecked={campaign.supporterNotices} label={t("notices")} hint={t("noticesHint")} />
+            <button type="submit" className="button">
+              {t("saveNotices")}
+            </button>
+          </form>
+        ) : (
+          <p>{t(campaign.supporterNotices ? "noticesOn" : "noticesOff")}</p>
         )}
       </section>
 

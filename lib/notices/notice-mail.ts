@@ -1,0 +1,54 @@
+import type { CampaignNoticeProps, NoticeItem } from "../../emails/campaign-notice";
+import { db } from "../db";
+import { localized, type Locale } from "../i18n/locales";
+import type { SupporterLinks } from "../privacy/supporter-links";
+import { publicUrl } from "../public-urls";
+import { updateSenderName } from "../updates/sender-name";
+
+// What a notice's message keeps in the outbox: the notice by reference (its events are read when
+// the message is sent), the reader's language and their own links.
+export type NoticeMailPayload = { noticeId: string; locale: Locale; supporterLinks: SupporterLinks };
+
+// Read when the outbox sends the message: the day's events in the order they happened, each
+// addressee by institution (their name where it is the same), in the reader's language where the
+// directory has it. An answer unpublished since the notice closed is left out.
+export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<CampaignNoticeProps & { fromName: string }> {
+  const notice = await db.supporterUpdate.findUniqueOrThrow({
+    where: { id: payload.noticeId },
+    select: {
+      organisation: { select: { name: true, nameAr: true, senderName: true } },
+      campaign: { select: { slug: true, titleEn: true, titleAr: true } },
+      noticeEvents: {
+        where: { OR: [{ kind: "DELIVERED" }, { response: { published: true } }] },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: {
+          kind: true,
+          decisionMaker: { select: { institution: true, institutionAr: true } },
+          response: { select: { summary: true, summaryAr: true } },
+        },
+      },
+    },
+  });
+  const locale = payload.locale;
+  const campaign = notice.campaign!;
+  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
+  let englishParts = title.locale !== locale;
+  const items = notice.noticeEvents.map((event): NoticeItem => {
+    const addressee = localized(locale, { en: event.decisionMaker.institution, ar: event.decisionMaker.institutionAr });
+    if (addressee.locale !== locale) englishParts = true;
+    if (event.kind === "DELIVERED" || !event.response) return { kind: "delivered", addressee: addressee.text };
+    const summary = localized(locale, { en: event.response.summary, ar: event.response.summaryAr });
+    if (summary.locale !== locale) englishParts = true;
+    return { kind: "answered", addressee: addressee.text, summary: summary.text };
+  });
+  return {
+    locale,
+    ...(englishParts ? { englishParts: true } : {}),
+    organisationName: (locale === "ar" ? notice.organisation.nameAr : null) ?? notice.organisation.name,
+    fromName: updateSenderName(notice.organisation, locale),
+    campaignTitle: title.text,
+    items,
+    recordUrl: publicUrl.deliveryRecord(locale, campaign.slug),
+    supporterLinks: payload.supporterLinks,
+  };
+}
