@@ -8,6 +8,12 @@ import type { SignatureState } from "../../lib/generated/prisma/enums";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { approveUpdate, cancelUpdate, countUpdateRecipients, createUpdate, deleteUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
 import { runUpdateRound } from "../../lib/updates/update-queue";
+import { newSupporterLinks } from "../../lib/privacy/supporter-links";
+import { renderUpdateEmail } from "../../lib/updates/render-update-email";
+import { loadUpdateEmail } from "../../lib/updates/update-mail";
+import { SupporterUpdateEmail } from "../../emails/supporter-update";
+import { render } from "@react-email/render";
+import { createElement } from "react";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { uniqueEmail } from "../fixtures/factories";
 import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
@@ -201,6 +207,20 @@ describe("updates to supporters", () => {
     await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys });
     for (const person of people) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(1);
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
+  });
+
+  it("gives each recipient the e-mail rendered for them alone, with their own links, though an update is rendered once", async () => {
+    const { members, campaigns } = await organisationWithCampaigns();
+    const { id } = await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft() });
+    for (const locale of ["ar", "en", "ar"] as const) {
+      const payload = { updateId: id, locale, supporterLinks: newSupporterLinks(locale).links };
+      const { fromName, ...props } = await loadUpdateEmail(payload);
+      const alone = createElement(SupporterUpdateEmail, props);
+      const email = await renderUpdateEmail(payload);
+      expect(email).toMatchObject({ fromName, html: await render(alone), text: await render(alone, { plainText: true }) });
+      expect(email.headers?.["List-Unsubscribe"]).toBe(`<${payload.supporterLinks.oneClickUnsubscribeUrl}>`);
+      expect(email.text).toContain(payload.supporterLinks.eraseUrl);
+    }
   });
 
   it("waits for an owner's approval when the organisation asks for it, and only an owner can give it", async () => {
