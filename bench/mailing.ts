@@ -27,7 +27,7 @@ export type UpdateAudience = { organisationId: string; campaignId: string; sessi
 // `count` supporters who signed `campaignId`, confirmed, and consented to hear from its
 // organisation, written by the database itself (generate_series): one statement per table.
 // A third read Arabic. Their addresses are recipientAddress(prefix, 1..count).
-export async function seedConsentingSupporters(client: pg.Client, options: { organisationId: string; campaignId: string; prefix: string; count: number }): Promise<void> {
+async function seedConsentingSupporters(client: pg.Client, options: { organisationId: string; campaignId: string; prefix: string; count: number }): Promise<void> {
   const { organisationId, campaignId, prefix, count } = options;
   await client.query(
     `INSERT INTO supporters (id, canonical_email, email, locale)
@@ -51,7 +51,7 @@ export async function seedConsentingSupporters(client: pg.Client, options: { org
   await client.query(`INSERT INTO campaign_counters (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [campaignId, count]);
 }
 
-export const recipientAddress = (prefix: string, n: number) => `${prefix}.${n}@example.org`;
+const recipientAddress = (prefix: string, n: number) => `${prefix}.${n}@example.org`;
 
 // An organisation, its campaign with `count` consenting supporters, and an organiser signed in.
 export async function createUpdateAudience(client: pg.Client, count: number): Promise<UpdateAudience> {
