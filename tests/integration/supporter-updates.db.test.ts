@@ -209,6 +209,29 @@ describe("updates to supporters", () => {
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
   });
 
+  it("skips whoever unsubscribed, was erased or was deleted after sending began but before their turn, and still finishes", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const staying = await signer(campaignId, { consentTo: [organisation.id] });
+    const leaving = await signer(campaignId, { consentTo: [organisation.id] });
+    const erased = await signer(campaignId, { consentTo: [organisation.id] });
+    const deleted = await signer(campaignId, { consentTo: [organisation.id] });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    expect(await sendUpdate({ actor: members.editor, campaignId, updateId: id })).toMatchObject({ recipients: { total: 4 } });
+    await db.supporter.update({ where: { id: leaving.supporterId }, data: { unsubscribedAt: new Date() } });
+    await db.supporter.update({ where: { id: erased.supporterId }, data: { erasedAt: new Date() } });
+    await db.supporter.delete({ where: { id: deleted.supporterId } });
+
+    await deliverUpdate(id);
+
+    expect(provider.capture.messages({ to: staying.email })).toHaveLength(1);
+    for (const person of [leaving, erased, deleted]) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
+    const recipients = await recipientsOf(id);
+    expect(recipients.filter((row) => row.queuedAt).map((row) => row.supporterId)).toEqual([staying.supporterId]);
+    expect(recipients.filter((row) => row.skippedAt)).toHaveLength(3);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", recipientCount: 4 });
+  });
+
   it("gives each recipient the e-mail rendered for them alone, with their own links, though an update is rendered once", async () => {
     const { members, campaigns } = await organisationWithCampaigns();
     const { id } = await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft() });
