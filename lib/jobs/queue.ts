@@ -30,8 +30,12 @@ export type QueueDefinition<Update> = {
   returning: Prisma.Sql;
   // More conditions a row must meet to be claimed (e.g. its endpoint is active), on `q`.
   claimable?: Prisma.Sql;
-  // Which due rows go first, on `q`.
+  // How claimed rows are ordered (and numbered into batches), on `q`.
   order: Prisma.Sql;
+  // Which due rows are claimed first: the lanes in turn (e.g. digests after all other mail), each
+  // oldest first. Each is read in the order of the (status, next_attempt_at) index, so a claim
+  // reads about as many rows as it takes, however many wait. Default: one lane.
+  lanes?: Prisma.Sql[];
   leaseSeconds: number;
   maxAttempts: () => number;
   retryDelayMs: (attempts: number) => number;
@@ -64,6 +68,20 @@ export function defineQueue<Update = Record<never, never>>(definition: QueueDefi
   const table = Prisma.raw(definition.table);
   const claimable = definition.claimable ? Prisma.sql`AND ${definition.claimable}` : Prisma.empty;
   const lease = Prisma.sql`now() + make_interval(secs => ${definition.leaseSeconds})`;
+  const lanes = definition.lanes ?? [Prisma.sql`TRUE`];
+
+  // The ids of up to `limit` due rows: first those whose worker died (their lease ran out), then
+  // each lane's waiting rows, oldest first. The arms run in turn and stop once `limit` are found.
+  function dueIds(limit: number, scope: Prisma.Sql): Prisma.Sql {
+    const arms = [
+      Prisma.sql`(SELECT q.id FROM ${table} AS q WHERE q.status = 'SENDING' AND q.locked_until < now() ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit})`,
+      ...lanes.map(
+        (lane) =>
+          Prisma.sql`(SELECT q.id FROM ${table} AS q WHERE q.status = 'PENDING' AND q.next_attempt_at <= now() AND ${lane} ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit})`,
+      ),
+    ];
+    return Prisma.sql`SELECT c.id FROM (${Prisma.join(arms, " UNION ALL ")}) AS c LIMIT ${limit}`;
+  }
 
   // FOR UPDATE SKIP LOCKED: two workers, in one process or on two servers, never hold one row.
   async function claimRows<Row>(limit: number, scope: Prisma.Sql): Promise<Row[]> {
@@ -71,7 +89,7 @@ export function defineQueue<Update = Record<never, never>>(definition: QueueDefi
       UPDATE ${table} AS q
          SET status = 'SENDING', attempts = q.attempts + 1, locked_until = ${lease}
        WHERE ${due}
-         AND q.id IN (SELECT q.id FROM ${table} AS q WHERE ${due} ${claimable} ${scope} ORDER BY ${definition.order} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+         AND q.id IN (SELECT q.id FROM ${table} AS q WHERE q.id IN (${dueIds(limit, scope)}) AND ${due} FOR UPDATE SKIP LOCKED)
       RETURNING ${definition.returning}`;
   }
 
@@ -85,8 +103,7 @@ export function defineQueue<Update = Record<never, never>>(definition: QueueDefi
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`queue-claim:${definition.name}`}, 0))`;
       return tx.$queryRaw<Row[]>`
         WITH picked AS (
-          SELECT q.* FROM ${table} AS q WHERE ${due} ${claimable} ${scope}
-           ORDER BY ${definition.order} LIMIT ${limit}
+          SELECT q.* FROM ${table} AS q WHERE q.id IN (${dueIds(limit, scope)}) AND ${due}
            FOR UPDATE SKIP LOCKED),
         fresh AS (
           SELECT q.id, ${claimKey} || ':' || ((row_number() OVER (ORDER BY ${definition.order}, q.id) - 1) / ${batchSize})::text AS batch_key

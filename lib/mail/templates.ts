@@ -6,10 +6,10 @@ import { LetterEmail, letterSubject, type LetterProps } from "../../emails/lette
 import { listUnsubscribeHeaders } from "../privacy/supporter-links";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
-import { SupporterUpdateEmail, supporterUpdateSubject } from "../../emails/supporter-update";
-import { loadUpdateEmail, type UpdateMailPayload } from "../updates/update-mail";
 import { CampaignNoticeEmail, campaignNoticeSubject } from "../../emails/campaign-notice";
 import { loadNoticeEmail, type NoticeMailPayload } from "../notices/notice-mail";
+import { renderUpdateEmail } from "../updates/render-update-email";
+import type { UpdateMailPayload } from "../updates/update-mail";
 
 // headers: extra message headers a template needs (e.g. List-Unsubscribe); fromName: the display
 // name it is sent under, where not Nida's own (an organisation's update).
@@ -45,11 +45,7 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
   digest: reactEmail(DigestEmail, digestSubject),
   letter: reactEmail(LetterEmail, letterSubject),
   "trending-alert": reactEmail(TrendingAlertEmail, trendingAlertSubject),
-  "supporter-update": async (payload) => {
-    const { fromName, ...props } = await loadUpdateEmail(payload);
-    const rendered = await reactEmail(SupporterUpdateEmail, supporterUpdateSubject, (p) => listUnsubscribeHeaders(p.supporterLinks))(props);
-    return { ...rendered, fromName };
-  },
+  "supporter-update": renderUpdateEmail,
   "campaign-notice": async (payload) => {
     const { fromName, ...props } = await loadNoticeEmail(payload);
     const rendered = await reactEmail(CampaignNoticeEmail, campaignNoticeSubject, (p) => listUnsubscribeHeaders(p.supporterLinks))(props);

@@ -3,25 +3,24 @@ import { env } from "../env";
 import { startPollingWorker, type PollingWorker } from "../jobs/polling-worker";
 import { onQueueWake, wakeQueue } from "../jobs/wake";
 import { onDelivery, type DeliveryOutcome } from "../mail/delivery-hooks";
-import { outboxRow, wakeOutbox } from "../mail/send-email";
-import { newSupporterLinks } from "../privacy/supporter-links";
+import { Prisma } from "../generated/prisma/client";
+import { wakeOutbox } from "../mail/send-email";
 import type { Locale } from "../i18n/locales";
+import { publicUrl } from "../public-urls";
 import { beginSending } from "./begin-sending";
 
-// Recipients turned into outbox messages per transaction: small enough to commit quickly, large
-// enough that a million recipients take a few thousand rounds.
-const chunkSize = 500;
-
-type ClaimedRecipient = { id: string; update_id: string; kind: "UPDATE" | "NOTICE"; supporter_id: string | null; locale: Locale; email: string | null; signature_id: string | null };
+// Recipients turned into outbox messages per statement: large enough that a million recipients
+// take a few hundred statements, small enough that each commits in well under a second.
+const chunkSize = 2_000;
 
 /** @internal exported for its tests */
 export type UpdateRound = { started: number; queued: number; skipped: number; finished: number };
 
-// The outbox key of a recipient's message: the outbox never holds two messages under one key, so
-// even two servers queueing the same recipient write one message.
-function updateMessageKey(updateId: string, supporterId: string): string {
-  return `update:${updateId}:${supporterId}`;
-}
+// Where this process's last chunk of each update ended (its recipients are taken in supporter id
+// order), so the next chunk starts there instead of reading past rows already queued. Only a
+// hint: a pass that comes back short starts again from the beginning, and finds any row another
+// server had claimed and then let go (it crashed before committing).
+const cursors = new Map<string, string>();
 
 // Scheduled updates whose time has come begin sending; each is claimed by one server
 // (SKIP LOCKED) and its recipients fixed in the same transaction.
@@ -45,46 +44,110 @@ async function startDueUpdates(now: Date): Promise<number> {
   }
 }
 
-// One chunk of recipients not yet queued, claimed with FOR UPDATE SKIP LOCKED (two workers take
-// different rows) and marked queued in the transaction that writes their messages: a crash rolls
-// both back, so nobody is queued twice or skipped. Someone erased or unsubscribed since sending
-// began is skipped.
-async function queueChunk(size: number): Promise<{ queued: number; skipped: number }> {
-  const result = await db.$transaction(
-    async (tx) => {
-      const claimed = await tx.$queryRaw<ClaimedRecipient[]>`
-        SELECT r.id, r.update_id, u.kind::text AS kind, r.supporter_id, r.locale::text AS locale,
-               CASE WHEN sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL THEN sup.email END AS email,
-               (SELECT s.id FROM signatures s WHERE s.supporter_id = r.supporter_id ORDER BY s.created_at, s.id LIMIT 1) AS signature_id
-          FROM update_recipients r
-          JOIN supporter_updates u ON u.id = r.update_id AND u.status = 'SENDING'
-          LEFT JOIN supporters sup ON sup.id = r.supporter_id
-         WHERE r.queued_at IS NULL AND r.skipped_at IS NULL
-         ORDER BY r.update_id, r.id
-         LIMIT ${size}
-           FOR UPDATE OF r SKIP LOCKED`;
-      const sendable = claimed.filter((row): row is ClaimedRecipient & { supporter_id: string; email: string } => Boolean(row.supporter_id && row.email));
-      const skipped = claimed.filter((row) => !row.supporter_id || !row.email);
-      const tokens: { tokenHash: string; supporterId: string; purpose: "UNSUBSCRIBE" | "ERASE" }[] = [];
-      const messages = sendable.map((row) => {
-        const { links, unsubscribeHash, eraseHash } = newSupporterLinks(row.locale);
-        tokens.push({ tokenHash: unsubscribeHash, supporterId: row.supporter_id, purpose: "UNSUBSCRIBE" }, { tokenHash: eraseHash, supporterId: row.supporter_id, purpose: "ERASE" });
-        const common = { to: row.email, locale: row.locale, idempotencyKey: updateMessageKey(row.update_id, row.supporter_id), signatureId: row.signature_id ?? undefined };
-        return row.kind === "NOTICE"
-          ? outboxRow({ ...common, template: "campaign-notice", props: { noticeId: row.update_id, locale: row.locale, supporterLinks: links } })
-          : outboxRow({ ...common, template: "supporter-update", props: { updateId: row.update_id, locale: row.locale, supporterLinks: links } });
-      });
-      if (tokens.length > 0) await tx.supporterToken.createMany({ data: tokens });
-      if (messages.length > 0) await tx.outboxMessage.createMany({ data: messages, skipDuplicates: true });
-      const now = new Date();
-      if (sendable.length > 0) await tx.updateRecipient.updateMany({ where: { id: { in: sendable.map((row) => row.id) } }, data: { queuedAt: now } });
-      if (skipped.length > 0) await tx.updateRecipient.updateMany({ where: { id: { in: skipped.map((row) => row.id) } }, data: { skippedAt: now } });
-      return { queued: sendable.length, skipped: skipped.length };
-    },
-    { timeout: 120_000 },
-  );
-  if (result.queued > 0) wakeOutbox();
-  return result;
+type SendingUpdate = { id: string; kind: "UPDATE" | "NOTICE" };
+
+// A token as newConfirmationToken makes one (43 characters of base64url), from two random UUIDs
+// (the server's strong random source; 244 random bits), and the SHA-256 hash stored for it.
+const randomTokenSql = Prisma.sql`translate(rtrim(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '='), '+/', '-_')`;
+const tokenHashSql = (token: Prisma.Sql) => Prisma.sql`encode(sha256(convert_to(${token}, 'UTF8')), 'hex')`;
+
+// A public link with a token in it (lib/public-urls builds it), as SQL: the text before and after
+// the token, around `token`.
+const tokenSlot = "token-slot";
+function linkSql(build: (token: string) => string, token: Prisma.Sql): Prisma.Sql {
+  const url = build(tokenSlot);
+  const at = url.lastIndexOf(tokenSlot);
+  return Prisma.sql`(${url.slice(0, at)} || ${token} || ${url.slice(at + tokenSlot.length)})`;
+}
+function localeLinkSql(build: (locale: Locale, token: string) => string, token: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN l.locale = 'ar' THEN ${linkSql((t) => build("ar", t), token)} ELSE ${linkSql((t) => build("en", t), token)} END`;
+}
+
+// One chunk of an update's recipients not yet queued, in one statement: claimed with FOR UPDATE
+// SKIP LOCKED (two workers take different rows), their unsubscribe and erase tokens and outbox
+// messages written, and the rows marked queued, all in one transaction: a crash rolls all of it
+// back, so nobody is queued twice or skipped. The outbox key (update:<update>:<supporter>) is
+// unique, so even two servers queueing one recipient write one message. Someone erased or
+// unsubscribed since sending began is skipped. Nothing per recipient passes through this process.
+async function queueChunk(update: SendingUpdate, after: string, size: number): Promise<{ queued: number; skipped: number; last: string | null }> {
+  const updateId = update.id;
+  // A notice to supporters is sent through the same queue, with its own e-mail.
+  const [template, idKey] = update.kind === "NOTICE" ? ["campaign-notice", "noticeId"] : ["supporter-update", "updateId"];
+  const unsubscribeLink = localeLinkSql(publicUrl.unsubscribe, Prisma.sql`l.unsubscribe_token`);
+  const eraseLink = localeLinkSql(publicUrl.erase, Prisma.sql`l.erase_token`);
+  const oneClickLink = linkSql(publicUrl.oneClickUnsubscribe, Prisma.sql`l.unsubscribe_token`);
+  const [row] = await db.$queryRaw<{ queued: number; skipped: number; last: string | null }[]>`
+    WITH claimed AS (
+      SELECT r.id, r.supporter_id, r.locale
+        FROM update_recipients r
+       WHERE r.update_id = ${updateId} AND r.supporter_id > ${after} AND r.queued_at IS NULL AND r.skipped_at IS NULL
+       ORDER BY r.supporter_id
+       LIMIT ${size}
+         FOR UPDATE OF r SKIP LOCKED),
+    links AS MATERIALIZED (
+      SELECT c.id, c.supporter_id, c.locale, sup.email,
+             (SELECT s.id FROM signatures s WHERE s.supporter_id = c.supporter_id ORDER BY s.created_at, s.id LIMIT 1) AS signature_id,
+             ${randomTokenSql} AS unsubscribe_token,
+             ${randomTokenSql} AS erase_token
+        FROM claimed c
+        LEFT JOIN supporters sup ON sup.id = c.supporter_id AND sup.unsubscribed_at IS NULL AND sup.erased_at IS NULL),
+    tokens AS (
+      INSERT INTO supporter_tokens (token_hash, supporter_id, purpose, created_at)
+      SELECT ${tokenHashSql(Prisma.sql`t.token`)}, l.supporter_id, t.purpose::"SupporterTokenPurpose", now() AT TIME ZONE 'UTC'
+        FROM links l CROSS JOIN LATERAL (VALUES (l.unsubscribe_token, 'UNSUBSCRIBE'), (l.erase_token, 'ERASE')) AS t (token, purpose)
+       WHERE l.email IS NOT NULL),
+    messages AS (
+      INSERT INTO outbox_messages (id, idempotency_key, template, to_address, signature_id, locale, payload, created_at, next_attempt_at)
+      SELECT gen_random_uuid()::text, 'update:' || ${updateId} || ':' || l.supporter_id, ${template}, l.email, l.signature_id, l.locale,
+             jsonb_build_object(${idKey}::text, ${updateId}::text, 'locale', l.locale::text, 'supporterLinks',
+               jsonb_build_object('unsubscribeUrl', ${unsubscribeLink}, 'oneClickUnsubscribeUrl', ${oneClickLink}, 'eraseUrl', ${eraseLink})),
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+        FROM links l
+       WHERE l.email IS NOT NULL
+      ON CONFLICT (idempotency_key) DO NOTHING),
+    marked AS (
+      UPDATE update_recipients r
+         SET queued_at = CASE WHEN l.email IS NOT NULL THEN now() AT TIME ZONE 'UTC' END,
+             skipped_at = CASE WHEN l.email IS NULL THEN now() AT TIME ZONE 'UTC' END
+        FROM links l
+       WHERE r.id = l.id
+      RETURNING r.supporter_id, l.email IS NOT NULL AS sendable)
+    SELECT count(*) FILTER (WHERE sendable)::int AS queued, count(*) FILTER (WHERE NOT sendable)::int AS skipped, max(supporter_id) AS last
+      FROM marked`;
+  return { queued: row?.queued ?? 0, skipped: row?.skipped ?? 0, last: row?.last ?? null };
+}
+
+// Recipients erased since sending began (their row lost its supporter) are skipped, at the end of a pass.
+async function skipErasedRecipients(updateId: string): Promise<number> {
+  return db.$executeRaw`
+    UPDATE update_recipients SET skipped_at = now() AT TIME ZONE 'UTC'
+     WHERE update_id = ${updateId} AND supporter_id IS NULL AND queued_at IS NULL AND skipped_at IS NULL`;
+}
+
+// The next chunk of the sending updates, oldest first: from where this process's last chunk of
+// it ended, or from the beginning when that finds nothing. `passEnded`: a chunk came back short,
+// so an update may have nobody left to queue.
+async function queueNextChunk(size: number): Promise<{ queued: number; skipped: number; passEnded: boolean }> {
+  const sending = await db.$queryRaw<SendingUpdate[]>`SELECT id, kind::text AS kind FROM supporter_updates WHERE status = 'SENDING' ORDER BY sending_at, id`;
+  for (const [id] of cursors) if (!sending.some((update) => update.id === id)) cursors.delete(id);
+  let passEnded = false;
+  for (const update of sending) {
+    const { id } = update;
+    const after = cursors.get(id) ?? "";
+    let chunk = await queueChunk(update, after, size);
+    if (chunk.last === null && after !== "") chunk = await queueChunk(update, "", size);
+    const taken = chunk.queued + chunk.skipped;
+    if (taken < size) {
+      passEnded = true;
+      cursors.delete(id);
+      chunk.skipped += await skipErasedRecipients(id);
+    } else {
+      cursors.set(id, chunk.last!);
+    }
+    if (chunk.queued > 0) wakeOutbox();
+    if (chunk.queued + chunk.skipped > 0) return { queued: chunk.queued, skipped: chunk.skipped, passEnded };
+  }
+  return { queued: 0, skipped: 0, passEnded: true };
 }
 
 // An update is sent once none of its recipients waits to be queued.
@@ -106,8 +169,9 @@ export async function runUpdateRound(options: { now?: Date; chunkSize?: number }
            EXISTS (SELECT 1 FROM supporter_updates WHERE status = 'SENDING') AS sending`;
   if (!work?.due && !work?.sending) return { started: 0, queued: 0, skipped: 0, finished: 0 };
   const started = work.due ? await startDueUpdates(now) : 0;
-  const { queued, skipped } = await queueChunk(options.chunkSize ?? chunkSize);
-  const finished = await finishSentUpdates();
+  const { queued, skipped, passEnded } = await queueNextChunk(options.chunkSize ?? chunkSize);
+  // Only a short chunk can mean an update has nobody left: a full one leaves the check for later.
+  const finished = passEnded ? await finishSentUpdates() : 0;
   return { started, queued, skipped, finished };
 }
 

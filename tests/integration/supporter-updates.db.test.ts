@@ -12,6 +12,12 @@ import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { recordResponse } from "../../lib/deliveries/responses";
 import { setSupporterNotices } from "../../lib/notices/notice-setting";
 import { sendDueNotices } from "../../lib/notices/send-notices";
+import { newSupporterLinks } from "../../lib/privacy/supporter-links";
+import { renderUpdateEmail } from "../../lib/updates/render-update-email";
+import { loadUpdateEmail } from "../../lib/updates/update-mail";
+import { SupporterUpdateEmail } from "../../emails/supporter-update";
+import { render } from "@react-email/render";
+import { createElement } from "react";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { uniqueEmail } from "../fixtures/factories";
 import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
@@ -206,6 +212,43 @@ describe("updates to supporters", () => {
     await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keys });
     for (const person of people) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(1);
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
+  });
+
+  it("skips whoever unsubscribed, was erased or was deleted after sending began but before their turn, and still finishes", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const staying = await signer(campaignId, { consentTo: [organisation.id] });
+    const leaving = await signer(campaignId, { consentTo: [organisation.id] });
+    const erased = await signer(campaignId, { consentTo: [organisation.id] });
+    const deleted = await signer(campaignId, { consentTo: [organisation.id] });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    expect(await sendUpdate({ actor: members.editor, campaignId, updateId: id })).toMatchObject({ recipients: { total: 4 } });
+    await db.supporter.update({ where: { id: leaving.supporterId }, data: { unsubscribedAt: new Date() } });
+    await db.supporter.update({ where: { id: erased.supporterId }, data: { erasedAt: new Date() } });
+    await db.supporter.delete({ where: { id: deleted.supporterId } });
+
+    await deliverUpdate(id);
+
+    expect(provider.capture.messages({ to: staying.email })).toHaveLength(1);
+    for (const person of [leaving, erased, deleted]) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
+    const recipients = await recipientsOf(id);
+    expect(recipients.filter((row) => row.queuedAt).map((row) => row.supporterId)).toEqual([staying.supporterId]);
+    expect(recipients.filter((row) => row.skippedAt)).toHaveLength(3);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", recipientCount: 4 });
+  });
+
+  it("gives each recipient the e-mail rendered for them alone, with their own links, though an update is rendered once", async () => {
+    const { members, campaigns } = await organisationWithCampaigns();
+    const { id } = await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft() });
+    for (const locale of ["ar", "en", "ar"] as const) {
+      const payload = { updateId: id, locale, supporterLinks: newSupporterLinks(locale).links };
+      const { fromName, ...props } = await loadUpdateEmail(payload);
+      const alone = createElement(SupporterUpdateEmail, props);
+      const email = await renderUpdateEmail(payload);
+      expect(email).toMatchObject({ fromName, html: await render(alone), text: await render(alone, { plainText: true }) });
+      expect(email.headers?.["List-Unsubscribe"]).toBe(`<${payload.supporterLinks.oneClickUnsubscribeUrl}>`);
+      expect(email.text).toContain(payload.supporterLinks.eraseUrl);
+    }
   });
 
   it("waits for an owner's approval when the organisation asks for it, and only an owner can give it", async () => {
