@@ -23,8 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       headers: {
         "Content-Type": "image/svg+xml; charset=utf-8",
         "Cache-Control": map.current ? currentCache : staleCache,
-        // Opened on its own, the image may style itself and do nothing else.
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
         "X-Content-Type-Options": "nosniff",
       },
     });
