@@ -11,6 +11,7 @@ export type CountryCount = { country: string; count: number };
 export type MapShade = { shade: number; from: number; to: number | null; fill: string };
 
 // 0 for no signer, else 1..4 by decade.
+/** @internal exported for its tests */
 export function shadeOf(count: number): number {
   return shadeFloors.filter((floor) => count >= floor).length;
 }
