@@ -12,8 +12,8 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import atlas from "world-atlas/countries-110m.json" with { type: "json" };
 
 const width = 800;
-// The share of the outline points kept: the smallest countries stay visible, the page stays light.
-const keptShare = 0.35;
+// The share of the outline points dropped (the least visible first): the page stays light, small countries stay visible.
+const droppedShare = 0.35;
 // Antarctica holds no signers and would take a fifth of the map's height.
 const left = new Set(["010"]);
 // Outlines Natural Earth draws apart without a numeric code, shaded with the code a signer there chooses.
@@ -22,7 +22,7 @@ const unnumbered: Record<string, string> = { Kosovo: "XK", "N. Cyprus": "CY", So
 type Atlas = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 // Drops the least visible points (Visvalingam) along the shared borders, so neighbours still meet.
 const presimplified = presimplify(atlas as unknown as Atlas);
-const topology = simplify(presimplified, quantile(presimplified, keptShare)) as Atlas;
+const topology = simplify(presimplified, quantile(presimplified, droppedShare)) as Atlas;
 const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
 const shown = world.features.filter((country) => !left.has(String(country.id)));
 
