@@ -26,6 +26,8 @@ export const publicPath = {
   erase: (locale: Locale, token: string) => `/${locale}/erase/${part(token)}`,
   // An organisation's logo, named by its content's SHA-256: what is at an address never changes.
   organisationLogo: (sha256: string) => `/media/org-logos/${part(sha256)}.webp`,
+  // A campaign's map of signatures by country, named by the count it shows so that caches keep it until that changes.
+  campaignMap: (slug: string, confirmed: number) => `/media/maps/${part(slug)}.svg?v=${confirmed}`,
   // What a mail provider POSTs to for one-click unsubscribe (RFC 8058).
   oneClickUnsubscribe: (token: string) => `/api/unsubscribe/${part(token)}`,
 } as const;

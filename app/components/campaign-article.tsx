@@ -7,6 +7,7 @@ import { Markdown } from "@/app/components/markdown";
 import { OrganisationCard, OrganisationName } from "@/app/components/organisation-card";
 import { ProgressMeter } from "@/app/components/progress-meter";
 import { RecentSigners } from "@/app/components/recent-signers";
+import { CampaignSignatureMap } from "@/app/components/signature-map";
 import { UpdatesTimeline } from "@/app/components/updates-timeline";
 import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { isPublic } from "@/lib/campaigns/lifecycle";
@@ -59,6 +60,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
       </section>
 
       <RecentSigners campaignId={campaign.id} locale={locale} />
+
+      {isPublic(campaign) ? <CampaignSignatureMap campaignId={campaign.id} slug={campaign.slug} locale={locale} /> : null}
 
       <UpdatesTimeline campaignId={campaign.id} locale={locale} />
 

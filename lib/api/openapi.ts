@@ -86,6 +86,14 @@ export function openApiDocument() {
           responses: { "200": json("The counts.", ref("CampaignCounts")), "404": notFound },
         },
       },
+      "/campaigns/{slug}/counts/hourly": {
+        get: {
+          operationId: "getCampaignHourlyCounts",
+          summary: "Confirmed signatures by UTC hour",
+          parameters: [slugParameter()],
+          responses: { "200": json("The counts.", ref("CampaignHourlyCounts")), "404": notFound },
+        },
+      },
       "/campaigns/{slug}/deliveries": {
         get: {
           operationId: "getCampaignDeliveries",

@@ -168,6 +168,15 @@ export const campaignCounts = component(
   }),
 );
 
+export const campaignHourlyCounts = component(
+  "CampaignHourlyCounts",
+  "Confirmed signatures of one campaign by UTC hour, over the campaign's whole life (oldest first). Hours without a confirmed signature are left out.",
+  z.object({
+    campaign: z.string().describe("The campaign's slug."),
+    byHour: z.array(z.object({ hour: dateTime.describe("The hour's start, in UTC, e.g. 2026-11-21T14:00:00Z."), confirmed: count })),
+  }),
+);
+
 const digestDelivery = component(
   "DigestDelivery",
   "A digest of the campaign the mail provider accepted for one decision-maker, and what the provider reported since. Digests still queued, that failed, or that never left the system are not listed.",
@@ -234,5 +243,6 @@ export const slugParam = z.string().describe("The campaign's slug, as in its pag
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 export type CampaignList = z.infer<typeof campaignList>;
+export type CampaignHourlyCounts = z.infer<typeof campaignHourlyCounts>;
 export type CampaignCounts = z.infer<typeof campaignCounts>;
 export type CampaignDeliveries = z.infer<typeof campaignDeliveries>;

@@ -17,6 +17,8 @@ export type CampaignStats = {
   // Where confirmed signers are, most first; `otherCountries` counts the confirmed ones outside the top.
   topCountries: { country: string; count: number }[];
   otherCountries: number;
+  // Every country with a confirmed signer, most first: what the map shades.
+  byCountry: { country: string; count: number }[];
 };
 
 function utcDay(date: Date): string {
@@ -75,5 +77,6 @@ export async function campaignStats(options: { actor: Actor; campaignId: string;
     perDay,
     topCountries,
     otherCountries,
+    byCountry: ranked,
   };
 }

@@ -12,6 +12,7 @@ import { openApiChecker } from "../fixtures/openapi-responses";
 const list = await import("../../app/api/v1/campaigns/route");
 const one = await import("../../app/api/v1/campaigns/[slug]/route");
 const counts = await import("../../app/api/v1/campaigns/[slug]/counts/route");
+const hourly = await import("../../app/api/v1/campaigns/[slug]/counts/hourly/route");
 const deliveries = await import("../../app/api/v1/campaigns/[slug]/deliveries/route");
 const openapi = await import("../../app/api/v1/openapi.json/route");
 const fallback = await import("../../app/api/v1/[...path]/route");
@@ -145,7 +146,7 @@ describe("the OpenAPI document", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/deliveries", "/openapi.json"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/counts/hourly", "/campaigns/{slug}/deliveries", "/openapi.json"]);
     expect(document).toEqual(JSON.parse(JSON.stringify(api.document)));
   });
 });
@@ -284,6 +285,47 @@ describe("GET /api/v1/campaigns/{slug}/counts", () => {
     const response = await counts.GET(get(`/campaigns/${draft.slug}/counts`), slugContext(draft.slug));
     expect(response.status).toBe(404);
     await api.expectMatches("/campaigns/{slug}/counts", response);
+  });
+});
+
+describe("GET /api/v1/campaigns/{slug}/counts/hourly", () => {
+  it("counts confirmed signatures by UTC hour over the campaign's whole life, with the daily counts' cache headers", async () => {
+    const response = await hourly.GET(get(`/campaigns/${open.slug}/counts/hourly`), slugContext(open.slug));
+    expect(response.headers.get("cache-control")).toBe((await counts.GET(get(`/campaigns/${open.slug}/counts`), slugContext(open.slug))).headers.get("cache-control"));
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const body = await api.expectMatches("/campaigns/{slug}/counts/hourly", response);
+    expect(body).toEqual({
+      campaign: open.slug,
+      byHour: [
+        { hour: "2026-11-01T10:00:00Z", confirmed: 1 },
+        { hour: "2026-11-02T09:00:00Z", confirmed: 1 },
+        { hour: "2026-11-02T23:00:00Z", confirmed: 1 },
+      ],
+    });
+  });
+
+  it("puts signatures of one hour together, a year apart still apart, and leaves out the unconfirmed", async () => {
+    const campaign = await createCampaign();
+    await confirmedSignature(campaign.id, "SY", new Date("2025-03-15T00:00:00Z"));
+    await confirmedSignature(campaign.id, "SY", new Date("2026-03-15T14:05:00Z"));
+    await confirmedSignature(campaign.id, "LB", new Date("2026-03-15T14:59:59Z"));
+    await confirmedSignature(campaign.id, "LB", new Date("2026-03-15T15:00:00Z"));
+    await db.signature.create({ data: { campaignId: campaign.id, state: "INVALIDATED", name: "Taken back", country: "SY", locale: "ar", confirmedAt: new Date("2026-03-15T14:30:00Z") } });
+    const response = await hourly.GET(get(`/campaigns/${campaign.slug}/counts/hourly`), slugContext(campaign.slug));
+    expect(await api.expectMatches("/campaigns/{slug}/counts/hourly", response)).toEqual({
+      campaign: campaign.slug,
+      byHour: [
+        { hour: "2025-03-15T00:00:00Z", confirmed: 1 },
+        { hour: "2026-03-15T14:00:00Z", confirmed: 2 },
+        { hour: "2026-03-15T15:00:00Z", confirmed: 1 },
+      ],
+    });
+  });
+
+  it("hides a draft's counts", async () => {
+    const response = await hourly.GET(get(`/campaigns/${draft.slug}/counts/hourly`), slugContext(draft.slug));
+    expect(response.status).toBe(404);
+    await api.expectMatches("/campaigns/{slug}/counts/hourly", response);
   });
 });
 

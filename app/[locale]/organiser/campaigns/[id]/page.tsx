@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
+import { InlineSignatureMap } from "@/app/components/signature-map";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import { countryName } from "@/lib/countries";
@@ -177,6 +178,7 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
 
       <section aria-labelledby="countries-heading" className="overview-section">
         <h2 id="countries-heading">{t("countriesHeading")}</h2>
+        <InlineSignatureMap counts={stats.byCountry} locale={locale} />
         {stats.topCountries.length === 0 ? (
           <p>{t("noCountries")}</p>
         ) : (
