@@ -47,7 +47,6 @@ export type Run = { text: string; rtl: boolean; arabic: boolean };
 export type ShapedLine = { width: number; paths: string[] };
 
 // Splits a line into runs of one direction level and one font, in visual order (left to right).
-/** @internal exported for its tests */
 export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
   const levels = bidi.getEmbeddingLevels(line, direction);
   // bidi-js works on UTF-16 code units; a surrogate pair keeps one level, so stays in one run.
