@@ -23,7 +23,17 @@ const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 const pageSize = { width: 595.28, height: 841.89 }; // A4 in points
 const margin = 56;
 
-export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number };
+// auto: the text's own direction, from its first strong letter (what dir="auto" does on a page),
+// for what people wrote in either language: comments, names, demands not yet translated.
+export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean };
+
+const firstStrong = /[A-Za-z\u00C0-\u024F]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+function ownDirection(text: string, fallback: Direction): Direction {
+  const letter = firstStrong.exec(text)?.[0];
+  if (!letter) return fallback;
+  return /[A-Za-z\u00C0-\u024F]/.test(letter) ? "ltr" : "rtl";
+}
 export type Cell = { text: string; width: number; align?: "start" | "end"; weight?: Weight; bar?: number };
 
 export class PdfWriter {
@@ -41,14 +51,17 @@ export class PdfWriter {
     return pageSize.width - 2 * margin;
   }
 
+  // Runs in visual order, each with its characters as drawn left to right. fontkit turns Arabic
+  // runs round itself; a right-to-left run of spaces and punctuation (already mirrored by
+  // visualRuns) is drawn with the Latin face, left to right, so it is turned round here.
   private runs(text: string, direction: Direction) {
-    return visualRuns(text.replace(invisible, ""), direction);
+    return visualRuns(text.replace(invisible, ""), direction).map((run) => (run.rtl && !run.arabic ? { ...run, text: [...run.text].reverse().join("") } : run));
   }
 
   // The width of a line as drawn.
-  measure(text: string, style: { size: number; weight: Weight }): number {
+  measure(text: string, style: { size: number; weight: Weight; bidi?: Direction }): number {
     let width = 0;
-    for (const run of this.runs(text, this.direction)) {
+    for (const run of this.runs(text, style.bidi ?? this.direction)) {
       this.doc.font(`${run.arabic ? "arabic" : "latin"}-${style.weight}`).fontSize(style.size);
       width += this.doc.widthOfString(run.text);
     }
@@ -56,11 +69,11 @@ export class PdfWriter {
   }
 
   // Draws one line with its start edge at `start` (left in English, right in Arabic), on baseline y.
-  private drawLine(text: string, options: { x: number; width: number; y: number; size: number; weight: Weight; color: string; align: "start" | "end" }) {
+  private drawLine(text: string, options: { x: number; width: number; y: number; size: number; weight: Weight; color: string; align: "start" | "end"; bidi?: Direction }) {
     const width = this.measure(text, options);
     const atRight = (this.direction === "rtl") === (options.align === "start");
     let x = atRight ? options.x + options.width - width : options.x;
-    for (const run of this.runs(text, this.direction)) {
+    for (const run of this.runs(text, options.bidi ?? this.direction)) {
       this.doc.font(`${run.arabic ? "arabic" : "latin"}-${options.weight}`).fontSize(options.size).fillColor(options.color);
       const runWidth = this.doc.widthOfString(run.text);
       this.doc.text(run.text, x, options.y, { lineBreak: false, baseline: "alphabetic" });
@@ -69,7 +82,7 @@ export class PdfWriter {
   }
 
   // Greedy breaking at spaces, measured as drawn; a word wider than the line stays whole.
-  wrap(text: string, style: { size: number; weight: Weight }, maxWidth: number): string[] {
+  wrap(text: string, style: { size: number; weight: Weight; bidi?: Direction }, maxWidth: number): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split(/\n/)) {
       let current = "";
@@ -102,10 +115,11 @@ export class PdfWriter {
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.5;
     const x = this.direction === "rtl" ? margin : margin + indent;
-    for (const line of this.wrap(text, { size, weight }, this.contentWidth - indent)) {
+    const bidi = style.auto ? ownDirection(text, this.direction) : this.direction;
+    for (const line of this.wrap(text, { size, weight, bidi }, this.contentWidth - indent)) {
       this.ensureSpace(lineHeight);
       this.y += size;
-      this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: "start" });
+      this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: "start", bidi });
       this.y += lineHeight - size;
     }
     this.y += style.gapAfter ?? size * 0.6;
@@ -126,13 +140,14 @@ export class PdfWriter {
     let offset = 0;
     for (const cell of cells) {
       const x = this.direction === "rtl" ? margin + this.contentWidth - offset - cell.width : margin + offset;
+      // A bar cell: the bar from the start edge, its figure at the end edge.
+      const label = 36;
       if (cell.bar !== undefined) {
-        const barWidth = Math.max(cell.bar * (cell.width - 8), cell.bar > 0 ? 1 : 0);
+        const barWidth = Math.max(cell.bar * (cell.width - 8 - label), cell.bar > 0 ? 1 : 0);
         const barX = this.direction === "rtl" ? x + cell.width - 4 - barWidth : x + 4;
         this.doc.rect(barX, this.y + height * 0.25, barWidth, height * 0.5).fill("#2f6f5e");
-      } else {
-        this.drawLine(cell.text, { x: x + 4, width: cell.width - 8, y: this.y + height * 0.66, size, weight: cell.weight ?? 400, color: "#111111", align: cell.align ?? "start" });
       }
+      this.drawLine(cell.text, { x: x + 4, width: cell.width - 8, y: this.y + height * 0.66, size, weight: cell.weight ?? 400, color: "#111111", align: cell.bar === undefined ? (cell.align ?? "start") : "end" });
       offset += cell.width;
     }
     this.y += height;

@@ -54,6 +54,11 @@ export function renderDeliveryPack(content: PackContent, signal?: AbortSignal): 
   return stream;
 }
 
+// Quotation marks as each language writes them.
+function quoted(text: string, locale: Locale): string {
+  return locale === "ar" ? `«${text}»` : `“${text}”`;
+}
+
 function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   const { locale, snapshot } = content;
   const title = localized(locale, content.campaign.title).text;
@@ -62,8 +67,8 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   writer.paragraph(formatDate(snapshot.countedAt, locale), { color: "#444444", gapAfter: 14 });
   writer.paragraph(content.all ? t("pdf.toAll") : t("pdf.to"), { weight: 600, gapAfter: 2 });
   for (const person of content.recipients) {
-    const role = [localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).join(locale === "ar" ? "، " : ", ");
-    writer.paragraph(role ? `${person.name}, ${role}` : person.name, { gapAfter: 2 });
+    const comma = locale === "ar" ? "، " : ", ";
+    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).join(comma), { gapAfter: 2 });
   }
   writer.y += 10;
   writer.heading(t("pdf.subject", { title }), 14);
@@ -71,16 +76,16 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   const online = snapshot.total;
   const moment = formatUtcMoment(snapshot.countedAt, locale);
   const all = online + paper;
-  writer.paragraph(t("pdf.opening", { title, moment, count: all, countText: formatNumber(all, locale) }), { gapAfter: paper > 0 ? 4 : 8 });
-  if (paper > 0) {
-    const breakdown = translator(locale, "PaperCount")("breakdown", { online: formatNumber(online, locale), paper: formatNumber(paper, locale) });
-    writer.paragraph(t("pdf.openingPaper", { moment, count: all, countText: formatNumber(all, locale), breakdown }));
-  }
+  const counts = { moment, count: all, countText: formatNumber(all, locale) };
+  // With paper signatures, the total says how many of each, as the campaign page does.
+  const breakdown = paper > 0 ? translator(locale, "PaperCount")("breakdown", { online: formatNumber(online, locale), paper: formatNumber(paper, locale) }) : null;
+  writer.paragraph(`${t("pdf.handOver", { title })} ${breakdown ? t("pdf.openingPaper", { ...counts, breakdown }) : t("pdf.opening", counts)}`);
   if (content.demands.length > 0) {
     writer.paragraph(t("pdf.demandsIntro"), { weight: 600, gapAfter: 4 });
     content.demands.forEach((demand, index) => {
       writer.paragraph(`${formatNumber(index + 1, locale)}. ${localized(locale, demand.text).text}`, { gapAfter: 2, indent: 8 });
-      if (demand.sourceQuote) writer.paragraph(`“${demand.sourceQuote}”`, { size: 9.5, color: "#444444", gapAfter: 2, indent: 20 });
+      // The quote is in the statement's own language, whichever the pack is in.
+      if (demand.sourceQuote) writer.paragraph(quoted(demand.sourceQuote, demand.statement?.language ?? locale), { size: 9.5, color: "#444444", gapAfter: 2, indent: 20, auto: true });
       if (demand.statement) {
         const authors = joinNames(demand.statement.authors.map((author) => localized(locale, author).text), locale);
         writer.paragraph(t("pdf.source", { title: localized(locale, demand.statement.title).text, authors, date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision) }), { size: 9, color: "#555555", indent: 20 });
@@ -146,7 +151,7 @@ function comments(writer: PdfWriter, content: PackContent, t: Ts) {
   writer.paragraph(t("pdf.commentsIntro"), { size: 9.5, color: "#444444" });
   if (content.snapshot.comments.length === 0) writer.paragraph(t("pdf.noComments"));
   for (const comment of content.snapshot.comments) {
-    writer.paragraph(`“${comment.text}”`, { gapAfter: 1 });
+    writer.paragraph(quoted(comment.text, ownLanguage(comment.text)), { gapAfter: 1, auto: true });
     writer.paragraph(`— ${countryName(comment.country, locale)}`, { size: 9, color: "#555555", gapAfter: 8 });
   }
 }
@@ -188,6 +193,10 @@ async function drained(writer: PdfWriter) {
   while (doc.readableLength > bufferedBytes && !doc.destroyed) {
     await Promise.race([once(doc, "data"), once(doc, "close")]);
   }
+}
+
+function ownLanguage(text: string): Locale {
+  return /[\u0600-\u06FF]/.test(text) ? "ar" : "en";
 }
 
 function total(content: PackContent, kind: "online" | "paper"): number {
