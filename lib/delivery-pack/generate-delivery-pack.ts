@@ -17,7 +17,7 @@ const packSchema = z.object({
   includeNames: z.boolean().default(false),
 });
 
-export type DeliveryPack = { fileName: string; stream: ReadableStream<Uint8Array>; deliveryIds: string[] };
+export type DeliveryPack = { fileName: string; campaignSlug: string; stream: ReadableStream<Uint8Array>; deliveryIds: string[] };
 
 // A delivery pack for one decision-maker the campaign addresses, or for all of them ("all"). Its
 // count is taken once, recorded as an in-person delivery to each recipient in the public log,
@@ -119,7 +119,7 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
     includeNames: input.includeNames,
   };
   const stamp = snapshot.countedAt.toISOString().slice(0, 10);
-  return { fileName: `${campaign.slug}-delivery-${locale}-${stamp}.pdf`, stream: renderDeliveryPack(content, options.signal), deliveryIds };
+  return { fileName: `${campaign.slug}-delivery-${locale}-${stamp}.pdf`, campaignSlug: campaign.slug, stream: renderDeliveryPack(content, options.signal), deliveryIds };
 }
 
 // Online and paper signatures side by side, per country, the most signed first.

@@ -12,6 +12,9 @@ import { pdfText } from "../fixtures/pdf-text";
 // The session is next-auth's business (and needs a Next request); here it is whoever the test says.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+// Which cached pages the route drops, so the public page shows the hand-over at once.
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 
 const { POST } = await import("../../app/[locale]/organiser/campaigns/[id]/delivery/pack/route");
 
@@ -143,6 +146,8 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     const entry = record.find((row) => row.decisionMakerId === person.id)!;
     expect(entry.handedOver).toEqual({ at: recorded[0]!.countedAt, total: 1, fingerprint: fingerprintOf([one.id]) });
     expect(entry.sent).toBeNull();
+    expect(revalidated).toContain(`/en/campaigns/${elsewhere.slug}`);
+    expect(revalidated).toContain(`/ar/campaigns/${elsewhere.slug}`);
     expect(record.find((row) => row.decisionMakerId === other.id)!.handedOver).toBeNull();
   });
 

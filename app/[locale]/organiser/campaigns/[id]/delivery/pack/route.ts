@@ -1,3 +1,4 @@
+import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { getActor } from "@/lib/auth/session";
 import { generateDeliveryPack } from "@/lib/delivery-pack/generate-delivery-pack";
 import { errorResponse } from "@/lib/error-answers";
@@ -23,6 +24,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
   const values = { decisionMaker: form.get("decisionMaker") ?? "", locale: form.get("locale") ?? "", includeNames: form.get("includeNames") === "on" };
   try {
     const pack = await generateDeliveryPack({ actor, campaignId: id, values, signal: request.signal });
+    // The campaign page's public record names the hand-over from now on.
+    revalidateCampaignPages(pack.campaignSlug);
     return new Response(pack.stream, {
       headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${pack.fileName}"`, "Cache-Control": "no-store" },
     });
