@@ -1,5 +1,3 @@
-import { once } from "node:events";
-import { Readable } from "node:stream";
 import { countryName } from "../countries";
 import { db } from "../db";
 import type { CountSnapshot } from "../digests/count-snapshot";
@@ -34,25 +32,51 @@ const bufferedBytes = 1 << 20;
 type Ts = ReturnType<typeof translator<"DeliveryPack">>;
 
 // The PDF as a stream: drawn while the response is read, so a pack with 100,000 names never sits
-// whole in memory.
+// whole in memory. Drawing waits while the reader is behind by more than `bufferedBytes`, and
+// stops when the reader goes away.
 export function renderDeliveryPack(content: PackContent, signal?: AbortSignal): ReadableStream<Uint8Array> {
   const t = translator(content.locale, "DeliveryPack");
   const title = localized(content.locale, content.campaign.title).text;
   const writer = new PdfWriter({ direction: direction(content.locale), title: t("pdf.subject", { title }) });
-  const stream = Readable.toWeb(writer.doc) as ReadableStream<Uint8Array>;
+  const flow: Flow = { closed: false, wake: null, controller: null };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        flow.controller = controller;
+        writer.doc.on("data", (chunk: Buffer) => {
+          if (!flow.closed) controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        });
+        writer.doc.on("end", () => {
+          if (!flow.closed) controller.close();
+          flow.closed = true;
+        });
+      },
+      pull() {
+        flow.wake?.();
+      },
+      cancel() {
+        flow.closed = true;
+        flow.wake?.();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: bufferedBytes }),
+  );
   void (async () => {
     try {
       coverLetter(writer, content, t);
       countPage(writer, content, t);
       comments(writer, content, t);
-      if (content.includeNames) await names(writer, content, t, signal);
+      if (content.includeNames) await names(writer, content, t, flow, signal);
       writer.doc.end();
     } catch (error) {
-      writer.doc.destroy(error instanceof Error ? error : new Error(String(error)));
+      if (!flow.closed) flow.controller?.error(error);
+      flow.closed = true;
     }
   })();
   return stream;
 }
+
+type Flow = { closed: boolean; wake: (() => void) | null; controller: ReadableStreamDefaultController<Uint8Array> | null };
 
 // Quotation marks as each language writes them.
 function quoted(text: string, locale: Locale): string {
@@ -158,7 +182,7 @@ function comments(writer: PdfWriter, content: PackContent, t: Ts) {
 
 // Only signers who chose the public list, first name and country, three to a row; read by id in
 // pages (a cursor), never all at once, and only those counted in this pack.
-async function names(writer: PdfWriter, content: PackContent, t: Ts, signal?: AbortSignal) {
+async function names(writer: PdfWriter, content: PackContent, t: Ts, flow: Flow, signal?: AbortSignal) {
   const { locale, snapshot } = content;
   writer.newPage();
   writer.heading(t("pdf.namesHeading"));
@@ -167,7 +191,7 @@ async function names(writer: PdfWriter, content: PackContent, t: Ts, signal?: Ab
   let after: string | undefined;
   let listed = 0;
   for (;;) {
-    if (signal?.aborted || writer.doc.destroyed) return;
+    if (signal?.aborted || flow.closed) return;
     const rows = await db.signature.findMany({
       where: { campaignId: content.campaign.id, state: "CONFIRMED", showPublicly: true, anonymisedAt: null, confirmedAt: { lte: snapshot.countedAt }, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
@@ -182,16 +206,16 @@ async function names(writer: PdfWriter, content: PackContent, t: Ts, signal?: Ab
     });
     for (let index = 0; index < cells.length; index += 3) writer.row(cells.slice(index, index + 3), { size: 9 });
     listed += cells.length;
-    await drained(writer);
+    await drained(flow);
   }
   if (listed === 0) writer.paragraph(t("pdf.noNames"));
 }
 
 // Waits while the reader is behind, so the drawn pages do not pile up in memory.
-async function drained(writer: PdfWriter) {
-  const doc = writer.doc;
-  while (doc.readableLength > bufferedBytes && !doc.destroyed) {
-    await Promise.race([once(doc, "data"), once(doc, "close")]);
+async function drained(flow: Flow) {
+  while (!flow.closed && (flow.controller?.desiredSize ?? 1) <= 0) {
+    await new Promise<void>((resolve) => (flow.wake = resolve));
+    flow.wake = null;
   }
 }
 
