@@ -40,9 +40,18 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                   {entry.sent.delivered > 0 ? ` ${t("delivered", { delivered: formatNumber(entry.sent.delivered, locale), count: entry.sent.count })}` : null}
                   {entry.sent.bounced > 0 ? ` ${t("bounced", { bounced: formatNumber(entry.sent.bounced, locale), count: entry.sent.bounced })}` : null}
                 </p>
-              ) : (
+              ) : entry.handedOver ? null : (
                 <p className="meta">{t("nothingSent")}</p>
               )}
+              {entry.handedOver ? (
+                <p className="meta">
+                  {t("handedOver", { date: formatDate(entry.handedOver.at, locale), total: formatNumber(entry.handedOver.total, locale), totalCount: entry.handedOver.total })}{" "}
+                  <span className="fingerprint-label">{t("fingerprint")}</span>{" "}
+                  <code dir="ltr" className="fingerprint">
+                    {entry.handedOver.fingerprint}
+                  </code>
+                </p>
+              ) : null}
               {entry.responses.map((response, index) => {
                 const summary = localized(locale, { en: response.summary, ar: response.summaryAr });
                 return (
@@ -61,7 +70,7 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                   </div>
                 );
               })}
-              {entry.sent && entry.responses.length === 0 ? <p className="meta">{t("noResponse")}</p> : null}
+              {(entry.sent || entry.handedOver) && entry.responses.length === 0 ? <p className="meta">{t("noResponse")}</p> : null}
             </li>
           );
         })}

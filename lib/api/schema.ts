@@ -39,7 +39,8 @@ const demandKinds = [
   "safe_return",
   "other",
 ] as const;
-const digestKinds = ["scheduled", "milestone"] as const;
+// in_person: a delivery pack the organisers printed and handed over; sentAt and deliveredAt are when it was made.
+const digestKinds = ["scheduled", "milestone", "in_person"] as const;
 // Only digests that left: the provider accepted them ("sent"), and what it reported since.
 const deliveryStatuses = ["sent", "delivered", "bounced", "complained"] as const;
 
@@ -184,7 +185,7 @@ const digestDelivery = component(
     id: z.string(),
     decisionMaker,
     kind: z.enum(digestKinds),
-    period: z.string().describe('"daily:2026-11-21", "weekly:2026-W47" or "milestone:10000".'),
+    period: z.string().describe('"daily:2026-11-21", "weekly:2026-W47", "milestone:10000" or "in-person:2026-12-06T17:19:38.000Z" (the moment an in-person pack was counted).'),
     newSignatures: count.describe("Confirmed since this decision-maker's previous digest (all of them in the first)."),
     totalSignatures: count,
     fingerprint: z.string().describe("SHA-256 over the sorted ids of the confirmed signatures counted in totalSignatures."),

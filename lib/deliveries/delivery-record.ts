@@ -26,6 +26,8 @@ export type AddresseeEntry = {
   // addressing them, or before they left the directory.
   addressed: boolean;
   sent: SentDigests | null;
+  // The latest delivery pack handed over in person: when, and the count and fingerprint it stated.
+  handedOver: { at: Date; total: number; fingerprint: string } | null;
   responses: { respondedOn: Date; summary: string; summaryAr: string | null; url: string | null }[];
 };
 
@@ -33,10 +35,10 @@ export type AddresseeEntry = {
 // anyone it was sent to or who answered; beside each, the digests the provider accepted and the
 // responses the organisers published. Name, title and institution only: never an e-mail address.
 export async function getAddresseeRecord(campaignId: string): Promise<AddresseeEntry[]> {
-  const sent = { campaignId, status: { in: [...sentStatuses] }, sentAt: { not: null } };
+  const sent = { campaignId, kind: { not: "IN_PERSON" as const }, status: { in: [...sentStatuses] }, sentAt: { not: null } };
   // Aggregates per decision-maker, and each one's latest digest: a page rendered every few
   // seconds reads a handful of rows, however many digests a long campaign has sent.
-  const [targets, totals, delivered, bounced, latest, responses] = await Promise.all([
+  const [targets, totals, delivered, bounced, latest, responses, handed] = await Promise.all([
     db.campaignTarget.findMany({
       where: { campaignId, decisionMaker: { retiredAt: null } },
       orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
@@ -56,12 +58,18 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
       orderBy: [{ respondedOn: "desc" }, { id: "asc" }],
       select: { decisionMakerId: true, respondedOn: true, summary: true, summaryAr: true, url: true },
     }),
+    db.digest.findMany({
+      where: { campaignId, kind: "IN_PERSON" },
+      distinct: ["decisionMakerId"],
+      orderBy: [{ decisionMakerId: "asc" }, { countedAt: "desc" }, { id: "desc" }],
+      select: { decisionMakerId: true, countedAt: true, totalSignatures: true, fingerprint: true },
+    }),
   ]);
   const addressed = new Set(targets.map((target) => target.decisionMakerId));
   // Those addressed first, in the order they were added; then anyone else the record concerns,
   // most recently sent to first.
   const others = [...totals].sort((a, b) => b._max.sentAt!.getTime() - a._max.sentAt!.getTime()).map((row) => row.decisionMakerId);
-  const ids = [...new Set([...targets.map((target) => target.decisionMakerId), ...others, ...responses.map((r) => r.decisionMakerId)])];
+  const ids = [...new Set([...targets.map((target) => target.decisionMakerId), ...others, ...handed.map((h) => h.decisionMakerId), ...responses.map((r) => r.decisionMakerId)])];
   if (ids.length === 0) return [];
   const people = await db.decisionMaker.findMany({
     where: { id: { in: ids } },
@@ -72,6 +80,7 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
   return ids.map((id) => {
     const person = byId.get(id)!;
     const total = totals.find((row) => row.decisionMakerId === id);
+    const pack = handed.find((row) => row.decisionMakerId === id);
     return {
       decisionMakerId: id,
       name: person.name,
@@ -88,6 +97,7 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
             bounced: countOf(bounced, id),
           }
         : null,
+      handedOver: pack ? { at: pack.countedAt, total: pack.totalSignatures, fingerprint: pack.fingerprint } : null,
       responses: responses
         .filter((response) => response.decisionMakerId === id)
         .map((response) => ({ respondedOn: response.respondedOn, summary: response.summary, summaryAr: response.summaryAr, url: response.url })),

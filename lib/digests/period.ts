@@ -13,6 +13,11 @@ export function milestonePeriod(goal: number): string {
   return `milestone:${goal}`;
 }
 
+// A delivery pack handed over in person, keyed by the moment its count was taken.
+export function inPersonPeriod(countedAt: Date): string {
+  return `in-person:${countedAt.toISOString()}`;
+}
+
 function isoWeek(at: Date): { year: number; week: number } {
   const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   const weekday = day.getUTCDay() || 7;
@@ -26,9 +31,11 @@ function isoWeek(at: Date): { year: number; week: number } {
 export type DigestPeriod =
   | { kind: "daily"; day: Date }
   | { kind: "weekly"; monday: Date }
-  | { kind: "milestone"; goal: number };
+  | { kind: "milestone"; goal: number }
+  | { kind: "inPerson"; countedAt: Date };
 
-// A period key read back, for people: the day, the Monday its ISO week starts on, or the goal.
+// A period key read back, for people: the day, the Monday its ISO week starts on, the goal, or
+// the moment an in-person pack was counted.
 // Null for a key this code does not write.
 export function parsePeriod(periodKey: string): DigestPeriod | null {
   const daily = /^daily:(\d{4}-\d{2}-\d{2})$/.exec(periodKey);
@@ -47,5 +54,7 @@ export function parsePeriod(periodKey: string): DigestPeriod | null {
   }
   const milestone = /^milestone:(\d{1,10})$/.exec(periodKey);
   if (milestone) return { kind: "milestone", goal: Number(milestone[1]) };
+  const inPerson = /^in-person:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(periodKey);
+  if (inPerson) return { kind: "inPerson", countedAt: new Date(inPerson[1]!) };
   return null;
 }

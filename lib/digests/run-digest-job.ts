@@ -17,7 +17,8 @@ import { digestPeriod, milestonePeriod } from "./period";
 // all), so nothing is sent.
 export type DigestJobReport = { campaigns: number; queued: number; alreadySent: number; nothingNew: number };
 
-type Due = { decisionMakerId: string; kind: DigestKind; periodKey: string; goal?: number };
+// The digests this job sends by mail; in-person deliveries are recorded by the delivery pack.
+type Due = { decisionMakerId: string; kind: Exclude<DigestKind, "IN_PERSON">; periodKey: string; goal?: number };
 
 function digestOutboxKey(campaignId: string, decisionMakerId: string, periodKey: string): string {
   return `digest:${campaignId}:${decisionMakerId}:${periodKey}`;
@@ -112,7 +113,8 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
   // digest, means nothing to send.
   const [latest, lastDigests] = await Promise.all([
     db.signature.aggregate({ where: { campaignId, state: "CONFIRMED" }, _max: { confirmedAt: true } }),
-    db.digest.groupBy({ by: ["decisionMakerId"], where: { campaignId }, _max: { countedAt: true } }),
+    // A pack handed over in person does not stand for a mailed digest: "nothing new" is since the last one mailed.
+    db.digest.groupBy({ by: ["decisionMakerId"], where: { campaignId, kind: { not: "IN_PERSON" } }, _max: { countedAt: true } }),
   ]);
   const latestConfirmedAt = latest._max.confirmedAt;
   const lastCountedAt = new Map(lastDigests.map((row) => [row.decisionMakerId, row._max.countedAt]));
@@ -156,7 +158,7 @@ async function queueDigest(options: {
   const replyTo = campaign.owners.find((owner) => owner.organisation.contactEmail)?.organisation.contactEmail ?? null;
   return db.$transaction(async (tx) => {
     const previous = await tx.digest.findFirst({
-      where: { campaignId: campaign.id, decisionMakerId: recipient.id },
+      where: { campaignId: campaign.id, decisionMakerId: recipient.id, kind: { not: "IN_PERSON" } },
       orderBy: { countedAt: "desc" },
       select: { countedAt: true },
     });

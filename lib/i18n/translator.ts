@@ -4,6 +4,7 @@ import arAbuse from "./messages/ar/abuse.json";
 import arErrors from "./messages/ar/errors.json";
 import arCampaignEditor from "./messages/ar/campaign-editor.json";
 import arDelivery from "./messages/ar/delivery.json";
+import arDeliveryPack from "./messages/ar/delivery-pack.json";
 import arExport from "./messages/ar/export.json";
 import arJobs from "./messages/ar/jobs.json";
 import arLetters from "./messages/ar/letters.json";
@@ -21,6 +22,7 @@ import enAbuse from "./messages/en/abuse.json";
 import enErrors from "./messages/en/errors.json";
 import enCampaignEditor from "./messages/en/campaign-editor.json";
 import enDelivery from "./messages/en/delivery.json";
+import enDeliveryPack from "./messages/en/delivery-pack.json";
 import enExport from "./messages/en/export.json";
 import enJobs from "./messages/en/jobs.json";
 import enLetters from "./messages/en/letters.json";
@@ -37,8 +39,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enUpdates, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arUpdates, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enDeliveryPack, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enUpdates, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arDeliveryPack, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arUpdates, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

@@ -3,7 +3,6 @@ import { db } from "../db";
 export type PublicSigner = { firstName: string; country: string; confirmedAt: Date };
 
 // Only signers who ticked "show my first name" appear, and only their first name and country.
-/** @internal exported for its tests */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/u)[0] ?? "";
 }

@@ -1,7 +1,9 @@
 // An organiser adds a decision-maker to the directory, addresses a new campaign to them with a
 // daily cadence, approves a signer's comment, sends the digest, and follows it in the delivery
 // log; the captured e-mail holds the count, the comment and the fingerprint, and the public page
-// says what was sent to whom, without their e-mail address.
+// says what was sent to whom, without their e-mail address. Then they print a delivery pack to hand
+// over in person, and the public page records the hand-over.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
 import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
@@ -108,6 +110,21 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await expect(record).toContainText(minister.institution);
   await expect(record).toContainText("No response yet");
   expect(await signerPage.content()).not.toContain(minister.email);
+
+  // A delivery pack to hand over in person: a PDF download, and the public record says so.
+  await page.goto(`/en/organiser/campaigns/${encodeURIComponent(id)}/delivery`);
+  const packSection = page.getByRole("region", { name: "Delivery pack" });
+  await packSection.getByLabel("For").selectOption({ label: `${minister.name}, ${minister.institution}` });
+  await packSection.getByLabel("Language of the pack").selectOption("ar");
+  const [download] = await Promise.all([page.waitForEvent("download"), packSection.getByRole("button", { name: "Generate the PDF and record the hand-over" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-delivery-ar-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+  const pdf = await readFile((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  await page.reload();
+  await expect(page.locator(".delivery-log tbody tr").filter({ hasText: "Delivery pack handed over in person" })).toContainText("0 / 1");
+  await signerPage.goto(campaignPath(slug));
+  await expect(record).toContainText("Handed over in person on");
+  await expect(record).toContainText("1 digest sent");
 
   await supporter.close();
   await context.close();

@@ -41,13 +41,11 @@ const arabicScript = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE7
 // Direction marks steer the bidi algorithm but have no glyph of their own.
 const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 
-/** @internal exported for its tests */
 export type Run = { text: string; rtl: boolean; arabic: boolean };
 
 export type ShapedLine = { width: number; paths: string[] };
 
 // Splits a line into runs of one direction level and one font, in visual order (left to right).
-/** @internal exported for its tests */
 export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
   const levels = bidi.getEmbeddingLevels(line, direction);
   // bidi-js works on UTF-16 code units; a surrogate pair keeps one level, so stays in one run.

@@ -10,6 +10,7 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { CheckboxField } from "@/app/components/form/field";
 import { commentApprovalAction, publishResponseAction, runDigestsAction, supporterNoticesAction } from "./actions";
 import { ResponseForm } from "./response-form";
+import { isPackError, PackForm } from "./pack-form";
 import { SettingsForm } from "./settings-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
@@ -31,6 +32,7 @@ function periodLabel(periodKey: string, locale: Locale, t: Awaited<ReturnType<ty
   if (!period) return periodKey;
   if (period.kind === "daily") return t("periods.daily", { date: formatDate(period.day, locale) });
   if (period.kind === "weekly") return t("periods.weekly", { date: formatDate(period.monday, locale) });
+  if (period.kind === "inPerson") return t("periods.inPerson", { date: formatDate(period.countedAt, locale) });
   return t("periods.milestone", { goal: formatNumber(period.goal, locale), goalCount: period.goal });
 }
 
@@ -46,6 +48,7 @@ function dateTime(date: Date | null, locale: Locale): string {
 export default async function DeliveryPage({ params, searchParams }: Props) {
   const { locale, loaded: overview } = await openCampaignPage(params, getDeliveryOverview);
   const t = await getTranslations({ locale, namespace: "Delivery" });
+  const tPack = await getTranslations({ locale, namespace: "DeliveryPack" });
   const query = await searchParams;
   const canChange = roleAtLeast(overview.role, "ORGANISER");
   const { campaign } = overview;
@@ -208,6 +211,19 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           </OrganiserTable>
         )}
       </section>
+
+      {canChange ? (
+        <section aria-labelledby="pack-heading" className="organiser-section">
+          <h2 id="pack-heading">{tPack("heading")}</h2>
+          <p className="hint">{tPack("intro")}</p>
+          <PackForm
+            locale={locale}
+            campaignId={campaign.id}
+            error={isPackError(query.pack) ? query.pack : null}
+            targets={targets.map((target) => ({ id: target.id, label: `${target.name}, ${localized(locale, { en: target.institution, ar: target.institutionAr }).text}` }))}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="responses-heading" className="organiser-section">
         <h2 id="responses-heading">{t("responsesHeading")}</h2>

@@ -1,0 +1,175 @@
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import { join } from "node:path";
+import { visualRuns } from "../campaigns/share-image/text-paths";
+
+// Lines of mixed Arabic and Latin text on PDF pages. pdfkit embeds the fonts and shapes each run
+// with fontkit (Arabic joining, lam-alef), but lays a line out left to right in logical order; so,
+// as for the share image, bidi-js first splits each line into runs in visual order, and each run
+// is drawn at its own place on the baseline.
+
+export type Direction = "ltr" | "rtl";
+type Weight = 400 | 600;
+
+// The fonts the pages and the share image already ship, read from node_modules: nothing fetched.
+const fontFiles: Record<string, string> = {
+  "arabic-400": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff",
+  "arabic-600": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-600-normal.woff",
+  "latin-400": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff",
+  "latin-600": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff",
+};
+
+const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+const pageSize = { width: 595.28, height: 841.89 }; // A4 in points
+const margin = 56;
+
+// auto: the text's own direction, from its first strong letter (what dir="auto" does on a page),
+// for what people wrote in either language: comments, names, demands not yet translated.
+export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean };
+
+const firstStrong = /[A-Za-z\u00C0-\u024F]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+function ownDirection(text: string, fallback: Direction): Direction {
+  const letter = firstStrong.exec(text)?.[0];
+  if (!letter) return fallback;
+  return /[A-Za-z\u00C0-\u024F]/.test(letter) ? "ltr" : "rtl";
+}
+export type Cell = { text: string; width: number; align?: "start" | "end"; weight?: Weight; bar?: number };
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly direction: Direction;
+  y = margin;
+
+  constructor(options: { direction: Direction; title: string }) {
+    this.doc = new PDFDocument({ size: "A4", margin, autoFirstPage: true, info: { Title: options.title, Producer: "Nida" }, lang: options.direction === "rtl" ? "ar" : "en" } as PDFKit.PDFDocumentOptions);
+    this.direction = options.direction;
+    for (const [name, file] of Object.entries(fontFiles)) this.doc.registerFont(name, join(process.cwd(), "node_modules", file));
+  }
+
+  get contentWidth(): number {
+    return pageSize.width - 2 * margin;
+  }
+
+  // Runs in visual order, each with its characters as drawn left to right. fontkit turns Arabic
+  // runs round itself; a right-to-left run of spaces and punctuation (already mirrored by
+  // visualRuns) is drawn with the Latin face, left to right, so it is turned round here.
+  private runs(text: string, direction: Direction) {
+    return visualRuns(text.replace(invisible, ""), direction).map((run) => (run.rtl && !run.arabic ? { ...run, text: [...run.text].reverse().join("") } : run));
+  }
+
+  // The width of a line as drawn.
+  measure(text: string, style: { size: number; weight: Weight; bidi?: Direction }): number {
+    let width = 0;
+    for (const run of this.runs(text, style.bidi ?? this.direction)) {
+      this.doc.font(`${run.arabic ? "arabic" : "latin"}-${style.weight}`).fontSize(style.size);
+      width += this.doc.widthOfString(run.text);
+    }
+    return width;
+  }
+
+  // Draws one line with its start edge at `start` (left in English, right in Arabic), on baseline y.
+  private drawLine(text: string, options: { x: number; width: number; y: number; size: number; weight: Weight; color: string; align: "start" | "end"; bidi?: Direction }) {
+    const width = this.measure(text, options);
+    const atRight = (this.direction === "rtl") === (options.align === "start");
+    let x = atRight ? options.x + options.width - width : options.x;
+    for (const run of this.runs(text, options.bidi ?? this.direction)) {
+      this.doc.font(`${run.arabic ? "arabic" : "latin"}-${options.weight}`).fontSize(options.size).fillColor(options.color);
+      const runWidth = this.doc.widthOfString(run.text);
+      this.doc.text(run.text, x, options.y, { lineBreak: false, baseline: "alphabetic" });
+      x += runWidth;
+    }
+  }
+
+  // Greedy breaking at spaces, measured as drawn; a word wider than the line stays whole.
+  wrap(text: string, style: { size: number; weight: Weight; bidi?: Direction }, maxWidth: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of text.split(/\n/)) {
+      let current = "";
+      for (const word of paragraph.trim().split(/\s+/).filter(Boolean)) {
+        const candidate = current ? `${current} ${word}` : word;
+        if (current && this.measure(candidate, style) > maxWidth) {
+          lines.push(current);
+          current = word;
+        } else {
+          current = candidate;
+        }
+      }
+      lines.push(current);
+    }
+    return lines;
+  }
+
+  ensureSpace(height: number) {
+    if (this.y + height > pageSize.height - margin) this.newPage();
+  }
+
+  newPage() {
+    this.doc.addPage();
+    this.y = margin;
+  }
+
+  paragraph(text: string, style: TextStyle = {}) {
+    const size = style.size ?? 10.5;
+    const weight = style.weight ?? 400;
+    const indent = style.indent ?? 0;
+    const lineHeight = size * 1.5;
+    const x = this.direction === "rtl" ? margin : margin + indent;
+    const bidi = style.auto ? ownDirection(text, this.direction) : this.direction;
+    for (const line of this.wrap(text, { size, weight, bidi }, this.contentWidth - indent)) {
+      this.ensureSpace(lineHeight);
+      this.y += size;
+      this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: "start", bidi });
+      this.y += lineHeight - size;
+    }
+    this.y += style.gapAfter ?? size * 0.6;
+  }
+
+  heading(text: string, size = 15) {
+    this.ensureSpace(size * 4);
+    this.y += size * 0.4;
+    this.paragraph(text, { size, weight: 600, gapAfter: size * 0.4 });
+  }
+
+  // One table row; cells are given in reading order, so Arabic tables run from the right.
+  row(cells: Cell[], options: { size?: number; shade?: boolean } = {}) {
+    const size = options.size ?? 10;
+    const height = size * 1.9;
+    this.ensureSpace(height);
+    if (options.shade) this.doc.rect(margin, this.y, this.contentWidth, height).fill("#f1f1ee");
+    let offset = 0;
+    for (const cell of cells) {
+      const x = this.direction === "rtl" ? margin + this.contentWidth - offset - cell.width : margin + offset;
+      // A bar cell: the bar from the start edge, its figure at the end edge.
+      const label = 36;
+      if (cell.bar !== undefined) {
+        const barWidth = Math.max(cell.bar * (cell.width - 8 - label), cell.bar > 0 ? 1 : 0);
+        const barX = this.direction === "rtl" ? x + cell.width - 4 - barWidth : x + 4;
+        this.doc.rect(barX, this.y + height * 0.25, barWidth, height * 0.5).fill("#2f6f5e");
+      }
+      this.drawLine(cell.text, { x: x + 4, width: cell.width - 8, y: this.y + height * 0.66, size, weight: cell.weight ?? 400, color: "#111111", align: cell.bar === undefined ? (cell.align ?? "start") : "end" });
+      offset += cell.width;
+    }
+    this.y += height;
+  }
+
+  rule() {
+    this.doc.moveTo(margin, this.y).lineTo(margin + this.contentWidth, this.y).lineWidth(0.5).stroke("#999999");
+    this.y += 8;
+  }
+
+  // A QR code drawn as squares (vector: sharp at any print size), at the start edge.
+  qrCode(text: string, size = 96) {
+    this.ensureSpace(size + 8);
+    const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules;
+    const cell = size / modules.size;
+    const left = this.direction === "rtl" ? margin + this.contentWidth - size : margin;
+    for (let row = 0; row < modules.size; row++) {
+      for (let column = 0; column < modules.size; column++) {
+        if (modules.get(row, column)) this.doc.rect(left + column * cell, this.y + row * cell, cell, cell);
+      }
+    }
+    this.doc.fill("#000000");
+    this.y += size + 8;
+  }
+}

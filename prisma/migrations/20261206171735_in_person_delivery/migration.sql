@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DigestKind" ADD VALUE 'IN_PERSON';
