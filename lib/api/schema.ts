@@ -209,7 +209,8 @@ export const campaignDeliveries = component(
 
 // ---- For an organisation's own tools, with an API key.
 
-export const recordSignatureRequest = component(
+// Documented only: the body is checked by the sign form's own schema (lib/signatures), field by field.
+component(
   "RecordSignatureRequest",
   "A signature gathered elsewhere (a stall's tablet, another form), recorded as if signed on the campaign's page: the same checks, one signature per person per campaign, and the same confirmation e-mail; it counts once the signer confirms.",
   z.object({

@@ -6,7 +6,7 @@ import { appSecret } from "../secrets";
 // The id an organisation's CRM knows a signer by: the same for all of that person's signatures
 // with the organisation, different for every organisation, and nothing personal once they are
 // erased (it cannot be turned back into an address).
-export function signerIdFor(organisationId: string, supporterId: string): string {
+function signerIdFor(organisationId: string, supporterId: string): string {
   return createHmac("sha256", appSecret()).update(`signer:${organisationId}:${supporterId}`).digest("base64url").slice(0, 32);
 }
 

@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 // receiver verifies them with that project's library in any language: `webhook-id` (the delivery's
 // id, the same on every attempt), `webhook-timestamp` (unix seconds) and `webhook-signature`
 // (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed by the base64 bytes after `whsec_`).
-export const standardHeaders = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" } as const;
+const standardHeaders = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" } as const;
 
 // Endpoints created before kept the older scheme until their owner switches: `Nida-Signature:
 // t=<unix seconds>,v1=<hex>`, HMAC-SHA256 keyed by the whole secret string, of `<t>.<raw body>`.
