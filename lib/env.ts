@@ -37,6 +37,9 @@ const envSchema = z
     WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(2000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // The signer feed lists events this many seconds old or more: a transaction still open when a
+    // page is read commits its earlier-stamped events before they are due, so no cursor passes them.
+    SIGNER_FEED_SETTLE_SECONDS: z.coerce.number().int().min(0).default(5),
     // How many reverse proxies in front of the app append to X-Forwarded-For; the signer's address
     // is the entry that many places from the right (0 or 1: the last one).
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -35,7 +35,7 @@ export function errorResponse(error: unknown, options: ResponseOptions & { area?
     ...(options.locale ? { message: errorMessage(known, options.locale) } : {}),
     ...(known.code === "VALIDATION" ? { fields: known.fields } : {}),
   };
-  return Response.json(body, { status: known.status, headers: { ...errorHeaders(known.code), ...options.headers } });
+  return Response.json(body, { status: known.status, headers: { ...errorHeaders(known.code, known.retryAfter), ...options.headers } });
 }
 
 // How a form names a refusal, per code: a key of its own messages, or a choice made from the

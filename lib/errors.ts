@@ -9,6 +9,7 @@ const errorStatus = {
   CAMPAIGN_NOT_OPEN: 409,
   TOKEN_INVALID: 404,
   TOKEN_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;
@@ -19,12 +20,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   // Per-field message keys, for VALIDATION.
   readonly fields: Record<string, string>;
+  // Seconds to wait, where the refusal knows better than its code's usual Retry-After.
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, options: { detail?: string; fields?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, options: { detail?: string; fields?: Record<string, string>; retryAfter?: number } = {}) {
     super(options.detail ?? code);
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields ?? {};
+    this.retryAfter = options.retryAfter;
   }
 
   get status(): number {
@@ -83,7 +87,7 @@ export function toAppError(error: unknown): AppError | null {
 }
 
 // The headers that go with an error's status: Retry-After for the codes that mean "not now".
-export function errorHeaders(code: ErrorCode): Record<string, string> {
-  const seconds = retryAfterSeconds[code];
+export function errorHeaders(code: ErrorCode, retryAfter?: number): Record<string, string> {
+  const seconds = retryAfter ?? retryAfterSeconds[code];
   return { "Cache-Control": "no-store", ...(seconds ? { "Retry-After": String(seconds) } : {}) };
 }

@@ -55,3 +55,18 @@ export async function answer(request: Request, produce: () => Promise<unknown>):
 export function notFoundResponse(request: Request): Response {
   return apiErrorResponse(request, new AppError("NOT_FOUND"));
 }
+
+// What the routes for an organisation's own tools may answer besides their result. Nothing of
+// theirs is cached, and no browser origin is allowed: a key belongs on a server, not in a page.
+const privateRefusals = new Set(["NOT_FOUND", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED", "CAMPAIGN_NOT_OPEN", "PAYLOAD_TOO_LARGE"]);
+
+export async function answerPrivate(request: Request, produce: () => Promise<unknown>, options: { status?: number } = {}): Promise<Response> {
+  try {
+    return Response.json(await produce(), { status: options.status ?? 200, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!isAppError(error) || !privateRefusals.has(error.code)) throw error;
+    const headers: Record<string, string> = { Vary: "Accept-Language" };
+    if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="nida"';
+    return errorResponse(error, { locale: preferredLocale(request), headers });
+  }
+}

@@ -217,13 +217,74 @@ export const campaignDeliveries = component(
   }),
 );
 
+// ---- For an organisation's own tools, with an API key.
+
+// Documented only: the body is checked by the sign form's own schema (lib/signatures), field by field.
+component(
+  "RecordSignatureRequest",
+  "A signature gathered elsewhere (a stall's tablet, another form), recorded as if signed on the campaign's page: the same checks, one signature per person per campaign, and the same confirmation e-mail; it counts once the signer confirms.",
+  z.object({
+    name: z.string().max(100).describe("The signer's name; no web addresses, and it may not start with = + - @."),
+    email: z.email().max(254).describe("Where the confirmation e-mail goes."),
+    country: z.string().length(2).describe("ISO 3166-1 alpha-2."),
+    postcode: z.string().max(16).optional(),
+    comment: z.string().max(500).optional(),
+    consent: z.boolean().optional().describe("The signer agreed to hear from the campaign's organisations."),
+    showPublicly: z.boolean().optional().describe("The signer agreed to show their first name and country among recent signers."),
+    locale: z.enum(["en", "ar"]).optional().describe("The language of the confirmation e-mail; en when absent."),
+  }),
+);
+
+export const recordSignatureResult = component(
+  "RecordSignatureResult",
+  "The signature is recorded and its signer is sent a confirmation e-mail. The answer is the same when the address had signed before (the e-mail is then sent again, up to five times): it never tells whether someone signed.",
+  z.object({ campaign: z.string().describe("The campaign's slug."), status: z.literal("confirmation_sent") }),
+);
+
+const signerDetails = component(
+  "SignerDetails",
+  "A signer who consented to hear from the organisation, as they signed one of its campaigns.",
+  z.object({
+    name: z.string(),
+    email: z.string(),
+    country: z.string(),
+    postcode: z.string().nullable(),
+    locale: z.enum(["en", "ar"]),
+    campaign: z.string().describe("The slug of the campaign signed."),
+    confirmedAt: dateTime,
+  }),
+);
+
+const signerEvent = component(
+  "SignerEvent",
+  "One change for a CRM to follow. signer is an opaque id, the same for a person across the organisation's campaigns (and different in every organisation's feed). signed carries the signer's details; unsubscribed (consent withdrawn) and erased (the person asked for their data to be deleted: delete yours too) carry none.",
+  z.object({
+    id: z.string(),
+    type: z.enum(["signed", "unsubscribed", "erased"]),
+    occurredAt: dateTime,
+    signer: z.string(),
+    details: signerDetails.nullable(),
+  }),
+);
+
+export const signerEventList = component(
+  "SignerEventList",
+  "Changes in the order they happened, oldest first. Keep nextCursor and pass it as cursor next time to get only what changed since; hasMore says whether to ask again at once.",
+  z.object({ data: z.array(signerEvent), nextCursor: z.string(), hasMore: z.boolean() }),
+);
+
+export const signerFeedQuery = z.object({
+  limit: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(500, "invalid").default(100).describe("Events per page, 1 to 500."),
+  cursor: z.string().max(500, "invalid").optional().describe("nextCursor from the previous page; absent to start from the beginning."),
+});
+
 // Documented only: the body is built by errorResponse (lib/error-answers.ts); the API's tests
 // check every error it answers against this schema.
 component(
   "Error",
   "What went wrong: a stable code, a message in the language asked for (Accept-Language), and per-field codes for VALIDATION.",
   z.object({
-    error: z.enum(["NOT_FOUND", "VALIDATION"]),
+    error: z.enum(["NOT_FOUND", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "CAMPAIGN_NOT_OPEN", "RATE_LIMITED", "PAYLOAD_TOO_LARGE"]),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
   }),
@@ -247,3 +308,5 @@ export type CampaignList = z.infer<typeof campaignList>;
 export type CampaignHourlyCounts = z.infer<typeof campaignHourlyCounts>;
 export type CampaignCounts = z.infer<typeof campaignCounts>;
 export type CampaignDeliveries = z.infer<typeof campaignDeliveries>;
+export type RecordSignatureResult = z.infer<typeof recordSignatureResult>;
+export type SignerEventList = z.infer<typeof signerEventList>;

@@ -19,6 +19,7 @@ export const organiserClientNamespaces = [
   "DemandKinds",
   "Directory",
   "Export",
+  "OrganiserApiKeys",
   "OrganiserAuth",
   "OrganiserLetters",
   "OrganiserMembers",

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { anonymiseSignatures } from "./anonymise-signatures";
 import { supporterForToken } from "./supporter-tokens";
+import { recordWithdrawnEvents } from "../signer-feed/record-signer-events";
 
 export type ErasureView = { signatures: number };
 
@@ -16,6 +17,8 @@ export async function eraseSupporter(options: { token: string }): Promise<{ sign
   return db.$transaction(async (tx) => {
     const { supporterId } = await supporterForToken(tx, { token: options.token, purpose: "ERASE" });
     const signatures = await tx.signature.findMany({ where: { supporterId }, select: { id: true } });
+    // Organisations whose CRM holds the signer are told, by an id that names no one.
+    await recordWithdrawnEvents(tx, "ERASED", { supporterIds: [supporterId] });
     const result = await anonymiseSignatures(tx, { signatureIds: signatures.map((s) => s.id), supporterIds: [supporterId] });
     return { signatures: result.signatures };
   });

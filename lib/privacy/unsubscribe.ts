@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { supporterForToken } from "./supporter-tokens";
+import { recordWithdrawnEvents } from "../signer-feed/record-signer-events";
 
 export type UnsubscribeView = { alreadyUnsubscribed: boolean; organisations: number };
 
@@ -19,6 +20,7 @@ export async function describeUnsubscribe(options: { token: string }): Promise<U
 export async function unsubscribeSupporter(options: { token: string }): Promise<{ withdrawn: number }> {
   return db.$transaction(async (tx) => {
     const { supporterId } = await supporterForToken(tx, { token: options.token, purpose: "UNSUBSCRIBE" });
+    await recordWithdrawnEvents(tx, "UNSUBSCRIBED", { supporterIds: [supporterId] });
     const withdrawn = await tx.signatureConsent.deleteMany({ where: { signature: { supporterId } } });
     await tx.supporter.updateMany({ where: { id: supporterId, unsubscribedAt: null }, data: { unsubscribedAt: new Date() } });
     return { withdrawn: withdrawn.count };

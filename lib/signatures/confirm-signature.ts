@@ -9,6 +9,7 @@ import { issueLetterToken } from "../letters/letter-token";
 import { wakeWebhooks } from "../webhooks/delivery-worker";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { hashToken, looksLikeToken } from "./tokens";
+import { recordSignedEvents } from "../signer-feed/record-signer-events";
 
 export type ConfirmationView = {
   campaignSlug: string;
@@ -96,6 +97,7 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
       return { campaignSlug, signatureId: signature.id, standing: standingOf(now), counted: false };
     }
     await addConfirmed(tx, signature.campaign.id, 1);
+    await recordSignedEvents(tx, signature.id);
     await queueWebhookEvent(tx, {
       organisationIds: signature.campaign.owners.map((owner) => owner.organisationId),
       event: "signature.confirmed",

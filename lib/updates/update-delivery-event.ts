@@ -1,4 +1,5 @@
 import type { Tx } from "../db";
+import { recordWithdrawnEvents } from "../signer-feed/record-signer-events";
 
 // What the provider says of a recipient's message. A bounce stops every later update to that
 // address (the recipients query leaves out anyone with a bounced or complained message); a
@@ -15,6 +16,7 @@ export async function recordUpdateDeliveryEvent(tx: Tx, event: { providerId: str
   if (!recipient) return;
   await tx.updateRecipient.update({ where: { id: recipient.id }, data: { [column]: event.occurredAt } });
   if (column === "complainedAt" && recipient.supporterId) {
+    await recordWithdrawnEvents(tx, "UNSUBSCRIBED", { supporterIds: [recipient.supporterId] });
     await tx.signatureConsent.deleteMany({ where: { signature: { supporterId: recipient.supporterId } } });
     await tx.supporter.updateMany({ where: { id: recipient.supporterId, unsubscribedAt: null }, data: { unsubscribedAt: event.occurredAt } });
   }

@@ -5,7 +5,8 @@ import { backoff, defineQueue } from "../jobs/queue";
 import { wakeQueue } from "../jobs/wake";
 import { Prisma } from "../generated/prisma/client";
 import { postWebhook } from "./post-webhook";
-import { deliveryHeader, eventHeader, signatureHeader, signatureHeaderValue } from "./sign";
+import type { WebhookSignatureScheme } from "../generated/prisma/enums";
+import { deliveryHeader, eventHeader, signatureHeader, signatureHeaderValue, standardSignatureHeaders } from "./sign";
 
 type ClaimedDelivery = {
   id: string;
@@ -16,7 +17,7 @@ type ClaimedDelivery = {
   attempts: number;
 };
 
-type Endpoint = { url: string; secret: string };
+type Endpoint = { url: string; secret: string; signatureScheme: WebhookSignatureScheme };
 
 export type WebhookDeliveryReport = { claimed: number; delivered: number; retrying: number; failed: number };
 
@@ -58,7 +59,9 @@ async function deliverOne(delivery: ClaimedDelivery, endpoint: Endpoint): Promis
       [eventHeader]: delivery.event,
       [deliveryHeader]: delivery.id,
       "Nida-Attempt": String(delivery.attempts),
-      [signatureHeader]: signatureHeaderValue(endpoint.secret, body),
+      ...(endpoint.signatureScheme === "STANDARD"
+        ? standardSignatureHeaders({ secret: endpoint.secret, id: delivery.id, body })
+        : { [signatureHeader]: signatureHeaderValue(endpoint.secret, body) }),
     },
   });
   const settled = await webhookQueue.settle(db, delivery, outcome.ok ? { ok: true } : { ok: false, error: outcome.error }, {
@@ -87,7 +90,7 @@ export async function deliverDueWebhooks(options: { limit?: number; concurrency?
   const report: WebhookDeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return report;
   const endpoints = new Map(
-    (await db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(claimed.map((d) => d.endpoint_id))] } }, select: { id: true, url: true, secret: true } })).map((e) => [e.id, e]),
+    (await db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(claimed.map((d) => d.endpoint_id))] } }, select: { id: true, url: true, secret: true, signatureScheme: true } })).map((e) => [e.id, e]),
   );
   const queue = [...claimed];
   const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {

@@ -1,8 +1,8 @@
 import { requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
-import type { OutboxStatus } from "../generated/prisma/enums";
+import type { OutboxStatus, WebhookSignatureScheme } from "../generated/prisma/enums";
 
-export type EndpointView = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; createdAt: Date };
+export type EndpointView = { id: string; url: string; events: string[]; includePersonalData: boolean; signatureScheme: WebhookSignatureScheme; active: boolean; createdAt: Date };
 export type DeliveryLogEntry = {
   id: string;
   endpointUrl: string;
@@ -25,7 +25,7 @@ export async function listWebhookEndpoints(options: { actor: Actor; organisation
     db.webhookEndpoint.findMany({
       where: { organisationId: options.organisationId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, url: true, events: true, includePersonalData: true, active: true, createdAt: true },
+      select: { id: true, url: true, events: true, includePersonalData: true, signatureScheme: true, active: true, createdAt: true },
     }),
     db.webhookDelivery.findMany({
       where: { endpoint: { organisationId: options.organisationId } },

@@ -79,6 +79,26 @@ export async function deleteWebhookEndpoint(options: { actor: Actor; endpointId:
   return { url: endpoint.url };
 }
 
+// Moves an endpoint from the older Nida-Signature header to Standard Webhooks. The scheme keys
+// its HMAC with the secret's base64 bytes, so the endpoint gets a new secret in that form, shown
+// this once; the receiver switches its verification and its secret together.
+export async function switchToStandardWebhooks(options: { actor: Actor; endpointId: unknown }): Promise<{ url: string; secret: string | null }> {
+  const endpoint = await ownedEndpoint(options.actor, options.endpointId);
+  const secret = generateWebhookSecret();
+  return db.$transaction(async (tx) => {
+    const changed = await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, signatureScheme: "NIDA" }, data: { signatureScheme: "STANDARD", secret } });
+    if (changed.count === 0) return { url: endpoint.url, secret: null };
+    await recordAudit(tx, {
+      organisationId: endpoint.organisationId,
+      actor: options.actor,
+      action: "webhook.scheme",
+      affected: 1,
+      details: { endpoint: endpoint.id, url: endpoint.url, scheme: "standard-webhooks" },
+    });
+    return { url: endpoint.url, secret };
+  });
+}
+
 export type TestSendResult = { url: string; delivered: boolean; statusCode: number | null; error: string | null };
 
 // A "webhook.test" event to one endpoint, attempted at once so the owner sees the outcome; if it

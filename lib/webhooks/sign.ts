@@ -1,14 +1,27 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-// Each delivery is signed like Stripe's: `Nida-Signature: t=<unix seconds>,v1=<hex>` where v1 is
-// HMAC-SHA256, keyed by the endpoint's secret, of `<t>.<raw body>`. A receiver recomputes it,
-// compares in constant time, and rejects old timestamps, so a captured request cannot be replayed.
+// Deliveries are signed as the Standard Webhooks specification says (standardwebhooks.com), so a
+// receiver verifies them with that project's library in any language: `webhook-id` (the delivery's
+// id, the same on every attempt), `webhook-timestamp` (unix seconds) and `webhook-signature`
+// (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed by the base64 bytes after `whsec_`).
+const standardHeaders = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" } as const;
+
+// Endpoints created before kept the older scheme until their owner switches: `Nida-Signature:
+// t=<unix seconds>,v1=<hex>`, HMAC-SHA256 keyed by the whole secret string, of `<t>.<raw body>`.
 export const signatureHeader = "Nida-Signature";
 export const deliveryHeader = "Nida-Delivery";
 export const eventHeader = "Nida-Event";
 
+// 32 random bytes, in the specification's `whsec_<base64>` form.
 export function generateWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64url")}`;
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+export function standardSignatureHeaders(options: { secret: string; id: string; body: string; now?: Date }): Record<string, string> {
+  const timestamp = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const key = Buffer.from(options.secret.replace(/^whsec_/, ""), "base64");
+  const signature = createHmac("sha256", key).update(`${options.id}.${timestamp}.${options.body}`).digest("base64");
+  return { [standardHeaders.id]: options.id, [standardHeaders.timestamp]: String(timestamp), [standardHeaders.signature]: `v1,${signature}` };
 }
 
 function webhookSignature(secret: string, timestamp: number, body: string): string {
@@ -20,8 +33,8 @@ export function signatureHeaderValue(secret: string, body: string, now = new Dat
   return `t=${timestamp},v1=${webhookSignature(secret, timestamp, body)}`;
 }
 
-// For receivers written in TypeScript (and documentation of the scheme): true when the header
-// carries a valid signature of this body made within `toleranceSeconds`.
+// For receivers of the older scheme written in TypeScript (and documentation of it): true when the
+// header carries a valid signature of this body made within `toleranceSeconds`.
 /** @internal exported for its tests */
 export function verifyWebhookSignature(options: { secret: string; body: string; header: string | null; toleranceSeconds?: number; now?: Date }): boolean {
   if (!options.header) return false;

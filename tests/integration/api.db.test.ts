@@ -146,7 +146,7 @@ describe("the OpenAPI document", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/counts/hourly", "/campaigns/{slug}/deliveries", "/openapi.json"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/counts/hourly", "/campaigns/{slug}/deliveries", "/campaigns/{slug}/signatures", "/openapi.json", "/signer-events"]);
     expect(document).toEqual(JSON.parse(JSON.stringify(api.document)));
   });
 });

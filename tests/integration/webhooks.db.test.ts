@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/authorize";
 import { db } from "../../lib/db";
@@ -8,7 +9,7 @@ import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { newConfirmationToken } from "../../lib/signatures/tokens";
 import { deliverDueWebhooks, startWebhookWorker } from "../../lib/webhooks/delivery-worker";
 import { listWebhookEndpoints } from "../../lib/webhooks/list-endpoints";
-import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "../../lib/webhooks/manage-endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive, switchToStandardWebhooks } from "../../lib/webhooks/manage-endpoints";
 import { queueWebhookEvent } from "../../lib/webhooks/queue-webhook-event";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
@@ -33,16 +34,25 @@ async function createActor(organisationId: string, role: MemberRole): Promise<Ac
   return { userId: user.id, email: user.email, memberships: [{ organisationId, role }] };
 }
 
-// What a receiver does with each request: recompute the signature from its own copy of the
-// secret, independently of Nida's code.
+// What a receiver does with each request: verify it with the Standard Webhooks library, from its
+// own copy of the secret, independently of Nida's code.
 function expectSignedBy(secret: string, request: ReceivedWebhook) {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+  expect(() => new Webhook(secret).verify(request.body, headers)).not.toThrow();
+  expect(request.headers["webhook-id"]).toBe(request.headers["nida-delivery"]);
+  expect(request.headers["nida-signature"]).toBeUndefined();
+  expect(request.headers["content-type"]).toBe("application/json");
+}
+
+// What a receiver of the older scheme checks: Nida-Signature, t=<seconds>,v1=<hex HMAC of "t.body">.
+function expectLegacySignedBy(secret: string, request: ReceivedWebhook) {
   const header = String(request.headers["nida-signature"] ?? "");
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
   expect(match, `signature header "${header}"`).not.toBeNull();
   const [, timestamp, signature] = match!;
   expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(300);
   expect(signature).toBe(createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex"));
-  expect(request.headers["content-type"]).toBe("application/json");
+  expect(request.headers["webhook-signature"]).toBeUndefined();
 }
 
 // A pending signature with a confirmation token, confirmed as the signer would.
@@ -66,7 +76,7 @@ describe("webhook deliveries", () => {
   it("are signed with the endpoint's secret, retried after a 500 with the same id and body, and logged", async () => {
     const { campaign, organisationId, owner } = await ownedCampaign();
     const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: receiver.url, events: ["signature.confirmed"], includePersonalData: false });
-    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const before = receiver.received.length;
     receiver.answer([500, 200]);
 
@@ -99,6 +109,35 @@ describe("webhook deliveries", () => {
     expect(deliveries).toEqual([expect.objectContaining({ id: afterFailure.id, status: "SENT", attempts: 2, lastStatusCode: 200, lastError: null, endpointUrl: receiver.url })]);
     expect(deliveries[0]!.deliveredAt).not.toBeNull();
     receiver.answer([200]);
+  });
+
+  it("keep the Nida-Signature header for an endpoint not switched, until its owner switches it to Standard Webhooks with a new secret", async () => {
+    const { campaign, organisationId, owner } = await ownedCampaign();
+    const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: `${receiver.url}?legacy`, events: ["signature.confirmed"], includePersonalData: false });
+    // As the migration leaves an endpoint that existed before, with a secret of that time.
+    const oldSecret = `whsec_${"Ab-_".repeat(10)}xyz`;
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { signatureScheme: "NIDA", secret: oldSecret } });
+    expect((await listWebhookEndpoints({ actor: owner, organisationId })).endpoints).toEqual([expect.objectContaining({ id: endpoint.id, signatureScheme: "NIDA" })]);
+
+    await confirmNewSignature(campaign);
+    const before = receiver.received.length;
+    await deliverDueWebhooks({ endpointId: endpoint.id });
+    const [legacy] = (await receiver.waitFor(before + 1)).slice(before);
+    expectLegacySignedBy(oldSecret, legacy!);
+
+    const switched = await switchToStandardWebhooks({ actor: owner, endpointId: endpoint.id });
+    expect(switched.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(await switchToStandardWebhooks({ actor: owner, endpointId: endpoint.id })).toEqual({ url: endpoint.url, secret: null });
+    const audit = await db.auditEntry.findMany({ where: { organisationId, action: "webhook.scheme" } });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(switched.secret!);
+
+    await confirmNewSignature(campaign);
+    await deliverDueWebhooks({ endpointId: endpoint.id });
+    const [standard] = (await receiver.waitFor(before + 2)).slice(before + 1);
+    expectSignedBy(switched.secret!, standard!);
+    const headers = Object.fromEntries(Object.entries(standard!.headers).map(([name, value]) => [name, String(value)]));
+    expect(() => new Webhook(`whsec_${Buffer.from(oldSecret).toString("base64")}`).verify(standard!.body, headers)).toThrow();
   });
 
   it("carry no personal data unless the endpoint asked for it", async () => {

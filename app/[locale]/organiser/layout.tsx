@@ -60,6 +60,9 @@ export default async function OrganiserLayout({ children, params }: { children: 
                   <NavLink href={`${base}/webhooks`}>{webhooks("nav")}</NavLink>
                 </li>
                 <li>
+                  <NavLink href={`${base}/api-keys`}>{(await getTranslations({ locale, namespace: "OrganiserApiKeys" }))("nav")}</NavLink>
+                </li>
+                <li>
                   <NavLink href={`${base}/jobs`}>{jobs("nav")}</NavLink>
                 </li>
               </>

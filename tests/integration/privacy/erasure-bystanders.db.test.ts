@@ -130,6 +130,9 @@ describe("erasing one signer", () => {
           return (v.idempotency_key as string).endsWith(`:signature.confirmed:${erased.signature.id}`);
         case "sign_attempt_windows":
           return v.campaign_id === campaign.id && v.ip_hash === erasedIpHash;
+        // What the erasure tells the organisations the signer had consented to hear from.
+        case "signer_events":
+          return v.kind === "ERASED";
         default:
           return false;
       }
@@ -169,7 +172,7 @@ describe("erasing one signer", () => {
 
     // Their own rows that remain hold none of their values, not even the ones others share.
     const afterOwn = after.filter(isErasedRow);
-    expect(afterOwn.map((row) => row.table).sort()).toEqual(["letters", "outbox_messages", "outbox_messages", "outbox_messages", "signatures", "webhook_deliveries"]);
+    expect(afterOwn.map((row) => row.table).sort()).toEqual(["letters", "outbox_messages", "outbox_messages", "outbox_messages", "signatures", "signer_events", "signer_events", "webhook_deliveries"]);
     for (const row of afterOwn) {
       for (const value of ["Organiser", "example.org", erasedInput.email as string, `PC${tag}`, erasedIpHash, written[0]!]) {
         expect(row.text.toLowerCase(), `${row.table} holds ${value}`).not.toContain(value.toLowerCase());

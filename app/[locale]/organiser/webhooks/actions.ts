@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formState } from "@/lib/error-answers";
 import type { Locale } from "@/lib/i18n/locales";
-import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive, switchToStandardWebhooks } from "@/lib/webhooks/manage-endpoints";
 import type { WebhookFieldErrors } from "@/lib/webhooks/schema";
 import { formLocale, formText as text, organiserRefusals } from "../form-data";
 import { requireOrganiser } from "../require-organiser";
@@ -18,6 +18,7 @@ export type WebhookFormState = {
   done?:
     | { kind: "tested"; url: string; status: number }
     | { kind: "testFailed"; url: string; error: string }
+    | { kind: "switched"; url: string; secret: string }
     | { kind: "disabled" | "enabled" | "unchanged" | "deleted"; url: string };
   values: { url?: string; events?: string[]; includePersonalData?: boolean };
 };
@@ -66,6 +67,11 @@ export async function manageEndpointAction(_previous: WebhookFormState, formData
       const deleted = await deleteWebhookEndpoint({ actor, endpointId });
       revalidatePath(webhooksPath(locale));
       return { fields: {}, done: { kind: "deleted", url: deleted.url }, values: {} };
+    }
+    if (intent === "standard") {
+      const switched = await switchToStandardWebhooks({ actor, endpointId });
+      revalidatePath(webhooksPath(locale));
+      return { ...state, fields: {}, done: switched.secret ? { kind: "switched", url: switched.url, secret: switched.secret } : { kind: "unchanged", url: switched.url } };
     }
     if (intent !== "enable" && intent !== "disable") return { ...state, fields: { endpoint: "invalidValue" } };
     const active = intent === "enable";

@@ -1,5 +1,6 @@
 "use client";
 
+import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { manageEndpointAction, type WebhookFormState } from "./actions";
@@ -8,7 +9,7 @@ import { ManagedRow } from "../managed-row";
 import { RowActionForm } from "../row-action-form";
 import { Notice } from "../notice";
 
-export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; active: boolean; addedOn: string };
+export type EndpointRow = { id: string; url: string; events: string[]; includePersonalData: boolean; standardSignatures: boolean; active: boolean; addedOn: string };
 
 const initialState: WebhookFormState = { fields: {}, values: {} };
 
@@ -26,7 +27,18 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
   return (
     <>
       <div aria-live="polite">
-        {state.done ? (
+        {state.done?.kind === "switched" ? (
+          <div className="notice notice-success" role="status">
+            <p>{t("done.switched", { url: state.done.url })}</p>
+            <p>
+              <strong>{t("secretLabel")}: </strong>
+              <code dir="ltr" className="webhook-secret">
+                {state.done.secret}
+              </code>
+            </p>
+            <p>{t.rich("secretOnce", { code: codeTag })}</p>
+          </div>
+        ) : state.done ? (
           <p className={`notice ${state.done.kind === "testFailed" ? "notice-problem" : "notice-success"}`} role="status">
             {state.done.kind === "tested"
               ? t("done.tested", { url: state.done.url, status: state.done.status })
@@ -66,6 +78,11 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                     >
                       {endpoint.active ? t("disable") : t("enable")}
                     </RowActionForm>
+                    {endpoint.standardSignatures ? null : (
+                      <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "standard" }} disabled={pending} label={t("switchEndpoint", { url: endpoint.url })}>
+                        {t("switch")}
+                      </RowActionForm>
+                    )}
                     <RowActionForm action={formAction} fields={{ locale, endpoint: endpoint.id, intent: "delete" }} warning disabled={pending} label={t("deleteEndpoint", { url: endpoint.url })}>
                       {t("delete")}
                     </RowActionForm>
@@ -79,6 +96,7 @@ export function EndpointList({ locale, endpoints }: { locale: string; endpoints:
                 <p className="meta">
                   {endpoint.includePersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {t("addedOn", { date: endpoint.addedOn })}
                 </p>
+                <p className="meta">{endpoint.standardSignatures ? t("signedStandard") : t.rich("signedLegacy", { code: codeTag })}</p>
               </ManagedRow>
             );
           })}

@@ -43,6 +43,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
             url: endpoint.url,
             events: endpoint.events,
             includePersonalData: endpoint.includePersonalData,
+            standardSignatures: endpoint.signatureScheme === "STANDARD",
             active: endpoint.active,
             addedOn: formatDate(endpoint.createdAt, locale),
           }))}
