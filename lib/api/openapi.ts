@@ -109,6 +109,7 @@ export function openApiDocument() {
         get: {
           operationId: "getCampaignHourlyCounts",
           summary: "Confirmed signatures by UTC hour",
+          ...publicAccess,
           parameters: [slugParameter()],
           responses: { "200": json("The counts.", ref("CampaignHourlyCounts")), "404": notFound },
         },
