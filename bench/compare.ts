@@ -2,10 +2,9 @@
 // in alternating rounds of one run: each build on its own PostgreSQL database, both servers up
 // at once, so a slower stretch of the machine falls on both alike.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { argValue } from "../tests/fixtures/cli";
 import { createDatabase } from "../tests/fixtures/postgres-cluster";
-import { alternatingRounds, httpSettings, pairedRounds, ratioFigure, signLoad } from "./http";
+import { alternatingRounds, httpSettings, openSeedCampaign, pairedRounds, ratioFigure, signLoad } from "./http";
 import { builtCheckout } from "./support/checkout";
 import type { BenchContext } from "./support/context";
 import { signForm } from "./support/forms";
@@ -13,18 +12,6 @@ import { runLoad } from "./support/load";
 import type { Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
 import type { BenchServer } from "./support/server";
-
-async function openSeedCampaign(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const slug = (await client.query<{ slug: string }>(`SELECT slug FROM campaigns WHERE status = 'OPEN' ORDER BY created_at LIMIT 1`)).rows[0]?.slug;
-    if (!slug) throw new Error("no open seed campaign");
-    return slug;
-  } finally {
-    await client.end();
-  }
-}
 
 // What one server needs to be loaded: its sign form, its campaign and its no-op address.
 async function target(server: BenchServer, databaseUrl: string) {

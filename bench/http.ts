@@ -213,6 +213,19 @@ async function countLag(server: BenchServer, url: string, slug: string, form: Fo
   return { lags, misses, load };
 }
 
+// The first open seed campaign of a database, the one the benchmarks sign.
+export async function openSeedCampaign(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const slug = (await client.query<{ slug: string }>(`SELECT slug FROM campaigns WHERE status = 'OPEN' ORDER BY created_at LIMIT 1`)).rows[0]?.slug;
+    if (!slug) throw new Error("no open seed campaign");
+    return slug;
+  } finally {
+    await client.end();
+  }
+}
+
 export const httpBenchmark: Benchmark = {
   name: "http",
   async run(context: BenchContext, args: string[]): Promise<Figure[]> {
@@ -220,11 +233,7 @@ export const httpBenchmark: Benchmark = {
     const benchmark = "PostgreSQL server";
     const url = await context.postgresDatabase(`nida_bench_http_${randomUUID().slice(0, 8)}`);
     const server = await context.server("postgres", { DATABASE_URL: url });
-    const setup = new pg.Client({ connectionString: url });
-    await setup.connect();
-    const slug = (await setup.query<{ slug: string }>(`SELECT slug FROM campaigns WHERE status = 'OPEN' ORDER BY created_at LIMIT 1`)).rows[0]?.slug;
-    await setup.end();
-    if (!slug) throw new Error("no open seed campaign");
+    const slug = await openSeedCampaign(url);
     const form = await signForm(server.url, slug);
     const page = `${server.url}/en/campaigns/${slug}`;
     // The app's own static page, built once at build time: the privacy notice has the same layout,
