@@ -164,25 +164,31 @@ export const mailingBenchmark: Benchmark = {
     console.log(`[bench] mailing: sending one update to ${formatCount(count)} at ${rate} provider requests/s`);
     const started = performance.now();
     const answer = await pressSend(server, audience, form);
-    const fixedMs = performance.now() - started;
+    const answeredMs = performance.now() - started;
     if (answer.status !== 303 || !answer.location?.includes("done=sent")) throw new Error(`pressing Send answered ${answer.status} ${answer.location ?? ""}`);
+    console.log(`[bench] mailing: Send answered in ${formatMs(answeredMs)}`);
+    // The update worker fixes the recipients in one statement, then the update is SENDING.
+    await until("the recipients fixed", async () => {
+      const row = (await client.query<{ status: string }>(`SELECT status::text FROM supporter_updates WHERE id = $1`, [updateId])).rows[0];
+      return row?.status === "SENDING" || row?.status === "SENT";
+    }, Math.max(600_000, count));
+    const fixedMs = performance.now() - started;
     const fixed = Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM update_recipients WHERE update_id = $1`, [updateId])).rows[0]!.n);
     if (fixed !== count) throw new Error(`${formatCount(fixed)} recipients fixed, expected ${formatCount(count)}`);
     console.log(`[bench] mailing: recipients fixed in ${formatMs(fixedMs)}`);
 
-    // Queued: the update is SENT once every recipient's message is in the outbox.
-    const queueTimeout = Math.max(600_000, count * 2);
-    await until("every outbox message of the update", async () => {
-      const row = (await client.query<{ status: string }>(`SELECT status FROM supporter_updates WHERE id = $1`, [updateId])).rows[0];
-      return row?.status === "SENT";
-    }, queueTimeout);
-    const queuedMs = performance.now() - started;
+    // Queued: every recipient is fixed in update_recipients, the durable queue; the worker then
+    // writes outbox messages a bounded distance ahead of the sender, so none are waited for here.
+    const queuedMs = fixedMs;
     const queuedPeak = Math.max(sampler.stop(), kernelPeak ? (memoryStatus(pid)?.peakBytes ?? 0) : 0);
-    const outboxRows = Number(
-      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE template = 'supporter-update' AND starts_with(idempotency_key, $1)`, [`update:${updateId}:`])).rows[0]!.n,
-    );
-    if (outboxRows !== count) throw new Error(`${formatCount(outboxRows)} outbox messages written, expected ${formatCount(count)}`);
-    console.log(`[bench] mailing: all ${formatCount(count)} outbox messages written ${formatMs(queuedMs)} after pressing Send; server peak RSS ${formatMb(queuedPeak)}`);
+    console.log(`[bench] mailing: queued ${formatMs(queuedMs)} after pressing Send; server peak RSS ${formatMb(queuedPeak)}`);
+    let mostWaiting = 0;
+    const waitingProbe = setInterval(() => {
+      void client
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE template = 'supporter-update' AND status = 'PENDING'`)
+        .then((result) => (mostWaiting = Math.max(mostWaiting, result.rows[0]!.n)), () => undefined);
+    }, 2_000);
+    context.onCleanup(() => clearInterval(waitingProbe));
 
     // Sending: kill the server when half the messages have reached the provider.
     const sending = samplePeakRss(() => [pid], 50);
@@ -207,13 +213,20 @@ export const mailingBenchmark: Benchmark = {
     await until(
       "every message delivered after the restart",
       async () => {
-        const row = (await client.query<{ open: number }>(`SELECT count(*)::int AS open FROM outbox_messages WHERE template = 'supporter-update' AND status IN ('PENDING', 'SENDING')`)).rows[0]!;
-        return row.open === 0;
+        const row = (
+          await client.query<{ open: number; status: string }>(
+            `SELECT (SELECT count(*)::int FROM outbox_messages WHERE template = 'supporter-update' AND status IN ('PENDING', 'SENDING')) AS open,
+                    (SELECT status::text FROM supporter_updates WHERE id = $1) AS status`,
+            [updateId],
+          )
+        ).rows[0]!;
+        return row.open === 0 && row.status === "SENT";
       },
       finishTimeout,
       500,
     );
     const finishedAt = performance.now();
+    clearInterval(waitingProbe);
     const restartPeak = Math.max(afterRestart.stop(), restartKernelPeak ? (memoryStatus(restartedPid)?.peakBytes ?? 0) : 0);
     const failed = Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE template = 'supporter-update' AND status = 'FAILED'`)).rows[0]!.n);
     const { doubled, missed, unexpected } = deliveryTally(capture, audience.prefix, count);
@@ -227,8 +240,10 @@ export const mailingBenchmark: Benchmark = {
     );
 
     const figures: Figure[] = [
-      { benchmark, figure: "recipients fixed (Send answered)", value: formatMs(fixedMs) },
-      { benchmark, figure: "queued: recipients fixed and every outbox message written", value: formatMs(queuedMs), target: "≤ 60 s" },
+      { benchmark, figure: "Send answered", value: formatMs(answeredMs) },
+      { benchmark, figure: "recipients fixed (by the update worker)", value: formatMs(fixedMs) },
+      { benchmark, figure: "queued: every recipient fixed in the update's durable queue", value: formatMs(queuedMs), target: "≤ 60 s" },
+      { benchmark, figure: "outbox messages written ahead of the sender, at most", value: formatCount(mostWaiting) },
       { benchmark, figure: "server RSS before Send", value: formatMb(rssBefore) },
       { benchmark, figure: `server peak RSS while queuing (${kernelPeak ? "VmHWM" : "sampled"})`, value: formatMb(queuedPeak), target: "≤ 256 MB" },
       { benchmark, figure: "server peak RSS while sending, before the kill / after the restart", value: `${formatMb(sendPeak)} / ${formatMb(restartPeak)}`, target: "≤ 256 MB" },

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import type { PeriodicJob } from "../jobs/scheduler";
-import { beginSending } from "../updates/begin-sending";
+import { beginSending, beginSendingTimeoutMs } from "../updates/begin-sending";
 import { wakeUpdates } from "../updates/update-queue";
 import { noticeDayOf } from "./record-notice-event";
 
@@ -32,7 +32,7 @@ export async function sendDueNotices(now = new Date()): Promise<NoticeRound> {
         await beginSending(tx, { updateId: due.id, userId: null });
         return "sent" as const;
       },
-      { timeout: 120_000 },
+      { timeout: beginSendingTimeoutMs },
     );
     if (!outcome) break;
     round[outcome] += 1;

@@ -132,3 +132,10 @@ export async function listPublishedUpdates(options: { campaignId: string }): Pro
     };
   });
 }
+
+// What an update's state reads as: a scheduled update whose time has come is starting to send
+// (the update worker is fixing its recipients), not still waiting.
+export function updateStatusView(update: { status: UpdateStatus; scheduledFor: Date | null; sentAt: Date | null }, now = new Date()): { key: UpdateStatus | "STARTING"; when: Date } {
+  if (update.status === "SCHEDULED" && update.scheduledFor && update.scheduledFor <= now) return { key: "STARTING", when: update.scheduledFor };
+  return { key: update.status, when: (update.status === "SCHEDULED" ? update.scheduledFor : update.sentAt) ?? now };
+}

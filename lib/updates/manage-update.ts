@@ -112,26 +112,23 @@ export async function sendUpdate(options: { actor: Actor; campaignId: string; up
     if (parsed.data.getTime() <= Date.now()) throw invalid("when", "schedulePast");
     scheduledFor = parsed.data;
   }
-  const result = await db.$transaction(
-    async (tx) => {
-      const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
-      if (!editable.includes(update.status)) throw invalid("form", "notSendable");
-      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { updatesNeedApproval: true } });
-      const approvedByOwner = role === "OWNER";
-      await tx.supporterUpdate.update({
-        where: { id: update.id },
-        data: { sentById: options.actor.userId, scheduledFor, ...(approvedByOwner ? { approvedById: options.actor.userId, approvedAt: new Date() } : {}) },
-      });
-      if (organisation.updatesNeedApproval && !approvedByOwner) {
-        await tx.supporterUpdate.update({ where: { id: update.id }, data: { status: "AWAITING_APPROVAL" } });
-        await recordAudit(tx, { organisationId, actor: options.actor, action: "update.submit", campaignId: update.campaignId, details: { update: update.id } });
-        return { status: "AWAITING_APPROVAL" as const, recipients: null };
-      }
-      return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
-    },
-    { timeout: 120_000 },
-  );
-  if (result.status === "SENDING") wakeUpdates();
+  const result = await db.$transaction(async (tx) => {
+    const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
+    if (!editable.includes(update.status)) throw invalid("form", "notSendable");
+    const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { updatesNeedApproval: true } });
+    const approvedByOwner = role === "OWNER";
+    await tx.supporterUpdate.update({
+      where: { id: update.id },
+      data: { sentById: options.actor.userId, scheduledFor, ...(approvedByOwner ? { approvedById: options.actor.userId, approvedAt: new Date() } : {}) },
+    });
+    if (organisation.updatesNeedApproval && !approvedByOwner) {
+      await tx.supporterUpdate.update({ where: { id: update.id }, data: { status: "AWAITING_APPROVAL" } });
+      await recordAudit(tx, { organisationId, actor: options.actor, action: "update.submit", campaignId: update.campaignId, details: { update: update.id } });
+      return { status: "AWAITING_APPROVAL" as const, recipients: null };
+    }
+    return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
+  });
+  if (result.status === "SENDING" || result.startsNow) wakeUpdates();
   return result;
 }
 
@@ -139,18 +136,15 @@ export async function sendUpdate(options: { actor: Actor; campaignId: string; up
 export async function approveUpdate(options: { actor: Actor; campaignId: string; updateId: string }): Promise<SendResult> {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   requireOrganisationRole(options.actor, organisationId, "OWNER");
-  const result = await db.$transaction(
-    async (tx) => {
-      const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
-      if (update.status !== "AWAITING_APPROVAL") throw invalid("form", "notAwaitingApproval");
-      await tx.supporterUpdate.update({ where: { id: update.id }, data: { approvedById: options.actor.userId, approvedAt: new Date() } });
-      await recordAudit(tx, { organisationId, actor: options.actor, action: "update.approve", campaignId: update.campaignId, details: { update: update.id } });
-      const scheduledFor = update.scheduledFor && update.scheduledFor.getTime() > Date.now() ? update.scheduledFor : null;
-      return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
-    },
-    { timeout: 120_000 },
-  );
-  if (result.status === "SENDING") wakeUpdates();
+  const result = await db.$transaction(async (tx) => {
+    const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
+    if (update.status !== "AWAITING_APPROVAL") throw invalid("form", "notAwaitingApproval");
+    await tx.supporterUpdate.update({ where: { id: update.id }, data: { approvedById: options.actor.userId, approvedAt: new Date() } });
+    await recordAudit(tx, { organisationId, actor: options.actor, action: "update.approve", campaignId: update.campaignId, details: { update: update.id } });
+    const scheduledFor = update.scheduledFor && update.scheduledFor.getTime() > Date.now() ? update.scheduledFor : null;
+    return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
+  });
+  if (result.status === "SENDING" || result.startsNow) wakeUpdates();
   return result;
 }
 
@@ -197,5 +191,10 @@ async function release(tx: Tx, options: { updateId: string; actor: Actor; schedu
     await tx.supporterUpdate.update({ where: { id: options.updateId }, data: { status: "SCHEDULED", scheduledFor: options.scheduledFor } });
     return { status: "SCHEDULED", recipients: null };
   }
-  return beginSending(tx, { updateId: options.updateId, userId: options.actor.userId });
+  const { mailed } = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId }, select: { mailed: true } });
+  if (!mailed) return beginSending(tx, { updateId: options.updateId, userId: options.actor.userId });
+  // Fixing a large audience takes a minute or more: the update worker does it, not the request,
+  // so the organiser is answered at once and no proxy's timeout cuts the request short.
+  await tx.supporterUpdate.update({ where: { id: options.updateId }, data: { status: "SCHEDULED", scheduledFor: new Date() } });
+  return { status: "SCHEDULED", recipients: null, startsNow: true };
 }

@@ -7,11 +7,16 @@ import { Prisma } from "../generated/prisma/client";
 import { wakeOutbox } from "../mail/send-email";
 import type { Locale } from "../i18n/locales";
 import { publicUrl } from "../public-urls";
-import { beginSending } from "./begin-sending";
+import { beginSending, beginSendingTimeoutMs } from "./begin-sending";
 
 // Recipients turned into outbox messages per statement: large enough that a million recipients
 // take a few hundred statements, small enough that each commits in well under a second.
 const chunkSize = 2_000;
+
+// Update messages waiting in the outbox beyond which no more are written: the sender takes them
+// at the provider's pace (at most a few thousand a second), so writing a million ahead of it would
+// only fill the table. The recipients themselves are all fixed, durably, when sending begins.
+const aheadLimit = 20_000;
 
 /** @internal exported for its tests */
 export type UpdateRound = { started: number; queued: number; skipped: number; finished: number };
@@ -24,7 +29,8 @@ const cursors = new Map<string, string>();
 
 // Scheduled updates whose time has come begin sending; each is claimed by one server
 // (SKIP LOCKED) and its recipients fixed in the same transaction.
-async function startDueUpdates(now: Date): Promise<number> {
+/** @internal exported for its tests */
+export async function startDueUpdates(now: Date): Promise<number> {
   let started = 0;
   for (;;) {
     const begun = await db.$transaction(
@@ -37,7 +43,7 @@ async function startDueUpdates(now: Date): Promise<number> {
         await beginSending(tx, { updateId: due.id, userId: due.sent_by_id });
         return true;
       },
-      { timeout: 120_000 },
+      { timeout: beginSendingTimeoutMs },
     );
     if (!begun) return started;
     started += 1;
@@ -150,6 +156,16 @@ async function queueNextChunk(size: number): Promise<{ queued: number; skipped: 
   return { queued: 0, skipped: 0, passEnded: true };
 }
 
+// Whether the sender already has enough update messages waiting (counted up to the limit).
+async function senderHasEnough(limit: number): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ waiting: number }[]>`
+    SELECT count(*)::int AS waiting
+      FROM (SELECT 1 FROM outbox_messages
+             WHERE status = 'PENDING' AND template IN ('supporter-update', 'campaign-notice')
+             LIMIT ${limit}) m`;
+  return (row?.waiting ?? 0) >= limit;
+}
+
 // An update is sent once none of its recipients waits to be queued.
 async function finishSentUpdates(): Promise<number> {
   return db.$executeRaw`
@@ -161,7 +177,7 @@ async function finishSentUpdates(): Promise<number> {
 // One round of the update queue: start what is due, queue one chunk, close what is done. Safe to
 // run on several servers at once, and again after any crash.
 /** @internal exported for its tests */
-export async function runUpdateRound(options: { now?: Date; chunkSize?: number } = {}): Promise<UpdateRound> {
+export async function runUpdateRound(options: { now?: Date; chunkSize?: number; aheadLimit?: number } = {}): Promise<UpdateRound> {
   const now = options.now ?? new Date();
   // One cheap look first: an idle round opens no transaction (on PGlite every transaction waits its turn).
   const [work] = await db.$queryRaw<{ due: boolean; sending: boolean }[]>`
@@ -169,6 +185,7 @@ export async function runUpdateRound(options: { now?: Date; chunkSize?: number }
            EXISTS (SELECT 1 FROM supporter_updates WHERE status = 'SENDING') AS sending`;
   if (!work?.due && !work?.sending) return { started: 0, queued: 0, skipped: 0, finished: 0 };
   const started = work.due ? await startDueUpdates(now) : 0;
+  if (await senderHasEnough(options.aheadLimit ?? aheadLimit)) return { started, queued: 0, skipped: 0, finished: 0 };
   const { queued, skipped, passEnded } = await queueNextChunk(options.chunkSize ?? chunkSize);
   // Only a short chunk can mean an update has nobody left: a full one leaves the check for later.
   const finished = passEnded ? await finishSentUpdates() : 0;

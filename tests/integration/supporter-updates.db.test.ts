@@ -7,7 +7,7 @@ import type { Locale } from "../../lib/i18n/locales";
 import type { SignatureState } from "../../lib/generated/prisma/enums";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { approveUpdate, cancelUpdate, countUpdateRecipients, createUpdate, deleteUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
-import { runUpdateRound } from "../../lib/updates/update-queue";
+import { runUpdateRound, startDueUpdates } from "../../lib/updates/update-queue";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { recordResponse } from "../../lib/deliveries/responses";
 import { setSupporterNotices } from "../../lib/notices/notice-setting";
@@ -144,7 +144,8 @@ describe("updates to supporters", () => {
     const { id, counted, sent } = await sendAndDeliver(members.editor, campaign!.id);
 
     expect(counted).toEqual({ total: 2, arabic: 1, english: 1 });
-    expect(sent).toEqual({ status: "SENDING", recipients: counted });
+    // Send answers at once; the update worker fixes the recipients, as many as were counted.
+    expect(sent).toEqual({ status: "SCHEDULED", recipients: null, startsNow: true });
     const recipients = await recipientsOf(id);
     expect(recipients.map((row) => row.supporterId).sort()).toEqual([english.supporterId, arabic.supporterId].sort());
     expect(recipients.every((row) => row.queuedAt && row.sentAt && row.providerId)).toBe(true);
@@ -194,7 +195,7 @@ describe("updates to supporters", () => {
     const people = [];
     for (let index = 0; index < 40; index++) people.push(await signer(campaigns[0]!.id, { consentTo: [organisation.id], locale: index % 3 === 0 ? "ar" : "en" }));
     const { id } = await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft() });
-    expect(await sendUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, updateId: id })).toMatchObject({ recipients: { total: 40 } });
+    expect(await sendUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, updateId: id })).toMatchObject({ status: "SCHEDULED", startsNow: true });
 
     let queued = 0;
     for (let round = 0; round < 40; round++) {
@@ -203,6 +204,7 @@ describe("updates to supporters", () => {
       if (first.queued + second.queued === 0) break;
     }
     expect(queued).toBe(40);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ recipientCount: 40 });
     const keys = await updateMessageKeys(id);
     expect(keys).toHaveLength(40);
     await Promise.all([
@@ -214,6 +216,32 @@ describe("updates to supporters", () => {
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
   });
 
+  it("writes update messages only a bounded distance ahead of the sender, and the rest as it sends", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const people = [];
+    for (let index = 0; index < 30; index++) people.push(await signer(campaignId, { consentTo: [organisation.id] }));
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    await sendUpdate({ actor: members.editor, campaignId, updateId: id });
+    const waiting = () => db.outboxMessage.count({ where: { idempotencyKey: { startsWith: `update:${id}:` }, status: "PENDING" } });
+
+    for (let round = 0; round < 10; round++) await runUpdateRound({ chunkSize: 4, aheadLimit: 10 });
+    // All 30 are fixed as recipients at once, but only chunks up to the limit reach the outbox.
+    expect(await recipientsOf(id)).toHaveLength(30);
+    expect(await waiting()).toBeGreaterThan(0);
+    expect(await waiting()).toBeLessThanOrEqual(12);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENDING" });
+
+    for (let round = 0; round < 30; round++) {
+      await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: await updateMessageKeys(id) });
+      const queued = await runUpdateRound({ chunkSize: 4, aheadLimit: 10 });
+      if (queued.finished > 0) break;
+    }
+    await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: await updateMessageKeys(id) });
+    for (const person of people) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(1);
+    expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", recipientCount: 30 });
+  });
+
   it("skips whoever unsubscribed, was erased or was deleted after sending began but before their turn, and still finishes", async () => {
     const { organisation, members, campaigns } = await organisationWithCampaigns();
     const campaignId = campaigns[0]!.id;
@@ -222,7 +250,11 @@ describe("updates to supporters", () => {
     const erased = await signer(campaignId, { consentTo: [organisation.id] });
     const deleted = await signer(campaignId, { consentTo: [organisation.id] });
     const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
-    expect(await sendUpdate({ actor: members.editor, campaignId, updateId: id })).toMatchObject({ recipients: { total: 4 } });
+    await sendUpdate({ actor: members.editor, campaignId, updateId: id });
+    // The request answered before fixing anyone: the update worker does that.
+    expect(await recipientsOf(id)).toHaveLength(0);
+    expect(await startDueUpdates(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await recipientsOf(id)).toHaveLength(4);
     await db.supporter.update({ where: { id: leaving.supporterId }, data: { unsubscribedAt: new Date() } });
     await db.supporter.update({ where: { id: erased.supporterId }, data: { erasedAt: new Date() } });
     await db.supporter.delete({ where: { id: deleted.supporterId } });
@@ -269,7 +301,7 @@ describe("updates to supporters", () => {
     const outsider = await createMember((await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Elsewhere" } })).id, "OWNER");
     await expect(approveUpdate({ actor: outsider, campaignId, updateId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    expect(await approveUpdate({ actor: members.owner, campaignId, updateId: id })).toMatchObject({ status: "SENDING", recipients: { total: 1 } });
+    expect(await approveUpdate({ actor: members.owner, campaignId, updateId: id })).toMatchObject({ status: "SCHEDULED", startsNow: true });
     await deliverUpdate(id);
     expect(provider.capture.messages({ to: person.email })).toHaveLength(1);
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", approvedById: members.owner.userId, sentById: members.editor.userId });

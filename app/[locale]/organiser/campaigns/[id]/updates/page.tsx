@@ -3,7 +3,7 @@ import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatUtcMoment } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { listCampaignUpdates } from "@/lib/updates/list-updates";
+import { listCampaignUpdates, updateStatusView } from "@/lib/updates/list-updates";
 import { setApprovalAction } from "./actions";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
@@ -23,8 +23,10 @@ export default async function CampaignUpdatesPage({ params, searchParams }: Prop
   const t = await getTranslations({ locale, namespace: "Updates" });
   const organisation = localized(locale, { en: loaded.organisation.name, ar: loaded.organisation.nameAr }).text;
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(loaded.campaign.id)}/updates`;
-  const status = (update: (typeof loaded.updates)[number]) =>
-    t(`status.${update.status}`, { when: formatUtcMoment((update.status === "SCHEDULED" ? update.scheduledFor : update.sentAt) ?? new Date(), locale) });
+  const status = (update: (typeof loaded.updates)[number]) => {
+    const view = updateStatusView(update);
+    return t(`status.${view.key}`, { when: formatUtcMoment(view.when, locale) });
+  };
 
   return (
     <div className="updates">

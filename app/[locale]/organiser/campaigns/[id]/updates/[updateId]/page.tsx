@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber, formatUtcMoment } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { getUpdateDetail } from "@/lib/updates/list-updates";
+import { getUpdateDetail, updateStatusView } from "@/lib/updates/list-updates";
 import { updateErrorKeys } from "@/lib/updates/schema";
 import { TextField } from "@/app/components/form/field";
 import { approveUpdateAction, cancelUpdateAction, deleteUpdateAction, sendTestUpdateAction, sendUpdateAction } from "../actions";
@@ -38,7 +38,8 @@ export default async function UpdatePage({ params, searchParams }: Props) {
   const hidden = { locale, campaign: id, update: update.id };
   const done = typeof query.done === "string" && query.done in doneKeys ? doneKeys[query.done as keyof typeof doneKeys] : null;
   const error = typeof query.error === "string" && (updateErrorKeys as readonly string[]).includes(query.error) ? query.error : typeof query.error === "string" ? "invalidValue" : null;
-  const statusText = t(`status.${update.status}`, { when: formatUtcMoment((update.status === "SCHEDULED" ? update.scheduledFor : update.sentAt) ?? new Date(), locale) });
+  const status = updateStatusView(update);
+  const statusText = t(`status.${status.key}`, { when: formatUtcMoment(status.when, locale) });
 
   return (
     <div className="updates">
