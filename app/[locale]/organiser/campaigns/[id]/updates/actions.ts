@@ -7,6 +7,7 @@ import { formState, refusalKey } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { approveUpdate, cancelUpdate, createUpdate, deleteUpdate, editUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "@/lib/updates/manage-update";
+import type { SendResult } from "@/lib/updates/begin-sending";
 
 export type UpdateFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; values: Record<string, string> };
 
@@ -50,11 +51,14 @@ async function act(formData: FormData, actor: Organiser, run: (input: { actor: O
   redirect(`${detailPath(locale, campaignId, updateId)}?${outcome}`);
 }
 
+// Sent now (its worker begins at once) or waiting for a later time.
+const sentOrScheduled = (result: SendResult) => (result.status === "SCHEDULED" && !result.startsNow ? "scheduled" : "sent");
+
 export async function sendUpdateAction(formData: FormData): Promise<void> {
   const actor = await requireOrganiser(formLocale(formData));
   await act(formData, actor, async (input) => {
     const result = await sendUpdate({ ...input, when: text(formData, "when") });
-    return result.status === "AWAITING_APPROVAL" ? "submitted" : result.status === "SCHEDULED" ? "scheduled" : "sent";
+    return result.status === "AWAITING_APPROVAL" ? "submitted" : sentOrScheduled(result);
   });
 }
 
@@ -62,7 +66,7 @@ export async function approveUpdateAction(formData: FormData): Promise<void> {
   const actor = await requireOrganiser(formLocale(formData));
   await act(formData, actor, async (input) => {
     const result = await approveUpdate(input);
-    return result.status === "SCHEDULED" ? "scheduled" : "sent";
+    return sentOrScheduled(result);
   });
 }
 
