@@ -28,34 +28,24 @@ export function handEntryDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-// The same rules as a sheet's row (checkPaperRow), each error on the field it is about.
+// The same rules as a sheet's row (checkPaperRow), each field checked beside valid others so
+// that every field's error is named at once.
 function checkFields(fields: PaperEntryFields): PaperRow {
-  const cells = { name: fields.name, country: fields.country, postcode: fields.postcode, email: fields.email };
-  const control = (Object.keys(cells) as PaperColumn[]).filter((column) => paperControlCharacters.test(cells[column]));
-  if (control.length > 0) throw refuse(Object.fromEntries(control.map((column) => [column, "controlCharacters"])));
-  if (!fields.country.trim()) {
-    const checked = checkPaperRow(1, { ...cells, country: "SY" });
-    throw refuse({ country: "countryRequired", ...("reason" in checked ? fieldOf(checked.reason) : {}) });
+  const cells: Record<PaperColumn, string> = { name: fields.name, country: fields.country, postcode: fields.postcode, email: fields.email };
+  const valid: Record<PaperColumn, string> = { name: "A", country: "SY", postcode: "", email: "" };
+  const errors: FieldErrors = {};
+  for (const column of Object.keys(cells) as PaperColumn[]) {
+    if (column === "country" && !cells.country.trim() && !paperControlCharacters.test(cells.country)) {
+      errors.country = "countryRequired";
+      continue;
+    }
+    const checked = checkPaperRow(1, { ...valid, [column]: cells[column] });
+    if ("reason" in checked) errors[column] = checked.reason as PaperEntryError;
   }
+  if (Object.keys(errors).length > 0) throw refuse(errors);
   const checked = checkPaperRow(1, cells);
-  if ("reason" in checked) throw refuse(fieldOf(checked.reason));
+  if ("reason" in checked) throw refuse({ name: checked.reason as PaperEntryError });
   return checked;
-}
-
-function fieldOf(reason: string): FieldErrors {
-  switch (reason) {
-    case "nameRequired":
-    case "nameTooLong":
-      return { name: reason };
-    case "countryUnknown":
-      return { country: reason };
-    case "postcodeTooLong":
-      return { postcode: reason };
-    case "emailInvalid":
-      return { email: reason };
-    default:
-      throw new Error(`A typed-in signer cannot be refused for ${reason}`);
-  }
 }
 
 // One signer typed in from a sheet, checked by the same rules and against the same signatures as
