@@ -24,7 +24,7 @@ const refuse = (fields: FieldErrors) => new AppError("VALIDATION", { fields });
 
 // The UTC day a hand-typed signature is filed under: one batch per organiser and day, so a
 // morning's typing can be removed at once, like a sheet.
-export function handEntryDay(now: Date): string {
+function handEntryDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 

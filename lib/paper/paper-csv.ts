@@ -23,7 +23,7 @@ const columnAliases: Record<string, PaperColumn> = {
 };
 export type PaperColumn = "name" | "country" | "postcode" | "email";
 
-export type PaperRowReason =
+type PaperRowReason =
   | "nameRequired"
   | "nameTooLong"
   | "countryUnknown"
