@@ -32,6 +32,10 @@ export type DigestProps = {
   comments: { text: string; country: string }[];
   campaignUrl: string;
   fingerprint: string;
+  // The paper signatures counted at the same moment and their own fingerprint (count-snapshot.ts).
+  // Absent in digests queued before paper signatures were reported.
+  paperSignatures?: number;
+  paperFingerprint?: string;
 };
 
 function dateTime(iso: string, locale: Locale): string {
@@ -54,6 +58,7 @@ export function DigestEmail(props: DigestProps) {
   const counts = { new: n(props.newSignatures), newCount: props.newSignatures, total: n(props.totalSignatures), totalCount: props.totalSignatures };
   const heading = { fontSize: 17, fontWeight: 700, margin: "24px 0 8px" } as const;
   const websites = props.organiserWebsites ?? [];
+  const paper = props.paperFingerprint ? (props.paperSignatures ?? 0) : 0;
   return (
     <EmailLayout
       locale={props.locale}
@@ -79,6 +84,11 @@ export function DigestEmail(props: DigestProps) {
           ? t("countsSince", { ...counts, date: dateTime(props.previousAt, props.locale) })
           : t("countsFirst", counts)}
       </Text>
+      {paper > 0 ? (
+        <Text style={{ ...textStyle, fontWeight: 700 }}>
+          {t("bothCounts", { online: n(props.totalSignatures), onlineCount: props.totalSignatures, paper: n(paper), paperCount: paper })}
+        </Text>
+      ) : null}
 
       {props.demands.length > 0 ? (
         <Section>
@@ -128,6 +138,14 @@ export function DigestEmail(props: DigestProps) {
       <Text style={{ fontSize: 13, lineHeight: "20px", fontFamily: "monospace", wordBreak: "break-all", direction: "ltr", textAlign: side }}>
         {`SHA-256 ${props.fingerprint}`}
       </Text>
+      {paper > 0 ? (
+        <>
+          <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>{t("paperCheckBody", { paper: n(paper), paperCount: paper })}</Text>
+          <Text style={{ fontSize: 13, lineHeight: "20px", fontFamily: "monospace", wordBreak: "break-all", direction: "ltr", textAlign: side }}>
+            {`SHA-256 ${props.paperFingerprint}`}
+          </Text>
+        </>
+      ) : null}
     </EmailLayout>
   );
 }
@@ -200,4 +218,6 @@ DigestEmail.PreviewProps = {
   comments: [{ text: "My family lives in Idlib. Please act now.", country: "DE" }],
   campaignUrl: "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria",
   fingerprint: "0".repeat(64),
+  paperSignatures: 1130,
+  paperFingerprint: "1".repeat(64),
 } satisfies DigestProps;

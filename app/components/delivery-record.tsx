@@ -50,6 +50,15 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                   <code dir="ltr" className="fingerprint">
                     {entry.handedOver.fingerprint}
                   </code>
+                  {entry.handedOver.paper ? (
+                    <>
+                      {" "}
+                      <span className="fingerprint-label">{t("paperFingerprint", { count: formatNumber(entry.handedOver.paper.total, locale) })}</span>{" "}
+                      <code dir="ltr" className="fingerprint">
+                        {entry.handedOver.paper.fingerprint}
+                      </code>
+                    </>
+                  ) : null}
                 </p>
               ) : null}
               {entry.responses.map((response, index) => {
@@ -75,6 +84,7 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
           );
         })}
       </ul>
+      {record.some((entry) => entry.handedOver) ? <p className="meta">{t("howToCheck")}</p> : null}
     </section>
   );
 }

@@ -39,6 +39,8 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
       newSignatures: digest.newSignatures,
       totalSignatures: digest.totalSignatures,
       fingerprint: digest.fingerprint,
+      paperSignatures: digest.paperSignatures,
+      paperFingerprint: digest.paperFingerprint,
       countedAt: iso(digest.countedAt),
       status: lower(digest.status),
       queuedAt: iso(digest.queuedAt),

@@ -189,6 +189,11 @@ const digestDelivery = component(
     newSignatures: count.describe("Confirmed since this decision-maker's previous digest (all of them in the first)."),
     totalSignatures: count,
     fingerprint: z.string().describe("SHA-256 over the sorted ids of the confirmed signatures counted in totalSignatures."),
+    paperSignatures: count.nullable().describe("Signatures gathered on paper, counted at the same moment (null for a digest counted before paper signatures were fingerprinted)."),
+    paperFingerprint: z
+      .string()
+      .nullable()
+      .describe('SHA-256 (hex) over the ids of the paper signatures counted in paperSignatures, sorted bytewise and joined by "\\n" (of the empty string when there are none); null when paperSignatures is.'),
     countedAt: dateTime,
     status: z
       .enum(deliveryStatuses)

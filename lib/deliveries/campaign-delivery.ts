@@ -21,6 +21,8 @@ type DeliveryLogEntry = {
   newSignatures: number;
   totalSignatures: number;
   fingerprint: string;
+  paperSignatures: number | null;
+  paperFingerprint: string | null;
   status: DeliveryStatus;
   queuedAt: Date;
   sentAt: Date | null;

@@ -27,7 +27,7 @@ export type AddresseeEntry = {
   addressed: boolean;
   sent: SentDigests | null;
   // The latest delivery pack handed over in person: when, and the count and fingerprint it stated.
-  handedOver: { at: Date; total: number; fingerprint: string } | null;
+  handedOver: { at: Date; total: number; fingerprint: string; paper: { total: number; fingerprint: string } | null } | null;
   responses: { respondedOn: Date; summary: string; summaryAr: string | null; url: string | null }[];
 };
 
@@ -62,7 +62,7 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
       where: { campaignId, kind: "IN_PERSON" },
       distinct: ["decisionMakerId"],
       orderBy: [{ decisionMakerId: "asc" }, { countedAt: "desc" }, { id: "desc" }],
-      select: { decisionMakerId: true, countedAt: true, totalSignatures: true, fingerprint: true },
+      select: { decisionMakerId: true, countedAt: true, totalSignatures: true, fingerprint: true, paperSignatures: true, paperFingerprint: true },
     }),
   ]);
   const addressed = new Set(targets.map((target) => target.decisionMakerId));
@@ -97,7 +97,14 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
             bounced: countOf(bounced, id),
           }
         : null,
-      handedOver: pack ? { at: pack.countedAt, total: pack.totalSignatures, fingerprint: pack.fingerprint } : null,
+      handedOver: pack
+        ? {
+            at: pack.countedAt,
+            total: pack.totalSignatures,
+            fingerprint: pack.fingerprint,
+            paper: pack.paperFingerprint && pack.paperSignatures ? { total: pack.paperSignatures, fingerprint: pack.paperFingerprint } : null,
+          }
+        : null,
       responses: responses
         .filter((response) => response.decisionMakerId === id)
         .map((response) => ({ respondedOn: response.respondedOn, summary: response.summary, summaryAr: response.summaryAr, url: response.url })),

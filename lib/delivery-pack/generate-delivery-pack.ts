@@ -79,6 +79,8 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
           newSignatures: Math.max(0, snapshot.total - (previous?.totalSignatures ?? 0)),
           totalSignatures: snapshot.total,
           fingerprint: snapshot.fingerprint,
+          paperSignatures: snapshot.paper.total,
+          paperFingerprint: snapshot.paper.fingerprint,
           countedAt: snapshot.countedAt,
           locale: input.locale,
           // Nothing goes through the outbox: the key only has to be unique.
@@ -97,7 +99,7 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
       action: "delivery.pack.generate",
       campaignId: campaign.id,
       affected: ids.length,
-      details: { total: snapshot.total, fingerprint: snapshot.fingerprint, locale: input.locale, names: input.includeNames },
+      details: { total: snapshot.total, fingerprint: snapshot.fingerprint, paper: snapshot.paper.total, paperFingerprint: snapshot.paper.fingerprint, locale: input.locale, names: input.includeNames },
     });
     return ids;
   });

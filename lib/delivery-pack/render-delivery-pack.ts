@@ -127,10 +127,15 @@ function countPage(writer: PdfWriter, content: PackContent, t: Ts) {
   writer.newPage();
   writer.heading(t("pdf.countHeading"));
   writer.paragraph(t("pdf.countLine", { countText: formatNumber(snapshot.total, locale), moment: formatUtcMoment(snapshot.countedAt, locale) }), { weight: 600, gapAfter: 4 });
-  const paper = total(content, "paper");
+  // The paper count beside its fingerprint is the one the fingerprint was computed over.
+  const paper = snapshot.paper.total;
   if (paper > 0) writer.paragraph(t("pdf.paperLine", { countText: formatNumber(paper, locale) }), { gapAfter: 4 });
   writer.paragraph(t("pdf.fingerprintLabel"), { gapAfter: 2 });
   writer.paragraph(snapshot.fingerprint, { size: 9.5, weight: 600, gapAfter: 8 });
+  if (paper > 0) {
+    writer.paragraph(t("pdf.paperFingerprintLabel"), { gapAfter: 2 });
+    writer.paragraph(snapshot.paper.fingerprint, { size: 9.5, weight: 600, gapAfter: 8 });
+  }
   writer.paragraph(t("pdf.howToCheck"), { size: 9.5, color: "#333333", gapAfter: 8 });
   const record = publicUrl.campaign(locale, content.campaign.slug);
   writer.paragraph(t("pdf.recordLabel"), { gapAfter: 2 });

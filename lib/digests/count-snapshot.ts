@@ -4,6 +4,9 @@ export type CountSnapshot = {
   total: number;
   // See fingerprint.ts: SHA-256 over the sorted ids of exactly the signatures in `total`.
   fingerprint: string;
+  // The paper signatures at the same moment, and their own fingerprint: SHA-256 (hex) of their ids
+  // (paper_signatures.id) sorted bytewise and joined by "\n", UTF-8, no trailing newline; of "" when none.
+  paper: { total: number; fingerprint: string };
   countedAt: Date;
   topCountries: { country: string; count: number }[];
   // Each comment names its signature, so that erasing the signer takes it out of a digest not yet sent.
@@ -17,12 +20,21 @@ const commentLimit = 5;
 // counter), so the number can be listed and checked. Total and fingerprint come from one
 // statement: they describe the same set.
 export async function countSnapshot(campaignId: string): Promise<CountSnapshot> {
-  const [counted] = await db.$queryRaw<{ total: number; fingerprint: string; counted_at: Date }[]>`
-    SELECT count(*)::int AS total,
-           encode(sha256(convert_to(coalesce(string_agg(id, E'\n' ORDER BY id COLLATE "C"), ''), 'UTF8')), 'hex') AS fingerprint,
-           now() AS counted_at
-      FROM signatures
-     WHERE campaign_id = ${campaignId} AND state = 'CONFIRMED'`;
+  // One statement, so both sets are read from the same snapshot of the database.
+  const [counted] = await db.$queryRaw<{ total: number; fingerprint: string; paper_total: number; paper_fingerprint: string; counted_at: Date }[]>`
+    WITH online AS (
+      SELECT count(*)::int AS total,
+             encode(sha256(convert_to(coalesce(string_agg(id, E'\n' ORDER BY id COLLATE "C"), ''), 'UTF8')), 'hex') AS fingerprint
+        FROM signatures
+       WHERE campaign_id = ${campaignId} AND state = 'CONFIRMED'
+    ), paper AS (
+      SELECT count(*)::int AS total,
+             encode(sha256(convert_to(coalesce(string_agg(id, E'\n' ORDER BY id COLLATE "C"), ''), 'UTF8')), 'hex') AS fingerprint
+        FROM paper_signatures
+       WHERE campaign_id = ${campaignId}
+    )
+    SELECT online.total, online.fingerprint, paper.total AS paper_total, paper.fingerprint AS paper_fingerprint, now() AS counted_at
+      FROM online, paper`;
   const [countries, comments] = await Promise.all([
     db.$queryRaw<{ country: string; count: number }[]>`
       SELECT country, count(*)::int AS count
@@ -41,6 +53,7 @@ export async function countSnapshot(campaignId: string): Promise<CountSnapshot> 
   return {
     total: counted!.total,
     fingerprint: counted!.fingerprint,
+    paper: { total: counted!.paper_total, fingerprint: counted!.paper_fingerprint },
     countedAt: counted!.counted_at,
     topCountries: countries,
     comments: comments.filter((row) => row.comment?.trim()).map((row) => ({ text: row.comment!.trim(), country: row.country, signature: row.id })),

@@ -7,6 +7,8 @@ export const digestDeliverySelect = {
   newSignatures: true,
   totalSignatures: true,
   fingerprint: true,
+  paperSignatures: true,
+  paperFingerprint: true,
   status: true,
   queuedAt: true,
   sentAt: true,

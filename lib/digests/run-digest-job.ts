@@ -178,6 +178,8 @@ async function queueDigest(options: {
           newSignatures,
           totalSignatures: snapshot.total,
           fingerprint: snapshot.fingerprint,
+          paperSignatures: snapshot.paper.total,
+          paperFingerprint: snapshot.paper.fingerprint,
           countedAt: snapshot.countedAt,
           locale,
           outboxKey,
@@ -213,6 +215,8 @@ async function queueDigest(options: {
         comments: snapshot.comments,
         campaignUrl: publicUrl.campaign(locale, campaign.slug),
         fingerprint: snapshot.fingerprint,
+        paperSignatures: snapshot.paper.total,
+        paperFingerprint: snapshot.paper.fingerprint,
       },
     });
     return "queued";

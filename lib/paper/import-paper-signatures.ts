@@ -1,8 +1,8 @@
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { paperIdentityHash } from "./paper-identity";
-import { paperCsvLimits, parsePaperCsv, type PaperFileError, type PaperRow, type RefusedRow } from "./paper-csv";
+import { checkPaperRows, requireImportableCampaign, type PlannedPaperRow } from "./check-paper-rows";
+import { paperControlCharacters, paperCsvLimits, parsePaperCsv, type PaperFileError, type PaperRow, type RefusedRow } from "./paper-csv";
 
 // What entering a sheet would do: the rows that would count, and every refused row with its line
 // and reason (duplicates among them). The preview and the commit are both made by planPaperImport.
@@ -15,63 +15,24 @@ export type PaperImportPreview = {
   fileError?: { error: PaperFileError; columns?: string[] };
 };
 
-type Planned = PaperRow & { identityHash: string | null };
-
 const sampleSize = 10;
 const duplicateReasons = new Set<RefusedRow["reason"]>(["duplicateInFile", "duplicateOnline", "duplicatePaper"]);
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 export type PaperLabelError = "labelRequired" | "labelTooLong" | "labelInvalid";
 
 function checkLabel(raw: string): string {
   const label = raw.replace(/\s+/g, " ").trim();
-  const error: PaperLabelError | null = !label ? "labelRequired" : label.length > paperCsvLimits.label ? "labelTooLong" : controlCharacters.test(raw.replace(/[\r\n\t]/g, " ")) ? "labelInvalid" : null;
+  const error: PaperLabelError | null = !label ? "labelRequired" : label.length > paperCsvLimits.label ? "labelTooLong" : paperControlCharacters.test(raw.replace(/[\r\n\t]/g, " ")) ? "labelInvalid" : null;
   if (error) throw new AppError("VALIDATION", { fields: { label: error } });
   return label;
 }
 
-// The campaign must still hold personal data: a sheet entered after its signers were anonymised
-// would bring names back that retention removed.
-async function requireImportableCampaign(client: Tx | typeof db, campaignId: string): Promise<{ slug: string }> {
-  const campaign = await client.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { slug: true, anonymisedAt: true } });
-  if (campaign.anonymisedAt) throw new AppError("CAMPAIGN_NOT_OPEN", { detail: "campaign anonymised" });
-  return { slug: campaign.slug };
-}
-
-// Reads the sheet and checks it against the campaign's signatures: an e-mail against the online
-// signatures (any not invalidated) and the paper ones; a row without one by its identity hash
-// against the paper ones; and every row against the rows above it.
-async function planPaperImport(client: Tx | typeof db, campaignId: string, csv: string): Promise<{ preview: PaperImportPreview; rows: Planned[] }> {
+// Reads the sheet and checks its rows against the campaign's signatures (check-paper-rows.ts).
+async function planPaperImport(client: Tx | typeof db, campaignId: string, csv: string): Promise<{ preview: PaperImportPreview; rows: PlannedPaperRow[] }> {
   const sheet = parsePaperCsv(csv);
   if (sheet.fileError) return { preview: { accepted: 0, sample: [], refused: [], duplicates: 0, fileError: sheet.fileError }, rows: [] };
-  const planned: Planned[] = sheet.rows.map((row) => ({ ...row, identityHash: row.email ? null : paperIdentityHash(campaignId, row) }));
-  const emails = [...new Set(planned.flatMap((row) => (row.email ? [row.email] : [])))];
-  const hashes = [...new Set(planned.flatMap((row) => (row.identityHash ? [row.identityHash] : [])))];
-  const [online, paperByEmail, paperByHash] = await Promise.all([
-    emails.length
-      ? client.signature.findMany({ where: { campaignId, state: { not: "INVALIDATED" }, supporter: { canonicalEmail: { in: emails } } }, select: { supporter: { select: { canonicalEmail: true } } } })
-      : [],
-    emails.length ? client.paperSignature.findMany({ where: { campaignId, canonicalEmail: { in: emails } }, select: { canonicalEmail: true } }) : [],
-    hashes.length ? client.paperSignature.findMany({ where: { campaignId, identityHash: { in: hashes } }, select: { identityHash: true } }) : [],
-  ]);
-  const signedOnline = new Set(online.map((row) => row.supporter?.canonicalEmail));
-  const onPaper = new Set<string | null>([...paperByEmail.map((row) => row.canonicalEmail), ...paperByHash.map((row) => row.identityHash)]);
-
-  const firstLine = new Map<string, number>();
-  const rows: Planned[] = [];
-  const refused = [...sheet.refused];
-  for (const row of planned) {
-    const key = row.email ?? row.identityHash!;
-    const earlier = firstLine.get(key);
-    if (row.email && signedOnline.has(row.email)) refused.push({ line: row.line, reason: "duplicateOnline" });
-    else if (onPaper.has(key)) refused.push({ line: row.line, reason: "duplicatePaper" });
-    else if (earlier !== undefined) refused.push({ line: row.line, reason: "duplicateInFile", duplicateOfLine: earlier });
-    else {
-      firstLine.set(key, row.line);
-      rows.push(row);
-    }
-  }
-  refused.sort((a, b) => a.line - b.line);
+  const { rows, refused: duplicates } = await checkPaperRows(client, campaignId, sheet.rows);
+  const refused = [...sheet.refused, ...duplicates].sort((a, b) => a.line - b.line);
   return {
     preview: {
       accepted: rows.length,

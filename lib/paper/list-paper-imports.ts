@@ -6,7 +6,7 @@ export type PaperImports = {
   campaign: { id: string; title: { en: string; ar: string | null } };
   role: MemberRole;
   total: number;
-  imports: { id: string; label: string; count: number; enteredBy: string | null; createdAt: Date }[];
+  imports: { id: string; label: string; handDay: string | null; count: number; enteredBy: string | null; createdAt: Date }[];
 };
 
 // A campaign's entered batches, newest first: any member reads them, organisers change them.
@@ -17,13 +17,13 @@ export async function listPaperImports(options: { actor: Actor; campaignId: stri
     db.paperImport.findMany({
       where: { campaignId: options.campaignId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, label: true, signatureCount: true, createdAt: true, enteredBy: { select: { email: true } } },
+      select: { id: true, label: true, handDay: true, signatureCount: true, createdAt: true, enteredBy: { select: { email: true } } },
     }),
   ]);
   return {
     campaign: { id: campaign.id, title: { en: campaign.titleEn, ar: campaign.titleAr } },
     role,
     total: imports.reduce((sum, batch) => sum + batch.signatureCount, 0),
-    imports: imports.map((batch) => ({ id: batch.id, label: batch.label, count: batch.signatureCount, enteredBy: batch.enteredBy?.email ?? null, createdAt: batch.createdAt })),
+    imports: imports.map((batch) => ({ id: batch.id, label: batch.label, handDay: batch.handDay, count: batch.signatureCount, enteredBy: batch.enteredBy?.email ?? null, createdAt: batch.createdAt })),
   };
 }

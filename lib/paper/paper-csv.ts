@@ -21,7 +21,7 @@ const columnAliases: Record<string, PaperColumn> = {
   "e-mail": "email",
   "البريد الإلكتروني": "email",
 };
-type PaperColumn = "name" | "country" | "postcode" | "email";
+export type PaperColumn = "name" | "country" | "postcode" | "email";
 
 type PaperRowReason =
   | "nameRequired"
@@ -41,7 +41,7 @@ export type RefusedRow = { line: number; reason: PaperRowReason; duplicateOfLine
 export type ParsedSheet = { rows: PaperRow[]; refused: RefusedRow[]; fileError?: { error: PaperFileError; columns?: string[] } };
 
 // Control characters have no place on a sheet (PostgreSQL even refuses NUL), nor half a surrogate pair.
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
+export const paperControlCharacters = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
 // The same shape of address the sign form accepts, without its library: one @, a dot in the domain, no spaces.
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -68,8 +68,9 @@ function countryCode(value: string): string | null {
   return countryByName.get(normaliseName(value)) ?? null;
 }
 
-function checkRow(line: number, cells: Partial<Record<PaperColumn, string>>): PaperRow | RefusedRow {
-  if (Object.values(cells).some((cell) => cell !== undefined && controlCharacters.test(cell))) return { line, reason: "controlCharacters" };
+// One signer's cells checked on their own: the same rules for a sheet's row and a signer typed in by hand.
+export function checkPaperRow(line: number, cells: Partial<Record<PaperColumn, string>>): PaperRow | RefusedRow {
+  if (Object.values(cells).some((cell) => cell !== undefined && paperControlCharacters.test(cell))) return { line, reason: "controlCharacters" };
   const name = (cells.name ?? "").replace(/\s+/g, " ").trim();
   if (!name) return { line, reason: "nameRequired" };
   if (name.length > 100) return { line, reason: "nameTooLong" };
@@ -110,7 +111,7 @@ export function parsePaperCsv(csv: string): ParsedSheet {
       sheet.refused.push({ line, reason: "wrongColumnCount" });
       continue;
     }
-    const checked = checkRow(line, Object.fromEntries(columns.map((column, index) => [column, record[index]])));
+    const checked = checkPaperRow(line, Object.fromEntries(columns.map((column, index) => [column, record[index]])));
     if ("reason" in checked) sheet.refused.push(checked);
     else sheet.rows.push(checked);
   }

@@ -144,7 +144,7 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     // The public record shows the hand-over, and no mailed digest.
     const record = await getAddresseeRecord(elsewhere.id);
     const entry = record.find((row) => row.decisionMakerId === person.id)!;
-    expect(entry.handedOver).toEqual({ at: recorded[0]!.countedAt, total: 1, fingerprint: fingerprintOf([one.id]) });
+    expect(entry.handedOver).toEqual({ at: recorded[0]!.countedAt, total: 1, fingerprint: fingerprintOf([one.id]), paper: null });
     expect(entry.sent).toBeNull();
     expect(revalidated).toContain(`/en/campaigns/${elsewhere.slug}`);
     expect(revalidated).toContain(`/ar/campaigns/${elsewhere.slug}`);

@@ -204,6 +204,14 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                     <code dir="ltr" className="fingerprint">
                       {digest.fingerprint}
                     </code>
+                    {digest.paperFingerprint && digest.paperSignatures ? (
+                      <>
+                        <p>{t("paperFingerprint", { count: formatNumber(digest.paperSignatures, locale) })}</p>
+                        <code dir="ltr" className="fingerprint">
+                          {digest.paperFingerprint}
+                        </code>
+                      </>
+                    ) : null}
                   </details>
                 </td>
               </tr>

@@ -1,10 +1,12 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { revalidateCampaignPages } from "@/app/[locale]/campaigns/[slug]/revalidate-campaign";
 import { formState, refusalKey } from "@/lib/error-answers";
 import { commitPaperImport, previewPaperImport, type PaperImportPreview, type PaperLabelError } from "@/lib/paper/import-paper-signatures";
+import { enterPaperSignature, type PaperEntryError, type PaperEntryFields } from "@/lib/paper/enter-paper-signature";
 import { removePaperImport } from "@/lib/paper/remove-paper-import";
 import { formLocale, formText, organiserRefusals } from "../../../form-data";
 import { requireOrganiser } from "../../../require-organiser";
@@ -69,4 +71,31 @@ export async function removePaperImportAction(formData: FormData): Promise<void>
   revalidatePath(page);
   revalidateCampaignPages(outcome.slug);
   redirect(`${page}?removed=${outcome.removed}`);
+}
+
+export type PaperEntryFormState = {
+  fields: Partial<Record<"name" | "country" | "postcode" | "email", PaperEntryError>>;
+  formError?: PaperFormError;
+  // What was typed, given back when it was refused; empty after a save.
+  values?: Omit<PaperEntryFields, "consented"> & { consented: boolean };
+  // After a save: how many this organiser has typed in today.
+  saved?: { today: number };
+  // New with every answer, so the form is drawn afresh: empty after a save, as typed after a refusal.
+  key?: string;
+};
+
+// Enters one signer typed in from a paper sheet into the organiser's batch of the day.
+export async function paperEntryAction(_previous: PaperEntryFormState, formData: FormData): Promise<PaperEntryFormState> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = formText(formData, "campaign");
+  const signer = { name: formText(formData, "name"), country: formText(formData, "country"), postcode: formText(formData, "postcode"), email: formText(formData, "email"), consented: formData.get("consented") === "on" };
+  try {
+    const { slug, enteredToday } = await enterPaperSignature({ actor, campaignId, signer });
+    revalidatePath(`/${locale}/organiser/campaigns/${campaignId}/paper`);
+    revalidateCampaignPages(slug);
+    return { fields: {}, saved: { today: enteredToday }, key: randomUUID() };
+  } catch (error) {
+    return { ...formState<PaperFormError>(error, "paper", refusals), values: signer, key: randomUUID() };
+  }
 }

@@ -13,6 +13,7 @@ import { OrganiserTable } from "../../../organiser-table";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { RowActionForm } from "../../../row-action-form";
 import { removePaperImportAction } from "./actions";
+import { PaperEntryForm } from "./paper-entry-form";
 import { PaperImportForm } from "./paper-import-form";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +39,14 @@ export default async function PaperSignaturesPage({ params, searchParams }: Prop
       <p>{t("intro")}</p>
       {removed !== null ? <Notice tone="success">{t("removed", { count: removed })}</Notice> : null}
       {isFormRefusal(query.error) ? <Notice tone="problem">{t(`errors.${query.error}`)}</Notice> : null}
+
+      {canChange ? (
+        <section aria-labelledby="paper-entry-heading" className="overview-section">
+          <h2 id="paper-entry-heading">{t("entryHeading")}</h2>
+          <p>{t("entryIntro")}</p>
+          <PaperEntryForm campaignId={loaded.campaign.id} locale={locale} countries={countryOptions(locale)} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="paper-enter-heading" className="overview-section">
         <h2 id="paper-enter-heading">{t("enterHeading")}</h2>
@@ -65,14 +74,14 @@ export default async function PaperSignaturesPage({ params, searchParams }: Prop
               {loaded.imports.map((batch) => (
                 <tr key={batch.id} data-testid={`paper-import-${batch.id}`}>
                   <th scope="row">
-                    <EnteredText text={batch.label} />
+                    {batch.handDay ? t("handLabel", { date: format.dateTime(new Date(`${batch.handDay}T00:00:00Z`), "shortDay") }) : <EnteredText text={batch.label} />}
                   </th>
                   <td className="numeric">{formatNumber(batch.count, locale)}</td>
                   <td>{batch.enteredBy ?? t("formerMember")}</td>
                   <td>{format.dateTime(batch.createdAt, "shortDay")}</td>
                   {canChange ? (
                     <td>
-                      <RowActionForm action={removePaperImportAction} fields={{ locale, campaign: loaded.campaign.id, import: batch.id }} warning label={t("removeLabel", { label: batch.label, count: batch.count })}>
+                      <RowActionForm action={removePaperImportAction} fields={{ locale, campaign: loaded.campaign.id, import: batch.id }} warning label={t("removeLabel", { label: batch.handDay ? t("handLabel", { date: format.dateTime(new Date(`${batch.handDay}T00:00:00Z`), "shortDay") }) : batch.label, count: batch.count })}>
                         {t("remove")}
                       </RowActionForm>
                     </td>
