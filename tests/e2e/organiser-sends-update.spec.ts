@@ -141,6 +141,10 @@ test("an owner sends an update to the signers who agreed, and a signer who unsub
   const previewEn = page.frameLocator('iframe[title="As an English reader gets it"]');
   await expect(previewEn.getByRole("heading", { level: 1 })).toHaveText(subject);
   await expect(previewEn.locator("body")).toContainText("Two hospitals reopened this week");
+  // On a phone the previews take the page's whole width, as a mail app shows the e-mail.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const previewWidth = (await page.locator("iframe.update-preview").first().boundingBox())!.width;
+  expect(previewWidth).toBeGreaterThanOrEqual((await page.getByRole("heading", { level: 1 }).boundingBox())!.width - 1);
   await shoot(page, "update-preview-en.png");
   await page.goto(updatePage.replace("/en/", "/ar/"));
   await expect(page.getByTestId("update-recipients")).toHaveText(/^سيصل هذا إلى مؤيدَين: /);
