@@ -55,19 +55,24 @@ export function LinkFallback({ help, url, locale }: { help: string; url: string;
 }
 
 // Every e-mail to a supporter ends with these: stop hearing from organisations, erase my data.
-export function SupporterFooter({ locale, links }: { locale: Locale; links: SupporterLinks }) {
+// Each link has a line of its own, so that in the plain text a label and its address stay
+// together, and an Arabic line holds one address, not two run into each other. `reason: false`
+// where the e-mail's footnote already says why the reader gets it.
+export function SupporterFooter({ locale, links, reason = true }: { locale: Locale; links: SupporterLinks; reason?: boolean }) {
   const t = translator(locale, "PrivacyEmail");
   const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f" };
   return (
-    <Text style={style}>
-      {t("why")}{" "}
-      <Link href={links.unsubscribeUrl} style={{ color: "#0b5d3b" }}>
-        {t("unsubscribe")}
-      </Link>
-      {" · "}
-      <Link href={links.eraseUrl} style={{ color: "#0b5d3b" }}>
-        {t("erase")}
-      </Link>
-    </Text>
+    <>
+      {reason ? <Text style={style}>{t("why")}</Text> : null}
+      <Text style={style}>
+        <Link href={links.unsubscribeUrl} style={{ color: "#0b5d3b" }}>
+          {t("unsubscribe")}
+        </Link>
+        <br />
+        <Link href={links.eraseUrl} style={{ color: "#0b5d3b" }}>
+          {t("erase")}
+        </Link>
+      </Text>
+    </>
   );
 }

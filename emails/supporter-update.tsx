@@ -34,7 +34,7 @@ export function SupporterUpdateEmail(props: SupporterUpdateProps) {
       brand={props.organisationName}
       heading={props.subject}
       footnote={props.campaignTitle ? t("whyCampaign", { organisation: props.organisationName, title: props.campaignTitle }) : t("why", { organisation: props.organisationName })}
-      footer={<SupporterFooter locale={props.locale} links={props.supporterLinks} />}
+      footer={<SupporterFooter locale={props.locale} links={props.supporterLinks} reason={false} />}
     >
       {props.test ? <Text style={{ ...textStyle, color: "#8a4b00", fontWeight: 700 }}>{t("testNote")}</Text> : null}
       {props.arabicMissing ? (

@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { createElement, type FunctionComponent } from "react";
+import { renderPlainText } from "../../emails/plain-text";
 import { DigestEmail, digestSubject, type DigestProps } from "../../emails/digest";
 import { ConfirmSignatureEmail, confirmSignatureSubject, type ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { LetterEmail, letterSubject, type LetterProps } from "../../emails/letter";
@@ -35,7 +36,7 @@ function reactEmail<P extends object>(
 ) {
   return async (props: P): Promise<RenderedEmail> => {
     const element = createElement(component, props);
-    return { subject: subject(props), html: await render(element), text: await render(element, { plainText: true }), headers: headers?.(props) };
+    return { subject: subject(props), html: await render(element), text: await renderPlainText(element), headers: headers?.(props) };
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { createElement } from "react";
+import { renderPlainText } from "../../emails/plain-text";
 import { SupporterUpdateEmail, supporterUpdateSubject, type SupporterUpdateProps } from "../../emails/supporter-update";
 import { listUnsubscribeHeaders, type SupporterLinks } from "../privacy/supporter-links";
 import { loadUpdateEmail, type UpdateMailPayload } from "./update-mail";
@@ -37,7 +38,7 @@ async function renderEmail(props: SupporterUpdateProps & { fromName: string }): 
   return {
     subject: supporterUpdateSubject(emailProps),
     html: await render(element),
-    text: await render(element, { plainText: true }),
+    text: await renderPlainText(element),
     headers: listUnsubscribeHeaders(emailProps.supporterLinks),
     fromName,
   };

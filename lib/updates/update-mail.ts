@@ -48,7 +48,8 @@ export function updateEmailProps(
     subject: locale === "ar" ? update.subjectAr! : update.subjectEn,
     body: locale === "ar" ? update.bodyAr! : update.bodyEn,
     ...(campaign
-      ? { campaignTitle: (locale === "ar" ? campaign.titleAr : null) ?? campaign.titleEn, campaignUrl: publicUrl.campaign(locale, campaign.slug) }
+      ? // The campaign's page in the reader's own language, even where the update is only in English.
+        { campaignTitle: (locale === "ar" ? campaign.titleAr : null) ?? campaign.titleEn, campaignUrl: publicUrl.campaign(options.wanted, campaign.slug) }
       : {}),
     ...(options.test ? { test: true } : {}),
     supporterLinks: options.supporterLinks,

@@ -2,11 +2,9 @@
 // campaign page then names the organisation in the reader's language, with its description,
 // website, public contact address and logo. A website without https is refused beside the field.
 import { randomUUID } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import sharp from "sharp";
 import { e2eProfileCampaign as campaign } from "../fixtures/e2e-organisers";
-import { e2eOrganisations, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
+import { e2eOrganisations, e2eOrganisers, expectNoAxeViolations, fillOrganisationProfile, openOrganisationProfile, signedInContext, uploadOrganisationLogo } from "./organiser-helpers";
 
 const organisationName = e2eOrganisations.c;
 
@@ -39,11 +37,7 @@ test("an owner fills in the organisation's profile, which the campaign page then
   await before.close();
 
   const { context, page } = await signedInContext(browser, baseURL!, e2eOrganisers.profile.email);
-  await page.goto("/en/organiser");
-  await page.getByRole("navigation", { name: "Organiser area" }).getByRole("link", { name: "Profile", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Profile of ${organisationName}`);
-  const organisationId = new URL(page.url()).searchParams.get("organisation") ?? "";
-  await expect(page.getByLabel("Name in English")).toHaveValue(organisationName);
+  const organisationId = await openOrganisationProfile(page, organisationName);
 
   // A plain-HTTP website is refused beside its field, and the summary names it.
   await page.getByLabel("Website").fill(`http://e2e-c-${marker}.example.org`);
@@ -51,29 +45,9 @@ test("an owner fills in the organisation's profile, which the campaign page then
   await expect(page.getByRole("alert").filter({ hasText: "Please correct the following" })).toContainText("Website: Enter an address that starts with https://");
   await expect(page.locator("#profile-website-error")).toHaveText("Enter an address that starts with https://");
 
-  await page.getByLabel("Name in Arabic").fill(entered.nameAr);
-  await page.getByLabel("Short description in English").fill(entered.description);
-  await page.getByLabel("Short description in Arabic").fill(entered.descriptionAr);
-  await page.getByLabel("Website").fill(entered.website);
-  await page.getByLabel("Public contact address").fill(entered.contactEmail);
-  await page.getByLabel("Sender name for e-mails").fill(entered.senderName);
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "The profile has been saved." })).toBeVisible();
-
+  await fillOrganisationProfile(page, entered);
   // The logo: a small PNG made here, sent as a file.
-  const logoFile = test.info().outputPath("logo.png");
-  await writeFile(
-    logoFile,
-    await sharp({ create: { width: 120, height: 80, channels: 4, background: { r: 11, g: 93, b: 59, alpha: 1 } } })
-      .composite([{ input: { create: { width: 40, height: 40, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }, left: 40, top: 20 }])
-      .png()
-      .toBuffer(),
-  );
-  await page.getByLabel("Logo file").setInputFiles(logoFile);
-  await page.getByRole("button", { name: "Upload logo" }).click();
-  await expect(page).toHaveURL(/[?&]logo=saved/);
-  await expect(page.getByRole("status").filter({ hasText: "The logo has been saved." })).toBeVisible();
-  await expect(page.getByRole("img", { name: "The current logo" })).toBeVisible();
+  await uploadOrganisationLogo(page, test.info().outputPath("logo.png"));
   expect(await loaded(page, ".organisation-logo-current img")).toBe(true);
   await expectNoAxeViolations(page);
   await shoot(page, "profile-form-en.png");

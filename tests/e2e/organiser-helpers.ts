@@ -1,8 +1,10 @@
 // Steps of the organiser journeys: signing in through the real e-mail flow, and the organisers and
 // draft campaigns scripts/test.ts creates before each server starts (tests/fixtures/e2e-organisers.ts).
 import { randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { e2eCampaigns, e2eOrganisations, e2eOrganisers } from "../fixtures/e2e-organisers";
 import { fetchCaptured, type Captured } from "../fixtures/resend-capture";
 import { captureUrl, mailTimeoutMs } from "./helpers";
@@ -123,4 +125,43 @@ export async function createPublishedCampaign(page: Page, title: string, options
   await page.getByRole("button", { name: "Publish campaign" }).click();
   await expect(page).toHaveURL(/done=published$/);
   return campaign;
+}
+
+export type ProfileEntry = { nameAr: string; description: string; descriptionAr: string; website: string; contactEmail: string; senderName: string };
+
+/** Opens the profile of the signed-in owner's organisation from the organiser area's navigation; returns the organisation's id. */
+export async function openOrganisationProfile(page: Page, organisationName: string): Promise<string> {
+  await page.goto("/en/organiser");
+  await page.getByRole("navigation", { name: "Organiser area" }).getByRole("link", { name: "Profile", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Profile of ${organisationName}`);
+  await expect(page.getByLabel("Name in English")).toHaveValue(organisationName);
+  return new URL(page.url()).searchParams.get("organisation") ?? "";
+}
+
+/** Fills in the open profile form in both languages and saves it. */
+export async function fillOrganisationProfile(page: Page, entered: ProfileEntry): Promise<void> {
+  await page.getByLabel("Name in Arabic").fill(entered.nameAr);
+  await page.getByLabel("Short description in English").fill(entered.description);
+  await page.getByLabel("Short description in Arabic").fill(entered.descriptionAr);
+  await page.getByLabel("Website").fill(entered.website);
+  await page.getByLabel("Public contact address").fill(entered.contactEmail);
+  await page.getByLabel("Sender name for e-mails").fill(entered.senderName);
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The profile has been saved." })).toBeVisible();
+}
+
+/** Uploads a small PNG made at `path` as the organisation's logo, from the open profile page. */
+export async function uploadOrganisationLogo(page: Page, path: string): Promise<void> {
+  await writeFile(
+    path,
+    await sharp({ create: { width: 120, height: 80, channels: 4, background: { r: 11, g: 93, b: 59, alpha: 1 } } })
+      .composite([{ input: { create: { width: 40, height: 40, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }, left: 40, top: 20 }])
+      .png()
+      .toBuffer(),
+  );
+  await page.getByLabel("Logo file").setInputFiles(path);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page).toHaveURL(/[?&]logo=saved/);
+  await expect(page.getByRole("status").filter({ hasText: "The logo has been saved." })).toBeVisible();
+  await expect(page.getByRole("img", { name: "The current logo" })).toBeVisible();
 }

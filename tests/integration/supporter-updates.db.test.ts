@@ -15,6 +15,7 @@ import { sendDueNotices } from "../../lib/notices/send-notices";
 import { newSupporterLinks } from "../../lib/privacy/supporter-links";
 import { renderUpdateEmail } from "../../lib/updates/render-update-email";
 import { loadUpdateEmail } from "../../lib/updates/update-mail";
+import { renderPlainText } from "../../emails/plain-text";
 import { SupporterUpdateEmail } from "../../emails/supporter-update";
 import { render } from "@react-email/render";
 import { createElement } from "react";
@@ -165,6 +166,15 @@ describe("updates to supporters", () => {
     // Links are the organisers' own, not rewritten through a tracker.
     expect(toEnglish!.html).toContain('href="https://example.org/reply"');
     expect(toArabic!.html).toContain('dir="rtl"');
+    // The plain text as a reader sees it: the subject as written (not in capitals), one reason to
+    // be there, and each of the reader's links on its own line beside its label.
+    expect(toEnglish!.text).toMatch(/^We delivered the petition$/m);
+    expect(toEnglish!.text).toMatch(/^Stop hearing from the organisations http\S+\/en\/unsubscribe\/[\w-]{43}$/m);
+    expect(toEnglish!.text).toMatch(/^Erase my data http\S+\/en\/erase\/[\w-]{43}$/m);
+    expect(toEnglish!.text!.match(/You get this/g)).toHaveLength(1);
+    expect(toArabic!.text).toMatch(/^إيقاف الرسائل من المنظمات http\S+\/ar\/unsubscribe\/[\w-]{43}$/m);
+    expect(toArabic!.text).toMatch(/^محو بياناتي http\S+\/ar\/erase\/[\w-]{43}$/m);
+    expect(toArabic!.text!.match(/تصلك|وصلتك/g)).toHaveLength(1);
     for (const person of excluded) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
 
     const audit = await db.auditEntry.findFirstOrThrow({ where: { organisationId: organisation.id, action: "update.send" } });
@@ -188,6 +198,24 @@ describe("updates to supporters", () => {
     expect(received[0]!.subject).toBe("We delivered the petition");
     expect(received[0]!.html).toContain("لا توجد نسخة عربية من هذا التحديث");
     expect(provider.capture.messages({ to: once.email })).toHaveLength(1);
+  });
+
+  it("gives a reader of Arabic an update with no Arabic in English, saying so in Arabic, and links them to the campaign's Arabic page", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaign = campaigns[0]!;
+    const arabic = await signer(campaign.id, { consentTo: [organisation.id], locale: "ar" });
+    const english = await signer(campaign.id, { consentTo: [organisation.id] });
+
+    await sendAndDeliver(members.editor, campaign.id, draft({ subjectAr: "", bodyAr: "" }));
+
+    const [toArabic] = provider.capture.messages({ to: arabic.email });
+    const [toEnglish] = provider.capture.messages({ to: english.email });
+    expect(toArabic!.subject).toBe("We delivered the petition");
+    expect(toArabic!.text).toMatch(/^لا توجد نسخة عربية من هذا التحديث، لذلك هو بالإنجليزية\.$/m);
+    expect(toArabic!.text).toContain(`/ar/campaigns/${campaign.slug}`);
+    expect(toArabic!.text).not.toContain(`/en/campaigns/${campaign.slug}`);
+    expect(toEnglish!.text).not.toContain("لا توجد نسخة عربية");
+    expect(toEnglish!.text).toContain(`/en/campaigns/${campaign.slug}`);
   });
 
   it("delivers each recipient exactly once when two queue runners send one update at the same time", async () => {
@@ -277,7 +305,7 @@ describe("updates to supporters", () => {
       const { fromName, ...props } = await loadUpdateEmail(payload);
       const alone = createElement(SupporterUpdateEmail, props);
       const email = await renderUpdateEmail(payload);
-      expect(email).toMatchObject({ fromName, html: await render(alone), text: await render(alone, { plainText: true }) });
+      expect(email).toMatchObject({ fromName, html: await render(alone), text: await renderPlainText(alone) });
       expect(email.headers?.["List-Unsubscribe"]).toBe(`<${payload.supporterLinks.oneClickUnsubscribeUrl}>`);
       expect(email.text).toContain(payload.supporterLinks.eraseUrl);
     }
