@@ -6,6 +6,7 @@ import { db } from "../db";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
+import { getCampaignResponses, type CampaignResponses } from "../response-thresholds/response-states";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
 
 const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
@@ -39,6 +40,8 @@ export type DeliveryOverview = {
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
   log: DeliveryLogEntry[];
   responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
+  // The response threshold and where each target stands with the answer it asks for.
+  responsesDue: CampaignResponses;
 };
 
 const commentListLimit = 100;
@@ -62,7 +65,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     },
   });
   const targetIds = campaign.targets.map((target) => target.decisionMakerId);
-  const [choices, comments, log, responses] = await Promise.all([
+  const [choices, comments, log, responses, responsesDue] = await Promise.all([
     listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds }),
     db.signature.findMany({
       where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null }, NOT: { comment: "" } },
@@ -81,6 +84,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
       select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
     }),
+    getCampaignResponses(campaign.id),
   ]);
   return {
     role: access.role,
@@ -100,6 +104,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     comments: comments.map((row) => ({ id: row.id, comment: row.comment ?? "", country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt })),
     log,
     responses,
+    responsesDue,
   };
 }
 
