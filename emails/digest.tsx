@@ -85,7 +85,7 @@ export function DigestEmail(props: DigestProps) {
 
       {props.responseDue ? (
         <Text style={textStyle}>
-          {t(props.responseDue.overdue ? "responseOverdue" : "responseDue", { due: formatDate(new Date(props.responseDue.dueAt), props.locale), signatures: n(props.responseDue.signatures) })}
+          {t(props.responseDue.overdue ? "responseOverdue" : "responseDue", { due: formatDate(new Date(props.responseDue.dueAt), props.locale), signatures: n(props.responseDue.signatures), signaturesCount: props.responseDue.signatures })}
         </Text>
       ) : null}
 

@@ -30,6 +30,7 @@ export function ResponseOverdueEmail(props: ResponseOverdueProps) {
           institution: props.institution,
           title: props.campaignTitle,
           signatures: formatNumber(props.signatures, props.locale),
+          signaturesCount: props.signatures,
           asked: formatDate(new Date(props.askedAt), props.locale),
           due: formatDate(new Date(props.dueAt), props.locale),
         })}

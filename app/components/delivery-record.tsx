@@ -73,7 +73,7 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                 );
               })}
               {state ? <ResponseDue state={state} threshold={due.thresholds[0] ?? null} locale={locale} /> : null}
-              {(entry.sent || entry.handedOver) && entry.responses.length === 0 && !state?.state.match(/^(answered|asked|overdue)$/) ? <p className="meta">{t("noResponse")}</p> : null}
+              {(entry.sent || entry.handedOver) && entry.responses.length === 0 && state?.state !== "answered" ? <p className="meta">{t("noResponse")}</p> : null}
             </li>
           );
         })}
@@ -87,7 +87,7 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
 async function ResponseDue({ state, threshold, locale }: { state: CampaignResponses["targets"][number]; threshold: CampaignResponses["thresholds"][number] | null; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "DeliveryRecord" });
   if (state.state === "notAsked") {
-    return threshold ? <p className="meta response-state">{t("awaitingThreshold", { signatures: formatNumber(threshold.signatures, locale), days: threshold.days })}</p> : null;
+    return threshold ? <p className="meta response-state">{t("awaitingThreshold", { signatures: formatNumber(threshold.signatures, locale), signaturesCount: threshold.signatures, days: threshold.days })}</p> : null;
   }
   if (state.state === "answered") {
     return state.published ? null : <p className="meta response-state">{t("answeredPrivately", { date: formatDate(state.respondedOn, locale) })}</p>;
@@ -96,7 +96,7 @@ async function ResponseDue({ state, threshold, locale }: { state: CampaignRespon
   return (
     <p className={`response-state response-${state.state}`} data-response-state={state.state}>
       {state.state === "asked"
-        ? t("responseDue", { due, asked: formatDate(state.askedAt, locale), signatures: formatNumber(state.signatures, locale) })
+        ? t("responseDue", { due, asked: formatDate(state.askedAt, locale), signatures: formatNumber(state.signatures, locale), signaturesCount: state.signatures })
         : t("responseOverdue", { due })}
     </p>
   );

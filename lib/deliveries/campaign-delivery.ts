@@ -7,6 +7,7 @@ import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
 import { getCampaignResponses, type CampaignResponses } from "../response-thresholds/response-states";
+import { runResponseJob } from "../response-thresholds/run-response-job";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
 
 const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
@@ -170,6 +171,8 @@ export type DigestRunOutcome = { queued: number; idle: IdleReason | null };
 // and nothing that has nothing to report.
 export async function runDigestsNow(options: { actor: Actor; campaignId: string }): Promise<DigestRunOutcome> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  // A threshold reached since the job last looked is asked first, so the digest can name the due date.
+  await runResponseJob({ campaignId: options.campaignId });
   const report = await runDigestJob({ campaignId: options.campaignId });
   await recordAudit(db, { organisationId: access.organisationId, actor: options.actor, action: "delivery.run", campaignId: options.campaignId, affected: report.queued });
   return { queued: report.queued, idle: report.queued > 0 ? null : await idleReason(options.campaignId, report) };

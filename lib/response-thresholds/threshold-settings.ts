@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { runResponseJob } from "./run-response-job";
 
 // Messages are keys of "Delivery.errors".
 const thresholdSchema = z.object({
@@ -42,5 +43,7 @@ export async function setResponseThreshold(options: { actor: Actor; campaignId: 
       details: threshold ?? {},
     });
   });
+  // A count already past the new threshold asks at once, rather than at the job's next round.
+  if (threshold) await runResponseJob({ campaignId: options.campaignId });
   return threshold;
 }

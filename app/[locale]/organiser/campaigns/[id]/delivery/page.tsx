@@ -110,7 +110,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         <p className="hint">{t("thresholdIntro")}</p>
         <p>
           {threshold
-            ? t("thresholdCurrent", { signatures: formatNumber(threshold.signatures, locale), days: threshold.days })
+            ? t("thresholdCurrent", { signatures: formatNumber(threshold.signatures, locale), signaturesCount: threshold.signatures, days: threshold.days })
             : t("thresholdNone")}{" "}
           {t("countNow", { count: formatNumber(overview.responsesDue.count, locale) })}
         </p>
