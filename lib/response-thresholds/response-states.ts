@@ -11,7 +11,7 @@ export type ResponseState =
   | { state: "asked" | "overdue"; askedAt: Date; dueAt: Date; signatures: number; days: number }
   | { state: "answered"; respondedOn: Date; published: { summary: string; summaryAr: string | null; url: string | null } | null };
 
-export type TargetResponseState = { decisionMakerId: string; name: string; institution: { en: string; ar: string | null } } & ResponseState;
+type TargetResponseState = { decisionMakerId: string; name: string; institution: { en: string; ar: string | null } } & ResponseState;
 
 export type CampaignResponses = {
   thresholds: { signatures: number; days: number }[];
@@ -25,7 +25,7 @@ type Response = { respondedOn: Date; summary: string; summaryAr: string | null; 
 
 // Any response recorded counts as the answer: an answer given before the threshold was reached is
 // still an answer. Otherwise the latest ask decides.
-export function stateOf(ask: Ask | undefined, responses: Response[], now: Date): ResponseState {
+function stateOf(ask: Ask | undefined, responses: Response[], now: Date): ResponseState {
   const latest = responses[0];
   if (latest) {
     const shown = responses.find((response) => response.published);

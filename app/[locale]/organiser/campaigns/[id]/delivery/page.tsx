@@ -126,7 +126,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
                     <LocalizedText as="div" className="hint" locale={locale} values={target.institution} />
                   </th>
                   <td data-label={t("responseState")}>
-                    <span className={`status status-response-${target.state}`}>
+                    <span className={`response-state response-${target.state}`}>
                       <ResponseStateText state={target} locale={locale} />
                     </span>
                   </td>
