@@ -1,6 +1,6 @@
 import { Link, Section, Text } from "@react-email/components";
 import { countryName } from "../lib/countries";
-import { formatNumber, formatter } from "../lib/i18n/format";
+import { formatDate, formatNumber, formatter } from "../lib/i18n/format";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import { EmailLayout, textStyle } from "./parts";
@@ -36,6 +36,9 @@ export type DigestProps = {
   // Absent in digests queued before paper signatures were reported.
   paperSignatures?: number;
   paperFingerprint?: string;
+  // The answer the organisers asked for when the count reached a threshold, if it is still
+  // awaited: when it is due (ISO), and whether that date has passed when the digest was counted.
+  responseDue?: { dueAt: string; signatures: number; overdue: boolean } | null;
 };
 
 function dateTime(iso: string, locale: Locale): string {
@@ -87,6 +90,12 @@ export function DigestEmail(props: DigestProps) {
       {paper > 0 ? (
         <Text style={{ ...textStyle, fontWeight: 700 }}>
           {t("bothCounts", { online: n(props.totalSignatures), onlineCount: props.totalSignatures, paper: n(paper), paperCount: paper })}
+        </Text>
+      ) : null}
+
+      {props.responseDue ? (
+        <Text style={textStyle}>
+          {t(props.responseDue.overdue ? "responseOverdue" : "responseDue", { due: formatDate(new Date(props.responseDue.dueAt), props.locale), signatures: n(props.responseDue.signatures), signaturesCount: props.responseDue.signatures })}
         </Text>
       ) : null}
 

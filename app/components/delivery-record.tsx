@@ -3,12 +3,13 @@ import { EnteredText } from "@/app/components/entered-text";
 import { getAddresseeRecord } from "@/lib/deliveries/delivery-record";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
+import { getCampaignResponses, type CampaignResponses } from "@/lib/response-thresholds/response-states";
 
 // Who the petition is addressed to, each once, and beside each what was actually sent to them
 // (digests the mail provider accepted, and what it reported of them) and what they answered
 // (responses the organisers published). Never an e-mail address.
 export async function DeliveryRecord({ campaignId, locale }: { campaignId: string; locale: Locale }) {
-  const record = await getAddresseeRecord(campaignId);
+  const [record, due] = await Promise.all([getAddresseeRecord(campaignId), getCampaignResponses(campaignId)]);
   if (record.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "DeliveryRecord" });
   return (
@@ -17,6 +18,7 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
       <ul className="targets">
         {record.map((entry) => {
           const institution = localized(locale, entry.institution);
+          const state = due.targets.find((target) => target.decisionMakerId === entry.decisionMakerId);
           return (
             <li key={entry.decisionMakerId}>
               <p className="addressee">
@@ -79,12 +81,33 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                   </div>
                 );
               })}
-              {(entry.sent || entry.handedOver) && entry.responses.length === 0 ? <p className="meta">{t("noResponse")}</p> : null}
+              {state ? <ResponseDue state={state} threshold={due.thresholds[0] ?? null} locale={locale} /> : null}
+              {(entry.sent || entry.handedOver) && entry.responses.length === 0 && state?.state !== "answered" ? <p className="meta">{t("noResponse")}</p> : null}
             </li>
           );
         })}
       </ul>
       {record.some((entry) => entry.handedOver) ? <p className="meta">{t("howToCheck")}</p> : null}
     </section>
+  );
+}
+
+// The answer the campaign's threshold asks of one target, as the database holds it: awaited at a
+// count, due by a date, overdue, or given but not published (a published one is quoted above).
+async function ResponseDue({ state, threshold, locale }: { state: CampaignResponses["targets"][number]; threshold: CampaignResponses["thresholds"][number] | null; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "DeliveryRecord" });
+  if (state.state === "notAsked") {
+    return threshold ? <p className="meta response-state">{t("awaitingThreshold", { signatures: formatNumber(threshold.signatures, locale), signaturesCount: threshold.signatures, days: threshold.days })}</p> : null;
+  }
+  if (state.state === "answered") {
+    return state.published ? null : <p className="meta response-state">{t("answeredPrivately", { date: formatDate(state.respondedOn, locale) })}</p>;
+  }
+  const due = formatDate(state.dueAt, locale);
+  return (
+    <p className={`response-state response-${state.state}`} data-response-state={state.state}>
+      {state.state === "asked"
+        ? t("responseDue", { due, asked: formatDate(state.askedAt, locale), signatures: formatNumber(state.signatures, locale), signaturesCount: state.signatures })
+        : t("responseOverdue", { due })}
+    </p>
   );
 }

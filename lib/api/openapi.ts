@@ -123,6 +123,15 @@ export function openApiDocument() {
           responses: { "200": json("The delivery record.", ref("CampaignDeliveries")), "400": badQuery, "404": notFound },
         },
       },
+      "/campaigns/{slug}/responses": {
+        get: {
+          operationId: "getCampaignResponses",
+          ...publicAccess,
+          summary: "Each decision-maker's state against the campaign's response threshold: not asked, asked (due by), overdue or answered",
+          parameters: [slugParameter()],
+          responses: { "200": json("The response states.", ref("CampaignResponses")), "404": notFound },
+        },
+      },
       "/campaigns/{slug}/signatures": {
         post: {
           operationId: "recordSignature",

@@ -222,6 +222,35 @@ export const campaignDeliveries = component(
   }),
 );
 
+const responseStates = ["not_asked", "asked", "overdue", "answered"] as const;
+
+const targetResponse = component(
+  "TargetResponse",
+  "Where one decision-maker the campaign addresses stands with the answer its response threshold asks for.",
+  z.object({
+    decisionMaker,
+    state: z
+      .enum(responseStates)
+      .describe("not_asked: the count has not reached the threshold (or there is none); asked: it has, and the answer is due by dueAt; overdue: dueAt has passed and no response is recorded; answered: the organisers recorded a response (quoted in response once they publish it)."),
+    askedAt: dateTime.nullable().describe("When the count reached the threshold; null unless asked or overdue."),
+    dueAt: dateTime.nullable().describe("When the answer is (or was) due; null unless asked or overdue."),
+    thresholdSignatures: count.nullable().describe("The count the ask was made at; null unless asked or overdue."),
+    respondedOn: day.nullable().describe("The date of the latest response; null unless answered."),
+    response: z.object({ summary: localizedText, url: z.string().nullable() }).nullable().describe("The latest published response; null when none is published."),
+  }),
+);
+
+export const campaignResponses = component(
+  "CampaignResponses",
+  "The response threshold of one campaign (at a count of confirmed online and paper signatures, each target is asked to answer within a number of days) and each target's state.",
+  z.object({
+    campaign: z.string().describe("The campaign's slug."),
+    count: count.describe("The public count: confirmed online signatures and paper ones."),
+    thresholds: z.array(z.object({ signatures: count, days: z.number().int().min(1).max(365) })),
+    targets: z.array(targetResponse),
+  }),
+);
+
 // ---- For an organisation's own tools, with an API key.
 
 // Documented only: the body is checked by the sign form's own schema (lib/signatures), field by field.
@@ -313,5 +342,6 @@ export type CampaignList = z.infer<typeof campaignList>;
 export type CampaignHourlyCounts = z.infer<typeof campaignHourlyCounts>;
 export type CampaignCounts = z.infer<typeof campaignCounts>;
 export type CampaignDeliveries = z.infer<typeof campaignDeliveries>;
+export type CampaignResponsesBody = z.infer<typeof campaignResponses>;
 export type RecordSignatureResult = z.infer<typeof recordSignatureResult>;
 export type SignerEventList = z.infer<typeof signerEventList>;

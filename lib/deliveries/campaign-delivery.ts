@@ -6,6 +6,8 @@ import { db } from "../db";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
+import { getCampaignResponses, type CampaignResponses } from "../response-thresholds/response-states";
+import { runResponseJob } from "../response-thresholds/run-response-job";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
 
 const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
@@ -41,6 +43,8 @@ export type DeliveryOverview = {
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
   log: DeliveryLogEntry[];
   responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
+  // The response threshold and where each target stands with the answer it asks for.
+  responsesDue: CampaignResponses;
 };
 
 const commentListLimit = 100;
@@ -64,7 +68,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     },
   });
   const targetIds = campaign.targets.map((target) => target.decisionMakerId);
-  const [choices, comments, log, responses] = await Promise.all([
+  const [choices, comments, log, responses, responsesDue] = await Promise.all([
     listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds }),
     db.signature.findMany({
       where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null }, NOT: { comment: "" } },
@@ -83,6 +87,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
       select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
     }),
+    getCampaignResponses(campaign.id),
   ]);
   return {
     role: access.role,
@@ -102,6 +107,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     comments: comments.map((row) => ({ id: row.id, comment: row.comment ?? "", country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt })),
     log,
     responses,
+    responsesDue,
   };
 }
 
@@ -167,6 +173,8 @@ export type DigestRunOutcome = { queued: number; idle: IdleReason | null };
 // and nothing that has nothing to report.
 export async function runDigestsNow(options: { actor: Actor; campaignId: string }): Promise<DigestRunOutcome> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  // A threshold reached since the job last looked is asked first, so the digest can name the due date.
+  await runResponseJob({ campaignId: options.campaignId });
   const report = await runDigestJob({ campaignId: options.campaignId });
   await recordAudit(db, { organisationId: access.organisationId, actor: options.actor, action: "delivery.run", campaignId: options.campaignId, affected: report.queued });
   return { queued: report.queued, idle: report.queued > 0 ? null : await idleReason(options.campaignId, report) };

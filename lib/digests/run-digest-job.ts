@@ -11,6 +11,7 @@ import { countSnapshot, type CountSnapshot } from "./count-snapshot";
 // Whoever can queue a digest's e-mail has registered what its delivery means to the digest.
 import "./delivery-status";
 import { digestPeriod, milestonePeriod } from "./period";
+import { awaitedResponse } from "../response-thresholds/awaited-response";
 
 // queued: digests written (with their e-mail); alreadySent: this period's digest exists;
 // nothingNew: due, but nobody has confirmed a signature since that target's last digest (or at
@@ -130,7 +131,7 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
   const snapshot = await countSnapshot(campaignId);
   for (const item of pending) {
     const target = campaign.targets.find((t) => t.decisionMaker.id === item.decisionMakerId)!.decisionMaker;
-    const outcome = await queueDigest({ campaign, recipient: target, item, snapshot });
+    const outcome = await queueDigest({ campaign, recipient: target, item, snapshot, now });
     result[outcome] += 1;
   }
   return result;
@@ -150,6 +151,7 @@ async function queueDigest(options: {
   recipient: { id: string; name: string; email: string; preferredLocale: Locale };
   item: Due;
   snapshot: CountSnapshot;
+  now: Date;
 }): Promise<"queued" | "alreadySent" | "nothingNew"> {
   const { campaign, recipient, item, snapshot } = options;
   const locale = recipient.preferredLocale;
@@ -188,6 +190,7 @@ async function queueDigest(options: {
       skipDuplicates: true,
     });
     if (inserted.count === 0) return "alreadySent";
+    const responseDue = await awaitedResponse(tx, campaign.id, recipient.id, options.now);
     await sendEmail(tx, {
       template: "digest",
       to: recipient.email,
@@ -217,6 +220,7 @@ async function queueDigest(options: {
         fingerprint: snapshot.fingerprint,
         paperSignatures: snapshot.paper.total,
         paperFingerprint: snapshot.paper.fingerprint,
+        responseDue,
       },
     });
     return "queued";

@@ -7,6 +7,7 @@ import { LetterEmail, letterSubject, type LetterProps } from "../../emails/lette
 import { listUnsubscribeHeaders } from "../privacy/supporter-links";
 import { OrganiserSignInEmail, organiserSignInSubject, type OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { TrendingAlertEmail, trendingAlertSubject, type TrendingAlertProps } from "../../emails/trending-alert";
+import { ResponseOverdueEmail, responseOverdueSubject, type ResponseOverdueProps } from "../../emails/response-overdue";
 import { CampaignNoticeEmail, campaignNoticeSubject } from "../../emails/campaign-notice";
 import { loadNoticeEmail, type NoticeMailPayload } from "../notices/notice-mail";
 import { renderUpdateEmail } from "../updates/render-update-email";
@@ -23,6 +24,7 @@ export type TemplateProps = {
   digest: DigestProps;
   letter: LetterProps;
   "trending-alert": TrendingAlertProps;
+  "response-overdue": ResponseOverdueProps;
   "supporter-update": UpdateMailPayload;
   "campaign-notice": NoticeMailPayload;
 };
@@ -46,6 +48,7 @@ const renderers: { [K in TemplateName]: (props: TemplateProps[K]) => Promise<Ren
   digest: reactEmail(DigestEmail, digestSubject),
   letter: reactEmail(LetterEmail, letterSubject),
   "trending-alert": reactEmail(TrendingAlertEmail, trendingAlertSubject),
+  "response-overdue": reactEmail(ResponseOverdueEmail, responseOverdueSubject),
   "supporter-update": renderUpdateEmail,
   "campaign-notice": async (payload) => {
     const { fromName, ...props } = await loadNoticeEmail(payload);

@@ -2,9 +2,12 @@
 // daily cadence, approves a signer's comment, sends the digest, and follows it in the delivery
 // log; the captured e-mail holds the count, the comment and the fingerprint, and the public page
 // says what was sent to whom, without their e-mail address. Then they print a delivery pack to hand
-// over in person, and the public page records the hand-over.
+// over in person, and the public page records the hand-over. A response threshold the count has
+// reached asks the minister for an answer: the campaign page, in both languages, gives the due
+// date the API reads from the database.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { formatDate } from "../../lib/i18n/format";
 import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
 import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
@@ -61,6 +64,21 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await expect(page.getByRole("row", { name: new RegExp(comment) })).toContainText("Approved");
   await expectNoAxeViolations(page);
 
+  // A response threshold: refused out of range, field by field; then at 1 signature (reached) within 30 days.
+  const thresholds = page.getByRole("region", { name: "Response deadline" });
+  await thresholds.getByLabel("At this many signatures").fill("0");
+  await thresholds.getByLabel(/Ask for a response within/).fill("400");
+  await thresholds.getByRole("button", { name: "Save the deadline" }).click();
+  await expect(thresholds.getByRole("alert")).toContainText("Enter a whole number of signatures, 1 or more.");
+  await expect(thresholds.getByRole("alert")).toContainText("Enter a whole number of days from 1 to 365.");
+  await thresholds.getByLabel("At this many signatures").fill("1");
+  await thresholds.getByLabel(/Ask for a response within/).fill("30");
+  await thresholds.getByRole("button", { name: "Save the deadline" }).click();
+  await expect(thresholds.getByRole("status").filter({ hasText: "Deadline saved." })).toBeVisible();
+  await page.reload();
+  await expect(thresholds).toContainText("At 1 signature, a response within 30 days.");
+  await expect(thresholds.getByRole("row", { name: new RegExp(minister.name) })).toContainText("response due by");
+
   // Send now: one digest, then the log shows it handed to the provider.
   await page.getByRole("button", { name: "Send due digests now" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 digest queued for delivery." })).toBeVisible();
@@ -89,6 +107,7 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   expect(mail.text).toContain(comment);
   expect(mail.text).not.toContain(signer.name);
   expect(mail.text).toContain(`${baseURL}/en/campaigns/${slug}`);
+  expect(mail.text).toContain("When the petition reached 1 signature, its organisers asked for your response by");
   const fingerprint = /SHA-256 ([0-9a-f]{64})/.exec(mail.text ?? "")?.[1];
   expect(fingerprint).toBeTruthy();
   await logRow.getByText("Fingerprint of the counted signatures").click();
@@ -110,6 +129,15 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await expect(record).toContainText(minister.institution);
   await expect(record).toContainText("No response yet");
   expect(await signerPage.content()).not.toContain(minister.email);
+
+  // The due date on the page, in each language, is the one the database holds (read through the API).
+  const states = (await (await signerPage.request.get(`/api/v1/campaigns/${slug}/responses`)).json()) as { targets: { state: string; dueAt: string; askedAt: string }[] };
+  expect(states.targets.map((target) => target.state)).toEqual(["asked"]);
+  const dueAt = new Date(states.targets[0]!.dueAt);
+  const askedAt = new Date(states.targets[0]!.askedAt);
+  await expect(record).toContainText(`Response due by ${formatDate(dueAt, "en")}: the petition reached 1 signature on ${formatDate(askedAt, "en")}.`);
+  await signerPage.goto(campaignPath(slug, "ar"));
+  await expect(signerPage.getByRole("region", { name: "موجّهة إلى" })).toContainText(`الردّ مطلوب في موعد أقصاه ${formatDate(dueAt, "ar")}`);
 
   // A delivery pack to hand over in person: a PDF download, and the public record says so.
   await page.goto(`/en/organiser/campaigns/${encodeURIComponent(id)}/delivery`);

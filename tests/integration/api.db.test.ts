@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CampaignDeliveries, CampaignDetail } from "../../lib/api/schema";
+import type { CampaignDeliveries, CampaignDetail, CampaignResponsesBody } from "../../lib/api/schema";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
@@ -14,6 +14,7 @@ const one = await import("../../app/api/v1/campaigns/[slug]/route");
 const counts = await import("../../app/api/v1/campaigns/[slug]/counts/route");
 const hourly = await import("../../app/api/v1/campaigns/[slug]/counts/hourly/route");
 const deliveries = await import("../../app/api/v1/campaigns/[slug]/deliveries/route");
+const responsesRoute = await import("../../app/api/v1/campaigns/[slug]/responses/route");
 const openapi = await import("../../app/api/v1/openapi.json/route");
 const fallback = await import("../../app/api/v1/[...path]/route");
 
@@ -146,7 +147,7 @@ describe("the OpenAPI document", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/counts/hourly", "/campaigns/{slug}/deliveries", "/campaigns/{slug}/signatures", "/openapi.json", "/signer-events"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/campaigns", "/campaigns/{slug}", "/campaigns/{slug}/counts", "/campaigns/{slug}/counts/hourly", "/campaigns/{slug}/deliveries", "/campaigns/{slug}/responses", "/campaigns/{slug}/signatures", "/openapi.json", "/signer-events"]);
     expect(document).toEqual(JSON.parse(JSON.stringify(api.document)));
   });
 });
@@ -348,5 +349,39 @@ describe("GET /api/v1/campaigns/{slug}/deliveries", () => {
   it("is empty, not missing, for a campaign nothing has been delivered for", async () => {
     const response = await deliveries.GET(get(`/campaigns/${closed.slug}/deliveries`), slugContext(closed.slug));
     expect(await api.expectMatches("/campaigns/{slug}/deliveries", response)).toEqual({ campaign: closed.slug, digests: [], nextCursor: null, responses: [] });
+  });
+});
+
+describe("GET /api/v1/campaigns/{slug}/responses", () => {
+  it("gives each target's state against the response threshold, quoting only published answers, and hides drafts", async () => {
+    const campaign = await createCampaign();
+    const organisationId = campaign.owners[0]!.organisationId;
+    const person = (name: string) => db.decisionMaker.create({ data: { organisationId, name, institution: "Ministry", country: "GB", email: uniqueEmail("dm") } });
+    const [asked, overdue, answered, waiting] = [await person("Asked"), await person("Overdue"), await person("Answered"), await person("Waiting")];
+    await db.campaignTarget.createMany({ data: [asked, overdue, answered, waiting].map((dm) => ({ campaignId: campaign.id, decisionMakerId: dm.id })) });
+    await db.responseThreshold.create({ data: { campaignId: campaign.id, signatures: 10, days: 30 } });
+    const askedAt = new Date(Date.now() - 40 * 86_400_000);
+    const far = new Date(Date.now() + 30 * 86_400_000);
+    const past = new Date(Date.now() - 86_400_000);
+    await db.responseAsk.createMany({
+      data: [
+        { campaignId: campaign.id, decisionMakerId: asked.id, signatures: 10, days: 30, countAtAsk: 10, askedAt, dueAt: far },
+        { campaignId: campaign.id, decisionMakerId: overdue.id, signatures: 10, days: 30, countAtAsk: 10, askedAt, dueAt: past },
+        { campaignId: campaign.id, decisionMakerId: answered.id, signatures: 10, days: 30, countAtAsk: 10, askedAt, dueAt: past },
+      ],
+    });
+    await db.decisionMakerResponse.create({ data: { campaignId: campaign.id, decisionMakerId: answered.id, respondedOn: new Date("2026-11-20T00:00:00Z"), summary: "Not yet public.", published: false } });
+    const response = await responsesRoute.GET(get(`/campaigns/${campaign.slug}/responses`), slugContext(campaign.slug));
+    const body = (await api.expectMatches("/campaigns/{slug}/responses", response)) as CampaignResponsesBody;
+    expect(body.thresholds).toEqual([{ signatures: 10, days: 30 }]);
+    expect(body.targets.map((t) => [t.decisionMaker.name, t.state, t.dueAt, t.respondedOn, t.response])).toEqual([
+      ["Asked", "asked", far.toISOString(), null, null],
+      ["Overdue", "overdue", past.toISOString(), null, null],
+      ["Answered", "answered", null, "2026-11-20", null],
+      ["Waiting", "not_asked", null, null, null],
+    ]);
+    expect(JSON.stringify(body)).not.toContain("Not yet public.");
+    const hidden = await responsesRoute.GET(get(`/campaigns/${draft.slug}/responses`), slugContext(draft.slug));
+    expect(hidden.status).toBe(404);
   });
 });

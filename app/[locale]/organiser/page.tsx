@@ -2,10 +2,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { listOpenTrendingFlags } from "@/lib/abuse/trending-flags";
 import { roleAtLeast } from "@/lib/auth/authorize";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { organiserStates } from "@/lib/moderation/signature-states";
 import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
+import { listOrganisationOverdue } from "@/lib/response-thresholds/overdue-responses";
+import { EnteredText } from "@/app/components/entered-text";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
 import { organiserPageMetadata } from "./page-access";
@@ -19,7 +21,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
-  const [t, roles, states, statuses, organisations, flags, abuse] = await Promise.all([
+  const [t, roles, states, statuses, organisations, flags, abuse, overdue] = await Promise.all([
     getTranslations({ locale, namespace: "OrganiserDashboard" }),
     getTranslations({ locale, namespace: "OrganiserRoles" }),
     getTranslations({ locale, namespace: "SignatureStates" }),
@@ -27,6 +29,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
     organiserDashboard(actor),
     listOpenTrendingFlags(actor),
     getTranslations({ locale, namespace: "TrendingFlags" }),
+    listOrganisationOverdue({ actor }),
   ]);
   const base = `/${locale}/organiser`;
 
@@ -64,6 +67,29 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                 </>
               ) : null}
             </ul>
+            {overdue.get(organisation.id)?.length ? (
+              <div className="organiser-panel overdue-responses">
+                <h3 id={`${headingId}-overdue`}>{t("overdueHeading")}</h3>
+                <p className="hint">{t("overdueIntro")}</p>
+                <OrganiserTable labelledBy={`${headingId}-overdue`} className="organiser-table stack-on-phone" columns={[{ label: t("overdueDecisionMaker") }, { label: t("overdueCampaign") }, { label: t("overdueDue") }, { label: t("overdueRecord") }]}>
+                  {overdue.get(organisation.id)!.map((item) => (
+                    <tr key={item.askId} data-overdue={item.decisionMaker.id}>
+                      <th scope="row">
+                        <EnteredText text={item.decisionMaker.name} />
+                        <LocalizedText as="div" className="hint" locale={locale} values={{ en: item.decisionMaker.institution, ar: item.decisionMaker.institutionAr }} />
+                      </th>
+                      <td data-label={t("overdueCampaign")}>
+                        <LocalizedText values={{ en: item.campaign.titleEn, ar: item.campaign.titleAr }} locale={locale} />
+                      </td>
+                      <td data-label={t("overdueDue")}>{formatDate(item.dueAt, locale)}</td>
+                      <td data-label={t("overdueRecord")}>
+                        <a href={`${base}/campaigns/${encodeURIComponent(item.campaign.id)}/delivery#responses-heading`}>{t("overdueRecord")}</a>
+                      </td>
+                    </tr>
+                  ))}
+                </OrganiserTable>
+              </div>
+            ) : null}
             {organisation.campaigns.length === 0 ? (
               <p>{t("noCampaigns")}</p>
             ) : (

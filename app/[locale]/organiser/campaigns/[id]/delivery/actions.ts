@@ -9,6 +9,7 @@ import { runDigestsNow, setCommentApproval, updateDeliverySettings } from "@/lib
 import { recordResponse, setResponsePublished } from "@/lib/deliveries/responses";
 import type { Locale } from "@/lib/i18n/locales";
 import { setSupporterNotices } from "@/lib/notices/notice-setting";
+import { setResponseThreshold } from "@/lib/response-thresholds/threshold-settings";
 
 export type DeliveryFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; done?: boolean; values: Record<string, string> };
 
@@ -41,6 +42,20 @@ export async function recordResponseAction(_previous: DeliveryFormState, formDat
   const values = { decisionMakerId: text(formData, "decisionMakerId"), respondedOn: text(formData, "respondedOn"), summary: text(formData, "summary"), url: text(formData, "url") };
   try {
     await recordResponse({ actor, campaignId, values: { ...values, published: formData.get("published") === "on" } });
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath(pagePath(locale, campaignId));
+  return { fields: {}, done: true, values: {} };
+}
+
+export async function saveThresholdAction(_previous: DeliveryFormState, formData: FormData): Promise<DeliveryFormState> {
+  const locale = formLocale(formData);
+  const actor = await requireOrganiser(locale);
+  const campaignId = text(formData, "campaign");
+  const values = { signatures: text(formData, "signatures"), days: text(formData, "days") };
+  try {
+    await setResponseThreshold({ actor, campaignId, values });
   } catch (error) {
     return failure(error, values);
   }

@@ -12,6 +12,8 @@ import { commentApprovalAction, publishResponseAction, runDigestsAction, support
 import { ResponseForm } from "./response-form";
 import { isPackError, PackForm } from "./pack-form";
 import { SettingsForm } from "./settings-form";
+import { ThresholdForm } from "./threshold-form";
+import { ResponseStateText } from "./response-state-text";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 import { OrganiserTable } from "../../../organiser-table";
@@ -57,6 +59,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   const about = { locale, campaign: campaign.id };
   const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
   const queued = typeof query.queued === "string" && /^\d{1,6}$/.test(query.queued) ? Number(query.queued) : null;
+  const threshold = overview.responsesDue.thresholds[0] ?? null;
   const idle = idleReasons.find((reason): reason is IdleReason => reason === query.idle) ?? null;
 
   return (
@@ -100,6 +103,38 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             </ul>
           </>
         )}
+      </section>
+
+      <section aria-labelledby="responses-due-heading" className="organiser-section">
+        <h2 id="responses-due-heading">{t("thresholdHeading")}</h2>
+        <p className="hint">{t("thresholdIntro")}</p>
+        <p>
+          {threshold
+            ? t("thresholdCurrent", { signatures: formatNumber(threshold.signatures, locale), signaturesCount: threshold.signatures, days: threshold.days })
+            : t("thresholdNone")}{" "}
+          {t("countNow", { count: formatNumber(overview.responsesDue.count, locale) })}
+        </p>
+        {canChange ? <ThresholdForm locale={locale} campaignId={campaign.id} signatures={threshold?.signatures ?? null} days={threshold?.days ?? null} /> : null}
+        {overview.responsesDue.targets.length > 0 ? (
+          <>
+            <h3 id="responses-due-states">{t("responsesDueHeading")}</h3>
+            <OrganiserTable labelledBy="responses-due-states" className="organiser-table stack-on-phone" columns={[{ label: t("decisionMaker") }, { label: t("responseState") }]}>
+              {overview.responsesDue.targets.map((target) => (
+                <tr key={target.decisionMakerId} data-response-state={target.state}>
+                  <th scope="row">
+                    <EnteredText text={target.name} />
+                    <LocalizedText as="div" className="hint" locale={locale} values={target.institution} />
+                  </th>
+                  <td data-label={t("responseState")}>
+                    <span className={`response-state response-${target.state}`}>
+                      <ResponseStateText state={target} locale={locale} />
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </OrganiserTable>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="comments-heading" className="organiser-section">

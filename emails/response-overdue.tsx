@@ -1,0 +1,53 @@
+import { Text } from "@react-email/components";
+import { formatDate, formatNumber } from "../lib/i18n/format";
+import type { Locale } from "../lib/i18n/locales";
+import { translator } from "../lib/i18n/translator";
+import { EmailButton, EmailLayout, textStyle } from "./parts";
+
+export type ResponseOverdueProps = {
+  locale: Locale;
+  campaignTitle: string;
+  decisionMakerName: string;
+  institution: string;
+  signatures: number;
+  // ISO times: when the count reached the threshold, and when the answer fell due.
+  askedAt: string;
+  dueAt: string;
+  deliveryUrl: string;
+};
+
+export function responseOverdueSubject(props: ResponseOverdueProps): string {
+  return translator(props.locale, "ResponseOverdueEmail")("subject", { name: props.decisionMakerName, title: props.campaignTitle });
+}
+
+export function ResponseOverdueEmail(props: ResponseOverdueProps) {
+  const t = translator(props.locale, "ResponseOverdueEmail");
+  return (
+    <EmailLayout locale={props.locale} preview={responseOverdueSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
+      <Text style={textStyle}>
+        {t("body", {
+          name: props.decisionMakerName,
+          institution: props.institution,
+          title: props.campaignTitle,
+          signatures: formatNumber(props.signatures, props.locale),
+          signaturesCount: props.signatures,
+          asked: formatDate(new Date(props.askedAt), props.locale),
+          due: formatDate(new Date(props.dueAt), props.locale),
+        })}
+      </Text>
+      <Text style={textStyle}>{t("next")}</Text>
+      <EmailButton href={props.deliveryUrl}>{t("button")}</EmailButton>
+    </EmailLayout>
+  );
+}
+
+ResponseOverdueEmail.PreviewProps = {
+  locale: "en",
+  campaignTitle: "Protect civilians in northwest Syria",
+  decisionMakerName: "Minister of Foreign Affairs",
+  institution: "Ministry of Foreign Affairs",
+  signatures: 10000,
+  askedAt: "2026-11-01T09:00:00.000Z",
+  dueAt: "2026-12-01T09:00:00.000Z",
+  deliveryUrl: "http://localhost:3000/en/organiser/campaigns/c1/delivery",
+} satisfies ResponseOverdueProps;
