@@ -25,8 +25,9 @@ export async function renderPoster(content: MaterialContent): Promise<Uint8Array
   await writer.qrImage(content.qrUrl, 300);
   writer.paragraph(t("pdf.scan"), { size: 18, weight: 600, align: "centre", gapAfter: 14 });
   writer.paragraph(t("pdf.orType"), { size: 12, color: "#444444", align: "centre", gapAfter: 4 });
-  // An address reads left to right in either language.
-  writer.y += 26;
-  writer.drawLine(content.shortUrl, { x: writer.startX(0, writer.contentWidth), width: writer.contentWidth, y: writer.y, size: 26, weight: 600, color: "#111111", align: "centre", bidi: "ltr" });
+  // An address reads left to right in either language, on one line: a long host gets smaller type.
+  const size = Math.min(26, (26 * writer.contentWidth) / writer.measure(content.shortUrl, { size: 26, weight: 600, bidi: "ltr" }));
+  writer.y += size;
+  writer.drawLine(content.shortUrl, { x: writer.startX(0, writer.contentWidth), width: writer.contentWidth, y: writer.y, size, weight: 600, color: "#111111", align: "centre", bidi: "ltr" });
   return finished(writer.doc);
 }

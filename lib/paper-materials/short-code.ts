@@ -16,12 +16,13 @@ const shortCodeLength = 7;
 const shortCodeShape = new RegExp(`^[${shortCodeAlphabet}]{${shortCodeLength}}$`);
 
 // A code as a person may type it: capitals and surrounding spaces are forgiven.
+/** @internal exported for its tests */
 export function readShortCode(value: string): string | null {
   const code = value.trim().toLowerCase();
   return shortCodeShape.test(code) ? code : null;
 }
 
-export const shortPath = (code: string) => `/s/${code}`;
+const shortPath = (code: string) => `/s/${code}`;
 
 // The short address as printed: without "https://", which browsers add themselves.
 export function printedShortUrl(code: string): string {
