@@ -8,6 +8,8 @@ import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedIn
 const { owner } = e2eOrganisers;
 
 test("an owner downloads an Arabic poster from the paper page, and its short address opens the campaign in the reader's language", async ({ browser, baseURL }) => {
+  // Signing in, a published campaign, two pages with axe and a PDF: slow on a shared machine.
+  test.setTimeout(240_000);
   const { context, page } = await signedInContext(browser, baseURL!, owner.email);
   await page.setViewportSize({ width: 390, height: 900 });
   const campaign = await createPublishedCampaign(page, "Posters for the Idlib vigil");
