@@ -1,7 +1,8 @@
 // Where a signature came from. A shared link carries one of these as ?s=<channel>; the campaign
 // page hands it to the sign form, and the signature stores it. Anything else is dropped, so the
 // column only ever holds these values and organisers' per-channel counts stay readable.
-const shareChannels = ["whatsapp", "telegram", "x", "facebook", "bluesky", "mastodon", "email", "link", "device", "embed"] as const;
+// "qr" is a poster's QR code, scanned; "poster" its short address, typed by hand.
+const shareChannels = ["whatsapp", "telegram", "x", "facebook", "bluesky", "mastodon", "email", "link", "device", "embed", "qr", "poster"] as const;
 export type ShareChannel = (typeof shareChannels)[number];
 
 // The query parameter a shared link carries. "source" is the older name, still read.

@@ -22,10 +22,13 @@ const fontFiles: Record<string, string> = {
 const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 const pageSize = { width: 595.28, height: 841.89 }; // A4 in points
 const margin = 56;
+// Medium error correction: a code still reads with a fold or a smudge, and stays small.
+const qrOptions = { errorCorrectionLevel: "M" } as const;
 
 // auto: the text's own direction, from its first strong letter (what dir="auto" does on a page),
 // for what people wrote in either language: comments, names, demands not yet translated.
-export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean };
+export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean; align?: Align };
+type Align = "start" | "end" | "centre";
 
 const firstStrong = /[A-Za-z\u00C0-\u024F]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
@@ -41,14 +44,25 @@ export class PdfWriter {
   readonly direction: Direction;
   y = margin;
 
-  constructor(options: { direction: Direction; title: string }) {
-    this.doc = new PDFDocument({ size: "A4", margin, autoFirstPage: true, info: { Title: options.title, Producer: "Nida" }, lang: options.direction === "rtl" ? "ar" : "en" } as PDFKit.PDFDocumentOptions);
+  // bufferPages: pages stay open until the end, so a footer can say "page 2 of 3".
+  constructor(options: { direction: Direction; title: string; bufferPages?: boolean }) {
+    this.doc = new PDFDocument({ size: "A4", margin, autoFirstPage: true, bufferPages: options.bufferPages ?? false, info: { Title: options.title, Producer: "Nida" }, lang: options.direction === "rtl" ? "ar" : "en" } as PDFKit.PDFDocumentOptions);
     this.direction = options.direction;
     for (const [name, file] of Object.entries(fontFiles)) this.doc.registerFont(name, join(process.cwd(), "node_modules", file));
   }
 
   get contentWidth(): number {
     return pageSize.width - 2 * margin;
+  }
+
+  // The lowest baseline the flow may use; below it is the footer's.
+  get bottom(): number {
+    return pageSize.height - margin;
+  }
+
+  // The left edge of a box `offset` points from the start edge of the text area, in reading order.
+  startX(offset: number, width: number): number {
+    return this.direction === "rtl" ? margin + this.contentWidth - offset - width : margin + offset;
   }
 
   // Runs in visual order, each with its characters as drawn left to right. fontkit turns Arabic
@@ -68,18 +82,37 @@ export class PdfWriter {
     return width;
   }
 
-  // Draws one line with its start edge at `start` (left in English, right in Arabic), on baseline y.
-  private drawLine(text: string, options: { x: number; width: number; y: number; size: number; weight: Weight; color: string; align: "start" | "end"; bidi?: Direction }) {
+  // Draws one line in the box from x to x + width, on baseline y: at its start edge (left in
+  // English, right in Arabic), its end edge, or centred.
+  drawLine(text: string, options: { x: number; width: number; y: number; size: number; weight: Weight; color: string; align: Align; bidi?: Direction }) {
     const width = this.measure(text, options);
     const atRight = (this.direction === "rtl") === (options.align === "start");
-    let x = atRight ? options.x + options.width - width : options.x;
+    let x = options.align === "centre" ? options.x + (options.width - width) / 2 : atRight ? options.x + options.width - width : options.x;
     for (const run of this.runs(text, options.bidi ?? this.direction)) {
       this.doc.font(`${run.arabic ? "arabic" : "latin"}-${options.weight}`).fontSize(options.size).fillColor(options.color);
       const runWidth = this.doc.widthOfString(run.text);
       this.doc.text(run.text, x, options.y, { lineBreak: false, baseline: "alphabetic" });
+      if (run.arabic) this.ligaturesInVisualOrder();
       x += runWidth;
     }
   }
+
+  // Readers (pdf.js, poppler) take an Arabic word's glyphs as drawn, left to right, and turn the
+  // letters round; a ligature's letters (lam-alef, "shr") are turned round with them. Its text is
+  // stored reversed, once per glyph of the font, so that copying the word gives it as written.
+  private ligaturesInVisualOrder() {
+    const font = (this.doc as unknown as { _font: { unicode?: number[][] } })._font;
+    if (!font.unicode) return;
+    const done = this.reversedGlyphs.get(font) ?? new Set<number>();
+    this.reversedGlyphs.set(font, done);
+    font.unicode.forEach((codePoints, glyph) => {
+      if (codePoints && codePoints.length > 1 && !done.has(glyph)) {
+        codePoints.reverse();
+        done.add(glyph);
+      }
+    });
+  }
+  private readonly reversedGlyphs = new WeakMap<object, Set<number>>();
 
   // Greedy breaking at spaces, measured as drawn; a word wider than the line stays whole.
   wrap(text: string, style: { size: number; weight: Weight; bidi?: Direction }, maxWidth: number): string[] {
@@ -119,7 +152,7 @@ export class PdfWriter {
     for (const line of this.wrap(text, { size, weight, bidi }, this.contentWidth - indent)) {
       this.ensureSpace(lineHeight);
       this.y += size;
-      this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: "start", bidi });
+      this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: style.align ?? "start", bidi });
       this.y += lineHeight - size;
     }
     this.y += style.gapAfter ?? size * 0.6;
@@ -161,7 +194,7 @@ export class PdfWriter {
   // A QR code drawn as squares (vector: sharp at any print size), at the start edge.
   qrCode(text: string, size = 96) {
     this.ensureSpace(size + 8);
-    const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules;
+    const modules = QRCode.create(text, qrOptions).modules;
     const cell = size / modules.size;
     const left = this.direction === "rtl" ? margin + this.contentWidth - size : margin;
     for (let row = 0; row < modules.size; row++) {
@@ -171,5 +204,23 @@ export class PdfWriter {
     }
     this.doc.fill("#000000");
     this.y += size + 8;
+  }
+
+  // A QR code as a PNG of whole pixels per module with its quiet zone, centred: a poster's code is
+  // one image that printers and readers (and tests) take as it is, and pdfkit draws it unsmoothed.
+  async qrImage(text: string, size: number) {
+    this.ensureSpace(size + 8);
+    const png = await QRCode.toBuffer(text, { ...qrOptions, margin: 4, scale: 12 });
+    this.doc.image(png, margin + (this.contentWidth - size) / 2, this.y, { width: size, height: size });
+    this.y += size + 8;
+  }
+
+  // Draws on every page once all are drawn (needs bufferPages), below the flow's bottom margin.
+  footer(draw: (page: number, pages: number, baseline: number) => void) {
+    const range = this.doc.bufferedPageRange();
+    for (let index = 0; index < range.count; index++) {
+      this.doc.switchToPage(range.start + index);
+      draw(index + 1, range.count, pageSize.height - margin / 2);
+    }
   }
 }

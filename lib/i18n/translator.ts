@@ -12,6 +12,7 @@ import arModeration from "./messages/ar/moderation.json";
 import arOrganiser from "./messages/ar/organiser.json";
 import arOrganisationProfile from "./messages/ar/organisation-profile.json";
 import arPaper from "./messages/ar/paper.json";
+import arPaperMaterials from "./messages/ar/paper-materials.json";
 import arPrivacy from "./messages/ar/privacy.json";
 import arPublic from "./messages/ar/public.json";
 import arReach from "./messages/ar/reach.json";
@@ -30,6 +31,7 @@ import enModeration from "./messages/en/moderation.json";
 import enOrganiser from "./messages/en/organiser.json";
 import enOrganisationProfile from "./messages/en/organisation-profile.json";
 import enPaper from "./messages/en/paper.json";
+import enPaperMaterials from "./messages/en/paper-materials.json";
 import enPrivacy from "./messages/en/privacy.json";
 import enPublic from "./messages/en/public.json";
 import enReach from "./messages/en/reach.json";
@@ -39,8 +41,8 @@ import enWebhooks from "./messages/en/webhooks.json";
 
 // One catalogue per language, kept in a file per area of the product; each file holds whole
 // namespaces, so merging them is a spread.
-const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enDeliveryPack, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enUpdates, ...enWebhooks, ...enOrganisationProfile, ...enPaper };
-const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arDeliveryPack, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arUpdates, ...arWebhooks, ...arOrganisationProfile, ...arPaper };
+const en = { ...enPublic, ...enOrganiser, ...enAbuse, ...enErrors, ...enCampaignEditor, ...enDelivery, ...enDeliveryPack, ...enExport, ...enJobs, ...enLetters, ...enModeration, ...enPrivacy, ...enReach, ...enStatements, ...enUpdates, ...enWebhooks, ...enOrganisationProfile, ...enPaper, ...enPaperMaterials };
+const ar = { ...arPublic, ...arOrganiser, ...arAbuse, ...arErrors, ...arCampaignEditor, ...arDelivery, ...arDeliveryPack, ...arExport, ...arJobs, ...arLetters, ...arModeration, ...arPrivacy, ...arReach, ...arStatements, ...arUpdates, ...arWebhooks, ...arOrganisationProfile, ...arPaper, ...arPaperMaterials };
 
 export type Messages = typeof en;
 export const messages: Record<Locale, Messages> = { en, ar: ar as Messages };

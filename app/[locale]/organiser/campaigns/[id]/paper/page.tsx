@@ -15,6 +15,7 @@ import { RowActionForm } from "../../../row-action-form";
 import { removePaperImportAction } from "./actions";
 import { PaperEntryForm } from "./paper-entry-form";
 import { PaperImportForm } from "./paper-import-form";
+import { PaperMaterials } from "./paper-materials";
 
 export const dynamic = "force-dynamic";
 
@@ -56,6 +57,8 @@ export default async function PaperSignaturesPage({ params, searchParams }: Prop
           <p className="notice">{t("readOnly")}</p>
         )}
       </section>
+
+      {canChange ? <PaperMaterials campaignId={loaded.campaign.id} locale={locale} /> : null}
 
       <section aria-labelledby="paper-imports-heading" className="overview-section">
         <h2 id="paper-imports-heading">{t("importsHeading")}</h2>

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { requireCampaignRole, type Actor } from "../auth/authorize";
+import { taggedUrl } from "../campaigns/share-channels";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { locales, type Locale } from "../i18n/locales";
+import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
+import { publicUrl } from "../public-urls";
+import { renderPoster } from "./render-poster";
+import { renderSignSheet } from "./render-sign-sheet";
+import { printedShortUrl } from "./short-code";
+
+type Texts = { en: string; ar: string | null };
+
+export type MaterialContent = {
+  locale: Locale;
+  title: Texts;
+  summary: Texts;
+  demands: Texts[];
+  organisations: Texts[];
+  retentionMonths: number;
+  campaignUrl: string;
+  // What the poster's QR code opens: the campaign page, tagged as scanned from a poster.
+  qrUrl: string;
+  shortUrl: string;
+};
+
+export const paperMaterials = ["sign-sheet", "poster"] as const;
+
+
+const materialSchema = z.object({ material: z.enum(paperMaterials), language: z.enum(locales) });
+
+// A printable sign sheet or poster for a campaign, in the language asked for. Drawing one changes
+// nothing; it is for the campaign's organisers, who are the ones who print and hand them out.
+export async function paperMaterial(options: { actor: Actor; campaignId: string; values: { material: string; language: string | null } }): Promise<{ fileName: string; bytes: Uint8Array }> {
+  await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
+  const parsed = materialSchema.safeParse(options.values);
+  // The two are chosen from the page's own links: anything else is an address that does not exist.
+  if (!parsed.success) throw new AppError("NOT_FOUND");
+  const { material, language } = parsed.data;
+  const campaign = await db.campaign.findUniqueOrThrow({
+    where: { id: options.campaignId },
+    select: {
+      slug: true,
+      titleEn: true,
+      titleAr: true,
+      summaryEn: true,
+      summaryAr: true,
+      retentionMonths: true,
+      shortCode: true,
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: publicOrganisationSelect } } },
+      demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true } },
+    },
+  });
+  const campaignUrl = publicUrl.campaign(language, campaign.slug);
+  const content: MaterialContent = {
+    locale: language,
+    title: { en: campaign.titleEn, ar: campaign.titleAr },
+    summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
+    demands: campaign.demands.map((demand) => ({ en: demand.textEn, ar: demand.textAr })),
+    organisations: campaign.owners.map((owner) => publicOrganisation(owner.organisation).name),
+    retentionMonths: campaign.retentionMonths,
+    campaignUrl,
+    qrUrl: taggedUrl(campaignUrl, "qr"),
+    shortUrl: printedShortUrl(campaign.shortCode),
+  };
+  const bytes = material === "poster" ? await renderPoster(content) : await renderSignSheet(content);
+  return { fileName: `${campaign.slug}-${material}-${language}.pdf`, bytes };
+}
+
+
