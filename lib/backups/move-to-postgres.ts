@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { driverUrl, openDatabase } from "../db";
-import { applyMigrations } from "../migrations/schema-engine";
+import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { assertEmptyPostgres, assertNotOpen } from "./backup-database";
 import { controlSocketPath, probe } from "./pglite-control";
 
