@@ -146,3 +146,8 @@ export const env: Env = parseEnv(process.env);
 // next-auth reads its base URL from NEXTAUTH_URL at request time; it must be the address Nida
 // links to, so it is always derived from APP_URL rather than configured twice.
 process.env.NEXTAUTH_URL = env.APP_URL;
+
+// The environment a child tool (pg_dump, pg_restore) runs with: this process's, plus what it adds.
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { driverUrl, openDatabase, type DatabaseTarget } from "../db";
+import { childEnvironment } from "../env";
 import { controlSocketPath, probe, requestBackup } from "./pglite-control";
 
 // Backups of either database, and their restore into an empty one.
@@ -112,7 +113,7 @@ function runPostgresTool(tool: "pg_dump" | "pg_restore", args: string[], url: st
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const env = childEnvironment(password ? { PGPASSWORD: password } : {});
   return new Promise((done, failed) => {
     const child = spawn(tool, [...args, `--dbname=${parsed.toString()}`], { env, stdio: ["ignore", "ignore", "pipe"] });
     let errors = "";
