@@ -67,11 +67,11 @@ const envSchema = z
     // How long a request waits for a connection (pool full or database unreachable) before it
     // is answered "try again shortly" rather than left hanging.
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-    // The production server's V8 heap limit (--max-old-space-size), so that garbage is collected
-    // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins.
     // On SIGTERM the server answers its health check with 503 for this long while it still serves,
     // so a load balancer stops sending it requests before it closes; then it finishes what it has.
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    // The production server's V8 heap limit (--max-old-space-size), so that garbage is collected
+    // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins.
     SERVER_MAX_HEAP_MB: z.coerce.number().int().min(0).default(160),
     NODE_OPTIONS: z.string().optional(),
     // Serves the routes the benchmarks compare against (/api/bench/*); 404 otherwise.
@@ -101,7 +101,8 @@ const envSchema = z
     else if (!value.APP_URL.startsWith("https://")) problem("APP_URL", "must be an https:// address in production");
   });
 
-// Every variable the schema reads (.env.example explains each; a unit test keeps them in step).
+// Every variable the schema reads (deploy/.env.example explains each).
+/** @internal exported for its tests */
 export const envVariableNames = Object.keys(envSchema.shape);
 
 // `?pgbouncer=true` on a PostgreSQL URL: a pooler in transaction mode is in between, so nothing may
