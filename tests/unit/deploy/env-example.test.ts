@@ -26,7 +26,8 @@ describe("deploy/.env.example", () => {
   });
 
   it("refuses a pooled DATABASE_URL without the direct one that migrations need", () => {
-    const { DIRECT_DATABASE_URL: _direct, ...rest } = assignments(example);
+    const rest = assignments(example);
+    delete rest.DIRECT_DATABASE_URL;
     expect(() => parseEnv({ ...rest, APP_SECRET: "Zq8v-Rw3n_Lp5tKx9Hc2mBd7Gy4Fs6Jk", RESEND_API_KEY: "re_live_key" })).toThrow(/DIRECT_DATABASE_URL/);
   });
 });
