@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     include: ["tests/topology/**/*.test.ts"],
+    globalSetup: ["tests/topology/build.ts"],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 240_000,
