@@ -93,7 +93,7 @@ async function publicTableCount(url: string): Promise<number> {
 
 // The embedded database is restored into a folder that is empty or missing, and that no running
 // server answers for.
-export async function assertPgliteFolderFree(dataDir: string): Promise<void> {
+async function assertPgliteFolderFree(dataDir: string): Promise<void> {
   if (dataDir.startsWith("memory://")) throw new Error("set PGLITE_DATA_DIR to the folder to restore into");
   if ((await probe(controlSocketPath(dataDir))) === "answering") throw new Error(`a running Nida server holds ${dataDir}: stop it first`);
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new folder (or move this one away)`);

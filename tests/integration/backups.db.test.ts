@@ -38,7 +38,7 @@ async function emptyDatabase(): Promise<DatabaseTarget> {
 }
 
 // Makes `open` the application's database for what follows (lib/ reads it through `db`).
-function use(open: Database): void {
+function makeCurrent(open: Database): void {
   cache.nidaDatabase = open;
 }
 
@@ -49,7 +49,7 @@ describe("backup and restore", () => {
     const source = openDatabase(sourceTarget);
     cleanups.push(() => source.close());
     await applyMigrations(source.migrationAdapter());
-    use(source);
+    makeCurrent(source);
     try {
       if (source.kind === "pglite") {
         // The running server answers backup requests for the folder it holds.
@@ -80,7 +80,7 @@ describe("backup and restore", () => {
       expect(differingTables(before, await tableRows(copy))).toEqual([]);
 
       // The journey goes on on the restored copy: the pending signer confirms with their link.
-      use(copy);
+      makeCurrent(copy);
       const confirmed = await confirmSignature({ token: tokenOf(signers[2]!) });
       expect(confirmed).toBeTruthy();
       const state = await db.signature.findFirst({ where: { campaignId: campaign.id, supporter: { email: signers[2]! } }, select: { state: true } });
@@ -88,7 +88,7 @@ describe("backup and restore", () => {
       // A restore goes only into an empty database.
       await expect(restoreDatabase({ target: copyTarget, file })).rejects.toThrow(/not empty|holds|running/);
     } finally {
-      use(shared);
+      makeCurrent(shared);
     }
   }, 120_000);
 });

@@ -22,7 +22,7 @@ function runChecked(argv: string[]): void {
   if (result.status !== 0) throw new Error(`${argv.slice(0, 3).join(" ")} … failed (${result.status}): ${(result.stderr || result.stdout).trim().split("\n").slice(-5).join(" | ")}`);
 }
 
-export async function answers(url: string): Promise<boolean> {
+async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
@@ -43,7 +43,7 @@ export async function startReplica(primary: PostgresCluster, database: string): 
   const dataDir = join(primary.dir, "replica");
   const logFile = join(primary.dir, "replica.log");
   const port = await freePort();
-  runChecked(asPostgres([join(primary.binDir, "pg_basebackup"), "-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--no-sync"]));
+  runChecked(asPostgres([join(primary.binDir, "pg_basebackup"), "-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"]));
   runChecked(asPostgres([join(primary.binDir, "pg_ctl"), "-D", dataDir, "-l", logFile, "-o", `-p ${port}`, "-w", "-t", "60", "start"]));
   const [command, ...args] = asPostgres([join(primary.binDir, "pg_ctl"), "-D", dataDir, "-m", "immediate", "-w", "stop"]);
   const stop = () => void spawnSync(command!, args, { stdio: "ignore" });
@@ -122,7 +122,7 @@ export async function startPgBouncer(primary: PostgresCluster, database: string)
   return bouncer;
 }
 
-export type HealthEvent = { at: number; host: string; up: boolean };
+type HealthEvent = { at: number; host: string; up: boolean };
 export type Caddy = { url: string; events: HealthEvent[]; stop(): Promise<void> };
 
 // Caddy with deploy/Caddyfile's site block on plain HTTP at a free port, sending to `upstreams`.
@@ -134,7 +134,7 @@ export async function startCaddy(upstreams: string[], port: number): Promise<Cad
   const dir = mkdtempSync(join(tmpdir(), "nida-caddy-"));
   const shipped = readFileSync(new URL("../../deploy/Caddyfile", import.meta.url), "utf8");
   const caddyfile = shipped
-    .replace(/^\{\n\temail [^\n]+\n\}/m, "{\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}")
+    .replace(/^\{\n\temail [^\n]+\n\}/m, "{\n\tadmin off\n\tauto_https off\n}")
     .replace(/^nida\.example\.org \{/m, `http://127.0.0.1:${port} {`)
     .replace("reverse_proxy 127.0.0.1:3001 127.0.0.1:3002 {", `reverse_proxy ${upstreams.join(" ")} {\n\t\theader_up X-Forwarded-For {http.request.header.X-Forwarded-For}\n\t\theader_down X-Nida-Upstream {http.reverse_proxy.upstream.hostport}`)
     .replace("/var/log/caddy/nida-access.log", join(dir, "access.log"));
