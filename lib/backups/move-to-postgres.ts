@@ -108,7 +108,9 @@ async function copyTable(source: PGlite, client: pg.Client, table: string): Prom
     // A TID range reads exactly those pages (PostgreSQL 14 and later, as PGlite is).
     const range = `ctid >= '(${first},0)'::tid AND ctid < '(${first + pagesPerChunk},0)'::tid`;
     const result = await source.query(`COPY (SELECT ${list} FROM ${quoteIdent(table)} WHERE ${range}) TO '/dev/blob'`);
-    const bytes = new Uint8Array(await result.blob!.arrayBuffer());
+    // PGlite writes no blob at all when the range holds no row.
+    if (!result.blob) continue;
+    const bytes = new Uint8Array(await result.blob.arrayBuffer());
     if (bytes.byteLength === 0) continue;
     rows += countLines(bytes);
     await new Promise<void>((done, failed) => {
