@@ -71,7 +71,8 @@ describe("the production topology", () => {
   async function expectStoredAndMailedOnce(acknowledged: string[]) {
     const stored = await storedEmails();
     expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
-    await waitFor("every confirmation e-mail", async () => acknowledged.every((to) => capture.messages({ to }).length > 0), 90_000, 200);
+    // A batch claimed by a server that died is sent again once its claim's two-minute lease runs out.
+    await waitFor("every confirmation e-mail", async () => acknowledged.every((to) => capture.messages({ to }).length > 0), 180_000, 200);
     await waitFor("an empty outbox", () =>
       withClient(primaryUrl, async (client) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()`)).rows[0]!.n) === 0),
       // A claim cut short by a lost connection is taken again once its two-minute lease has run out.
@@ -250,9 +251,10 @@ describe("the production topology", () => {
   });
 
   it("sends every e-mail once with the jobs running on both app servers", async () => {
-    // Both servers' mail workers polled the one outbox through PgBouncer the whole time.
-    expect(capture.requests().filter((request) => request.replayed)).toEqual([]);
-    const keys = capture.requests().filter((request) => request.status === 200).map((request) => request.idempotencyKey);
+    // Both servers' mail workers polled the one outbox through PgBouncer the whole time. A batch
+    // cut short by the kill is sent again under its own key, and the provider replays it rather
+    // than sending it twice: only requests the provider did not replay count as sent.
+    const keys = capture.requests().filter((request) => request.status === 200 && !request.replayed).map((request) => request.idempotencyKey);
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
     // Each signer of this run got one e-mail: their confirmation, from whichever server claimed it.
