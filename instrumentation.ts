@@ -4,4 +4,6 @@ export async function register() {
   // What this server's links point to, for commands run later from another shell (organiser:invite).
   recordServerAddress({ appUrl: env.APP_URL, databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
   startJobs();
+  const { answerBackupRequests } = await import("./lib/backups/answer-backup-requests");
+  await answerBackupRequests();
 }

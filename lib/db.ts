@@ -3,11 +3,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { env } from "./env";
+import { env, transactionPooled } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 import { PGliteThread } from "./pglite-thread";
 
-export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number };
+// `migrationUrl`: where the migration engine connects instead of `databaseUrl` (the primary itself
+// when `databaseUrl` goes through a pooler).
+export type DatabaseTarget = { databaseUrl?: string; pgliteDataDir: string; poolSize?: number; migrationUrl?: string };
 
 // One SQL statement with positional parameters ($1, $2, ...), straight to the driver: for the few
 // hot paths where one round trip and no query building matter (signing). A named statement is
@@ -22,6 +24,10 @@ export type Database = {
   // a pool of its own, never the one the app's queries use.
   migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
   kind: "postgres" | "pglite";
+  // PostgreSQL: the URL a connection of its own is opened with (an export's COPY), as the driver
+  // takes it. PGlite: the data folder's thread, which can write a copy of the folder.
+  connectionString?: string;
+  pglite?: PGliteThread;
   close(): Promise<void>;
 };
 
@@ -33,9 +39,11 @@ const transactionOptions = () => ({ maxWait: env.DATABASE_CONNECT_TIMEOUT_MS, ti
 // PostgreSQL when a URL is given, otherwise PGlite in a local folder ("memory://" for a throwaway one).
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.databaseUrl) {
+    const pooled = transactionPooled(target.databaseUrl);
+    const connectionString = driverUrl(target.databaseUrl);
     // One pool for Prisma and for plain SQL.
     const pool = new pg.Pool({
-      connectionString: target.databaseUrl,
+      connectionString,
       max: target.poolSize ?? env.DATABASE_POOL_SIZE,
       connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
       // Idle connections are closed after a while, so a restarted database is reconnected to by
@@ -46,13 +54,17 @@ export function openDatabase(target: DatabaseTarget): Database {
     pool.on("error", () => undefined);
     const adapterFactory = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: transactionOptions() });
-    const sql: SqlRunner = async (statement, params) => (await pool.query({ name: statement.name, text: statement.text, values: params })).rows;
-    const { databaseUrl } = target;
+    // Behind a pooler in transaction mode the next statement may reach another server connection,
+    // where a statement prepared by name does not exist: each is then sent unnamed.
+    const sql: SqlRunner = async (statement, params) =>
+      (await pool.query(pooled ? { text: statement.text, values: params } : { name: statement.name, text: statement.text, values: params })).rows;
+    const migrationUrl = driverUrl(target.migrationUrl ?? target.databaseUrl);
     return {
       prisma,
       sql,
-      migrationAdapter: () => new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS }),
+      migrationAdapter: () => new PrismaPg({ connectionString: migrationUrl, max: 2, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS }),
       kind: "postgres",
+      connectionString,
       async close() {
         await prisma.$disconnect();
         // Prisma ends the pool it shares only if it ever connected.
@@ -72,6 +84,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     // PGlite is one session in this process: the engine shares it, and leaves it open.
     migrationAdapter: () => adapterFactory,
     kind: "pglite",
+    pglite,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -129,21 +142,49 @@ function arrayElement(value: unknown): string {
   return `"${String(value).replace(/["\\]/g, "\\$&")}"`;
 }
 
-const cache = globalThis as unknown as { nidaDatabase?: Database };
+// The URL as the driver takes it: without the pooler marker, which is ours, not PostgreSQL's.
+export function driverUrl(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("pgbouncer")) return url;
+  parsed.searchParams.delete("pgbouncer");
+  return parsed.toString();
+}
+
+// The database the environment names: its primary (DATABASE_URL, or PGlite), with migrations
+// sent to DIRECT_DATABASE_URL when a pooler is in between.
+export function configuredTarget(): DatabaseTarget {
+  return { databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR, migrationUrl: env.DIRECT_DATABASE_URL };
+}
+
+const cache = globalThis as unknown as { nidaDatabase?: Database; nidaReadDatabase?: Database };
 
 // The application's one database, chosen from the environment.
 export function database(): Database {
-  cache.nidaDatabase ??= openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+  cache.nidaDatabase ??= openDatabase(configuredTarget());
   return cache.nidaDatabase;
 }
 
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const prisma = database().prisma;
-    const value = Reflect.get(prisma, property, prisma);
-    return typeof value === "function" ? value.bind(prisma) : value;
-  },
-});
+// Where reads that may be a moment behind go (the open API, exports, organisers' charts): the
+// replica at READ_DATABASE_URL, or the primary when there is none. Anything that must see what was
+// just written (signing, confirming, moderation, the live count) uses `db`.
+export function readDatabase(): Database {
+  if (!env.READ_DATABASE_URL) return database();
+  cache.nidaReadDatabase ??= openDatabase({ databaseUrl: env.READ_DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+  return cache.nidaReadDatabase;
+}
+
+function clientOf(open: () => Database): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const prisma = open().prisma;
+      const value = Reflect.get(prisma, property, prisma);
+      return typeof value === "function" ? value.bind(prisma) : value;
+    },
+  });
+}
+
+export const db: PrismaClient = clientOf(database);
+export const readDb: PrismaClient = clientOf(readDatabase);
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

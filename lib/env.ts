@@ -12,7 +12,14 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
     // Set by Next.js in its server and build: code running there was compiled by its bundler.
     NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+    // The primary (or PgBouncer in front of it; add ?pgbouncer=true for transaction pooling).
     DATABASE_URL: postgresUrl.optional(),
+    // Reads that may lag by a moment (the open API, exports, organisers' charts) go here: a
+    // streaming replica. Unset: they go to DATABASE_URL.
+    READ_DATABASE_URL: postgresUrl.optional(),
+    // The primary itself, not through a pooler: migrations hold a session-level lock, and backups
+    // and moves use whole sessions. Unset: DATABASE_URL.
+    DIRECT_DATABASE_URL: postgresUrl.optional(),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
@@ -60,6 +67,9 @@ const envSchema = z
     // How long a request waits for a connection (pool full or database unreachable) before it
     // is answered "try again shortly" rather than left hanging.
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // On SIGTERM the server answers its health check with 503 for this long while it still serves,
+    // so a load balancer stops sending it requests before it closes; then it finishes what it has.
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
     // The production server's V8 heap limit (--max-old-space-size), so that garbage is collected
     // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins.
     SERVER_MAX_HEAP_MB: z.coerce.number().int().min(0).default(160),
@@ -71,8 +81,15 @@ const envSchema = z
       .transform((value) => value === "true"),
   })
   .superRefine((value, ctx) => {
-    if (value.NIDA_ENV !== "production") return;
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    // The embedded database is one process's: it has no replica and no pooler.
+    for (const name of ["READ_DATABASE_URL", "DIRECT_DATABASE_URL"] as const) {
+      if (value[name] && !value.DATABASE_URL) problem(name, "needs DATABASE_URL (the embedded database has no replica or pooler)");
+    }
+    if (value.DATABASE_URL && transactionPooled(value.DATABASE_URL) && !value.DIRECT_DATABASE_URL) {
+      problem("DIRECT_DATABASE_URL", "is required with ?pgbouncer=true: migrations hold a session-level lock that transaction pooling cannot keep");
+    }
+    if (value.NIDA_ENV !== "production") return;
     if (!value.APP_SECRET) problem("APP_SECRET", "is required in production");
     else {
       const weakness = secretWeakness(value.APP_SECRET);
@@ -83,6 +100,17 @@ const envSchema = z
     if (!value.APP_URL) problem("APP_URL", "is required in production");
     else if (!value.APP_URL.startsWith("https://")) problem("APP_URL", "must be an https:// address in production");
   });
+
+// Every variable the schema reads (deploy/.env.example explains each).
+/** @internal exported for its tests */
+export const envVariableNames = Object.keys(envSchema.shape);
+
+// `?pgbouncer=true` on a PostgreSQL URL: a pooler in transaction mode is in between, so nothing may
+// outlive a transaction on a connection (named prepared statements, session locks). The name is
+// the one Prisma's own engines have long read.
+export function transactionPooled(url: string): boolean {
+  return new URL(url).searchParams.get("pgbouncer") === "true";
+}
 
 // A secret that keys IP hashes must not be guessable: long, varied, and not a placeholder left
 // from an example. `openssl rand -base64 48` passes.
@@ -119,3 +147,8 @@ export const env: Env = parseEnv(process.env);
 // next-auth reads its base URL from NEXTAUTH_URL at request time; it must be the address Nida
 // links to, so it is always derived from APP_URL rather than configured twice.
 process.env.NEXTAUTH_URL = env.APP_URL;
+
+// The environment a child tool (pg_dump, pg_restore) runs with: this process's, plus what it adds.
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -77,6 +77,12 @@ export class PGliteThread {
     return result;
   }
 
+  // A consistent copy of the whole data folder (a gzipped tar that `loadDataDir` reads back),
+  // taken while the database keeps serving.
+  dumpDataDir(): Promise<Uint8Array> {
+    return this.call({ op: "dump" }) as Promise<Uint8Array>;
+  }
+
   async close(): Promise<void> {
     if (this.failure) return;
     await this.call({ op: "close" });

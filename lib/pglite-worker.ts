@@ -8,6 +8,7 @@ export type ThreadRequest =
   | { op: "begin" }
   | { op: "rollback"; tx: number }
   | { op: "end"; tx: number; commit: boolean }
+  | { op: "dump" }
   | { op: "close" };
 
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
@@ -74,6 +75,16 @@ function serve(port: NonNullable<typeof parentPort>, data: ThreadData): void {
     return null;
   }
 
+  // The data folder as a gzipped tar, between two transactions: no transaction may be open (the
+  // transaction lock is held) and no statement runs while the files are read, so the copy is the
+  // state after one commit. PGlite's own lock for this is not a public method.
+  async function dump(): Promise<Uint8Array> {
+    await pglite.exec("CHECKPOINT");
+    const exclusive = pglite as unknown as { _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T> };
+    const blob = await exclusive._runExclusiveTransaction(() => pglite.dumpDataDir("gzip"));
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+
   function handle(message: ThreadRequest & { id: number }): Promise<unknown> {
     switch (message.op) {
       case "query": {
@@ -91,6 +102,8 @@ function serve(port: NonNullable<typeof parentPort>, data: ThreadData): void {
       }
       case "end":
         return finish(message.tx, message.commit);
+      case "dump":
+        return dump();
       case "close":
         return pglite.close();
     }

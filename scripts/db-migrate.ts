@@ -1,10 +1,10 @@
 // npm run db:migrate: applies pending migrations from prisma/migrations to the configured database
 // (PostgreSQL when DATABASE_URL is set, otherwise PGlite in PGLITE_DATA_DIR). Safe to run repeatedly.
-import { openDatabase } from "../lib/db";
+import { configuredTarget, openDatabase } from "../lib/db";
 import { env } from "../lib/env";
 import { applyMigrations } from "./migrations/schema-engine";
 
-const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+const database = openDatabase(configuredTarget());
 const target = database.kind === "postgres" ? "PostgreSQL" : `PGlite at ${env.PGLITE_DATA_DIR}`;
 let failed = false;
 try {

@@ -1,7 +1,7 @@
 // npm start: build if needed, bring the database up to date (migrations and seed), then serve.
 // With no DATABASE_URL this is the embedded PGlite database in PGLITE_DATA_DIR: no other setup.
 import { spawn } from "node:child_process";
-import { openDatabase } from "../lib/db";
+import { configuredTarget, openDatabase } from "../lib/db";
 import { env } from "../lib/env";
 import { buildIfNeeded } from "./build-state";
 import { prepareDatabase } from "./prepare-database";
@@ -13,7 +13,7 @@ const serverEnv = serverEnvironment(process.env, env, { dev });
 
 if (!dev && !args.has("--no-build") && !buildIfNeeded(buildEnvironment(process.env))) process.exit(1);
 
-const database = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+const database = openDatabase(configuredTarget());
 try {
   const { migrations, campaignsCreated } = await prepareDatabase(database);
   const where = database.kind === "postgres" ? "PostgreSQL" : `the embedded database (${env.PGLITE_DATA_DIR})`;
@@ -28,7 +28,7 @@ try {
 const listen = ["--port", String(env.PORT), "--hostname", env.LISTEN_HOST];
 const server = dev
   ? spawn("npx", ["--no-install", "next", "dev", ...listen], { stdio: "inherit", env: serverEnv })
-  : spawn(process.execPath, ["scripts/serve.mjs", ...listen], { stdio: "inherit", env: serverEnv });
+  : spawn(process.execPath, ["scripts/serve.mjs", ...listen, "--drain-ms", String(env.SHUTDOWN_DRAIN_MS)], { stdio: "inherit", env: serverEnv });
 console.log(`Nida is starting on ${env.APP_URL}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,5 +1,5 @@
 import { confirmedCount, paperCount } from "../campaigns/counters";
-import { db } from "../db";
+import { readDb } from "../db";
 import { findPublicCampaignId } from "./find-public-campaign";
 import { campaignCounts, campaignHourlyCounts, type CampaignCounts, type CampaignHourlyCounts } from "./schema";
 
@@ -9,16 +9,16 @@ import { campaignCounts, campaignHourlyCounts, type CampaignCounts, type Campaig
 export async function getApiCampaignCounts(options: { slug: string }): Promise<CampaignCounts> {
   const campaign = await findPublicCampaignId(options.slug);
   const [confirmed, paper, byCountry, byDay] = await Promise.all([
-    confirmedCount(campaign.id),
-    paperCount(campaign.id),
-    db.signature.groupBy({
+    confirmedCount(campaign.id, readDb),
+    paperCount(campaign.id, readDb),
+    readDb.signature.groupBy({
       by: ["country"],
       where: { campaignId: campaign.id, state: "CONFIRMED" },
       _count: { _all: true },
       orderBy: [{ _count: { country: "desc" } }, { country: "asc" }],
     }),
     // Stored times are UTC, so the day of a timestamp is its UTC day.
-    db.$queryRaw<{ day: string; confirmed: number }[]>`
+    readDb.$queryRaw<{ day: string; confirmed: number }[]>`
       SELECT to_char(date_trunc('day', confirmed_at), 'YYYY-MM-DD') AS day, count(*)::int AS confirmed
         FROM signatures
        WHERE campaign_id = ${campaign.id} AND state = 'CONFIRMED' AND confirmed_at IS NOT NULL
@@ -38,7 +38,7 @@ export async function getApiCampaignCounts(options: { slug: string }): Promise<C
 // on the same (campaign, state, confirmed_at) index. Apart from /counts so that its answer stays small.
 export async function getApiCampaignHourlyCounts(options: { slug: string }): Promise<CampaignHourlyCounts> {
   const campaign = await findPublicCampaignId(options.slug);
-  const byHour = await db.$queryRaw<{ hour: string; confirmed: number }[]>`
+  const byHour = await readDb.$queryRaw<{ hour: string; confirmed: number }[]>`
     SELECT to_char(date_trunc('hour', confirmed_at), 'YYYY-MM-DD"T"HH24":00:00Z"') AS hour, count(*)::int AS confirmed
       FROM signatures
      WHERE campaign_id = ${campaign.id} AND state = 'CONFIRMED' AND confirmed_at IS NOT NULL

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { readDb } from "../db";
 import { sentStatuses } from "../deliveries/delivery-record";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
@@ -16,13 +16,13 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
   const cursor = decodeCursor(query.cursor);
   const campaign = await findPublicCampaignId(options.slug);
   const [digests, responses] = await Promise.all([
-    db.digest.findMany({
+    readDb.digest.findMany({
       where: { campaignId: campaign.id, status: { in: [...sentStatuses] }, sentAt: { not: null }, ...afterCursor("sentAt", cursor) },
       orderBy: [{ sentAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
       select: { ...digestDeliverySelect, countedAt: true, decisionMaker: { select: decisionMakerSelect } },
     }),
-    db.decisionMakerResponse.findMany({
+    readDb.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id, published: true },
       orderBy: [{ respondedOn: "desc" }, { id: "desc" }],
       select: { id: true, respondedOn: true, summary: true, summaryAr: true, url: true, decisionMaker: { select: decisionMakerSelect } },

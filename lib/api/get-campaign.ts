@@ -1,5 +1,5 @@
 import { isPublic } from "../campaigns/lifecycle";
-import { db } from "../db";
+import { readDb } from "../db";
 import { env } from "../env";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { apiUrl } from "../public-urls";
@@ -9,7 +9,7 @@ import { decisionMakerSelect, iso, lower, shapeDecisionMaker, shapeStatement, sh
 
 // GET /api/v1/campaigns/{slug}: one published campaign with its demands, targets and totals.
 export async function getApiCampaign(options: { slug: string }): Promise<CampaignDetail> {
-  const campaign = await db.campaign.findUnique({
+  const campaign = await readDb.campaign.findUnique({
     where: { slug: options.slug },
     select: {
       ...summaryCampaignSelect,

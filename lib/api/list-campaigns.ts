@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { readDb } from "../db";
 import { isClosed, isOpen, isPublic, isUpcoming } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
@@ -16,7 +16,7 @@ function statusCondition(status: keyof typeof phases | undefined, now: Date): Pr
 export async function listApiCampaigns(options: { query: URLSearchParams }): Promise<CampaignList> {
   const query = parseQuery(campaignListQuery, options.query);
   const cursor = decodeCursor(query.cursor);
-  const rows = await db.campaign.findMany({
+  const rows = await readDb.campaign.findMany({
     where: { AND: [statusCondition(query.status, new Date()), afterCursor("createdAt", cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

@@ -1,4 +1,5 @@
 import { confirmedCounts, paperCounts } from "../campaigns/counters";
+import { readDb } from "../db";
 import { goalProgress } from "../campaigns/goals";
 import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
@@ -62,7 +63,7 @@ function totalsOf(confirmed: number, paper: number, goals: number[]): CampaignSu
 export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummary[]> {
   // The count is the sum of the campaigns' counter shards: one grouped query for the whole page.
   const ids = rows.map((row) => row.id);
-  const [counts, paper] = await Promise.all([confirmedCounts(ids), paperCounts(ids)]);
+  const [counts, paper] = await Promise.all([confirmedCounts(ids, readDb), paperCounts(ids, readDb)]);
   const now = new Date();
   return rows.map((row) => {
     const lead = row.owners[0]?.organisation;

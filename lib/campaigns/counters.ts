@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { db, type Tx } from "../db";
+import { db, type PrismaClient, type Tx } from "../db";
 
 // Confirmations land on one of several rows per campaign, so a popular campaign's count never
 // turns into one row every transaction queues on. The count is the sum of the shards.
@@ -14,9 +14,10 @@ export async function addConfirmed(tx: Tx, campaignId: string, delta: number): P
     DO UPDATE SET confirmed = campaign_counters.confirmed + EXCLUDED.confirmed, updated_at = now()`;
 }
 
-export async function confirmedCounts(campaignIds: string[]): Promise<Map<string, number>> {
+// `client`: the replica's client for readers who may see the count a moment late (the open API).
+export async function confirmedCounts(campaignIds: string[], client: PrismaClient = db): Promise<Map<string, number>> {
   if (campaignIds.length === 0) return new Map();
-  const rows = await db.campaignCounter.groupBy({
+  const rows = await client.campaignCounter.groupBy({
     by: ["campaignId"],
     where: { campaignId: { in: campaignIds } },
     _sum: { confirmed: true },
@@ -24,18 +25,18 @@ export async function confirmedCounts(campaignIds: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.campaignId, row._sum.confirmed ?? 0]));
 }
 
-export async function confirmedCount(campaignId: string): Promise<number> {
-  return (await confirmedCounts([campaignId])).get(campaignId) ?? 0;
+export async function confirmedCount(campaignId: string, client: PrismaClient = db): Promise<number> {
+  return (await confirmedCounts([campaignId], client)).get(campaignId) ?? 0;
 }
 
 // Signatures entered from paper sheets, per campaign: counted from their rows, apart from the
 // confirmed online ones.
-export async function paperCounts(campaignIds: string[]): Promise<Map<string, number>> {
+export async function paperCounts(campaignIds: string[], client: PrismaClient = db): Promise<Map<string, number>> {
   if (campaignIds.length === 0) return new Map();
-  const rows = await db.paperSignature.groupBy({ by: ["campaignId"], where: { campaignId: { in: campaignIds } }, _count: { _all: true } });
+  const rows = await client.paperSignature.groupBy({ by: ["campaignId"], where: { campaignId: { in: campaignIds } }, _count: { _all: true } });
   return new Map(rows.map((row) => [row.campaignId, row._count._all]));
 }
 
-export async function paperCount(campaignId: string): Promise<number> {
-  return (await paperCounts([campaignId])).get(campaignId) ?? 0;
+export async function paperCount(campaignId: string, client: PrismaClient = db): Promise<number> {
+  return (await paperCounts([campaignId], client)).get(campaignId) ?? 0;
 }

@@ -1,6 +1,5 @@
 import { requireCampaignRole, type Actor } from "../auth/authorize";
-import { database } from "../db";
-import { env } from "../env";
+import { database, readDatabase } from "../db";
 import { AppError } from "../errors";
 import { encodeCsvRows } from "./csv";
 import { describeFilters, type ExportFilters } from "./schema";
@@ -146,8 +145,11 @@ export async function exportSignaturesCsv(options: {
   return { stream, fileName: `${campaign.slug}-signatures-${date}.csv`, expectedRows: source.expectedRows };
 }
 
+// On PostgreSQL the rows come from the replica when there is one (an export may be a moment behind;
+// its audit entry is written to the primary).
 async function openRowSource(kind: "postgres" | "pglite", query: RowQuery, batchSize?: number): Promise<CsvRowSource> {
-  if (kind === "postgres" && env.DATABASE_URL) return openPostgresCopy(env.DATABASE_URL, query);
+  const rows = readDatabase();
+  if (kind === "postgres" && rows.connectionString) return openPostgresCopy(rows.connectionString, query);
   const { prisma } = database();
   const runQuery: RawQuery = <T>(text: string, params: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...params);
   const pages = await openKeysetPages(runQuery, query, { batchSize });

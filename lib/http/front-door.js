@@ -61,6 +61,24 @@ export function admitRequest(request, response) {
 }
 
 /**
+ * While the server shuts down: the health check says so (a load balancer then stops sending
+ * requests here), and every other answer closes its connection, so none is left for the
+ * balancer to reuse as the server stops accepting.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @returns {boolean} whether the request goes on
+ */
+export function answerWhileDraining(request, response) {
+  response.setHeader("Connection", "close");
+  if (request.url === "/api/health" || request.url?.startsWith("/api/health?")) {
+    response.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store", "Retry-After": "5" });
+    response.end(JSON.stringify({ status: "draining" }));
+    return false;
+  }
+  return true;
+}
+
+/**
  * A CONNECT (a request to tunnel) reaches no route: Node.js hands over the bare connection, which
  * gets the same 405 and is closed.
  * @param {import("node:stream").Duplex} socket
