@@ -12,8 +12,8 @@ const properNames = ["Muhammad", "Najem"];
 // Names of formats and systems that Arabic technical writing keeps in Latin letters, each next
 // to an Arabic explanation ("بالتوقيت العالمي المنسَّق (UTC)", "بصمة IP", "رمز بلد من حرفين مثل SY",
 // "صورة PNG أو JPEG أو WebP").
-// "ملف PDF", and the name of the webhook specification and of the languages its libraries exist for.
-const technicalNames = ["UTC", "CSV", "HTML", "Markdown", "IP", "Gmail", "SY", "PNG", "JPEG", "WebP", "SVG", "PDF", "Standard", "Webhooks", "JavaScript", "Python", "Go", "PHP", "Ruby", "Java"];
+// "ملف PDF", "رمز QR", and the name of the webhook specification and of the languages its libraries exist for.
+const technicalNames = ["UTC", "CSV", "HTML", "Markdown", "IP", "Gmail", "SY", "PNG", "JPEG", "WebP", "SVG", "PDF", "QR", "Standard", "Webhooks", "JavaScript", "Python", "Go", "PHP", "Ruby", "Java"];
 
 test("every page of the organiser area reads in Arabic", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
