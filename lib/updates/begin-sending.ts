@@ -7,13 +7,13 @@ import { hasArabic } from "./update-mail";
 // `startsNow`: scheduled for the moment of sending, for the update worker to begin at once.
 export type SendResult = { status: UpdateStatus; recipients: RecipientCount | null; startsNow?: boolean };
 
-// Fixes the recipients (one INSERT ... SELECT) and hands them to the update queue, in the caller's
-// transaction; audited with the number of recipients. An update only published on the campaign
-// page is sent at once. A notice's text is Nida's own, in both languages.
 // How long a worker's transaction that begins sending may run: fixing a million recipients is one
 // INSERT ... SELECT of a minute or more, and nobody waits on it.
 export const beginSendingTimeoutMs = 15 * 60_000;
 
+// Fixes the recipients (one INSERT ... SELECT) and hands them to the update queue, in the caller's
+// transaction; audited with the number of recipients. An update only published on the campaign
+// page is sent at once. A notice's text is Nida's own, in both languages.
 export async function beginSending(tx: Tx, options: { updateId: string; userId: string | null }): Promise<SendResult> {
   const update = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId } });
   const now = new Date();

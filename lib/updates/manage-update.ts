@@ -126,7 +126,7 @@ export async function sendUpdate(options: { actor: Actor; campaignId: string; up
       await recordAudit(tx, { organisationId, actor: options.actor, action: "update.submit", campaignId: update.campaignId, details: { update: update.id } });
       return { status: "AWAITING_APPROVAL" as const, recipients: null };
     }
-    return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
+    return release(tx, { updateId: update.id, mailed: update.mailed, actor: options.actor, scheduledFor });
   });
   if (result.status === "SENDING" || result.startsNow) wakeUpdates();
   return result;
@@ -142,7 +142,7 @@ export async function approveUpdate(options: { actor: Actor; campaignId: string;
     await tx.supporterUpdate.update({ where: { id: update.id }, data: { approvedById: options.actor.userId, approvedAt: new Date() } });
     await recordAudit(tx, { organisationId, actor: options.actor, action: "update.approve", campaignId: update.campaignId, details: { update: update.id } });
     const scheduledFor = update.scheduledFor && update.scheduledFor.getTime() > Date.now() ? update.scheduledFor : null;
-    return release(tx, { updateId: update.id, actor: options.actor, scheduledFor });
+    return release(tx, { updateId: update.id, mailed: update.mailed, actor: options.actor, scheduledFor });
   });
   if (result.status === "SENDING" || result.startsNow) wakeUpdates();
   return result;
@@ -186,13 +186,12 @@ async function lockUpdate(tx: Tx, options: { organisationId: string; campaignId:
 }
 
 // Approved (or needing no approval): wait for its time, or begin sending now.
-async function release(tx: Tx, options: { updateId: string; actor: Actor; scheduledFor: Date | null }): Promise<SendResult> {
+async function release(tx: Tx, options: { updateId: string; mailed: boolean; actor: Actor; scheduledFor: Date | null }): Promise<SendResult> {
   if (options.scheduledFor) {
     await tx.supporterUpdate.update({ where: { id: options.updateId }, data: { status: "SCHEDULED", scheduledFor: options.scheduledFor } });
     return { status: "SCHEDULED", recipients: null };
   }
-  const { mailed } = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId }, select: { mailed: true } });
-  if (!mailed) return beginSending(tx, { updateId: options.updateId, userId: options.actor.userId });
+  if (!options.mailed) return beginSending(tx, { updateId: options.updateId, userId: options.actor.userId });
   // Fixing a large audience takes a minute or more: the update worker does it, not the request,
   // so the organiser is answered at once and no proxy's timeout cuts the request short.
   await tx.supporterUpdate.update({ where: { id: options.updateId }, data: { status: "SCHEDULED", scheduledFor: new Date() } });
