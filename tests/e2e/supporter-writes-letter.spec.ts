@@ -108,6 +108,28 @@ test("a signer in Syria is offered no Syrian ministry, is warned on choosing it,
   await expect(page.getByText("Your e-mail address goes with it only if you tick")).toBeVisible();
 });
 
+test("a signer who chooses a marked recipient before the page's script has arrived is warned as soon as it has", async ({ page }) => {
+  // A slow connection: the form is on screen and usable while its script is still on the way.
+  await confirmedSupporter(page, "SY");
+  const writeHref = await page.getByRole("link", { name: "Write a letter" }).getAttribute("href");
+  let release = () => {};
+  const scriptsArrive = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsArrive;
+    await route.continue();
+  });
+  await page.goto(writeHref!, { waitUntil: "domcontentloaded" });
+
+  const ministry = page.getByRole("radio", { name: new RegExp(syrianMinistry.name) });
+  await ministry.check();
+  await expect(page.getByRole("heading", { name: `Before you write to ${syrianMinistry.name}` })).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole("heading", { name: `Before you write to ${syrianMinistry.name}` })).toBeVisible();
+  await expect(ministry).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: `I have read this warning and still want to write to ${syrianMinistry.name}` })).not.toBeChecked();
+});
+
 test("a supporter who ticks both boxes lets the recipient reply to them and receives a copy", async ({ page }) => {
   const signer = await confirmedSupporter(page);
   const paragraph = `${personal} ${uniqueTag()}`;

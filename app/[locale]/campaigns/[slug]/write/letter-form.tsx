@@ -63,6 +63,14 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
     return Object.keys(found).length > 0 ? found : null;
   });
   const resultRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // On a slow connection a writer may choose before this script arrives: their choice stands,
+  // and the warning for a marked recipient appears as soon as the page can show it.
+  useEffect(() => {
+    const chosen = formRef.current?.querySelector<HTMLInputElement>('input[name="recipient"]:checked');
+    if (chosen) setSelected(chosen.value);
+  }, []);
 
   useEffect(() => {
     if (errorFields.length === 0 && !formError && (state.sent || state.mailto)) resultRef.current?.focus();
@@ -74,7 +82,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
   const ticked = (field: "replyToMe" | "copyToMe" | "acknowledgeRisk") => value(field, "") === "yes";
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="sign-form letter-form" aria-describedby={errorFields.length || formError ? "letter-errors" : undefined}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="sign-form letter-form" aria-describedby={errorFields.length || formError ? "letter-errors" : undefined}>
       {errorFields.length > 0 || formError ? (
         <div className="error-summary" id="letter-errors" role="alert" tabIndex={-1} ref={summaryRef}>
           <h3>{t("errorSummary")}</h3>
