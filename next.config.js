@@ -18,8 +18,11 @@ export function nidaConfig(phase) {
     // every few seconds (count, form token), so a 304 is rare; the hash cost every reader CPU time
     // in proportion to the page's size. Caches go by Cache-Control (s-maxage) instead.
     generateEtags: false,
-    // Server-only packages that load WebAssembly or native drivers at run time stay outside the bundle.
-    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+    // Server-only packages stay outside the bundle: those that load WebAssembly or native drivers at
+    // run time, and the large ones several routes use (fonts, PDF, QR codes). Bundled, each route's
+    // chunks carry its own copy, and a server that has answered every route holds every copy: the
+    // font and PDF libraries alone would be loaded three times into the heap.
+    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pdfkit", "fontkit", "qrcode", "bidi-js"],
     experimental: {
       // proxy.ts answers 413 to a page's body over its limit (Next.js alone answers 500); the
       // copy it reads is cut off after the largest body any route reads.

@@ -7,6 +7,24 @@ const targets = (process.env.E2E_TARGETS ?? "pglite=http://127.0.0.1:3000")
   .split(",")
   .map((pair) => pair.split("=") as [string, string]);
 
+// Every journey runs on PGlite, the database of `npm start`. On PostgreSQL run the journeys whose
+// work the two engines do differently: concurrent signing on a pool of connections, exports through
+// COPY, the outbox and the update worker claiming rows with SKIP LOCKED, erasure, the open API. Every
+// query of the other journeys runs on both engines in the integration tests (tests/integration).
+const postgresJourneys = [
+  "sign-and-confirm",
+  "sign-from-a-shared-connection",
+  "sign-twice",
+  "live-count",
+  "supporter-erases-their-data",
+  "supporter-writes-letter",
+  "fresh-install-sends-nothing",
+  "organiser-journey",
+  "organiser-delivers-digest",
+  "organiser-sends-update",
+  "developer-reads-api",
+].map((journey) => `**/${journey}.spec.ts`);
+
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export default defineConfig({
@@ -24,6 +42,7 @@ export default defineConfig({
   },
   projects: targets.map(([name, baseURL]) => ({
     name,
+    ...(name === "postgres" ? { testMatch: postgresJourneys } : {}),
     use: { ...devices["Pixel 7"], defaultBrowserType: "chromium", baseURL, launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } },
   })),
 });

@@ -1,4 +1,5 @@
-import countries from "i18n-iso-countries";
+// The package's entry without its 78 languages' names (the names come from Intl below).
+import countries from "i18n-iso-countries/index";
 import type { Locale } from "./i18n/locales";
 
 // ISO 3166-1 alpha-2 codes; names come from the platform's own CLDR data, in the reader's language.

@@ -71,8 +71,10 @@ const envSchema = z
     // so a load balancer stops sending it requests before it closes; then it finishes what it has.
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
     // The production server's V8 heap limit (--max-old-space-size), so that garbage is collected
-    // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins.
-    SERVER_MAX_HEAP_MB: z.coerce.number().int().min(0).default(160),
+    // before the process grows large; 0 leaves Node's own limit. An explicit NODE_OPTIONS wins. A
+    // server that has answered every kind of page holds about 150 MB of live heap, most of it the
+    // code of its routes: the limit leaves room above that for the requests in flight.
+    SERVER_MAX_HEAP_MB: z.coerce.number().int().min(0).default(256),
     NODE_OPTIONS: z.string().optional(),
     // Serves the routes the benchmarks compare against (/api/bench/*); 404 otherwise.
     BENCH_ROUTES: z

@@ -1,5 +1,6 @@
 // npm test: unit and integration tests (PGlite and a throwaway PostgreSQL), then end-to-end
-// journeys in Debian's Chromium against the production build, once per database.
+// journeys in Debian's Chromium against the production build, on PGlite and (a part of them, named
+// in playwright.config.ts) on PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
