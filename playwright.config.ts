@@ -9,8 +9,9 @@ const targets = (process.env.E2E_TARGETS ?? "pglite=http://127.0.0.1:3000")
 
 // Every journey runs on PGlite, the database of `npm start`. On PostgreSQL run the journeys whose
 // work the two engines do differently: concurrent signing on a pool of connections, exports through
-// COPY, the outbox and the update worker claiming rows with SKIP LOCKED, erasure, the open API. Every
-// query of the other journeys runs on both engines in the integration tests (tests/integration).
+// COPY, the outbox and the update worker claiming rows with SKIP LOCKED, erasure, the open API; and
+// those of delivery (packs, paper signatures, the map), whose counts come from hand-written SQL.
+// Every query of the other journeys runs on both engines in the integration tests (tests/integration).
 const postgresJourneys = [
   "sign-and-confirm",
   "sign-from-a-shared-connection",
@@ -23,6 +24,9 @@ const postgresJourneys = [
   "organiser-delivers-digest",
   "organiser-sends-update",
   "developer-reads-api",
+  "organiser-enters-paper-signatures",
+  "organiser-prints-paper-materials",
+  "reader-sees-signers-map",
 ].map((journey) => `**/${journey}.spec.ts`);
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

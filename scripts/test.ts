@@ -82,6 +82,10 @@ async function startServer(name: string, database: { DATABASE_URL?: string; PGLI
       RESEND_API_KEY: "re_test_key",
       RESEND_BASE_URL: capture.url,
       OUTBOX_POLL_MS: "250",
+      // The digest job runs as the server starts and then once in 20 days: the journeys send digests
+      // with "Send due digests now", and a scheduled run (every 10 minutes on the clock by default)
+      // falling between a journey's steps would send its digest first.
+      DIGEST_JOB_INTERVAL_MS: String(20 * 24 * 3_600_000),
       // The journeys sign the seed campaigns many times from this machine: each test names its
       // own address in X-Forwarded-For (tests/e2e/helpers.ts), as a proxy in front would.
       TRUST_PROXY_HOPS: "1",

@@ -19,7 +19,9 @@ const fontFiles: Record<string, string> = {
   "latin-600": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff",
 };
 
-const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+// Direction marks and overrides are dropped; isolates (FSI … PDI) stay for the bidi algorithm,
+// which sets a value apart with them, and are not drawn.
+const invisible = /[\u200B-\u200F\u202A-\u202E\u061C]/g;
 const pageSize = { width: 595.28, height: 841.89 }; // A4 in points
 const margin = 56;
 // Medium error correction: a code still reads with a fold or a smudge, and stays small.

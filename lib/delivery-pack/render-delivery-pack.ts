@@ -8,6 +8,7 @@ import { firstName } from "../privacy/public-signers";
 import { apiUrl, publicUrl } from "../public-urls";
 import { joinNames } from "../statements/authors";
 import type { StatementFacts } from "../statements/statement-facts";
+import { isolated } from "../campaigns/share-image/text-paths";
 import { PdfWriter, type Cell } from "./pdf-writer";
 
 type Texts = { en: string; ar: string | null };
@@ -85,14 +86,16 @@ function quoted(text: string, locale: Locale): string {
 
 function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   const { locale, snapshot } = content;
-  const title = localized(locale, content.campaign.title).text;
-  const organisations = content.organisations.map((name) => localized(locale, name).text);
+  // Names and titles put into a sentence are set apart from it (isolated), so that a Latin name
+  // in an Arabic sentence does not carry the numbers or punctuation after it into its own run.
+  const title = isolated(localized(locale, content.campaign.title).text);
+  const organisations = content.organisations.map((name) => isolated(localized(locale, name).text));
   writer.paragraph(joinNames(organisations, locale), { size: 12, weight: 600, gapAfter: 2 });
   writer.paragraph(formatDate(snapshot.countedAt, locale), { color: "#444444", gapAfter: 14 });
   writer.paragraph(content.all ? t("pdf.toAll") : t("pdf.to"), { weight: 600, gapAfter: 2 });
   for (const person of content.recipients) {
     const comma = locale === "ar" ? "، " : ", ";
-    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).join(comma), { gapAfter: 2 });
+    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).map(isolated).join(comma), { gapAfter: 2 });
   }
   writer.y += 10;
   writer.heading(t("pdf.subject", { title }), 14);
@@ -111,8 +114,8 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
       // The quote is in the statement's own language, whichever the pack is in.
       if (demand.sourceQuote) writer.paragraph(quoted(demand.sourceQuote, demand.statement?.language ?? locale), { size: 9.5, color: "#444444", gapAfter: 2, indent: 20, auto: true });
       if (demand.statement) {
-        const authors = joinNames(demand.statement.authors.map((author) => localized(locale, author).text), locale);
-        writer.paragraph(t("pdf.source", { title: localized(locale, demand.statement.title).text, authors, date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision) }), { size: 9, color: "#555555", indent: 20 });
+        const authors = joinNames(demand.statement.authors.map((author) => isolated(localized(locale, author).text)), locale);
+        writer.paragraph(t("pdf.source", { title: isolated(localized(locale, demand.statement.title).text), authors, date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision) }), { size: 9, color: "#555555", indent: 20 });
       } else {
         writer.y += 4;
       }

@@ -1,13 +1,15 @@
 // An organiser adds a decision-maker to the directory, addresses a new campaign to them with a
 // daily cadence, approves a signer's comment, sends the digest, and follows it in the delivery
 // log; the captured e-mail holds the count, the comment and the fingerprint, and the public page
-// says what was sent to whom, without their e-mail address. Then they print a delivery pack to hand
-// over in person, and the public page records the hand-over. A response threshold the count has
+// says what was sent to whom, without their e-mail address. Then, with a second signer from another
+// country, they print a delivery pack in Arabic and in English to hand over in person; the PDFs are
+// read back, and the public page records the hand-over. A response threshold the count has
 // reached asks the minister for an answer: the campaign page, in both languages, gives the due
 // date the API reads from the database.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { formatDate } from "../../lib/i18n/format";
+import { formatDate, formatNumber } from "../../lib/i18n/format";
+import { pdfReadingText } from "../fixtures/pdf-text";
 import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
 import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
@@ -139,17 +141,59 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await signerPage.goto(campaignPath(slug, "ar"));
   await expect(signerPage.getByRole("region", { name: "موجّهة إلى" })).toContainText(`الردّ مطلوب في موعد أقصاه ${formatDate(dueAt, "ar")}`);
 
-  // A delivery pack to hand over in person: a PDF download, and the public record says so.
+  // A second signer, from Syria, then a delivery pack to hand over in person in each language: the
+  // PDF states the count, its fingerprint, the demand and both countries, and the public record
+  // says so.
+  const second = newSigner({ country: "SY" });
+  await signerPage.goto(campaignPath(slug));
+  await submitSignForm(signerPage, second);
+  await expectCheckYourEmail(signerPage, slug);
+  await signerPage.goto(confirmPath(await waitForConfirmationEmail(second.email)));
+  await pressConfirm(signerPage, slug);
+
   await page.goto(`/en/organiser/campaigns/${encodeURIComponent(id)}/delivery`);
   const packSection = page.getByRole("region", { name: "Delivery pack" });
-  await packSection.getByLabel("For").selectOption({ label: `${minister.name}, ${minister.institution}` });
-  await packSection.getByLabel("Language of the pack").selectOption("ar");
-  const [download] = await Promise.all([page.waitForEvent("download"), packSection.getByRole("button", { name: "Generate the PDF and record the hand-over" }).click()]);
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-delivery-ar-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
-  const pdf = await readFile((await download.path())!);
-  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const packText = async (locale: "ar" | "en") => {
+    await packSection.getByLabel("For").selectOption({ label: `${minister.name}, ${minister.institution}` });
+    await packSection.getByLabel("Language of the pack").selectOption(locale);
+    const [download] = await Promise.all([page.waitForEvent("download"), packSection.getByRole("button", { name: "Generate the PDF and record the hand-over" }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-delivery-${locale}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    return pdfReadingText(new Uint8Array(pdf), locale === "ar" ? "rtl" : "ltr");
+  };
+  const arabic = await packText("ar");
+  const packFingerprint = /[0-9a-f]{64}/.exec(arabic)?.[0];
+  expect(packFingerprint).toBeTruthy();
+  expect(packFingerprint).not.toBe(fingerprint);
+  expect(arabic).toMatch(new RegExp(`عدد التوقيعات عبر الإنترنت المؤكَّدة[^\\n]* ${formatNumber(2, "ar")} `));
+  // The country table: online, on paper, together, share.
+  expect(arabic).toContain("ألمانيا 1 0 1 50%");
+  expect(arabic).toContain("سوريا 1 0 1 50%");
+  expect(arabic).toContain("Keep every border crossing open for aid");
+  expect(arabic).toContain(minister.name);
+  expect(arabic).not.toContain(signer.email);
+
+  const english = await packText("en");
+  expect(english).toContain(packFingerprint!);
+  expect(english).toContain("2 online signatures confirmed by e-mail");
+  expect(english).toContain("Germany 1 0 1 50%");
+  expect(english).toContain("Syria 1 0 1 50%");
+  expect(english).toContain("Keep every border crossing open for aid");
+  expect(english).not.toContain(second.email);
+
+  // Both hand-overs are in the log, with the count and the fingerprint the PDFs state.
   await page.reload();
-  await expect(page.locator(".delivery-log tbody tr").filter({ hasText: "Delivery pack handed over in person" })).toContainText("0 / 1");
+  const handOvers = page.locator(".delivery-log tbody tr").filter({ hasText: "Delivery pack handed over in person" });
+  await expect(handOvers).toHaveCount(2);
+  // Newest first: the English pack, nobody new since the Arabic one; the Arabic pack, one signer
+  // new since the mailed digest.
+  await expect(handOvers.nth(0)).toContainText("0 / 2");
+  await expect(handOvers.nth(1)).toContainText("1 / 2");
+  for (const row of await handOvers.all()) {
+    await row.getByText("Fingerprint of the counted signatures").click();
+    await expect(row.locator(".fingerprint")).toHaveText(packFingerprint!);
+  }
   await signerPage.goto(campaignPath(slug));
   await expect(record).toContainText("Handed over in person on");
   await expect(record).toContainText("1 digest sent");

@@ -45,6 +45,14 @@ export type Run = { text: string; rtl: boolean; arabic: boolean };
 
 export type ShapedLine = { width: number; paths: string[] };
 
+const isolateMark = /[\u2066-\u2069]/;
+
+// A value set apart from the sentence it is put in (FSI … PDI): "…، Syrian Network for Human Rights،
+// 1 أكتوبر" keeps the date with the Arabic words around it instead of joining the name's run.
+export function isolated(value: string): string {
+  return `\u2068${value.replace(/[\u2066-\u2069]/g, "")}\u2069`;
+}
+
 // Splits a line into runs of one direction level and one font, in visual order (left to right).
 export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
   const levels = bidi.getEmbeddingLevels(line, direction);
@@ -53,14 +61,16 @@ export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
   // Brackets in right-to-left runs turn round: "(" shows as ")" (the bidi mirroring rule).
   for (const [index, char] of bidi.getMirroredCharactersMap(line, levels.levels)) chars[index] = char;
 
-  // Each character's run: a change of level or of script starts a new one.
+  // Each character's run: a change of level or of script starts a new one. Isolate marks (a name
+  // set apart from the sentence around it) count for the levels and are not drawn.
   const runOf: number[] = [];
   const runs: Run[] = [];
   chars.forEach((char, index) => {
+    if (isolateMark.test(char)) return runOf.push(-1);
     const level = levels.levels[index] ?? 0;
     const arabic = arabicScript.test(char);
     const previous = runs.at(-1);
-    const previousLevel = index > 0 ? (levels.levels[index - 1] ?? 0) : -1;
+    const previousLevel = index > 0 && runOf[index - 1] !== -1 ? (levels.levels[index - 1] ?? 0) : -1;
     if (previous && previousLevel === level && previous.arabic === arabic) {
       previous.text += char;
     } else {
@@ -79,6 +89,7 @@ export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
   let last = -1;
   for (const index of order) {
     const run = runOf[index]!;
+    if (run === -1) continue;
     if (run !== last) visual.push(runs[run]!);
     last = run;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { goalProgress } from "../../../lib/campaigns/goals";
 import { cachedRender } from "../../../lib/campaigns/share-image/render-cache";
 import { shareImageSvg } from "../../../lib/campaigns/share-image/share-image-svg";
-import { shapeLine, visualRuns, wrapLines } from "../../../lib/campaigns/share-image/text-paths";
+import { isolated, shapeLine, visualRuns, wrapLines } from "../../../lib/campaigns/share-image/text-paths";
 
 describe("text for the share image", () => {
   it("lays a right-to-left line out from the right, with a Latin name inside it kept left to right", () => {
@@ -13,6 +13,18 @@ describe("text for the share image", () => {
     expect(runs).toContain("ICC");
     // The brackets face the name from either side once mirrored.
     expect(runs.join("")).toContain("(ICC)");
+  });
+
+  it("keeps a number after an isolated Latin name with the Arabic words it belongs to, and draws no isolate mark", () => {
+    // Runs left to right on the page; the line reads from the right: the name, then "، 1 أكتوبر".
+    const runs = (authors: string) => visualRuns(`المصدر: تقرير، ${authors}، 1 أكتوبر 2026.`, "rtl").map((run) => run.text.trim()).filter(Boolean);
+    const nameBeforeDate = (texts: string[]) => texts.indexOf("Syrian Network for Human Rights") > texts.indexOf("1");
+    // Without isolation the Unicode rules carry "، 1" into the name's left-to-right run: the 1 is drawn right of the name.
+    expect(nameBeforeDate(runs("Syrian Network for Human Rights"))).toBe(false);
+    const set = runs(isolated("Syrian Network for Human Rights"));
+    expect(nameBeforeDate(set)).toBe(true);
+    expect(set.indexOf("1")).toBe(set.indexOf("أكتوبر") + 1);
+    expect(set.join("")).not.toMatch(/[\u2066-\u2069]/);
   });
 
   it("joins Arabic letters: a word takes fewer, contextual glyphs than it has letters", () => {
