@@ -10,7 +10,8 @@ import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { csvRecordCounter, insertConfirmedSignatures } from "../tests/fixtures/bulk-signatures";
 import { argValue, isMain } from "../tests/fixtures/cli";
-import { memoryStatus, resetPeak, samplePeakRss } from "../tests/fixtures/process-memory";
+import { peakWhile } from "../tests/fixtures/process-memory";
+import type { BenchContext } from "./support/context";
 import type { BenchServer } from "./support/server";
 import { formatCount, formatMb, formatMs, type Figure } from "./support/report";
 import { runBenchmarks, type Benchmark } from "./support/runner";
@@ -30,6 +31,18 @@ type Download = {
   peakRssBytes: number;
   peakFrom: "VmHWM" | "sampled";
 };
+
+// A fresh database on the run's cluster, a client on it (closed at clean-up), and an organisation
+// to own the benchmark's campaigns.
+export async function benchDatabase(context: BenchContext, name: string): Promise<{ url: string; client: pg.Client; organisationId: string }> {
+  const url = await context.postgresDatabase(`nida_bench_${name}_${randomUUID().slice(0, 8)}`);
+  const client = new pg.Client({ connectionString: url, application_name: "nida-bench" });
+  await client.connect();
+  context.onCleanup(() => client.end());
+  const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
+  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+  return { url, client, organisationId };
+}
 
 export async function createCampaign(client: pg.Client, organisationId: string, rows: number): Promise<string> {
   const id = `bench-${randomUUID().slice(0, 8)}`;
@@ -72,44 +85,30 @@ function request(url: string, headers: Record<string, string>, signal?: AbortSig
 }
 
 async function download(server: BenchServer, campaignId: string, sessionToken: string, encoding: Encoding): Promise<Download> {
-  const pid = server.serverPid();
-  const rssBeforeBytes = memoryStatus(pid)?.rssBytes ?? 0;
-  const kernelPeak = resetPeak(pid);
-  const sampler = samplePeakRss(() => [pid], 50);
-  const started = performance.now();
-  const response = await request(exportUrl(server, campaignId), { cookie: `next-auth.session-token=${sessionToken}`, "accept-encoding": encoding });
-  if (response.statusCode !== 200) {
-    sampler.stop();
-    response.resume();
-    throw new Error(`export answered ${response.statusCode}`);
-  }
-  const compressed = response.headers["content-encoding"] === "gzip";
-  const counter = csvRecordCounter();
-  let bytes = 0;
-  let wireBytes = 0;
-  let firstByteMs = 0;
-  response.on("data", (chunk: Buffer) => {
-    if (wireBytes === 0) firstByteMs = performance.now() - started;
-    wireBytes += chunk.byteLength;
+  const measured = await peakWhile(server.serverPid(), async () => {
+    const started = performance.now();
+    const response = await request(exportUrl(server, campaignId), { cookie: `next-auth.session-token=${sessionToken}`, "accept-encoding": encoding });
+    if (response.statusCode !== 200) {
+      response.resume();
+      throw new Error(`export answered ${response.statusCode}`);
+    }
+    const compressed = response.headers["content-encoding"] === "gzip";
+    const counter = csvRecordCounter();
+    let bytes = 0;
+    let wireBytes = 0;
+    let firstByteMs = 0;
+    response.on("data", (chunk: Buffer) => {
+      if (wireBytes === 0) firstByteMs = performance.now() - started;
+      wireBytes += chunk.byteLength;
+    });
+    const body = compressed ? response.pipe(createGunzip()) : response;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      counter.push(chunk);
+      bytes += chunk.byteLength;
+    }
+    return { rows: counter.records - 1, bytes, wireBytes, firstByteMs, totalMs: performance.now() - started };
   });
-  const body = compressed ? response.pipe(createGunzip()) : response;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    counter.push(chunk);
-    bytes += chunk.byteLength;
-  }
-  const totalMs = performance.now() - started;
-  const sampledPeak = sampler.stop();
-  const hwm = kernelPeak ? (memoryStatus(pid)?.peakBytes ?? 0) : 0;
-  return {
-    rows: counter.records - 1,
-    bytes,
-    wireBytes,
-    firstByteMs,
-    totalMs,
-    rssBeforeBytes,
-    peakRssBytes: Math.max(hwm, sampledPeak),
-    peakFrom: kernelPeak ? "VmHWM" : "sampled",
-  };
+  return { ...measured.result, rssBeforeBytes: measured.rssBeforeBytes, peakRssBytes: measured.peakRssBytes, peakFrom: measured.peakFrom };
 }
 
 // The export's own connections; the parallel workers of its query carry the same name.
@@ -145,13 +144,7 @@ export const exportBenchmark: Benchmark = {
     const nodeOptions = argValue("--node-options", args);
     // The smaller export first, on a fresh server: its peak shows the memory does not grow with rows.
     const sizes = [smallRows, largeRows].filter((rows) => rows > 0);
-    const url = await context.postgresDatabase(`nida_bench_export_${randomUUID().slice(0, 8)}`);
-    const client = new pg.Client({ connectionString: url, application_name: "nida-bench" });
-    await client.connect();
-    context.onCleanup(() => client.end());
-
-    const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
-    await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+    const { url, client, organisationId } = await benchDatabase(context, "export");
     const campaigns: { rows: number; id: string }[] = [];
     for (const rows of sizes) {
       const started = performance.now();

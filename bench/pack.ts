@@ -9,7 +9,7 @@ import { request } from "node:http";
 import pg from "pg";
 import { argValue } from "../tests/fixtures/cli";
 import { peakWhile } from "../tests/fixtures/process-memory";
-import { createCampaign, createOrganiserSession } from "./export";
+import { benchDatabase, createCampaign, createOrganiserSession } from "./export";
 import type { BenchServer } from "./support/server";
 import { formatCount, formatMb, formatMs, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
@@ -67,13 +67,7 @@ export const packBenchmark: Benchmark = {
   name: "pack",
   async run(context, args) {
     const signers = Number(argValue("--pack-signers", args) ?? 100_000);
-    const url = await context.postgresDatabase(`nida_bench_pack_${randomUUID().slice(0, 8)}`);
-    const client = new pg.Client({ connectionString: url, application_name: "nida-bench" });
-    await client.connect();
-    context.onCleanup(() => client.end());
-
-    const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
-    await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+    const { url, client, organisationId } = await benchDatabase(context, "pack");
     const campaigns = [];
     for (const rows of [10, signers]) {
       const id = await createCampaign(client, organisationId, rows);
