@@ -29,8 +29,9 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: databaseTests,
+          globalSetup: ["tests/setup/pglite-global.ts"],
           setupFiles: ["tests/setup/database.ts"],
-          env: { NIDA_ENV: "test", PGLITE_DATA_DIR: "memory://", JOBS_ENABLED: "false", APP_URL: "http://nida.test", SIGNER_FEED_SETTLE_SECONDS: "0" },
+          env: { NIDA_ENV: "test", JOBS_ENABLED: "false", APP_URL: "http://nida.test", SIGNER_FEED_SETTLE_SECONDS: "0" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

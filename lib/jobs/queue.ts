@@ -72,15 +72,19 @@ export function defineQueue<Update = Record<never, never>>(definition: QueueDefi
 
   // The ids of up to `limit` due rows: first those whose worker died (their lease ran out), then
   // each lane's waiting rows, oldest first. The arms run in turn and stop once `limit` are found.
+  // Each arm locks the rows it reads and passes over rows another claim holds, so two workers
+  // claiming at the same moment take different rows rather than the second finding none.
   function dueIds(limit: number, scope: Prisma.Sql): Prisma.Sql {
     const arms = [
-      Prisma.sql`(SELECT q.id FROM ${table} AS q WHERE q.status = 'SENDING' AND q.locked_until < now() ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit})`,
+      Prisma.sql`SELECT q.id FROM ${table} AS q WHERE q.status = 'SENDING' AND q.locked_until < now() ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
       ...lanes.map(
         (lane) =>
-          Prisma.sql`(SELECT q.id FROM ${table} AS q WHERE q.status = 'PENDING' AND q.next_attempt_at <= now() AND ${lane} ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit})`,
+          Prisma.sql`SELECT q.id FROM ${table} AS q WHERE q.status = 'PENDING' AND q.next_attempt_at <= now() AND ${lane} ${claimable} ${scope} ORDER BY q.next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
       ),
     ];
-    return Prisma.sql`SELECT c.id FROM (${Prisma.join(arms, " UNION ALL ")}) AS c LIMIT ${limit}`;
+    const named = arms.map((arm, index) => Prisma.sql`${Prisma.raw(`arm${index}`)} AS (${arm})`);
+    const reads = arms.map((_, index) => Prisma.raw(`SELECT id FROM arm${index}`));
+    return Prisma.sql`WITH ${Prisma.join(named, ", ")} SELECT c.id FROM (${Prisma.join(reads, " UNION ALL ")}) AS c LIMIT ${limit}`;
   }
 
   // FOR UPDATE SKIP LOCKED: two workers, in one process or on two servers, never hold one row.

@@ -61,13 +61,17 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
 
-let engineModule: Promise<EngineModule> | undefined;
+// The engine of this process. The glue module is one per process, whatever loads this file: a
+// runner that loads this file twice (vitest, for two projects' global setups) must not give the
+// glue a second instance while the first is at work, so the engine is kept on the process.
+const loaded = Symbol.for("nida.schema-engine");
+const processWide = globalThis as { [loaded]?: Promise<EngineModule> };
 
 // The package's own entry does `import * as wasm from "./schema_engine_bg.wasm"`, which Node cannot
 // load. Its glue module (`schema_engine_bg.js`) is importable on its own: instantiate the .wasm with
 // the glue as its import object, hand the exports back to the glue, and start it. Done once per process.
 function loadSchemaEngine(): Promise<EngineModule> {
-  engineModule ??= (async () => {
+  const engineModule = (processWide[loaded] ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmPath = path.join(path.dirname(gluePath), "schema_engine_bg.wasm");
@@ -79,9 +83,9 @@ function loadSchemaEngine(): Promise<EngineModule> {
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
-  })();
+  })());
   engineModule.catch(() => {
-    engineModule = undefined; // let a later call retry
+    if (processWide[loaded] === engineModule) processWide[loaded] = undefined; // let a later call retry
   });
   return engineModule;
 }

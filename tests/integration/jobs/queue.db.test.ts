@@ -150,4 +150,17 @@ describe.each([
     expect(taken.map((row) => row.id).sort()).toEqual(ids.slice(3).sort());
     expect((await claim(scope)).map((row) => row.id).sort()).toEqual(ids.slice(0, 3).sort());
   });
+
+  it.skipIf(!process.env.DATABASE_URL)("gives a worker the next due rows when another is claiming the oldest, rather than none", async () => {
+    const { scope, rows } = await setup.add(6);
+    const ids = (await rows()).map((row) => row.id);
+    const table = Prisma.raw(setup === mail ? "outbox_messages" : "webhook_deliveries");
+    // The first three are the oldest: a claim of three reads them first.
+    await db.$executeRaw`UPDATE ${table} SET next_attempt_at = now() - interval '1 hour' WHERE id = ANY(${ids.slice(0, 3)}::text[])`;
+    const taken = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM ${table} WHERE id = ANY(${ids.slice(0, 3)}::text[]) FOR UPDATE`;
+      return claim(scope, 3);
+    });
+    expect(taken.map((row) => row.id).sort()).toEqual(ids.slice(3).sort());
+  });
 });
