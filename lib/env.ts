@@ -35,6 +35,8 @@ const envSchema = z
     LETTERS_PER_SIGNATURE_PER_DAY: z.coerce.number().int().positive().max(1000).default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    // How long a claimed message is held before another worker may take it again (its sender died).
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
     // Requests per second to the mail provider, from this process (Resend allows 2 by default).
     MAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
     // The signing secret of the provider's delivery-event webhook ("whsec_..."); unset refuses every event.

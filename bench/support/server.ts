@@ -1,5 +1,6 @@
 // The production server as `npm start` runs it (`scripts/start.ts --no-build`), on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { freePort } from "../../tests/fixtures/free-port";
 import { commandLine, processTree } from "../../tests/fixtures/process-memory";
 
@@ -34,6 +35,23 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
 }
 
+// Running: it exists and is not a zombie waiting for a parent (or an init) to reap it.
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+async function untilGone(pids: number[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some(alive)) {
+    if (Date.now() > deadline) throw new Error(`processes ${pids.filter(alive).join(", ")} still running ${timeoutMs} ms after SIGTERM`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 // What a server runs against: its database, and any other setting (NODE_OPTIONS for its Node
 // processes, JOBS_ENABLED and RESEND_* for mail, a fixed PORT to restart on the same address).
 export type ServerEnv = { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; NODE_OPTIONS?: string } & Record<string, string | undefined>;
@@ -53,8 +71,11 @@ export async function startProductionServer(name: string, env: ServerEnv, cwd?: 
       TRUST_PROXY_HOPS: "1", ...env, PORT: String(port) },
   });
   const pids = () => (child.pid && child.exitCode === null ? processTree(child.pid) : []);
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  // SIGTERM to the whole process group; done when every process of the server has exited (npx
+  // exits at once, while the server itself may still be draining).
+  const stop = async () => {
+    const tree = pids();
+    await new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
       child.once("exit", () => resolve());
       try {
@@ -63,6 +84,8 @@ export async function startProductionServer(name: string, env: ServerEnv, cwd?: 
         resolve();
       }
     });
+    await untilGone(tree, 60_000);
+  };
   const kill = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();

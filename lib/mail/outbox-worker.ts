@@ -41,7 +41,7 @@ export const mailQueue = defineQueue<Prisma.OutboxMessageUpdateManyMutationInput
   returning: Prisma.sql`q.id, q.idempotency_key, q.template, q.to_address, q.reply_to, q.cc, q.locale::text AS locale, q.payload, q.attempts, q.batch_key`,
   order: Prisma.sql`(q.template = 'digest'), q.next_attempt_at`,
   lanes: [Prisma.sql`q.template <> 'digest'`, Prisma.sql`q.template = 'digest'`],
-  leaseSeconds: 120,
+  leaseSeconds: env.OUTBOX_LEASE_SECONDS,
   maxAttempts: () => env.OUTBOX_MAX_ATTEMPTS,
   retryDelayMs: backoff(5_000, 15 * 60_000),
   batchSize: maxBatchSize,
