@@ -4,6 +4,9 @@
 // load, one app server is killed and restarted, the replica serves an export while the primary
 // serves a confirmation, and PgBouncer is killed and restarted; both servers run the jobs.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganiserSession } from "../../bench/export";
 import { distinctIp, signEndpoint, signForm, signJsonRequest, signJsonOutcome, type FormFields } from "../../bench/support/forms";
@@ -12,7 +15,9 @@ import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../fixtures/postgres-cluster";
 import { ensureSystemDependencies } from "../fixtures/provision";
 import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
+import { startWebhookReceiver } from "../fixtures/webhook-receiver";
 import { freePort } from "../fixtures/free-port";
+import { differingTables, tableRows } from "../fixtures/table-rows";
 import { BenchContext, campaignIntegrity, confirm, confirmLink, openSeedCampaign, sustain, uniqueName, waitFor, withClient, type BenchServer } from "../faults/support";
 import { startCaddy, startPgBouncer, startReplica, type Caddy, type PgBouncer, type Replica } from "./engines";
 
@@ -38,6 +43,7 @@ describe("the production topology", () => {
   let bouncer: PgBouncer;
   let caddy: Caddy;
   let capture: ResendCapture;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let serverEnv: Record<string, string>;
   const servers: BenchServer[] = [];
   const ports: number[] = [];
@@ -135,6 +141,8 @@ describe("the production topology", () => {
       OUTBOX_LEASE_SECONDS: String(leaseSeconds),
       // A stopping server fails its health check this long before it stops accepting (deploy/.env.example).
       SHUTDOWN_DRAIN_MS: "5000",
+      // The digest job runs every 2 s on both servers; a campaign's digest goes once a day.
+      DIGEST_JOB_INTERVAL_MS: "2000",
       RESEND_API_KEY: "re_topology",
       RESEND_BASE_URL: capture.url,
       TRUST_PROXY_HOPS: "1",
@@ -145,6 +153,20 @@ describe("the production topology", () => {
     caddy = await startCaddy(ports.map((port) => `127.0.0.1:${port}`), caddyPort);
     context.onCleanup(() => caddy.stop());
     campaign = await openSeedCampaign(primaryUrl);
+    // Its decision-makers get a daily digest, from whichever server's job writes it first.
+    await withClient(primaryUrl, (client) => client.query(`UPDATE campaigns SET digest_cadence = 'DAILY' WHERE id = $1`, [campaign.id]));
+    // The campaign's organisations hear of every confirmation, from whichever server's worker
+    // delivers it.
+    receiver = await startWebhookReceiver();
+    context.onCleanup(() => receiver.stop());
+    await withClient(primaryUrl, (client) =>
+      client.query(
+        `INSERT INTO webhook_endpoints (id, organisation_id, url, secret, events)
+         SELECT 'topology-' || organisation_id, organisation_id, $2, 'whsec_dG9wb2xvZ3ktdG9wb2xvZ3ktdG9wb2xvZ3k=', ARRAY['signature.confirmed']
+           FROM campaign_owners WHERE campaign_id = $1`,
+        [campaign.id, receiver.url],
+      ),
+    );
     form = await signForm(caddy.url, campaign.slug);
     figures.setupSeconds = Math.round((performance.now() - setupStarted) / 100) / 10;
   });
@@ -297,6 +319,54 @@ describe("the production topology", () => {
     await expectStoredAndMailedOnce(attempts.map((a) => a.email));
   });
 
+  it("delivers every webhook once with the jobs running on both app servers", async () => {
+    // Twenty signers confirm through Caddy, their confirmations spread over both servers; each
+    // confirmation is one event, delivered to each endpoint once.
+    const emails = Array.from({ length: 20 }, (_, n) => `${run}-webhook-${n}@example.org`);
+    for (const email of emails) expect((await sign(email, ++signed)).outcome).toBe("signed");
+    for (const email of emails) {
+      const link = await waitFor(`the confirmation e-mail to ${email}`, async () => confirmLink(capture.messages({ to: email })[0]?.text ?? null));
+      expect(await confirm({ url: caddy.url } as BenchServer, link)).toBe(true);
+    }
+    const endpoints = await withClient(primaryUrl, async (client) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM webhook_endpoints WHERE id LIKE 'topology-%'`)).rows[0]!.n));
+    // This run's confirmations: the one of the replica's test and these twenty.
+    const confirmed = await withClient(primaryUrl, async (client) =>
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM signatures s JOIN supporters sp ON sp.id = s.supporter_id WHERE s.campaign_id = $1 AND s.confirmed_at IS NOT NULL AND sp.email LIKE $2`,
+            [campaign.id, `${run}-%`],
+          )
+        ).rows[0]!.n,
+      ),
+    );
+    expect(confirmed).toBe(emails.length + 1);
+    await waitFor("every confirmation's webhook", async () => receiver.received.length >= confirmed * endpoints, 60_000);
+    await waitFor("the webhook queue to be empty", () =>
+      withClient(primaryUrl, async (client) =>
+        Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE endpoint_id LIKE 'topology-%' AND status <> 'SENT'`)).rows[0]!.n) === 0,
+      ),
+    );
+    const ids = receiver.received.map((request) => String(request.headers["webhook-id"]));
+    expect(ids.length).toBe(confirmed * endpoints);
+    expect(new Set(ids).size).toBe(ids.length);
+    figures.webhooks = { confirmed, endpoints, delivered: ids.length };
+  });
+
+  it("sends each decision-maker today's digest once with the jobs running on both app servers", async () => {
+    const targets = await withClient(primaryUrl, async (client) =>
+      (await client.query<{ email: string }>(`SELECT d.email FROM campaign_targets t JOIN decision_makers d ON d.id = t.decision_maker_id WHERE t.campaign_id = $1`, [campaign.id])).rows.map((row) => row.email),
+    );
+    expect(targets.length).toBeGreaterThan(0);
+    await waitFor("each decision-maker's digest at the provider", async () => targets.every((to) => capture.messages({ to }).length > 0), 60_000);
+    const digests = await withClient(primaryUrl, async (client) =>
+      (await client.query<{ status: string }>(`SELECT status::text AS status FROM digests WHERE campaign_id = $1`, [campaign.id])).rows.map((row) => row.status),
+    );
+    expect(digests).toHaveLength(targets.length);
+    expect(targets.filter((to) => capture.messages({ to }).length !== 1)).toEqual([]);
+    figures.digests = { targets: targets.length, digests: digests.length };
+  });
+
   it("sends every e-mail once with the jobs running on both app servers", async () => {
     // Both servers' mail workers polled the one outbox through PgBouncer the whole time. A batch
     // cut short by the kill is sent again under its own key, and the provider replays it rather
@@ -308,5 +378,31 @@ describe("the production topology", () => {
     const tally = [...capture.recipientTally()];
     expect(tally.length).toBeGreaterThan(0);
     expect(tally.filter(([, count]) => count !== 1)).toEqual([]);
+  });
+
+  it("backs the primary up with `npm run db:backup` and restores it with `npm run db:restore` into an empty database, row for row", async () => {
+    // The servers stop first: their jobs would otherwise write between the backup and the comparison.
+    for (const server of servers) await server.stop();
+    const folder = mkdtempSync(join(tmpdir(), "nida-topology-backup-"));
+    context.onCleanup(() => rmSync(folder, { recursive: true, force: true }));
+    const file = join(folder, "nida.dump");
+    const command = (args: string[], databaseUrl: string) =>
+      spawnSync("npm", ["run", ...args], { encoding: "utf8", env: { ...process.env, NIDA_ENV: "test", DATABASE_URL: databaseUrl, DIRECT_DATABASE_URL: "" } });
+    const backup = command(["db:backup", "--", file], primaryUrl);
+    expect(backup.status, backup.stderr).toBe(0);
+    const restoredUrl = await createDatabase(primary.url, "nida_topology_restored");
+    const restore = command(["db:restore", "--", file], restoredUrl);
+    expect(restore.status, restore.stderr).toBe(0);
+    const rowsOf = async (url: string) => {
+      const opened = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://" });
+      try {
+        return await tableRows(opened);
+      } finally {
+        await opened.close();
+      }
+    };
+    const source = await rowsOf(primaryUrl);
+    expect(differingTables(source, await rowsOf(restoredUrl))).toEqual([]);
+    figures.backup = { tables: source.size, rows: [...source.values()].reduce((sum, rows) => sum + rows.length, 0) };
   });
 });
