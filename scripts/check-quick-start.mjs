@@ -2,12 +2,14 @@
 // empty folder (no build output, no database, none of this shell's variables), then exactly
 // `npm install && npm start`, until the home page lists the seed campaigns.
 //
-//   node scripts/check-quick-start.mjs [--omit-dev] [--campaigns N] [--source DIR]
+//   node scripts/check-quick-start.mjs [--omit-dev] [--hand-over] [--campaigns N] [--source DIR]
 //
-// --omit-dev installs as a server does (`npm install --omit=dev`). Plain JavaScript with no
-// dependencies, so that it runs before anything is installed.
+// --omit-dev installs as a server does (`npm install --omit=dev`). --hand-over: once the check has
+// passed, the clone's node_modules moves into the source checkout if that has none and both are on
+// one file system, so the `npm install` CI runs there next finds the same packages in place.
+// Plain JavaScript with no dependencies, so that it runs before anything is installed.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -16,6 +18,7 @@ import { parseArgs } from "node:util";
 const { values } = parseArgs({
   options: {
     "omit-dev": { type: "boolean", default: false },
+    "hand-over": { type: "boolean", default: false },
     campaigns: { type: "string", default: "5" },
     source: { type: "string", default: resolve(import.meta.dirname, "..") },
     "timeout-minutes": { type: "string", default: "15" },
@@ -78,6 +81,18 @@ async function homePage(url, server, deadline) {
   throw new Error(`npm start did not serve ${url} in time`);
 }
 
+// The packages the newcomer's install put in the clone, moved (never copied) to the checkout.
+function handOver(clone) {
+  const target = join(values.source, "node_modules");
+  if (existsSync(target)) return console.log("[quick start] the checkout has node_modules already: nothing handed over");
+  try {
+    renameSync(join(clone, "node_modules"), target);
+    console.log(`[quick start] node_modules handed over to ${values.source}`);
+  } catch (error) {
+    console.log(`[quick start] node_modules not handed over (${error.code ?? error.message})`);
+  }
+}
+
 async function checkQuickStart() {
   const expected = Number(values.campaigns);
   const deadline = Date.now() + Number(values["timeout-minutes"]) * 60_000;
@@ -85,6 +100,7 @@ async function checkQuickStart() {
   const dir = mkdtempSync(join(tmpdir(), "nida-newcomer-"));
   const clone = join(dir, "nida");
   let server;
+  let passed = false;
   try {
     git(["clone", "--quiet", "--no-checkout", values.source, clone]);
     git(["checkout", "--quiet", commit], clone);
@@ -107,6 +123,7 @@ async function checkQuickStart() {
     if (campaigns.size < expected) throw new Error(`the home page lists ${campaigns.size} campaign(s), not ${expected}: ${[...campaigns].join(", ") || "none"}`);
     const startSeconds = (Date.now() - started) / 1000 - installSeconds;
     console.log(`[quick start] passed: npm ${install.join(" ")} ${installSeconds.toFixed(0)} s; npm start to a home page with ${campaigns.size} campaigns ${startSeconds.toFixed(0)} s`);
+    passed = true;
     return true;
   } catch (error) {
     console.error(`[quick start] FAILED: ${error instanceof Error ? error.message : error}`);
@@ -126,6 +143,7 @@ async function checkQuickStart() {
       await exited;
       clearTimeout(stubborn);
     }
+    if (passed && values["hand-over"]) handOver(clone);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -36,9 +36,9 @@ function repository(start: string, files: Record<string, string> = {}, untracked
   return dir;
 }
 
-function check(source: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+function check(source: string, env: Record<string, string> = {}, flags: string[] = []): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    const child = spawn("node", [checker, "--source", source, "--timeout-minutes", "1"], { env: { ...process.env, ...env } });
+    const child = spawn("node", [checker, "--source", source, "--timeout-minutes", "1", ...flags], { env: { ...process.env, ...env } });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -78,4 +78,23 @@ it("starts with a newcomer's environment, not the caller's", async () => {
   const result = await check(repository(start, { "server.js": homePageServer(slugs) }), { NODE_OPTIONS: "--max-old-space-size=160", DATABASE_URL: "postgresql://elsewhere/db" });
   expect(result.output).toContain("[quick start] passed");
   expect(result.code).toBe(0);
+});
+
+// What the clone's install put in node_modules (here, its start) goes to the checkout, once the check passed.
+const installingStart = `node -e "require('node:fs').mkdirSync('node_modules/pkg', { recursive: true }); require('node:fs').writeFileSync('node_modules/pkg/index.js', 'installed')" && node server.js`;
+
+it("hands the clone's node_modules over to the checkout when asked, once the check has passed", async () => {
+  const source = repository(installingStart, { "server.js": homePageServer(slugs) });
+  const result = await check(source, {}, ["--hand-over"]);
+  expect(result.code).toBe(0);
+  expect(readFileSync(join(source, "node_modules/pkg/index.js"), "utf8")).toBe("installed");
+});
+
+it("hands nothing over from a check that failed, or without being asked", async () => {
+  const failing = repository(installingStart, { "server.js": homePageServer(slugs.slice(0, 4)) });
+  expect((await check(failing, {}, ["--hand-over"])).code).toBe(1);
+  expect(existsSync(join(failing, "node_modules"))).toBe(false);
+  const unasked = repository(installingStart, { "server.js": homePageServer(slugs) });
+  expect((await check(unasked)).code).toBe(0);
+  expect(existsSync(join(unasked, "node_modules"))).toBe(false);
 });
