@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { newConfirmationToken } from "../lib/signatures/tokens";
 import { argValue } from "../tests/fixtures/cli";
+import { shareCampaignServer } from "./support/campaign-server";
 import type { BenchContext } from "./support/context";
 import { distinctIp, hiddenFields, multipart, renderedCount, signEndpoint, signForm, signJsonRequest, signRequest, type FormFields } from "./support/forms";
 import { medianBy, percentile, runLoad, type LoadResult } from "./support/load";
@@ -316,7 +317,7 @@ export const httpBenchmark: Benchmark = {
     ];
     if (lag.misses) figures.push({ benchmark, figure: "confirmations not shown within 30 s", value: String(lag.misses), target: "0" });
     figures.push({ benchmark, figure: "signing meanwhile (10 conn.)", value: perSecond(lag.load.requestsPerSecond) });
-    context.shared.set("postgres-server", { server, slug, url });
+    shareCampaignServer(context, { server, slug, url });
     return figures;
   },
 };

@@ -4,7 +4,7 @@
 //
 //   npm run bench                      everything (about 8 minutes on 2 cores)
 //   npm run bench -- --quick           shorter runs, a 100,000-row export, an update to 20,000, a pack of 20,000
-//   npm run bench -- http mail         only the named parts: http, mail, mailing, export, pack, pglite, lighthouse, proof
+//   npm run bench -- http mail         only the named parts: http, lighthouse, pages, mail, mailing, export, pack, pglite, proof
 //   npm run bench -- mailing --recipients 1000000 --send-rate 2   an update to a million supporters
 //   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
 //   npm run bench -- compare --against 866ccc4   the sign path here and at another commit, alternating
@@ -16,11 +16,12 @@ import { lighthouseBenchmark } from "./lighthouse";
 import { mailBenchmark } from "./mail";
 import { mailingBenchmark } from "./mailing";
 import { packBenchmark } from "./pack";
+import { pageWeightBenchmark } from "./page-weight";
 import { pgliteBenchmark } from "./pglite";
 import { proofOfWorkBenchmark } from "./proof-of-work";
 import { runBenchmarks, type Benchmark } from "./support/runner";
 
-const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, mailBenchmark, mailingBenchmark, exportBenchmark, packBenchmark, pgliteBenchmark, proofOfWorkBenchmark, compareBenchmark];
+const benchmarks: Benchmark[] = [httpBenchmark, lighthouseBenchmark, pageWeightBenchmark, mailBenchmark, mailingBenchmark, exportBenchmark, packBenchmark, pgliteBenchmark, proofOfWorkBenchmark, compareBenchmark];
 
 const args = process.argv.slice(2);
 // --quick: a 100,000-row export unless --rows says otherwise.

@@ -3,15 +3,13 @@
 // from run to run on a busy machine, so each form factor runs several times (`--runs`, 3) and the
 // run with the median performance score is reported, with every run's score beside it.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { argValue } from "../tests/fixtures/cli";
 import { medianBy } from "./support/load";
-import type { BenchServer } from "./support/server";
+import { campaignServer } from "./support/campaign-server";
 import type { Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
 
@@ -46,7 +44,7 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile"): Promise<Run>
     ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));
@@ -125,24 +123,8 @@ export const lighthouseBenchmark: Benchmark = {
   name: "lighthouse",
   async run(context, args) {
     const runs = Math.max(1, Number(argValue("--runs", args) ?? 3));
-    let shared = context.shared.get("postgres-server") as { server: BenchServer; slug: string; url: string } | undefined;
-    if (shared) {
-      // The server the load benchmarks just wrote tens of thousands of signatures through: the
-      // database finishes its vacuum and checkpoint now rather than while a page is being timed.
-      const client = new pg.Client({ connectionString: shared.url });
-      await client.connect();
-      await client.query("VACUUM (ANALYZE)");
-      await client.query("CHECKPOINT");
-      await client.end();
-    } else {
-      const url = await context.postgresDatabase(`nida_bench_lighthouse_${randomUUID().slice(0, 8)}`);
-      const server = await context.server("postgres", { DATABASE_URL: url });
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const slug = (await client.query<{ slug: string }>(`SELECT slug FROM campaigns WHERE status = 'OPEN' ORDER BY created_at LIMIT 1`)).rows[0]!.slug;
-      await client.end();
-      shared = { server, slug, url };
-    }
+    process.env.CHROME_PATH ??= await context.chromium();
+    const shared = await campaignServer(context);
     const page = `${shared.server.url}/en/campaigns/${shared.slug}`;
     const figures: Figure[] = [];
     for (const formFactor of ["desktop", "mobile"] as const) {

@@ -8,7 +8,6 @@ import type { AddressInfo } from "node:net";
 import { chromium } from "@playwright/test";
 import ts from "typescript";
 import { proofOfWorkBits } from "../lib/abuse/proof-of-work";
-import { chromiumPath } from "../tests/fixtures/provision";
 import { formatCount, formatMs, type Figure } from "./support/report";
 import type { Benchmark } from "./support/runner";
 
@@ -26,7 +25,7 @@ function moduleSource(): string {
 
 export const proofOfWorkBenchmark: Benchmark = {
   name: "proof",
-  async run(_context, args) {
+  async run(context, args) {
     const runsArg = args.indexOf("--proofs");
     const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : args.includes("--quick") ? 20 : 60;
     const html = `<!doctype html><meta charset="utf-8"><script type="module">${moduleSource().replace(/^export /gm, "")}
@@ -35,7 +34,7 @@ window.nidaProof = { solveProof, proofSeed, searchNonces };</script>`;
     await new Promise((resolve) => server.once("listening", resolve));
     // Secure context (Web Crypto needs one): the loopback address counts as one.
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    const browser = await chromium.launch({ executablePath: await context.chromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
     try {
       const page = await browser.newPage();
       await page.goto(url);

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { prepareE2eOrganisers } from "../tests/fixtures/e2e-organisers";
 import { freePort } from "../tests/fixtures/free-port";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../tests/fixtures/postgres-cluster";
@@ -23,6 +24,10 @@ const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+// Each failed test, named with the first line of its error: the summary at the end repeats them,
+// so that the last lines of a long run's output say what failed.
+const failures: string[] = [];
+const firstLine = (message: string | undefined) => stripVTControlCharacters(message ?? "").trim().split("\n")[0]!.slice(0, 300);
 const cleanups: (() => Promise<void> | void)[] = [];
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
@@ -39,8 +44,20 @@ function readJson(path: string): unknown {
 async function vitest(): Promise<boolean> {
   const output = join(resultsDir, "vitest.json");
   const code = await run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
-  const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  type VitestReport = {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  };
+  const report = readJson(output) as VitestReport | null;
   if (report) {
+    for (const file of report.testResults) {
+      const where = file.name.replace(`${process.cwd()}/`, "");
+      for (const test of file.assertionResults.filter((result) => result.status === "failed")) failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      if (file.message) failures.push(`${where}: ${firstLine(file.message)}`);
+    }
     tally.passed += report.numPassedTests;
     tally.failed += report.numFailedTests;
     tally.skipped += report.numPendingTests + report.numTodoTests;
@@ -132,8 +149,20 @@ async function e2e(): Promise<boolean> {
     E2E_CAPTURE_URL: capture.url,
     PLAYWRIGHT_JSON_OUTPUT_FILE: output,
   });
-  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  type Suite = { suites?: Suite[]; specs?: { title: string; file: string; line: number; ok: boolean; tests: { projectName: string; results: { error?: { message?: string } }[] }[] }[] };
+  const report = readJson(output) as ({ stats: { expected: number; unexpected: number; flaky: number; skipped: number } } & Suite) | null;
+  const collect = (suite: Suite) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      for (const test of spec.tests) {
+        const error = test.results.map((result) => result.error?.message).find(Boolean);
+        if (error) failures.push(`[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) collect(child);
+  };
   if (report) {
+    collect(report);
     tally.passed += report.stats.expected + report.stats.flaky;
     tally.failed += report.stats.unexpected;
     tally.skipped += report.stats.skipped;
@@ -151,6 +180,7 @@ async function main(): Promise<number> {
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
+  if (failures.length) console.log(`\nfailed:\n${failures.map((failure) => `  ${failure}`).join("\n")}`);
   console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
   return ok && tally.failed === 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@ import { openDatabase } from "../../lib/db";
 import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { buildIfNeeded } from "../../scripts/build-state";
 import { createDatabase, startPostgresCluster, type PostgresCluster } from "../../tests/fixtures/postgres-cluster";
-import { ensureSystemDependencies } from "../../tests/fixtures/provision";
+import { chromiumPath, ensureSystemDependencies } from "../../tests/fixtures/provision";
 import { benchEnv, startProductionServer, type BenchServer, type ServerEnv } from "./server";
 
 export class BenchContext {
@@ -36,6 +36,12 @@ export class BenchContext {
       return cluster;
     })();
     return this.cluster;
+  }
+
+  // Debian's Chromium for the browser benchmarks, installed on first use as `npm test` installs it.
+  async chromium(): Promise<string> {
+    const provided = await ensureSystemDependencies({ chromium: true });
+    return provided.chromiumPath ?? chromiumPath();
   }
 
   // `next build`, unless .next is newer than every source (the check `npm start` makes).

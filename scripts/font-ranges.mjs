@@ -1,0 +1,65 @@
+// The web fonts' families and weights, the core characters each script's pages use, and
+// arithmetic on unicode-ranges: shared by scripts/subset-fonts.mjs and the test of its output.
+
+export const weights = [400, 600];
+
+export const families = [
+  { name: "IBM Plex Sans", pkg: "@fontsource/ibm-plex-sans", prefix: "ibm-plex-sans", split: "latin", subsets: ["cyrillic-ext", "cyrillic", "greek", "vietnamese", "latin-ext", "latin"] },
+  // Only its Arabic letters: Latin text on an Arabic page is set in IBM Plex Sans, next in the
+  // font stack, whose files an English page has already brought.
+  { name: "IBM Plex Sans Arabic", pkg: "@fontsource/ibm-plex-sans-arabic", prefix: "ibm-plex-sans-arabic", split: "arabic", subsets: ["arabic"] },
+];
+
+// [first, last] code points, sorted and not touching.
+const merge = (ranges) => {
+  const sorted = ranges.map(([a, b]) => [a, b]).sort((x, y) => x[0] - y[0]);
+  const out = [];
+  for (const range of sorted) {
+    const last = out.at(-1);
+    if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+    else out.push(range);
+  }
+  return out;
+};
+
+export const coreRanges = {
+  // ASCII and Latin-1 (the accented letters of French, German, Turkish and Kurdish words, and of
+  // the country names every sign form lists: Åland, Côte d'Ivoire, Türkiye), the typographic
+  // punctuation and spaces of U+2000–U+203A (dashes, quotes, ellipsis), euro, trade mark, minus.
+  latin: merge([[0x20, 0x7e], [0xa0, 0xff], [0x2000, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212]]),
+  // The spaces, so that a run of Arabic words is set in one font; Arabic punctuation, the 28 letters with hamza forms and tatweel, the harakat, Arabic-Indic
+  // digits and signs, alef wasla and dagger alef, the letters of Persian and Kurdish names most
+  // often met in Syria (peh, tcheh, jeh, veh, keheh, gaf, Farsi yeh), and the joiners and marks.
+  arabic: merge([[0x20, 0x20], [0xa0, 0xa0], [0x60c, 0x60c], [0x61b, 0x61b], [0x61f, 0x61f], [0x621, 0x63a], [0x640, 0x655], [0x660, 0x66d], [0x670, 0x671], [0x67e, 0x67e], [0x686, 0x686], [0x698, 0x698], [0x6a4, 0x6a4], [0x6a9, 0x6a9], [0x6af, 0x6af], [0x6cc, 0x6cc], [0x200c, 0x200f]]),
+};
+
+export function parseRanges(text) {
+  return merge(
+    text.split(",").map((part) => {
+      const [from, to] = part.trim().replace(/^U\+/i, "").split("-");
+      return [parseInt(from, 16), parseInt(to ?? from, 16)];
+    }),
+  );
+}
+
+export function formatRanges(ranges) {
+  const hex = (point) => point.toString(16).toUpperCase();
+  return ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(",");
+}
+
+export function intersectRanges(a, b) {
+  const out = [];
+  for (const [a0, a1] of a) for (const [b0, b1] of b) if (Math.max(a0, b0) <= Math.min(a1, b1)) out.push([Math.max(a0, b0), Math.min(a1, b1)]);
+  return merge(out);
+}
+
+export function subtractRanges(a, b) {
+  let rest = merge(a);
+  for (const [b0, b1] of b) {
+    rest = rest.flatMap(([a0, a1]) => {
+      if (b1 < a0 || b0 > a1) return [[a0, a1]];
+      return [...(a0 < b0 ? [[a0, b0 - 1]] : []), ...(a1 > b1 ? [[b1 + 1, a1]] : [])];
+    });
+  }
+  return rest;
+}

@@ -1,0 +1,83 @@
+// The web fonts in app/fonts/ (made by npm run fonts): the faces together still cover every
+// character the Fontsource faces they were made from covered, each file has every character its
+// unicode-range promises, no two faces of a family and weight claim one character, and the core
+// files hold every character of the interface's messages, so a page in Arabic or English fetches
+// nothing else for its own words.
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { create as openFont } from "fontkit";
+import { describe, expect, it } from "vitest";
+import { coreRanges, families, formatRanges, intersectRanges, parseRanges, subtractRanges, weights } from "@/scripts/font-ranges.mjs";
+
+type Ranges = [number, number][];
+type Face = { family: string; weight: number; file: string; ranges: Ranges };
+
+const require = createRequire(import.meta.url);
+const fontsDir = join(process.cwd(), "app", "fonts");
+
+function faces(css: string, fileOf: (url: string) => string): Face[] {
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
+    family: /font-family:\s*"?([^";]+)"?;/.exec(body!)![1]!,
+    weight: Number(/font-weight:\s*(\d+)/.exec(body!)![1]),
+    file: fileOf(/url\("?([^")]+\.woff2)"?\)/.exec(body!)![1]!),
+    ranges: parseRanges(/unicode-range:\s*([^;]+);/.exec(body!)![1]!) as Ranges,
+  }));
+}
+
+function cmap(path: string): Ranges {
+  const font = openFont(readFileSync(path)) as unknown as { characterSet: number[] };
+  return parseRanges(font.characterSet.map((point) => point.toString(16)).join(",")) as Ranges;
+}
+
+const ours = faces(readFileSync(join(fontsDir, "fonts.css"), "utf8"), (url) => join(fontsDir, url.replace(/^\.\//, "")));
+
+function fontsource(pkg: string, weight: number, subsets: string[]): Face[] {
+  const css = readFileSync(require.resolve(`${pkg}/${weight}.css`), "utf8");
+  return faces(css, (url) => require.resolve(`${pkg}/files/${url.replace(/^\.\/files\//, "")}`)).filter((face) => subsets.some((subset) => face.file.includes(`-${subset}-${weight}-`)));
+}
+
+const union = (list: Ranges[]): Ranges => parseRanges(list.flat().map(([from, to]) => `${from.toString(16)}-${to.toString(16)}`).join(",")) as Ranges;
+const count = (ranges: Ranges) => ranges.reduce((sum, [from, to]) => sum + to - from + 1, 0);
+
+describe("the web fonts", () => {
+  for (const family of families) {
+    for (const weight of weights) {
+      const mine = ours.filter((face) => face.family === family.name && face.weight === weight);
+
+      it(`${family.name} ${weight}: covers every character Fontsource's faces did`, () => {
+        const theirs = union(fontsource(family.pkg, weight, family.subsets).map((face) => intersectRanges(face.ranges, cmap(face.file)) as Ranges));
+        const missing = subtractRanges(theirs, union(mine.map((face) => face.ranges))) as Ranges;
+        expect(formatRanges(missing)).toBe("");
+        expect(count(theirs)).toBeGreaterThan(90);
+      });
+
+      it(`${family.name} ${weight}: each file cut here has every character its unicode-range names`, () => {
+        const cut = mine.filter((face) => /-(core|rest)\.woff2$/.test(face.file));
+        expect(cut).toHaveLength(2);
+        for (const face of cut) expect({ file: face.file, missing: formatRanges(subtractRanges(face.ranges, cmap(face.file)) as Ranges) }).toEqual({ file: face.file, missing: "" });
+      });
+
+      it(`${family.name} ${weight}: the core and the rest of the ${family.split} file share no character`, () => {
+        const [rest, core] = ["rest", "core"].map((part) => mine.find((face) => face.file.endsWith(`-${family.split}-${weight}-${part}.woff2`)));
+        expect(core && rest).toBeTruthy();
+        expect(formatRanges(intersectRanges(core!.ranges, rest!.ranges) as Ranges)).toBe("");
+      });
+    }
+  }
+
+  it("holds every character of the interface's messages in the core files", () => {
+    const messages = join(process.cwd(), "lib", "i18n", "messages");
+    const text = readdirSync(messages, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => readFileSync(join(messages, file), "utf8"))
+      .join("");
+    // Direction marks and other invisible format characters are drawn with no font.
+    const invisible = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
+    const used = parseRanges([...new Set([...text].filter((char) => !invisible.test(char)).map((char) => char.codePointAt(0)!))].filter((point) => point >= 0x20).map((point) => point.toString(16)).join(",")) as Ranges;
+    const cores = union(ours.filter((face) => face.file.endsWith("-core.woff2")).map((face) => face.ranges));
+    expect(formatRanges(subtractRanges(used, cores) as Ranges)).toBe("");
+    // The Arabic core is the Arabic messages' letters and little more.
+    expect(count(intersectRanges(used, coreRanges.arabic) as Ranges)).toBeGreaterThan(40);
+  });
+});
