@@ -65,7 +65,8 @@ describe("paper signatures in digests", () => {
     expect(mail.text).toContain("3 signatures gathered on paper and entered by the organisers");
 
     const arabicMail = provider.capture.messages({ to: arabic.email })[0]!;
-    const arabicSentence = `المجموع: ${formatNumber(4, "ar")} توقيعًا عبر الإنترنت مؤكَّدة بالبريد الإلكتروني، و${formatNumber(3, "ar")} توقيعًا جُمعت على الورق.`;
+    // Three to ten take the plural (تواقيع): "توقيعًا" is for eleven to ninety-nine.
+    const arabicSentence = `المجموع: ${formatNumber(4, "ar")} تواقيع عبر الإنترنت مؤكَّدة بالبريد الإلكتروني، و${formatNumber(3, "ar")} تواقيع جُمعت على الورق.`;
     expect(arabicMail.text).toContain(arabicSentence);
     expect(arabicMail.html).toContain(arabicSentence);
     expect(arabicMail.text).toContain(`SHA-256 ${paper}`);
