@@ -27,6 +27,7 @@ const postgresJourneys = [
   "organiser-enters-paper-signatures",
   "organiser-prints-paper-materials",
   "reader-sees-signers-map",
+  "turkish-visitor-signs",
 ].map((journey) => `**/${journey}.spec.ts`);
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

@@ -12,8 +12,8 @@ export function isCountryCode(value: string): boolean {
 
 // Codes the directory uses for bodies that belong to no one country.
 const groupNames: Record<string, Record<Locale, string>> = {
-  UN: { en: "United Nations", ar: "الأمم المتحدة" },
-  INT: { en: "International", ar: "دولي" },
+  UN: { en: "United Nations", ar: "الأمم المتحدة", tr: "Birleşmiş Milletler", ku: "Neteweyên Yekbûyî", fr: "Nations unies", de: "Vereinte Nationen" },
+  INT: { en: "International", ar: "دولي", tr: "Uluslararası", ku: "Navneteweyî", fr: "International", de: "International" },
 };
 
 export function countryName(code: string, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { env } from "./env";
-import type { Locale } from "./i18n/locales";
+import { locales, type Locale } from "./i18n/locales";
 
 // Every address Nida gives the public, built here and nowhere else: pages, the links in e-mails
 // and share buttons, and the API's links. `publicPath` gives paths for links within our own
@@ -38,9 +38,9 @@ export const publicUrl = Object.fromEntries(
   Object.entries(publicPath).map(([name, path]) => [name, (...args: never[]) => `${env.APP_URL}${(path as (...args: never[]) => string)(...args)}`]),
 ) as { [Name in keyof Paths]: Paths[Name] };
 
-// A page in each of its languages, as the API gives it.
-export function inBothLocales(url: (locale: Locale) => string): Record<Locale, string> {
-  return { en: url("en"), ar: url("ar") };
+// A page in each of the interface's languages, as the API gives it.
+export function inEveryLocale(url: (locale: Locale) => string): Record<Locale, string> {
+  return Object.fromEntries(locales.map((locale) => [locale, url(locale)])) as Record<Locale, string>;
 }
 
 export const apiUrl = {

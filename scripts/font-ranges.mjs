@@ -4,10 +4,11 @@
 export const weights = [400, 600];
 
 export const families = [
-  { name: "IBM Plex Sans", pkg: "@fontsource/ibm-plex-sans", prefix: "ibm-plex-sans", split: "latin", subsets: ["cyrillic-ext", "cyrillic", "greek", "vietnamese", "latin-ext", "latin"] },
+  { name: "IBM Plex Sans", pkg: "@fontsource/ibm-plex-sans", prefix: "ibm-plex-sans", script: "latin", cut: [{ subset: "latin-ext" }, { subset: "latin" }], subsets: ["cyrillic-ext", "cyrillic", "greek", "vietnamese", "latin-ext", "latin"] },
   // Only its Arabic letters: Latin text on an Arabic page is set in IBM Plex Sans, next in the
   // font stack, whose files an English page has already brought.
-  { name: "IBM Plex Sans Arabic", pkg: "@fontsource/ibm-plex-sans-arabic", prefix: "ibm-plex-sans-arabic", split: "arabic", subsets: ["arabic"] },
+  // Its core also takes the file's spaces, beyond its range, so that a run of Arabic words is set in one font.
+  { name: "IBM Plex Sans Arabic", pkg: "@fontsource/ibm-plex-sans-arabic", prefix: "ibm-plex-sans-arabic", script: "arabic", cut: [{ subset: "arabic", beyondRange: [[0x20, 0x20], [0xa0, 0xa0]] }], subsets: ["arabic"] },
 ];
 
 // [first, last] code points, sorted and not touching.
@@ -24,10 +25,11 @@ const merge = (ranges) => {
 
 export const coreRanges = {
   // ASCII and Latin-1 (the accented letters of French, German, Turkish and Kurdish words, and of
-  // the country names every sign form lists: Åland, Côte d'Ivoire, Türkiye), the typographic
-  // punctuation and spaces of U+2000–U+203A (dashes, quotes, ellipsis), euro, trade mark, minus.
-  latin: merge([[0x20, 0x7e], [0xa0, 0xff], [0x2000, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212]]),
-  // The spaces, so that a run of Arabic words is set in one font; Arabic punctuation, the 28 letters with hamza forms and tatweel, the harakat, Arabic-Indic
+  // the country names every sign form lists: Åland, Côte d'Ivoire, Türkiye), Turkish and Kurmanji
+  // ğ ı İ ş and French œ, the typographic punctuation and spaces of U+2000–U+203A (dashes, quotes,
+  // ellipsis), euro, trade mark, minus.
+  latin: merge([[0x20, 0x7e], [0xa0, 0xff], [0x11e, 0x11f], [0x130, 0x131], [0x152, 0x153], [0x15e, 0x15f], [0x2000, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212]]),
+  // The spaces (see the family above); Arabic punctuation, the 28 letters with hamza forms and tatweel, the harakat, Arabic-Indic
   // digits and signs, alef wasla and dagger alef, the letters of Persian and Kurdish names most
   // often met in Syria (peh, tcheh, jeh, veh, keheh, gaf, Farsi yeh), and the joiners and marks.
   arabic: merge([[0x20, 0x20], [0xa0, 0xa0], [0x60c, 0x60c], [0x61b, 0x61b], [0x61f, 0x61f], [0x621, 0x63a], [0x640, 0x655], [0x660, 0x66d], [0x670, 0x671], [0x67e, 0x67e], [0x686, 0x686], [0x698, 0x698], [0x6a4, 0x6a4], [0x6a9, 0x6a9], [0x6af, 0x6af], [0x6cc, 0x6cc], [0x200c, 0x200f]]),

@@ -1,4 +1,4 @@
-// npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar]
+// npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar|tr|ku|fr|de]
 //
 // Creates the organisation if needed (its slug made from the name), adds the address as a member
 // (an OWNER unless --role says otherwise), and prints a sign-in link when no mail provider is
@@ -15,13 +15,13 @@ import { database } from "../lib/db";
 import { env } from "../lib/env";
 import { isAppError } from "../lib/errors";
 import type { MemberRole } from "../lib/generated/prisma/enums";
-import { isLocale, type Locale } from "../lib/i18n/locales";
+import { isLocale, locales, type Locale } from "../lib/i18n/locales";
 import { applyMigrations } from "./migrations/schema-engine";
 import { createOrganisation } from "../lib/organisations/create-organisation";
 import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
 import { commandAddress, type CommandAddress } from "../lib/server-address";
 
-const usage = 'usage: npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar]';
+const usage = 'usage: npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar|tr|ku|fr|de]';
 
 function parseArgs(argv: string[]): { email: string; organisationName: string; role: MemberRole; locale: Locale } {
   const positional: string[] = [];
@@ -36,7 +36,7 @@ function parseArgs(argv: string[]): { email: string; organisationName: string; r
   const role = (flags.get("role") ?? "owner").toUpperCase();
   if (role !== "OWNER" && role !== "ORGANISER" && role !== "VIEWER") throw new Error(`--role must be owner, organiser or viewer\n${usage}`);
   const locale = flags.get("locale") ?? "en";
-  if (!isLocale(locale)) throw new Error(`--locale must be en or ar\n${usage}`);
+  if (!isLocale(locale)) throw new Error(`--locale must be one of ${locales.join(", ")}\n${usage}`);
   return { email, organisationName, role, locale };
 }
 

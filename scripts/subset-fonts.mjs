@@ -3,10 +3,11 @@
 // Fontsource splits each font by script (Latin, Arabic, Cyrillic, …) and the browser fetches only
 // the files whose unicode-range the page's text needs. Its Arabic file holds every Arabic-script
 // language (43 kB a weight) and its Latin file every Western European one (23 kB), where a page in
-// Arabic or English needs far less. So the Latin and Arabic files are each cut in two: a core of
-// the characters these languages' pages use, and the rest, with disjoint unicode-ranges, so that a
-// page downloads the rest only when its text has a character from it (a name in Persian letters, a
-// word with an accent). Every other script's file is used as Fontsource ships it.
+// Arabic or English needs far less. So the Latin, Latin Extended and Arabic files are each cut in
+// two: a core of the characters the interface's languages use, and the rest, with disjoint
+// unicode-ranges, so that a page downloads the rest only when its text has a character from it (a
+// name in Persian letters, a Polish or Czech name). Every other script's file is used as
+// Fontsource ships it.
 //
 // The files are committed: run this after updating a @fontsource package, and the unit test
 // tests/unit/fonts.test.ts checks that the faces still cover every character Fontsource's do.
@@ -50,16 +51,17 @@ const css = [];
 for (const family of families) {
   for (const weight of weights) {
     for (const face of fontsourceFaces(family.pkg, weight).filter((one) => family.subsets.some((subset) => one.file === `${family.prefix}-${subset}-${weight}-normal.woff2`))) {
-      if (face.file !== `${family.prefix}-${family.split}-${weight}-normal.woff2`) {
+      const cut = family.cut.find((one) => face.file === `${family.prefix}-${one.subset}-${weight}-normal.woff2`);
+      if (!cut) {
         copyFileSync(face.path, join(out, face.file));
         css.push({ family: family.name, weight, file: face.file, ranges: face.ranges });
         continue;
       }
       const has = cmapRanges(face.path);
+      const core = intersectRanges(coreRanges[family.script], [...face.ranges, ...(cut.beyondRange ?? [])]);
       const parts = [
-        { name: "rest", ranges: intersectRanges(subtractRanges(face.ranges, coreRanges[family.split]), has) },
-        // The core may take a character the file has beyond its range (the Arabic file's space).
-        { name: "core", ranges: intersectRanges(coreRanges[family.split], has) },
+        { name: "rest", ranges: intersectRanges(subtractRanges(face.ranges, core), has) },
+        { name: "core", ranges: intersectRanges(core, has) },
       ];
       for (const part of parts.filter((one) => one.ranges.length)) {
         const file = face.file.replace("-normal.woff2", `-${part.name}.woff2`);

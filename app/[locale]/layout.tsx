@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/app/components/language-switch";
+import { LanguageList, LanguageSwitch } from "@/app/components/language-switch";
 import { env } from "@/lib/env";
 import { clientMessages, publicClientNamespaces } from "@/lib/i18n/client-messages";
 import { direction, isLocale, locales } from "@/lib/i18n/locales";
@@ -42,7 +42,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
               <span className="brand-name">{t("brand")}</span>
               <span className="brand-meaning">{t("brandMeaning")}</span>
             </a>
-            <LanguageSwitch locale={locale} label={t("switchLanguageLabel")} text={t("switchLanguage")} />
+            <LanguageSwitch locale={locale} label={t("switchLanguageLabel")} />
           </div>
         </header>
         <NextIntlClientProvider messages={clientMessages(locale, publicClientNamespaces)}>
@@ -56,6 +56,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <p>
               <a href={`/${locale}/privacy`}>{links("footer")}</a>
             </p>
+            <LanguageList locale={locale} label={t("otherLanguages")} />
           </div>
         </footer>
       </body>

@@ -1,7 +1,7 @@
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { type AuthorName } from "@/lib/statements/authors";
 
-const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar" };
+const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar", tr: "tr", ku: "ku", fr: "fr", de: "de" };
 
 // Every author of a statement, joined as the reader's language joins names ("A and B", "أ وب"),
 // each in that language where the authors give one, else in English and marked as such.

@@ -25,6 +25,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
   const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
   const organisers = await getTranslations({ locale, namespace: "OrganisationPublic" });
   const body = localized(locale, campaign.body);
+  // A campaign not yet written in the reader's language is shown in the one it has, and says so.
+  const writtenIn = localized(locale, campaign.title).locale;
   // Rich-text tag for a statement's authors, each named in the reader's language where known.
   const authorsTag = (authors: AuthorName[]) =>
     function Authors() {
@@ -45,6 +47,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
         </p>
         <LocalizedText as="h1" values={campaign.title} locale={locale} />
         <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
+        {writtenIn !== locale ? <p className="hint">{t("writtenIn", { language: new Intl.DisplayNames([locale], { type: "language" }).of(writtenIn) ?? writtenIn })}</p> : null}
         <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={live ? campaign.slug : undefined} />
         <ul className="demand-chips" aria-label={t("demandsHeading")}>
           {[...new Set(campaign.demands.map((demand) => demand.kind))].map((kind) => (
@@ -97,7 +100,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
         {body.text ? (
           <section aria-labelledby="about-heading">
             <h2 id="about-heading">{t("aboutHeading")}</h2>
-            {body.locale !== locale ? <p className="hint">{t("contentInEnglish")}</p> : null}
+            {body.locale !== locale && writtenIn === locale ? <p className="hint">{t("contentInEnglish")}</p> : null}
             <div lang={body.locale} dir={body.locale === "ar" ? "rtl" : "ltr"}>
               <Markdown>{body.text}</Markdown>
             </div>

@@ -1,5 +1,6 @@
 import { errorResponse } from "../error-answers";
 import { AppError, isAppError } from "../errors";
+import { isLocale, type Locale } from "../i18n/locales";
 
 // Everything /api/v1 answers goes through here: JSON, readable from any origin, and cacheable by
 // shared caches for a few seconds (a viral campaign's numbers are served from the edge, at most
@@ -28,9 +29,10 @@ export function apiPreflight(request: Request): Response {
   });
 }
 
-function preferredLocale(request: Request): "en" | "ar" {
-  const first = request.headers.get("accept-language")?.split(",")[0]?.trim().toLowerCase() ?? "";
-  return first.startsWith("ar") ? "ar" : "en";
+// The first language the client names that Nida speaks ("tr-TR" → tr), else English.
+function preferredLocale(request: Request): Locale {
+  const first = request.headers.get("accept-language")?.split(",")[0]?.trim().toLowerCase().split(/[-;]/)[0] ?? "";
+  return isLocale(first) ? first : "en";
 }
 
 // The public API tells only two things apart: a query it cannot read, and nothing public here.

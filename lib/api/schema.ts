@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales, type Locale } from "../i18n/locales";
 
 // The open API's shapes. Handlers pass every response body through these schemas (which also
 // drops any field a schema does not name), and /api/v1/openapi.json is generated from the same
@@ -47,7 +48,7 @@ const deliveryStatuses = ["sent", "delivered", "bounced", "complained"] as const
 const pageLinks = component(
   "PageLinks",
   "Where a person reads the same thing on Nida's site, per language.",
-  z.object({ en: z.url(), ar: z.url() }),
+  z.object(Object.fromEntries(locales.map((locale) => [locale, z.url()])) as Record<Locale, z.ZodURL>),
 );
 
 const statement = component(
@@ -265,7 +266,7 @@ component(
     comment: z.string().max(500).optional(),
     consent: z.boolean().optional().describe("The signer agreed to hear from the campaign's organisations."),
     showPublicly: z.boolean().optional().describe("The signer agreed to show their first name and country among recent signers."),
-    locale: z.enum(["en", "ar"]).optional().describe("The language of the confirmation e-mail; en when absent."),
+    locale: z.enum(locales).optional().describe("The language of the confirmation e-mail; en when absent."),
   }),
 );
 
@@ -283,7 +284,7 @@ const signerDetails = component(
     email: z.string(),
     country: z.string(),
     postcode: z.string().nullable(),
-    locale: z.enum(["en", "ar"]),
+    locale: z.enum(locales),
     campaign: z.string().describe("The slug of the campaign signed."),
     confirmedAt: dateTime,
   }),

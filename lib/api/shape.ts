@@ -5,7 +5,7 @@ import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
 import type { DecisionMakerProfile } from "../decision-makers/profile";
-import { apiUrl, inBothLocales, publicUrl } from "../public-urls";
+import { apiUrl, inEveryLocale, publicUrl } from "../public-urls";
 import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
 import type { CampaignSummary } from "./schema";
 
@@ -78,7 +78,7 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
       closesAt: isoOrNull(row.closesAt),
       createdAt: iso(row.createdAt),
       totals: totalsOf(counts.get(row.id) ?? 0, paper.get(row.id) ?? 0, row.goals),
-      links: { self: apiUrl.campaign(row.slug), html: inBothLocales((locale) => publicUrl.campaign(locale, row.slug)) },
+      links: { self: apiUrl.campaign(row.slug), html: inEveryLocale((locale) => publicUrl.campaign(locale, row.slug)) },
     };
   });
 }
@@ -109,6 +109,6 @@ export function shapeStatement(row: Prisma.SourceStatementGetPayload<{ select: t
     datePrecision: precision,
     language: row.language,
     url: row.url,
-    links: inBothLocales((locale) => publicUrl.statement(locale, row.slug)),
+    links: inEveryLocale((locale) => publicUrl.statement(locale, row.slug)),
   } as const;
 }

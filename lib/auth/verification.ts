@@ -34,7 +34,7 @@ export function organiserPath(locale: Locale, next?: string | null): string {
 function organiserPathOf(value: string): string | null {
   if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
   const url = new URL(value, env.APP_URL);
-  const ours = url.origin === new URL(env.APP_URL).origin && /^\/(en|ar)\/organiser(\/|$)/.test(url.pathname) && !url.pathname.includes("/sign-in");
+  const ours = url.origin === new URL(env.APP_URL).origin && /^\/[a-z]{2}\/organiser(\/|$)/.test(url.pathname) && isLocale(url.pathname.slice(1, 3)) && !url.pathname.includes("/sign-in");
   return ours ? `${url.pathname}${url.search}` : null;
 }
 
@@ -92,7 +92,7 @@ export function parseEmailCallback(value: string | null | undefined): EmailCallb
   } catch {
     next = null;
   }
-  const localeMatch = next?.match(/^\/(en|ar)\//)?.[1];
+  const localeMatch = next?.match(/^\/([a-z]{2})\//)?.[1];
   const locale: Locale = isLocale(localeMatch) ? localeMatch : "en";
   return { token, email, callbackUrl: `${env.APP_URL}${organiserPath(locale, next)}`, locale };
 }

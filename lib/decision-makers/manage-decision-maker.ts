@@ -1,5 +1,6 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
+import type { Locale } from "../i18n/locales";
 import { AppError, isUniqueViolation } from "../errors";
 import { decisionMakerProfileSelect, type DecisionMakerProfile } from "./profile";
 import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema } from "./schema";
@@ -74,7 +75,7 @@ export async function retireDecisionMaker(options: { actor: Actor; organisationI
 export type DirectoryEntry = DecisionMakerProfile & {
   email: string;
   contactUrl: string | null;
-  preferredLocale: "en" | "ar";
+  preferredLocale: Locale;
   lastVerifiedOn: Date | null;
   riskToSigners: boolean;
   retiredAt: Date | null;

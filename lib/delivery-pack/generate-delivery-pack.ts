@@ -4,7 +4,7 @@ import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize"
 import { db } from "../db";
 import { countSnapshot } from "../digests/count-snapshot";
 import { AppError } from "../errors";
-import { locales, type Locale } from "../i18n/locales";
+import { contentLocales, type Locale } from "../i18n/locales";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { statementFacts, statementFactsSelect } from "../statements/statement-facts";
 import { inPersonPeriod } from "../digests/period";
@@ -13,7 +13,7 @@ import { renderDeliveryPack, type PackContent } from "./render-delivery-pack";
 // Messages are keys of "DeliveryPack.errors".
 const packSchema = z.object({
   decisionMaker: z.string({ error: "decisionMakerRequired" }).trim().min(1, "decisionMakerRequired").max(64, "decisionMakerRequired"),
-  locale: z.enum(locales, { error: "localeInvalid" }),
+  locale: z.enum(contentLocales, { error: "localeInvalid" }),
   includeNames: z.boolean().default(false),
 });
 

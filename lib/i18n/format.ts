@@ -3,7 +3,7 @@ import type { Locale } from "./locales";
 
 // Western digits in both languages: they are what Syrian news and civil-society sites mostly use,
 // and counts read the same whichever language a screenshot is shared in.
-const numberLocale: Record<Locale, string> = { en: "en-GB", ar: "ar-u-nu-latn" };
+const numberLocale: Record<Locale, string> = { en: "en-GB", ar: "ar-u-nu-latn", tr: "tr", ku: "ku", fr: "fr", de: "de" };
 
 // The ways Nida writes a moment, named once: every page, chart and e-mail formats through these.
 const formats = {

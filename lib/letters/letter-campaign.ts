@@ -1,6 +1,6 @@
 import { isOpen, isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
-import type { Locale } from "../i18n/locales";
+import type { ContentLocale, Locale } from "../i18n/locales";
 
 type LetterTemplate = { subjects: string[]; body: string };
 
@@ -56,8 +56,10 @@ export function hasLetterTemplate(campaign: Pick<LetterCampaign, "templates">): 
 }
 
 // The supporter's language when the campaign has a letter in it, otherwise the one it has.
-export function letterLocale(campaign: Pick<LetterCampaign, "templates">, locale: Locale): Locale {
-  if (campaign.templates[locale]) return locale;
+export function letterLocale(campaign: Pick<LetterCampaign, "templates">, locale: Locale): ContentLocale {
+  if (locale === "en" || locale === "ar") {
+    if (campaign.templates[locale]) return locale;
+  }
   return campaign.templates.en ? "en" : "ar";
 }
 

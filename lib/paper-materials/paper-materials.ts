@@ -3,7 +3,7 @@ import { requireCampaignRole, type Actor } from "../auth/authorize";
 import { taggedUrl } from "../campaigns/share-channels";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { locales, type Locale } from "../i18n/locales";
+import { contentLocales, type Locale } from "../i18n/locales";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { publicUrl } from "../public-urls";
 import { renderPoster } from "./render-poster";
@@ -28,7 +28,7 @@ export type MaterialContent = {
 export const paperMaterials = ["sign-sheet", "poster"] as const;
 
 
-const materialSchema = z.object({ material: z.enum(paperMaterials), language: z.enum(locales) });
+const materialSchema = z.object({ material: z.enum(paperMaterials), language: z.enum(contentLocales) });
 
 // A printable sign sheet or poster for a campaign, in the language asked for. Drawing one changes
 // nothing; it is for the campaign's organisers, who are the ones who print and hand them out.

@@ -6,7 +6,7 @@ export type AuthorName = { en: string; ar: string | null };
 // What every page that names a statement's authors reads.
 export const statementAuthorsSelect = { orderBy: { position: "asc" }, select: { name: true, nameAr: true } } as const;
 
-const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar" };
+const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar", tr: "tr", ku: "ku", fr: "fr", de: "de" };
 
 // Names joined as a sentence joins them in that language: "A and B", "A, B and C", "أ وب".
 export function joinNames(names: string[], locale: Locale): string {

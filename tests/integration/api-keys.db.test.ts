@@ -160,7 +160,7 @@ describe("recording a signature gathered elsewhere", () => {
     const email = uniqueEmail();
     const invalid = await expectAnswer("/campaigns/{slug}/signatures", await post(campaign.slug, write.key, signer({ email, name: "=HYPERLINK(1)", country: "XX" })), 400);
     expect(invalid).toMatchObject({ error: "VALIDATION", fields: { name: "nameFormula", country: "countryRequired" } });
-    const badLocale = await expectAnswer("/campaigns/{slug}/signatures", await post(campaign.slug, write.key, signer({ email, locale: "fr" })), 400);
+    const badLocale = await expectAnswer("/campaigns/{slug}/signatures", await post(campaign.slug, write.key, signer({ email, locale: "es" })), 400);
     expect(badLocale).toMatchObject({ fields: { locale: "invalid" } });
     await expectAnswer("/campaigns/{slug}/signatures", await post(campaign.slug, write.key, "not json"), 400);
     const huge = await post(campaign.slug, write.key, signer({ email, comment: "x".repeat(20_000) }));

@@ -54,15 +54,17 @@ describe("the web fonts", () => {
 
       it(`${family.name} ${weight}: each file cut here has every character its unicode-range names`, () => {
         const cut = mine.filter((face) => /-(core|rest)\.woff2$/.test(face.file));
-        expect(cut).toHaveLength(2);
+        expect(cut).toHaveLength(2 * family.cut.length);
         for (const face of cut) expect({ file: face.file, missing: formatRanges(subtractRanges(face.ranges, cmap(face.file)) as Ranges) }).toEqual({ file: face.file, missing: "" });
       });
 
-      it(`${family.name} ${weight}: the core and the rest of the ${family.split} file share no character`, () => {
-        const [rest, core] = ["rest", "core"].map((part) => mine.find((face) => face.file.endsWith(`-${family.split}-${weight}-${part}.woff2`)));
-        expect(core && rest).toBeTruthy();
-        expect(formatRanges(intersectRanges(core!.ranges, rest!.ranges) as Ranges)).toBe("");
-      });
+      for (const { subset } of family.cut) {
+        it(`${family.name} ${weight}: the core and the rest of the ${subset} file share no character`, () => {
+          const [rest, core] = ["rest", "core"].map((part) => mine.find((face) => face.file.endsWith(`/${family.prefix}-${subset}-${weight}-${part}.woff2`)));
+          expect(core && rest).toBeTruthy();
+          expect(formatRanges(intersectRanges(core!.ranges, rest!.ranges) as Ranges)).toBe("");
+        });
+      }
     }
   }
 
@@ -76,7 +78,11 @@ describe("the web fonts", () => {
     const invisible = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
     const used = parseRanges([...new Set([...text].filter((char) => !invisible.test(char)).map((char) => char.codePointAt(0)!))].filter((point) => point >= 0x20).map((point) => point.toString(16)).join(",")) as Ranges;
     const cores = union(ours.filter((face) => face.file.endsWith("-core.woff2")).map((face) => face.ranges));
-    expect(formatRanges(subtractRanges(used, cores) as Ranges)).toBe("");
+    // A space no face has (French puts a narrow no-break space before ; : ! ?) is drawn by the
+    // system's font, as blank as any other: nothing is fetched for it.
+    const anyFace = union(ours.map((face) => face.ranges));
+    const blank = used.filter(([from, to]) => from === to && /\p{Zs}/u.test(String.fromCodePoint(from)) && intersectRanges([[from, to]], anyFace).length === 0);
+    expect(formatRanges(subtractRanges(subtractRanges(used, cores), blank) as Ranges)).toBe("");
     // The Arabic core is the Arabic messages' letters and little more.
     expect(count(intersectRanges(used, coreRanges.arabic) as Ranges)).toBeGreaterThan(40);
   });

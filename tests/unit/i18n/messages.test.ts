@@ -57,20 +57,25 @@ describe("translations", () => {
   // The catalogue is the files' namespaces spread together: a namespace in two files would lose
   // one file's messages without a word.
   it("defines each namespace in one file only", () => {
-    for (const locale of ["en", "ar"]) {
+    for (const locale of locales) {
       const dir = join(import.meta.dirname, "../../../lib/i18n/messages", locale);
-      const seen = readdirSync(dir).flatMap((file) => Object.keys(JSON.parse(readFileSync(join(dir, file), "utf8"))).map((namespace) => `${namespace} in ${file}`));
+      const seen = readdirSync(dir).filter((file) => file.endsWith(".json")).flatMap((file) => Object.keys(JSON.parse(readFileSync(join(dir, file), "utf8"))).map((namespace) => `${namespace} in ${file}`));
       const names = seen.map((entry) => entry.split(" in ")[0]);
       expect(seen.filter((entry) => names.filter((name) => name === entry.split(" in ")[0]).length > 1), locale).toEqual([]);
     }
   });
 
-  it("has every English message in Arabic and no Arabic message without an English one", () => {
-    expect(keys(messages.ar).sort()).toEqual(keys(messages.en).sort());
+  it("has every English message in every language, in the same files, and no message without an English one", () => {
+    const english = join(import.meta.dirname, "../../../lib/i18n/messages", "en");
+    for (const locale of locales) {
+      expect(keys(messages[locale]).sort(), locale).toEqual(keys(messages.en).sort());
+      const dir = join(import.meta.dirname, "../../../lib/i18n/messages", locale);
+      expect(readdirSync(dir).sort(), locale).toEqual(readdirSync(english).sort());
+    }
   });
 
-  it("has no empty message in either language", () => {
-    for (const locale of ["en", "ar"] as const) {
+  it("has no empty message in any language", () => {
+    for (const locale of locales) {
       const empty = keys(messages[locale]).filter((key) => {
         const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages[locale]);
         return typeof value !== "string" || value.trim() === "";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { locales, type Locale } from "@/lib/i18n/locales";
+import { contentLocales, type Locale } from "@/lib/i18n/locales";
 import { paperMaterials } from "@/lib/paper-materials/paper-materials";
 
 type Props = { campaignId: string; locale: Locale };
@@ -15,7 +15,7 @@ export async function PaperMaterials({ campaignId, locale }: Props) {
       <p>{t("intro")}</p>
       <ul>
         {paperMaterials.flatMap((material) =>
-          locales.map((language) => (
+          contentLocales.map((language) => (
             <li key={`${material}-${language}`}>
               <a href={`${base}/${material}?language=${language}`} download data-testid={`paper-print-${material}-${language}`}>
                 {t("inLanguage", { material: t(material === "poster" ? "poster" : "sheet"), language: t(`languages.${language}`) })}
