@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { countryOptions, isCountryCode } from "../countries";
-import { locales } from "../i18n/locales";
+import { contentLocales } from "../i18n/locales";
 import { canonicalEmail } from "../signatures/canonical-email";
 
 // A sheet's file is bounded so that it, and the preview form that carries it back for the commit,
@@ -64,7 +64,7 @@ let countryByName: Map<string, string> | undefined;
 function countryCode(value: string): string | null {
   const upper = value.toUpperCase();
   if (isCountryCode(upper)) return upper;
-  countryByName ??= new Map(locales.flatMap((locale) => countryOptions(locale).map((country) => [normaliseName(country.name), country.code] as const)));
+  countryByName ??= new Map(contentLocales.flatMap((locale) => countryOptions(locale).map((country) => [normaliseName(country.name), country.code] as const)));
   return countryByName.get(normaliseName(value)) ?? null;
 }
 

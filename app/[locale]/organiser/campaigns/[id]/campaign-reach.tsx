@@ -39,7 +39,7 @@ export async function CampaignReach({ actor, campaign, locale }: Props) {
         {!isPublic(campaign) ? <p className="hint">{t("embedDraft")}</p> : null}
         <p>{t("embedHint")}</p>
         {locales.map((embedLocale) => {
-          const language = t(`languages.${embedLocale}`);
+          const language = new Intl.DisplayNames([locale], { type: "language" }).of(embedLocale) ?? embedLocale;
           const title = (embedLocale === "ar" ? campaign.title.ar : null) ?? campaign.title.en;
           return (
             <div key={embedLocale}>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { hasNoArabic } from "@/app/components/entered-text";
 import { CheckboxField, SelectField } from "@/app/components/form/field";
-import { locales, type Locale } from "@/lib/i18n/locales";
+import { contentLocales, type Locale } from "@/lib/i18n/locales";
 
 const packErrors = ["decisionMakerRequired", "localeInvalid", "noTargets"] as const;
 type PackError = (typeof packErrors)[number];
@@ -26,8 +26,8 @@ export async function PackForm(props: { locale: Locale; campaignId: string; targ
           </option>
         ))}
       </SelectField>
-      <SelectField id="pack-locale" name="locale" label={t("language")} defaultValue={props.locale}>
-        {locales.map((locale) => (
+      <SelectField id="pack-locale" name="locale" label={t("language")} defaultValue={props.locale === "ar" ? "ar" : "en"}>
+        {contentLocales.map((locale) => (
           <option key={locale} value={locale}>
             {t(`languages.${locale}`)}
           </option>
