@@ -38,7 +38,7 @@ export const publicUrl = Object.fromEntries(
   Object.entries(publicPath).map(([name, path]) => [name, (...args: never[]) => `${env.APP_URL}${(path as (...args: never[]) => string)(...args)}`]),
 ) as { [Name in keyof Paths]: Paths[Name] };
 
-// A page in each of the interface's languages, as the API gives it.
+// A page in each of the interface's languages (the API's links, the pages' alternates).
 export function inEveryLocale(url: (locale: Locale) => string): Record<Locale, string> {
   return Object.fromEntries(locales.map((locale) => [locale, url(locale)])) as Record<Locale, string>;
 }

@@ -1,13 +1,19 @@
-// The web fonts' families and weights, the core characters each script's pages use, and
-// arithmetic on unicode-ranges: shared by scripts/subset-fonts.mjs and the test of its output.
+// The web fonts' families and weights, the core characters each script's pages use, Fontsource's
+// faces and what a font file maps, and arithmetic on unicode-ranges: shared by
+// scripts/subset-fonts.mjs and the test of its output (tests/unit/fonts.test.ts).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { create as openFont } from "fontkit";
+
+const require = createRequire(import.meta.url);
 
 export const weights = [400, 600];
 
 export const families = [
   { name: "IBM Plex Sans", pkg: "@fontsource/ibm-plex-sans", prefix: "ibm-plex-sans", script: "latin", cut: [{ subset: "latin-ext" }, { subset: "latin" }], subsets: ["cyrillic-ext", "cyrillic", "greek", "vietnamese", "latin-ext", "latin"] },
   // Only its Arabic letters: Latin text on an Arabic page is set in IBM Plex Sans, next in the
-  // font stack, whose files an English page has already brought.
-  // Its core also takes the file's spaces, beyond its range, so that a run of Arabic words is set in one font.
+  // font stack, whose files an English page has already brought. Its core also takes the file's
+  // spaces, beyond its range, so that a run of Arabic words is set in one font.
   { name: "IBM Plex Sans Arabic", pkg: "@fontsource/ibm-plex-sans-arabic", prefix: "ibm-plex-sans-arabic", script: "arabic", cut: [{ subset: "arabic", beyondRange: [[0x20, 0x20], [0xa0, 0xa0]] }], subsets: ["arabic"] },
 ];
 
@@ -29,9 +35,10 @@ export const coreRanges = {
   // ğ ı İ ş and French œ, the typographic punctuation and spaces of U+2000–U+203A (dashes, quotes,
   // ellipsis), euro, trade mark, minus.
   latin: merge([[0x20, 0x7e], [0xa0, 0xff], [0x11e, 0x11f], [0x130, 0x131], [0x152, 0x153], [0x15e, 0x15f], [0x2000, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212]]),
-  // The spaces (see the family above); Arabic punctuation, the 28 letters with hamza forms and tatweel, the harakat, Arabic-Indic
-  // digits and signs, alef wasla and dagger alef, the letters of Persian and Kurdish names most
-  // often met in Syria (peh, tcheh, jeh, veh, keheh, gaf, Farsi yeh), and the joiners and marks.
+  // The spaces (see the family above); Arabic punctuation, the 28 letters with hamza forms and
+  // tatweel, the harakat, Arabic-Indic digits and signs, alef wasla and dagger alef, the letters of
+  // Persian and Kurdish names most often met in Syria (peh, tcheh, jeh, veh, keheh, gaf, Farsi
+  // yeh), and the joiners and marks.
   arabic: merge([[0x20, 0x20], [0xa0, 0xa0], [0x60c, 0x60c], [0x61b, 0x61b], [0x61f, 0x61f], [0x621, 0x63a], [0x640, 0x655], [0x660, 0x66d], [0x670, 0x671], [0x67e, 0x67e], [0x686, 0x686], [0x698, 0x698], [0x6a4, 0x6a4], [0x6a9, 0x6a9], [0x6af, 0x6af], [0x6cc, 0x6cc], [0x200c, 0x200f]]),
 };
 
@@ -64,4 +71,26 @@ export function subtractRanges(a, b) {
     });
   }
   return rest;
+}
+
+// Every code point in any of the lists of ranges.
+export function unionRanges(lists) {
+  return merge(lists.flat());
+}
+
+// The code points a font file maps, as sorted ranges.
+export function cmapRanges(path) {
+  return merge(openFont(readFileSync(path)).characterSet.map((point) => [point, point]));
+}
+
+// A family's faces as Fontsource ships them for one weight, those of its subsets only: each file's
+// name and path, and its unicode-range.
+export function fontsourceFaces(family, weight) {
+  const css = readFileSync(require.resolve(`${family.pkg}/${weight}.css`), "utf8");
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)]
+    .map(([, body]) => {
+      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)[1];
+      return { file, path: require.resolve(`${family.pkg}/files/${file}`), ranges: parseRanges(/unicode-range:\s*([^;]+);/.exec(body)[1]) };
+    })
+    .filter((face) => family.subsets.some((subset) => face.file === `${family.prefix}-${subset}-${weight}-normal.woff2`));
 }

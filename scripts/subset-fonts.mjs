@@ -12,36 +12,11 @@
 // The files are committed: run this after updating a @fontsource package, and the unit test
 // tests/unit/fonts.test.ts checks that the faces still cover every character Fontsource's do.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { create as openFont } from "fontkit";
 import subsetFont from "subset-font";
-import { coreRanges, families, parseRanges, formatRanges, subtractRanges, intersectRanges, weights } from "./font-ranges.mjs";
+import { cmapRanges, coreRanges, families, fontsourceFaces, formatRanges, intersectRanges, subtractRanges, weights } from "./font-ranges.mjs";
 
-const require = createRequire(import.meta.url);
 const out = join(dirname(new URL(import.meta.url).pathname), "..", "app", "fonts");
-
-// Fontsource's faces for one family and weight: the subset's name, its file and unicode-range.
-function fontsourceFaces(pkg, weight) {
-  const css = readFileSync(require.resolve(`${pkg}/${weight}.css`), "utf8");
-  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => {
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)[1];
-    const range = /unicode-range:\s*([^;]+);/.exec(body)[1];
-    return { file, path: require.resolve(`${pkg}/files/${file}`), ranges: parseRanges(range) };
-  });
-}
-
-// The code points a font file maps, as sorted ranges.
-function cmapRanges(path) {
-  const points = openFont(readFileSync(path)).characterSet.slice().sort((a, b) => a - b);
-  const ranges = [];
-  for (const point of points) {
-    const last = ranges.at(-1);
-    if (last && point === last[1] + 1) last[1] = point;
-    else ranges.push([point, point]);
-  }
-  return ranges;
-}
 
 const text = (ranges) => ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join("");
 
@@ -50,7 +25,7 @@ mkdirSync(out, { recursive: true });
 const css = [];
 for (const family of families) {
   for (const weight of weights) {
-    for (const face of fontsourceFaces(family.pkg, weight).filter((one) => family.subsets.some((subset) => one.file === `${family.prefix}-${subset}-${weight}-normal.woff2`))) {
+    for (const face of fontsourceFaces(family, weight)) {
       const cut = family.cut.find((one) => face.file === `${family.prefix}-${one.subset}-${weight}-normal.woff2`);
       if (!cut) {
         copyFileSync(face.path, join(out, face.file));

@@ -1,13 +1,11 @@
 import { localized, type Locale } from "@/lib/i18n/locales";
-import { type AuthorName } from "@/lib/statements/authors";
-
-const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar", tr: "tr", ku: "ku", fr: "fr", de: "de" };
+import { nameList, type AuthorName } from "@/lib/statements/authors";
 
 // Every author of a statement, joined as the reader's language joins names ("A and B", "أ وب"),
 // each in that language where the authors give one, else in English and marked as such.
 export function AuthorList({ authors, locale }: { authors: AuthorName[]; locale: Locale }) {
   const names = authors.map((author) => localized(locale, author));
-  const parts = new Intl.ListFormat(listLocale[locale], { type: "conjunction" }).formatToParts(names.map((_, index) => String(index)));
+  const parts = nameList(locale).formatToParts(names.map((_, index) => String(index)));
   return (
     <>
       {parts.map((part, index) => {

@@ -13,7 +13,7 @@ import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { languageName, localized, type Locale } from "@/lib/i18n/locales";
 import { publicPath } from "@/lib/public-urls";
 import type { AuthorName } from "@/lib/statements/authors";
 
@@ -47,7 +47,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
         </p>
         <LocalizedText as="h1" values={campaign.title} locale={locale} />
         <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
-        {writtenIn !== locale ? <p className="hint">{t("writtenIn", { language: new Intl.DisplayNames([locale], { type: "language" }).of(writtenIn) ?? writtenIn })}</p> : null}
+        {writtenIn !== locale ? <p className="hint">{t("writtenIn", { language: languageName(locale, writtenIn) })}</p> : null}
         <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={live ? campaign.slug : undefined} />
         <ul className="demand-chips" aria-label={t("demandsHeading")}>
           {[...new Set(campaign.demands.map((demand) => demand.kind))].map((kind) => (

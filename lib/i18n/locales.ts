@@ -16,6 +16,11 @@ export const openGraphLocale: Record<Locale, string> = { en: "en_GB", ar: "ar_AR
 // Each language's name in itself, for the language menu.
 export const localeNames: Record<Locale, string> = { en: "English", ar: "العربية", tr: "Türkçe", ku: "Kurmancî", fr: "Français", de: "Deutsch" };
 
+// A language's name in the reader's language ("İngilizce" for en, to a Turkish reader).
+export function languageName(reader: Locale, language: Locale): string {
+  return new Intl.DisplayNames([reader], { type: "language" }).of(language) ?? language;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }

@@ -57,9 +57,7 @@ export function hasLetterTemplate(campaign: Pick<LetterCampaign, "templates">): 
 
 // The supporter's language when the campaign has a letter in it, otherwise the one it has.
 export function letterLocale(campaign: Pick<LetterCampaign, "templates">, locale: Locale): ContentLocale {
-  if (locale === "en" || locale === "ar") {
-    if (campaign.templates[locale]) return locale;
-  }
+  if ((locale === "en" || locale === "ar") && campaign.templates[locale]) return locale;
   return campaign.templates.en ? "en" : "ar";
 }
 

@@ -8,9 +8,13 @@ export const statementAuthorsSelect = { orderBy: { position: "asc" }, select: { 
 
 const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar", tr: "tr", ku: "ku", fr: "fr", de: "de" };
 
-// Names joined as a sentence joins them in that language: "A and B", "A, B and C", "أ وب".
+// How that language joins names in a sentence: "A and B", "A, B and C", "أ وب".
+export function nameList(locale: Locale): Intl.ListFormat {
+  return new Intl.ListFormat(listLocale[locale], { type: "conjunction" });
+}
+
 export function joinNames(names: string[], locale: Locale): string {
-  return new Intl.ListFormat(listLocale[locale], { type: "conjunction" }).format(names);
+  return nameList(locale).format(names);
 }
 
 // A statement's authors, in order; a statement stored with none yet is by its byline.

@@ -4,16 +4,13 @@
 // files hold every character of the interface's messages, so a page in Arabic or English fetches
 // nothing else for its own words.
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { create as openFont } from "fontkit";
 import { describe, expect, it } from "vitest";
-import { coreRanges, families, formatRanges, intersectRanges, parseRanges, subtractRanges, weights } from "@/scripts/font-ranges.mjs";
+import { cmapRanges, coreRanges, families, fontsourceFaces, formatRanges, intersectRanges, parseRanges, subtractRanges, unionRanges, weights } from "@/scripts/font-ranges.mjs";
 
 type Ranges = [number, number][];
 type Face = { family: string; weight: number; file: string; ranges: Ranges };
 
-const require = createRequire(import.meta.url);
 const fontsDir = join(process.cwd(), "app", "fonts");
 
 function faces(css: string, fileOf: (url: string) => string): Face[] {
@@ -25,19 +22,11 @@ function faces(css: string, fileOf: (url: string) => string): Face[] {
   }));
 }
 
-function cmap(path: string): Ranges {
-  const font = openFont(readFileSync(path)) as unknown as { characterSet: number[] };
-  return parseRanges(font.characterSet.map((point) => point.toString(16)).join(",")) as Ranges;
-}
+const cmap = (path: string) => cmapRanges(path) as Ranges;
 
 const ours = faces(readFileSync(join(fontsDir, "fonts.css"), "utf8"), (url) => join(fontsDir, url.replace(/^\.\//, "")));
 
-function fontsource(pkg: string, weight: number, subsets: string[]): Face[] {
-  const css = readFileSync(require.resolve(`${pkg}/${weight}.css`), "utf8");
-  return faces(css, (url) => require.resolve(`${pkg}/files/${url.replace(/^\.\/files\//, "")}`)).filter((face) => subsets.some((subset) => face.file.includes(`-${subset}-${weight}-`)));
-}
-
-const union = (list: Ranges[]): Ranges => parseRanges(list.flat().map(([from, to]) => `${from.toString(16)}-${to.toString(16)}`).join(",")) as Ranges;
+const union = (list: Ranges[]): Ranges => unionRanges(list) as Ranges;
 const count = (ranges: Ranges) => ranges.reduce((sum, [from, to]) => sum + to - from + 1, 0);
 
 describe("the web fonts", () => {
@@ -46,7 +35,7 @@ describe("the web fonts", () => {
       const mine = ours.filter((face) => face.family === family.name && face.weight === weight);
 
       it(`${family.name} ${weight}: covers every character Fontsource's faces did`, () => {
-        const theirs = union(fontsource(family.pkg, weight, family.subsets).map((face) => intersectRanges(face.ranges, cmap(face.file)) as Ranges));
+        const theirs = union(fontsourceFaces(family, weight).map((face) => intersectRanges(face.ranges, cmap(face.path)) as Ranges));
         const missing = subtractRanges(theirs, union(mine.map((face) => face.ranges))) as Ranges;
         expect(formatRanges(missing)).toBe("");
         expect(count(theirs)).toBeGreaterThan(90);
@@ -76,7 +65,8 @@ describe("the web fonts", () => {
       .join("");
     // Direction marks and other invisible format characters are drawn with no font.
     const invisible = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
-    const used = parseRanges([...new Set([...text].filter((char) => !invisible.test(char)).map((char) => char.codePointAt(0)!))].filter((point) => point >= 0x20).map((point) => point.toString(16)).join(",")) as Ranges;
+    const points = new Set([...text].filter((char) => !invisible.test(char)).map((char) => char.codePointAt(0)!));
+    const used = union([...points].filter((point) => point >= 0x20).map((point) => [[point, point]]));
     const cores = union(ours.filter((face) => face.file.endsWith("-core.woff2")).map((face) => face.ranges));
     // A space no face has (French puts a narrow no-break space before ; : ! ?) is drawn by the
     // system's font, as blank as any other: nothing is fetched for it.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { locales, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { inEveryLocale, publicPath } from "@/lib/public-urls";
 
 // Rendered per request: its alternate-language links are absolute, from APP_URL as the running
 // server has it; a page prerendered at build time would name the address the build had.
@@ -13,7 +14,7 @@ const sections = ["collect", "consent", "public", "letters", "erase", "retention
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "PrivacyPage" });
-  return { title: t("title"), alternates: { languages: Object.fromEntries(locales.map((one) => [one, `/${one}/privacy`])) } };
+  return { title: t("title"), alternates: { languages: inEveryLocale(publicPath.privacy) } };
 }
 
 export default async function PrivacyPage({ params }: Props) {

@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
 import { issueFormToken } from "@/lib/abuse/form-guard";
 import { countryCodesInOrder } from "@/lib/countries";
-import { locales, localized, openGraphLocale } from "@/lib/i18n/locales";
-import { publicPath, publicUrl } from "@/lib/public-urls";
+import { localized, openGraphLocale } from "@/lib/i18n/locales";
+import { inEveryLocale, publicPath, publicUrl } from "@/lib/public-urls";
 import { loadPublicCampaign, publicCampaignFor, type CampaignParams } from "./public-campaign";
 import { SignForm } from "./sign-form";
 
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: url, languages: Object.fromEntries(locales.map((one) => [one, publicPath.campaign(one, slug)])) },
+    alternates: { canonical: url, languages: inEveryLocale((one) => publicPath.campaign(one, slug)) },
     openGraph: { type: "website", url, title, description, siteName: t("siteName"), locale: openGraphLocale[locale], images: [image] },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };

@@ -7,7 +7,7 @@ import { signatureSources } from "@/lib/campaigns/signature-sources";
 import { env } from "@/lib/env";
 import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";
-import { locales, type Locale } from "@/lib/i18n/locales";
+import { languageName, locales, type Locale } from "@/lib/i18n/locales";
 import { OrganiserTable } from "../../organiser-table";
 
 type Props = { actor: Actor; campaign: { id: string; slug: string; status: CampaignStatus; title: { en: string; ar: string | null } }; locale: Locale };
@@ -39,7 +39,7 @@ export async function CampaignReach({ actor, campaign, locale }: Props) {
         {!isPublic(campaign) ? <p className="hint">{t("embedDraft")}</p> : null}
         <p>{t("embedHint")}</p>
         {locales.map((embedLocale) => {
-          const language = new Intl.DisplayNames([locale], { type: "language" }).of(embedLocale) ?? embedLocale;
+          const language = languageName(locale, embedLocale);
           const title = (embedLocale === "ar" ? campaign.title.ar : null) ?? campaign.title.en;
           return (
             <div key={embedLocale}>
