@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { get, type IncomingMessage } from "node:http";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
+import { openDatabase, type PrismaClient } from "../lib/db";
 import { csvRecordCounter, insertConfirmedSignatures } from "../tests/fixtures/bulk-signatures";
 import { argValue, isMain } from "../tests/fixtures/cli";
 import { peakWhile } from "../tests/fixtures/process-memory";
@@ -34,17 +35,22 @@ type Download = {
 
 // A fresh database on the run's cluster, a client on it (closed at clean-up), and an organisation
 // to own the benchmark's campaigns.
-export async function benchDatabase(context: BenchContext, name: string): Promise<{ url: string; client: pg.Client; organisationId: string }> {
+export async function benchDatabase(context: BenchContext, name: string): Promise<BenchDatabase> {
   const url = await context.postgresDatabase(`nida_bench_${name}_${randomUUID().slice(0, 8)}`);
   const client = new pg.Client({ connectionString: url, application_name: "nida-bench" });
   await client.connect();
   context.onCleanup(() => client.end());
+  // What seals the generated signatures, as the app would have sealed them.
+  const sealing = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://", poolSize: 2 });
+  context.onCleanup(() => sealing.close());
   const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
   await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
-  return { url, client, organisationId };
+  return { url, client, sealIn: sealing.prisma, organisationId };
 }
 
-export async function createCampaign(client: pg.Client, organisationId: string, rows: number): Promise<string> {
+type BenchDatabase = { url: string; client: pg.Client; sealIn: PrismaClient; organisationId: string };
+
+export async function createCampaign({ client, sealIn, organisationId }: Omit<BenchDatabase, "url">, rows: number): Promise<string> {
   const id = `bench-${randomUUID().slice(0, 8)}`;
   await client.query(
     `INSERT INTO campaigns (id, slug, status, title_en, summary_en, goals, updated_at)
@@ -53,7 +59,7 @@ export async function createCampaign(client: pg.Client, organisationId: string, 
   );
   await client.query(`INSERT INTO campaign_owners (campaign_id, organisation_id, lead) VALUES ($1, $2, true)`, [id, organisationId]);
   if (rows > 0) {
-    await insertConfirmedSignatures((text, params) => client.query(text, params), { campaignId: id, count: rows, prefix: id, consentTo: organisationId });
+    await insertConfirmedSignatures((text, params) => client.query(text, params), { campaignId: id, count: rows, prefix: id, consentTo: organisationId, sealIn });
     await client.query(`INSERT INTO campaign_counters (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [id, rows]);
   }
   return id;
@@ -126,7 +132,7 @@ async function waitForNoExportConnection(client: pg.Client, timeoutMs: number): 
   return null;
 }
 
-// Reads the first chunk of a large export, then goes away: the server must stop the COPY and drop its connection.
+// Reads the first chunk of a large export, then goes away: the server must stop reading its cursor and drop its connection.
 export async function cancelAfterFirstChunk(server: BenchServer, client: pg.Client, campaignId: string, sessionToken: string) {
   const response = await request(exportUrl(server, campaignId), { cookie: `next-auth.session-token=${sessionToken}`, "accept-encoding": "gzip" });
   await new Promise((resolve) => response.once("data", resolve));
@@ -144,14 +150,15 @@ export const exportBenchmark: Benchmark = {
     const nodeOptions = argValue("--node-options", args);
     // The smaller export first, on a fresh server: its peak shows the memory does not grow with rows.
     const sizes = [smallRows, largeRows].filter((rows) => rows > 0);
-    const { url, client, organisationId } = await benchDatabase(context, "export");
+    const bench = await benchDatabase(context, "export");
+    const { url, client, organisationId } = bench;
     const campaigns: { rows: number; id: string }[] = [];
     for (const rows of sizes) {
       const started = performance.now();
-      campaigns.push({ rows, id: await createCampaign(client, organisationId, rows) });
+      campaigns.push({ rows, id: await createCampaign(bench, rows) });
       console.log(`[bench] export: inserted ${formatCount(rows)} confirmed signatures in ${formatMs(performance.now() - started)}`);
     }
-    const warmUp = await createCampaign(client, organisationId, 10);
+    const warmUp = await createCampaign(bench, 10);
     // As autovacuum would have by now on a live database: planner statistics and the visibility map.
     await client.query("VACUUM ANALYZE");
     const sessionToken = await createOrganiserSession(client, organisationId);

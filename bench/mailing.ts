@@ -8,6 +8,8 @@
 //   npm run bench -- mailing --recipients 20000 --send-rate 2   at the provider limit Nida starts with
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { openDatabase, type PrismaClient } from "../lib/db";
+import { sealPlainRows } from "../lib/sealing/seal-plain-rows";
 import { argValue } from "../tests/fixtures/cli";
 import { freePort } from "../tests/fixtures/free-port";
 import { memoryStatus, resetPeak, samplePeakRss } from "../tests/fixtures/process-memory";
@@ -24,12 +26,13 @@ const messagesPerRequest = 100;
 export type UpdateAudience = { organisationId: string; campaignId: string; sessionToken: string; prefix: string };
 
 // `count` supporters who signed `campaignId`, confirmed, and consented to hear from its
-// organisation, written by the database itself (generate_series): one statement per table.
+// organisation, written by the database itself (generate_series): one statement per table, as a
+// database from before sealing held them (sealed afterwards).
 // A third read Arabic. Their addresses are recipientAddress(prefix, 1..count).
 async function seedConsentingSupporters(client: pg.Client, options: { organisationId: string; campaignId: string; prefix: string; count: number }): Promise<void> {
   const { organisationId, campaignId, prefix, count } = options;
   await client.query(
-    `INSERT INTO supporters (id, canonical_email, email, locale)
+    `INSERT INTO supporters (id, email_hash, email, locale)
      SELECT $1 || '-sup-' || g, $1 || '.' || g || '@example.org', $1 || '.' || g || '@example.org',
             CASE WHEN g % 3 = 0 THEN 'ar'::"Locale" ELSE 'en'::"Locale" END
        FROM generate_series(1, $2::int) AS g`,
@@ -53,12 +56,14 @@ async function seedConsentingSupporters(client: pg.Client, options: { organisati
 const recipientAddress = (prefix: string, n: number) => `${prefix}.${n}@example.org`;
 
 // An organisation, its campaign with `count` consenting supporters, and an organiser signed in.
-export async function createUpdateAudience(client: pg.Client, count: number): Promise<UpdateAudience> {
+// `sealIn` seals the supporters as the app would have (a client on the same database).
+export async function createUpdateAudience(client: pg.Client, sealIn: PrismaClient, count: number): Promise<UpdateAudience> {
   const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
   await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
-  const campaignId = await createCampaign(client, organisationId, 0);
+  const campaignId = await createCampaign({ client, sealIn, organisationId }, 0);
   const prefix = `upd-${randomUUID().slice(0, 8)}`;
   await seedConsentingSupporters(client, { organisationId, campaignId, prefix, count });
+  await sealPlainRows(sealIn);
   const sessionToken = await createOrganiserSession(client, organisationId);
   return { organisationId, campaignId, sessionToken, prefix };
 }
@@ -137,9 +142,11 @@ export const mailingBenchmark: Benchmark = {
     const client = new pg.Client({ connectionString: url, application_name: "nida-bench" });
     await client.connect();
     context.onCleanup(() => client.end());
+    const sealing = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://", poolSize: 2 });
+    context.onCleanup(() => sealing.close());
 
     const seeding = performance.now();
-    const audience = await createUpdateAudience(client, count);
+    const audience = await createUpdateAudience(client, sealing.prisma, count);
     await client.query("VACUUM ANALYZE");
     console.log(`[bench] mailing: ${formatCount(count)} consenting supporters written in ${formatMs(performance.now() - seeding)}`);
     const updateId = await createDraftUpdate(client, audience);

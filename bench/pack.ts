@@ -67,10 +67,11 @@ export const packBenchmark: Benchmark = {
   name: "pack",
   async run(context, args) {
     const signers = Number(argValue("--pack-signers", args) ?? 100_000);
-    const { url, client, organisationId } = await benchDatabase(context, "pack");
+    const bench = await benchDatabase(context, "pack");
+    const { url, client, organisationId } = bench;
     const campaigns = [];
     for (const rows of [10, signers]) {
-      const id = await createCampaign(client, organisationId, rows);
+      const id = await createCampaign(bench, rows);
       // Every signer chose to be listed: the longest pack this campaign could have.
       await client.query(`UPDATE signatures SET show_publicly = true WHERE campaign_id = $1`, [id]);
       campaigns.push({ rows, id, target: await addTarget(client, id) });

@@ -128,7 +128,7 @@ export function rowParameters(columns: RowColumns, rows: readonly (readonly unkn
 
 // A parameter as a SQL literal of the text the extended protocol would have sent; the prepared
 // statement's parameter type then reads it as it would have read that text.
-export function sqlLiteral(value: unknown): string {
+function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (Array.isArray(value)) return pg.escapeLiteral(`{${value.map(arrayElement).join(",")}}`);
   if (typeof value === "string") return pg.escapeLiteral(value);

@@ -25,6 +25,14 @@ const envSchema = z
     LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
     APP_URL: z.url().optional(),
     APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // The key-encryption key that seals signers' personal data (32 random bytes in base64, as
+    // `openssl rand -base64 32` gives), or a file holding it. Required in production; a local
+    // install without one gets its own, kept beside the embedded database.
+    DATA_KEY: z.string().refine(isDataKey, "must be 32 random bytes in base64: `openssl rand -base64 32`").optional(),
+    DATA_KEY_FILE: z.string().min(1).optional(),
+    // While rotating: the key-encryption key being replaced, which still opens the data keys not
+    // yet re-wrapped (npm run keys:rotate re-wraps them all under DATA_KEY).
+    DATA_KEY_PREVIOUS: z.string().refine(isDataKey, "must be 32 random bytes in base64").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default("Nida <noreply@nida.example.org>"),
@@ -99,6 +107,7 @@ const envSchema = z
       const weakness = secretWeakness(value.APP_SECRET);
       if (weakness) problem("APP_SECRET", weakness);
     }
+    if (!value.DATA_KEY && !value.DATA_KEY_FILE) problem("DATA_KEY", "or DATA_KEY_FILE is required in production: signers' personal data is sealed with it");
     if (!value.RESEND_API_KEY) problem("RESEND_API_KEY", "is required in production");
     // Links in e-mails (confirmation, one-click unsubscribe) must be HTTPS, and HSTS needs it.
     if (!value.APP_URL) problem("APP_URL", "is required in production");
@@ -108,6 +117,11 @@ const envSchema = z
 // Every variable the schema reads (deploy/.env.example explains each).
 /** @internal exported for its tests */
 export const envVariableNames = Object.keys(envSchema.shape);
+
+// 32 bytes in base64 or base64url, padded or not.
+export function isDataKey(text: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(text.trim()) && Buffer.from(text.trim(), "base64").length === 32;
+}
 
 // `?pgbouncer=true` on a PostgreSQL URL: a pooler in transaction mode is in between, so nothing may
 // outlive a transaction on a connection (named prepared statements, session locks). The name is

@@ -3,28 +3,36 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { dirname, join } from "node:path";
 import { env } from "./env";
 
-let cached: string | undefined;
+const cached = new Map<string, string>();
 
-// APP_SECRET in production (required there). A local install without one gets a random secret,
-// kept beside the embedded database so hashes stay stable across restarts.
-export function appSecret(): string {
-  if (cached) return cached;
-  if (env.APP_SECRET) return (cached = env.APP_SECRET);
-  const file = join(env.PGLITE_DATA_DIR.startsWith("memory://") ? ".data" : dirname(env.PGLITE_DATA_DIR), "app-secret");
-  if (existsSync(file)) return (cached = readFileSync(file, "utf8").trim());
-  mkdirSync(dirname(file), { recursive: true });
-  // Written whole to a temporary file and linked into place: two processes starting at once
-  // agree on one secret, and neither ever reads a half-written file.
-  const draft = `${file}.${process.pid}.tmp`;
-  writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  try {
-    linkSync(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  } finally {
-    rmSync(draft, { force: true });
+// A secret of a local install without a configured one: random, kept beside the embedded database
+// so that it stays the same across restarts.
+export function localSecret(name: string): string {
+  const known = cached.get(name);
+  if (known) return known;
+  const file = join(env.PGLITE_DATA_DIR.startsWith("memory://") ? ".data" : dirname(env.PGLITE_DATA_DIR), name);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    // Written whole to a temporary file and linked into place: two processes starting at once
+    // agree on one secret, and neither ever reads a half-written file.
+    const draft = `${file}.${process.pid}.tmp`;
+    writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      rmSync(draft, { force: true });
+    }
   }
-  return (cached = readFileSync(file, "utf8").trim());
+  const secret = readFileSync(file, "utf8").trim();
+  cached.set(name, secret);
+  return secret;
+}
+
+// APP_SECRET in production (required there); a local install's own otherwise.
+export function appSecret(): string {
+  return env.APP_SECRET ?? localSecret("app-secret");
 }
 
 // Lets abuse be grouped by address without ever storing the address itself.

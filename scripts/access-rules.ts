@@ -8,7 +8,7 @@
 import { addGlobalAccessRule, listGlobalAccessRules, removeGlobalAccessRule } from "../lib/abuse/global-rules";
 import { database } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { applyMigrations } from "./migrations/schema-engine";
+import { migrateDatabase } from "./migrations/migrate-database";
 
 const usage = "usage: npm run access-rules -- list | add block|allow ip|ip-hash|domain|email <pattern> [note] | remove <pattern>";
 const kinds: Record<string, string> = { ip: "IP_RANGE", "ip-hash": "IP_HASH", domain: "EMAIL_DOMAIN", email: "EMAIL_ADDRESS" };
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const current = database();
   try {
-    await applyMigrations(current.migrationAdapter());
+    await migrateDatabase(current);
     if (command === "list") {
       for (const rule of await listGlobalAccessRules()) console.log(`${rule.effect.toLowerCase()}\t${rule.kind}\t${rule.pattern}${rule.note ? `\t${rule.note}` : ""}`);
       return 0;

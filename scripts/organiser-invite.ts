@@ -16,7 +16,7 @@ import { env } from "../lib/env";
 import { isAppError } from "../lib/errors";
 import type { MemberRole } from "../lib/generated/prisma/enums";
 import { isLocale, locales, type Locale } from "../lib/i18n/locales";
-import { applyMigrations } from "./migrations/schema-engine";
+import { migrateDatabase } from "./migrations/migrate-database";
 import { createOrganisation } from "../lib/organisations/create-organisation";
 import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
 import { commandAddress, type CommandAddress } from "../lib/server-address";
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   }
   const current = database();
   try {
-    await applyMigrations(current.migrationAdapter());
+    await migrateDatabase(current);
     const organisation = await createOrganisation({ name: args.organisationName });
     const deliver = env.RESEND_API_KEY ? "email" : "print";
     const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver, baseUrl: address.url });

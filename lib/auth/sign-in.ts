@@ -5,7 +5,7 @@ import { db, type Tx } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
-import { outboxRow, sendEmail, wakeOutbox, type SendEmailOptions } from "../mail/send-email";
+import { outboxRow, sealOutboxRow, sendEmail, wakeOutbox, type SendEmailOptions } from "../mail/send-email";
 import { hashIp } from "../secrets";
 import type { OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { organiserEmailSchema } from "./organiser-email";
@@ -100,7 +100,7 @@ const requestLinkStatement = `
   ),
   message AS (
     INSERT INTO outbox_messages (id, idempotency_key, template, to_address, locale, payload, created_at, next_attempt_at)
-    SELECT $9::text, $10::text, $11::text, $1, $12::"Locale", $13::jsonb, statement_timestamp() AT TIME ZONE 'UTC', statement_timestamp() AT TIME ZONE 'UTC' FROM verdict WHERE send
+    SELECT $9::text, $10::text, $11::text, $14::text, $12::"Locale", $13::jsonb, statement_timestamp() AT TIME ZONE 'UTC', statement_timestamp() AT TIME ZONE 'UTC' FROM verdict WHERE send
   )
   SELECT send FROM verdict`;
 
@@ -111,9 +111,9 @@ export async function requestSignInLink(options: RequestSignInOptions): Promise<
   if (!parsed.success) throw new AppError("VALIDATION", { fields: { email: parsed.error.issues[0]?.message ?? "emailInvalid" } });
   const email = parsed.data;
   const client = hashIp(clientIp(options.headers, env.TRUST_PROXY_HOPS))!;
-  // Made for every request, member or not, so the work is the same; stored only when sent.
+  // Made (and sealed) for every request, member or not, so the work is the same; stored only when sent.
   const link = newSignInLink({ email, locale: options.locale, next: options.next, ttlSeconds: signInLinkTtlSeconds });
-  const mail = outboxRow(signInEmail({ email, locale: options.locale, continueUrl: link.continueUrl, validHours: signInLinkTtlSeconds / 3600 }));
+  const mail = await sealOutboxRow(outboxRow(signInEmail({ email, locale: options.locale, continueUrl: link.continueUrl, validHours: signInLinkTtlSeconds / 3600 })));
   const sent = await db.$transaction(async (tx) => {
     // Requests from one client, and for one address, take turns on every app server (client first,
     // then address, in every request, so two never wait on each other in opposite orders).
@@ -133,6 +133,7 @@ export async function requestSignInLink(options: RequestSignInOptions): Promise<
       mail.template,
       mail.locale,
       JSON.stringify(mail.payload),
+      mail.toAddress,
     );
     return rows[0]?.send === true;
   });

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { driverUrl, openDatabase } from "../db";
-import { applyMigrations } from "../../scripts/migrations/schema-engine";
+import { migrateDatabase } from "../../scripts/migrations/migrate-database";
 import { assertEmptyPostgres, assertNotOpen } from "./backup-database";
 import { controlSocketPath, probe } from "./pglite-control";
 
@@ -33,7 +33,7 @@ export async function moveToPostgres(options: { pgliteDataDir: string; targetUrl
   ] as const) {
     const database = openDatabase(target);
     try {
-      const applied = await applyMigrations(database.migrationAdapter());
+      const applied = await migrateDatabase(database);
       log(`${name}: ${applied.length} migration(s) applied`);
     } finally {
       await database.close();

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
+import { openSignatures } from "../sealing/signer-data";
 import { getCampaignResponses, type CampaignResponses } from "../response-thresholds/response-states";
 import { runResponseJob } from "../response-thresholds/run-response-job";
 import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../generated/prisma/enums";
@@ -71,7 +72,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
   const [choices, comments, log, responses, responsesDue] = await Promise.all([
     listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds }),
     db.signature.findMany({
-      where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null }, NOT: { comment: "" } },
+      where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null } },
       orderBy: [{ commentApproved: "desc" }, { confirmedAt: "desc" }],
       take: commentListLimit,
       select: { id: true, comment: true, country: true, commentApproved: true, confirmedAt: true },
@@ -104,7 +105,8 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     },
     targetIds,
     choices: choices.decisionMakers,
-    comments: comments.map((row) => ({ id: row.id, comment: row.comment ?? "", country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt })),
+    // Sealed, an empty comment no longer reads "" in SQL: it is left out once opened.
+    comments: (await openSignatures(comments)).flatMap((row) => (row.comment ? [{ id: row.id, comment: row.comment, country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt }] : [])),
     log,
     responses,
     responsesDue,

@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatUtcMoment } from "../i18n/format";
 import { direction, localized, type Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import { firstName } from "../privacy/public-signers";
+import { openSignatures } from "../sealing/signer-data";
 import { apiUrl, publicUrl } from "../public-urls";
 import { joinNames } from "../statements/authors";
 import type { StatementFacts } from "../statements/statement-facts";
@@ -208,7 +209,7 @@ async function names(writer: PdfWriter, content: PackContent, t: Ts, flow: Flow,
     });
     if (rows.length === 0) break;
     after = rows.at(-1)!.id;
-    const cells = rows.flatMap((row) => {
+    const cells = (await openSignatures(rows)).flatMap((row) => {
       const name = firstName(row.name);
       return name ? [{ text: `${name} (${countryName(row.country, locale)})`, width: third }] : [];
     });

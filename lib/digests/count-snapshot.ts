@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { openSignatures } from "../sealing/signer-data";
 
 export type CountSnapshot = {
   total: number;
@@ -56,6 +57,6 @@ export async function countSnapshot(campaignId: string): Promise<CountSnapshot> 
     paper: { total: counted!.paper_total, fingerprint: counted!.paper_fingerprint },
     countedAt: counted!.counted_at,
     topCountries: countries,
-    comments: comments.filter((row) => row.comment?.trim()).map((row) => ({ text: row.comment!.trim(), country: row.country, signature: row.id })),
+    comments: (await openSignatures(comments)).filter((row) => row.comment?.trim()).map((row) => ({ text: row.comment!.trim(), country: row.country, signature: row.id })),
   };
 }

@@ -3,7 +3,7 @@ import { database, readDatabase } from "../db";
 import { AppError } from "../errors";
 import { encodeCsvRows } from "./csv";
 import { describeFilters, type ExportFilters } from "./schema";
-import { openKeysetPages, openPostgresCopy, type CsvRowSource, type RawQuery, type RowQuery } from "./signature-rows";
+import { openKeysetPages, openPostgresCursor, type RawQuery, type RowQuery, type SignatureRowSource } from "./signature-rows";
 
 export type SignatureExport = {
   // The CSV file, produced as it is read: UTF-8 with a BOM, a header row, then one row per signature.
@@ -65,9 +65,9 @@ export async function exportSignaturesCsv(options: {
   }
 
   const encoder = new TextEncoder();
-  // The chunk after the one being written is already on its way from the database, so reading
-  // and writing overlap; at most two chunks are held at once.
-  let ahead: ReturnType<CsvRowSource["next"]> | undefined;
+  // The batch after the one being written is already on its way from the database, so reading
+  // and writing overlap; at most two batches are held at once.
+  let ahead: ReturnType<SignatureRowSource["next"]> | undefined;
   const readAhead = () => {
     const next = source.next();
     // A read cut short by a cancelled download is nobody's error.
@@ -115,16 +115,16 @@ export async function exportSignaturesCsv(options: {
             controller.enqueue(encoder.encode(encodeCsvRows([], { header: true })));
             return;
           }
-          const chunk = await (ahead ?? readAhead());
-          ahead = chunk ? readAhead() : undefined;
+          const batch = await (ahead ?? readAhead());
+          ahead = batch ? readAhead() : undefined;
           if (finished) return;
-          if (!chunk) {
+          if (!batch) {
             await finish("completed");
             controller.close();
             return;
           }
-          controller.enqueue(chunk.bytes);
-          rowsSent += chunk.rows;
+          controller.enqueue(encoder.encode(encodeCsvRows(batch, { header: false })));
+          rowsSent += batch.length;
         } catch (error) {
           // A read that fails because the download was cancelled meanwhile is not an error.
           if (finished) return;
@@ -147,19 +147,10 @@ export async function exportSignaturesCsv(options: {
 
 // On PostgreSQL the rows come from the replica when there is one (an export may be a moment behind;
 // its audit entry is written to the primary).
-async function openRowSource(kind: "postgres" | "pglite", query: RowQuery, batchSize?: number): Promise<CsvRowSource> {
+function openRowSource(kind: "postgres" | "pglite", query: RowQuery, batchSize?: number): Promise<SignatureRowSource> {
   const rows = readDatabase();
-  if (kind === "postgres" && rows.connectionString) return openPostgresCopy(rows.connectionString, query);
+  if (kind === "postgres" && rows.connectionString) return openPostgresCursor(rows.connectionString, query, { batchSize });
   const { prisma } = database();
   const runQuery: RawQuery = <T>(text: string, params: unknown[]) => prisma.$queryRawUnsafe<T[]>(text, ...params);
-  const pages = await openKeysetPages(runQuery, query, { batchSize });
-  const encoder = new TextEncoder();
-  return {
-    expectedRows: pages.expectedRows,
-    async next() {
-      const batch = await pages.next();
-      return batch && { bytes: encoder.encode(encodeCsvRows(batch, { header: false })), rows: batch.length };
-    },
-    close: () => pages.close(),
-  };
+  return openKeysetPages(runQuery, query, { batchSize });
 }

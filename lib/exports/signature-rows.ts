@@ -1,57 +1,81 @@
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
-import { sqlLiteral } from "../db";
 import { AppError } from "../errors";
+import { openSignatures, openSupporterEmails } from "../sealing/signer-data";
 import { consentedSql } from "./consent";
-import { crlfRows, exportRecord, formulaStarts, type CsvChunk, type ExportColumn, type ExportRecord, type ExportRow } from "./csv";
+import { exportRecord, type ExportRecord } from "./csv";
 import type { ExportFilters } from "./schema";
 
-// Where an export's rows come from, a piece at a time: the next piece is only read when the
-// stream's consumer asks for it, and close() gives the database resources back at once.
-type PieceSource<Piece> = {
+// Where an export's rows come from, a batch at a time: no batch is read before the stream's
+// consumer has asked for the one before it, and close() gives the database resources back at once.
+export type SignatureRowSource = {
   // How many rows the export should hold, counted when it was opened (exact on PostgreSQL, where
   // the count and the rows share one snapshot; on PGlite rows confirmed meanwhile may be added).
   readonly expectedRows: number;
-  // The next piece, or null when there are no more rows (the source has then closed itself).
-  next(): Promise<Piece | null>;
+  // The next rows, opened, in the file's column order; null when there are no more (the source
+  // has then closed itself).
+  next(): Promise<ExportRecord[] | null>;
   // Idempotent; safe to call while next() is waiting.
   close(): Promise<void>;
 };
-
-// Rows as records, one batch at a time (PGlite), to be encoded in JavaScript.
-export type SignatureRowSource = PieceSource<ExportRecord[]>;
-// Rows already encoded as CSV by the database (PostgreSQL).
-export type CsvRowSource = PieceSource<CsvChunk>;
 
 export type RowQuery = { campaignId: string; organisationId: string; filters: ExportFilters };
 
 // A keyset page holds PGlite's one connection while it runs: small pages, short holds.
 const keysetBatchSize = 1000;
+// A cursor's batch is opened in JavaScript while the next is fetched: a few thousand rows keep
+// the round trips few and the memory small.
+const cursorBatchSize = 2000;
 
 type Sql = { text: string; params: unknown[] };
 
-type PageRow = ExportRow & { id: string; sort_key: string };
+// A row as the database holds it: name, postcode and comment sealed, and the supporter's sealed
+// address (with the hash that opens it) only where the signer consented.
+type SealedRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  email_hash: string | null;
+  country: string;
+  postcode: string | null;
+  comment: string | null;
+  signed_at: string;
+  confirmed_at: string;
+};
 
+type PageRow = SealedRow & { sort_key: string };
 
 // Timestamps are stored as UTC without a zone; formatted here so both drivers give the same text.
 const isoUtc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-// The export's columns as SQL, one expression per column of the file.
-const columnSql: Record<ExportColumn, string> = {
-  name: "s.name",
-  email: `CASE WHEN ${consentedSql} THEN sup.email END`,
-  country: "s.country",
-  postcode: "s.postcode",
-  comment: "s.comment",
-  signed_at: isoUtc("s.created_at"),
-  confirmed_at: isoUtc("s.confirmed_at"),
-};
+const columnsSql = [
+  "s.id",
+  "s.name",
+  `CASE WHEN ${consentedSql} THEN sup.email END AS email`,
+  `CASE WHEN ${consentedSql} THEN sup.email_hash END AS email_hash`,
+  "s.country",
+  "s.postcode",
+  "s.comment",
+  `${isoUtc("s.created_at")} AS signed_at`,
+  `${isoUtc("s.confirmed_at")} AS confirmed_at`,
+];
 
-// neutraliseCell in SQL, from the same list of characters. An empty cell becomes NULL, which
-// PostgreSQL's CSV writes as nothing, as the JavaScript encoder writes an empty string.
-const formulaStartsSql = formulaStarts.map((character) => `chr(${character.codePointAt(0)})`).join(", ");
-const neutralisedSql = (expression: string) =>
-  `NULLIF(CASE WHEN left(${expression}, 1) IN (${formulaStartsSql}) THEN '''' || ${expression} ELSE ${expression} END, '')`;
+// The rows opened, in the file's column order; formulas are neutralised when they are encoded.
+async function openRows(rows: readonly SealedRow[]): Promise<ExportRecord[]> {
+  const consented = rows.flatMap((row) => (row.email && row.email_hash ? [{ email: row.email, emailHash: row.email_hash }] : []));
+  const [signatures, emails] = await Promise.all([openSignatures(rows), openSupporterEmails(consented)]);
+  const emailByHash = new Map(emails.map((supporter) => [supporter.emailHash, supporter.email]));
+  return signatures.map((row) =>
+    exportRecord({
+      name: row.name,
+      email: row.email_hash ? (emailByHash.get(row.email_hash) ?? null) : null,
+      country: row.country,
+      postcode: row.postcode,
+      comment: row.comment,
+      signed_at: row.signed_at,
+      confirmed_at: row.confirmed_at,
+    }),
+  );
+}
 
 type Param = (value: unknown) => string;
 
@@ -82,15 +106,13 @@ function countSql(query: RowQuery): Sql {
 
 type Page = { after?: { sortKey: string; id: string }; limit: number };
 
-// Rows in the order they were confirmed, their columns in the export's order, made safe for a
-// spreadsheet by the database itself when `neutralised`. A page (for keyset pagination) also
-// returns each row's id and sort key, and continues after the last row read.
-function rowsSql(query: RowQuery, options: { page?: Page; neutralised?: boolean } = {}): Sql {
-  const { page, neutralised } = options;
+// Rows in the order they were confirmed. A page (for keyset pagination) also returns each row's
+// sort key, and continues after the last row read.
+function rowsSql(query: RowQuery, options: { page?: Page } = {}): Sql {
+  const { page } = options;
   const params: unknown[] = [];
   const param = collect(params);
-  const columns = Object.entries(columnSql).map(([column, sql]) => `${neutralised ? neutralisedSql(sql) : sql} AS ${column}`);
-  if (page) columns.push("s.id", `to_char(s.confirmed_at, 'YYYY-MM-DD HH24:MI:SS.US') AS sort_key`);
+  const columns = page ? [...columnsSql, `to_char(s.confirmed_at, 'YYYY-MM-DD HH24:MI:SS.US') AS sort_key`] : columnsSql;
   let text = `SELECT ${columns.join(",\n  ")}
 FROM signatures s
 ${joins(query, param)}
@@ -107,22 +129,18 @@ WHERE ${conditions(query, param)}`;
   return { text, params };
 }
 
-// ---------------------------------------------------------------- PostgreSQL: COPY
+// ---------------------------------------------------------------- PostgreSQL: a cursor
 
 // The application name marks the export's connection in pg_stat_activity.
 /** @internal exported for its tests */
 export const exportApplicationName = (campaignId: string) => `nida-export ${campaignId}`.slice(0, 63);
 
-// COPY takes no parameters: each one is written into the statement as a quoted literal.
-function inlineParams(sql: Sql): string {
-  return sql.text.replace(/\$(\d+)/g, (_, index: string) => sqlLiteral(sql.params[Number(index) - 1]));
-}
-
 // One dedicated connection per export, outside the app's pool, holding a read-only transaction
-// in which PostgreSQL writes the CSV itself (COPY … TO STDOUT). The rows reach the app as bytes,
-// never as JavaScript objects, and only as fast as the download takes them: the socket is not
-// read while the client is behind. Ending the connection stops the COPY and rolls back.
-export async function openPostgresCopy(connectionString: string, query: RowQuery): Promise<CsvRowSource> {
+// (one snapshot for the count and every row) with a cursor over the rows. A batch is fetched only
+// when the stream asks for the one before it, so the rows leave no faster than the download takes
+// them. Ending the connection closes the cursor and rolls back.
+export async function openPostgresCursor(connectionString: string, query: RowQuery, options: { batchSize?: number } = {}): Promise<SignatureRowSource> {
+  const batchSize = Math.trunc(options.batchSize ?? cursorBatchSize);
   const client = new pg.Client({ connectionString, application_name: exportApplicationName(query.campaignId) });
   // An error on an idle connection (the server going away) must not crash the process.
   client.on("error", () => {});
@@ -131,7 +149,7 @@ export async function openPostgresCopy(connectionString: string, query: RowQuery
   const close = () =>
     (closing ??= (async () => {
       closed = true;
-      // With the COPY still running, this drops the socket at once.
+      // With a FETCH still running, this drops the socket at once.
       await client.end().catch(() => {});
     })());
 
@@ -142,40 +160,51 @@ export async function openPostgresCopy(connectionString: string, query: RowQuery
     throw new AppError("UNAVAILABLE", { detail: `export: cannot connect: ${(error as Error).message}` });
   }
   let expectedRows: number;
-  let chunks: AsyncIterator<Buffer>;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // A download that stops reading without disconnecting must not hold a snapshot for ever.
     await client.query("SET LOCAL idle_in_transaction_session_timeout = '5min'");
     await client.query("SET LOCAL jit = off");
     // Read the rows in the index's order rather than sort the whole campaign first: the first rows
-    // leave at once, and a download that goes away stops the query at its next write instead of
-    // after the sort.
+    // leave at once.
     await client.query("SET LOCAL enable_sort = off");
     const count = countSql(query);
     expectedRows = (await client.query<{ count: number }>(count.text, count.params)).rows[0]!.count;
-    const rows = inlineParams(rowsSql(query, { neutralised: true }));
-    const copy = client.query(copyTo(`COPY (${rows}) TO STDOUT WITH (FORMAT csv)`));
-    // A COPY cut short by close() is nobody's error.
-    copy.on("error", () => {});
-    chunks = copy[Symbol.asyncIterator]();
+    const rows = rowsSql(query);
+    await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${rows.text}`, rows.params);
   } catch (error) {
     await close();
     throw error;
   }
 
-  const toCrlf = crlfRows();
+  const fetchBatch = () => client.query<SealedRow>(`FETCH FORWARD ${batchSize} FROM export_rows`).then((result) => result.rows);
+  // The batch after the one handed out is already asked for: PostgreSQL reads it while this one
+  // is opened and encoded (which takes longer), instead of waiting for the next call.
+  let ahead: Promise<SealedRow[]> | undefined;
   return {
     expectedRows,
     async next() {
       if (closed) return null;
-      const chunk = await chunks.next();
-      if (chunk.done) {
-        if (!closed) await client.query("COMMIT").catch(() => {});
+      let rows: SealedRow[];
+      try {
+        rows = await (ahead ?? fetchBatch());
+      } catch (error) {
+        // A fetch cut short by close() is nobody's error.
+        if (closed) return null;
         await close();
-        return null;
+        throw error;
       }
-      return toCrlf(chunk.value);
+      ahead = undefined;
+      if (rows.length < batchSize) {
+        // The last batch gives the connection back before it is opened and sent.
+        await client.query("COMMIT").catch(() => {});
+        await close();
+      } else {
+        ahead = fetchBatch();
+        // Its failure is met by the next call.
+        ahead.catch(() => {});
+      }
+      return rows.length > 0 ? openRows(rows) : null;
     },
     close,
   };
@@ -208,7 +237,7 @@ export async function openKeysetPages(
       if (!last || rows.length < batchSize) closed = true;
       if (!last) return null;
       after = { sortKey: last.sort_key, id: last.id };
-      return rows.map(exportRecord);
+      return openRows(rows);
     },
     async close() {
       closed = true;

@@ -1,6 +1,7 @@
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { openSignature, openSupporterEmail } from "../sealing/signer-data";
 import { hashToken, looksLikeToken, newConfirmationToken } from "../signatures/tokens";
 
 // A supporter who has just confirmed may write letters through Nida without an account: the
@@ -34,7 +35,7 @@ export async function findLetterSender(options: { token: string; campaignId: str
   if (!looksLikeToken(options.token)) throw new AppError("TOKEN_INVALID");
   const row = await db.supporterToken.findUnique({
     where: { tokenHash: hashToken(options.token) },
-    select: { purpose: true, expiresAt: true, supporter: { select: { id: true, email: true, erasedAt: true } } },
+    select: { purpose: true, expiresAt: true, supporter: { select: { id: true, email: true, emailHash: true, erasedAt: true } } },
   });
   if (!row || row.purpose !== "LETTER" || row.supporter.erasedAt) throw new AppError("TOKEN_INVALID");
   if (row.expiresAt && row.expiresAt <= (options.now ?? new Date())) throw new AppError("TOKEN_EXPIRED");
@@ -43,7 +44,8 @@ export async function findLetterSender(options: { token: string; campaignId: str
     select: { id: true, state: true, name: true, country: true },
   });
   if (!signature || signature.state !== "CONFIRMED") throw new AppError("FORBIDDEN", { detail: "signature not confirmed" });
-  return { supporterId: row.supporter.id, email: row.supporter.email, signatureId: signature.id, name: signature.name, country: signature.country, expiresAt: row.expiresAt };
+  const [email, { name }] = await Promise.all([openSupporterEmail(row.supporter), openSignature(signature)]);
+  return { supporterId: row.supporter.id, email, signatureId: signature.id, name, country: signature.country, expiresAt: row.expiresAt };
 }
 
 export type SenderStatus = { kind: "ready"; sender: LetterSender } | { kind: "none" | "invalid" | "notConfirmed" };

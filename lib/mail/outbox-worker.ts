@@ -4,8 +4,11 @@ import type { PollingWorker } from "../jobs/polling-worker";
 import { backoff, defineQueue } from "../jobs/queue";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
+import { isSealed } from "../sealing/seal";
+import { openSupporterEmail } from "../sealing/signer-data";
 import { fromWithName } from "../updates/sender-name";
 import { runDeliveryHooks } from "./delivery-hooks";
+import { openMailAddress, openMailPayload } from "./sealed-mail";
 import { rateLimiter, type RateLimiter } from "./rate-limiter";
 import { isTemplateName, renderTemplate, type TemplateProps } from "./templates";
 import { maxBatchSize, type BatchResult, type DeliveryResult, type MailTransport, type OutgoingEmail } from "./transport";
@@ -15,6 +18,9 @@ type ClaimedMessage = {
   idempotency_key: string;
   template: string;
   to_address: string;
+  // The key of the address of the supporter a mail goes to (updates, notices): null when it goes
+  // to no supporter, or to one who is gone.
+  supporter_email_hash: string | null;
   reply_to: string | null;
   cc: string | null;
   locale: Locale;
@@ -38,7 +44,9 @@ const providerPace = rateLimiter(env.MAIL_RATE_PER_SECOND);
 export const mailQueue = defineQueue<Prisma.OutboxMessageUpdateManyMutationInput>({
   name: "mail",
   table: "outbox_messages",
-  returning: Prisma.sql`q.id, q.idempotency_key, q.template, q.to_address, q.reply_to, q.cc, q.locale::text AS locale, q.payload, q.attempts, q.batch_key`,
+  returning: Prisma.sql`q.id, q.idempotency_key, q.template, q.to_address,
+    (SELECT s.email_hash FROM supporters s WHERE s.id = q.supporter_id) AS supporter_email_hash,
+    q.reply_to, q.cc, q.locale::text AS locale, q.payload, q.attempts, q.batch_key`,
   order: Prisma.sql`(q.template = 'digest'), q.next_attempt_at`,
   lanes: [Prisma.sql`q.template <> 'digest'`, Prisma.sql`q.template = 'digest'`],
   leaseSeconds: env.OUTBOX_LEASE_SECONDS,
@@ -48,17 +56,32 @@ export const mailQueue = defineQueue<Prisma.OutboxMessageUpdateManyMutationInput
   write: (tx, hold, data) => tx.outboxMessage.updateMany({ where: hold, data }),
 });
 
+// Where a message goes. Its address is sealed (sealed-mail.ts) and opened only here, to send. A
+// mail to a supporter holds their address sealed as their row does; once the supporter is erased
+// or a key destroyed, no address is left to send to, and trying again would not find one.
+async function recipientAddress(message: ClaimedMessage): Promise<string | Outcome> {
+  if (!isSealed(message.to_address)) return message.to_address;
+  const address = message.supporter_email_hash
+    ? await openSupporterEmail({ emailHash: message.supporter_email_hash, email: message.to_address })
+    : await openMailAddress(message.to_address, "outbox_messages.to_address", message.idempotency_key);
+  return address || { ok: false, permanent: true, error: "the recipient's address no longer exists" };
+}
+
 async function render(message: ClaimedMessage): Promise<OutgoingEmail | Outcome> {
-  if (!isTemplateName(message.template) || message.payload === null) {
-    return { ok: false, permanent: true, error: `cannot render template "${message.template}"` };
-  }
+  const unrenderable: Outcome = { ok: false, permanent: true, error: `cannot render template "${message.template}"` };
+  if (!isTemplateName(message.template) || message.payload === null) return unrenderable;
   try {
-    const { fromName, ...rendered } = await renderTemplate(message.template, message.payload as TemplateProps[typeof message.template]);
+    const to = await recipientAddress(message);
+    if (typeof to !== "string") return to;
+    const key = message.idempotency_key;
+    const props = await openMailPayload(message.payload, key);
+    if (props === null) return unrenderable;
+    const { fromName, ...rendered } = await renderTemplate(message.template, props as TemplateProps[typeof message.template]);
     return {
       ...rendered,
-      to: message.to_address,
-      replyTo: message.reply_to ?? undefined,
-      cc: message.cc ?? undefined,
+      to,
+      replyTo: (await openMailAddress(message.reply_to, "outbox_messages.reply_to", key)) ?? undefined,
+      cc: (await openMailAddress(message.cc, "outbox_messages.cc", key)) ?? undefined,
       from: fromName ? fromWithName(env.MAIL_FROM, fromName) : env.MAIL_FROM,
       idempotencyKey: message.idempotency_key,
     };

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { RowColumns, Tx } from "../db";
+import type { PrismaClient, RowColumns, Tx } from "../db";
 import type { Locale } from "../i18n/locales";
 import { wakeQueue } from "../jobs/wake";
+import { sealMail } from "./sealed-mail";
 import type { TemplateName, TemplateProps } from "./templates";
 
 export type SendEmailOptions<K extends TemplateName> = {
@@ -19,15 +20,17 @@ export type SendEmailOptions<K extends TemplateName> = {
 };
 
 // Everything that leaves Nida goes through here: a row in the outbox, written in the caller's
-// transaction, so the message exists exactly when the event that caused it does.
+// transaction, so the message exists exactly when the event that caused it does. Its addresses
+// and props are sealed (sealed-mail.ts); the mail key is read through the transaction.
 export async function sendEmail<K extends TemplateName>(tx: Tx, options: SendEmailOptions<K>): Promise<void> {
-  await tx.outboxMessage.create({ data: outboxRow(options) });
+  await tx.outboxMessage.create({ data: await sealOutboxRow(outboxRow(options), tx) });
 }
 
 export type OutboxRow = ReturnType<typeof outboxRow>;
 
-// The outbox row of a message, for sendEmail and for the statements that write one in plain SQL
-// beside the rows of the event that causes it (signing, sign-in).
+// The outbox row of a message as it is built, before sealing: for sendEmail and for the
+// statements that write one in plain SQL beside the rows of the event that causes it (signing,
+// sign-in). It is stored only through sealOutboxRow or outboxRowValues.
 export function outboxRow<K extends TemplateName>(options: SendEmailOptions<K>) {
   return {
     idempotencyKey: options.idempotencyKey,
@@ -55,8 +58,15 @@ export const outboxRowColumns = [
   ["mail_payload", "text"],
 ] as const satisfies RowColumns;
 
-export function outboxRowValues(row: OutboxRow): unknown[] {
-  return [randomUUID(), row.idempotencyKey, row.template, row.toAddress, row.replyTo ?? null, row.cc ?? null, row.signatureId ?? null, row.locale, JSON.stringify(row.payload)];
+// The row as stored: addresses and props sealed under the mail key.
+export function sealOutboxRow(row: OutboxRow, client?: PrismaClient | Tx) {
+  return sealMail(row, client);
+}
+
+// The sealed row's values, for outboxRowColumns; sealed before the statement runs, outside it.
+export async function outboxRowValues(row: OutboxRow): Promise<unknown[]> {
+  const sealed = await sealOutboxRow(row);
+  return [randomUUID(), sealed.idempotencyKey, sealed.template, sealed.toAddress, sealed.replyTo, sealed.cc, sealed.signatureId ?? null, sealed.locale, JSON.stringify(sealed.payload)];
 }
 
 // Writes the outbox rows of the relation `source`, which has outboxRowColumns: for a common table

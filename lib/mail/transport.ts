@@ -1,6 +1,6 @@
 import { Resend } from "resend";
-import { db } from "../db";
 import { env } from "../env";
+import { keepDevMail } from "./dev-mailbox";
 import type { RenderedEmail } from "./templates";
 
 export type OutgoingEmail = RenderedEmail & {
@@ -99,17 +99,7 @@ export function mailboxTransport(): MailTransport {
   return {
     name: "mailbox",
     async deliver(email) {
-      const stored = await db.devMail.create({
-        data: {
-          toAddress: email.to,
-          fromAddress: email.from,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-          headers: { ...email.headers, ...(email.replyTo ? { "Reply-To": email.replyTo } : {}), ...(email.cc ? { Cc: email.cc } : {}) },
-          outboxKey: email.idempotencyKey,
-        },
-      });
+      const stored = await keepDevMail(email);
       // The log names no address and no subject (a subject can quote a signer); the link shows both.
       console.info(`[mail] kept in the development mailbox: ${env.APP_URL}/dev/mailbox/${stored.id}`);
       return { ok: true, providerId: `mailbox:${stored.id}`, kept: true };

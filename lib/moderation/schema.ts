@@ -84,7 +84,7 @@ const blankAsUnset = <T extends z.ZodType>(schema: T) =>
 
 export const searchFiltersSchema = z
   .object({
-    // Part of the name or of the e-mail address.
+    // Whole words of the name, or a whole e-mail address.
     text: blankAsUnset(z.string().trim().max(100, "textTooLong")),
     email: blankAsUnset(emailRule),
     country: blankAsUnset(countryRule),

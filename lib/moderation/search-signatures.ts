@@ -3,6 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { consentedWhere } from "../exports/consent";
 import type { MemberRole, SignatureState } from "../generated/prisma/enums";
+import { openSignatures, openSupporterEmails } from "../sealing/signer-data";
 import { maskEmail } from "./mask-email";
 import { filtersWhere } from "./match-signatures";
 import { moderationFieldErrors, paginationSchema, searchFiltersSchema, type SearchFiltersInput } from "./schema";
@@ -47,9 +48,9 @@ export type SearchSignaturesOptions = {
 
 // Moderation search over one campaign's signatures, newest first. Everyone in an owning
 // organisation may search. Organisers and owners see an address as the export gives it: whole for
-// signers who agreed to hear from their organisation, masked for the others; part of an address
-// finds only addresses shown whole. An exact address still finds its row, masked: whoever types it knows it
-// already, and a signer asking to be withdrawn must be found by it.
+// signers who agreed to hear from their organisation, masked for the others; an address typed as
+// the text finds only addresses shown whole. The exact-address filter still finds its row, masked:
+// whoever types it knows it already, and a signer asking to be withdrawn must be found by it.
 export async function searchSignatures(options: SearchSignaturesOptions): Promise<SearchSignaturesResult> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const parsed = searchFiltersSchema.safeParse(options.filters);
@@ -79,20 +80,21 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
         invalidationReason: true,
         ipHash: true,
         emailDomain: true,
-        supporter: { select: { email: true } },
+        supporter: { select: { email: true, emailHash: true } },
       },
     }),
   ]);
+  const [opened, supporters] = await Promise.all([openSignatures(signatures), openSupporterEmails(signatures.flatMap((s) => (s.supporter ? [s.supporter] : [])))]);
+  const emails = new Map(supporters.map((supporter) => [supporter.emailHash, supporter.email]));
   const shown = emailsShown
     ? new Set((await db.signature.findMany({ where: { AND: [{ id: { in: signatures.map((s) => s.id) } }, emailsShown] }, select: { id: true } })).map((s) => s.id))
     : new Set<string>();
 
   return {
     campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
-    rows: signatures.map(({ supporter, ipHash, ...signature }) => ({
+    rows: opened.map(({ supporter, ipHash, ...signature }) => ({
       ...signature,
-      // An anonymised signature has no supporter left: nothing to show.
-      email: !supporter ? "" : shown.has(signature.id) ? supporter.email : maskEmail(supporter.email),
+      email: emailShown(supporter && emails.get(supporter.emailHash), shown.has(signature.id)),
       ipHash: ipHash ? ipHash.slice(0, shownIpHashLength) : null,
     })),
     total,
@@ -101,4 +103,10 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     role: access.role,
   };
+}
+
+// Whole or masked; nothing for an anonymised signature (no supporter) or an address whose key is gone.
+function emailShown(email: string | null | undefined, whole: boolean): string {
+  if (!email) return "";
+  return whole ? email : maskEmail(email);
 }

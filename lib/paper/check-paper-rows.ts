@@ -1,9 +1,12 @@
 import type { db, Tx } from "../db";
 import { AppError } from "../errors";
+import { emailHash } from "../sealing/lookup";
 import { paperIdentityHash } from "./paper-identity";
 import type { PaperRow, RefusedRow } from "./paper-csv";
 
-export type PlannedPaperRow = PaperRow & { identityHash: string | null };
+// A row as it is stored: found again by the keyed hash of its address, or without one by its
+// identity hash.
+export type PlannedPaperRow = PaperRow & { emailHash: string | null; identityHash: string | null };
 
 // The campaign must still hold personal data: a sheet entered after its signers were anonymised
 // would bring names back that retention removed.
@@ -18,26 +21,26 @@ export async function requireImportableCampaign(client: Tx | typeof db, campaign
 // and the paper ones; a row without one by its identity hash against the paper ones; and every
 // row against the rows before it.
 export async function checkPaperRows(client: Tx | typeof db, campaignId: string, input: PaperRow[]): Promise<{ rows: PlannedPaperRow[]; refused: RefusedRow[] }> {
-  const planned: PlannedPaperRow[] = input.map((row) => ({ ...row, identityHash: row.email ? null : paperIdentityHash(campaignId, row) }));
-  const emails = [...new Set(planned.flatMap((row) => (row.email ? [row.email] : [])))];
+  const planned: PlannedPaperRow[] = input.map((row) => ({ ...row, emailHash: row.email ? emailHash(row.email) : null, identityHash: row.email ? null : paperIdentityHash(campaignId, row) }));
+  const emailHashes = [...new Set(planned.flatMap((row) => (row.emailHash ? [row.emailHash] : [])))];
   const hashes = [...new Set(planned.flatMap((row) => (row.identityHash ? [row.identityHash] : [])))];
   const [online, paperByEmail, paperByHash] = await Promise.all([
-    emails.length
-      ? client.signature.findMany({ where: { campaignId, state: { not: "INVALIDATED" }, supporter: { canonicalEmail: { in: emails } } }, select: { supporter: { select: { canonicalEmail: true } } } })
+    emailHashes.length
+      ? client.signature.findMany({ where: { campaignId, state: { not: "INVALIDATED" }, supporter: { emailHash: { in: emailHashes } } }, select: { supporter: { select: { emailHash: true } } } })
       : [],
-    emails.length ? client.paperSignature.findMany({ where: { campaignId, canonicalEmail: { in: emails } }, select: { canonicalEmail: true } }) : [],
+    emailHashes.length ? client.paperSignature.findMany({ where: { campaignId, emailHash: { in: emailHashes } }, select: { emailHash: true } }) : [],
     hashes.length ? client.paperSignature.findMany({ where: { campaignId, identityHash: { in: hashes } }, select: { identityHash: true } }) : [],
   ]);
-  const signedOnline = new Set(online.map((row) => row.supporter?.canonicalEmail));
-  const onPaper = new Set<string | null>([...paperByEmail.map((row) => row.canonicalEmail), ...paperByHash.map((row) => row.identityHash)]);
+  const signedOnline = new Set(online.map((row) => row.supporter?.emailHash));
+  const onPaper = new Set<string | null>([...paperByEmail.map((row) => row.emailHash), ...paperByHash.map((row) => row.identityHash)]);
 
   const firstLine = new Map<string, number>();
   const rows: PlannedPaperRow[] = [];
   const refused: RefusedRow[] = [];
   for (const row of planned) {
-    const key = row.email ?? row.identityHash!;
+    const key = row.emailHash ?? row.identityHash!;
     const earlier = firstLine.get(key);
-    if (row.email && signedOnline.has(row.email)) refused.push({ line: row.line, reason: "duplicateOnline" });
+    if (row.emailHash && signedOnline.has(row.emailHash)) refused.push({ line: row.line, reason: "duplicateOnline" });
     else if (onPaper.has(key)) refused.push({ line: row.line, reason: "duplicatePaper" });
     else if (earlier !== undefined) refused.push({ line: row.line, reason: "duplicateInFile", duplicateOfLine: earlier });
     else {

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { sealPaperFields } from "../sealing/signer-data";
 import { checkPaperRows, requireImportableCampaign } from "./check-paper-rows";
 import { checkPaperRow, paperControlCharacters, type PaperColumn, type PaperRow } from "./paper-csv";
 
@@ -56,6 +58,11 @@ export async function enterPaperSignature(options: { actor: Actor; campaignId: s
   const row = checkFields(options.signer);
   const handDay = handEntryDay(options.now ?? new Date());
   const duplicate = (): FieldErrors => (row.email ? { email: "duplicatePaperEmail" } : { name: "duplicatePaperIdentity" });
+  // Sealed before the transaction (on PGlite, loading the campaign's key inside would wait for it
+  // to end), and only for a campaign that still holds personal data, whose key is not destroyed.
+  await requireImportableCampaign(db, options.campaignId);
+  const id = randomUUID();
+  const sealed = await sealPaperFields(options.campaignId, id, { name: row.name, postcode: row.postcode });
   try {
     return await db.$transaction(async (tx) => {
       const { slug } = await requireImportableCampaign(tx, options.campaignId);
@@ -71,12 +78,13 @@ export async function enterPaperSignature(options: { actor: Actor; campaignId: s
       const batch = await tx.paperImport.findFirstOrThrow({ where: { campaignId: options.campaignId, enteredById: options.actor.userId, handDay }, select: { id: true } });
       await tx.paperSignature.create({
         data: {
+          id,
           campaignId: options.campaignId,
           importId: batch.id,
-          name: planned.name,
+          name: sealed.name,
           country: planned.country,
-          postcode: planned.postcode,
-          canonicalEmail: planned.email,
+          postcode: sealed.postcode,
+          emailHash: planned.emailHash,
           identityHash: planned.identityHash,
           consented: options.signer.consented,
         },

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { activeDataKey, campaignScope } from "../sealing/seal";
+import { sealPaperFields } from "../sealing/signer-data";
 import { checkPaperRows, requireImportableCampaign, type PlannedPaperRow } from "./check-paper-rows";
 import { paperControlCharacters, paperCsvLimits, parsePaperCsv, type PaperFileError, type PaperRow, type RefusedRow } from "./paper-csv";
 
@@ -60,15 +63,24 @@ export async function commitPaperImport(options: ImportOptions & { expectedAccep
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const label = checkLabel(options.label);
   const changed = () => new AppError("VALIDATION", { fields: { csv: "changedSincePreview" } });
+  // The campaign's key is made ready before the transaction (on PGlite, loading it inside would
+  // wait for the transaction to end), and only while the campaign holds personal data.
+  await requireImportableCampaign(db, options.campaignId);
+  await activeDataKey(campaignScope(options.campaignId));
   try {
     return await db.$transaction(async (tx) => {
       const { slug } = await requireImportableCampaign(tx, options.campaignId);
       const { preview, rows } = await planPaperImport(tx, options.campaignId, options.csv);
       if (preview.fileError || rows.length === 0 || rows.length !== options.expectedAccepted) throw changed();
       const created = await tx.paperImport.create({ data: { campaignId: options.campaignId, label, enteredById: options.actor.userId, signatureCount: rows.length }, select: { id: true } });
-      await tx.paperSignature.createMany({
-        data: rows.map((row) => ({ campaignId: options.campaignId, importId: created.id, name: row.name, country: row.country, postcode: row.postcode, canonicalEmail: row.email, identityHash: row.identityHash })),
-      });
+      const data = await Promise.all(
+        rows.map(async (row) => {
+          const id = randomUUID();
+          const sealed = await sealPaperFields(options.campaignId, id, { name: row.name, postcode: row.postcode });
+          return { id, campaignId: options.campaignId, importId: created.id, ...sealed, country: row.country, emailHash: row.emailHash, identityHash: row.identityHash };
+        }),
+      );
+      await tx.paperSignature.createMany({ data });
       await recordAudit(tx, { organisationId: access.organisationId, actor: options.actor, action: "paper.import", campaignId: options.campaignId, affected: rows.length, details: { import: created.id, label, refused: preview.refused.length } });
       return { importId: created.id, slug, preview };
     });

@@ -1,5 +1,6 @@
 import { isClosed } from "../campaigns/lifecycle";
 import { db } from "../db";
+import { campaignScope, destroyDataKeys } from "../sealing/seal";
 import { anonymiseSignatures } from "./anonymise-signatures";
 
 const batchSize = 500;
@@ -42,8 +43,8 @@ export async function campaignsDueForAnonymisation(now = new Date()): Promise<st
 }
 
 // Anonymises one campaign's signers in batches (each its own transaction, so a campaign of a
-// million signatures never holds one huge transaction), then marks the campaign. Counts by
-// country and day are kept: the rows stay, only the personal columns go.
+// million signatures never holds one huge transaction), then marks the campaign and destroys its
+// data keys. Counts by country and day are kept: the rows stay, only the personal columns go.
 /** @internal exported for its tests */
 export async function anonymiseCampaign(campaignId: string): Promise<{ signatures: number; supporters: number }> {
   const total = { signatures: 0, supporters: 0 };
@@ -64,8 +65,11 @@ export async function anonymiseCampaign(campaignId: string): Promise<{ signature
     await tx.letter.updateMany({ where: { campaignId, supporterId: { not: null } }, data: { supporterId: null } });
     await tx.signAttemptWindow.deleteMany({ where: { campaignId } });
     // Paper signatures keep counting; who signed, and what identified them for dedupe, goes.
-    await tx.paperSignature.updateMany({ where: { campaignId }, data: { name: "", postcode: null, canonicalEmail: null, identityHash: null } });
+    await tx.paperSignature.updateMany({ where: { campaignId }, data: { name: "", postcode: null, emailHash: null, identityHash: null } });
     await tx.campaign.updateMany({ where: { id: campaignId, anonymisedAt: null }, data: { anonymisedAt: new Date() } });
+    // Its data keys go too: a sealed value copied out before (a log, a dump of one table) opens no
+    // more; a full backup taken before does only while the key-encryption key of that time exists.
+    await destroyDataKeys(tx, campaignScope(campaignId));
   });
   return total;
 }

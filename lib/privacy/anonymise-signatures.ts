@@ -1,4 +1,6 @@
 import type { Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { openMailPayload, sealMailPayload } from "../mail/sealed-mail";
 
 export type AnonymisedCounts = { signatures: number; supporters: number };
 
@@ -22,7 +24,7 @@ export async function anonymiseSignatures(tx: Tx, options: { signatureIds: strin
   const now = new Date();
   const anonymised = await tx.signature.updateMany({
     where: { id: { in: signatureIds } },
-    data: { supporterId: null, name: "", postcode: null, comment: null, ipHash: null, emailDomain: "", showPublicly: false, commentApproved: false, anonymisedAt: now },
+    data: { supporterId: null, name: "", nameWords: [], postcode: null, comment: null, ipHash: null, emailDomain: "", showPublicly: false, commentApproved: false, anonymisedAt: now },
   });
   // Consent to hear from an organisation belongs to a person: with the person gone, so is it.
   await tx.signatureConsent.deleteMany({ where: { signatureId: { in: signatureIds } } });
@@ -41,7 +43,7 @@ export async function anonymiseSignatures(tx: Tx, options: { signatureIds: strin
   await tx.letter.updateMany({ where: { signatureId: { in: signatureIds } }, data: { signatureId: null } });
   await tx.letter.updateMany({ where: { supporterId: { in: leaving } }, data: { supporterId: null } });
 
-  const mailKeys = await scrubMail(tx, { signatureIds, letterKeys });
+  const mailKeys = await scrubMail(tx, { signatureIds, supporterIds: leaving, letterKeys });
   // The development mailbox's copies of that mail go with it.
   if (mailKeys.length > 0) await tx.devMail.deleteMany({ where: { outboxKey: { in: mailKeys } } });
   await scrubWebhookDeliveries(tx, signatureIds);
@@ -50,19 +52,19 @@ export async function anonymiseSignatures(tx: Tx, options: { signatureIds: strin
   return { signatures: anonymised.count, supporters: leaving.length };
 }
 
-// Mail to the signer about these signatures loses its address and content; letters they wrote
-// keep the decision-maker's address but lose theirs and their words; a digest not yet sent loses
-// their comment. Mail to or from them not yet sent is never sent. Returns the keys of the mail
-// that was theirs.
-async function scrubMail(tx: Tx, options: { signatureIds: string[]; letterKeys: string[] }): Promise<string[]> {
-  const { signatureIds, letterKeys } = options;
-  if (signatureIds.length === 0 && letterKeys.length === 0) return [];
+// Mail to the signer about these signatures, and every mail to a supporter who leaves (updates,
+// notices), loses its address and content; letters they wrote keep the decision-maker's address
+// but lose theirs and their words; a digest not yet sent loses their comment. Mail to or from them
+// not yet sent is never sent. Returns the keys of the mail that was theirs.
+async function scrubMail(tx: Tx, options: { signatureIds: string[]; supporterIds: string[]; letterKeys: string[] }): Promise<string[]> {
+  const { signatureIds, supporterIds, letterKeys } = options;
+  if (signatureIds.length === 0 && supporterIds.length === 0 && letterKeys.length === 0) return [];
   const toSigner = await tx.$queryRaw<{ key: string }[]>`
     UPDATE outbox_messages
        SET to_address = '', reply_to = NULL, cc = NULL, payload = NULL,
            last_error = CASE WHEN last_error IS NULL THEN NULL ELSE 'erased' END,
            status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END
-     WHERE signature_id = ANY(${signatureIds})
+     WHERE signature_id = ANY(${signatureIds}) OR supporter_id = ANY(${supporterIds})
     RETURNING idempotency_key AS key`;
   const letters = await tx.$queryRaw<{ key: string }[]>`
     UPDATE outbox_messages
@@ -71,19 +73,37 @@ async function scrubMail(tx: Tx, options: { signatureIds: string[]; letterKeys: 
            status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END
      WHERE idempotency_key = ANY(${letterKeys})
     RETURNING idempotency_key AS key`;
-  // A digest keeps its payload until it is sent (the payload is cleared then); each comment it
-  // quotes names its signature.
-  await tx.$executeRaw`
-    UPDATE outbox_messages
-       SET payload = jsonb_set(payload, '{comments}', coalesce((
-             SELECT jsonb_agg(comment ORDER BY place)
-               FROM jsonb_array_elements(payload->'comments') WITH ORDINALITY AS quoted (comment, place)
-              WHERE NOT (comment->>'signature' = ANY(${signatureIds}))), '[]'::jsonb))
-     WHERE status IN ('PENDING', 'SENDING', 'FAILED') AND template = 'digest'
-       AND jsonb_typeof(payload->'comments') = 'array'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(payload->'comments') AS quoted (comment)
-                    WHERE comment->>'signature' = ANY(${signatureIds}))`;
+  await scrubDigestComments(tx, signatureIds);
   return [...toSigner, ...letters].map((row) => row.key);
+}
+
+type UnsentDigest = { id: string; key: string; payload: unknown };
+
+// A digest keeps its payload until it is sent (the payload is cleared then); each comment it
+// quotes names its signature. The payload is sealed, so which digests quote these signatures is
+// seen only once opened: every digest not yet sent is opened (few: they go out within minutes,
+// or failed). Those that quote one are locked, so the worker neither sends nor clears one while
+// it is rewritten, read again, and sealed again without those comments.
+async function scrubDigestComments(tx: Tx, signatureIds: string[]): Promise<void> {
+  if (signatureIds.length === 0) return;
+  const leaving = new Set(signatureIds);
+  const quoting = async (digest: UnsentDigest) => {
+    const props = (await openMailPayload(digest.payload, digest.key, tx)) as { comments?: { signature?: unknown }[] } | null;
+    if (!Array.isArray(props?.comments)) return null;
+    const kept = props.comments.filter((comment) => !(typeof comment?.signature === "string" && leaving.has(comment.signature)));
+    return kept.length === props.comments.length ? null : { ...props, comments: kept };
+  };
+  const unsent = (ids?: string[]) => tx.$queryRaw<UnsentDigest[]>`
+    SELECT id, idempotency_key AS key, payload FROM outbox_messages
+     WHERE template = 'digest' AND status IN ('PENDING', 'SENDING', 'FAILED') AND payload IS NOT NULL
+       ${ids ? Prisma.sql`AND id = ANY(${ids}) ORDER BY id FOR UPDATE` : Prisma.empty}`;
+  const found: string[] = [];
+  for (const digest of await unsent()) if (await quoting(digest)) found.push(digest.id);
+  if (found.length === 0) return;
+  for (const digest of await unsent(found)) {
+    const scrubbed = await quoting(digest);
+    if (scrubbed) await tx.outboxMessage.update({ where: { id: digest.id }, data: { payload: await sealMailPayload(digest.key, scrubbed, tx) } });
+  }
 }
 
 // Webhook deliveries about these signatures keep the event and lose the signer's name and

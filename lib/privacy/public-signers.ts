@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { openSignatures } from "../sealing/signer-data";
 
 export type PublicSigner = { firstName: string; country: string; confirmedAt: Date };
 
@@ -12,7 +13,7 @@ export async function listPublicSigners(options: { campaignId: string; limit?: n
     where: { campaignId: options.campaignId, state: "CONFIRMED", showPublicly: true, anonymisedAt: null },
     orderBy: { confirmedAt: "desc" },
     take: options.limit ?? 10,
-    select: { name: true, country: true, confirmedAt: true },
+    select: { id: true, name: true, country: true, confirmedAt: true },
   });
-  return rows.flatMap((row) => (row.confirmedAt && firstName(row.name) ? [{ firstName: firstName(row.name), country: row.country, confirmedAt: row.confirmedAt }] : []));
+  return (await openSignatures(rows)).flatMap((row) => (row.confirmedAt && firstName(row.name) ? [{ firstName: firstName(row.name), country: row.country, confirmedAt: row.confirmedAt }] : []));
 }

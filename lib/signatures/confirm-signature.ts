@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { SignatureState } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
 import { issueLetterToken } from "../letters/letter-token";
+import { openSignature, openSupporterEmail } from "../sealing/signer-data";
 import { wakeWebhooks } from "../webhooks/delivery-worker";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { hashToken, looksLikeToken } from "./tokens";
@@ -32,7 +33,7 @@ async function findToken(token: string) {
           locale: true,
           country: true,
           supporterId: true,
-          supporter: { select: { email: true } },
+          supporter: { select: { email: true, emailHash: true } },
           campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } } },
         },
       },
@@ -40,7 +41,7 @@ async function findToken(token: string) {
   });
   if (!row) throw new AppError("TOKEN_INVALID");
   if (row.expiresAt <= new Date()) throw new AppError("TOKEN_EXPIRED");
-  return row;
+  return { ...row, signature: await openSignature(row.signature) };
 }
 
 // What the confirmation page shows before the signer presses Confirm. Reading changes nothing,
@@ -79,6 +80,8 @@ export type ConfirmResult = { campaignSlug: string; signatureId: string; standin
 export async function confirmSignature(options: { token: string }): Promise<ConfirmResult> {
   const { signature } = await findToken(options.token);
   const campaignSlug = signature.campaign.slug;
+  // For the organisations' webhooks; opened before the transaction, which on PGlite holds the one connection.
+  const email = signature.supporter ? await openSupporterEmail(signature.supporter) : null;
   const result = await db.$transaction(async (tx): Promise<ConfirmResult> => {
     const spent = await tx.confirmationToken.deleteMany({ where: { signatureId: signature.id } });
     const confirmedAt = new Date();
@@ -104,7 +107,7 @@ export async function confirmSignature(options: { token: string }): Promise<Conf
       key: signature.id,
       signatureId: signature.id,
       payload: { campaign: campaignSlug, signature: signature.id, country: signature.country, confirmedAt: confirmedAt.toISOString() },
-      personalData: { name: signature.name, email: signature.supporter?.email ?? null },
+      personalData: { name: signature.name, email },
     });
     await recordMilestones(tx, signature.campaign.id);
     const letterToken = signature.supporterId ? await issueLetterToken(tx, signature.supporterId, confirmedAt) : undefined;

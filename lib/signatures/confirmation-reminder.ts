@@ -4,7 +4,9 @@ import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
 import type { PeriodicJob } from "../jobs/scheduler";
-import { wakeOutbox } from "../mail/send-email";
+import { sealOutboxRow, wakeOutbox } from "../mail/send-email";
+import { loadDataKeys } from "../sealing/seal";
+import { openSignatures, openSupporterEmails } from "../sealing/signer-data";
 import { confirmationMail } from "./confirmation-mail";
 import { maxConfirmationEmails } from "./sign-petition";
 
@@ -15,7 +17,7 @@ const remindAfterMs = 24 * hourMs;
 const remindUntilMs = 7 * 24 * hourMs;
 const chunkSize = 200;
 
-type DueSignature = { id: string; supporter_id: string; name: string; locale: Locale; confirmations_sent: number; email: string; slug: string; title_en: string; title_ar: string | null };
+type DueSignature = { id: string; supporter_id: string; name: string; locale: Locale; confirmations_sent: number; email: string; emailHash: string; slug: string; title_en: string; title_ar: string | null };
 
 // One chunk of signatures due a reminder, locked (FOR UPDATE SKIP LOCKED: two servers take
 // different rows) and marked reminded in the transaction that writes their e-mails, so a
@@ -25,8 +27,9 @@ type DueSignature = { id: string; supporter_id: string; name: string; locale: Lo
 async function remindChunk(now: Date): Promise<number> {
   const sent = await db.$transaction(
     async (tx) => {
-      const due = await tx.$queryRaw<DueSignature[]>`
-        SELECT s.id, s.supporter_id, s.name, s.locale::text AS locale, s.confirmations_sent, sup.email, c.slug, c.title_en, c.title_ar
+      const sealedDue = await tx.$queryRaw<DueSignature[]>`
+        SELECT s.id, s.supporter_id, s.name, s.locale::text AS locale, s.confirmations_sent, sup.email, sup.email_hash AS "emailHash",
+               c.slug, c.title_en, c.title_ar
           FROM signatures s
           JOIN supporters sup ON sup.id = s.supporter_id
           JOIN campaigns c ON c.id = s.campaign_id
@@ -38,7 +41,10 @@ async function remindChunk(now: Date): Promise<number> {
          ORDER BY s.created_at, s.id
          LIMIT ${chunkSize}
            FOR UPDATE OF s SKIP LOCKED`;
-      if (due.length === 0) return 0;
+      if (sealedDue.length === 0) return 0;
+      // Their keys are read through this transaction: on PGlite it holds the one connection.
+      await loadDataKeys(sealedDue.flatMap((signature) => [signature.name, signature.email]), tx);
+      const due = await openSupporterEmails(await openSignatures(sealedDue));
       const mails = due.map((signature) =>
         confirmationMail(
           { slug: signature.slug, titleEn: signature.title_en, titleAr: signature.title_ar },
@@ -53,7 +59,7 @@ async function remindChunk(now: Date): Promise<number> {
           { tokenHash: mails[index]!.eraseHash, supporterId: signature.supporter_id, purpose: "ERASE" as const },
         ]),
       });
-      await tx.outboxMessage.createMany({ data: mails.map((mail) => mail.mail), skipDuplicates: true });
+      await tx.outboxMessage.createMany({ data: await Promise.all(mails.map((mail) => sealOutboxRow(mail.mail, tx))), skipDuplicates: true });
       await tx.$executeRaw`
         UPDATE signatures SET reminder_sent_at = now() AT TIME ZONE 'UTC', confirmations_sent = confirmations_sent + 1, updated_at = now() AT TIME ZONE 'UTC'
          WHERE id = ANY(${due.map((signature) => signature.id)}::text[])`;

@@ -8,6 +8,7 @@ import type { SignatureState } from "../generated/prisma/enums";
 import { groupCommit, type GroupCommit } from "../group-commit";
 import type { Locale } from "../i18n/locales";
 import { insertOutboxRowsSql, outboxRowColumns, outboxRowValues, wakeOutbox } from "../mail/send-email";
+import { openSignature, sealSignatureFields, sealSupporterEmail } from "../sealing/signer-data";
 import { canonicalEmail, emailDomain } from "./canonical-email";
 import type { ConfirmationMail } from "./confirmation-mail";
 import type { SignInput } from "./schema";
@@ -40,16 +41,19 @@ type StoredFirstSignature = { outcome: "signed" | "closed" | "raced" } | { outco
 // the confirmation token, the links of the e-mail and the e-mail itself in the outbox. All of it
 // or none of it; nothing is written but the attempt when the campaign has closed, or the supporter
 // when they signed before. No two rows may share an address or an e-mail address (groupCommit
-// keeps them apart), and rows are written in the order of their e-mail address in every statement,
-// so two statements at once never wait on each other in opposite orders.
+// keeps them apart), and rows are written in the order of their e-mail address's hash in every
+// statement, so two statements at once never wait on each other in opposite orders. The signer's
+// name, postcode, comment and address arrive sealed, as does their e-mail; name_words is the name's word hashes, joined
+// by spaces (a hash has none), since an array cannot be one element of the rows' arrays.
 const newSignatureColumns = [
   ...signAttemptColumns,
   ["new_supporter_id", "text"],
-  ["canonical_email", "text"],
+  ["email_hash", "text"],
   ["email", "text"],
   ["locale", "text"],
   ["signature_id", "text"],
   ["name", "text"],
+  ["name_words", "text"],
   ["country", "text"],
   ["postcode", "text"],
   ["comment", "text"],
@@ -75,30 +79,30 @@ const newSignaturesStatement = { name: "sign-new-signatures", text: `
   -- statement's snapshot is older), so supporter_id is then null and the caller runs it again.
   -- Reading every verdict first takes each address's attempt row before anything else.
   new_supporter AS (
-    INSERT INTO supporters (id, canonical_email, email, locale, created_at)
-    SELECT i.new_supporter_id, i.canonical_email, i.email, i.locale::"Locale", now() AT TIME ZONE 'UTC'
+    INSERT INTO supporters (id, email_hash, email, locale, created_at)
+    SELECT i.new_supporter_id, i.email_hash, i.email, i.locale::"Locale", now() AT TIME ZONE 'UTC'
     FROM input i JOIN attempt_verdict v USING (n) JOIN open_campaign o ON o.id = i.campaign_id
-    ORDER BY i.canonical_email
-    ON CONFLICT (canonical_email) DO NOTHING
-    RETURNING id, canonical_email
+    ORDER BY i.email_hash
+    ON CONFLICT (email_hash) DO NOTHING
+    RETURNING id, email_hash
   ),
   supporter AS (
     SELECT i.n, coalesce(ns.id, s.id) AS id
     FROM input i JOIN open_campaign o ON o.id = i.campaign_id
-    LEFT JOIN new_supporter ns ON ns.canonical_email = i.canonical_email
-    LEFT JOIN supporters s ON s.canonical_email = i.canonical_email
+    LEFT JOIN new_supporter ns ON ns.email_hash = i.email_hash
+    LEFT JOIN supporters s ON s.email_hash = i.email_hash
   ),
   signature AS (
-    INSERT INTO signatures (id, campaign_id, supporter_id, state, invalidation_reason, name, country, postcode, comment,
+    INSERT INTO signatures (id, campaign_id, supporter_id, state, invalidation_reason, name, name_words, country, postcode, comment,
       show_publicly, locale, ip_hash, email_domain, source, confirmations_sent, created_at, updated_at)
     SELECT i.signature_id, i.campaign_id, supporter.id,
       CASE WHEN v.verdict IN ('no-proof', 'ceiling') THEN 'HELD' ELSE 'PENDING' END::"SignatureState",
       CASE WHEN v.verdict IN ('no-proof', 'ceiling') THEN v.verdict END,
-      i.name, i.country, i.postcode, i.comment, i.show_publicly, i.locale::"Locale", i.ip_hash, i.email_domain, i.source, 1,
+      i.name, string_to_array(i.name_words, ' '), i.country, i.postcode, i.comment, i.show_publicly, i.locale::"Locale", i.ip_hash, i.email_domain, i.source, 1,
       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM input i JOIN supporter USING (n) JOIN attempt_verdict v USING (n)
     WHERE supporter.id IS NOT NULL
-    ORDER BY i.canonical_email
+    ORDER BY i.email_hash
     ON CONFLICT (campaign_id, supporter_id) DO NOTHING
     RETURNING id, supporter_id
   ),
@@ -157,22 +161,36 @@ function newSignatureQueue(target: Database): GroupCommit<PendingSignature, NewS
   return queue;
 }
 
+type SealedSigner = Awaited<ReturnType<typeof sealSigner>>;
+
+// What the signature, its supporter and its confirmation e-mail store of the signer, sealed.
+async function sealSigner(signature: FirstSignature) {
+  const { input } = signature;
+  const [fields, supporter, mail] = await Promise.all([
+    sealSignatureFields(signature.campaignId, signature.signatureId, { name: input.name, postcode: input.postcode, comment: input.comment }),
+    sealSupporterEmail(input.email),
+    outboxRowValues(signature.confirmation.mail),
+  ]);
+  return { ...fields, supporterEmail: supporter.email, emailHash: supporter.emailHash, mail };
+}
+
 // verdict: that of an earlier run of this same request, whose attempt is recorded.
-function pendingSignature(signature: FirstSignature, verdict?: AttemptVerdict): PendingSignature {
+function pendingSignature(signature: FirstSignature, sealed: SealedSigner, verdict?: AttemptVerdict): PendingSignature {
   const { input, confirmation } = signature;
   const canonical = canonicalEmail(input.email);
   const attempt = rateLimitParameters(signature.campaignId, signature.ipHash, signature.rateLimits, signature.proved, verdict);
   const parameters = [
     ...attempt,
     randomUUID(),
-    canonical,
-    input.email,
+    sealed.emailHash,
+    sealed.supporterEmail,
     signature.locale,
     signature.signatureId,
-    input.name,
+    sealed.name,
+    sealed.nameWords.join(" "),
     input.country,
-    input.postcode ?? null,
-    input.comment ?? null,
+    sealed.postcode,
+    sealed.comment,
     input.showPublicly,
     signature.ipHash,
     emailDomain(canonical),
@@ -181,7 +199,7 @@ function pendingSignature(signature: FirstSignature, verdict?: AttemptVerdict): 
     confirmation.tokenHash,
     confirmation.unsubscribeHash,
     confirmation.eraseHash,
-    ...outboxRowValues(confirmation.mail),
+    ...sealed.mail,
   ];
   const attemptKey = signAttemptKey(attempt);
   return { parameters, keys: attemptKey ? [`email:${canonical}`, attemptKey] : [`email:${canonical}`] };
@@ -191,10 +209,11 @@ function pendingSignature(signature: FirstSignature, verdict?: AttemptVerdict): 
 // closed meanwhile). Its e-mail is in the outbox when this returns "signed".
 export async function storeFirstSignature(signature: FirstSignature): Promise<StoredFirstSignature> {
   const queue = newSignatureQueue(database());
+  const sealed = await sealSigner(signature);
   let verdict: AttemptVerdict | undefined;
   // The same address signing for the first time twice at once: run again, the second sees the first.
   for (let run = 0; run < 4; run++) {
-    const row = await queue.submit(pendingSignature(signature, verdict));
+    const row = await queue.submit(pendingSignature(signature, sealed, verdict));
     if (!row.open) return { outcome: "closed" };
     if (row.signature_id) {
       wakeOutbox();
@@ -243,12 +262,13 @@ const mailAgainStatement = { name: "sign-again", text: `
 const mailAgainRuns = 10;
 
 // Sends the signature of `supporterId` on the campaign the e-mail `mail` builds for it, or nothing
-// when `mail` says so. The e-mail is built from the signature as stored (its name, its state).
+// when `mail` says so. The e-mail is built from the signature as stored (its name, opened, and its
+// state); the statement compares the name as sealed, as it was read.
 export async function mailAgain(options: { campaignId: string; supporterId: string; mail: (signature: SignatureToMailAgain) => ConfirmationMail | null }): Promise<void> {
   const db = database();
   for (let run = 0; run < mailAgainRuns; run++) {
     const [signature] = await db.sql<SignatureToMailAgain>(signatureToMailAgainQuery, [options.campaignId, options.supporterId]);
-    const again = signature && options.mail(signature);
+    const again = signature && options.mail(await openSignature(signature));
     if (!again) return;
     const [written] = await db.sql<{ sent: number }>(mailAgainStatement, [
       signature.id,
@@ -261,7 +281,7 @@ export async function mailAgain(options: { campaignId: string; supporterId: stri
       env.CONFIRMATION_TTL_HOURS,
       again.unsubscribeHash,
       again.eraseHash,
-      ...rowParameters(outboxRowColumns, [outboxRowValues(again.mail)]),
+      ...rowParameters(outboxRowColumns, [await outboxRowValues(again.mail)]),
     ]);
     if (written && written.sent > 0) {
       wakeOutbox();

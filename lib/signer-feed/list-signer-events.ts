@@ -5,6 +5,7 @@ import { parseQuery } from "../api/parse-query";
 import { signerEventList, signerFeedQuery, type SignerEventList } from "../api/schema";
 import { iso } from "../api/shape";
 import { consentedWhere } from "../exports/consent";
+import { openSignatures, openSupporterEmails } from "../sealing/signer-data";
 import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
 
 const typeOf = { SIGNED: "signed", UNSUBSCRIBED: "unsubscribed", ERASED: "erased" } as const;
@@ -31,31 +32,46 @@ export async function listSignerEvents(options: { organisationId: string; query:
       signer: true,
       createdAt: true,
       signature: {
-        select: { name: true, country: true, postcode: true, locale: true, confirmedAt: true, campaign: { select: { slug: true } }, supporter: { select: { email: true } } },
+        select: {
+          id: true,
+          name: true,
+          country: true,
+          postcode: true,
+          locale: true,
+          confirmedAt: true,
+          campaign: { select: { slug: true } },
+          supporter: { select: { email: true, emailHash: true } },
+        },
       },
     },
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  // The signers' details this page shows, opened.
+  const shown = await openSignatures(page.flatMap((row) => (row.kind === "SIGNED" && row.signature?.supporter ? [{ ...row.signature, supporter: row.signature.supporter }] : [])));
+  const emails = await openSupporterEmails(shown.map((signature) => signature.supporter));
+  const opened = new Map(shown.map((signature, index) => [signature.id, { ...signature, email: emails[index]!.email }]));
   return signerEventList.parse({
-    data: page.map((row) => ({
-      id: row.id,
-      type: typeOf[row.kind],
-      occurredAt: iso(row.createdAt),
-      signer: row.signer,
-      details:
-        row.kind === "SIGNED" && row.signature?.supporter
+    data: page.map((row) => {
+      const signature = row.kind === "SIGNED" && row.signature ? opened.get(row.signature.id) : undefined;
+      return {
+        id: row.id,
+        type: typeOf[row.kind],
+        occurredAt: iso(row.createdAt),
+        signer: row.signer,
+        details: signature
           ? {
-              name: row.signature.name,
-              email: row.signature.supporter.email,
-              country: row.signature.country,
-              postcode: row.signature.postcode,
-              locale: row.signature.locale,
-              campaign: row.signature.campaign.slug,
-              confirmedAt: iso(row.signature.confirmedAt ?? row.createdAt),
+              name: signature.name,
+              email: signature.email,
+              country: signature.country,
+              postcode: signature.postcode,
+              locale: signature.locale,
+              campaign: signature.campaign.slug,
+              confirmedAt: iso(signature.confirmedAt ?? row.createdAt),
             }
           : null,
-    })),
+      };
+    }),
     // At the end of the feed the cursor stays where it was, ready for the next poll.
     nextCursor: last ? encodeFeedCursor(options.organisationId, { at: last.createdAt, id: last.id }) : (query.cursor ?? encodeFeedCursor(options.organisationId, { at: new Date(0), id: "" })),
     hasMore: rows.length > query.limit,

@@ -74,7 +74,9 @@ function localeLinkSql(build: (locale: Locale, token: string) => string, token: 
 // messages written, and the rows marked queued, all in one transaction: a crash rolls all of it
 // back, so nobody is queued twice or skipped. The outbox key (update:<update>:<supporter>) is
 // unique, so even two servers queueing one recipient write one message. Someone erased or
-// unsubscribed since sending began is skipped. Nothing per recipient passes through this process.
+// unsubscribed since sending began is skipped. Nothing per recipient passes through this process:
+// each message carries its supporter's address sealed, as their row holds it, and names the
+// supporter, whose row the outbox worker opens it with.
 async function queueChunk(update: SendingUpdate, after: string, size: number): Promise<{ queued: number; skipped: number; last: string | null }> {
   const updateId = update.id;
   // A notice to supporters is sent through the same queue, with its own e-mail.
@@ -103,8 +105,8 @@ async function queueChunk(update: SendingUpdate, after: string, size: number): P
         FROM links l CROSS JOIN LATERAL (VALUES (l.unsubscribe_token, 'UNSUBSCRIBE'), (l.erase_token, 'ERASE')) AS t (token, purpose)
        WHERE l.email IS NOT NULL),
     messages AS (
-      INSERT INTO outbox_messages (id, idempotency_key, template, to_address, signature_id, locale, payload, created_at, next_attempt_at)
-      SELECT gen_random_uuid()::text, 'update:' || ${updateId} || ':' || l.supporter_id, ${template}, l.email, l.signature_id, l.locale,
+      INSERT INTO outbox_messages (id, idempotency_key, template, to_address, supporter_id, signature_id, locale, payload, created_at, next_attempt_at)
+      SELECT gen_random_uuid()::text, 'update:' || ${updateId} || ':' || l.supporter_id, ${template}, l.email, l.supporter_id, l.signature_id, l.locale,
              jsonb_build_object(${idKey}::text, ${updateId}::text, 'locale', l.locale::text, 'supporterLinks',
                jsonb_build_object('unsubscribeUrl', ${unsubscribeLink}, 'oneClickUnsubscribeUrl', ${oneClickLink}, 'eraseUrl', ${eraseLink})),
              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'

@@ -5,15 +5,18 @@ import { backoff, defineQueue } from "../jobs/queue";
 import { wakeQueue } from "../jobs/wake";
 import { Prisma } from "../generated/prisma/client";
 import { postWebhook } from "./post-webhook";
+import { openText } from "../sealing/seal";
 import type { WebhookSignatureScheme } from "../generated/prisma/enums";
 import { deliveryHeader, eventHeader, signatureHeader, signatureHeaderValue, standardSignatureHeaders } from "./sign";
 
 type ClaimedDelivery = {
   id: string;
+  idempotency_key: string;
   endpoint_id: string;
   event: string;
   payload: { event?: string; occurredAt?: string; data?: unknown };
-  personal_data: Record<string, unknown> | null;
+  // Sealed ({ sealed }), or as written before sealing, or null (none asked for, or erased).
+  personal_data: { sealed: string } | Record<string, unknown> | null;
   attempts: number;
 };
 
@@ -27,9 +30,17 @@ export const allowPrivateWebhookUrls = () => env.NIDA_ENV !== "production";
 // The request body: the same bytes on every attempt (unless the signer erased their data
 // meanwhile), so a receiver can deduplicate by id. Personal data, where the endpoint asked for
 // it, is added to the event's data.
-function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"]; personal_data?: ClaimedDelivery["personal_data"] }): string {
-  const data = { ...(delivery.payload.data as object | undefined), ...delivery.personal_data };
+function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDelivery["payload"] }, personalData: Record<string, unknown> | null): string {
+  const data = { ...(delivery.payload.data as object | undefined), ...personalData };
   return JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: delivery.payload.occurredAt ?? null, data });
+}
+
+// The signer's name and e-mail, opened only here, to send.
+async function openPersonalData(delivery: ClaimedDelivery): Promise<Record<string, unknown> | null> {
+  const stored = delivery.personal_data;
+  if (stored === null || typeof stored.sealed !== "string") return stored;
+  const opened = await openText(stored.sealed, "webhook_deliveries.personal_data", delivery.idempotency_key);
+  return opened === null ? null : (JSON.parse(opened) as Record<string, unknown>);
 }
 
 // The webhook queue: deliveries to active endpoints, oldest first. 10 s, 20 s, 40 s … up to an
@@ -37,7 +48,7 @@ function deliveryBody(delivery: { id: string; event: string; payload: ClaimedDel
 export const webhookQueue = defineQueue<Prisma.WebhookDeliveryUpdateManyMutationInput>({
   name: "webhooks",
   table: "webhook_deliveries",
-  returning: Prisma.sql`q.id, q.endpoint_id, q.event, q.payload, q.personal_data, q.attempts`,
+  returning: Prisma.sql`q.id, q.idempotency_key, q.endpoint_id, q.event, q.payload, q.personal_data, q.attempts`,
   claimable: Prisma.sql`q.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active)`,
   order: Prisma.sql`q.next_attempt_at`,
   leaseSeconds: 120,
@@ -47,7 +58,16 @@ export const webhookQueue = defineQueue<Prisma.WebhookDeliveryUpdateManyMutation
 });
 
 async function deliverOne(delivery: ClaimedDelivery, endpoint: Endpoint): Promise<"delivered" | "retrying" | "failed"> {
-  const body = deliveryBody(delivery);
+  let personalData: Record<string, unknown> | null;
+  try {
+    personalData = await openPersonalData(delivery);
+  } catch (error) {
+    // Its key cannot be read (yet): tried again like a failed request, never sent without the data.
+    const reason = error instanceof Error ? error.message : String(error);
+    const settled = await webhookQueue.settle(db, delivery, { ok: false, error: `cannot open the personal data: ${reason}` });
+    return settled === "done" ? "delivered" : settled;
+  }
+  const body = deliveryBody(delivery, personalData);
   const outcome = await postWebhook({
     url: endpoint.url,
     body,

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { allowPrivateWebhookUrls, deliverDueWebhooks } from "./delivery-worker";
 import { isPrivateHost } from "./endpoint-url";
-import type { WebhookEvent } from "./queue-webhook-event";
+import type { WebhookEvent } from "./schema";
 import { createEndpointSchema, webhookFieldErrors } from "./schema";
 import { generateWebhookSecret } from "./sign";
 

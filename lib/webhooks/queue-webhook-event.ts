@@ -1,8 +1,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
+import { activeDataKey, mailScope, seal } from "../sealing/seal";
 
-export const webhookEvents = ["signature.confirmed", "milestone.reached", "digest.delivered"] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
+import type { WebhookEvent } from "./schema";
 
 export type QueueWebhookEventOptions = {
   organisationIds: string[];
@@ -25,15 +25,24 @@ export async function queueWebhookEvent(tx: Tx, options: QueueWebhookEventOption
   });
   if (endpoints.length === 0) return 0;
   const occurredAt = new Date().toISOString();
+  const personalData = options.personalData ? JSON.stringify(options.personalData) : null;
+  // Read in the transaction: on PGlite it holds the only connection.
+  const key = personalData && endpoints.some((endpoint) => endpoint.includePersonalData) ? await activeDataKey(mailScope, tx) : null;
   const created = await tx.webhookDelivery.createMany({
-    data: endpoints.map((endpoint) => ({
-      endpointId: endpoint.id,
-      event: options.event,
-      idempotencyKey: `${endpoint.id}:${options.event}:${options.key}`,
-      payload: { event: options.event, occurredAt, data: options.payload },
-      signatureId: options.signatureId ?? null,
-      ...(endpoint.includePersonalData && options.personalData ? { personalData: options.personalData } : {}),
-    })),
+    data: endpoints.map((endpoint) => {
+      const idempotencyKey = `${endpoint.id}:${options.event}:${options.key}`;
+      return {
+        endpointId: endpoint.id,
+        event: options.event,
+        idempotencyKey,
+        payload: { event: options.event, occurredAt, data: options.payload },
+        signatureId: options.signatureId ?? null,
+        // Sealed until delivered, bound to this delivery: only the delivery worker opens it.
+        ...(endpoint.includePersonalData && key && personalData
+          ? { personalData: { sealed: seal(key, "webhook_deliveries.personal_data", idempotencyKey, personalData) } }
+          : {}),
+      };
+    }),
     skipDuplicates: true,
   });
   return created.count;

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { webhookEvents } from "./queue-webhook-event";
+
+// What an endpoint can subscribe to. Here rather than beside the queue, which seals personal data:
+// the form in the browser reads this list.
+export const webhookEvents = ["signature.confirmed", "milestone.reached", "digest.delivered"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
 
 // Messages are keys of "OrganiserWebhooks.errors", shown per field in the owner's language.
 const webhookErrorKeys = ["urlRequired", "urlInvalid", "urlScheme", "urlPrivate", "eventsRequired", "endpointNotFound", "endpointDisabled", "invalidValue"] as const;

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
 import pg from "pg";
+import { emailHash } from "../../lib/sealing/lookup";
 import { BenchContext } from "../../bench/support/context";
 import { distinctIp, hiddenFields, isSignSuccess, multipart, signEndpoint, signForm, signJsonOutcome, signJsonRequest, signRequest, type FormFields } from "../../bench/support/forms";
 import type { BenchServer } from "../../bench/support/server";
@@ -211,12 +212,24 @@ export async function campaignIntegrity(url: string, campaignId: string) {
   });
 }
 
-export async function signatureEmails(url: string, campaignId: string): Promise<Set<string>> {
+// Addresses are sealed: a signer is found by the keyed hash of their address, which this process
+// computes as the servers do (they run from this checkout, with its .data/app-secret).
+export async function signatureEmailHashes(url: string, campaignId: string, state?: string): Promise<Set<string>> {
   return withClient(url, async (client) => {
-    const rows = await client.query<{ email: string }>(
-      `SELECT sp.email FROM signatures s JOIN supporters sp ON sp.id = s.supporter_id WHERE s.campaign_id = $1`,
-      [campaignId],
+    const rows = await client.query<{ email_hash: string }>(
+      `SELECT sp.email_hash FROM signatures s JOIN supporters sp ON sp.id = s.supporter_id WHERE s.campaign_id = $1 AND ($2::text IS NULL OR s.state::text = $2)`,
+      [campaignId, state ?? null],
     );
-    return new Set(rows.rows.map((row) => row.email));
+    return new Set(rows.rows.map((row) => row.email_hash));
   });
+}
+
+// The confirmation e-mails written for the signer with this address (first and sent again).
+export async function confirmationMailsTo(client: pg.Client, email: string): Promise<number> {
+  const rows = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM outbox_messages m JOIN signatures s ON m.idempotency_key LIKE 'confirm-signature:' || s.id || ':%'
+       JOIN supporters sp ON sp.id = s.supporter_id WHERE sp.email_hash = $1`,
+    [emailHash(email)],
+  );
+  return Number(rows.rows[0]!.n);
 }

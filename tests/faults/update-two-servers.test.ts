@@ -4,6 +4,7 @@
 // deliver it.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../lib/db";
 import { createDraftUpdate, createUpdateAudience, deliveryTally, pressSend, sendForm, type UpdateAudience } from "../../bench/mailing";
 import { startResendCapture, type ResendCapture } from "../fixtures/resend-capture";
 import { BenchContext, uniqueName, waitFor, withClient, type BenchServer } from "./support";
@@ -23,7 +24,12 @@ describe("two app servers sending one update", () => {
     capture = await startResendCapture();
     context.onCleanup(() => capture.stop());
     url = await context.postgresDatabase(uniqueName("nida_fault_update"));
-    audience = await withClient(url, (client: pg.Client) => createUpdateAudience(client, recipients));
+    const sealing = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://", poolSize: 2 });
+    try {
+      audience = await withClient(url, (client: pg.Client) => createUpdateAudience(client, sealing.prisma, recipients));
+    } finally {
+      await sealing.close();
+    }
     // Each server its own API key, so the provider's log says which server sent each message.
     const env = (key: string) => ({ DATABASE_URL: url, JOBS_ENABLED: "true", RESEND_API_KEY: key, RESEND_BASE_URL: capture.url, OUTBOX_POLL_MS: "200", MAIL_RATE_PER_SECOND: "20" });
     servers = [await context.server("update-a", env("re_server_a")), await context.server("update-b", env("re_server_b"))];

@@ -6,6 +6,7 @@ import { db } from "../../lib/db";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { openApiDocument } from "../../lib/api/openapi";
 import { openApiChecker } from "../fixtures/openapi-responses";
+import { createSealedSignature } from "../fixtures/sealed-signers";
 
 // The open API through its real route handlers, each response checked against the OpenAPI
 // document the server publishes.
@@ -51,9 +52,7 @@ let decisionMakerEmail: string;
 let decisionMakerId: string;
 
 async function confirmedSignature(campaignId: string, country: string, confirmedAt: Date) {
-  await db.signature.create({
-    data: { campaignId, state: "CONFIRMED", name: "Layla Haddad", country, locale: "en", confirmedAt, emailDomain: "example.org" },
-  });
+  await createSealedSignature({ campaignId, state: "CONFIRMED", name: "Layla Haddad", country, locale: "en", confirmedAt, emailDomain: "example.org" });
   await db.$transaction((tx) => addConfirmed(tx, campaignId, 1));
 }
 
@@ -94,7 +93,7 @@ beforeAll(async () => {
   await confirmedSignature(open.id, "SY", new Date("2026-11-01T10:00:00Z"));
   await confirmedSignature(open.id, "SY", new Date("2026-11-02T09:00:00Z"));
   await confirmedSignature(open.id, "TR", new Date("2026-11-02T23:59:00Z"));
-  await db.signature.create({ data: { campaignId: open.id, state: "PENDING", name: "Not yet", country: "DE", locale: "en" } });
+  await createSealedSignature({ campaignId: open.id, state: "PENDING", name: "Not yet", country: "DE", locale: "en" });
 
   // Of these, only the first two left: the provider accepted them. The rest never did.
   for (const [index, status] of (["DELIVERED", "SENT", "QUEUED", "FAILED", "MAILBOX"] as const).entries()) {
@@ -311,7 +310,7 @@ describe("GET /api/v1/campaigns/{slug}/counts/hourly", () => {
     await confirmedSignature(campaign.id, "SY", new Date("2026-03-15T14:05:00Z"));
     await confirmedSignature(campaign.id, "LB", new Date("2026-03-15T14:59:59Z"));
     await confirmedSignature(campaign.id, "LB", new Date("2026-03-15T15:00:00Z"));
-    await db.signature.create({ data: { campaignId: campaign.id, state: "INVALIDATED", name: "Taken back", country: "SY", locale: "ar", confirmedAt: new Date("2026-03-15T14:30:00Z") } });
+    await createSealedSignature({ campaignId: campaign.id, state: "INVALIDATED", name: "Taken back", country: "SY", locale: "ar", confirmedAt: new Date("2026-03-15T14:30:00Z") });
     const response = await hourly.GET(get(`/campaigns/${campaign.slug}/counts/hourly`), slugContext(campaign.slug));
     expect(await api.expectMatches("/campaigns/{slug}/counts/hourly", response)).toEqual({
       campaign: campaign.slug,

@@ -12,11 +12,13 @@ import { moveToPostgres } from "../../lib/backups/move-to-postgres";
 import { listenForBackupRequests } from "../../lib/backups/pglite-control";
 import { database, db, openDatabase, type Database, type DatabaseTarget } from "../../lib/db";
 import { env } from "../../lib/env";
+import { emailHash } from "../../lib/sealing/lookup";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { applyMigrations } from "../../scripts/migrations/schema-engine";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { createDatabase, dropDatabase } from "../fixtures/postgres-cluster";
+import { latestMailTo, mailsTo } from "../fixtures/sealed-mail";
 import { differingTables, tableRows } from "../fixtures/table-rows";
 
 const cache = globalThis as unknown as { nidaDatabase?: Database };
@@ -60,7 +62,7 @@ describe("backup and restore", () => {
       const campaign = await createCampaign();
       const signers = [uniqueEmail("kept"), uniqueEmail("kept"), uniqueEmail("pending")];
       for (const email of signers) await signPetition({ campaignSlug: campaign.slug, input: signInput({ email }), locale: "en", ipAddress: "203.0.113.9" });
-      const messages = await db.outboxMessage.findMany({ where: { toAddress: { in: signers } }, orderBy: { createdAt: "asc" } });
+      const messages = await mailsTo(signers, { template: "confirm-signature" });
       const tokenOf = (email: string) => (messages.find((message) => message.toAddress === email)!.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/confirm/")[1]!;
       await confirmSignature({ token: tokenOf(signers[0]!) });
 
@@ -84,7 +86,7 @@ describe("backup and restore", () => {
       makeCurrent(copy);
       const confirmed = await confirmSignature({ token: tokenOf(signers[2]!) });
       expect(confirmed).toBeTruthy();
-      const state = await db.signature.findFirst({ where: { campaignId: campaign.id, supporter: { email: signers[2]! } }, select: { state: true } });
+      const state = await db.signature.findFirst({ where: { campaignId: campaign.id, supporter: { emailHash: emailHash(signers[2]!) } }, select: { state: true } });
       expect(state?.state).toBe("CONFIRMED");
       // A restore goes only into an empty database.
       await expect(restoreDatabase({ target: copyTarget, file })).rejects.toThrow(/not empty|holds|running/);
@@ -109,7 +111,7 @@ describe("backup and restore", () => {
       campaignId = campaign.id;
       pending = uniqueEmail("moved");
       await signPetition({ campaignSlug: campaign.slug, input: signInput({ email: pending }), locale: "ar", ipAddress: "203.0.113.10" });
-      const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: pending } });
+      const message = await latestMailTo(pending, { template: "confirm-signature" });
       token = (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/confirm/")[1]!;
       before = await tableRows(source);
     } finally {
@@ -136,7 +138,7 @@ describe("backup and restore", () => {
     makeCurrent(copy);
     try {
       await confirmSignature({ token });
-      const state = await db.signature.findFirst({ where: { campaignId, supporter: { email: pending } }, select: { state: true } });
+      const state = await db.signature.findFirst({ where: { campaignId, supporter: { emailHash: emailHash(pending) } }, select: { state: true } });
       expect(state?.state).toBe("CONFIRMED");
     } finally {
       makeCurrent(shared);

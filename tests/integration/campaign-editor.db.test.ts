@@ -19,6 +19,7 @@ import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { signInput, uniqueEmail } from "../fixtures/factories";
 import { appError, expectAppError } from "../fixtures/app-errors";
+import { latestMailTo, mailsTo } from "../fixtures/sealed-mail";
 
 // ---------------------------------------------------------------- fixtures (unique names, no wiping)
 
@@ -118,7 +119,7 @@ let signers = 0;
 async function signAndConfirm(slug: string): Promise<void> {
   const signer = signInput();
   await signPetition({ campaignSlug: slug, input: signer, locale: "en", ipAddress: `198.51.100.${++signers % 256}` });
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: signer.email, template: "confirm-signature" } });
+  const message = await latestMailTo(signer.email, { template: "confirm-signature" });
   const { confirmUrl } = message.payload as unknown as ConfirmSignatureProps;
   const token = /\/confirm\/([A-Za-z0-9_-]+)$/.exec(confirmUrl)?.[1];
   if (!token) throw new Error(`no token in ${confirmUrl}`);
@@ -200,7 +201,7 @@ describe("campaign editor", () => {
     expect(await getPublicCampaign(created.slug)).toMatchObject({ status: "CLOSED", isOpen: false, progress: { count: 1 } });
     const late = signInput();
     await expectAppError(signPetition({ campaignSlug: created.slug, input: late, locale: "en" }), "CAMPAIGN_NOT_OPEN");
-    expect(await db.outboxMessage.count({ where: { toAddress: late.email } })).toBe(0);
+    expect(await mailsTo(late.email)).toHaveLength(0);
 
     // Reopen: signing works again and the earlier signature still counts.
     expect(await reopenCampaign({ actor: organiser, campaignId: created.id })).toMatchObject({ status: "OPEN" });

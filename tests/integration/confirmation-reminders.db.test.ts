@@ -6,6 +6,7 @@ import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { sendConfirmationReminders } from "../../lib/signatures/confirmation-reminder";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
+import { createSealedSignature, createSealedSupporter } from "../fixtures/sealed-signers";
 
 // The reminder job takes every due signature in the database; the signatures of this file are
 // signed hours in the past, so each test's run finds its own (others sign now).
@@ -16,18 +17,16 @@ type PendingOptions = { hoursAgo: number; state?: SignatureState; erased?: boole
 
 async function signedAgo(campaignId: string, options: PendingOptions) {
   const email = uniqueEmail("unconfirmed");
-  const supporter = await db.supporter.create({ data: { canonicalEmail: email, email, locale: options.locale ?? "en", erasedAt: options.erased ? new Date() : null } });
-  const signature = await db.signature.create({
-    data: {
-      campaignId,
-      supporterId: supporter.id,
-      state: options.state ?? "PENDING",
-      name: "Omar Khalil",
-      country: "SY",
-      locale: options.locale ?? "en",
-      confirmationsSent: options.confirmationsSent ?? 1,
-      createdAt: new Date(Date.now() - options.hoursAgo * hourMs),
-    },
+  const supporter = await createSealedSupporter({ email, locale: options.locale ?? "en", erasedAt: options.erased ? new Date() : null });
+  const signature = await createSealedSignature({
+    campaignId,
+    supporterId: supporter.id,
+    state: options.state ?? "PENDING",
+    name: "Omar Khalil",
+    country: "SY",
+    locale: options.locale ?? "en",
+    confirmationsSent: options.confirmationsSent ?? 1,
+    createdAt: new Date(Date.now() - options.hoursAgo * hourMs),
   });
   return { email, signatureId: signature.id };
 }
@@ -54,6 +53,7 @@ describe("the reminder to confirm a signature", () => {
     const reminders = provider.capture.messages({ to: due.email });
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.subject).toBe(`Reminder: confirm your signature: ${campaign.titleEn}`);
+    expect(reminders[0]!.text).toContain("Omar Khalil");
     expect(reminders[0]!.headers["List-Unsubscribe"]).toMatch(/\/api\/unsubscribe\/[\w-]{43}>$/);
     const [toArabic] = provider.capture.messages({ to: arabic.email });
     expect(toArabic!.subject).toBe(`تذكير: أكّد توقيعك: ${campaign.titleAr}`);

@@ -5,6 +5,7 @@ import { db } from "../../lib/db";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { env } from "../../lib/env";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
+import { sealSignatureFields } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 
@@ -18,7 +19,10 @@ const provider = capturedMailForTests();
 // A digest delivered to the provider (the capture server): its id is what events refer to.
 async function sentDigest() {
   const campaign = await createCampaign({ goals: [1_000_000], digestCadence: "WEEKLY" });
-  await db.signature.create({ data: { campaignId: campaign.id, name: "Layla Haddad", country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) } });
+  const id = randomUUID();
+  await db.signature.create({
+    data: { id, campaignId: campaign.id, ...(await sealSignatureFields(campaign.id, id, { name: "Layla Haddad" })), country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) },
+  });
   const dm = await db.decisionMaker.create({
     data: { organisationId: campaign.owners[0]!.organisationId, name: "High Representative", institution: "European Union", country: "INT", email: uniqueEmail("dm") },
   });

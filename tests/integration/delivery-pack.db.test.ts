@@ -5,6 +5,7 @@ import { db } from "../../lib/db";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { sealPaperFields, sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { fingerprintOf } from "../fixtures/fingerprint";
 import { pdfText } from "../fixtures/pdf-text";
@@ -35,16 +36,17 @@ function post(campaignId: string, fields: Record<string, string>) {
 
 async function signer(campaignId: string, values: { name: string; country: string; showPublicly?: boolean; comment?: string; commentApproved?: boolean; state?: "CONFIRMED" | "PENDING" }) {
   const email = uniqueEmail("signer");
-  const supporter = await db.supporter.create({ data: { email, canonicalEmail: email } });
+  const supporter = await db.supporter.create({ data: await sealSupporterEmail(email) });
+  const id = randomUUID();
   const row = await db.signature.create({
     data: {
+      id,
       campaignId,
       supporterId: supporter.id,
       state: values.state ?? "CONFIRMED",
-      name: values.name,
+      ...(await sealSignatureFields(campaignId, id, { name: values.name, comment: values.comment })),
       country: values.country,
       showPublicly: values.showPublicly ?? false,
-      comment: values.comment,
       commentApproved: values.commentApproved ?? false,
       locale: "en",
       emailDomain: "example.org",
@@ -82,12 +84,11 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     emails.push(listed.email, hidden.email, turkey.email, pending.email);
     counted = [listed.id, hidden.id, turkey.id];
     const sheet = await db.paperImport.create({ data: { campaignId: campaign.id, label: "Vigil", signatureCount: 2 } });
-    await db.paperSignature.createMany({
-      data: [
-        { campaignId: campaign.id, importId: sheet.id, name: "Paper Signerone", country: "SY", identityHash: randomUUID() },
-        { campaignId: campaign.id, importId: sheet.id, name: "Paper Signertwo", country: "LB", identityHash: randomUUID() },
-      ],
-    });
+    const paper = async (name: string, country: string) => {
+      const id = randomUUID();
+      return { id, campaignId: campaign.id, importId: sheet.id, ...(await sealPaperFields(campaign.id, id, { name, postcode: null })), country, identityHash: randomUUID() };
+    };
+    await db.paperSignature.createMany({ data: [await paper("Paper Signerone", "SY"), await paper("Paper Signertwo", "LB")] });
   });
 
   beforeEach(() => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/authorize";
 import { db } from "../../lib/db";
@@ -6,6 +7,7 @@ import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { recordResponse, setResponsePublished } from "../../lib/deliveries/responses";
 import { isAppError } from "../../lib/errors";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { sealSignatureFields } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 
 async function actorFor(organisationId: string, role: MemberRole): Promise<Actor> {
@@ -53,10 +55,32 @@ describe("campaign delivery", () => {
     expect(await db.campaignTarget.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
+  it("lists the campaign's comments as their signers wrote them, approved first, without empty ones", async () => {
+    const { campaign, organiser, viewer } = await setUp();
+    const comment = async (text: string | null) => {
+      const id = randomUUID();
+      await db.signature.create({
+        data: { id, campaignId: campaign.id, ...(await sealSignatureFields(campaign.id, id, { name: "Layla Haddad", comment: text })), country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date() },
+      });
+      return id;
+    };
+    const first = await comment("أوقفوا القصف على المستشفيات");
+    const second = await comment("Open the crossings.");
+    await comment("");
+    await comment(null);
+    await setCommentApproval({ actor: organiser, campaignId: campaign.id, signatureId: second, approved: true });
+    const { comments } = await getDeliveryOverview({ actor: viewer, campaignId: campaign.id });
+    expect(comments.map(({ id, comment, approved }) => ({ id, comment, approved }))).toEqual([
+      { id: second, comment: "Open the crossings.", approved: true },
+      { id: first, comment: "أوقفوا القصف على المستشفيات", approved: false },
+    ]);
+  });
+
   it("approves comments of this campaign only", async () => {
     const { campaign, organiser } = await setUp();
     const other = await createCampaign();
-    const signature = await db.signature.create({ data: { campaignId: other.id, name: "A", country: "SY", locale: "en", state: "CONFIRMED", comment: "Hello" } });
+    const id = randomUUID();
+    const signature = await db.signature.create({ data: { id, campaignId: other.id, ...(await sealSignatureFields(other.id, id, { name: "A", comment: "Hello" })), country: "SY", locale: "en", state: "CONFIRMED" } });
     await expect(setCommentApproval({ actor: organiser, campaignId: campaign.id, signatureId: signature.id, approved: true })).rejects.toSatisfy((error) => isAppError(error, "NOT_FOUND"));
     expect((await db.signature.findUniqueOrThrow({ where: { id: signature.id } })).commentApproved).toBe(false);
   });
@@ -67,7 +91,10 @@ describe("campaign delivery", () => {
     expect(await runDigestsNow({ actor: organiser, campaignId: campaign.id })).toEqual({ queued: 0, idle: "off" });
     await updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "DAILY", milestoneDigests: false, decisionMakerIds: [dm.id] });
     expect(await runDigestsNow({ actor: organiser, campaignId: campaign.id })).toEqual({ queued: 0, idle: "noSignatures" });
-    await db.signature.create({ data: { campaignId: campaign.id, name: "Layla Haddad", country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) } });
+    const id = randomUUID();
+    await db.signature.create({
+      data: { id, campaignId: campaign.id, ...(await sealSignatureFields(campaign.id, id, { name: "Layla Haddad" })), country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) },
+    });
     expect(await runDigestsNow({ actor: organiser, campaignId: campaign.id })).toEqual({ queued: 1, idle: null });
     expect(await runDigestsNow({ actor: organiser, campaignId: campaign.id })).toEqual({ queued: 0, idle: "alreadySent" });
     await updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "DAILY", milestoneDigests: false, decisionMakerIds: [] });

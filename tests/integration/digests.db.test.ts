@@ -9,10 +9,13 @@ import { formatNumber } from "../../lib/i18n/format";
 import { getApiCampaignDeliveries } from "../../lib/api/campaign-deliveries";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
+import { getDevMail } from "../../lib/mail/dev-mailbox";
 import { mailboxTransport } from "../../lib/mail/transport";
+import { sealSignatureFields } from "../../lib/sealing/signer-data";
 import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { capturedMailForTests } from "../fixtures/captured-mail";
+import { mailsTo } from "../fixtures/sealed-mail";
 
 const provider = capturedMailForTests();
 
@@ -50,6 +53,11 @@ async function addSignatures(campaignId: string, count: number, confirmedAt = ne
   await db.$transaction((tx) => addConfirmed(tx, campaignId, count));
 }
 
+// A signature's comment as the sign path stores it: sealed for that row.
+async function sealedComment(campaignId: string, signatureId: string, comment: string) {
+  return (await sealSignatureFields(campaignId, signatureId, { name: "", comment })).comment;
+}
+
 async function confirmedIds(campaignId: string) {
   const rows = await db.signature.findMany({ where: { campaignId, state: "CONFIRMED" }, select: { id: true } });
   return rows.map((row) => row.id);
@@ -66,8 +74,8 @@ describe("runDigestJob", () => {
     // One comment approved for delivery, one not.
     const commented = await db.signature.findMany({ where: { campaignId: campaign.id, comment: { not: null } }, orderBy: { id: "asc" } });
     expect(commented).toHaveLength(2);
-    await db.signature.update({ where: { id: commented[0]!.id }, data: { commentApproved: true, comment: "Open the crossings for aid now." } });
-    await db.signature.update({ where: { id: commented[1]!.id }, data: { comment: "A comment nobody approved." } });
+    await db.signature.update({ where: { id: commented[0]!.id }, data: { commentApproved: true, comment: await sealedComment(campaign.id, commented[0]!.id, "Open the crossings for aid now.") } });
+    await db.signature.update({ where: { id: commented[1]!.id }, data: { comment: await sealedComment(campaign.id, commented[1]!.id, "A comment nobody approved.") } });
 
     const reports = await Promise.all([runDigestJob({ campaignId: campaign.id }), runDigestJob({ campaignId: campaign.id })]);
     const again = await runDigestJob({ campaignId: campaign.id });
@@ -174,17 +182,18 @@ describe("runDigestJob", () => {
     await addSignatures(campaign.id, 3);
     expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0, nothingNew: 0 });
     expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(0);
-    expect(await db.outboxMessage.count({ where: { toAddress: dm.email } })).toBe(0);
+    expect(await mailsTo(dm.email)).toHaveLength(0);
   });
 
   it("sends nothing while nobody has confirmed a signature, whatever the cadence", async () => {
     const { campaign, english, arabic } = await campaignWithTargets({ signatures: 0, goals: [1, 10], digestCadence: "DAILY", milestoneDigests: true });
     // Signed but not confirmed: not counted, so not reported.
-    await db.signature.create({ data: { campaignId: campaign.id, name: "Not yet", country: "SY", locale: "en", state: "PENDING" } });
+    const id = randomUUID();
+    await db.signature.create({ data: { id, campaignId: campaign.id, ...(await sealSignatureFields(campaign.id, id, { name: "Not yet" })), country: "SY", locale: "en", state: "PENDING" } });
     const report = await runDigestJob({ campaignId: campaign.id });
     expect(report).toEqual({ campaigns: 1, queued: 0, alreadySent: 0, nothingNew: 2 });
     expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(0);
-    expect(await db.outboxMessage.count({ where: { toAddress: { in: [english.email, arabic.email] } } })).toBe(0);
+    expect(await mailsTo([english.email, arabic.email])).toHaveLength(0);
   });
 
   it("after one confirmed signature sends each target one digest counting 1, then nothing until someone new confirms", async () => {
@@ -206,7 +215,7 @@ describe("runDigestJob", () => {
     expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 0, nothingNew: 2 });
     expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 0, nothingNew: 2 });
     expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(2);
-    expect(await db.outboxMessage.count({ where: { toAddress: { in: [english.email, arabic.email] } } })).toBe(2);
+    expect(await mailsTo([english.email, arabic.email])).toHaveLength(2);
 
     // Someone new confirms on day two: that day's digest goes out, reporting one new of two.
     await addSignatures(campaign.id, 1, new Date());
@@ -224,7 +233,9 @@ describe("runDigestJob", () => {
     const kept = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id } });
     expect(kept).toMatchObject({ status: "MAILBOX", sentAt: null });
     expect(kept.providerId).toMatch(/^mailbox:/);
-    expect(await db.devMail.count({ where: { toAddress: english.email } })).toBe(1);
+    const keptMail = await db.devMail.findMany({ where: { outboxKey: kept.outboxKey }, select: { id: true } });
+    expect(keptMail).toHaveLength(1);
+    expect((await getDevMail(keptMail[0]!.id))?.toAddress).toBe(english.email);
     expect((await getAddresseeRecord(campaign.id)).map((entry) => entry.sent)).toEqual([null, null]);
     expect((await getApiCampaignDeliveries({ slug: campaign.slug, query: new URLSearchParams() })).digests).toEqual([]);
   });

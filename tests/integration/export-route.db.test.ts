@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/authorize";
 import { db } from "../../lib/db";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 
 // The session is next-auth's business (and needs a Next request); here it is whoever the test says.
@@ -29,9 +31,10 @@ describe("GET /api/organiser/campaigns/:id/export", () => {
   beforeAll(async () => {
     campaign = await createCampaign();
     organiser = await createActor(campaign.owners[0]!.organisationId, "ORGANISER");
-    const supporter = await db.supporter.create({ data: { email: uniqueEmail(), canonicalEmail: uniqueEmail() } });
+    const supporter = await db.supporter.create({ data: await sealSupporterEmail(uniqueEmail()) });
+    const id = randomUUID();
     await db.signature.create({
-      data: { campaignId: campaign.id, supporterId: supporter.id, state: "CONFIRMED", name: "ليلى حداد", country: "SY", locale: "ar", confirmedAt: new Date() },
+      data: { id, campaignId: campaign.id, supporterId: supporter.id, state: "CONFIRMED", ...(await sealSignatureFields(campaign.id, id, { name: "ليلى حداد" })), country: "SY", locale: "ar", confirmedAt: new Date() },
     });
   });
 

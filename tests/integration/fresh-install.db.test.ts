@@ -7,6 +7,7 @@ import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { seedDatabase } from "../../prisma/seed";
 import { campaigns as seedCampaigns, decisionMakers as seedDecisionMakers, letterDecisionMakers } from "../../prisma/seed-data";
 import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
+import { mailsTo } from "../fixtures/sealed-mail";
 
 const execute = (text: string, params: unknown[]) => db.$executeRawUnsafe(text, ...params);
 const seedAddresses = [...seedDecisionMakers, ...letterDecisionMakers].map((person) => person.email);
@@ -24,7 +25,8 @@ async function sentToSeedDecisionMakers() {
   const campaigns = await seededCampaigns();
   return {
     digests: await db.digest.count({ where: { campaignId: { in: campaigns.map((campaign) => campaign.id) } } }),
-    outbox: await db.outboxMessage.count({ where: { toAddress: { in: seedAddresses } } }),
+    // Whenever written: before this file began too.
+    outbox: (await mailsTo(seedAddresses, { createdAt: { gte: new Date(0) } })).length,
   };
 }
 

@@ -15,6 +15,8 @@ import { signPetition } from "../../lib/signatures/sign-petition";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { createMember } from "../fixtures/organisers";
+import { mailsTo, openOutbox } from "../fixtures/sealed-mail";
+import { supporterWithEmail } from "../fixtures/sealed-signers";
 
 const bodyEn = "I am writing to ask you to press for the protection of civilians in northwest Syria.\n\nPlease raise it with those you can reach.";
 const bodyAr = "أكتب إليكم لأطلب أن تعملوا على حماية المدنيين في شمال غرب سوريا.";
@@ -51,8 +53,8 @@ async function letterCampaign(options: { cap?: number; subjectsEn?: string[] } =
 async function confirmedSupporter(campaign: Campaign, overrides: Record<string, unknown> = {}) {
   const input = signInput({ country: "GB", ...overrides });
   await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: null });
-  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { email: input.email as string } } });
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: { startsWith: `confirm-signature:${signature.id}:` } } });
+  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: supporterWithEmail(input.email as string) } });
+  const message = await openOutbox(await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: { startsWith: `confirm-signature:${signature.id}:` } } }));
   const token = (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/confirm/")[1]!;
   const confirmed = await confirmSignature({ token });
   expect(confirmed.letterToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -68,7 +70,7 @@ async function lettersTo(decisionMakerId: string) {
 }
 
 async function letterMessagesTo(address: string) {
-  return db.outboxMessage.findMany({ where: { toAddress: address, template: "letter" }, orderBy: { createdAt: "asc" } });
+  return mailsTo(address, { template: "letter" });
 }
 
 describe("letters to representatives", () => {
@@ -178,7 +180,7 @@ describe("letters to representatives", () => {
     // Signed but never confirmed: even a token of its own does not let the letter go.
     const pending = signInput();
     await signPetition({ campaignSlug: campaign.slug, input: pending, locale: "en", ipAddress: null });
-    const supporter = await db.supporter.findFirstOrThrow({ where: { email: pending.email as string } });
+    const supporter = await db.supporter.findFirstOrThrow({ where: supporterWithEmail(pending.email as string) });
     const pendingToken = await db.$transaction((tx) => issueLetterToken(tx, supporter.id));
     await expectAppError(sendLetter({ campaignSlug: campaign.slug, token: pendingToken, input, locale: "en" }), "FORBIDDEN");
 
@@ -288,7 +290,7 @@ describe("letters to representatives", () => {
       expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED", message: letterLimitReason.signatureLimit });
     }
     expect(await db.letter.count({ where: { signatureId: supporter.signatureId } })).toBe(limit);
-    expect(await db.outboxMessage.count({ where: { template: "letter", toAddress: { in: offices.map((office) => office.email) } } })).toBe(limit);
+    expect(await mailsTo(offices.map((office) => office.email), { template: "letter" })).toHaveLength(limit);
     const sent = await findSentLetters({ signatureId: supporter.signatureId, now: today });
     expect(sent).toMatchObject({ today: limit, dailyLimit: limit });
 

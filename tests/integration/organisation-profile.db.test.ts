@@ -16,6 +16,7 @@ import { expectAppError } from "../fixtures/app-errors";
 import { insertConfirmedSignatures } from "../fixtures/bulk-signatures";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
+import { latestMailTo } from "../fixtures/sealed-mail";
 
 // The session is next-auth's business (and needs a Next request); here it is whoever the test says.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -262,7 +263,7 @@ describe("where the profile is shown", () => {
     await db.$transaction((tx) => addConfirmed(tx, campaign.id, 3));
     await runDigestJob({ campaignId: campaign.id });
 
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: recipient.email } });
+    const message = await latestMailTo(recipient.email, { template: "digest" });
     expect(message.replyTo).toBe(profile.contactEmail);
     const mail = await renderTemplate("digest", message.payload as DigestProps);
     expect(mail.text).toContain(profile.contactEmail);

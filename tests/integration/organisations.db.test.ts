@@ -14,13 +14,15 @@ import { appSecret } from "../../lib/secrets";
 import { createCampaign } from "../fixtures/factories";
 import { actorOf, createMember, createOrganisationWithMembers, createSession, organiserEmail, requestFrom } from "../fixtures/organisers";
 import { expectAppError } from "../fixtures/app-errors";
+import { mailsTo } from "../fixtures/sealed-mail";
+import { createSealedSignature, createSealedSupporter } from "../fixtures/sealed-signers";
 
 
 
 const auditOf = (organisationId: string) => db.auditEntry.findMany({ where: { organisationId }, orderBy: { createdAt: "asc" } });
 const roleOf = async (userId: string, organisationId: string) =>
   (await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } } }))?.role ?? null;
-const mailTo = (email: string) => db.outboxMessage.findMany({ where: { toAddress: email } });
+const mailTo = (email: string) => mailsTo(email);
 
 // The link an e-mail carries: the continue page, whose `callback` is next-auth's callback URL.
 function linkIn(message: { payload: unknown }) {
@@ -329,8 +331,8 @@ describe("organiserDashboard", () => {
 
     const states = ["PENDING", "PENDING", "CONFIRMED", "INVALIDATED", "FRAUDULENT"] as const;
     for (const state of states) {
-      const supporter = await db.supporter.create({ data: { canonicalEmail: organiserEmail("signer"), email: "s@example.org" } });
-      await db.signature.create({ data: { campaignId: campaign.id, supporterId: supporter.id, state, name: "Signer", country: "SY", locale: "en" } });
+      const supporter = await createSealedSupporter({ email: organiserEmail("signer") });
+      await createSealedSignature({ campaignId: campaign.id, supporterId: supporter.id, state, name: "Signer", country: "SY", locale: "en" });
     }
     await db.$transaction((tx) => addConfirmed(tx, campaign.id, 1));
 

@@ -5,6 +5,7 @@ import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { rateLimiter } from "../../lib/mail/rate-limiter";
 import { sendEmail } from "../../lib/mail/send-email";
 import type { MailTransport } from "../../lib/mail/transport";
+import { mailScope, sealText } from "../../lib/sealing/seal";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { confirmationEmailProps, uniqueEmail } from "../fixtures/factories";
 
@@ -131,7 +132,8 @@ describe("batch delivery", () => {
   it("delivers the rest of a batch when the provider refuses one of its messages", async () => {
     const messages = await queue(4);
     const bad = messages[1]!;
-    await db.outboxMessage.update({ where: { idempotencyKey: bad.idempotencyKey }, data: { toAddress: "not an address" } });
+    const toAddress = await sealText(mailScope, "outbox_messages.to_address", bad.idempotencyKey, "not an address");
+    await db.outboxMessage.update({ where: { idempotencyKey: bad.idempotencyKey }, data: { toAddress } });
 
     expect(await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: keysOf(messages) })).toEqual({ claimed: 4, sent: 3, retrying: 0, failed: 1 });
     expect(provider.capture.requests()).toHaveLength(1);

@@ -11,6 +11,7 @@ import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { capturedMailForTests } from "../fixtures/captured-mail";
 import { confirmationEmailProps, createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
+import { mailsTo, openOutbox } from "../fixtures/sealed-mail";
 
 // Other test files share the PostgreSQL database and queue messages of their own, which they read
 // back. So that this file never delivers (and clears the payload of) someone else's message, each
@@ -46,7 +47,7 @@ describe("deliverDueMessages", () => {
     const campaign = await createCampaign();
     const input = signInput();
     await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: "203.0.113.9" });
-    const [queued] = await db.outboxMessage.findMany({ where: { toAddress: input.email } });
+    const [queued] = await mailsTo(input.email, { template: "confirm-signature" });
     await makeDue(queued!.idempotencyKey);
     const confirmUrl = (queued!.payload as unknown as ConfirmSignatureProps).confirmUrl;
 
@@ -135,7 +136,7 @@ describe("deliverDueMessages", () => {
   it("re-delivers a message whose sender died mid-delivery, under the same Idempotency-Key, so it arrives once", async () => {
     const message = await queue();
     // The first worker handed the message to the provider, then died before recording it.
-    const stored = await row(message.idempotencyKey);
+    const stored = await openOutbox(await row(message.idempotencyKey));
     const rendered = await renderTemplate("confirm-signature", stored.payload as unknown as ConfirmSignatureProps);
     const firstTry = await provider.transport.deliver({ ...rendered, to: message.to, from: env.MAIL_FROM, idempotencyKey: message.idempotencyKey });
     expect(firstTry.ok).toBe(true);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
@@ -5,9 +6,12 @@ import { enterPaperSignature, type PaperEntryFields } from "../../lib/paper/ente
 import { commitPaperImport } from "../../lib/paper/import-paper-signatures";
 import { listPaperImports } from "../../lib/paper/list-paper-imports";
 import { removePaperImport } from "../../lib/paper/remove-paper-import";
+import { emailHash } from "../../lib/sealing/lookup";
+import { openPaperSignatures, sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { createMember } from "../fixtures/organisers";
+import { mailsTo } from "../fixtures/sealed-mail";
 
 async function campaignWithMembers() {
   const campaign = await createCampaign({ goals: [10, 100] });
@@ -51,15 +55,18 @@ describe("typing in paper signatures one at a time", () => {
       { label: "Entered by hand, 2026-12-03", handDay: "2026-12-03", signatureCount: 1, enteredById: owner.userId },
       { label: "Entered by hand, 2026-12-04", handDay: "2026-12-04", signatureCount: 1, enteredById: organiser.userId },
     ]);
-    const rows = await db.paperSignature.findMany({ where: { importId: second.importId }, orderBy: { name: "asc" }, select: { name: true, country: true, postcode: true, canonicalEmail: true, consented: true } });
+    const stored = await db.paperSignature.findMany({ where: { importId: second.importId }, select: { id: true, name: true, country: true, postcode: true, emailHash: true, consented: true } });
+    const rows = (await openPaperSignatures(stored)).sort((a, b) => a.name.localeCompare(b.name)).map((row) => ({ name: row.name, country: row.country, postcode: row.postcode, emailHash: row.emailHash, consented: row.consented }));
     expect(rows).toEqual([
-      { name: "Layla Haddad", country: "SY", postcode: "10001", canonicalEmail: null, consented: false },
-      { name: "Omar Khalil", country: "TR", postcode: null, canonicalEmail: email, consented: true },
+      { name: "Layla Haddad", country: "SY", postcode: "10001", emailHash: null, consented: false },
+      { name: "Omar Khalil", country: "TR", postcode: null, emailHash: emailHash(email), consented: true },
     ]);
+    // Stored sealed, not as typed.
+    expect(stored.some((row) => row.name.includes("Layla") || row.name.includes("Omar") || row.postcode === "10001")).toBe(false);
     expect(await db.auditEntry.count({ where: { campaignId: campaign.id, action: "paper.enter" } })).toBe(4);
     expect((await listPaperImports({ actor: organiser, campaignId: campaign.id })).total).toBe(4);
     // Nobody typed in from paper is mailed.
-    expect(await db.outboxMessage.count({ where: { toAddress: email } })).toBe(0);
+    expect(await mailsTo(email)).toHaveLength(0);
 
     expect(await removePaperImport({ actor: organiser, campaignId: campaign.id, importId: second.importId })).toMatchObject({ removed: 2 });
     expect(await written(campaign.id)).toMatchObject({ imports: 2, signatures: 2 });
@@ -70,8 +77,10 @@ describe("typing in paper signatures one at a time", () => {
   it("refuses a duplicate of an online signer, of a sheet's row or of an earlier entry, saying why, and writes nothing", async () => {
     const { campaign, organiser } = await campaignWithMembers();
     const online = uniqueEmail("online");
-    const supporter = await db.supporter.create({ data: { email: online, canonicalEmail: online } });
-    await db.signature.create({ data: { campaignId: campaign.id, supporterId: supporter.id, state: "CONFIRMED", name: "Online", country: "SY", locale: "en", confirmedAt: new Date(), emailDomain: "example.org" } });
+    const supporter = await db.supporter.create({ data: await sealSupporterEmail(online) });
+    const signatureId = randomUUID();
+    const sealed = await sealSignatureFields(campaign.id, signatureId, { name: "Online" });
+    await db.signature.create({ data: { id: signatureId, campaignId: campaign.id, supporterId: supporter.id, state: "CONFIRMED", ...sealed, country: "SY", locale: "en", confirmedAt: new Date(), emailDomain: "example.org" } });
     await db.$transaction((tx) => addConfirmed(tx, campaign.id, 1));
     const onSheet = uniqueEmail("sheet");
     await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil", csv: `name,country,postcode,email\nSara Ali,SY,AB1 2CD,\nNour,SY,,${onSheet}`, expectedAccepted: 2 });

@@ -17,10 +17,13 @@ import { commitPaperImport, previewPaperImport } from "../../lib/paper/import-pa
 import { listPaperImports } from "../../lib/paper/list-paper-imports";
 import { removePaperImport } from "../../lib/paper/remove-paper-import";
 import { anonymiseCampaign } from "../../lib/privacy/anonymise-closed-campaigns";
+import { emailHash } from "../../lib/sealing/lookup";
+import { openPaperSignatures, sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { openApiChecker } from "../fixtures/openapi-responses";
 import { createMember } from "../fixtures/organisers";
+import { mailsTo } from "../fixtures/sealed-mail";
 
 const one = await import("../../app/api/v1/campaigns/[slug]/route");
 const counts = await import("../../app/api/v1/campaigns/[slug]/counts/route");
@@ -37,9 +40,17 @@ async function campaignWithMembers() {
 
 // An online signature as signing and confirming leave it, counted as the page counts it.
 async function onlineSignature(campaign: Campaign, email: string, state: "CONFIRMED" | "INVALIDATED" = "CONFIRMED") {
-  const supporter = await db.supporter.create({ data: { email, canonicalEmail: email.toLowerCase() } });
-  await db.signature.create({ data: { campaignId: campaign.id, supporterId: supporter.id, state, name: "Online signer", country: "SY", locale: "en", confirmedAt: new Date(), emailDomain: "example.org" } });
+  const supporter = await db.supporter.create({ data: await sealSupporterEmail(email) });
+  const id = randomUUID();
+  const sealed = await sealSignatureFields(campaign.id, id, { name: "Online signer" });
+  await db.signature.create({ data: { id, campaignId: campaign.id, supporterId: supporter.id, state, ...sealed, country: "SY", locale: "en", confirmedAt: new Date(), emailDomain: "example.org" } });
   if (state === "CONFIRMED") await db.$transaction((tx) => addConfirmed(tx, campaign.id, 1));
+}
+
+// A campaign's paper signatures as an organiser would read them: opened, by name.
+async function paperRows(campaignId: string) {
+  const rows = await db.paperSignature.findMany({ where: { campaignId }, select: { id: true, importId: true, name: true, country: true, postcode: true, emailHash: true } });
+  return (await openPaperSignatures(rows)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // What a campaign holds of paper signatures, and what the audit log says was done to them.
@@ -68,16 +79,20 @@ describe("entering a paper sheet", () => {
     const email = uniqueEmail("paper");
     const csv = sheet("Layla Haddad,SY,,", "Omar Khalil,Atlantis,,", "Huda Saleh,TR,34000,", `Rami Aziz,SY,,${email}`);
     const { importId } = await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Idlib vigil, 3 Dec", csv, expectedAccepted: 3 });
-    const rows = await db.paperSignature.findMany({ where: { campaignId: campaign.id }, orderBy: { name: "asc" }, select: { importId: true, name: true, country: true, postcode: true, canonicalEmail: true } });
-    expect(rows).toEqual([
-      { importId, name: "Huda Saleh", country: "TR", postcode: "34000", canonicalEmail: null },
-      { importId, name: "Layla Haddad", country: "SY", postcode: null, canonicalEmail: null },
-      { importId, name: "Rami Aziz", country: "SY", postcode: null, canonicalEmail: email },
+    const rows = await paperRows(campaign.id);
+    expect(rows.map((row) => ({ importId: row.importId, name: row.name, country: row.country, postcode: row.postcode, emailHash: row.emailHash }))).toEqual([
+      { importId, name: "Huda Saleh", country: "TR", postcode: "34000", emailHash: null },
+      { importId, name: "Layla Haddad", country: "SY", postcode: null, emailHash: null },
+      { importId, name: "Rami Aziz", country: "SY", postcode: null, emailHash: emailHash(email) },
     ]);
+    // Stored sealed: neither a name nor a postcode is in the row as written.
+    const stored = await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { name: true, postcode: true } });
+    expect(stored.flatMap((row) => [row.name, row.postcode]).filter((value) => value !== null && !value.startsWith("s1."))).toEqual([]);
     expect(await db.paperImport.findUniqueOrThrow({ where: { id: importId }, select: { label: true, signatureCount: true, enteredById: true } })).toEqual({ label: "Idlib vigil, 3 Dec", signatureCount: 3, enteredById: organiser.userId });
     expect((await paperState(campaign.id)).audit).toEqual([{ action: "paper.import", affected: 3, userId: organiser.userId }]);
     // Someone who signed on paper is never mailed, not even to confirm.
-    expect(await db.outboxMessage.count({ where: { toAddress: email } })).toBe(0);
+    expect(await mailsTo(email)).toHaveLength(0);
+    expect(await db.supporter.count({ where: { emailHash: emailHash(email) } })).toBe(0);
   });
 
   it("enters nothing at all when the sheet no longer gives what was checked, and one of two simultaneous entries of a sheet", async () => {
@@ -131,8 +146,8 @@ describe("entering a paper sheet", () => {
     const first = await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil", csv: sheet("A One,SY,,", "B Two,SY,,", "C Three,SY,,"), expectedAccepted: 3 });
     const second = await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Camp", csv: sheet("D Four,SY,,", "E Five,SY,,"), expectedAccepted: 2 });
     expect(await removePaperImport({ actor: organiser, campaignId: campaign.id, importId: first.importId })).toMatchObject({ removed: 3 });
-    const left = await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { importId: true, name: true }, orderBy: { name: "asc" } });
-    expect(left).toEqual([
+    const left = await paperRows(campaign.id);
+    expect(left.map(({ importId, name }) => ({ importId, name }))).toEqual([
       { importId: second.importId, name: "D Four" },
       { importId: second.importId, name: "E Five" },
     ]);
@@ -175,9 +190,9 @@ describe("retention", () => {
     const { campaign, organiser } = await campaignWithMembers();
     await commitPaperImport({ actor: organiser, campaignId: campaign.id, label: "Vigil", csv: sheet(`Layla Haddad,SY,12345,${uniqueEmail("layla")}`, "Omar Khalil,SY,,"), expectedAccepted: 2 });
     await anonymiseCampaign(campaign.id);
-    expect(await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { name: true, postcode: true, canonicalEmail: true, identityHash: true } })).toEqual([
-      { name: "", postcode: null, canonicalEmail: null, identityHash: null },
-      { name: "", postcode: null, canonicalEmail: null, identityHash: null },
+    expect(await db.paperSignature.findMany({ where: { campaignId: campaign.id }, select: { name: true, postcode: true, emailHash: true, identityHash: true } })).toEqual([
+      { name: "", postcode: null, emailHash: null, identityHash: null },
+      { name: "", postcode: null, emailHash: null, identityHash: null },
     ]);
     expect(await paperCount(campaign.id)).toBe(2);
     await expectAppError(previewPaperImport({ actor: organiser, campaignId: campaign.id, label: "Late", csv: sheet("Huda Saleh,SY,,") }), "CAMPAIGN_NOT_OPEN");

@@ -3,12 +3,13 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { getCampaignProgress } from "../../lib/campaigns/get-campaign-progress";
 import { signatureSources } from "../../lib/campaigns/signature-sources";
 import { db } from "../../lib/db";
-import { canonicalEmail } from "../../lib/signatures/canonical-email";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { createMember, createOrganisationWithMembers } from "../fixtures/organisers";
+import { openOutbox } from "../fixtures/sealed-mail";
+import { supporterWithEmail } from "../fixtures/sealed-signers";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
@@ -19,9 +20,9 @@ async function signFrom(campaign: Campaign, source: string | null, options: { co
   // Each signer from an address of their own, well under the rate limits.
   signers += 1;
   await signPetition({ campaignSlug: campaign.slug, input: signInput({ email }), locale: "en", ipAddress: `203.0.113.${signers % 250}`, source });
-  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { canonicalEmail: canonicalEmail(email) } }, select: { id: true } });
+  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: supporterWithEmail(email) }, select: { id: true } });
   if (options.confirm === false) return;
-  const message = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `confirm-signature:${signature.id}:1` } });
+  const message = await openOutbox(await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `confirm-signature:${signature.id}:1` } }));
   const { confirmUrl } = message.payload as unknown as ConfirmSignatureProps;
   await confirmSignature({ token: confirmUrl.slice(confirmUrl.lastIndexOf("/") + 1) });
 }

@@ -5,10 +5,11 @@ import { maxUnusedLinksPerAddress, maxUnusedLinksPerClient, requestSignInLink, s
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { createOrganisationWithMembers, organiserClient, organiserEmail, requestFrom } from "../fixtures/organisers";
+import { mailsTo } from "../fixtures/sealed-mail";
 
 const { GET, POST } = await import("../../app/api/auth/[...nextauth]/route");
 
-const linksTo = (email: string) => db.outboxMessage.count({ where: { toAddress: email, template: "organiser-sign-in" } });
+const linksTo = async (email: string) => (await mailsTo(email, { template: "organiser-sign-in" })).length;
 
 async function member() {
   const { members } = await createOrganisationWithMembers({ owner: "OWNER" });
@@ -27,7 +28,7 @@ async function letTimePass(email: string, seconds: number) {
 
 // The link a sign-in e-mail carries, as next-auth's callback reads it.
 async function latestLink(email: string) {
-  const [message] = await db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: "desc" }, take: 1 });
+  const message = (await mailsTo(email)).at(-1);
   const continueUrl = new URL((message!.payload as OrganiserSignInProps).continueUrl);
   return new URL(continueUrl.searchParams.get("callback")!);
 }

@@ -3,10 +3,15 @@ import { describe, expect, it, vi } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
+import { emailHash } from "../../lib/sealing/lookup";
+import { mailScope, sealText } from "../../lib/sealing/seal";
+import { openSignatures, openSupporterEmails } from "../../lib/sealing/signer-data";
 import { confirmSignature, describeConfirmation } from "../../lib/signatures/confirm-signature";
 import { maxConfirmationEmails, signPetition } from "../../lib/signatures/sign-petition";
 import { createCampaign, signInput, uniqueEmail } from "../fixtures/factories";
 import { expectAppError } from "../fixtures/app-errors";
+import { mailsTo, openOutboxRows } from "../fixtures/sealed-mail";
+import { supporterWithEmail } from "../fixtures/sealed-signers";
 import { expectNothingStoredFor } from "./abuse/helpers";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
@@ -17,8 +22,9 @@ async function sign(campaign: { slug: string }, input: Record<string, unknown>, 
   return signPetition({ campaignSlug: campaign.slug, input, locale: options.locale ?? "en", ipAddress: "ipAddress" in options ? options.ipAddress : "203.0.113.9", source: options.source });
 }
 
+// The campaign's signatures, their names, postcodes and comments opened.
 async function signaturesOf(campaign: Campaign) {
-  return db.signature.findMany({ where: { campaignId: campaign.id }, include: { consents: true } });
+  return openSignatures(await db.signature.findMany({ where: { campaignId: campaign.id }, include: { consents: true } }));
 }
 
 async function onlySignatureOf(campaign: Campaign) {
@@ -30,7 +36,7 @@ async function onlySignatureOf(campaign: Campaign) {
 // The confirmation e-mails queued for one signature, oldest first.
 async function confirmationMessages(signatureId: string) {
   const prefix = `confirm-signature:${signatureId}:`;
-  const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } } });
+  const rows = await openOutboxRows(await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } } }));
   return rows
     .map((row) => ({ ...row, sequence: Number(row.idempotencyKey.slice(prefix.length)), props: row.payload as unknown as ConfirmSignatureProps }))
     .sort((a, b) => a.sequence - b.sequence);
@@ -49,12 +55,19 @@ async function tokensOf(signatureId: string) {
 
 
 
-// Runs `act` while the database refuses any outbox message to `email` (a trigger for this one
-// address only, so tests running alongside are unaffected).
+// Runs `act` while the database refuses any outbox message about a signature of the supporter
+// with `email` (a trigger for this one person only, so tests running alongside are unaffected).
+// The address is sealed in the row, so the trigger knows the person by their signature, which
+// the same statement wrote just before.
 async function whileOutboxRefuses<T>(email: string, act: () => Promise<T>): Promise<T> {
   const name = `nida_test_refuse_${randomUUID().replaceAll("-", "")}`;
-  await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused by test'; END $$`);
-  await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.to_address = '${email}') EXECUTE FUNCTION ${name}()`);
+  await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF EXISTS (SELECT 1 FROM signatures s JOIN supporters sup ON sup.id = s.supporter_id WHERE s.id = NEW.signature_id AND sup.email_hash = '${emailHash(email)}') THEN
+      RAISE EXCEPTION 'outbox refused by test';
+    END IF;
+    RETURN NEW;
+  END $$`);
+  await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON outbox_messages FOR EACH ROW WHEN (NEW.signature_id IS NOT NULL) EXECUTE FUNCTION ${name}()`);
   try {
     return await act();
   } finally {
@@ -72,7 +85,7 @@ describe("signPetition", () => {
 
     const signature = await onlySignatureOf(campaign);
     expect(signature).toMatchObject({ state: "PENDING", name: "Layla Haddad", country: "SY", postcode: "10115", comment: "Stop the bombing.", locale: "en", source: "whatsapp", confirmedAt: null });
-    const outbox = await db.outboxMessage.findMany({ where: { toAddress: input.email } });
+    const outbox = await mailsTo(input.email);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ template: "confirm-signature", locale: "en", status: "PENDING", idempotencyKey: `confirm-signature:${signature.id}:1` });
     expect(await confirmedCount(campaign.id)).toBe(0);
@@ -129,7 +142,7 @@ describe("signPetition", () => {
 
     expect(await signaturesOf(campaign)).toEqual([]);
     await expectNothingStoredFor(email);
-    expect(await db.outboxMessage.findMany({ where: { toAddress: "not-an-address" } })).toEqual([]);
+    expect(await mailsTo("not-an-address")).toEqual([]);
   });
 
   it("treats a draft or unknown campaign as not found, and stores nothing", async () => {
@@ -204,7 +217,7 @@ describe("signPetition", () => {
     // They were turned away by that statement, which records their attempts and nothing else.
     expect(await db.signAttemptWindow.count({ where: { campaignId: closing.id } })).toBe(1 + latecomers.length);
     for (const signer of crowd) {
-      const signatures = await db.signature.findMany({ where: { supporter: { email: signer.input.email } }, include: { consents: true } });
+      const signatures = await openSignatures(await db.signature.findMany({ where: { supporter: supporterWithEmail(signer.input.email) }, include: { consents: true } }));
       expect(signatures).toHaveLength(1);
       const signature = signatures[0]!;
       expect(signature).toMatchObject({ campaignId: signer.campaign.id, state: "PENDING", name: signer.input.name, postcode: signer.input.postcode || null, locale: signer.locale });
@@ -215,7 +228,7 @@ describe("signPetition", () => {
       // The link in the e-mail is the one whose hash was stored for this signature.
       expect((await tokensOf(signature.id)).map((token) => token.tokenHash)).toEqual([sha256(tokenIn(message!))]);
       expect(message!.props.confirmUrl).toContain(`/${signer.locale}/confirm/`);
-      expect(await db.supporterToken.count({ where: { supporter: { email: signer.input.email } } })).toBe(2);
+      expect(await db.supporterToken.count({ where: { supporter: supporterWithEmail(signer.input.email) } })).toBe(2);
     }
     expect(await confirmedCount(coalition.id)).toBe(0);
   });
@@ -231,8 +244,8 @@ describe("signPetition", () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(crowd.map((input) => (input === refusedInput ? "rejected" : "fulfilled")));
     await expectNothingStoredFor(refusedInput.email);
     const stored = await db.signature.findMany({ where: { campaignId: campaign.id }, include: { supporter: true } });
-    expect(stored.map((signature) => signature.supporter!.email).sort()).toEqual(crowd.filter((input) => input !== refusedInput).map((input) => input.email).sort());
-    expect(await db.outboxMessage.count({ where: { toAddress: { in: crowd.map((input) => input.email) } } })).toBe(crowd.length - 1);
+    expect((await openSupporterEmails(stored.map((signature) => signature.supporter!))).map((supporter) => supporter.email).sort()).toEqual(crowd.filter((input) => input !== refusedInput).map((input) => input.email).sort());
+    expect(await mailsTo(crowd.map((input) => input.email))).toHaveLength(crowd.length - 1);
   });
 
   it("keeps a hash of the signer's IP, never the IP, the same for the same IP", async () => {
@@ -246,7 +259,7 @@ describe("signPetition", () => {
     await sign(campaign, other, { ipAddress: "198.51.100.4" });
     await sign(campaign, none, { ipAddress: null });
     const rows = await db.signature.findMany({ where: { campaignId: campaign.id }, include: { supporter: true } });
-    const hashOf = (email: string) => rows.find((row) => row.supporter?.email === email)!.ipHash;
+    const hashOf = (email: string) => rows.find((row) => row.supporter?.emailHash === supporterWithEmail(email).emailHash)!.ipHash;
 
     expect(hashOf(first.email)).toEqual(expect.any(String));
     expect(hashOf(first.email)).toBe(hashOf(second.email));
@@ -258,6 +271,41 @@ describe("signPetition", () => {
       // Not a bare, unkeyed hash that anyone could reverse by hashing all IPv4 addresses.
       expect([sha256("203.0.113.77"), sha256("198.51.100.4")].some((hash) => hash.startsWith(row.ipHash ?? "-"))).toBe(false);
     }
+  });
+});
+
+describe("a signer's own data at rest", () => {
+  it("is sealed in the database, yet their e-mail greets them by name and another spelling of their address is the same person", async () => {
+    const campaign = await createCampaign();
+    const mailbox = `layla.haddad.${randomUUID().slice(0, 8)}`;
+    const input = signInput({ name: "Layla Haddad", email: `${mailbox}@example.org`, postcode: "10115", comment: "Stop the bombing." });
+    await sign(campaign, input);
+
+    const [row, ...others] = await db.$queryRaw<{ id: string; supporter_id: string; name: string; postcode: string | null; comment: string | null }[]>`
+      SELECT id, supporter_id, name, postcode, comment FROM signatures WHERE campaign_id = ${campaign.id}`;
+    expect(others).toEqual([]);
+    for (const [sealed, plain] of [[row!.name, "Layla"], [row!.name, "Haddad"], [row!.postcode, "10115"], [row!.comment, "bombing"]] as const) {
+      expect(sealed).toMatch(/^s1\./);
+      expect(sealed).not.toContain(plain);
+    }
+    const [supporter] = await db.$queryRaw<{ email: string; email_hash: string }[]>`SELECT email, email_hash FROM supporters WHERE id = ${row!.supporter_id}`;
+    for (const stored of [supporter!.email, supporter!.email_hash]) {
+      expect(stored).not.toContain(mailbox);
+      expect(stored).not.toContain("@");
+    }
+    expect(supporter!.email).toMatch(/^s1\./);
+
+    // Signing again as LAYLA.HADDAD…+petition@Example.org, under another name: the same person,
+    // mailed again with the name their signature holds.
+    const again = `${mailbox.toUpperCase()}+petition@Example.org`;
+    await sign(campaign, signInput({ name: "Someone Else", email: again }));
+    expect(await signaturesOf(campaign)).toHaveLength(1);
+    expect(await db.supporter.count({ where: supporterWithEmail(input.email) })).toBe(1);
+    const messages = await confirmationMessages(row!.id);
+    expect(messages.map((message) => [message.toAddress, message.props.name])).toEqual([
+      [input.email, "Layla Haddad"],
+      [again, "Layla Haddad"],
+    ]);
   });
 });
 
@@ -402,7 +450,7 @@ describe("signing again with the same address", () => {
     expect(messages.every((message) => message.props.name === "Layla Haddad")).toBe(true);
     expect(await tokensOf(signature.id)).toHaveLength(5);
     expect((await onlySignatureOf(campaign)).confirmationsSent).toBe(5);
-    expect(await db.supporter.findMany({ where: { canonicalEmail: canonical } })).toMatchObject([{ email: first }]);
+    expect(await openSupporterEmails(await db.supporter.findMany({ where: supporterWithEmail(canonical) }))).toMatchObject([{ email: first }]);
   });
 
   it("lets an older e-mail's link confirm after a newer one was sent, then spends every link", async () => {
@@ -474,10 +522,10 @@ describe("signing again with the same address", () => {
     const messages = await confirmationMessages(signature.id);
     expect(messages).toHaveLength(maxConfirmationEmails);
     expect(messages.map((message) => message.sequence)).toEqual([1, 2, 3, 4, 5]);
-    expect(await db.outboxMessage.count({ where: { toAddress: input.email } })).toBe(maxConfirmationEmails);
+    expect(await mailsTo(input.email)).toHaveLength(maxConfirmationEmails);
     expect(signature.confirmationsSent).toBe(maxConfirmationEmails);
     expect(await tokensOf(signature.id)).toHaveLength(maxConfirmationEmails);
-    expect(await db.supporter.count({ where: { email: input.email } })).toBe(1);
+    expect(await db.supporter.count({ where: supporterWithEmail(input.email) })).toBe(1);
   });
 });
 
@@ -503,7 +551,14 @@ describe("signPetition is all or nothing", () => {
     const [original] = await confirmationMessages(signature.id);
     // The next repeat will use sequence 2; a row already holding that key makes its insert fail.
     const blocker = await db.outboxMessage.create({
-      data: { idempotencyKey: `confirm-signature:${signature.id}:2`, template: "confirm-signature", toAddress: uniqueEmail("blocker"), locale: "en", status: "FAILED", payload: undefined },
+      data: {
+        idempotencyKey: `confirm-signature:${signature.id}:2`,
+        template: "confirm-signature",
+        toAddress: await sealText(mailScope, "outbox_messages.to_address", `confirm-signature:${signature.id}:2`, uniqueEmail("blocker")),
+        locale: "en",
+        status: "FAILED",
+        payload: undefined,
+      },
     });
 
     // The database refuses the duplicate key (unique_violation), so nothing of the repeat is kept.
@@ -513,6 +568,6 @@ describe("signPetition is all or nothing", () => {
     expect(after.confirmationsSent).toBe(1);
     expect(await tokensOf(signature.id)).toHaveLength(1);
     expect((await confirmationMessages(signature.id)).map((message) => message.id)).toEqual([original!.id, blocker.id]);
-    expect(await db.outboxMessage.count({ where: { toAddress: input.email } })).toBe(1);
+    expect(await mailsTo(input.email)).toHaveLength(1);
   });
 });

@@ -15,6 +15,8 @@ import { sendDueNotices } from "../../lib/notices/send-notices";
 import { newSupporterLinks } from "../../lib/privacy/supporter-links";
 import { renderUpdateEmail } from "../../lib/updates/render-update-email";
 import { loadUpdateEmail } from "../../lib/updates/update-mail";
+import { isSealed } from "../../lib/sealing/seal";
+import { sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { renderPlainText } from "../../emails/plain-text";
 import { SupporterUpdateEmail } from "../../emails/supporter-update";
 import { render } from "@react-email/render";
@@ -60,24 +62,26 @@ type SignerOptions = { state?: SignatureState; locale?: Locale; consentTo?: stri
 // A supporter and their signature on `campaignId`, consenting to hear from `consentTo`.
 async function signer(campaignId: string, options: SignerOptions = {}) {
   const email = options.email ?? uniqueEmail("supporter");
+  const sealed = await sealSupporterEmail(email);
   const supporter = await db.supporter.upsert({
-    where: { canonicalEmail: email },
+    where: { emailHash: sealed.emailHash },
     update: {},
     create: {
-      canonicalEmail: email,
-      email,
+      ...sealed,
       locale: options.locale ?? "en",
       unsubscribedAt: options.unsubscribed ? new Date() : null,
       erasedAt: options.erased ? new Date() : null,
     },
   });
   const state = options.state ?? "CONFIRMED";
+  const signatureId = randomUUID();
   await db.signature.create({
     data: {
+      id: signatureId,
       campaignId,
       supporterId: supporter.id,
       state,
-      name: "Layla Haddad",
+      ...(await sealSignatureFields(campaignId, signatureId, { name: "Layla Haddad" })),
       country: "SY",
       locale: options.locale ?? "en",
       confirmedAt: state === "PENDING" ? null : new Date(),
@@ -295,6 +299,37 @@ describe("updates to supporters", () => {
     expect(recipients.filter((row) => row.queuedAt).map((row) => row.supporterId)).toEqual([staying.supporterId]);
     expect(recipients.filter((row) => row.skippedAt)).toHaveLength(3);
     expect(await db.supporterUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", recipientCount: 4 });
+  });
+
+  it("reaches each supporter's own address while the outbox holds it only sealed, and nobody whose address is gone", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaignId = campaigns[0]!.id;
+    const staying = await signer(campaignId, { consentTo: [organisation.id] });
+    const gone = await signer(campaignId, { consentTo: [organisation.id] });
+    const { id } = await createUpdate({ actor: members.editor, campaignId, input: draft() });
+    await sendUpdate({ actor: members.editor, campaignId, updateId: id });
+    for (let round = 0; round < 50; round++) {
+      const done = await runUpdateRound();
+      if (done.queued + done.skipped === 0) break;
+    }
+
+    const queued = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `update:${id}:` } }, select: { toAddress: true, supporterId: true } });
+    expect(queued.map((row) => row.supporterId).sort()).toEqual([staying.supporterId, gone.supporterId].sort());
+    for (const row of queued) {
+      expect(isSealed(row.toAddress)).toBe(true);
+      expect(row.toAddress).not.toContain("@");
+    }
+    expect(await db.outboxMessage.count({ where: { toAddress: { in: [staying.email, gone.email] } } })).toBe(0);
+
+    // Deleted while their message waits: no address is left to send it to.
+    await db.supporter.delete({ where: { id: gone.supporterId } });
+    await deliverDueMessages({ transport: provider.transport, pace: noPace, onlyKeys: await updateMessageKeys(id) });
+
+    expect(provider.capture.messages({ to: staying.email })).toHaveLength(1);
+    expect(provider.capture.messages({ to: gone.email })).toHaveLength(0);
+    const sent = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `update:${id}:` } }, select: { idempotencyKey: true, status: true, attempts: true, lastError: true } });
+    expect(sent.find((row) => row.idempotencyKey.endsWith(staying.supporterId))).toMatchObject({ status: "SENT" });
+    expect(sent.find((row) => row.idempotencyKey.endsWith(gone.supporterId))).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringMatching(/address/) });
   });
 
   it("gives each recipient the e-mail rendered for them alone, with their own links, though an update is rendered once", async () => {

@@ -13,6 +13,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, sendTestWebhook, setWebho
 import { queueWebhookEvent } from "../../lib/webhooks/queue-webhook-event";
 import { expectAppError } from "../fixtures/app-errors";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
+import { createSealedSignature, createSealedSupporter } from "../fixtures/sealed-signers";
 import { startWebhookReceiver, type ReceivedWebhook } from "../fixtures/webhook-receiver";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
@@ -58,8 +59,8 @@ function expectLegacySignedBy(secret: string, request: ReceivedWebhook) {
 // A pending signature with a confirmation token, confirmed as the signer would.
 async function confirmNewSignature(campaign: Campaign, name = "Layla Haddad") {
   const email = uniqueEmail();
-  const supporter = await db.supporter.create({ data: { email, canonicalEmail: email } });
-  const signature = await db.signature.create({ data: { campaignId: campaign.id, supporterId: supporter.id, name, country: "SY", locale: "ar", emailDomain: "example.org" } });
+  const supporter = await createSealedSupporter({ email });
+  const signature = await createSealedSignature({ campaignId: campaign.id, supporterId: supporter.id, name, country: "SY", locale: "ar", emailDomain: "example.org" });
   const { token, tokenHash } = newConfirmationToken();
   await db.confirmationToken.create({ data: { tokenHash, signatureId: signature.id, expiresAt: new Date(Date.now() + 3_600_000) } });
   expect(await confirmSignature({ token })).toMatchObject({ counted: true });
@@ -157,6 +158,44 @@ describe("webhook deliveries", () => {
     // Once delivered, the signer's details are not kept in the log.
     const stored = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: personal.id } });
     expect(JSON.stringify(stored.payload)).not.toContain(email);
+  });
+
+  it("hold the signer's name and address sealed until sent, and send them opened", async () => {
+    const { campaign, organisationId, owner } = await ownedCampaign();
+    const personal = await createWebhookEndpoint({ actor: owner, organisationId, url: `${receiver.url}?sealed`, events: ["signature.confirmed"], includePersonalData: true });
+    const name = "Yasmin Haddad";
+    const { email } = await confirmNewSignature(campaign, name);
+    const [stored] = await db.$queryRaw<{ personal_data: string | null }[]>`
+      SELECT lower(personal_data::text) AS personal_data FROM webhook_deliveries WHERE endpoint_id = ${personal.id}`;
+    expect(stored?.personal_data).toMatch(/^\{"sealed": ?"s1\./);
+    for (const value of [name, ...name.split(" "), email, email.split("@")[0]!]) {
+      expect(stored!.personal_data, `personal_data holds ${value}`).not.toContain(value.toLowerCase());
+    }
+    const before = receiver.received.length;
+    await deliverDueWebhooks({ endpointId: personal.id });
+    const [request] = (await receiver.waitFor(before + 1)).slice(before);
+    expectSignedBy(personal.secret, request!);
+    expect(JSON.parse(request!.body).data).toMatchObject({ name, email });
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: personal.id } })).toMatchObject({ status: "SENT", personalData: null });
+  });
+
+  it("still send personal data queued before it was sealed", async () => {
+    const { organisationId, owner } = await ownedCampaign();
+    const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: `${receiver.url}?unsealed`, events: ["signature.confirmed"], includePersonalData: true });
+    const email = uniqueEmail();
+    await db.webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        event: "signature.confirmed",
+        idempotencyKey: `${endpoint.id}:signature.confirmed:${randomUUID()}`,
+        payload: { event: "signature.confirmed", occurredAt: new Date().toISOString(), data: { country: "SY" } },
+        personalData: { name: "Layla Haddad", email },
+      },
+    });
+    const before = receiver.received.length;
+    await deliverDueWebhooks({ endpointId: endpoint.id });
+    const [request] = (await receiver.waitFor(before + 1)).slice(before);
+    expect(JSON.parse(request!.body).data).toEqual({ country: "SY", name: "Layla Haddad", email });
   });
 
   it("reach only endpoints that chose the event, and a milestone once", async () => {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-const sections = ["collect", "consent", "public", "letters", "erase", "retention", "logs", "security"] as const;
+const sections = ["collect", "sealed", "consent", "public", "letters", "erase", "retention", "logs", "security"] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

@@ -1,16 +1,19 @@
 import { expect } from "vitest";
 import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
 import { db } from "../../../lib/db";
-import { canonicalEmail } from "../../../lib/signatures/canonical-email";
+import { openSignature } from "../../../lib/sealing/signer-data";
 import { confirmSignature } from "../../../lib/signatures/confirm-signature";
+import { mailsTo as outboxMailsTo } from "../../fixtures/sealed-mail";
+import { supporterWithEmail } from "../../fixtures/sealed-signers";
 
+// The signature of the supporter with this address (however spelt), its name, postcode and comment opened.
 export async function signatureOf(campaignId: string, email: string) {
-  return db.signature.findFirstOrThrow({ where: { campaignId, supporter: { canonicalEmail: canonicalEmail(email) } } });
+  return openSignature(await db.signature.findFirstOrThrow({ where: { campaignId, supporter: supporterWithEmail(email) } }));
 }
 
 // The confirmation e-mails sent to an address: what the signer receives.
 export async function mailsTo(email: string) {
-  const rows = await db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
+  const rows = await outboxMailsTo(email);
   return rows.map((row) => ({ template: row.template, props: row.payload as unknown as ConfirmSignatureProps }));
 }
 
@@ -23,6 +26,6 @@ export async function confirmFirstMail(email: string) {
 }
 
 export async function expectNothingStoredFor(email: string) {
-  expect(await db.supporter.count({ where: { canonicalEmail: canonicalEmail(email) } })).toBe(0);
-  expect(await db.outboxMessage.count({ where: { toAddress: email } })).toBe(0);
+  expect(await db.supporter.count({ where: supporterWithEmail(email) })).toBe(0);
+  expect(await outboxMailsTo(email)).toHaveLength(0);
 }

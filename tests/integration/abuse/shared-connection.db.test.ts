@@ -14,6 +14,7 @@ import { signatureStanding, type SignatureStanding } from "../../../lib/signatur
 import { signPetition } from "../../../lib/signatures/sign-petition";
 import { createCampaign, signInput } from "../../fixtures/factories";
 import { createMember } from "../../fixtures/organisers";
+import { mailsTo as outboxMailsTo } from "../../fixtures/sealed-mail";
 import { confirmFirstMail, mailsTo, signatureOf } from "./helpers";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
@@ -132,7 +133,7 @@ describe("signers on a shared connection", () => {
     expect(byAddress.reduce((sum, flag) => sum + flag.held, 0)).toBe(told.held);
     expect(byAddress.reduce((sum, flag) => sum + flag.confirmed, 0)).toBe(told.counted);
     expect(flags.some((flag) => flag.kind === "EMAIL_DOMAIN" && flag.value === domain)).toBe(true);
-    const alerts = await db.outboxMessage.findMany({ where: { template: "trending-alert", toAddress: owner.email } });
+    const alerts = await outboxMailsTo(owner.email, { template: "trending-alert" });
     expect(alerts.length).toBeGreaterThan(0);
     expect((await renderTemplate("trending-alert", alerts[0]!.payload as never)).text).toMatch(/held for review/);
 

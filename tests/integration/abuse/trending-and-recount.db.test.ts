@@ -9,6 +9,7 @@ import { renderTemplate } from "../../../lib/mail/templates";
 import { insertConfirmedSignatures } from "../../fixtures/bulk-signatures";
 import { createCampaign } from "../../fixtures/factories";
 import { createMember } from "../../fixtures/organisers";
+import { openOutboxRows } from "../../fixtures/sealed-mail";
 
 const execute = (text: string, params: unknown[]) => db.$executeRawUnsafe(text, ...params);
 
@@ -45,7 +46,7 @@ describe("trending detection", () => {
     // Run again (a second server, the next poll): no new flag, no second e-mail.
     const again = await checkTrending({ now });
     expect(again.flagged.filter((flag) => flag.campaignId === campaign.id)).toEqual([]);
-    const mails = await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${mine[0]!.id}:` } } });
+    const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${mine[0]!.id}:` } } }));
     expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
     const rendered = await renderTemplate("trending-alert", mails[0]!.payload as never);
     expect(rendered.subject).toBe(`Unusual burst of signatures: ${campaign.titleEn}`);

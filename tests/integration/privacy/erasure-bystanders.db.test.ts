@@ -6,9 +6,12 @@ import { setCommentApproval, updateDeliverySettings } from "../../../lib/deliver
 import { runDigestJob } from "../../../lib/digests/run-digest-job";
 import { sendLetter } from "../../../lib/letters/send-letter";
 import { deliverDueMessages } from "../../../lib/mail/outbox-worker";
+import { openMailAddress, openMailPayload } from "../../../lib/mail/sealed-mail";
 import { mailboxTransport } from "../../../lib/mail/transport";
 import { inviteMember } from "../../../lib/organisations/invite-member";
 import { eraseSupporter } from "../../../lib/privacy/erase-supporter";
+import { emailHash } from "../../../lib/sealing/lookup";
+import { openText } from "../../../lib/sealing/seal";
 import { hashIp } from "../../../lib/secrets";
 import { confirmSignature } from "../../../lib/signatures/confirm-signature";
 import { signPetition } from "../../../lib/signatures/sign-petition";
@@ -17,6 +20,7 @@ import { createCampaign, signInput } from "../../fixtures/factories";
 import { createMember } from "../../fixtures/organisers";
 import { setUpOwnDatabase } from "../../fixtures/own-database";
 import { findPersonalData } from "../../fixtures/personal-data-scan";
+import { openOutbox } from "../../fixtures/sealed-mail";
 
 // Whole tables are compared before and after: nothing else may write meanwhile.
 setUpOwnDatabase();
@@ -45,8 +49,8 @@ const sorted = (rows: Row[]) => rows.map((row) => `${row.table} ${row.text}`).so
 
 async function signAs(campaign: Campaign, input: Record<string, unknown>, ip: string) {
   await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: ip });
-  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { email: input.email as string } } });
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `confirm-signature:${signature.id}:1` } });
+  const signature = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id, supporter: { emailHash: emailHash(input.email as string) } } });
+  const mail = await openOutbox(await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `confirm-signature:${signature.id}:1` } }));
   return { signature, props: mail.payload as unknown as ConfirmSignatureProps };
 }
 
@@ -147,10 +151,13 @@ describe("erasing one signer", () => {
       new Set(["supporters", "supporter_tokens", "signatures", "signature_consents", "outbox_messages", "dev_mails", "letters", "webhook_deliveries", "sign_attempt_windows"]),
     );
     const digestBefore = before.find(isDigest)!;
-    const quoted = (row: Row) => (row.value.payload as { comments: { text: string }[] }).comments.map((comment) => comment.text);
-    expect(quoted(digestBefore).sort()).toEqual(["example.org", `Open the crossings ${tag}`].sort());
+    // The digest's props, opened (they are sealed until sent).
+    const digestProps = async (row: Row) => (await openMailPayload(row.value.payload, digestKey)) as { comments: { text: string; signature: string }[] };
+    const quoted = async (row: Row) => (await digestProps(row)).comments.map((comment) => comment.text);
+    expect((await quoted(digestBefore)).sort()).toEqual(["example.org", `Open the crossings ${tag}`].sort());
     const otherWebhook = before.find((row) => row.table === "webhook_deliveries" && (row.value.idempotency_key as string).endsWith(`:${other.signature.id}`))!;
-    expect(otherWebhook.text).toContain(`zed.${tag}@example.org`);
+    const otherPersonalData = (otherWebhook.value.personal_data as { sealed: string }).sealed;
+    expect(await openText(otherPersonalData, "webhook_deliveries.personal_data", otherWebhook.value.idempotency_key as string)).toContain(`zed.${tag}@example.org`);
 
     const eraseToken = erased.props.supporterLinks!.eraseUrl.split("/").pop()!;
     expect(await eraseSupporter({ token: eraseToken })).toEqual({ signatures: 1 });
@@ -165,10 +172,10 @@ describe("erasing one signer", () => {
     expect(untouched(after)).toEqual(untouched(before));
     // The digest not yet sent no longer quotes the erased signer; the rest of it is as it was.
     const digestAfter = after.find(isDigest)!;
-    expect(quoted(digestAfter)).toEqual([`Open the crossings ${tag}`]);
-    const withoutErased = structuredClone(digestBefore.value) as { payload: { comments: { signature: string }[] } };
-    withoutErased.payload.comments = withoutErased.payload.comments.filter((comment) => comment.signature !== erased.signature.id);
-    expect(digestAfter.value).toEqual(withoutErased);
+    expect(await quoted(digestAfter)).toEqual([`Open the crossings ${tag}`]);
+    const propsBefore = await digestProps(digestBefore);
+    const withoutErased = { ...propsBefore, comments: propsBefore.comments.filter((comment) => comment.signature !== erased.signature.id) };
+    expect({ ...digestAfter.value, payload: await digestProps(digestAfter) }).toEqual({ ...digestBefore.value, payload: withoutErased });
 
     // Their own rows that remain hold none of their values, not even the ones others share.
     const afterOwn = after.filter(isErasedRow);
@@ -182,7 +189,8 @@ describe("erasing one signer", () => {
     expect(await findPersonalData([erasedInput.email as string, `PC${tag}`, erasedIpHash, written[0]!])).toEqual([]);
     // The letter they sent still shows whom it went to; mail still waiting for them is not sent.
     const letterMail = after.find((row) => row.table === "outbox_messages" && row.value.idempotency_key === letterKeys[0])!;
-    expect(letterMail.value).toMatchObject({ to_address: minister.email, reply_to: null, cc: null, payload: null });
+    expect(letterMail.value).toMatchObject({ reply_to: null, cc: null, payload: null });
+    expect(await openMailAddress(letterMail.value.to_address as string, "outbox_messages.to_address", letterKeys[0]!)).toBe(minister.email);
     const waiting = after.find((row) => row.table === "outbox_messages" && row.value.idempotency_key === `confirm-signature:${erased.signature.id}:2`)!;
     expect(waiting.value).toMatchObject({ to_address: "", payload: null, status: "FAILED" });
   }, 180_000);

@@ -5,11 +5,12 @@ import { listPublicSigners } from "../../../lib/privacy/public-signers";
 import { confirmSignature } from "../../../lib/signatures/confirm-signature";
 import { signPetition } from "../../../lib/signatures/sign-petition";
 import { createCampaign, signInput } from "../../fixtures/factories";
+import { latestMailTo } from "../../fixtures/sealed-mail";
 
 async function signAndConfirm(campaign: { slug: string }, overrides: Record<string, unknown>) {
   const input = signInput(overrides) as { email: string };
   await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: "192.0.2.80" });
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: input.email } });
+  const message = await latestMailTo(input.email, { template: "confirm-signature" });
   await confirmSignature({ token: (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/").pop()! });
 }
 

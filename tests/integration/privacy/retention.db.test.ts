@@ -4,11 +4,15 @@ import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
 import { db } from "../../../lib/db";
 import { addMonths, anonymiseCampaign, campaignsDueForAnonymisation } from "../../../lib/privacy/anonymise-closed-campaigns";
 import { runRetentionOnce } from "../../../lib/privacy/retention-job";
+import { campaignScope, loadDataKeys, open } from "../../../lib/sealing/seal";
+import { openSignature, openSupporterEmail } from "../../../lib/sealing/signer-data";
+import { emailHash } from "../../../lib/sealing/lookup";
 import { hashIp } from "../../../lib/secrets";
 import { confirmSignature } from "../../../lib/signatures/confirm-signature";
 import { signPetition } from "../../../lib/signatures/sign-petition";
 import { createCampaign, signInput, uniqueEmail } from "../../fixtures/factories";
 import { campaignCounts, findPersonalData } from "../../fixtures/personal-data-scan";
+import { latestMailTo } from "../../fixtures/sealed-mail";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
@@ -26,9 +30,19 @@ async function signAndConfirm(campaign: Campaign, overrides: Record<string, unkn
     country: string;
   };
   await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: ip });
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: input.email }, orderBy: { createdAt: "desc" } });
+  const message = await latestMailTo(input.email, { template: "confirm-signature" });
   await confirmSignature({ token: (message.payload as unknown as ConfirmSignatureProps).confirmUrl.split("/").pop()! });
   return { ...input, values: [input.name, input.email, input.postcode, input.comment, hashIp(ip)!] };
+}
+
+// A campaign's signature of this signer as the organiser reads it, with the supporter's address.
+async function readSignature(campaignId: string, email: string) {
+  const row = await db.signature.findFirstOrThrow({
+    where: { campaignId, supporter: { emailHash: emailHash(email) } },
+    select: { id: true, name: true, postcode: true, comment: true, anonymisedAt: true, supporter: { select: { email: true, emailHash: true } } },
+  });
+  const opened = await openSignature(row);
+  return { ...opened, supporter: row.supporter && { email: await openSupporterEmail(row.supporter) } };
 }
 
 // Signatures are taken while the campaign is open; then its closing date is moved into the past.
@@ -56,8 +70,10 @@ describe("retention", () => {
     expect(await findPersonalData([...first.values, ...second.values])).toEqual([]);
     expect(await findPersonalData([both.postcode, both.comment, both.values[4]!])).toEqual([]);
     expect(await campaignCounts(campaign.id)).toEqual(before);
-    const remaining = await db.signature.findFirstOrThrow({ where: { campaignId: stillOpen.id }, include: { supporter: true } });
-    expect(remaining).toMatchObject({ name: both.name, supporter: { email: both.email } });
+    expect(await readSignature(stillOpen.id, both.email)).toMatchObject({ name: both.name, supporter: { email: both.email } });
+    // The anonymised rows hold nothing left to open.
+    const anonymised = await db.signature.findMany({ where: { campaignId: campaign.id }, select: { name: true, postcode: true, comment: true, supporterId: true, nameWords: true } });
+    expect(anonymised).toEqual(Array.from({ length: 3 }, () => ({ name: "", postcode: null, comment: null, supporterId: null, nameWords: [] })));
     const marked = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
     expect(marked.anonymisedAt).not.toBeNull();
 
@@ -84,8 +100,7 @@ describe("retention", () => {
     for (const id of due.filter((id) => id === recent.id || id === shortRetention.id)) await anonymiseCampaign(id);
 
     expect(await findPersonalData(shortSigner.values)).toEqual([]);
-    const untouched = await db.signature.findFirstOrThrow({ where: { campaignId: recent.id }, include: { supporter: true } });
-    expect(untouched).toMatchObject({ name: recentSigner.name, postcode: recentSigner.postcode, anonymisedAt: null, supporter: { email: recentSigner.email } });
+    expect(await readSignature(recent.id, recentSigner.email)).toMatchObject({ name: recentSigner.name, postcode: recentSigner.postcode, anonymisedAt: null, supporter: { email: recentSigner.email } });
   });
 
   it("an organiser-closed campaign counts from the moment it was closed", async () => {
@@ -96,6 +111,24 @@ describe("retention", () => {
     expect(await campaignsDueForAnonymisation()).toContain(campaign.id);
     await anonymiseCampaign(campaign.id);
     expect(await findPersonalData(signer.values)).toEqual([]);
+  });
+
+  it("destroys the campaign's data keys, so a copy of its sealed names taken before opens no more", async () => {
+    const campaign = await createCampaign();
+    const signer = await signAndConfirm(campaign);
+    // What a copy of the database taken now (a dump, a stolen backup of the table) would hold.
+    const copy = await db.signature.findFirstOrThrow({ where: { campaignId: campaign.id }, select: { id: true, name: true } });
+    await loadDataKeys([copy.name]);
+    expect(open(copy.name, "signatures.name", copy.id)).toBe(signer.name);
+
+    await closeCampaignAgo(campaign, addMonths(new Date(), -7));
+    await anonymiseCampaign(campaign.id);
+
+    const keys = await db.dataKey.findMany({ where: { scope: campaignScope(campaign.id) }, select: { wrapped: true, destroyedAt: true } });
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).toEqual({ wrapped: null, destroyedAt: expect.any(Date) });
+    await loadDataKeys([copy.name]);
+    expect(open(copy.name, "signatures.name", copy.id)).toBeNull();
   });
 
   // At an hour long past nothing is due yet, so this touches no other test's campaigns.

@@ -3,17 +3,19 @@ import type { ConfirmSignatureProps } from "../../../emails/confirm-signature";
 import { db } from "../../../lib/db";
 import { renderTemplate } from "../../../lib/mail/templates";
 import { describeUnsubscribe, unsubscribeSupporter } from "../../../lib/privacy/unsubscribe";
+import { emailHash } from "../../../lib/sealing/lookup";
 import { confirmSignature } from "../../../lib/signatures/confirm-signature";
 import { signPetition } from "../../../lib/signatures/sign-petition";
 import { expectAppError } from "../../fixtures/app-errors";
 import { createCampaign, signInput } from "../../fixtures/factories";
+import { latestMailTo } from "../../fixtures/sealed-mail";
 
 const { POST, GET } = await import("../../../app/api/unsubscribe/[token]/route");
 
 async function signWithConsent(campaign: { slug: string }, consent = "on") {
   const input = signInput({ consent }) as { email: string };
   await signPetition({ campaignSlug: campaign.slug, input, locale: "en", ipAddress: "192.0.2.44" });
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: input.email }, orderBy: { createdAt: "desc" } });
+  const message = await latestMailTo(input.email, { template: "confirm-signature" });
   return { email: input.email, props: message.payload as unknown as ConfirmSignatureProps };
 }
 
@@ -49,7 +51,7 @@ describe("one-click unsubscribe", () => {
     const { email, props } = await signWithConsent(campaign);
     await signPetition({ campaignSlug: other.slug, input: signInput({ email, consent: "on" }), locale: "en", ipAddress: "192.0.2.44" });
     await confirmSignature({ token: tokenOf(props.confirmUrl) });
-    const supporter = await db.supporter.findFirstOrThrow({ where: { email } });
+    const supporter = await db.supporter.findFirstOrThrow({ where: { emailHash: emailHash(email) } });
     expect(await db.signatureConsent.count({ where: { signature: { supporterId: supporter.id } } })).toBe(3);
     expect(await describeUnsubscribe({ token: tokenOf(props.supporterLinks!.unsubscribeUrl) })).toEqual({ alreadyUnsubscribed: false, organisations: 3 });
 
@@ -79,7 +81,7 @@ describe("one-click unsubscribe", () => {
     const visit = await GET(new Request(props.supporterLinks!.oneClickUnsubscribeUrl), { params: Promise.resolve({ token }) });
     expect(visit.status).toBe(303);
     expect(visit.headers.get("location")).toBe(`http://nida.test/en/unsubscribe/${token}`);
-    const supporter = await db.supporter.findFirstOrThrow({ where: { email } });
+    const supporter = await db.supporter.findFirstOrThrow({ where: { emailHash: emailHash(email) } });
     expect(await db.signatureConsent.count({ where: { signature: { supporterId: supporter.id } } })).toBe(1);
     expect(supporter.unsubscribedAt).toBeNull();
   });

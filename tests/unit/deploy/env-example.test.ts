@@ -18,7 +18,7 @@ describe("deploy/.env.example", () => {
   });
 
   it("is a valid production configuration once the secrets are filled in", () => {
-    const filled = { ...assignments(example), APP_SECRET: "Zq8v-Rw3n_Lp5tKx9Hc2mBd7Gy4Fs6Jk", RESEND_API_KEY: "re_live_key" };
+    const filled = { ...assignments(example), APP_SECRET: "Zq8v-Rw3n_Lp5tKx9Hc2mBd7Gy4Fs6Jk", DATA_KEY: "bmlkYS1leGFtcGxlLWRhdGEta2V5LTMyLWJ5dGVzISE=", RESEND_API_KEY: "re_live_key" };
     const env = parseEnv(filled);
     expect(env.NIDA_ENV).toBe("production");
     expect(env.APP_URL.startsWith("https://")).toBe(true);
@@ -28,6 +28,6 @@ describe("deploy/.env.example", () => {
   it("refuses a pooled DATABASE_URL without the direct one that migrations need", () => {
     const rest = assignments(example);
     delete rest.DIRECT_DATABASE_URL;
-    expect(() => parseEnv({ ...rest, APP_SECRET: "Zq8v-Rw3n_Lp5tKx9Hc2mBd7Gy4Fs6Jk", RESEND_API_KEY: "re_live_key" })).toThrow(/DIRECT_DATABASE_URL/);
+    expect(() => parseEnv({ ...rest, APP_SECRET: "Zq8v-Rw3n_Lp5tKx9Hc2mBd7Gy4Fs6Jk", DATA_KEY: "bmlkYS1leGFtcGxlLWRhdGEta2V5LTMyLWJ5dGVzISE=", RESEND_API_KEY: "re_live_key" })).toThrow(/DIRECT_DATABASE_URL/);
   });
 });

@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { crlfRows, encodeCsvRows, exportColumns, exportRecord, neutraliseCell, utf8Bom, type ExportRecord, type ExportRow } from "../../../lib/exports/csv";
+import { encodeCsvRows, exportColumns, exportRecord, formulaStarts, neutraliseCell, utf8Bom, type ExportRecord, type ExportRow } from "../../../lib/exports/csv";
 
 function row(overrides: Partial<ExportRow> = {}): ExportRecord {
   return exportRecord({
@@ -88,34 +90,63 @@ describe("encodeCsvRows", () => {
   });
 });
 
-describe("crlfRows", () => {
-  // Three rows as PostgreSQL's CSV writes them: LF after each row; inside quoted cells a line
-  // break, a carriage return, doubled quotes and Arabic text.
-  const lf = 'Layla,"He said ""no"",\ntwice",SY\n"أوقفوا\nالقصف",x,"a\rb"\nplain,,LB\n';
-  const crlf = 'Layla,"He said ""no"",\ntwice",SY\r\n"أوقفوا\nالقصف",x,"a\rb"\r\nplain,,LB\r\n';
-  const bytes = new TextEncoder().encode(lf);
+// The file as csv-stringify wrote it before the export encoded its cells itself: the encoder must
+// not change a byte of it.
+function csvStringifyFile(rows: readonly ExportRecord[], options: { header: boolean }): string {
+  const records = rows.map((record) => record.map(neutraliseCell));
+  if (options.header) records.unshift([...exportColumns]);
+  const text = stringify(records, { record_delimiter: "windows", quote_record_delimiter: true });
+  return options.header ? utf8Bom + text : text;
+}
 
-  function convert(chunks: Uint8Array[]): { text: string; rows: number[] } {
-    const toCrlf = crlfRows();
-    const out = chunks.map((chunk) => toCrlf(chunk));
-    return { text: new TextDecoder().decode(Buffer.concat(out.map((chunk) => chunk.bytes))), rows: out.map((chunk) => chunk.rows) };
-  }
+describe("encodeCsvRows against csv-stringify", () => {
+  const tricky = [
+    "",
+    " ",
+    ",",
+    '"',
+    '""',
+    '"quoted"',
+    'He said "no", twice',
+    "line\nbreak",
+    "lone\rreturn",
+    "crlf\r\ninside",
+    "ends with\r",
+    "\n",
+    "\r\n",
+    "trailing,",
+    "'already quoted",
+    " =not a formula",
+    "a=b",
+    "محمد الأحمد، \"بكل حزن\"",
+    "emoji 👩🏽‍⚕️, and more",
+    "lone surrogate \uD800",
+    "\u0000nul",
+    ...formulaStarts.map((start) => `${start}SUM(A1)`),
+    ...formulaStarts,
+  ];
 
-  it("ends each row with CRLF and leaves line breaks inside quoted cells alone", () => {
-    const { text, rows } = convert([bytes]);
-    expect(text).toBe(crlf);
-    expect(rows).toEqual([3]);
-    expect(parse(text)).toEqual(parse(lf));
+  it("writes the same bytes for quotes, separators, line breaks, formulas and empty cells", () => {
+    const rows: ExportRecord[] = tricky.map((cell, i) => [cell, i % 2 ? null : cell, "SY", i % 3 ? null : cell, cell, "2025-03-01T10:00:00.000Z", "2025-03-01T10:05:00.000Z"]);
+    rows.push([null, null, null, null, null, null, null], ["", "", "", "", "", "", ""]);
+    for (const header of [true, false]) expect(encodeCsvRows(rows, { header })).toBe(csvStringifyFile(rows, { header }));
+    expect(encodeCsvRows([], { header: true })).toBe(csvStringifyFile([], { header: true }));
   });
 
-  it("gives the same bytes and rows wherever the chunks are cut", () => {
-    for (let cut = 0; cut <= bytes.length; cut += 1) {
-      const { text, rows } = convert([bytes.subarray(0, cut), bytes.subarray(cut)]);
-      expect(text).toBe(crlf);
-      expect(rows[0]! + rows[1]!).toBe(3);
-    }
-    const single = convert([...bytes].map((byte) => Uint8Array.of(byte)));
-    expect(single.text).toBe(crlf);
-    expect(single.rows.reduce((sum, n) => sum + n, 0)).toBe(3);
+  it("writes the same bytes for any cells", () => {
+    // Mostly the characters that matter to CSV and to spreadsheets, among any others.
+    const special = fc.constantFrom(...'",\r\n\t \'=+-@\uFF1D\uFF0B\uFF0D\uFF20'.split(""), "ل", "👩🏽", "\uD800");
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.string({ unit: fc.oneof({ weight: 3, arbitrary: special }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) }), maxLength: 12 }),
+      fc.string({ unit: "grapheme", maxLength: 12 }),
+    );
+    const record = fc.array(cell, { minLength: exportColumns.length, maxLength: exportColumns.length });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), fc.boolean(), (rows, header) => {
+        expect(encodeCsvRows(rows, { header })).toBe(csvStringifyFile(rows, { header }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

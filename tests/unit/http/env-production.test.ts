@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseEnv, secretWeakness } from "../../../lib/env";
 
 const strongSecret = "q7Vd2Lk9xR4pT1mZ8bN3cW6yH0sJ5fGa";
-const production = { NIDA_ENV: "production", APP_SECRET: strongSecret, RESEND_API_KEY: "re_live_0123", APP_URL: "https://nida.example.org" };
+const dataKey = Buffer.alloc(32, 7).toString("base64");
+const production = { NIDA_ENV: "production", APP_SECRET: strongSecret, DATA_KEY: dataKey, RESEND_API_KEY: "re_live_0123", APP_URL: "https://nida.example.org" };
 
 function refusal(source: Record<string, string | undefined>): string {
   try {
@@ -23,6 +24,9 @@ describe("production start-up", () => {
   it("refuses to start without the secrets it needs", () => {
     expect(refusal({ ...production, APP_SECRET: undefined })).toMatch(/APP_SECRET: is required in production/);
     expect(refusal({ ...production, APP_SECRET: "" })).toMatch(/APP_SECRET: is required in production/);
+    expect(refusal({ ...production, DATA_KEY: undefined })).toMatch(/DATA_KEY: or DATA_KEY_FILE is required in production/);
+    expect(refusal({ ...production, DATA_KEY: "too-short" })).toMatch(/DATA_KEY: must be 32 random bytes/);
+    expect(parseEnv({ ...production, DATA_KEY: undefined, DATA_KEY_FILE: "/etc/nida/data-key" }).DATA_KEY_FILE).toBe("/etc/nida/data-key");
     expect(refusal({ ...production, RESEND_API_KEY: undefined })).toMatch(/RESEND_API_KEY: is required in production/);
     expect(refusal({ ...production, APP_URL: undefined })).toMatch(/APP_URL: is required in production/);
   });
