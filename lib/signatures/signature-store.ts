@@ -43,8 +43,8 @@ type StoredFirstSignature = { outcome: "signed" | "closed" | "raced" } | { outco
 // when they signed before. No two rows may share an address or an e-mail address (groupCommit
 // keeps them apart), and rows are written in the order of their e-mail address's hash in every
 // statement, so two statements at once never wait on each other in opposite orders. The signer's
-// name, postcode, comment and address arrive sealed, as does their e-mail; name_words is the name's word hashes, joined
-// by spaces (a hash has none), since an array cannot be one element of the rows' arrays.
+// name, postcode, comment and e-mail address arrive sealed; name_words is the name's word hashes
+// joined by spaces (a hash has none), since an array cannot be one element of the rows' arrays.
 const newSignatureColumns = [
   ...signAttemptColumns,
   ["new_supporter_id", "text"],
