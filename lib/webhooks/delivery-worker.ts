@@ -22,7 +22,7 @@ type ClaimedDelivery = {
 
 type Endpoint = { url: string; secret: string; signatureScheme: WebhookSignatureScheme };
 
-export type WebhookDeliveryReport = { claimed: number; delivered: number; retrying: number; failed: number };
+type WebhookDeliveryReport = { claimed: number; delivered: number; retrying: number; failed: number };
 
 // Private addresses are fine on a developer's machine and in the tests, never in production.
 export const allowPrivateWebhookUrls = () => env.NIDA_ENV !== "production";
@@ -43,15 +43,18 @@ async function openPersonalData(delivery: ClaimedDelivery): Promise<Record<strin
   return opened === null ? null : (JSON.parse(opened) as Record<string, unknown>);
 }
 
+const leaseSeconds = 120;
+const claimedColumns = Prisma.sql`q.id, q.idempotency_key, q.endpoint_id, q.event, q.payload, q.personal_data, q.attempts`;
+
 // The webhook queue: deliveries to active endpoints, oldest first. 10 s, 20 s, 40 s … up to an
 // hour between attempts.
 export const webhookQueue = defineQueue<Prisma.WebhookDeliveryUpdateManyMutationInput>({
   name: "webhooks",
   table: "webhook_deliveries",
-  returning: Prisma.sql`q.id, q.idempotency_key, q.endpoint_id, q.event, q.payload, q.personal_data, q.attempts`,
+  returning: claimedColumns,
   claimable: Prisma.sql`q.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active)`,
   order: Prisma.sql`q.next_attempt_at`,
-  leaseSeconds: 120,
+  leaseSeconds,
   maxAttempts: () => env.WEBHOOK_MAX_ATTEMPTS,
   retryDelayMs: backoff(10_000, 60 * 60_000),
   write: (tx, hold, data) => tx.webhookDelivery.updateMany({ where: hold, data }),
@@ -98,14 +101,9 @@ async function deliverOne(delivery: ClaimedDelivery, endpoint: Endpoint): Promis
   return settled === "done" ? "delivered" : settled;
 }
 
-// One round: claim what is due and POST it. `endpointId` / `deliveryId` narrow the round to one
-// endpoint or one delivery (a test send is attempted at once, while the organiser waits).
-export async function deliverDueWebhooks(options: { limit?: number; concurrency?: number; endpointId?: string; deliveryId?: string } = {}): Promise<WebhookDeliveryReport> {
-  const narrowing = [
-    ...(options.endpointId ? [Prisma.sql`q.endpoint_id = ${options.endpointId}`] : []),
-    ...(options.deliveryId ? [Prisma.sql`q.id = ${options.deliveryId}`] : []),
-  ];
-  const scope = narrowing.length > 0 ? Prisma.join(narrowing, " AND ") : undefined;
+/** @internal exported for its tests: one round, claim what is due and POST it. `endpointId` narrows the round to one endpoint. */
+export async function deliverDueWebhooks(options: { limit?: number; concurrency?: number; endpointId?: string } = {}): Promise<WebhookDeliveryReport> {
+  const scope = options.endpointId ? Prisma.sql`q.endpoint_id = ${options.endpointId}` : undefined;
   const claimed = await webhookQueue.claim<ClaimedDelivery>({ limit: options.limit ?? 50, scope });
   const report: WebhookDeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return report;
@@ -120,6 +118,20 @@ export async function deliverDueWebhooks(options: { limit?: number; concurrency?
   });
   await Promise.all(workers);
   return report;
+}
+
+// What a delivery written to be sent at once by its writer (a test event) starts as: already
+// claimed, under a lease, so that no worker takes it between its commit and its sending.
+export const heldByWriter = () => ({ status: "SENDING" as const, attempts: 1, lockedUntil: new Date(Date.now() + leaseSeconds * 1000) });
+
+// Sends a delivery written with `heldByWriter()`, and says how it went.
+export async function deliverHeldWebhook(deliveryId: string): Promise<"delivered" | "retrying" | "failed"> {
+  const [delivery] = await db.$queryRaw<ClaimedDelivery[]>`
+    SELECT ${claimedColumns}
+      FROM webhook_deliveries q WHERE q.id = ${deliveryId} AND q.status = 'SENDING'`;
+  if (!delivery) throw new Error(`webhook delivery ${deliveryId} is not held`);
+  const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: delivery.endpoint_id }, select: { url: true, secret: true, signatureScheme: true } });
+  return deliverOne(delivery, endpoint);
 }
 
 // Tells this process's worker to look now rather than at its next poll.

@@ -1,7 +1,7 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { allowPrivateWebhookUrls, deliverDueWebhooks } from "./delivery-worker";
+import { allowPrivateWebhookUrls, deliverHeldWebhook, heldByWriter } from "./delivery-worker";
 import { isPrivateHost } from "./endpoint-url";
 import type { WebhookEvent } from "./schema";
 import { createEndpointSchema, webhookFieldErrors } from "./schema";
@@ -113,13 +113,15 @@ export async function sendTestWebhook(options: { actor: Actor; endpointId: unkno
         event: "webhook.test",
         idempotencyKey: `${endpoint.id}:webhook.test:${crypto.randomUUID()}`,
         payload: { event: "webhook.test", occurredAt: new Date().toISOString(), data: { message: "A test event sent from Nida's webhook settings." } },
+        // Sent here and now, not by whichever worker polls first: the owner waits for its answer.
+        ...heldByWriter(),
       },
       select: { id: true },
     });
     await recordAudit(tx, { organisationId: endpoint.organisationId, actor: options.actor, action: "webhook.test", affected: 1, details: { endpoint: endpoint.id, url: endpoint.url } });
     return created;
   });
-  await deliverDueWebhooks({ deliveryId: delivery.id, limit: 1 });
+  await deliverHeldWebhook(delivery.id);
   const after = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, select: { status: true, lastStatusCode: true, lastError: true } });
   return { url: endpoint.url, delivered: after.status === "SENT", statusCode: after.lastStatusCode, error: after.lastError };
 }

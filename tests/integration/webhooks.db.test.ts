@@ -312,6 +312,26 @@ describe("managing webhook endpoints", () => {
     expect(JSON.stringify(audit)).not.toContain(endpoint.secret);
   });
 
+  it("answers the owner's test send with its own outcome while a worker polls the same endpoint", async () => {
+    const { organisationId, owner } = await ownedCampaign();
+    const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: receiver.url, events: ["milestone.reached"], includePersonalData: false });
+    let sending = true;
+    let claimedByWorker = 0;
+    const worker = (async () => {
+      while (sending) claimedByWorker += (await deliverDueWebhooks({ endpointId: endpoint.id })).claimed;
+    })();
+    const results = [];
+    try {
+      for (let n = 0; n < 5; n += 1) results.push(await sendTestWebhook({ actor: owner, endpointId: endpoint.id }));
+    } finally {
+      sending = false;
+      await worker;
+    }
+    expect(results.map((result) => result.delivered)).toEqual([true, true, true, true, true]);
+    expect(claimedByWorker).toBe(0);
+    expect(await db.webhookDelivery.groupBy({ by: ["status", "attempts"], where: { endpointId: endpoint.id }, _count: true })).toEqual([{ status: "SENT", attempts: 1, _count: 5 }]);
+  });
+
   it("refuses organisers and viewers, and tells other organisations the endpoint does not exist", async () => {
     const { organisationId, owner } = await ownedCampaign();
     const endpoint = await createWebhookEndpoint({ actor: owner, organisationId, url: receiver.url, events: ["milestone.reached"], includePersonalData: false });
