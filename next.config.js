@@ -22,7 +22,7 @@ export function nidaConfig(phase) {
     // run time, and the large ones several routes use (fonts, PDF, QR codes). Bundled, each route's
     // chunks carry its own copy, and a server that has answered every route holds every copy: the
     // font and PDF libraries alone would be loaded three times into the heap.
-    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pdfkit", "fontkit", "qrcode", "bidi-js"],
+    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "sodium-native", "pdfkit", "fontkit", "qrcode", "bidi-js"],
     experimental: {
       // proxy.ts answers 413 to a page's body over its limit (Next.js alone answers 500); the
       // copy it reads is cut off after the largest body any route reads.

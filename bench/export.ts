@@ -21,7 +21,7 @@ import { runBenchmarks, type Benchmark } from "./support/runner";
 // ten to one); a script may not.
 type Encoding = "gzip" | "identity";
 
-type Download = {
+export type Download = {
   rows: number;
   // The CSV's own size, and what crossed the wire.
   bytes: number;
@@ -50,7 +50,8 @@ export async function benchDatabase(context: BenchContext, name: string): Promis
 
 type BenchDatabase = { url: string; client: pg.Client; sealIn: PrismaClient; organisationId: string };
 
-export async function createCampaign({ client, sealIn, organisationId }: Omit<BenchDatabase, "url">, rows: number): Promise<string> {
+// `insert` writes the signatures: this checkout's fixture, or another commit's (bench/compare.ts).
+export async function createCampaign({ client, sealIn, organisationId }: Omit<BenchDatabase, "url">, rows: number, insert: typeof insertConfirmedSignatures = insertConfirmedSignatures): Promise<string> {
   const id = `bench-${randomUUID().slice(0, 8)}`;
   await client.query(
     `INSERT INTO campaigns (id, slug, status, title_en, summary_en, goals, updated_at)
@@ -59,7 +60,7 @@ export async function createCampaign({ client, sealIn, organisationId }: Omit<Be
   );
   await client.query(`INSERT INTO campaign_owners (campaign_id, organisation_id, lead) VALUES ($1, $2, true)`, [id, organisationId]);
   if (rows > 0) {
-    await insertConfirmedSignatures((text, params) => client.query(text, params), { campaignId: id, count: rows, prefix: id, consentTo: organisationId, sealIn });
+    await insert((text, params) => client.query(text, params), { campaignId: id, count: rows, prefix: id, consentTo: organisationId, sealIn });
     await client.query(`INSERT INTO campaign_counters (campaign_id, shard, confirmed) VALUES ($1, 0, $2)`, [id, rows]);
   }
   return id;
@@ -90,7 +91,7 @@ function request(url: string, headers: Record<string, string>, signal?: AbortSig
   });
 }
 
-async function download(server: BenchServer, campaignId: string, sessionToken: string, encoding: Encoding): Promise<Download> {
+export async function download(server: BenchServer, campaignId: string, sessionToken: string, encoding: Encoding): Promise<Download> {
   const measured = await peakWhile(server.serverPid(), async () => {
     const started = performance.now();
     const response = await request(exportUrl(server, campaignId), { cookie: `next-auth.session-token=${sessionToken}`, "accept-encoding": encoding });

@@ -1,10 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import sodium from "sodium-native";
 import { database, db, type PrismaClient, type Tx } from "../db";
 import { keyEncryptionKey, keyEncryptionKeyById, type KeyEncryptionKey } from "./key-encryption-key";
 
-// Signers' personal data at rest: each value sealed with AES-256-GCM under a data key, with the
-// table, column and row it belongs to as associated data, so that a sealed value moved to another
-// row or column no longer opens. A sealed value reads "s1.<data key id>.<nonce, ciphertext, tag>".
+// Signers' personal data at rest: each value sealed with XChaCha20-Poly1305 (libsodium) under a
+// data key, with the table, column and row it belongs to as associated data, so that a sealed
+// value moved to another row or column no longer opens. A sealed value reads
+// "s1.<data key id>.<nonce, ciphertext, tag>" (base64url). Its nonce is random: at 24 bytes, two
+// values never share one, however many a key seals.
 
 // What a sealed value belongs to; the row is its table's id.
 export type SealedField =
@@ -29,8 +32,8 @@ export type SealedField =
 export type DataKey = { id: string; key: Buffer };
 
 const prefix = "s1.";
-const nonceBytes = 12;
-const tagBytes = 16;
+const nonceBytes = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+const tagBytes = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 // The scopes of data keys: one per campaign, one for supporters' addresses (a supporter signs
 // many campaigns).
@@ -41,18 +44,19 @@ export const supportersScope = "supporters";
 export const mailScope = "mail";
 
 function encrypt(key: Buffer, associated: string, plain: Buffer): Buffer {
-  const nonce = randomBytes(nonceBytes);
-  const cipher = createCipheriv("aes-256-gcm", key, nonce);
-  cipher.setAAD(Buffer.from(associated));
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  const sealed = Buffer.allocUnsafe(nonceBytes + plain.length + tagBytes);
+  const nonce = sealed.subarray(0, nonceBytes);
+  sodium.randombytes_buf(nonce);
+  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.subarray(nonceBytes), plain, Buffer.from(associated), null, nonce, key);
+  return sealed;
 }
 
+// Throws on a value altered, cut, or moved to another row or column.
 function decrypt(key: Buffer, associated: string, sealed: Buffer): Buffer {
-  const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, nonceBytes));
-  decipher.setAAD(Buffer.from(associated));
-  decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-  return Buffer.concat([decipher.update(sealed.subarray(nonceBytes, sealed.length - tagBytes)), decipher.final()]);
+  if (sealed.length < nonceBytes + tagBytes) throw new Error("sealed value too short");
+  const plain = Buffer.allocUnsafe(sealed.length - nonceBytes - tagBytes);
+  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(plain, null, sealed.subarray(nonceBytes), Buffer.from(associated), sealed.subarray(0, nonceBytes), key);
+  return plain;
 }
 
 export function isSealed(value: string): boolean {

@@ -34,6 +34,9 @@ describe("data keys", () => {
     const body = sealed.slice(sealed.lastIndexOf(".") + 1);
     const flipped = `${sealed.slice(0, sealed.lastIndexOf(".") + 1)}${body[0] === "A" ? "B" : "A"}${body.slice(1)}`;
     expect(() => open(flipped, "signatures.name", "row-1")).toThrow();
+    // Cut short (its tag, or all but a few bytes): refused, never read as something shorter.
+    expect(() => open(sealed.slice(0, -4), "signatures.name", "row-1")).toThrow();
+    expect(() => open(sealed.slice(0, sealed.lastIndexOf(".") + 8), "signatures.name", "row-1")).toThrow("sealed value too short");
     // The same value sealed twice reads differently: equal names cannot be told apart by their text.
     expect(seal(key, "signatures.name", "row-1", "Ali")).not.toBe(seal(key, "signatures.name", "row-1", "Ali"));
   });
