@@ -154,6 +154,11 @@ async function deliverBatch(messages: ClaimedMessage[], transport: MailTransport
   for (const { message, email } of ready) await recordOutcomes([{ message, outcome: await sendOne(email, transport, pace) }], tally);
 }
 
+// A provider's reason may quote the address it refused; the row keeps the reason, not the address
+// (the address itself is sealed).
+const addressPattern = /[^\s<>()\[\]"',;:]+@[^\s<>()\[\]"',;:]+/g;
+const withoutAddresses = (outcome: Outcome): Outcome => (outcome.ok ? outcome : { ...outcome, error: outcome.error.replace(addressPattern, "[address]") });
+
 // Only the claim that still holds a message records its outcome (the queue sees to it). What a
 // message's outcome means to the rest of Nida (a digest's status) is a hook of that module.
 // retryAt: one time for the whole batch, so that it falls due again as one.
@@ -162,7 +167,7 @@ async function recordOutcomes(entries: { message: ClaimedMessage; outcome: Outco
   await db.$transaction(
     async (tx) => {
       for (const { message, outcome } of entries) {
-        const settled = await mailQueue.settle(tx, message, outcome, {
+        const settled = await mailQueue.settle(tx, message, withoutAddresses(outcome), {
           retryAt,
           // The payload may hold a confirmation link: it has no business outliving delivery.
           update: outcome.ok ? { sentAt: new Date(), providerId: outcome.providerId, payload: Prisma.DbNull } : {},

@@ -99,6 +99,16 @@ describe("deliverDueMessages", () => {
     expect(requestsWith(message.idempotencyKey).map((request) => request.status)).toEqual([500, 200]);
   });
 
+  it("keeps the provider's reason for a refusal without the address it quotes", async () => {
+    const message = await queue({ to: `Layla.Haddad+${randomUUID().slice(0, 6)}@example.org` });
+    const [local, domain] = message.to.split("@");
+    provider.capture.failNext(1, 422, { message: `Invalid \`to\` field: ${message.to} (${local!.toLowerCase()}@${domain}) is on the suppression list.` });
+    expect(await deliver(1)).toMatchObject({ failed: 1 });
+    const failed = await row(message.idempotencyKey);
+    expect(failed.lastError).toMatch(/422: Invalid `to` field: \[address\] \(\[address\]\) is on the suppression list\./);
+    expect(failed.lastError!.toLowerCase()).not.toContain(local!.toLowerCase());
+  });
+
   it("gives up on a message the provider refuses (422), and never retries it", async () => {
     const message = await queue();
     provider.capture.failNext(1, 422);
