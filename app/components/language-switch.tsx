@@ -17,7 +17,7 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
   const samePageIn = useSamePageIn(locale);
   const other: Locale = locale === "ar" ? "en" : "ar";
   return (
-    <a className="language-switch" href={samePageIn(other)} hrefLang={other} lang={other} aria-label={label}>
+    <a className="language-switch" href={samePageIn(other)} hrefLang={other} lang={other} dir={direction(other)} aria-label={label}>
       {localeNames[other]}
     </a>
   );

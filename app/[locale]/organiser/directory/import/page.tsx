@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { codeTag } from "@/app/components/code-tag";
 import { getTranslations } from "next-intl/server";
 import { directoryColumns } from "@/lib/decision-makers/directory-csv";
@@ -19,7 +20,16 @@ export default async function ImportPage(props: DirectoryPageProps) {
       <h1>{t("importTitle")}</h1>
       <p className="lede">{t("importIntro")}</p>
       <p>
-        {t.rich("importColumns", { code: codeTag })} <code lang="en" dir="ltr">{Object.keys(directoryColumns).join(",")}</code>
+        {t.rich("importColumns", { code: codeTag })} <code lang="en" dir="ltr">
+          {/* A line may break after each comma: on a phone the list wraps instead of widening the page. */}
+          {Object.keys(directoryColumns).map((column, index) => (
+            <Fragment key={column}>
+              {index > 0 ? "," : ""}
+              {index > 0 ? <wbr /> : null}
+              {column}
+            </Fragment>
+          ))}
+        </code>
       </p>
       <ImportForm locale={locale} organisationId={current.id} />
     </>
