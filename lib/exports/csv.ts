@@ -3,11 +3,13 @@
 export const exportColumns = ["name", "email", "country", "postcode", "comment", "signed_at", "confirmed_at"] as const;
 
 type ExportColumn = (typeof exportColumns)[number];
+/** @internal exported for its tests */
 export type ExportRow = Record<ExportColumn, string | null>;
 // One row's cells in column order, as a batch of the export holds them (an array per row allocates
 // far less than an object per row, which matters at a million rows).
 export type ExportRecord = readonly (string | null)[];
 
+/** @internal exported for its tests: a row named by its columns, as the export holds it */
 export function exportRecord(row: ExportRow): ExportRecord {
   return exportColumns.map((column) => row[column]);
 }

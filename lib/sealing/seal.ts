@@ -59,6 +59,31 @@ function decrypt(key: Buffer, associated: string, sealed: Buffer): Buffer {
   return plain;
 }
 
+// Where text values are opened, one after another (a million in an export): the sealed bytes, the
+// associated data and the opened bytes are written into buffers kept for the purpose rather than
+// into new ones per value. Opening is synchronous, so no two values share them at once.
+let openScratch = Buffer.allocUnsafe(8192);
+const associatedScratch = Buffer.allocUnsafe(1024);
+
+function decryptText(key: Buffer, associated: string, encoded: string): string {
+  const room = Math.ceil((encoded.length * 3) / 4);
+  if (openScratch.length < room * 2) openScratch = Buffer.allocUnsafe(room * 2);
+  const sealedLength = openScratch.write(encoded, 0, room, "base64url");
+  if (sealedLength < nonceBytes + tagBytes) throw new Error("sealed value too short");
+  const associatedLength = Buffer.byteLength(associated);
+  const associatedBytes = associatedLength <= associatedScratch.length ? associatedScratch.subarray(0, associatedScratch.write(associated)) : Buffer.from(associated);
+  const plainLength = sealedLength - nonceBytes - tagBytes;
+  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+    openScratch.subarray(room, room + plainLength),
+    null,
+    openScratch.subarray(nonceBytes, sealedLength),
+    associatedBytes,
+    openScratch.subarray(0, nonceBytes),
+    key,
+  );
+  return openScratch.toString("utf8", room, room + plainLength);
+}
+
 export function isSealed(value: string): boolean {
   return value.startsWith(prefix);
 }
@@ -176,7 +201,7 @@ export function open(sealed: string, field: SealedField, rowId: string): string 
   const key = keysById.get(id);
   if (key === undefined) throw new Error(`data key ${id} is not loaded`);
   if (key === null) return null;
-  return decrypt(key, `${field}|${rowId}`, Buffer.from(sealed.slice(prefix.length + id.length + 1), "base64url")).toString();
+  return decryptText(key, `${field}|${rowId}`, sealed.slice(prefix.length + id.length + 1));
 }
 
 export function openOptional(sealed: string | null, field: SealedField, rowId: string): string | null {
