@@ -8,6 +8,7 @@
 //   npm run bench -- mailing --recipients 1000000 --send-rate 2   an update to a million supporters
 //   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
 //   npm run bench -- compare --against 866ccc4   the sign path here and at another commit, alternating
+//   npm run bench -- compare --against 866ccc4 --export-rows 1000000   and a million-row export from each
 //   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
 import { compareBenchmark } from "./compare";
 import { exportBenchmark } from "./export";
