@@ -50,6 +50,7 @@ async function exportSide(context: BenchContext, server: BenchServer, databaseUr
   return { server, campaignId, sessionToken };
 }
 
+// The middle value; of two, the larger.
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // The export of the same number of rows from each build, in alternating rounds (there, here).
@@ -66,7 +67,7 @@ async function compareExports(sides: { label: string; there: ExportSide; here: E
   }
   const benchmark = `export of ${formatCount(rows)} rows (gzip), here and at ${sides.label}`;
   const rounded = (list: Download[], pick: (one: Download) => number, format: (value: number) => string) =>
-    `${format(median(list.map(pick)))}${list.length > 1 ? ` (median of ${list.map((one) => format(pick(one))).join(", ")})` : ""}`;
+    `${format(median(list.map(pick)))}${list.length > 1 ? ` (runs: ${list.map((one) => format(pick(one))).join(", ")})` : ""}`;
   return [
     { benchmark, figure: `total time at ${sides.label}`, value: rounded(results.there, (one) => one.totalMs, formatMs), target: "" },
     { benchmark, figure: "total time here", value: rounded(results.here, (one) => one.totalMs, formatMs), target: rows >= 1_000_000 ? "≤ 10 s" : "" },
