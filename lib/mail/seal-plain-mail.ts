@@ -1,6 +1,5 @@
-import type { PrismaClient } from "../db";
-import { inBatches } from "../sealing/batches";
-import { activeDataKey, mailScope, seal, type DataKey } from "../sealing/seal";
+import { inBatches, keyWhenNeeded, plainSql, sealedOr, type SealingClient as Client } from "../sealing/batches";
+import { mailScope, seal } from "../sealing/seal";
 
 // Seals what the outbox of a database from before sealing holds in plain text: every row's
 // addresses (to_address is kept after sending) and the props of mail not yet sent. A mail to a
@@ -9,9 +8,7 @@ import { activeDataKey, mailScope, seal, type DataKey } from "../sealing/seal";
 // (sent meanwhile) is left for the next run. Runs after the supporters' addresses are sealed.
 
 const batchSize = 2000;
-const plain = (column: string) => `(o.${column} IS NOT NULL AND o.${column} <> '' AND o.${column} NOT LIKE 's1.%')`;
-
-type Client = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe" | "dataKey">;
+const plain = (column: string) => plainSql(`o.${column}`);
 
 type PlainMail = { id: string; key: string; to_address: string; reply_to: string | null; cc: string | null; payload: string | null; payload_sealed: boolean };
 
@@ -19,8 +16,7 @@ export async function sealPlainMail(client: Client): Promise<number> {
   const sealed = await client.$executeRawUnsafe(
     `UPDATE outbox_messages o SET to_address = s.email FROM supporters s WHERE s.id = o.supporter_id AND ${plain("to_address")} AND s.email LIKE 's1.%'`,
   );
-  // Taken only when there is something to seal: an empty database (a move's target) gets no key.
-  let key: Promise<DataKey> | undefined;
+  const key = keyWhenNeeded(mailScope, client);
   return (
     sealed +
     (await inBatches(
@@ -35,15 +31,13 @@ export async function sealPlainMail(client: Client): Promise<number> {
           after,
         ),
       async (rows) => {
-        const sealingKey = await (key ??= activeDataKey(mailScope, client));
-        const sealedOr = (field: "outbox_messages.to_address" | "outbox_messages.reply_to" | "outbox_messages.cc", row: PlainMail, value: string | null) =>
-          value === null || value === "" || value.startsWith("s1.") ? value : seal(sealingKey, field, row.key, value);
+        const sealingKey = await key();
         const values = rows.map((row) => ({
           id: row.id,
           was: [row.to_address, row.reply_to, row.cc, row.payload],
-          to_address: sealedOr("outbox_messages.to_address", row, row.to_address),
-          reply_to: sealedOr("outbox_messages.reply_to", row, row.reply_to),
-          cc: sealedOr("outbox_messages.cc", row, row.cc),
+          to_address: sealedOr(sealingKey, "outbox_messages.to_address", row.key, row.to_address),
+          reply_to: sealedOr(sealingKey, "outbox_messages.reply_to", row.key, row.reply_to),
+          cc: sealedOr(sealingKey, "outbox_messages.cc", row.key, row.cc),
           payload: row.payload === null || row.payload_sealed ? row.payload : JSON.stringify({ sealed: seal(sealingKey, "outbox_messages.payload", row.key, row.payload) }),
         }));
         return client.$executeRawUnsafe(

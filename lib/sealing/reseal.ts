@@ -1,14 +1,11 @@
-import type { PrismaClient } from "../db";
-import { inBatches } from "./batches";
-import { activeDataKey, forgetActiveKeys, loadDataKeys, mailScope, newDataKey, open, seal, supportersScope, type DataKey, type SealedField } from "./seal";
+import { inBatches, type SealingClient as Client } from "./batches";
+import { activeDataKey, forgetActiveKeys, isSealed, loadDataKeys, mailScope, newDataKey, open, seal, supportersScope, type DataKey, type SealedField } from "./seal";
 
 // Re-sealing under new data keys, for when a data key may have leaked: a new generation of each
 // scope seals what is written from then on (servers take it up within a minute), the rows sealed
 // under an older one are sealed again batch by batch (each committed alone, each row only if it
 // still holds what was read, so a run cut short is continued by the next and running servers are
 // never overwritten), and an older key that nothing holds any more is destroyed.
-
-type Client = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe" | "dataKey">;
 
 const batchSize = 1000;
 const keyIdSql = (column: string) => `split_part(${column}, '.', 2)`;
@@ -60,7 +57,7 @@ function resealTable(client: Client, spec: SealedTable): Promise<number> {
         const next: Record<string, string | null> = {};
         for (const column of spec.columns) {
           const value = row[column] ?? null;
-          if (value === null || !value.startsWith("s1.") || value.startsWith(`s1.${key.id}.`)) next[column] = value;
+          if (value === null || !isSealed(value) || value.startsWith(`s1.${key.id}.`)) next[column] = value;
           else {
             const plain = open(value, spec.field(column), row.row_id!);
             next[column] = plain === null ? value : seal(key, spec.field(column), row.row_id!, plain);

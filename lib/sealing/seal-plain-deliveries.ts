@@ -1,13 +1,10 @@
-import type { PrismaClient } from "../db";
-import { inBatches } from "./batches";
-import { activeDataKey, isSealed, mailScope, seal, type DataKey } from "./seal";
+import { inBatches, keyWhenNeeded, sealedOr, type SealingClient as Client } from "./batches";
+import { mailScope, seal, type DataKey } from "./seal";
 
 // Seals what a database from before sealing holds in plain text on its way out, besides the
 // outbox (lib/mail/seal-plain-mail.ts): the personal data of webhook deliveries not yet sent, and
 // the development mailbox's copies of mail. As the other sealing steps: batch by batch, each
 // committed alone, a row changed meanwhile left for the next run, safe to run at every start.
-
-type Client = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe" | "dataKey">;
 
 const batchSize = 200;
 
@@ -50,7 +47,7 @@ function sealPlainDevMail(client: Client, key: () => Promise<DataKey>): Promise<
       const values = rows.map((row) => {
         const headers = { ...row.headers };
         for (const header of ["Reply-To", "Cc"]) {
-          if (headers[header] && !isSealed(headers[header])) headers[header] = seal(sealing, "dev_mails.headers", `${row.id}#${header}`, headers[header]);
+          if (headers[header]) headers[header] = sealedOr(sealing, "dev_mails.headers", `${row.id}#${header}`, headers[header])!;
         }
         return {
           id: row.id,
@@ -73,8 +70,6 @@ function sealPlainDevMail(client: Client, key: () => Promise<DataKey>): Promise<
 }
 
 export async function sealPlainDeliveries(client: Client): Promise<{ webhookDeliveries: number; devMails: number }> {
-  // Taken only when there is something to seal: an empty database (a move's target) gets no key.
-  let key: Promise<DataKey> | undefined;
-  const mailKey = () => (key ??= activeDataKey(mailScope, client));
+  const mailKey = keyWhenNeeded(mailScope, client);
   return { webhookDeliveries: await sealPlainWebhookData(client, mailKey), devMails: await sealPlainDevMail(client, mailKey) };
 }
