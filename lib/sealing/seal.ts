@@ -51,11 +51,18 @@ function encrypt(key: Buffer, associated: string, plain: Buffer): Buffer {
   return sealed;
 }
 
-// Throws on a value altered, cut, or moved to another row or column.
-function decrypt(key: Buffer, associated: string, sealed: Buffer): Buffer {
+// Opens `sealed` (nonce, ciphertext, tag) into the start of `plain`, and returns how many bytes it
+// wrote. Throws on a value altered, cut, or moved to another row or column.
+function decryptInto(key: Buffer, associated: Buffer, sealed: Buffer, plain: Buffer): number {
   if (sealed.length < nonceBytes + tagBytes) throw new Error("sealed value too short");
-  const plain = Buffer.allocUnsafe(sealed.length - nonceBytes - tagBytes);
-  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(plain, null, sealed.subarray(nonceBytes), Buffer.from(associated), sealed.subarray(0, nonceBytes), key);
+  const length = sealed.length - nonceBytes - tagBytes;
+  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(plain.subarray(0, length), null, sealed.subarray(nonceBytes), associated, sealed.subarray(0, nonceBytes), key);
+  return length;
+}
+
+function decrypt(key: Buffer, associated: string, sealed: Buffer): Buffer {
+  const plain = Buffer.allocUnsafe(Math.max(0, sealed.length - nonceBytes - tagBytes));
+  decryptInto(key, Buffer.from(associated), sealed, plain);
   return plain;
 }
 
@@ -68,20 +75,10 @@ const associatedScratch = Buffer.allocUnsafe(1024);
 function decryptText(key: Buffer, associated: string, encoded: string): string {
   const room = Math.ceil((encoded.length * 3) / 4);
   if (openScratch.length < room * 2) openScratch = Buffer.allocUnsafe(room * 2);
-  const sealedLength = openScratch.write(encoded, 0, room, "base64url");
-  if (sealedLength < nonceBytes + tagBytes) throw new Error("sealed value too short");
-  const associatedLength = Buffer.byteLength(associated);
-  const associatedBytes = associatedLength <= associatedScratch.length ? associatedScratch.subarray(0, associatedScratch.write(associated)) : Buffer.from(associated);
-  const plainLength = sealedLength - nonceBytes - tagBytes;
-  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-    openScratch.subarray(room, room + plainLength),
-    null,
-    openScratch.subarray(nonceBytes, sealedLength),
-    associatedBytes,
-    openScratch.subarray(0, nonceBytes),
-    key,
-  );
-  return openScratch.toString("utf8", room, room + plainLength);
+  const sealed = openScratch.subarray(0, openScratch.write(encoded, 0, room, "base64url"));
+  const associatedBytes = Buffer.byteLength(associated) <= associatedScratch.length ? associatedScratch.subarray(0, associatedScratch.write(associated)) : Buffer.from(associated);
+  const length = decryptInto(key, associatedBytes, sealed, openScratch.subarray(room));
+  return openScratch.toString("utf8", room, room + length);
 }
 
 export function isSealed(value: string): boolean {
