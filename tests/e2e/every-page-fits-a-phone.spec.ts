@@ -13,6 +13,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { locales, type Locale } from "../../lib/i18n/locales";
+import { messageLeaves } from "../fixtures/message-leaves";
+import { appRouteFiles } from "./app-routes";
 import { seedCampaigns, uniqueTag } from "./helpers";
 import { createPublishedCampaign, e2eOrganisers, signedInContext } from "./organiser-helpers";
 
@@ -25,24 +27,14 @@ function catalogue(locale: Locale): Record<string, unknown> {
   return Object.assign({}, ...files.map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as Record<string, unknown>));
 }
 
-// Every message of a catalogue by its key.
-function flatten(catalogue: unknown, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue as Record<string, unknown>)) {
-    if (typeof value === "string") entries.set(`${prefix}${key}`, value);
-    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) entries.set(inner, text);
-  }
-  return entries;
-}
-
 // The English sentences a page in `locale` must not show: the runs of four words or more of each
 // English message that `locale` words differently (arguments, plural forms and tags split a
 // message into runs).
 function englishLeftovers(locale: Locale): string[] {
   if (locale === "en") return [];
-  const own = flatten(catalogue(locale));
+  const own = new Map(messageLeaves(catalogue(locale)));
   const runs = new Set<string>();
-  for (const [key, english] of flatten(catalogue("en"))) {
+  for (const [key, english] of messageLeaves(catalogue("en"))) {
     if (own.get(key) === english) continue;
     for (const run of english.split(/[{}#<>]|\b(?:plural|select|selectordinal|other|one|few|many|two|zero)\b|=\d+/)) {
       const text = run.replace(/\s+/g, " ").trim();
@@ -90,21 +82,13 @@ type Route = { pattern: string; matcher: RegExp; page: boolean };
 // The app's routes, as patterns ("/[locale]/campaigns/[slug]"), each with a matcher for paths:
 // its pages, and its route handlers (downloads, redirects), which are not followed.
 function appRoutes(): Route[] {
-  const appDir = path.resolve("app");
-  const found: { pattern: string; page: boolean }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (/^(page|route)\.tsx?$/.test(entry.name)) found.push({ pattern: `/${path.relative(appDir, dir).split(path.sep).join("/")}`.replace(/\/$/, ""), page: entry.name.startsWith("page.") });
-    }
-  };
-  walk(appDir);
-  return found.map(({ pattern, page }) => {
-    const source = pattern
-      .split("/")
-      .map((segment) => (/^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("/");
-    return { pattern, page, matcher: new RegExp(`^${source}/?$`) };
+  const files = [
+    ...appRouteFiles("app", "page.tsx").map((file) => ({ ...file, page: true })),
+    ...["route.ts", "route.tsx"].flatMap((name) => appRouteFiles("app", name).map((file) => ({ ...file, page: false }))),
+  ];
+  return files.map(({ segments, page }) => {
+    const source = segments.map((segment) => (/^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/");
+    return { pattern: `/${segments.join("/")}`, page, matcher: new RegExp(`^/${source}/?$`) };
   });
 }
 

@@ -5,10 +5,10 @@
 // then replayed, exactly as a browser without JavaScript would post it, by people who must not be
 // able to write: it must change nothing.
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { e2eWebhookEndpointUrl } from "../fixtures/e2e-organisers";
+import { appRouteFiles, type AppRouteFile } from "./app-routes";
 import { discoverOrganisationA, e2eCampaigns, e2eOrganisers, signedInContext, type OrganisationA } from "./organiser-helpers";
 
 const { owner, viewer, other } = e2eOrganisers;
@@ -16,21 +16,9 @@ const { owner, viewer, other } = e2eOrganisers;
 type Route = { template: string; dynamic: string[]; ownersOnly: boolean };
 type ApiRoute = Route & { methods: string[] };
 
-function walk(dir: string, file: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path, file);
-    return name === file ? [path] : [];
-  });
-}
-
-// "app/[locale]/organiser/campaigns/[id]/page.tsx" → "/en/organiser/campaigns/[id]"; route groups
-// "(x)" leave no trace in the URL, private "_x" folders hold no routes.
-function routeOf(path: string, base: string, prefix: string): Route | null {
-  const segments = relative(base, path).split(sep).slice(0, -1).filter((segment) => !/^\(.*\)$/.test(segment));
-  if (segments.some((segment) => segment.startsWith("_"))) return null;
-  const template = [prefix, ...segments].join("/");
-  return { template, dynamic: segments.filter((s) => s.startsWith("[")), ownersOnly: false };
+// "app/[locale]/organiser/campaigns/[id]/page.tsx" under "/en/organiser" → "/en/organiser/campaigns/[id]".
+function routeOf({ segments }: AppRouteFile, prefix: string): Route {
+  return { template: [prefix, ...segments].join("/"), dynamic: segments.filter((s) => s.startsWith("[")), ownersOnly: false };
 }
 
 // The sign-in pages are for people without a session: the only organiser pages meant for everyone.
@@ -38,16 +26,15 @@ const publicPages = /^\/en\/organiser\/sign-in(\/|$)/;
 // Owners' pages: anyone else is told they do not exist.
 const ownersOnlyPages = new Set(["/en/organiser/members", "/en/organiser/audit", "/en/organiser/webhooks", "/en/organiser/settings"]);
 
-const pages: Route[] = walk("app/[locale]/organiser", "page.tsx")
-  .map((path) => routeOf(path, "app/[locale]/organiser", "/en/organiser"))
-  .filter((route): route is Route => route !== null && !publicPages.test(route.template))
+const pages: Route[] = appRouteFiles("app/[locale]/organiser", "page.tsx")
+  .map((file) => routeOf(file, "/en/organiser"))
+  .filter((route) => !publicPages.test(route.template))
   .map((route) => ({ ...route, ownersOnly: ownersOnlyPages.has(route.template) }));
 
-const apiRoutes: ApiRoute[] = walk("app/api/organiser", "route.ts").flatMap((path) => {
-  const route = routeOf(path, "app/api/organiser", "/api/organiser");
-  if (!route) return [];
-  const methods = [...readFileSync(path, "utf8").matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-  return [{ ...route, methods }];
+const apiRoutes: ApiRoute[] = appRouteFiles("app/api/organiser", "route.ts").map((file) => {
+  const route = routeOf(file, "/api/organiser");
+  const methods = [...readFileSync(file.path, "utf8").matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+  return { ...route, methods };
 });
 
 // A dynamic segment takes Organisation A's campaign id; a route with any other kind of segment

@@ -4,12 +4,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { locales } from "../../../lib/i18n/locales";
 import { messages } from "../../../lib/i18n/translator";
-
-// Every message of a catalogue, by its dotted key.
-function leaves(value: unknown, prefix = ""): [string, string][] {
-  if (typeof value === "string") return [[prefix, value]];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
-}
+import { messageLeaves } from "../../fixtures/message-leaves";
 
 function walk(elements: MessageFormatElement[], visit: (element: MessageFormatElement) => void): void {
   for (const element of elements) {
@@ -94,10 +89,10 @@ describe("translations", () => {
   });
 
   it("uses in every language the values the English message uses, and no others", () => {
-    const english = new Map(leaves(messages.en));
+    const english = new Map(messageLeaves(messages.en));
     const problems: string[] = [];
     for (const locale of locales.filter((one) => one !== "en")) {
-      for (const [key, message] of leaves(messages[locale])) {
+      for (const [key, message] of messageLeaves(messages[locale])) {
         const theirs = variables(english.get(key)!);
         const ours = variables(message);
         const known = new Set([...theirs.shown, ...theirs.chosenBy]);
@@ -114,7 +109,7 @@ describe("translations", () => {
     const problems: string[] = [];
     for (const locale of locales) {
       const needed = pluralCategories(locale);
-      for (const [key, message] of leaves(messages[locale])) {
+      for (const [key, message] of messageLeaves(messages[locale])) {
         walk(parse(message), (element) => {
           if (element.type !== TYPE.plural || element.pluralType === "ordinal") return;
           const has = Object.keys(element.options);
