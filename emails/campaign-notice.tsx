@@ -1,8 +1,9 @@
 import { Link, Text } from "@react-email/components";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
-import { EmailButton, EmailLayout, SupporterFooter, textStyle } from "./parts";
+import { EmailButton, EmailLayout, SupporterFooter, textStyle, withBdi } from "./parts";
 
 // One piece of news: the petition reached a decision-maker, or one answered (its summary as the
 // organisers published it).
@@ -24,31 +25,36 @@ export function campaignNoticeSubject(props: CampaignNoticeProps): string {
   const t = translator(props.locale, "NoticeEmail");
   const [only] = props.items;
   if (props.items.length === 1 && only) {
-    return only.kind === "delivered" ? t("subjectDelivered", { addressee: only.addressee }) : t("subjectAnswered", { addressee: only.addressee });
+    const addressee = isolate(only.addressee);
+    return only.kind === "delivered" ? t("subjectDelivered", { addressee }) : t("subjectAnswered", { addressee });
   }
-  return t("subjectSeveral", { title: props.campaignTitle });
+  return t("subjectSeveral", { title: isolate(props.campaignTitle) });
 }
 
 export function CampaignNoticeEmail(props: CampaignNoticeProps) {
   const t = translator(props.locale, "NoticeEmail");
+  const title = isolate(props.campaignTitle);
   return (
     <EmailLayout
       locale={props.locale}
       preview={campaignNoticeSubject(props)}
-      brand={props.organisationName}
+      brand={isolate(props.organisationName)}
       heading={campaignNoticeSubject(props)}
-      footnote={t("why", { title: props.campaignTitle })}
+      footnote={t("why", { title })}
       footer={<SupporterFooter locale={props.locale} links={props.supporterLinks} />}
     >
       {props.englishParts ? <Text style={{ ...textStyle, color: "#505a5f" }}>{t("englishParts")}</Text> : null}
       {props.items.map((item, index) =>
         item.kind === "delivered" ? (
           <Text key={index} style={textStyle}>
-            {t("delivered", { title: props.campaignTitle, addressee: item.addressee })}
+            {withBdi(t("delivered", { title, addressee: isolate(item.addressee) }))}
           </Text>
         ) : (
           <Text key={index} style={textStyle}>
-            {t("answered", { addressee: item.addressee })} <q>{item.summary}</q>
+            {withBdi(t("answered", { addressee: isolate(item.addressee) }))}{" "}
+            <q>
+              <bdi>{item.summary}</bdi>
+            </q>
           </Text>
         ),
       )}

@@ -1,8 +1,9 @@
 import { Text } from "@react-email/components";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, LinkFallback, SupporterFooter, textStyle } from "./parts";
+import { EmailButton, EmailLayout, LinkFallback, SupporterFooter, textStyle, withBdi } from "./parts";
 
 export type ConfirmSignatureProps = {
   locale: Locale;
@@ -22,12 +23,14 @@ export type ConfirmSignatureProps = {
 
 export function confirmSignatureSubject(props: ConfirmSignatureProps): string {
   const t = translator(props.locale, "Emails");
-  if (props.alreadyConfirmed) return t("alreadySigned.subject", { title: props.campaignTitle });
-  return t(props.reminder ? "reminder.subject" : "confirm.subject", { title: props.campaignTitle });
+  const title = isolate(props.campaignTitle);
+  if (props.alreadyConfirmed) return t("alreadySigned.subject", { title });
+  return t(props.reminder ? "reminder.subject" : "confirm.subject", { title });
 }
 
 export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
   const t = translator(props.locale, "Emails");
+  const title = isolate(props.campaignTitle);
   return (
     <EmailLayout
       locale={props.locale}
@@ -37,15 +40,15 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
       footnote={t("notYou")}
       footer={props.supporterLinks ? <SupporterFooter locale={props.locale} links={props.supporterLinks} /> : null}
     >
-      <Text style={textStyle}>{t("greeting", { name: props.name })}</Text>
+      <Text style={textStyle}>{withBdi(t("greeting", { name: isolate(props.name) }))}</Text>
       {props.alreadyConfirmed ? (
         <>
-          <Text style={textStyle}>{t(props.held ? "alreadySigned.bodyHeld" : "alreadySigned.body", { title: props.campaignTitle })}</Text>
+          <Text style={textStyle}>{withBdi(t(props.held ? "alreadySigned.bodyHeld" : "alreadySigned.body", { title }))}</Text>
           <EmailButton href={props.campaignUrl}>{t("alreadySigned.button")}</EmailButton>
         </>
       ) : (
         <>
-          <Text style={textStyle}>{t(props.reminder ? "reminder.body" : "confirm.body", { title: props.campaignTitle })}</Text>
+          <Text style={textStyle}>{withBdi(t(props.reminder ? "reminder.body" : "confirm.body", { title }))}</Text>
           <EmailButton href={props.confirmUrl}>{t("confirm.button")}</EmailButton>
           <LinkFallback help={t("confirm.linkHelp")} url={props.confirmUrl} locale={props.locale} />
         </>

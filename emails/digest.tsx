@@ -1,9 +1,11 @@
 import { Link, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
 import { countryName } from "../lib/countries";
 import { formatDate, formatNumber, formatter } from "../lib/i18n/format";
+import { isolate } from "../lib/i18n/isolate";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailLayout, textStyle } from "./parts";
+import { EmailLayout, textStyle, withBdi } from "./parts";
 
 // Everything a digest says, fixed when it is counted: the outbox stores these props, so a later
 // change to the campaign cannot change what a decision-maker was told.
@@ -48,9 +50,10 @@ function dateTime(iso: string, locale: Locale): string {
 export function digestSubject(props: DigestProps): string {
   const t = translator(props.locale, "DigestEmail");
   const total = formatNumber(props.totalSignatures, props.locale);
+  const title = isolate(props.campaignTitle);
   return props.kind === "MILESTONE" && props.milestoneGoal
-    ? t("subjectMilestone", { goal: formatNumber(props.milestoneGoal, props.locale), goalCount: props.milestoneGoal, title: props.campaignTitle })
-    : t("subject", { total, totalCount: props.totalSignatures, title: props.campaignTitle });
+    ? t("subjectMilestone", { goal: formatNumber(props.milestoneGoal, props.locale), goalCount: props.milestoneGoal, title })
+    : t("subject", { total, totalCount: props.totalSignatures, title });
 }
 
 export function DigestEmail(props: DigestProps) {
@@ -62,13 +65,15 @@ export function DigestEmail(props: DigestProps) {
   const heading = { fontSize: 17, fontWeight: 700, margin: "24px 0 8px" } as const;
   const websites = props.organiserWebsites ?? [];
   const paper = props.paperFingerprint ? (props.paperSignatures ?? 0) : 0;
+  const title = isolate(props.campaignTitle);
+  const organisers = isolate(props.organisers);
   return (
     <EmailLayout
       locale={props.locale}
       preview={digestSubject(props)}
       brand={t("brand")}
-      heading={t("heading", { title: props.campaignTitle })}
-      footnote={t("footnote", { organisers: props.organisers })}
+      heading={t("heading", { title })}
+      footnote={t("footnote", { organisers })}
       footer={
         props.organiserContacts ? (
           <OrganiserContacts contacts={props.organiserContacts} replyTo={props.replyTo ?? null} locale={props.locale} />
@@ -77,8 +82,8 @@ export function DigestEmail(props: DigestProps) {
         ) : undefined
       }
     >
-      <Text style={textStyle}>{t("greeting", { name: props.recipientName })}</Text>
-      <Text style={textStyle}>{t("intro", { title: props.campaignTitle, organisers: props.organisers })}</Text>
+      <Text style={textStyle}>{withBdi(t("greeting", { name: isolate(props.recipientName) }))}</Text>
+      <Text style={textStyle}>{withBdi(t("intro", { title, organisers }))}</Text>
       {props.kind === "MILESTONE" && props.milestoneGoal ? (
         <Text style={{ ...textStyle, fontWeight: 700 }}>{t("milestone", { goal: n(props.milestoneGoal), goalCount: props.milestoneGoal })}</Text>
       ) : null}
@@ -104,7 +109,8 @@ export function DigestEmail(props: DigestProps) {
           <Text style={heading}>{t("demandsHeading")}</Text>
           {props.demands.map((demand, index) => (
             <Text key={index} style={{ ...textStyle, margin: "4px 0" }}>
-              {`${n(index + 1)}. ${demand}`}
+              {`${n(index + 1)}. `}
+              <bdi>{demand}</bdi>
             </Text>
           ))}
         </Section>
@@ -126,7 +132,7 @@ export function DigestEmail(props: DigestProps) {
           <Text style={heading}>{t("commentsHeading")}</Text>
           {props.comments.map((comment, index) => (
             <Text key={index} style={{ ...textStyle, margin: "8px 0", borderInlineStart: "3px solid #d8dcde", padding: "0 12px", textAlign: side }}>
-              {t("comment", { text: comment.text, country: countryName(comment.country, props.locale) })}
+              {withBdi(t("comment", { text: isolate(comment.text), country: countryName(comment.country, props.locale) }))}
             </Text>
           ))}
         </Section>
@@ -164,7 +170,7 @@ function OrganiserContacts({ contacts, replyTo, locale }: { contacts: NonNullabl
   const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f", margin: "4px 0" };
   const reachable = contacts.filter((contact) => contact.website || contact.email);
   if (reachable.length === 0) return null;
-  const link = (href: string, text: string) => (
+  const link = (href: string, text: ReactNode) => (
     <Link href={href} style={{ color: "#0b5d3b" }} dir="ltr">
       {text}
     </Link>
@@ -175,17 +181,17 @@ function OrganiserContacts({ contacts, replyTo, locale }: { contacts: NonNullabl
       {reachable.map((contact) => (
         <Text key={contact.name} style={style}>
           {contact.nameLocale === locale ? (
-            contact.name
+            <bdi>{contact.name}</bdi>
           ) : (
-            <span lang={contact.nameLocale} dir="ltr">
+            <bdi lang={contact.nameLocale} dir="ltr">
               {contact.name}
-            </span>
+            </bdi>
           )}
           {contact.website ? <>{` · ${t("website")} `}{link(contact.website, contact.website)}</> : null}
-          {contact.email ? <>{` · ${t("contact")} `}{link(`mailto:${contact.email}`, contact.email)}</> : null}
+          {contact.email ? <>{` · ${t("contact")} `}{link(`mailto:${contact.email}`, <bdi>{contact.email}</bdi>)}</> : null}
         </Text>
       ))}
-      {replyTo ? <Text style={style}>{t("replies", { email: replyTo })}</Text> : null}
+      {replyTo ? <Text style={style}>{withBdi(t("replies", { email: isolate(replyTo) }))}</Text> : null}
     </Section>
   );
 }

@@ -1,8 +1,9 @@
 import { Link, Text } from "@react-email/components";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import { letterParagraphs } from "../lib/letters/compose-letter";
-import { EmailLayout, textStyle } from "./parts";
+import { EmailLayout, textStyle, withBdi } from "./parts";
 
 export type LetterProps = {
   locale: Locale;
@@ -29,24 +30,31 @@ export function letterSubject(props: LetterProps): string {
 // line the writer chose; replies reach the writer only when they asked for it (Reply-To).
 export function LetterEmail(props: LetterProps) {
   const t = translator(props.locale, "LetterEmail");
-  const letter = letterParagraphs(props);
+  const letter = letterParagraphs({ ...props, recipientName: isolate(props.recipientName) });
+  const name = isolate(props.senderName);
   return (
     <EmailLayout
       locale={props.locale}
       preview={props.subject}
       brand={t("brand")}
-      heading={props.subject}
-      footnote={`${t("footnote", { name: props.senderName, title: props.campaignTitle })} ${props.repliesReachWriter ? t("replies", { name: props.senderName }) : t("noReplies")}`}
+      heading={isolate(props.subject)}
+      footnote={`${t("footnote", { name, title: isolate(props.campaignTitle) })} ${props.repliesReachWriter ? t("replies", { name }) : t("noReplies")}`}
     >
-      <Text style={textStyle}>{letter.greeting}</Text>
+      <Text style={textStyle}>{withBdi(letter.greeting)}</Text>
       {letter.paragraphs.map((paragraph, index) => (
         <Text key={index} style={{ ...textStyle, whiteSpace: "pre-line" }}>
           {paragraph}
         </Text>
       ))}
-      <Text style={{ ...textStyle, whiteSpace: "pre-line" }}>{`${letter.closing}\n${letter.senderName}`}</Text>
+      <Text style={{ ...textStyle, whiteSpace: "pre-line" }}>
+        {`${letter.closing}\n`}
+        <bdi>{letter.senderName}</bdi>
+      </Text>
       <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
-        {t("campaign")} <Link href={props.campaignUrl}>{props.campaignTitle}</Link>
+        {t("campaign")}{" "}
+        <Link href={props.campaignUrl}>
+          <bdi>{props.campaignTitle}</bdi>
+        </Link>
       </Text>
       {props.organisers && props.organisers.length > 0 ? <LetterOrganisers organisers={props.organisers} locale={props.locale} /> : null}
     </EmailLayout>
@@ -63,11 +71,11 @@ function LetterOrganisers({ organisers, locale }: { organisers: NonNullable<Lett
       {organisers.map((organiser) => (
         <Text key={organiser.name} style={style}>
           {organiser.nameLocale === locale ? (
-            organiser.name
+            <bdi>{organiser.name}</bdi>
           ) : (
-            <span lang={organiser.nameLocale} dir="ltr">
+            <bdi lang={organiser.nameLocale} dir="ltr">
               {organiser.name}
-            </span>
+            </bdi>
           )}
           {organiser.website ? (
             <>
@@ -81,7 +89,7 @@ function LetterOrganisers({ organisers, locale }: { organisers: NonNullable<Lett
             <>
               {` · ${t("contact")} `}
               <Link href={`mailto:${organiser.email}`} dir="ltr">
-                {organiser.email}
+                <bdi>{organiser.email}</bdi>
               </Link>
             </>
           ) : null}

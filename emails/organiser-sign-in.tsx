@@ -1,8 +1,9 @@
 import { Text } from "@react-email/components";
 import type { MemberRole } from "../lib/generated/prisma/enums";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, LinkFallback, textStyle } from "./parts";
+import { EmailButton, EmailLayout, LinkFallback, textStyle, withBdi } from "./parts";
 
 export type OrganiserSignInProps = {
   locale: Locale;
@@ -15,7 +16,7 @@ export type OrganiserSignInProps = {
 
 export function organiserSignInSubject(props: OrganiserSignInProps): string {
   const t = translator(props.locale, "OrganiserEmails");
-  return props.invitation ? t("invitation.subject", { organisation: props.invitation.organisationName }) : t("signIn.subject");
+  return props.invitation ? t("invitation.subject", { organisation: isolate(props.invitation.organisationName) }) : t("signIn.subject");
 }
 
 export function OrganiserSignInEmail(props: OrganiserSignInProps) {
@@ -29,14 +30,20 @@ export function OrganiserSignInEmail(props: OrganiserSignInProps) {
       locale={props.locale}
       preview={organiserSignInSubject(props)}
       brand={t("brand")}
-      heading={invitation ? t("invitation.heading", { organisation: invitation.organisationName }) : t("signIn.heading")}
+      heading={invitation ? t("invitation.heading", { organisation: isolate(invitation.organisationName) }) : t("signIn.heading")}
       footnote={invitation ? t("invitation.notYou") : t("signIn.notYou")}
     >
       <Text style={textStyle}>
         {invitation
-          ? invitation.invitedBy
-            ? t("invitation.body", { inviter: invitation.invitedBy, organisation: invitation.organisationName, role: roles(invitation.role) })
-            : t("invitation.bodyNoInviter", { organisation: invitation.organisationName, role: roles(invitation.role) })
+          ? withBdi(
+              invitation.invitedBy
+                ? t("invitation.body", {
+                    inviter: isolate(invitation.invitedBy),
+                    organisation: isolate(invitation.organisationName),
+                    role: roles(invitation.role),
+                  })
+                : t("invitation.bodyNoInviter", { organisation: isolate(invitation.organisationName), role: roles(invitation.role) }),
+            )
           : t("signIn.body")}
       </Text>
       {invitation ? <Text style={textStyle}>{t(`invitation.roleMeans.${invitation.role}`)}</Text> : null}

@@ -1,10 +1,18 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { isolatedParts } from "../lib/i18n/isolate";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
 
-// The frame every Nida e-mail shares: language and direction, brand, heading, and a footnote.
+// A sentence of ours holding values put in with isolate(): in the HTML each value is a <bdi>, which
+// the plain text isolates again (plain-text.ts).
+export function withBdi(text: string): ReactNode {
+  return isolatedParts(text).map((part, index) => (index % 2 ? <bdi key={index}>{part}</bdi> : part));
+}
+
+// The frame every Nida e-mail shares: language and direction, brand, heading, and a footnote. The
+// brand, heading and footnote may hold isolated values (a sender's organisation, a title).
 export function EmailLayout(props: { locale: Locale; preview: string; brand: string; heading: string; footnote: string; footer?: ReactNode; children: ReactNode }) {
   const dir = direction(props.locale);
   return (
@@ -13,13 +21,13 @@ export function EmailLayout(props: { locale: Locale; preview: string; brand: str
       <Preview>{props.preview}</Preview>
       <Body style={{ backgroundColor: "#f4f4f2", fontFamily: "'IBM Plex Sans Arabic', 'IBM Plex Sans', Arial, sans-serif", margin: 0 }}>
         <Container style={{ backgroundColor: "#ffffff", maxWidth: 560, margin: "24px auto", padding: "32px 28px", textAlign: dir === "rtl" ? "right" : "left" }}>
-          <Text style={{ color: "#0b5d3b", fontWeight: 700, fontSize: 18, margin: 0 }}>{props.brand}</Text>
+          <Text style={{ color: "#0b5d3b", fontWeight: 700, fontSize: 18, margin: 0 }}>{withBdi(props.brand)}</Text>
           <Heading as="h1" style={{ fontSize: 22, lineHeight: "30px", color: "#1b1b1b" }}>
-            {props.heading}
+            {withBdi(props.heading)}
           </Heading>
           {props.children}
           <Hr style={{ borderColor: "#d8dcde", margin: "28px 0 16px" }} />
-          <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{props.footnote}</Text>
+          <Text style={{ fontSize: 13, lineHeight: "20px", color: "#505a5f" }}>{withBdi(props.footnote)}</Text>
           {props.footer}
         </Container>
       </Body>

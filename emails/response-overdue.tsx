@@ -1,8 +1,9 @@
 import { Text } from "@react-email/components";
 import { formatDate, formatNumber } from "../lib/i18n/format";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, textStyle } from "./parts";
+import { EmailButton, EmailLayout, textStyle, withBdi } from "./parts";
 
 export type ResponseOverdueProps = {
   locale: Locale;
@@ -17,7 +18,7 @@ export type ResponseOverdueProps = {
 };
 
 export function responseOverdueSubject(props: ResponseOverdueProps): string {
-  return translator(props.locale, "ResponseOverdueEmail")("subject", { name: props.decisionMakerName, title: props.campaignTitle });
+  return translator(props.locale, "ResponseOverdueEmail")("subject", { name: isolate(props.decisionMakerName), title: isolate(props.campaignTitle) });
 }
 
 export function ResponseOverdueEmail(props: ResponseOverdueProps) {
@@ -25,15 +26,17 @@ export function ResponseOverdueEmail(props: ResponseOverdueProps) {
   return (
     <EmailLayout locale={props.locale} preview={responseOverdueSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
       <Text style={textStyle}>
-        {t("body", {
-          name: props.decisionMakerName,
-          institution: props.institution,
-          title: props.campaignTitle,
-          signatures: formatNumber(props.signatures, props.locale),
-          signaturesCount: props.signatures,
-          asked: formatDate(new Date(props.askedAt), props.locale),
-          due: formatDate(new Date(props.dueAt), props.locale),
-        })}
+        {withBdi(
+          t("body", {
+            name: isolate(props.decisionMakerName),
+            institution: isolate(props.institution),
+            title: isolate(props.campaignTitle),
+            signatures: formatNumber(props.signatures, props.locale),
+            signaturesCount: props.signatures,
+            asked: formatDate(new Date(props.askedAt), props.locale),
+            due: formatDate(new Date(props.dueAt), props.locale),
+          }),
+        )}
       </Text>
       <Text style={textStyle}>{t("next")}</Text>
       <EmailButton href={props.deliveryUrl}>{t("button")}</EmailButton>

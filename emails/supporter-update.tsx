@@ -1,5 +1,6 @@
 import { Link, Section, Text } from "@react-email/components";
 import ReactMarkdown from "react-markdown";
+import { isolate } from "../lib/i18n/isolate";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
@@ -22,18 +23,19 @@ export type SupporterUpdateProps = {
 };
 
 export function supporterUpdateSubject(props: SupporterUpdateProps): string {
-  return props.test ? translator(props.locale, "UpdateEmail")("testSubject", { subject: props.subject }) : props.subject;
+  return props.test ? translator(props.locale, "UpdateEmail")("testSubject", { subject: isolate(props.subject) }) : props.subject;
 }
 
 export function SupporterUpdateEmail(props: SupporterUpdateProps) {
   const t = translator(props.locale, "UpdateEmail");
+  const organisation = isolate(props.organisationName);
   return (
     <EmailLayout
       locale={props.locale}
       preview={props.subject}
-      brand={props.organisationName}
-      heading={props.subject}
-      footnote={props.campaignTitle ? t("whyCampaign", { organisation: props.organisationName, title: props.campaignTitle }) : t("why", { organisation: props.organisationName })}
+      brand={organisation}
+      heading={isolate(props.subject)}
+      footnote={props.campaignTitle ? t("whyCampaign", { organisation, title: isolate(props.campaignTitle) }) : t("why", { organisation })}
       footer={<SupporterFooter locale={props.locale} links={props.supporterLinks} reason={false} />}
     >
       {props.test ? <Text style={{ ...textStyle, color: "#8a4b00", fontWeight: 700 }}>{t("testNote")}</Text> : null}
@@ -56,7 +58,7 @@ export function SupporterUpdateEmail(props: SupporterUpdateProps) {
       {props.campaignUrl && props.campaignTitle ? (
         <Text style={textStyle}>
           <Link href={props.campaignUrl} style={{ color: "#0b5d3b" }}>
-            {props.campaignTitle}
+            <bdi>{props.campaignTitle}</bdi>
           </Link>
         </Text>
       ) : null}

@@ -1,7 +1,8 @@
 import { Text } from "@react-email/components";
+import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, textStyle } from "./parts";
+import { EmailButton, EmailLayout, textStyle, withBdi } from "./parts";
 
 export type TrendingAlertProps = {
   locale: Locale;
@@ -18,7 +19,7 @@ export type TrendingAlertProps = {
 };
 
 export function trendingAlertSubject(props: TrendingAlertProps): string {
-  return translator(props.locale, "TrendingAlertEmail")("subject", { title: props.campaignTitle });
+  return translator(props.locale, "TrendingAlertEmail")("subject", { title: isolate(props.campaignTitle) });
 }
 
 export function TrendingAlertEmail(props: TrendingAlertProps) {
@@ -27,7 +28,7 @@ export function TrendingAlertEmail(props: TrendingAlertProps) {
   return (
     <EmailLayout locale={props.locale} preview={trendingAlertSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
       <Text style={textStyle}>
-        {t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: props.campaignTitle, count: props.confirmed, hour })}
+        {withBdi(t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: isolate(props.campaignTitle), count: props.confirmed, hour }))}
       </Text>
       <Text style={{ ...textStyle, direction: "ltr", fontFamily: "monospace" }}>{props.value}</Text>
       {props.held ? <Text style={textStyle}>{t("held", { count: props.held })}</Text> : null}

@@ -5,6 +5,7 @@
 // was sent to them, as the API (the database) says it; the seed decision-makers' reserved
 // addresses receive nothing during the whole run.
 import { expect, test, type Page } from "@playwright/test";
+import { isolate } from "../../lib/i18n/isolate";
 import { campaigns as seedCampaignData, decisionMakers as seedDecisionMakers, letterDecisionMakers } from "../../prisma/seed-data";
 import { fetchCaptured } from "../fixtures/resend-capture";
 import { campaignPath, captureUrl, confirmPath, expectCheckYourEmail, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail } from "./helpers";
@@ -127,7 +128,7 @@ test("an organiser's new campaign sends nothing until a cadence is chosen and so
   // Now one digest, counting 1, shown in the log with its period in words, and sent.
   await page.getByRole("button", { name: "Send due digests now" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 digest queued for delivery." })).toBeVisible();
-  const mail = await waitForEmail(minister.email, `1 signature: ${title}`);
+  const mail = await waitForEmail(minister.email, `1 signature: ${isolate(title)}`);
   expect(mail.text).toContain("1 person has confirmed their signature so far.");
   expect(mail.text?.split(`${baseURL}/en/campaigns/${slug}`)).toHaveLength(2);
 

@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { formatDate, formatNumber } from "../../lib/i18n/format";
+import { isolate } from "../../lib/i18n/isolate";
 import { pdfReadingText } from "../fixtures/pdf-text";
 import { campaignPath, confirmPath, mailTimeoutMs, newSigner, pressConfirm, submitSignForm, uniqueEmail, uniqueTag, waitForConfirmationEmail, waitForEmail, expectCheckYourEmail } from "./helpers";
 import { createPublishedCampaign, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
@@ -102,7 +103,7 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await expect(page.getByRole("status").filter({ hasText: "No digest was due" })).toBeVisible();
 
   // The e-mail the minister received says what the log says.
-  const mail = await waitForEmail(minister.email, `1 signature: ${title}`);
+  const mail = await waitForEmail(minister.email, `1 signature: ${isolate(title)}`);
   expect(mail.text).toContain("1 person has confirmed their signature so far.");
   expect(mail.text).toContain("Keep every border crossing open for aid");
   expect(mail.text).toContain("Germany: 1");

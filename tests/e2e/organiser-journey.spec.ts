@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { isolate } from "../../lib/i18n/isolate";
 import { campaignPath, confirmPath, expectCheckYourEmail, readCount, submitSignForm, uniqueTag, waitForConfirmationEmail, waitForEmail } from "./helpers";
 import { continueLink, discoverOrganisationA, e2eOrganisations, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
@@ -71,7 +72,7 @@ test("an invited organiser publishes a bilingual campaign, moderates its signatu
   await owner.context.close();
 
   // 2. The new organiser signs in from the invitation, in a browser of their own.
-  const invitation = await waitForEmail(organiserEmail, `You are invited to join ${e2eOrganisations.a} on Nida`);
+  const invitation = await waitForEmail(organiserEmail, `You are invited to join ${isolate(e2eOrganisations.a)} on Nida`);
   const link = continueLink(invitation);
   expect(link, "the sign-in link of the invitation").not.toBeNull();
   const organiserContext = await browser.newContext({ baseURL });

@@ -4,6 +4,7 @@
 // name, with one-click unsubscribe; the signer who did not agree receives nothing; the campaign
 // page shows the update. A signer who unsubscribes with one click gets no later update.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { isolate } from "../../lib/i18n/isolate";
 import type { Captured } from "../fixtures/resend-capture";
 import { campaignPath, capturedFor, confirmFromEmail, confirmPath, expectCheckYourEmail, mailTimeoutMs, newSigner, signFromOwnAddress, submitSignForm, uniqueTag, waitForEmail, type Signer } from "./helpers";
 import {
@@ -155,7 +156,7 @@ test("an owner sends an update to the signers who agreed, and a signer who unsub
   // A test to the organiser themself: exactly one message, to them, marked as a test; nobody else gets it.
   await page.getByRole("button", { name: "Test in English" }).click();
   await expect(page.getByRole("status")).toHaveText(`A test is on its way to ${organiser.email}.`);
-  const testMail = await waitForEmail(organiser.email, `[Test] ${subject}`);
+  const testMail = await waitForEmail(organiser.email, `[Test] ${isolate(subject)}`);
   expect(testMail.to).toEqual([organiser.email]);
   expect(testMail.text).toContain("This is a test: only you received it.");
   expect(testMail.text).toContain("Two hospitals reopened this week");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { isolate } from "../../lib/i18n/isolate";
 import { capturedFor, uniqueEmail, waitForEmail } from "./helpers";
 import {
   e2eOrganisations,
@@ -131,8 +132,8 @@ test("an owner invites a member, who signs in from the invitation; removing them
   await expect(page.getByRole("status").filter({ hasText: "Invitation sent" })).toHaveText(`Invitation sent to ${member}.`);
   await expect(page.locator(".member-list")).toContainText(member);
 
-  const invitation = await waitForEmail(member, `You are invited to join ${e2eOrganisations.b} on Nida`);
-  expect(invitation.text).toContain(`${other.email} has invited you`);
+  const invitation = await waitForEmail(member, `You are invited to join ${isolate(e2eOrganisations.b)} on Nida`);
+  expect(invitation.text).toContain(`${isolate(other.email)} has invited you`);
   const link = /https?:\/\/\S+\/en\/organiser\/sign-in\/continue\?callback=\S+/.exec(invitation.text ?? "")?.[0];
   expect(link).toBeDefined();
 

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { createTranslator } from "next-intl";
+import { isolate } from "../../lib/i18n/isolate";
 import { campaignPath, confirmPath, newSigner, seedCampaigns, signFromOwnAddress, waitForEmail } from "./helpers";
 import { expectNoAxeViolations } from "./organiser-helpers";
 
@@ -56,7 +57,7 @@ test("a Turkish visitor reads Nida in Turkish, signs a campaign shown in English
   await expectNoAxeViolations(page);
 
   // The e-mail is in Turkish; the campaign's title in it is the English one it has.
-  const subject = emails("confirm.subject", { title: campaign.titleEn });
+  const subject = emails("confirm.subject", { title: isolate(campaign.titleEn) });
   const mail = await waitForEmail(signer.email, subject);
   expect(mail.subject).toBe(subject);
   expect(mail.html).toMatch(/<html[^>]*\blang="tr"/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import type { SignatureState } from "../../lib/generated/prisma/enums";
+import { isolate } from "../../lib/i18n/isolate";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { sendConfirmationReminders } from "../../lib/signatures/confirmation-reminder";
@@ -52,11 +53,11 @@ describe("the reminder to confirm a signature", () => {
 
     const reminders = provider.capture.messages({ to: due.email });
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.subject).toBe(`Reminder: confirm your signature: ${campaign.titleEn}`);
+    expect(reminders[0]!.subject).toBe(`Reminder: confirm your signature: ${isolate(campaign.titleEn)}`);
     expect(reminders[0]!.text).toContain("Omar Khalil");
     expect(reminders[0]!.headers["List-Unsubscribe"]).toMatch(/\/api\/unsubscribe\/[\w-]{43}>$/);
     const [toArabic] = provider.capture.messages({ to: arabic.email });
-    expect(toArabic!.subject).toBe(`تذكير: أكّد توقيعك: ${campaign.titleAr}`);
+    expect(toArabic!.subject).toBe(`تذكير: أكّد توقيعك: ${isolate(campaign.titleAr!)}`);
     expect(toArabic!.html).toContain('dir="rtl"');
     expect(provider.capture.messages({ to: early.email })).toHaveLength(0);
     expect(await db.signature.findUniqueOrThrow({ where: { id: due.signatureId } })).toMatchObject({ confirmationsSent: 2, reminderSentAt: expect.any(Date) });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
+import { isolate } from "../../lib/i18n/isolate";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { renderTemplate } from "../../lib/mail/templates";
 import { mailboxTransport } from "../../lib/mail/transport";
@@ -49,7 +50,7 @@ describe("the development mailbox", () => {
     expect(listed).toContain("Confirm your signature");
     const shown = await pageText(await openMailPage(kept!.id));
     expect(shown).toContain(`<dt>To</dt><dd>${email}</dd>`);
-    expect(shown).toContain(`Dear ${name},`);
+    expect(shown).toContain(`Dear ${isolate(name)},`);
   });
 
   it("holds a letter writer's Reply-To and copy address sealed, and shows them on the mail's page", async () => {

@@ -4,6 +4,7 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import type { LetterProps } from "../../emails/letter";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
+import { isolate } from "../../lib/i18n/isolate";
 import { findLetterRecipients, preselectedRecipient } from "../../lib/letters/find-recipients";
 import { getLetterSettings, updateLetterTemplate } from "../../lib/letters/letter-settings";
 import { issueLetterToken } from "../../lib/letters/letter-token";
@@ -128,9 +129,9 @@ describe("letters to representatives", () => {
 
     const email = await renderTemplate("letter", message!.payload as unknown as LetterProps);
     expect(email.subject).toBe(sent.subject);
-    expect(email.text).toContain("Dear Member for London,");
+    expect(email.text).toContain(`Dear ${isolate("Member for London")},`);
     expect(email.text).toContain(personal);
-    expect(email.text).toContain("Yours sincerely, Layla, Syria");
+    expect(email.text).toContain(`Yours sincerely, ${isolate("Layla, Syria")}`);
     expect(email.text).toContain("replies to this e-mail do not reach them");
     // Neither the address nor the full name given when signing is anywhere in the letter.
     for (const part of [email.text, email.html, JSON.stringify(message!.payload)]) {
@@ -151,7 +152,7 @@ describe("letters to representatives", () => {
 
     const [london] = await letterMessagesTo(recipients.london.email);
     expect(london).toMatchObject({ replyTo: supporter.email, cc: null });
-    expect((await renderTemplate("letter", london!.payload as unknown as LetterProps)).text).toContain("Replies to this e-mail go to Layla Haddad directly");
+    expect((await renderTemplate("letter", london!.payload as unknown as LetterProps)).text).toContain(`Replies to this e-mail go to ${isolate("Layla Haddad")} directly`);
     const [britain] = await letterMessagesTo(recipients.britain.email);
     expect(britain).toMatchObject({ replyTo: null, cc: supporter.email });
     expect((await renderTemplate("letter", britain!.payload as unknown as LetterProps)).text).toContain("replies to this e-mail do not reach them");

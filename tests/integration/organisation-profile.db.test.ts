@@ -10,6 +10,7 @@ import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import type { DigestProps } from "../../emails/digest";
+import { isolate } from "../../lib/i18n/isolate";
 import { renderTemplate } from "../../lib/mail/templates";
 import { getOrganisationProfile, updateOrganisationProfile } from "../../lib/organisations/profile";
 import { expectAppError } from "../fixtures/app-errors";
@@ -268,8 +269,8 @@ describe("where the profile is shown", () => {
     const mail = await renderTemplate("digest", message.payload as DigestProps);
     expect(mail.text).toContain(profile.contactEmail);
     expect(mail.text).toContain(profile.website);
-    expect(mail.text).toContain(`تصل الردود على هذه الرسالة إلى ${profile.contactEmail}`);
+    expect(mail.text).toContain(`تصل الردود على هذه الرسالة إلى ${isolate(profile.contactEmail)}`);
     // No Arabic name: the English one, marked as English, inside the Arabic mail.
-    expect(mail.html).toContain(`<span lang="en" dir="ltr">${profile.name}</span>`);
+    expect(mail.html).toContain(`<bdi lang="en" dir="ltr">${profile.name}</bdi>`);
   });
 });

@@ -4,6 +4,7 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
+import { isolate } from "../../lib/i18n/isolate";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { sendEmail } from "../../lib/mail/send-email";
 import { renderTemplate } from "../../lib/mail/templates";
@@ -57,7 +58,7 @@ describe("deliverDueMessages", () => {
     const email = await provider.capture.waitForMessage({ to: input.email }, { timeoutMs: 5_000 });
     expect(email.from).toBe(env.MAIL_FROM);
     expect(email.to).toEqual([input.email]);
-    expect(email.subject).toBe(`Confirm your signature: ${campaign.titleEn}`);
+    expect(email.subject).toBe(`Confirm your signature: ${isolate(campaign.titleEn)}`);
     expect(email.html).toContain(`href="${confirmUrl}"`);
     expect(email.text).toContain(confirmUrl);
     expect(email.idempotencyKey).toBe(queued!.idempotencyKey);

@@ -5,6 +5,7 @@ import { recountCampaigns } from "../../../lib/abuse/recount";
 import { invalidateTrendingBurst, listOpenTrendingFlags, previewTrendingBurst } from "../../../lib/abuse/trending-flags";
 import { addConfirmed, confirmedCount } from "../../../lib/campaigns/counters";
 import { db } from "../../../lib/db";
+import { isolate } from "../../../lib/i18n/isolate";
 import { renderTemplate } from "../../../lib/mail/templates";
 import { insertConfirmedSignatures } from "../../fixtures/bulk-signatures";
 import { createCampaign } from "../../fixtures/factories";
@@ -49,7 +50,7 @@ describe("trending detection", () => {
     const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${mine[0]!.id}:` } } }));
     expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
     const rendered = await renderTemplate("trending-alert", mails[0]!.payload as never);
-    expect(rendered.subject).toBe(`Unusual burst of signatures: ${campaign.titleEn}`);
+    expect(rendered.subject).toBe(`Unusual burst of signatures: ${isolate(campaign.titleEn)}`);
     expect(rendered.text).toContain("120 signatures");
     expect(rendered.text).toContain(ipHash);
 

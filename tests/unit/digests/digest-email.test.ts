@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DigestEmail } from "../../../emails/digest";
+import { isolate } from "../../../lib/i18n/isolate";
 import { renderTemplate } from "../../../lib/mail/templates";
 
 const props = { ...DigestEmail.PreviewProps, comments: [{ text: "أوقفوا القصف الآن", country: "SY" }] };
@@ -9,10 +10,10 @@ describe("the digest e-mail", () => {
     const email = await renderTemplate("digest", { ...props, locale: "ar", campaignTitle: "حماية المدنيين في شمال غرب سوريا" });
     expect(email.html).toMatch(/<html[^>]*lang="ar"/);
     expect(email.html).toMatch(/<html[^>]*dir="rtl"/);
-    expect(email.subject).toBe("التواقيع المؤكَّدة: 15,873 – حماية المدنيين في شمال غرب سوريا");
+    expect(email.subject).toBe(`التواقيع المؤكَّدة: 15,873 – ${isolate("حماية المدنيين في شمال غرب سوريا")}`);
     expect(email.text).toContain("بلغ عدد من أكّدوا توقيعهم 1,204، وبلغ مجموع الموقّعين 15,873.");
     expect(email.text).toContain("في سوريا: 6,120");
-    expect(email.text).toContain("«أوقفوا القصف الآن» — من سوريا");
+    expect(email.text).toContain(`«${isolate("أوقفوا القصف الآن")}» — من سوريا`);
     expect(email.text).toContain(`SHA-256 ${"0".repeat(64)}`);
     // The link and the fingerprint stay left to right inside the right-to-left text.
     expect(email.html).toMatch(/direction:ltr[^>]*><a [^>]*>http:\/\/localhost:3000/);
@@ -21,11 +22,11 @@ describe("the digest e-mail", () => {
   it("states the campaign, the demands, new and total signatures, countries, comments and the link in English", async () => {
     const email = await renderTemplate("digest", { ...props, comments: [{ text: "My family lives in Idlib.", country: "DE" }] });
     expect(email.html).toMatch(/<html[^>]*dir="ltr"/);
-    expect(email.subject).toBe("15,873 signatures: Protect civilians in northwest Syria");
+    expect(email.subject).toBe(`15,873 signatures: ${isolate("Protect civilians in northwest Syria")}`);
     expect(email.text).toContain("1,204 people have confirmed their signature. 15,873 people have signed in total.");
-    expect(email.text).toContain("1. End the attacks on civilians and civilian infrastructure.");
+    expect(email.text).toContain(`1. ${isolate("End the attacks on civilians and civilian infrastructure.")}`);
     expect(email.text).toContain("Germany: 2,210");
-    expect(email.text).toContain("“My family lives in Idlib.” (Germany)");
+    expect(email.text).toContain(`“${isolate("My family lives in Idlib.")}” (Germany)`);
     expect(email.text).toContain("http://localhost:3000/en/campaigns/protect-civilians-northwest-syria");
   });
 
@@ -35,7 +36,7 @@ describe("the digest e-mail", () => {
     expect(withWebsite.text.split(url)).toHaveLength(2);
     expect(withWebsite.html.split(`href="${url}"`)).toHaveLength(2);
     expect(withWebsite.text).not.toMatch(/contact details/i);
-    expect(withWebsite.text).toContain("the organisers of this petition (Syrian Civil Defence supporters) address it to you");
+    expect(withWebsite.text).toContain(`the organisers of this petition (${isolate("Syrian Civil Defence supporters")}) address it to you`);
     expect(withWebsite.text).toContain("not from the organisers’ mailbox");
     expect(withWebsite.text).toContain("The organisers’ websites:");
     expect(withWebsite.html).toContain('href="https://organisers.example.org/"');
@@ -45,12 +46,12 @@ describe("the digest e-mail", () => {
     const arabic = await renderTemplate("digest", { ...props, locale: "ar", organiserWebsites: [] });
     expect(arabic.text.split(url)).toHaveLength(2);
     expect(arabic.text).not.toContain("بيانات الاتصال");
-    expect(arabic.text).toContain("منظّمي العريضة (Syrian Civil Defence supporters)");
+    expect(arabic.text).toContain(`منظّمي العريضة (${isolate("Syrian Civil Defence supporters")})`);
   });
 
   it("speaks of one signature in the singular", async () => {
     const email = await renderTemplate("digest", { ...props, newSignatures: 1, totalSignatures: 1, previousAt: null, topCountries: [{ country: "DE", count: 1 }] });
-    expect(email.subject).toBe("1 signature: Protect civilians in northwest Syria");
+    expect(email.subject).toBe(`1 signature: ${isolate("Protect civilians in northwest Syria")}`);
     expect(email.text).toContain("1 person has confirmed their signature so far.");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isolate } from "../../../lib/i18n/isolate";
 import { composeLetterText, defaultSignatureLine, mailtoLink } from "../../../lib/letters/compose-letter";
 import { preselectedRecipient } from "../../../lib/letters/find-recipients";
 import { rotateSubject } from "../../../lib/letters/letter-campaign";
@@ -82,7 +83,7 @@ describe("the letter", () => {
     expect(email.html).toMatch(locale === "ar" ? /<html[^>]*dir="rtl"/ : /<html[^>]*dir="ltr"/);
     expect(email.html).not.toContain("<b>Layla</b>");
     expect(email.text).toContain(valid.personal);
-    expect(email.text).toContain(locale === "ar" ? "حضرة Jane Example المحترم/ة،" : "Dear Jane Example,");
+    expect(email.text).toContain(locale === "ar" ? `حضرة ${isolate("Jane Example")} المحترم/ة،` : `Dear ${isolate("Jane Example")},`);
   });
 });
 
@@ -99,7 +100,7 @@ describe("what a letter says of its writer", () => {
     expect(closed.text).toContain("The writer chose not to share their e-mail address, so replies to this e-mail do not reach them.");
     expect(closed.text).not.toContain("Replies to this e-mail go to");
     const open = await renderTemplate("letter", { ...props, repliesReachWriter: true });
-    expect(open.text).toContain("Replies to this e-mail go to Layla, Syria directly");
+    expect(open.text).toContain(`Replies to this e-mail go to ${isolate("Layla, Syria")} directly`);
     expect(open.text).not.toContain("do not reach them");
   });
 

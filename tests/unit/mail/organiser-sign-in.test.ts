@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrganiserSignInProps } from "../../../emails/organiser-sign-in";
+import { isolate } from "../../../lib/i18n/isolate";
 import { isTemplateName, renderTemplate } from "../../../lib/mail/templates";
 
 const continueUrl = (locale: string) =>
@@ -37,8 +38,8 @@ describe("organiser-sign-in e-mail", () => {
   });
 
   it.each([
-    ["en", "You are invited to join Syria Civil Defence Friends on Nida", "layla@example.org has invited you", "expires in 7 days", "Organiser"],
-    ["ar", "دعوة للانضمام إلى Syria Civil Defence Friends على نداء", "دعاك layla@example.org", "بعد 7 أيام", "منظِّم"],
+    ["en", `You are invited to join ${isolate("Syria Civil Defence Friends")} on Nida`, `${isolate("layla@example.org")} has invited you`, "expires in 7 days", "Organiser"],
+    ["ar", `دعوة للانضمام إلى ${isolate("Syria Civil Defence Friends")} على نداء`, `دعاك ${isolate("layla@example.org")}`, "بعد 7 أيام", "منظِّم"],
   ] as const)("as an invitation (%s): names the organisation, who invited, the role and a 7-day validity", async (locale, subject, inviter, validity, role) => {
     const email = await renderTemplate("organiser-sign-in", props(locale, { validHours: 168, invitation }));
     expect(email.subject).toBe(subject);
@@ -50,7 +51,7 @@ describe("organiser-sign-in e-mail", () => {
 
   it("as an invitation from the command line: no inviter named", async () => {
     const email = await renderTemplate("organiser-sign-in", props("en", { validHours: 168, invitation: { ...invitation, invitedBy: null } }));
-    expect(email.text).toContain("You have been invited to help run the campaigns of Syria Civil Defence Friends");
+    expect(email.text).toContain(`You have been invited to help run the campaigns of ${isolate("Syria Civil Defence Friends")}`);
   });
 
   it("escapes an organisation name rather than running it as HTML", async () => {

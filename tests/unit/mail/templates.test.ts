@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isolate } from "../../../lib/i18n/isolate";
 import { isTemplateName, renderTemplate } from "../../../lib/mail/templates";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
@@ -23,11 +24,11 @@ describe("confirm-signature e-mail", () => {
 
   it("in English: English subject, left-to-right, the confirm link in the HTML and the plain text", async () => {
     const email = await renderTemplate("confirm-signature", props("en"));
-    expect(email.subject).toBe("Confirm your signature: Protect civilians in Idlib");
+    expect(email.subject).toBe(`Confirm your signature: ${isolate("Protect civilians in Idlib")}`);
     expect(htmlTag(email.html)).toMatch(/lang="en"/);
     expect(htmlTag(email.html)).toMatch(/dir="ltr"/);
     expect(email.html).toContain(`href="http://nida.test/en/confirm/${token}"`);
-    expect(email.html).toContain("Dear Layla,");
+    expect(email.html).toContain("Dear <bdi>Layla</bdi>,");
     expect(email.text).toContain(`http://nida.test/en/confirm/${token}`);
     expect(email.text).toContain("Confirm my signature");
     expect(email.text).not.toMatch(/<[a-z]/i);
@@ -35,7 +36,7 @@ describe("confirm-signature e-mail", () => {
 
   it("in Arabic: Arabic subject, right-to-left, the confirm link in the HTML and the plain text", async () => {
     const email = await renderTemplate("confirm-signature", props("ar"));
-    expect(email.subject).toBe("أكّد توقيعك: احموا المدنيين في إدلب");
+    expect(email.subject).toBe(`أكّد توقيعك: ${isolate("احموا المدنيين في إدلب")}`);
     expect(htmlTag(email.html)).toMatch(/lang="ar"/);
     expect(htmlTag(email.html)).toMatch(/dir="rtl"/);
     expect(email.html).toContain(`href="http://nida.test/ar/confirm/${token}"`);
@@ -47,7 +48,7 @@ describe("confirm-signature e-mail", () => {
 
   it.each(["en", "ar"] as const)("for someone who already confirmed (%s): says so, links to the campaign, carries no confirm link", async (locale) => {
     const email = await renderTemplate("confirm-signature", props(locale, { alreadyConfirmed: true }));
-    expect(email.subject).toBe(locale === "ar" ? "سبق أن وقّعت: احموا المدنيين في إدلب" : "You have already signed: Protect civilians in Idlib");
+    expect(email.subject).toBe(locale === "ar" ? `سبق أن وقّعت: ${isolate("احموا المدنيين في إدلب")}` : `You have already signed: ${isolate("Protect civilians in Idlib")}`);
     expect(htmlTag(email.html)).toMatch(locale === "ar" ? /dir="rtl"/ : /dir="ltr"/);
     expect(email.html).not.toContain(token);
     expect(email.text).not.toContain(token);
