@@ -28,6 +28,7 @@ const postgresJourneys = [
   "organiser-prints-paper-materials",
   "reader-sees-signers-map",
   "turkish-visitor-signs",
+  "arabic-only-campaign",
 ].map((journey) => `**/${journey}.spec.ts`);
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

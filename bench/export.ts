@@ -53,9 +53,14 @@ type BenchDatabase = { url: string; client: pg.Client; sealIn: PrismaClient; org
 // `insert` writes the signatures: this checkout's fixture, or another commit's (bench/compare.ts).
 export async function createCampaign({ client, sealIn, organisationId }: Omit<BenchDatabase, "url">, rows: number, insert: typeof insertConfirmedSignatures = insertConfirmedSignatures): Promise<string> {
   const id = `bench-${randomUUID().slice(0, 8)}`;
+  // Another commit's database (bench/compare.ts) may still hold a campaign's texts in one column per language.
+  const perLanguageColumns = (await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'campaigns' AND column_name = 'title_en'`)).rowCount === 1;
   await client.query(
-    `INSERT INTO campaigns (id, slug, status, title_en, summary_en, goals, updated_at)
-     VALUES ($1, $1, 'OPEN', 'Benchmark campaign', 'Signatures to export.', '{1000000}', now())`,
+    perLanguageColumns
+      ? `INSERT INTO campaigns (id, slug, status, title_en, summary_en, goals, updated_at)
+         VALUES ($1, $1, 'OPEN', 'Benchmark campaign', 'Signatures to export.', '{1000000}', now())`
+      : `INSERT INTO campaigns (id, slug, status, primary_locale, title, summary, goals, updated_at)
+         VALUES ($1, $1, 'OPEN', 'en', '{"en": "Benchmark campaign"}', '{"en": "Signatures to export."}', '{1000000}', now())`,
     [id],
   );
   await client.query(`INSERT INTO campaign_owners (campaign_id, organisation_id, lead) VALUES ($1, $2, true)`, [id, organisationId]);

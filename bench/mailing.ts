@@ -72,10 +72,15 @@ export async function createUpdateAudience(client: pg.Client, sealIn: PrismaClie
 export async function createDraftUpdate(client: pg.Client, audience: UpdateAudience): Promise<string> {
   const id = `bench-update-${randomUUID().slice(0, 8)}`;
   await client.query(
-    `INSERT INTO supporter_updates (id, organisation_id, campaign_id, subject_en, subject_ar, body_en, body_ar, status, mailed, published, updated_at)
-     VALUES ($1, $2, $3, 'We delivered the petition', 'سلّمنا العريضة',
-             'Thank you. On **Monday** we handed it over to the ministry.', 'شكرًا لكم. سلّمناها يوم **الإثنين**.', 'DRAFT', true, false, now())`,
-    [id, audience.organisationId, audience.campaignId],
+    `INSERT INTO supporter_updates (id, organisation_id, campaign_id, subject, body, status, mailed, published, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'DRAFT', true, false, now())`,
+    [
+      id,
+      audience.organisationId,
+      audience.campaignId,
+      { en: "We delivered the petition", ar: "سلّمنا العريضة" },
+      { en: "Thank you. On **Monday** we handed it over to the ministry.", ar: "شكرًا لكم. سلّمناها يوم **الإثنين**." },
+    ],
   );
   return id;
 }

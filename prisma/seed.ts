@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { storedTranslations } from "../lib/i18n/translations";
 import { campaignLetters, campaigns, decisionMakers, letterDecisionMakers, organisations, statements, type SeedStatement } from "./seed-data";
 
 export type SeedReport = { campaignsCreated: string[] };
@@ -97,12 +98,10 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
         sourceStatementId: statementId,
         goals: campaign.goals,
         opensAt: new Date("2026-01-01T00:00:00Z"),
-        titleEn: campaign.titleEn,
-        titleAr: campaign.titleAr,
-        summaryEn: campaign.summaryEn,
-        summaryAr: campaign.summaryAr,
-        bodyEn: campaign.bodyEn,
-        bodyAr: campaign.bodyAr,
+        primaryLocale: "en",
+        title: storedTranslations({ en: campaign.titleEn, ar: campaign.titleAr }),
+        summary: storedTranslations({ en: campaign.summaryEn, ar: campaign.summaryAr }),
+        body: storedTranslations({ en: campaign.bodyEn, ar: campaign.bodyAr }),
         // Nothing goes to the decision-makers until an organiser chooses how often.
         digestCadence: null,
         milestoneDigests: false,
@@ -113,8 +112,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
           create: campaign.demands.map((demand, index) => ({
             position: index + 1,
             kind: demand.kind,
-            textEn: demand.textEn,
-            textAr: demand.textAr,
+            text: storedTranslations({ en: demand.textEn, ar: demand.textAr }),
             sourceQuote: demand.sourceQuote,
             sourceStatementId: statementId,
           })),
@@ -128,8 +126,11 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
   // Letter templates: given to seed campaigns that have none yet; an organiser's own is kept.
   for (const [slug, letter] of Object.entries(campaignLetters)) {
     await prisma.campaign.updateMany({
-      where: { slug, letterBodyEn: "" },
-      data: { letterSubjectsEn: letter.subjectsEn, letterSubjectsAr: letter.subjectsAr, letterBodyEn: letter.bodyEn, letterBodyAr: letter.bodyAr },
+      where: { slug, letterBody: { equals: {} } },
+      data: {
+        letterSubjects: { en: letter.subjectsEn, ar: letter.subjectsAr },
+        letterBody: storedTranslations({ en: letter.bodyEn, ar: letter.bodyAr }),
+      },
     });
   }
   return { campaignsCreated: created };

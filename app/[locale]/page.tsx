@@ -27,7 +27,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             <li key={campaign.slug} className="campaign-card">
               <h3>
                 <a href={publicPath.campaign(locale, campaign.slug)}>
-                  <LocalizedText values={campaign.title} locale={locale} />
+                  <LocalizedText values={campaign.title} locale={locale} primary={campaign.primaryLocale} />
                 </a>
               </h3>
               {campaign.leadOrganisation ? (
@@ -35,7 +35,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                   {t("by")} <OrganisationName name={campaign.leadOrganisation} locale={locale} />
                 </p>
               ) : null}
-              <LocalizedText as="p" values={campaign.summary} locale={locale} />
+              <LocalizedText as="p" values={campaign.summary} locale={locale} primary={campaign.primaryLocale} />
               <ProgressMeter progress={campaign.progress} locale={locale} size="small" />
             </li>
           ))}

@@ -13,7 +13,7 @@ import { WriteLetterLink } from "@/app/components/write-letter-link";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import type { CampaignPage } from "@/lib/campaigns/get-campaign";
 import { formatDate } from "@/lib/i18n/format";
-import { languageName, localized, type Locale } from "@/lib/i18n/locales";
+import { direction, languageName, localized, type Locale } from "@/lib/i18n/locales";
 import { publicPath } from "@/lib/public-urls";
 import type { AuthorName } from "@/lib/statements/authors";
 
@@ -24,9 +24,9 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const kinds = await getTranslations({ locale, namespace: "DemandKinds" });
   const organisers = await getTranslations({ locale, namespace: "OrganisationPublic" });
-  const body = localized(locale, campaign.body);
+  const body = localized(locale, campaign.body, campaign.primaryLocale);
   // A campaign not yet written in the reader's language is shown in the one it has, and says so.
-  const writtenIn = localized(locale, campaign.title).locale;
+  const writtenIn = localized(locale, campaign.title, campaign.primaryLocale).locale;
   // Rich-text tag for a statement's authors, each named in the reader's language where known.
   const authorsTag = (authors: AuthorName[]) =>
     function Authors() {
@@ -45,8 +45,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
             </Fragment>
           ))}
         </p>
-        <LocalizedText as="h1" values={campaign.title} locale={locale} />
-        <LocalizedText as="p" className="lede" values={campaign.summary} locale={locale} />
+        <LocalizedText as="h1" values={campaign.title} primary={campaign.primaryLocale} locale={locale} />
+        <LocalizedText as="p" className="lede" values={campaign.summary} primary={campaign.primaryLocale} locale={locale} />
         {writtenIn !== locale ? <p className="hint">{t("writtenIn", { language: languageName(locale, writtenIn) })}</p> : null}
         <ProgressMeter progress={campaign.progress} locale={locale} liveSlug={live ? campaign.slug : undefined} />
         <ul className="demand-chips" aria-label={t("demandsHeading")}>
@@ -75,7 +75,7 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
             {campaign.demands.map((demand, index) => (
               <li key={index} className="demand">
                 <p className="demand-kind">{kinds(demand.kind)}</p>
-                <LocalizedText as="p" className="demand-text" values={demand.text} locale={locale} />
+                <LocalizedText as="p" className="demand-text" values={demand.text} primary={campaign.primaryLocale} locale={locale} />
                 {demand.sourceQuote ? (
                   <figure className="quote">
                     <blockquote lang={demand.statement?.language ?? "en"} dir={demand.statement?.language === "ar" ? "rtl" : "ltr"}>
@@ -100,8 +100,8 @@ export async function CampaignArticle({ campaign, locale, sign, live = false }: 
         {body.text ? (
           <section aria-labelledby="about-heading">
             <h2 id="about-heading">{t("aboutHeading")}</h2>
-            {body.locale !== locale && writtenIn === locale ? <p className="hint">{t("contentInEnglish")}</p> : null}
-            <div lang={body.locale} dir={body.locale === "ar" ? "rtl" : "ltr"}>
+            {body.locale !== locale && writtenIn === locale ? <p className="hint">{t("partWrittenIn", { language: languageName(locale, body.locale) })}</p> : null}
+            <div lang={body.locale} dir={direction(body.locale)}>
               <Markdown>{body.text}</Markdown>
             </div>
           </section>

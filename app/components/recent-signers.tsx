@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
+import { isolate } from "@/lib/i18n/isolate";
 import type { Locale } from "@/lib/i18n/locales";
 import { listPublicSigners } from "@/lib/privacy/public-signers";
 
-// Signers who chose to be listed, by first name and country only; nothing when no one did.
+// Signers who chose to be listed, by first name and country only; nothing when no one did. A name
+// is isolated, so that a Latin name on an Arabic page (or the reverse) keeps the comma after it.
 export async function RecentSigners({ campaignId, locale }: { campaignId: string; locale: Locale }) {
   const signers = await listPublicSigners({ campaignId });
   if (signers.length === 0) return null;
@@ -14,7 +16,7 @@ export async function RecentSigners({ campaignId, locale }: { campaignId: string
       <ul>
         {signers.map((signer, index) => (
           <li key={index}>
-            {t("signer", { name: signer.firstName, country: countryName(signer.country, locale) })}
+            {t("signer", { name: isolate(signer.firstName), country: countryName(signer.country, locale) })}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import { listPublishedUpdates } from "@/lib/updates/list-updates";
 
 // Sent updates the organisers chose to show on the campaign page, newest first, in the page's
-// language; an update without that language is shown in English, marked as such.
+// language; an update without that language is shown in the one it was written in, marked as such.
 export async function UpdatesTimeline({ campaignId, locale }: { campaignId: string; locale: Locale }) {
   const updates = await listPublishedUpdates({ campaignId });
   if (updates.length === 0) return null;
@@ -15,8 +15,8 @@ export async function UpdatesTimeline({ campaignId, locale }: { campaignId: stri
       <h2 id="updates-heading">{t("heading")}</h2>
       <ol>
         {updates.map((update) => {
-          const subject = localized(locale, update.subject);
-          const body = localized(locale, update.body);
+          const subject = localized(locale, update.subject, update.primaryLocale);
+          const body = localized(locale, update.body, update.primaryLocale);
           const fallback = subject.locale !== locale;
           return (
             <li key={update.id} data-testid={`public-update-${update.id}`}>

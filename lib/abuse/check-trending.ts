@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import type { TrendingKind } from "../generated/prisma/enums";
+import { localized, type Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 
 const hourMs = 3_600_000;
@@ -104,20 +106,23 @@ async function alertOwners(tx: Tx, flagId: string, burst: Burst & { hourStart: D
     where: { id: burst.campaignId },
     select: {
       slug: true,
-      titleEn: true,
+      title: true,
+      primaryLocale: true,
       owners: { select: { organisation: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true } } } } } } } },
     },
   });
   const owners = new Map(campaign.owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
+  const locale: Locale = "en";
+  const campaignTitle = localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text;
   for (const [userId, email] of owners) {
     await sendEmail(tx, {
       template: "trending-alert",
       to: email,
-      locale: "en",
+      locale,
       idempotencyKey: `trending-alert:${flagId}:${userId}`,
       props: {
-        locale: "en",
-        campaignTitle: campaign.titleEn,
+        locale,
+        campaignTitle,
         kind: burst.kind,
         value: burst.value,
         confirmed: burst.confirmed,

@@ -3,6 +3,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { TrendingKind } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { bulkTransactionOptions, lockCampaignModeration, takeOut } from "../moderation/invalidate-signatures";
 import { previewInvalidate, previewRestore, type BulkActionCounts } from "../moderation/preview-bulk-action";
 import { countBack } from "../moderation/restore-signatures";
@@ -15,7 +17,8 @@ export type TrendingFlagView = {
   id: string;
   campaignId: string;
   campaignSlug: string;
-  campaignTitle: { en: string; ar: string | null };
+  campaignTitle: Translations;
+  campaignPrimaryLocale: Locale;
   kind: TrendingKind;
   value: string;
   hourStart: Date;
@@ -31,9 +34,14 @@ export async function listOpenTrendingFlags(actor: Actor): Promise<TrendingFlagV
     where: { resolvedAt: null, campaign: { owners: { some: { organisationId: { in: organisationIds } } } } },
     orderBy: [{ hourStart: "desc" }, { confirmed: "desc" }],
     take: 100,
-    select: { id: true, campaignId: true, kind: true, value: true, hourStart: true, confirmed: true, held: true, campaign: { select: { slug: true, titleEn: true, titleAr: true } } },
+    select: { id: true, campaignId: true, kind: true, value: true, hourStart: true, confirmed: true, held: true, campaign: { select: { slug: true, title: true, primaryLocale: true } } },
   });
-  return flags.map(({ campaign, ...flag }) => ({ ...flag, campaignSlug: campaign.slug, campaignTitle: { en: campaign.titleEn, ar: campaign.titleAr } }));
+  return flags.map(({ campaign, ...flag }) => ({
+    ...flag,
+    campaignSlug: campaign.slug,
+    campaignTitle: readTranslations(campaign.title),
+    campaignPrimaryLocale: campaign.primaryLocale,
+  }));
 }
 
 // The burst a flag stands for: signatures from that IP hash or e-mail domain signed or confirmed
@@ -161,7 +169,7 @@ export async function reviewTrendingFlag(options: { actor: Actor; flagId: string
       confirmed: true,
       held: true,
       resolvedAt: true,
-      campaign: { select: { id: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } } },
+      campaign: { select: { id: true, title: true, primaryLocale: true, owners: { select: { organisationId: true } } } },
     },
   });
   const [reasons, allowRule] = await Promise.all([
@@ -171,7 +179,7 @@ export async function reviewTrendingFlag(options: { actor: Actor; flagId: string
       : Promise.resolve(null),
   ]);
   return {
-    flag,
+    flag: { ...flag, campaign: { ...flag.campaign, title: readTranslations(flag.campaign.title) } },
     preview,
     release,
     heldReasons: reasons.map((group) => ({ reason: group.invalidationReason ?? "", count: group._count._all })).sort((a, b) => b.count - a.count),

@@ -1,6 +1,7 @@
 import { isPublic } from "../campaigns/lifecycle";
 import { readDb } from "../db";
 import { env } from "../env";
+import { readTranslations } from "../i18n/translations";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { apiUrl } from "../public-urls";
 import { AppError } from "../errors";
@@ -13,11 +14,10 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
     where: { slug: options.slug },
     select: {
       ...summaryCampaignSelect,
-      bodyEn: true,
-      bodyAr: true,
+      body: true,
       sourceStatement: { select: statementSelect },
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { lead: true, organisation: { select: publicOrganisationSelect } } },
-      demands: { orderBy: { position: "asc" }, select: { position: true, kind: true, textEn: true, textAr: true, sourceQuote: true, sourceStatement: { select: statementSelect } } },
+      demands: { orderBy: { position: "asc" }, select: { position: true, kind: true, text: true, sourceQuote: true, sourceStatement: { select: statementSelect } } },
       // A retired decision-maker is no longer addressed; the order is stable by name.
       targets: { where: { decisionMaker: { retiredAt: null } }, orderBy: { decisionMaker: { name: "asc" } }, select: { decisionMaker: { select: decisionMakerSelect } } },
       milestones: { orderBy: { goal: "asc" }, select: { goal: true, reachedAt: true } },
@@ -27,7 +27,7 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
   const [summary] = await shapeSummaries([{ ...campaign, owners: campaign.owners.filter((owner) => owner.lead) }]);
   return campaignDetail.parse({
     ...summary!,
-    body: { en: campaign.bodyEn, ar: campaign.bodyAr },
+    body: readTranslations(campaign.body),
     owners: campaign.owners.map((owner) => {
       const profile = publicOrganisation(owner.organisation);
       // The API's links are whole addresses, read far from our pages.
@@ -38,7 +38,7 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
     demands: campaign.demands.map((demand) => ({
       position: demand.position,
       kind: lower(demand.kind),
-      text: { en: demand.textEn, ar: demand.textAr },
+      text: readTranslations(demand.text),
       sourceQuote: demand.sourceQuote,
       statement: shapeStatement(demand.sourceStatement),
     })),

@@ -70,6 +70,7 @@ export function openApiDocument() {
         "Published campaigns, their demands and decision-makers, confirmed signature counts and the record of digests delivered and answers received.",
         "Every endpoint answers GET with JSON, to any origin (CORS), without authentication. Drafts are never visible.",
         "Field names are camelCase; enum values are lower-case snake_case; times are ISO 8601 in UTC; days are YYYY-MM-DD (UTC).",
+        "A campaign's texts (title, summary, body, each demand) are objects keyed by language code with only the languages the campaign is written in: primaryLocale names the one it was written in, which every text has; a campaign written only in Arabic has no en key. Other texts (statements, organisations, decision-makers, responses) are {en, ar} pairs, null in a language they lack.",
         "Lists are paginated with an opaque cursor: pass a page's nextCursor as cursor to get the next one; the order (newest first) is stable.",
         "Errors are JSON too: {error, message, fields?} with the status 400 or 404.",
         "An organisation's own tools also record signatures gathered elsewhere and keep a CRM in step with the organisation's consented signers. These routes need an API key, which an owner of the organisation creates on its API keys page: send it as `Authorization: Bearer nida_…`. A read key reads; a write key also records signatures. Each key may make a limited number of requests a minute (429 with Retry-After beyond it). Their answers are never cached.",

@@ -6,11 +6,14 @@ import { locales, type Locale } from "../i18n/locales";
 // schemas, so the document cannot drift from what is served. Field names are camelCase; enum
 // values are lower-case snake_case; times are ISO 8601 in UTC; days are YYYY-MM-DD (UTC).
 
-export const apiSchemas = z.registry<{ id: string; description?: string }>();
+export const apiSchemas = z.registry<{ id: string }>();
 
+// The document takes descriptions from zod's global registry, where describe() puts them, and
+// only the components' names from this one.
 function component<T extends z.ZodType>(id: string, description: string, schema: T): T {
-  apiSchemas.add(schema, { id, description });
-  return schema;
+  const described = schema.describe(description) as T;
+  apiSchemas.add(described, { id });
+  return described;
 }
 
 const dateTime = z.iso.datetime();
@@ -21,6 +24,12 @@ const localizedText = component(
   "LocalizedText",
   "A text in English and, where a translation exists, in Arabic (null otherwise).",
   z.object({ en: z.string(), ar: z.string().nullable() }),
+);
+
+const campaignText = component(
+  "CampaignText",
+  "A campaign's text (its title, summary, body, a demand), keyed by language code: only the languages it is written in, always including the campaign's primaryLocale. A campaign written only in Arabic has no en key.",
+  z.object(Object.fromEntries(locales.map((locale) => [locale, z.string().min(1).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>),
 );
 
 const optionalLocalizedText = component(
@@ -87,8 +96,9 @@ const campaignSummary = component(
   z.object({
     slug: z.string(),
     status: z.enum(campaignStatuses),
-    title: localizedText,
-    summary: localizedText,
+    primaryLocale: z.enum(locales).describe("The language the campaign is written in; its texts always have it, and may have others."),
+    title: campaignText,
+    summary: campaignText,
     leadOrganisation: localizedText.nullable(),
     opensAt: dateTime.nullable(),
     closesAt: dateTime.nullable(),
@@ -122,7 +132,7 @@ const demand = component(
   z.object({
     position: z.number().int(),
     kind: z.enum(demandKinds),
-    text: localizedText,
+    text: campaignText,
     sourceQuote: z.string().nullable().describe("A short quote from the source statement, in the statement's language."),
     statement: statement.nullable(),
   }),
@@ -148,7 +158,7 @@ export const campaignDetail = component(
   "CampaignDetail",
   "One published campaign with its demands, targets and totals.",
   campaignSummary.extend({
-    body: localizedText,
+    body: campaignText,
     owners: z.array(organisation).describe("The organisations that run it, the lead first."),
     statement: statement.nullable(),
     demands: z.array(demand),

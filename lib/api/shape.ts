@@ -5,11 +5,14 @@ import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
 import type { DecisionMakerProfile } from "../decision-makers/profile";
+import type { Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import { apiUrl, inEveryLocale, publicUrl } from "../public-urls";
 import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
 import type { CampaignSummary } from "./schema";
 
-// Database rows into the API's vocabulary: lower-case enum values, ISO times, {en, ar} pairs.
+// Database rows into the API's vocabulary: lower-case enum values, ISO times, a campaign's texts in
+// the languages it has, other texts as {en, ar} pairs.
 
 export const lower = <T extends CampaignStatus | DemandKind | DigestKind | DeliveryStatus>(value: T) => value.toLowerCase() as Lowercase<T>;
 
@@ -22,10 +25,9 @@ export const summaryCampaignSelect = {
   slug: true,
   status: true,
   goals: true,
-  titleEn: true,
-  titleAr: true,
-  summaryEn: true,
-  summaryAr: true,
+  primaryLocale: true,
+  title: true,
+  summary: true,
   opensAt: true,
   closesAt: true,
   createdAt: true,
@@ -37,10 +39,9 @@ type SummaryRow = {
   slug: string;
   status: CampaignStatus;
   goals: number[];
-  titleEn: string;
-  titleAr: string | null;
-  summaryEn: string;
-  summaryAr: string | null;
+  primaryLocale: Locale;
+  title: unknown;
+  summary: unknown;
   opensAt: Date | null;
   closesAt: Date | null;
   createdAt: Date;
@@ -71,8 +72,9 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
       slug: row.slug,
       // Only published campaigns reach here: a draft is never shaped.
       status: campaignPhase(row, now) as Exclude<CampaignPhase, "draft">,
-      title: { en: row.titleEn, ar: row.titleAr },
-      summary: { en: row.summaryEn, ar: row.summaryAr },
+      primaryLocale: row.primaryLocale,
+      title: readTranslations(row.title),
+      summary: readTranslations(row.summary),
       leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
       opensAt: isoOrNull(row.opensAt),
       closesAt: isoOrNull(row.closesAt),

@@ -1,6 +1,8 @@
 import { db } from "../db";
 import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import type { CampaignStatus, DemandKind } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { statementFacts, statementFactsSelect, type StatementFacts } from "../statements/statement-facts";
 import { confirmedCount, paperCount } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
@@ -15,13 +17,15 @@ export type CampaignPage = {
   phase: CampaignPhase;
   // Whether it takes signatures now.
   isOpen: boolean;
-  title: { en: string; ar: string | null };
-  summary: { en: string; ar: string | null };
-  body: { en: string; ar: string | null };
+  // The language it is written in; its texts fall back to it (localized(locale, text, primaryLocale)).
+  primaryLocale: Locale;
+  title: Translations;
+  summary: Translations;
+  body: Translations;
   // The organisations that run it, the lead first, as the public sees them.
   owners: (PublicOrganisation & { lead: boolean })[];
   statement: StatementRef | null;
-  demands: { kind: DemandKind; text: { en: string; ar: string | null }; sourceQuote: string | null; statement: StatementRef | null }[];
+  demands: { kind: DemandKind; text: Translations; sourceQuote: string | null; statement: StatementRef | null }[];
   progress: GoalProgress;
   closesAt: Date | null;
 };
@@ -47,14 +51,15 @@ export async function loadCampaignPage(where: { slug: string } | { id: string })
     status: campaign.status,
     phase: campaignPhase(campaign),
     isOpen: isOpen(campaign),
-    title: { en: campaign.titleEn, ar: campaign.titleAr },
-    summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
-    body: { en: campaign.bodyEn, ar: campaign.bodyAr },
+    primaryLocale: campaign.primaryLocale,
+    title: readTranslations(campaign.title),
+    summary: readTranslations(campaign.summary),
+    body: readTranslations(campaign.body),
     owners: campaign.owners.map((owner) => ({ ...publicOrganisation(owner.organisation), lead: owner.lead })),
     statement: statementRef(campaign.sourceStatement),
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,
-      text: { en: demand.textEn, ar: demand.textAr },
+      text: readTranslations(demand.text),
       sourceQuote: demand.sourceQuote,
       statement: statementRef(demand.sourceStatement),
     })),

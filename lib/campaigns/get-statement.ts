@@ -1,4 +1,6 @@
 import { db } from "../db";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { isPublic } from "./lifecycle";
 import { publicOrganisation, publicOrganisationSelect, type PublicOrganisation } from "../organisations/profile";
 import { statementAuthorsSelect } from "../statements/authors";
@@ -10,7 +12,7 @@ export type StatementPage = StatementFacts & {
   summary: { en: string; ar: string | null };
   // The statement as its authors published it, in `language`; null until someone enters it.
   fullText: string | null;
-  campaigns: { slug: string; title: { en: string; ar: string | null } }[];
+  campaigns: { slug: string; title: Translations; primaryLocale: Locale }[];
   // The organisation on Nida that published it, when there is one, as the public sees it.
   publisher: PublicOrganisation | null;
 };
@@ -21,7 +23,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
     include: {
       authors: statementAuthorsSelect,
       authorOrganisation: { select: publicOrganisationSelect },
-      campaigns: { where: isPublic.where(), select: { slug: true, titleEn: true, titleAr: true } },
+      campaigns: { where: isPublic.where(), select: { slug: true, title: true, primaryLocale: true } },
     },
   });
   if (!statement) return null;
@@ -30,7 +32,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
     url: statement.url,
     summary: { en: statement.summaryEn, ar: statement.summaryAr },
     fullText: statement.fullText || null,
-    campaigns: statement.campaigns.map((campaign) => ({ slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } })),
+    campaigns: statement.campaigns.map((campaign) => ({ slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale })),
     publisher: statement.authorOrganisation ? publicOrganisation(statement.authorOrganisation) : null,
   };
 }

@@ -1,12 +1,16 @@
 import { db } from "../db";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { confirmedCounts, paperCounts } from "./counters";
 import { goalProgress, type GoalProgress } from "./goals";
 import { isOpen } from "./lifecycle";
 
 export type CampaignCard = {
   slug: string;
-  title: { en: string; ar: string | null };
-  summary: { en: string; ar: string | null };
+  // The language it is written in: its texts fall back to it.
+  primaryLocale: Locale;
+  title: Translations;
+  summary: Translations;
   leadOrganisation: { en: string; ar: string | null } | null;
   progress: GoalProgress;
 };
@@ -20,10 +24,9 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
       id: true,
       slug: true,
       goals: true,
-      titleEn: true,
-      titleAr: true,
-      summaryEn: true,
-      summaryAr: true,
+      primaryLocale: true,
+      title: true,
+      summary: true,
       owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
     },
   });
@@ -33,8 +36,9 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
     const lead = campaign.owners[0]?.organisation;
     return {
       slug: campaign.slug,
-      title: { en: campaign.titleEn, ar: campaign.titleAr },
-      summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
+      primaryLocale: campaign.primaryLocale,
+      title: readTranslations(campaign.title),
+      summary: readTranslations(campaign.summary),
       leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
       progress: goalProgress(counts.get(campaign.id) ?? 0, campaign.goals, paper.get(campaign.id) ?? 0),
     };

@@ -6,6 +6,8 @@ import { db } from "../db";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { runDigestJob, type DigestJobReport } from "../digests/run-digest-job";
 import { AppError } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { openSignatures } from "../sealing/signer-data";
 import { getCampaignResponses, type CampaignResponses } from "../response-thresholds/response-states";
 import { runResponseJob } from "../response-thresholds/run-response-job";
@@ -38,7 +40,7 @@ type DeliveryLogEntry = {
 export type DeliveryOverview = {
   role: MemberRole;
   // digestCadence null: no organiser has chosen one yet, so nothing is scheduled.
-  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null; status: string; digestCadence: DigestCadence | null; milestoneDigests: boolean; supporterNotices: boolean; goals: number[] };
+  campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale; status: string; digestCadence: DigestCadence | null; milestoneDigests: boolean; supporterNotices: boolean; goals: number[] };
   targetIds: string[];
   choices: DecisionMakerChoice[];
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
@@ -58,8 +60,8 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     select: {
       id: true,
       slug: true,
-      titleEn: true,
-      titleAr: true,
+      title: true,
+      primaryLocale: true,
       status: true,
       digestCadence: true,
       milestoneDigests: true,
@@ -95,8 +97,8 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     campaign: {
       id: campaign.id,
       slug: campaign.slug,
-      titleEn: campaign.titleEn,
-      titleAr: campaign.titleAr,
+      title: readTranslations(campaign.title),
+      primaryLocale: campaign.primaryLocale,
       status: campaign.status,
       digestCadence: campaign.digestCadence,
       milestoneDigests: campaign.milestoneDigests,

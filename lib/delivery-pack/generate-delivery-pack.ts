@@ -5,6 +5,7 @@ import { db } from "../db";
 import { countSnapshot } from "../digests/count-snapshot";
 import { AppError } from "../errors";
 import { contentLocales, type Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { statementFacts, statementFactsSelect } from "../statements/statement-facts";
 import { inPersonPeriod } from "../digests/period";
@@ -35,10 +36,10 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
     select: {
       id: true,
       slug: true,
-      titleEn: true,
-      titleAr: true,
+      title: true,
+      primaryLocale: true,
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: publicOrganisationSelect } } },
-      demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true, sourceQuote: true, sourceStatement: { select: statementFactsSelect } } },
+      demands: { orderBy: { position: "asc" }, select: { text: true, sourceQuote: true, sourceStatement: { select: statementFactsSelect } } },
       targets: {
         where: { decisionMaker: { retiredAt: null } },
         orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
@@ -107,12 +108,12 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
   const locale: Locale = input.locale;
   const content: PackContent = {
     locale,
-    campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    campaign: { id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     organisations: campaign.owners.map((owner) => publicOrganisation(owner.organisation).name),
     recipients: recipients.map((person) => ({ name: person.name, title: { en: person.title, ar: person.titleAr }, institution: { en: person.institution, ar: person.institutionAr } })),
     all: input.decisionMaker === "all",
     demands: campaign.demands.map((demand) => ({
-      text: { en: demand.textEn, ar: demand.textAr },
+      text: readTranslations(demand.text),
       sourceQuote: demand.sourceQuote,
       statement: demand.sourceStatement ? statementFacts(demand.sourceStatement) : null,
     })),

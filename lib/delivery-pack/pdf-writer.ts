@@ -1,7 +1,8 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { join } from "node:path";
-import { visualRuns } from "../campaigns/share-image/text-paths";
+import { fontFiles, latinFaceOf, visualRuns, type Face } from "../campaigns/share-image/text-paths";
+import { direction, type Locale } from "../i18n/locales";
 
 // Lines of mixed Arabic and Latin text on PDF pages. pdfkit embeds the fonts and shapes each run
 // with fontkit (Arabic joining, lam-alef), but lays a line out left to right in logical order; so,
@@ -10,14 +11,6 @@ import { visualRuns } from "../campaigns/share-image/text-paths";
 
 export type Direction = "ltr" | "rtl";
 type Weight = 400 | 600;
-
-// The fonts the pages and the share image already ship, read from node_modules: nothing fetched.
-const fontFiles: Record<string, string> = {
-  "arabic-400": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff",
-  "arabic-600": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-600-normal.woff",
-  "latin-400": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff",
-  "latin-600": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff",
-};
 
 // Direction marks and overrides are dropped; isolates (FSI … PDI) stay for the bidi algorithm,
 // which sets a value apart with them, and are not drawn.
@@ -29,8 +22,17 @@ const qrOptions = { errorCorrectionLevel: "M" } as const;
 
 // auto: the text's own direction, from its first strong letter (what dir="auto" does on a page),
 // for what people wrote in either language: comments, names, demands not yet translated.
-export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean; align?: Align };
+// bidi: the direction of a paragraph known to be wholly in a language of the other direction.
+// lang: the language of a paragraph that is not in the document's, marked on it (a Span with
+// /Lang) for screen readers and for copying.
+export type TextStyle = { size?: number; weight?: Weight; color?: string; gapAfter?: number; indent?: number; auto?: boolean; bidi?: Direction; lang?: string; align?: Align };
 type Align = "start" | "end" | "centre";
+
+// A paragraph wholly in `language`, in a document in `documentLanguage`: when they differ (a
+// campaign's text not written in the document's language), marked and in its own direction.
+export function paragraphIn(language: Locale, documentLanguage: Locale): Pick<TextStyle, "bidi" | "lang"> {
+  return language === documentLanguage ? {} : { bidi: direction(language), lang: language };
+}
 
 const firstStrong = /[A-Za-z\u00C0-\u024F]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
@@ -67,18 +69,30 @@ export class PdfWriter {
     return this.direction === "rtl" ? margin + this.contentWidth - offset - width : margin + offset;
   }
 
-  // Runs in visual order, each with its characters as drawn left to right. fontkit turns Arabic
-  // runs round itself; a right-to-left run of spaces and punctuation (already mirrored by
-  // visualRuns) is drawn with the Latin face, left to right, so it is turned round here.
-  private runs(text: string, direction: Direction) {
-    return visualRuns(text.replace(invisible, ""), direction).map((run) => (run.rtl && !run.arabic ? { ...run, text: [...run.text].reverse().join("") } : run));
+  // Runs in visual order, each with its characters as drawn left to right and the face that draws
+  // them. fontkit turns Arabic runs round itself; a right-to-left run of spaces and punctuation
+  // (already mirrored by visualRuns) is drawn with the Latin face, left to right, so it is turned
+  // round here.
+  private runs(text: string, direction: Direction): { text: string; face: Face }[] {
+    return visualRuns(text.replace(invisible, ""), direction).flatMap((run) => {
+      if (run.arabic) return [{ text: run.text, face: "arabic" as const }];
+      const chars = run.rtl ? [...run.text].reverse() : [...run.text];
+      const pieces: { text: string; face: Face }[] = [];
+      for (const char of chars) {
+        const face = latinFaceOf(char);
+        const last = pieces.at(-1);
+        if (last?.face === face) last.text += char;
+        else pieces.push({ text: char, face });
+      }
+      return pieces;
+    });
   }
 
   // The width of a line as drawn.
   measure(text: string, style: { size: number; weight: Weight; bidi?: Direction }): number {
     let width = 0;
     for (const run of this.runs(text, style.bidi ?? this.direction)) {
-      this.doc.font(`${run.arabic ? "arabic" : "latin"}-${style.weight}`).fontSize(style.size);
+      this.doc.font(`${run.face}-${style.weight}`).fontSize(style.size);
       width += this.doc.widthOfString(run.text);
     }
     return width;
@@ -91,10 +105,10 @@ export class PdfWriter {
     const atRight = (this.direction === "rtl") === (options.align === "start");
     let x = options.align === "centre" ? options.x + (options.width - width) / 2 : atRight ? options.x + options.width - width : options.x;
     for (const run of this.runs(text, options.bidi ?? this.direction)) {
-      this.doc.font(`${run.arabic ? "arabic" : "latin"}-${options.weight}`).fontSize(options.size).fillColor(options.color);
+      this.doc.font(`${run.face}-${options.weight}`).fontSize(options.size).fillColor(options.color);
       const runWidth = this.doc.widthOfString(run.text);
       this.doc.text(run.text, x, options.y, { lineBreak: false, baseline: "alphabetic" });
-      if (run.arabic) this.ligaturesInVisualOrder();
+      if (run.face === "arabic") this.ligaturesInVisualOrder();
       x += runWidth;
     }
   }
@@ -150,13 +164,16 @@ export class PdfWriter {
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.5;
     const x = this.direction === "rtl" ? margin : margin + indent;
-    const bidi = style.auto ? ownDirection(text, this.direction) : this.direction;
+    const bidi = style.bidi ?? (style.auto ? ownDirection(text, this.direction) : this.direction);
+    // pdfkit closes a marked span at the foot of a page and opens it again on the next.
+    if (style.lang) this.doc.markContent("Span", { lang: style.lang });
     for (const line of this.wrap(text, { size, weight, bidi }, this.contentWidth - indent)) {
       this.ensureSpace(lineHeight);
       this.y += size;
       this.drawLine(line, { x, width: this.contentWidth - indent, y: this.y, size, weight, color: style.color ?? "#111111", align: style.align ?? "start", bidi });
       this.y += lineHeight - size;
     }
+    if (style.lang) this.doc.endMarkedContent();
     this.y += style.gapAfter ?? size * 0.6;
   }
 

@@ -3,24 +3,26 @@ import { db } from "../db";
 import type { CountSnapshot } from "../digests/count-snapshot";
 import { formatDate, formatNumber, formatUtcMoment } from "../i18n/format";
 import { direction, localized, type Locale } from "../i18n/locales";
+import type { Translations } from "../i18n/translations";
 import { translator } from "../i18n/translator";
 import { firstName } from "../privacy/public-signers";
 import { openSignatures } from "../sealing/signer-data";
 import { apiUrl, publicUrl } from "../public-urls";
 import { joinNames } from "../statements/authors";
 import type { StatementFacts } from "../statements/statement-facts";
-import { isolated } from "../campaigns/share-image/text-paths";
+import { isolate } from "../i18n/isolate";
 import { PdfWriter, type Cell } from "./pdf-writer";
 
 type Texts = { en: string; ar: string | null };
 
 export type PackContent = {
   locale: Locale;
-  campaign: { id: string; slug: string; title: Texts };
+  // The campaign's texts fall back to its own language where the pack's is missing.
+  campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
   organisations: Texts[];
   recipients: { name: string; title: { en: string | null; ar: string | null }; institution: Texts }[];
   all: boolean;
-  demands: { text: Texts; sourceQuote: string | null; statement: StatementFacts | null }[];
+  demands: { text: Translations; sourceQuote: string | null; statement: StatementFacts | null }[];
   snapshot: CountSnapshot;
   countries: { country: string; online: number; paper: number }[];
   includeNames: boolean;
@@ -38,7 +40,7 @@ type Ts = ReturnType<typeof translator<"DeliveryPack">>;
 // stops when the reader goes away.
 export function renderDeliveryPack(content: PackContent, signal?: AbortSignal): ReadableStream<Uint8Array> {
   const t = translator(content.locale, "DeliveryPack");
-  const title = localized(content.locale, content.campaign.title).text;
+  const title = localized(content.locale, content.campaign.title, content.campaign.primaryLocale).text;
   const writer = new PdfWriter({ direction: direction(content.locale), title: t("pdf.subject", { title }) });
   const flow: Flow = { closed: false, wake: null, controller: null };
   const stream = new ReadableStream<Uint8Array>(
@@ -89,14 +91,14 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   const { locale, snapshot } = content;
   // Names and titles put into a sentence are set apart from it (isolated), so that a Latin name
   // in an Arabic sentence does not carry the numbers or punctuation after it into its own run.
-  const title = isolated(localized(locale, content.campaign.title).text);
-  const organisations = content.organisations.map((name) => isolated(localized(locale, name).text));
+  const title = isolate(localized(locale, content.campaign.title, content.campaign.primaryLocale).text);
+  const organisations = content.organisations.map((name) => isolate(localized(locale, name).text));
   writer.paragraph(joinNames(organisations, locale), { size: 12, weight: 600, gapAfter: 2 });
   writer.paragraph(formatDate(snapshot.countedAt, locale), { color: "#444444", gapAfter: 14 });
   writer.paragraph(content.all ? t("pdf.toAll") : t("pdf.to"), { weight: 600, gapAfter: 2 });
   for (const person of content.recipients) {
     const comma = locale === "ar" ? "، " : ", ";
-    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).map(isolated).join(comma), { gapAfter: 2 });
+    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).map(isolate).join(comma), { gapAfter: 2 });
   }
   writer.y += 10;
   writer.heading(t("pdf.subject", { title }), 14);
@@ -111,12 +113,14 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   if (content.demands.length > 0) {
     writer.paragraph(t("pdf.demandsIntro"), { weight: 600, gapAfter: 4 });
     content.demands.forEach((demand, index) => {
-      writer.paragraph(`${formatNumber(index + 1, locale)}. ${localized(locale, demand.text).text}`, { gapAfter: 2, indent: 8 });
+      // A demand not written in the pack's language is in the campaign's, set apart in its own direction.
+      const text = localized(locale, demand.text, content.campaign.primaryLocale);
+      writer.paragraph(`${formatNumber(index + 1, locale)}. ${text.locale === locale ? text.text : isolate(text.text)}`, { gapAfter: 2, indent: 8, lang: text.locale === locale ? undefined : text.locale });
       // The quote is in the statement's own language, whichever the pack is in.
       if (demand.sourceQuote) writer.paragraph(quoted(demand.sourceQuote, demand.statement?.language ?? locale), { size: 9.5, color: "#444444", gapAfter: 2, indent: 20, auto: true });
       if (demand.statement) {
-        const authors = joinNames(demand.statement.authors.map((author) => isolated(localized(locale, author).text)), locale);
-        writer.paragraph(t("pdf.source", { title: isolated(localized(locale, demand.statement.title).text), authors, date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision) }), { size: 9, color: "#555555", indent: 20 });
+        const authors = joinNames(demand.statement.authors.map((author) => isolate(localized(locale, author).text)), locale);
+        writer.paragraph(t("pdf.source", { title: isolate(localized(locale, demand.statement.title).text), authors, date: formatDate(demand.statement.publishedOn, locale, demand.statement.datePrecision) }), { size: 9, color: "#555555", indent: 20 });
       } else {
         writer.y += 4;
       }

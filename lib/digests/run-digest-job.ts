@@ -5,6 +5,7 @@ import { env } from "../env";
 import { publicUrl } from "../public-urls";
 import type { DigestKind, Locale } from "../generated/prisma/enums";
 import { localized } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import type { PeriodicJob } from "../jobs/scheduler";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { countSnapshot, type CountSnapshot } from "./count-snapshot";
@@ -72,11 +73,11 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
     select: {
       id: true,
       slug: true,
-      titleEn: true,
-      titleAr: true,
+      title: true,
+      primaryLocale: true,
       digestCadence: true,
       milestoneDigests: true,
-      demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true } },
+      demands: { orderBy: { position: "asc" }, select: { text: true } },
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
       targets: {
         where: { decisionMaker: { retiredAt: null } },
@@ -140,9 +141,9 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
 type CampaignForDigest = {
   id: string;
   slug: string;
-  titleEn: string;
-  titleAr: string | null;
-  demands: { textEn: string; textAr: string | null }[];
+  title: unknown;
+  primaryLocale: Locale;
+  demands: { text: unknown }[];
   owners: { organisation: { name: string; nameAr: string | null; website: string | null; contactEmail: string | null } }[];
 };
 
@@ -200,14 +201,14 @@ async function queueDigest(options: {
       props: {
         locale,
         recipientName: recipient.name,
-        campaignTitle: localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text,
+        campaignTitle: localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text,
         organisers: campaign.owners.map((owner) => localized(locale, { en: owner.organisation.name, ar: owner.organisation.nameAr }).text).join(locale === "ar" ? "، " : ", "),
         organiserContacts: campaign.owners.map(({ organisation }) => {
           const name = localized(locale, { en: organisation.name, ar: organisation.nameAr });
           return { name: name.text, nameLocale: name.locale, website: organisation.website, email: organisation.contactEmail };
         }),
         replyTo,
-        demands: campaign.demands.map((demand) => localized(locale, { en: demand.textEn, ar: demand.textAr }).text),
+        demands: campaign.demands.map((demand) => localized(locale, readTranslations(demand.text), campaign.primaryLocale).text),
         kind: item.kind,
         ...(item.goal ? { milestoneGoal: item.goal } : {}),
         newSignatures,

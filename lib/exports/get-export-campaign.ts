@@ -2,11 +2,14 @@ import { requireCampaignRole, roleAtLeast, type Actor } from "../auth/authorize"
 import { confirmedCount } from "../campaigns/counters";
 import { db } from "../db";
 import { AppError } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 export type ExportCampaign = {
   id: string;
   slug: string;
-  title: { en: string; ar: string | null };
+  title: Translations;
+  primaryLocale: Locale;
   confirmed: number;
   // The organisation whose consenters' e-mail addresses the export holds.
   organisation: { id: string; name: string; nameAr: string | null };
@@ -18,7 +21,7 @@ export type ExportCampaign = {
 export async function getExportCampaign(options: { actor: Actor; campaignId: string }): Promise<ExportCampaign> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const [campaign, organisation, confirmed] = await Promise.all([
-    db.campaign.findUnique({ where: { id: options.campaignId }, select: { id: true, slug: true, titleEn: true, titleAr: true } }),
+    db.campaign.findUnique({ where: { id: options.campaignId }, select: { id: true, slug: true, title: true, primaryLocale: true } }),
     db.organisation.findUnique({ where: { id: access.organisationId }, select: { id: true, name: true, nameAr: true } }),
     confirmedCount(options.campaignId),
   ]);
@@ -26,7 +29,8 @@ export async function getExportCampaign(options: { actor: Actor; campaignId: str
   return {
     id: campaign.id,
     slug: campaign.slug,
-    title: { en: campaign.titleEn, ar: campaign.titleAr },
+    title: readTranslations(campaign.title),
+    primaryLocale: campaign.primaryLocale,
     confirmed,
     organisation,
     canExport: roleAtLeast(access.role, "ORGANISER"),

@@ -5,10 +5,9 @@ export const locales = ["en", "ar", "tr", "ku", "fr", "de"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
-// The languages content is written in (campaigns, statements, letters, profiles), and so those of
-// what is printed or handed over from it (sign sheets, posters, delivery packs): English and Arabic.
+// The languages of what is printed or handed over (sign sheets, posters, delivery packs): English
+// and Arabic. Campaigns themselves are written in any of the interface's languages.
 export const contentLocales = ["en", "ar"] as const;
-export type ContentLocale = (typeof contentLocales)[number];
 
 // Open Graph's names of the languages (language_TERRITORY).
 export const openGraphLocale: Record<Locale, string> = { en: "en_GB", ar: "ar_AR", tr: "tr_TR", ku: "ku_TR", fr: "fr_FR", de: "de_DE" };
@@ -29,13 +28,16 @@ export function direction(locale: Locale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
-// Picks the locale's field of a per-locale record, falling back to English when it is missing
-// (content is written in English and Arabic; the other languages read it in English).
-export function localized<T extends string | null | undefined>(
+// A text in the reader's language when it is written in it, else in the language it was written in
+// (a campaign's primary language), else in English, else in whichever language it has. `locale`
+// says which it is, so the page can mark it with lang and dir.
+export function localized(
   locale: Locale,
-  values: { en: T; ar: T },
-): { text: NonNullable<T> | ""; locale: Locale } {
-  const preferred = (values as Partial<Record<Locale, T>>)[locale];
-  if (preferred) return { text: preferred as NonNullable<T>, locale };
-  return { text: (values.en ?? "") as NonNullable<T> | "", locale: "en" };
+  values: Partial<Record<Locale, string | null | undefined>>,
+  primary: Locale = defaultLocale,
+): { text: string; locale: Locale } {
+  const preferred = values[locale];
+  if (preferred) return { text: preferred, locale };
+  const fallback = [primary, defaultLocale, ...locales].find((one) => values[one]) ?? primary;
+  return { text: values[fallback] ?? "", locale: fallback };
 }

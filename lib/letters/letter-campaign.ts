@@ -1,22 +1,34 @@
 import { isOpen, isPublic } from "../campaigns/lifecycle";
 import { db } from "../db";
-import type { ContentLocale, Locale } from "../i18n/locales";
+import { locales, localized, type Locale } from "../i18n/locales";
+import { readTranslatedLists, readTranslations, type Translations } from "../i18n/translations";
 
 type LetterTemplate = { subjects: string[]; body: string };
 
 export type LetterCampaign = {
   id: string;
   slug: string;
-  title: { en: string; ar: string | null };
+  title: Translations;
+  // The language the campaign is written in: its letter is offered in it when not in the reader's.
+  primaryLocale: Locale;
   isOpen: boolean;
   dailyCap: number;
-  templates: { en: LetterTemplate | null; ar: LetterTemplate | null };
+  // The letter in each language it is written in.
+  templates: Partial<Record<Locale, LetterTemplate>>;
   // The organisations that run the campaign, lead first: a letter names them and how to reach them.
   organisers: { name: { en: string; ar: string | null }; website: string | null; contactEmail: string | null }[];
 };
 
-function template(subjects: string[], body: string | null): LetterTemplate | null {
-  return body && body.trim() ? { subjects, body } : null;
+// The languages with a letter to send: subjects alone are not one.
+function letterTemplates(subjectsJson: unknown, bodyJson: unknown): Partial<Record<Locale, LetterTemplate>> {
+  const subjects = readTranslatedLists(subjectsJson);
+  const bodies = readTranslations(bodyJson);
+  const templates: Partial<Record<Locale, LetterTemplate>> = {};
+  for (const locale of locales) {
+    const body = bodies[locale];
+    if (body?.trim()) templates[locale] = { subjects: subjects[locale] ?? [], body };
+  }
+  return templates;
 }
 
 // A public campaign with what its letters are made from; drafts are not public.
@@ -29,12 +41,10 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
       status: true,
       opensAt: true,
       closesAt: true,
-      titleEn: true,
-      titleAr: true,
-      letterSubjectsEn: true,
-      letterSubjectsAr: true,
-      letterBodyEn: true,
-      letterBodyAr: true,
+      title: true,
+      primaryLocale: true,
+      letterSubjects: true,
+      letterBody: true,
       letterDailyCap: true,
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
     },
@@ -43,27 +53,29 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
   return {
     id: campaign.id,
     slug: campaign.slug,
-    title: { en: campaign.titleEn, ar: campaign.titleAr },
+    title: readTranslations(campaign.title),
+    primaryLocale: campaign.primaryLocale,
     isOpen: isOpen(campaign),
     dailyCap: campaign.letterDailyCap,
-    templates: { en: template(campaign.letterSubjectsEn, campaign.letterBodyEn), ar: template(campaign.letterSubjectsAr, campaign.letterBodyAr) },
+    templates: letterTemplates(campaign.letterSubjects, campaign.letterBody),
     organisers: campaign.owners.map(({ organisation }) => ({ name: { en: organisation.name, ar: organisation.nameAr }, website: organisation.website, contactEmail: organisation.contactEmail })),
   };
 }
 
 export function hasLetterTemplate(campaign: Pick<LetterCampaign, "templates">): boolean {
-  return Boolean(campaign.templates.en || campaign.templates.ar);
+  return templateBodies(campaign).length > 0;
 }
 
-// The supporter's language when the campaign has a letter in it, otherwise the one it has.
-export function letterLocale(campaign: Pick<LetterCampaign, "templates">, locale: Locale): ContentLocale {
-  if ((locale === "en" || locale === "ar") && campaign.templates[locale]) return locale;
-  return campaign.templates.en ? "en" : "ar";
+// The supporter's language when the campaign has a letter in it, otherwise the campaign's own
+// (then English, then any it has).
+export function letterLocale(campaign: Pick<LetterCampaign, "templates" | "primaryLocale">, locale: Locale): Locale {
+  const bodies = Object.fromEntries(locales.map((language) => [language, campaign.templates[language]?.body]));
+  return localized(locale, bodies, campaign.primaryLocale).locale;
 }
 
 // Every body the campaign offers: a personal paragraph must not be one of them.
 export function templateBodies(campaign: Pick<LetterCampaign, "templates">): string[] {
-  return [campaign.templates.en?.body, campaign.templates.ar?.body].filter((body): body is string => Boolean(body));
+  return locales.flatMap((locale) => campaign.templates[locale]?.body ?? []);
 }
 
 // Subject lines take turns, so the letters one office receives do not all read alike. `sequence`

@@ -2,11 +2,13 @@ import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize"
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { MemberRole } from "../generated/prisma/enums";
+import { locales, type Locale } from "../i18n/locales";
+import { readTranslatedLists, readTranslations, type Translations } from "../i18n/translations";
 import { startOfUtcDay } from "./sent-letters";
 import { letterTemplateFieldErrors, letterTemplateSchema, type LetterTemplateInput } from "./schema";
 
 export type LetterSettings = {
-  campaign: { id: string; slug: string; title: { en: string; ar: string | null } };
+  campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
   role: MemberRole;
   template: LetterTemplateInput;
   // Per decision-maker who received letters of this campaign: all of them, and those of today (UTC).
@@ -18,7 +20,7 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
   const { role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const campaign = await db.campaign.findUniqueOrThrow({
     where: { id: options.campaignId },
-    select: { id: true, slug: true, titleEn: true, titleAr: true, letterSubjectsEn: true, letterSubjectsAr: true, letterBodyEn: true, letterBodyAr: true, letterDailyCap: true },
+    select: { id: true, slug: true, title: true, primaryLocale: true, letterSubjects: true, letterBody: true, letterDailyCap: true },
   });
   const since = startOfUtcDay(options.now ?? new Date());
   const [totals, today] = await Promise.all([
@@ -41,15 +43,9 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
     }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   return {
-    campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    campaign: { id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     role,
-    template: {
-      subjectsEn: campaign.letterSubjectsEn,
-      subjectsAr: campaign.letterSubjectsAr,
-      bodyEn: campaign.letterBodyEn,
-      bodyAr: campaign.letterBodyAr ?? "",
-      dailyCap: campaign.letterDailyCap,
-    },
+    template: { letterSubjects: readTranslatedLists(campaign.letterSubjects), letterBody: readTranslations(campaign.letterBody), dailyCap: campaign.letterDailyCap },
     received,
   };
 }
@@ -59,14 +55,22 @@ function subjectLines(value: unknown): string[] {
   return typeof value === "string" ? value.split(/\r?\n/) : [];
 }
 
-// Owners and organisers change the letter; the change is audited.
+// A field's values per language ({ "tr": "…" }), of the enabled languages only.
+function perLanguage(value: unknown): Partial<Record<Locale, unknown>> {
+  if (typeof value !== "object" || value === null) return {};
+  const values = value as Record<string, unknown>;
+  return Object.fromEntries(locales.filter((locale) => values[locale] !== undefined).map((locale) => [locale, values[locale]]));
+}
+
+// Owners and organisers change the letter; the change is audited. `input` carries each language's
+// subject lines (text, one per line) and letter: { letterSubjects: { ar: "…" }, letterBody: { ar: "…" }, dailyCap }.
 export async function updateLetterTemplate(options: { actor: Actor; campaignId: string; input: Record<string, unknown> }): Promise<LetterTemplateInput> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
-  const parsed = letterTemplateSchema.safeParse({
-    subjectsEn: subjectLines(options.input.subjectsEn),
-    subjectsAr: subjectLines(options.input.subjectsAr),
-    bodyEn: options.input.bodyEn ?? "",
-    bodyAr: options.input.bodyAr ?? "",
+  const { primaryLocale } = await db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { primaryLocale: true } });
+  const subjects = Object.entries(perLanguage(options.input.letterSubjects)).map(([locale, lines]) => [locale, subjectLines(lines)]);
+  const parsed = letterTemplateSchema(primaryLocale).safeParse({
+    letterSubjects: Object.fromEntries(subjects),
+    letterBody: perLanguage(options.input.letterBody),
     dailyCap: options.input.dailyCap === "" ? undefined : options.input.dailyCap,
   });
   if (!parsed.success) throw new AppError("VALIDATION", { fields: letterTemplateFieldErrors(parsed.error) });
@@ -75,10 +79,8 @@ export async function updateLetterTemplate(options: { actor: Actor; campaignId: 
     await tx.campaign.update({
       where: { id: options.campaignId },
       data: {
-        letterSubjectsEn: value.subjectsEn,
-        letterSubjectsAr: value.subjectsAr,
-        letterBodyEn: value.bodyEn,
-        letterBodyAr: value.bodyAr || null,
+        letterSubjects: value.letterSubjects,
+        letterBody: value.letterBody,
         letterDailyCap: value.dailyCap,
       },
     });
@@ -87,7 +89,7 @@ export async function updateLetterTemplate(options: { actor: Actor; campaignId: 
       actor: options.actor,
       action: "campaign.letter.update",
       campaignId: options.campaignId,
-      details: { subjectsEn: value.subjectsEn.length, subjectsAr: value.subjectsAr.length, dailyCap: value.dailyCap },
+      details: { subjects: Object.fromEntries(Object.entries(value.letterSubjects).map(([locale, lines]) => [locale, lines.length])), dailyCap: value.dailyCap },
     });
   });
   return value;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "../countries";
+import { isLocale, locales, type Locale } from "../i18n/locales";
+import { translationsSchema, writtenIn, type TranslatedLists } from "../i18n/translations";
 
 // Messages are keys of "LetterForm.errors", shown per field in the writer's language.
 export const personalMinLength = 40;
@@ -80,36 +82,61 @@ export const letterPlaceSchema = z.object({
   region: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
 });
 
-// What an organiser edits: subject variants (one per line) and bodies per language, and the cap.
-export const letterTemplateSchema = z.object({
-  subjectsEn: z
-    .array(z.string().trim().max(200, "subjectTooLong"))
-    .transform((lines) => lines.filter(Boolean))
-    .pipe(z.array(z.string()).max(10, "tooManySubjects")),
-  subjectsAr: z
-    .array(z.string().trim().max(200, "subjectTooLong"))
-    .transform((lines) => lines.filter(Boolean))
-    .pipe(z.array(z.string()).max(10, "tooManySubjects")),
-  bodyEn: z.string().trim().max(bodyMaxLength, "bodyTooLong"),
-  bodyAr: z.string().trim().max(bodyMaxLength, "bodyTooLong"),
-  dailyCap: z.coerce.number({ error: "capInvalid" }).int("capInvalid").min(0, "capInvalid").max(10_000, "capInvalid"),
-}).superRefine((value, ctx) => {
-  // A letter needs words to send; subjects without a body (or the reverse) would be half a template.
-  if (value.bodyEn && value.subjectsEn.length === 0) ctx.addIssue({ code: "custom", path: ["subjectsEn"], message: "subjectsRequired" });
-  if (value.bodyAr && value.subjectsAr.length === 0) ctx.addIssue({ code: "custom", path: ["subjectsAr"], message: "subjectsRequired" });
-  if (value.subjectsAr.length > 0 && !value.bodyAr) ctx.addIssue({ code: "custom", path: ["bodyAr"], message: "bodyRequired" });
-  if (value.subjectsEn.length > 0 && !value.bodyEn) ctx.addIssue({ code: "custom", path: ["bodyEn"], message: "bodyRequired" });
-});
+// One language's subject lines, as the organiser typed them: blank lines dropped, ten at most.
+const subjectLinesSchema = z
+  .array(z.string({ error: "generic" }).trim().max(200, "subjectTooLong"), { error: "generic" })
+  .transform((lines) => lines.filter(Boolean))
+  .pipe(z.array(z.string()).max(10, "tooManySubjects"));
 
-export type LetterTemplateInput = z.infer<typeof letterTemplateSchema>;
-export type LetterTemplateField = keyof LetterTemplateInput;
+// Per language, only those with subject lines: a language without any is left out, as stored.
+const subjectsSchema = z
+  .partialRecord(z.enum(locales, { error: "generic" }), subjectLinesSchema, { error: "generic" })
+  .nullish()
+  .transform((lists) => {
+    const kept: TranslatedLists = {};
+    for (const locale of locales) if (lists?.[locale]?.length) kept[locale] = lists[locale];
+    return kept;
+  });
+
+// What an organiser edits: subject variants (one per line) and the letter, per language, and the
+// cap. Each language's subjects and letter go together; the campaign's own language is the one
+// the letter needs, since readers of a language it is not written in are given that one.
+export function letterTemplateSchema(primaryLocale: Locale) {
+  return z
+    .object({
+      letterSubjects: subjectsSchema,
+      letterBody: translationsSchema(bodyMaxLength, { tooLong: "bodyTooLong", invalid: "generic" }),
+      dailyCap: z.coerce.number({ error: "capInvalid" }).int("capInvalid").min(0, "capInvalid").max(10_000, "capInvalid"),
+    })
+    .superRefine((value, ctx) => {
+      // A letter needs words to send; subjects without a body (or the reverse) would be half a template.
+      for (const locale of locales) {
+        const subjects = value.letterSubjects[locale] ?? [];
+        const body = value.letterBody[locale];
+        if (body && subjects.length === 0) ctx.addIssue({ code: "custom", path: ["letterSubjects", locale], message: "subjectsRequired" });
+        if (subjects.length > 0 && !body) ctx.addIssue({ code: "custom", path: ["letterBody", locale], message: "bodyRequired" });
+      }
+      const written = writtenIn(value.letterBody).length > 0 || Object.keys(value.letterSubjects).length > 0;
+      const inPrimary = Boolean(value.letterBody[primaryLocale]) || Boolean(value.letterSubjects[primaryLocale]);
+      if (written && !inPrimary) ctx.addIssue({ code: "custom", path: ["letterBody", primaryLocale], message: "primaryRequired" });
+    });
+}
+
+export type LetterTemplateInput = z.infer<ReturnType<typeof letterTemplateSchema>>;
+// A form field: one language's subject lines or letter ("letterBody.tr"), or the cap.
+export type LetterTemplateField = `letterSubjects.${Locale}` | `letterBody.${Locale}` | "dailyCap";
 export type LetterTemplateFieldErrors = Partial<Record<LetterTemplateField, string>>;
+
+export function letterTemplateFields(locale: Locale): [`letterSubjects.${Locale}`, `letterBody.${Locale}`] {
+  return [`letterSubjects.${locale}`, `letterBody.${locale}`];
+}
 
 export function letterTemplateFieldErrors(error: z.ZodError): LetterTemplateFieldErrors {
   const fields: LetterTemplateFieldErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path[0] as LetterTemplateField | undefined;
-    if (typeof field === "string" && !fields[field]) fields[field] = issue.message;
+    const [name, locale] = issue.path;
+    const field = (name === "letterSubjects" || name === "letterBody") && isLocale(locale) ? (`${name}.${locale}` as const) : name === "dailyCap" ? "dailyCap" : null;
+    if (field && !fields[field]) fields[field] = issue.message;
   }
   return fields;
 }

@@ -8,7 +8,7 @@ import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { publicUrl } from "../public-urls";
 import { composeLetterText, mailtoLink } from "./compose-letter";
 import { findLetterRecipient } from "./find-recipients";
-import { getLetterCampaign, letterLocale, rotateSubject, templateBodies, type LetterCampaign } from "./letter-campaign";
+import { getLetterCampaign, hasLetterTemplate, letterLocale, rotateSubject, templateBodies, type LetterCampaign } from "./letter-campaign";
 import { findLetterSender } from "./letter-token";
 import { isTicked, letterFieldErrors, letterInputSchema, type LetterFieldErrors, type LetterInput } from "./schema";
 import { startOfUtcDay } from "./sent-letters";
@@ -19,7 +19,7 @@ const letterKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 async function loadCampaign(slug: string): Promise<LetterCampaign> {
   const campaign = await getLetterCampaign(slug);
-  if (!campaign || !(campaign.templates.en || campaign.templates.ar)) throw new AppError("NOT_FOUND");
+  if (!campaign || !hasLetterTemplate(campaign)) throw new AppError("NOT_FOUND");
   return campaign;
 }
 
@@ -70,7 +70,7 @@ export async function sendLetter(options: {
 
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
-  const campaignTitle = localized(locale, campaign.title).text;
+  const campaignTitle = localized(locale, campaign.title, campaign.primaryLocale).text;
   const key = options.letterKey && letterKeyPattern.test(options.letterKey) ? options.letterKey : randomUUID();
   const outboxKey = `letter:${sender.supporterId}:${key}:${recipient.id}`;
   const replyTo = letter.replyToMe ? sender.email : null;
@@ -142,7 +142,7 @@ export async function prepareMailtoLetter(options: { campaignSlug: string; input
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
   const sequence = await db.letter.count({ where: { campaignId: campaign.id, decisionMakerId: recipient.id } });
-  const subject = rotateSubject(template.subjects, sequence, localized(locale, campaign.title).text);
+  const subject = rotateSubject(template.subjects, sequence, localized(locale, campaign.title, campaign.primaryLocale).text);
   const text = composeLetterText({ locale, recipientName: recipient.name, body: letter.body, personal: letter.personal, senderName: letter.name });
   return { href: mailtoLink({ to: recipient.email, subject, text }), recipientName: recipient.name, subject };
 }

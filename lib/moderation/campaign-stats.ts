@@ -2,13 +2,15 @@ import { requireCampaignRole, type Actor } from "../auth/authorize";
 import { db, readDb } from "../db";
 import { AppError } from "../errors";
 import type { CampaignStatus, MemberRole, SignatureState } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { moderationFieldErrors, statsDaysSchema } from "./schema";
 
 const topCountryLimit = 10;
 const dayMs = 86_400_000;
 
 export type CampaignStats = {
-  campaign: { id: string; slug: string; status: CampaignStatus; title: { en: string; ar: string | null } };
+  campaign: { id: string; slug: string; status: CampaignStatus; title: Translations; primaryLocale: Locale };
   role: MemberRole;
   // Every signature of the campaign, by state, counted from the rows themselves.
   totals: Record<SignatureState, number>;
@@ -35,7 +37,7 @@ export async function campaignStats(options: { actor: Actor; campaignId: string;
 
   const campaign = await db.campaign.findUnique({
     where: { id: options.campaignId },
-    select: { id: true, slug: true, status: true, titleEn: true, titleAr: true },
+    select: { id: true, slug: true, status: true, title: true, primaryLocale: true },
   });
   if (!campaign) throw new AppError("NOT_FOUND");
 
@@ -74,7 +76,7 @@ export async function campaignStats(options: { actor: Actor; campaignId: string;
   const otherCountries = ranked.slice(topCountryLimit).reduce((sum, group) => sum + group.count, 0);
 
   return {
-    campaign: { id: campaign.id, slug: campaign.slug, status: campaign.status, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    campaign: { id: campaign.id, slug: campaign.slug, status: campaign.status, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     role: access.role,
     totals,
     perDay,

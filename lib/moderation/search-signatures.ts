@@ -3,6 +3,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { consentedWhere } from "../exports/consent";
 import type { MemberRole, SignatureState } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { openSignatures, openSupporterEmails } from "../sealing/signer-data";
 import { maskEmail } from "./mask-email";
 import { filtersWhere } from "./match-signatures";
@@ -28,7 +30,7 @@ export type SignatureRow = {
 };
 
 export type SearchSignaturesResult = {
-  campaign: { id: string; slug: string; title: { en: string; ar: string | null } };
+  campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
   rows: SignatureRow[];
   total: number;
   page: number;
@@ -62,7 +64,7 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
   const emailsShown = seesEmails ? consentedWhere(access.organisationId) : null;
   const where = filtersWhere(options.campaignId, parsed.data, { emailsShown });
   const [campaign, total, signatures] = await Promise.all([
-    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, slug: true, titleEn: true, titleAr: true } }),
+    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, slug: true, title: true, primaryLocale: true } }),
     db.signature.count({ where }),
     db.signature.findMany({
       where,
@@ -91,7 +93,7 @@ export async function searchSignatures(options: SearchSignaturesOptions): Promis
     : new Set<string>();
 
   return {
-    campaign: { id: campaign.id, slug: campaign.slug, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    campaign: { id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     rows: opened.map(({ supporter, ipHash, ...signature }) => ({
       ...signature,
       email: emailShown(supporter && emails.get(supporter.emailHash), shown.has(signature.id)),

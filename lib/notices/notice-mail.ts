@@ -1,6 +1,7 @@
 import type { CampaignNoticeProps, NoticeItem } from "../../emails/campaign-notice";
 import { db } from "../db";
 import { localized, type Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import type { SupporterLinks } from "../privacy/supporter-links";
 import { publicUrl } from "../public-urls";
 import { updateSenderName } from "../updates/sender-name";
@@ -17,7 +18,7 @@ export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<Campa
     where: { id: payload.noticeId },
     select: {
       organisation: { select: { name: true, nameAr: true, senderName: true } },
-      campaign: { select: { slug: true, titleEn: true, titleAr: true } },
+      campaign: { select: { slug: true, title: true, primaryLocale: true } },
       noticeEvents: {
         where: { OR: [{ kind: "DELIVERED" }, { response: { published: true } }] },
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
@@ -31,8 +32,9 @@ export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<Campa
   });
   const locale = payload.locale;
   const campaign = notice.campaign!;
-  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
-  let englishParts = title.locale !== locale;
+  const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
+  // The note names English: a title shown in the campaign's own language (Arabic, say) is not an English part.
+  let englishParts = title.locale !== locale && title.locale === "en";
   const items = notice.noticeEvents.map((event): NoticeItem => {
     const addressee = localized(locale, { en: event.decisionMaker.institution, ar: event.decisionMaker.institutionAr });
     if (addressee.locale !== locale) englishParts = true;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db";
 import type { NoticeEventKind } from "../generated/prisma/enums";
+import { localized } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 
 export type NoticeEvent = { campaignId: string; kind: NoticeEventKind; decisionMakerId: string; responseId?: string; at?: Date };
 
@@ -21,17 +23,19 @@ function nextDay(day: string): string {
 export async function recordNoticeEvent(tx: Tx, event: NoticeEvent): Promise<void> {
   const campaign = await tx.campaign.findUnique({
     where: { id: event.campaignId },
-    select: { supporterNotices: true, titleEn: true, owners: { select: { organisationId: true }, orderBy: [{ lead: "desc" }, { createdAt: "asc" }], take: 1 } },
+    select: { supporterNotices: true, title: true, primaryLocale: true, owners: { select: { organisationId: true }, orderBy: [{ lead: "desc" }, { createdAt: "asc" }], take: 1 } },
   });
   const owner = campaign?.owners[0];
   if (!campaign?.supporterNotices || !owner) return;
+  // A notice's own subject only names it (its e-mail is written when it is sent), in the campaign's language.
+  const subject = { [campaign.primaryLocale]: `Notice: ${localized(campaign.primaryLocale, readTranslations(campaign.title), campaign.primaryLocale).text}` };
   const eventKey = event.kind === "DELIVERED" ? `delivered:${event.campaignId}:${event.decisionMakerId}` : `answered:${event.responseId}`;
   let day = noticeDayOf(event.at ?? new Date());
   for (let attempt = 0; attempt < 3; attempt++) {
     // The row is locked until this transaction ends: the job that closes the day waits for the event.
     const [notice] = await tx.$queryRaw<{ id: string; status: string }[]>`
-      INSERT INTO supporter_updates (id, organisation_id, campaign_id, subject_en, body_en, status, kind, notice_day, mailed, published, created_at, updated_at)
-      VALUES (${randomUUID()}, ${owner.organisationId}, ${event.campaignId}, ${`Notice: ${campaign.titleEn}`}, '', 'DRAFT', 'NOTICE', ${day}::date, true, false,
+      INSERT INTO supporter_updates (id, organisation_id, campaign_id, subject, body, status, kind, notice_day, mailed, published, created_at, updated_at)
+      VALUES (${randomUUID()}, ${owner.organisationId}, ${event.campaignId}, ${JSON.stringify(subject)}::jsonb, '{}'::jsonb, 'DRAFT', 'NOTICE', ${day}::date, true, false,
               now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT (campaign_id, notice_day) DO UPDATE SET updated_at = now() AT TIME ZONE 'UTC'
       RETURNING id, status::text AS status`;

@@ -1,5 +1,7 @@
 import { requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 const auditPageSize = 50;
 
@@ -9,7 +11,7 @@ export type AuditRow = {
   who: string | null;
   action: string;
   affected: number;
-  campaign: { id: string; titleEn: string; titleAr: string | null } | null;
+  campaign: { id: string; title: Translations; primaryLocale: Locale } | null;
   details: Record<string, unknown> | null;
 };
 
@@ -31,9 +33,9 @@ export async function listAuditEntries(options: { actor: Actor; organisationId: 
   });
   const campaignIds = [...new Set(rows.map((row) => row.campaignId).filter((id): id is string => Boolean(id)))];
   const campaigns = campaignIds.length
-    ? await db.campaign.findMany({ where: { id: { in: campaignIds } }, select: { id: true, titleEn: true, titleAr: true } })
+    ? await db.campaign.findMany({ where: { id: { in: campaignIds } }, select: { id: true, title: true, primaryLocale: true } })
     : [];
-  const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
+  const byId = new Map(campaigns.map((campaign) => [campaign.id, { id: campaign.id, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale }]));
   return {
     page,
     pages,

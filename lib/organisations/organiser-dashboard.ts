@@ -2,6 +2,8 @@ import type { Actor } from "../auth/authorize";
 import { confirmedCounts } from "../campaigns/counters";
 import { db } from "../db";
 import type { CampaignStatus, SignatureState } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { organiserStates } from "../moderation/signature-states";
 import { listActorOrganisations, type ActorOrganisation } from "./list-organisations";
 
@@ -10,8 +12,8 @@ type DashboardState = (typeof organiserStates)[number];
 type DashboardCampaign = {
   id: string;
   slug: string;
-  titleEn: string;
-  titleAr: string | null;
+  title: Translations;
+  primaryLocale: Locale;
   status: CampaignStatus;
   // Signatures in each state, as the campaign's overview names them; confirmed is the number the
   // public sees, held counts once an organiser releases it (FRAUDULENT rows from before included).
@@ -30,7 +32,7 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
     where: { organisationId: { in: organisations.map((o) => o.id) } },
     select: {
       organisationId: true,
-      campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true, status: true, createdAt: true } },
+      campaign: { select: { id: true, slug: true, title: true, primaryLocale: true, status: true, createdAt: true } },
     },
   });
   const campaignIds = [...new Set(owners.map((owner) => owner.campaign.id))];
@@ -56,8 +58,8 @@ export async function organiserDashboard(actor: Actor): Promise<DashboardOrganis
       .map((campaign) => ({
         id: campaign.id,
         slug: campaign.slug,
-        titleEn: campaign.titleEn,
-        titleAr: campaign.titleAr,
+        title: readTranslations(campaign.title),
+        primaryLocale: campaign.primaryLocale,
         status: campaign.status,
         totals: {
           CONFIRMED: confirmed.get(campaign.id) ?? 0,

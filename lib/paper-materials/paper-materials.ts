@@ -4,6 +4,7 @@ import { taggedUrl } from "../campaigns/share-channels";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { contentLocales, type Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { publicOrganisation, publicOrganisationSelect } from "../organisations/profile";
 import { publicUrl } from "../public-urls";
 import { renderPoster } from "./render-poster";
@@ -14,9 +15,12 @@ type Texts = { en: string; ar: string | null };
 
 export type MaterialContent = {
   locale: Locale;
-  title: Texts;
-  summary: Texts;
-  demands: Texts[];
+  // The campaign's texts, in the language asked for where they are written in it, else in the
+  // campaign's own.
+  primaryLocale: Locale;
+  title: Translations;
+  summary: Translations;
+  demands: Translations[];
   organisations: Texts[];
   retentionMonths: number;
   campaignUrl: string;
@@ -42,22 +46,22 @@ export async function paperMaterial(options: { actor: Actor; campaignId: string;
     where: { id: options.campaignId },
     select: {
       slug: true,
-      titleEn: true,
-      titleAr: true,
-      summaryEn: true,
-      summaryAr: true,
+      title: true,
+      summary: true,
+      primaryLocale: true,
       retentionMonths: true,
       shortCode: true,
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: publicOrganisationSelect } } },
-      demands: { orderBy: { position: "asc" }, select: { textEn: true, textAr: true } },
+      demands: { orderBy: { position: "asc" }, select: { text: true } },
     },
   });
   const campaignUrl = publicUrl.campaign(language, campaign.slug);
   const content: MaterialContent = {
     locale: language,
-    title: { en: campaign.titleEn, ar: campaign.titleAr },
-    summary: { en: campaign.summaryEn, ar: campaign.summaryAr },
-    demands: campaign.demands.map((demand) => ({ en: demand.textEn, ar: demand.textAr })),
+    primaryLocale: campaign.primaryLocale,
+    title: readTranslations(campaign.title),
+    summary: readTranslations(campaign.summary),
+    demands: campaign.demands.map((demand) => readTranslations(demand.text)),
     organisations: campaign.owners.map((owner) => publicOrganisation(owner.organisation).name),
     retentionMonths: campaign.retentionMonths,
     campaignUrl,

@@ -1,4 +1,4 @@
-import { PdfWriter } from "../delivery-pack/pdf-writer";
+import { paragraphIn, PdfWriter } from "../delivery-pack/pdf-writer";
 import { direction, localized } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import { joinNames } from "../statements/authors";
@@ -15,13 +15,14 @@ function firstSentence(text: string): string {
 export async function renderPoster(content: MaterialContent): Promise<Uint8Array> {
   const { locale } = content;
   const t = translator(locale, "PaperMaterials");
-  const title = localized(locale, content.title).text;
-  const writer = new PdfWriter({ direction: direction(locale), title: t("pdf.posterTitle", { title }) });
+  const title = localized(locale, content.title, content.primaryLocale);
+  const summary = localized(locale, content.summary, content.primaryLocale);
+  const writer = new PdfWriter({ direction: direction(locale), title: t("pdf.posterTitle", { title: title.text }) });
   const organisations = content.organisations.map((name) => localized(locale, name).text);
 
   writer.paragraph(t("pdf.organisedBy", { organisations: joinNames(organisations, locale) }), { size: 11, color: "#444444", align: "centre", gapAfter: 18 });
-  writer.paragraph(title, { size: 28, weight: 600, align: "centre", gapAfter: 14 });
-  writer.paragraph(firstSentence(localized(locale, content.summary).text), { size: 15, align: "centre", gapAfter: 24 });
+  writer.paragraph(title.text, { size: 28, weight: 600, align: "centre", gapAfter: 14, ...paragraphIn(title.locale, locale) });
+  writer.paragraph(firstSentence(summary.text), { size: 15, align: "centre", gapAfter: 24, ...paragraphIn(summary.locale, locale) });
   await writer.qrImage(content.qrUrl, 300);
   writer.paragraph(t("pdf.scan"), { size: 18, weight: 600, align: "centre", gapAfter: 14 });
   writer.paragraph(t("pdf.orType"), { size: 12, color: "#444444", align: "centre", gapAfter: 4 });

@@ -1,4 +1,5 @@
-import { PdfWriter } from "../delivery-pack/pdf-writer";
+import { isolate } from "../i18n/isolate";
+import { paragraphIn, PdfWriter } from "../delivery-pack/pdf-writer";
 import { formatNumber } from "../i18n/format";
 import { direction, localized } from "../i18n/locales";
 import { translator } from "../i18n/translator";
@@ -18,17 +19,23 @@ const fewestRows = 8;
 export async function renderSignSheet(content: MaterialContent): Promise<Uint8Array> {
   const { locale } = content;
   const t = translator(locale, "PaperMaterials");
-  const title = localized(locale, content.title).text;
-  const writer = new PdfWriter({ direction: direction(locale), title: t("pdf.sheetTitle", { title }), bufferPages: true });
+  const title = localized(locale, content.title, content.primaryLocale);
+  const writer = new PdfWriter({ direction: direction(locale), title: t("pdf.sheetTitle", { title: title.text }), bufferPages: true });
   const organisations = content.organisations.map((name) => localized(locale, name).text);
 
   writer.paragraph(t("pdf.organisedBy", { organisations: joinNames(organisations, locale) }), { size: 9, color: "#444444", gapAfter: 2 });
-  writer.paragraph(title, { size: 16, weight: 600, gapAfter: 4 });
+  writer.paragraph(title.text, { size: 16, weight: 600, gapAfter: 4, ...paragraphIn(title.locale, locale) });
   if (content.demands.length > 0) {
     writer.paragraph(t("pdf.demandsIntro"), { size: 10, weight: 600, gapAfter: 1 });
-    content.demands.forEach((demand, index) => writer.paragraph(`${formatNumber(index + 1, locale)}. ${localized(locale, demand).text}`, { size: 10, gapAfter: 1, indent: 8 }));
+    content.demands.forEach((demand, index) => {
+      // Numbered in the sheet's language; a demand in another is set apart in its own direction.
+      const text = localized(locale, demand, content.primaryLocale);
+      const line = `${formatNumber(index + 1, locale)}. ${text.locale === locale ? text.text : isolate(text.text)}`;
+      writer.paragraph(line, { size: 10, gapAfter: 1, indent: 8, lang: text.locale === locale ? undefined : text.locale });
+    });
   } else {
-    writer.paragraph(localized(locale, content.summary).text, { size: 10 });
+    const summary = localized(locale, content.summary, content.primaryLocale);
+    writer.paragraph(summary.text, { size: 10, ...paragraphIn(summary.locale, locale) });
   }
   writer.y += 4;
   writer.paragraph(t("pdf.privacy", { months: content.retentionMonths }), { size: 8, color: "#333333", gapAfter: 8 });

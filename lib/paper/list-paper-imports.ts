@@ -1,9 +1,11 @@
 import { requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import type { MemberRole } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 export type PaperImports = {
-  campaign: { id: string; title: { en: string; ar: string | null } };
+  campaign: { id: string; title: Translations; primaryLocale: Locale };
   role: MemberRole;
   total: number;
   imports: { id: string; label: string; handDay: string | null; count: number; enteredBy: string | null; createdAt: Date }[];
@@ -13,7 +15,7 @@ export type PaperImports = {
 export async function listPaperImports(options: { actor: Actor; campaignId: string }): Promise<PaperImports> {
   const { role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const [campaign, imports] = await Promise.all([
-    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, titleEn: true, titleAr: true } }),
+    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, title: true, primaryLocale: true } }),
     db.paperImport.findMany({
       where: { campaignId: options.campaignId },
       orderBy: { createdAt: "desc" },
@@ -21,7 +23,7 @@ export async function listPaperImports(options: { actor: Actor; campaignId: stri
     }),
   ]);
   return {
-    campaign: { id: campaign.id, title: { en: campaign.titleEn, ar: campaign.titleAr } },
+    campaign: { id: campaign.id, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     role,
     total: imports.reduce((sum, batch) => sum + batch.signatureCount, 0),
     imports: imports.map((batch) => ({ id: batch.id, label: batch.label, handDay: batch.handDay, count: batch.signatureCount, enteredBy: batch.enteredBy?.email ?? null, createdAt: batch.createdAt })),

@@ -1,10 +1,12 @@
 import { roleAtLeast, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 export type OverdueResponse = {
   askId: string;
-  campaign: { id: string; slug: string; titleEn: string; titleAr: string | null };
+  campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
   decisionMaker: { id: string; name: string; institution: string; institutionAr: string | null };
   signatures: number;
   askedAt: Date;
@@ -24,7 +26,7 @@ export async function findOverdueResponses(where: Prisma.ResponseAskWhereInput, 
       askedAt: true,
       dueAt: true,
       overdueMailedAt: true,
-      campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true } },
+      campaign: { select: { id: true, slug: true, title: true, primaryLocale: true } },
       decisionMaker: { select: { id: true, name: true, institution: true, institutionAr: true } },
     },
   });
@@ -45,7 +47,15 @@ export async function findOverdueResponses(where: Prisma.ResponseAskWhereInput, 
       const key = pair(ask.campaign.id, ask.decisionMaker.id);
       return addressed.has(key) && !answered.has(key) && latest.get(key) === ask.signatures;
     })
-    .map((ask) => ({ askId: ask.id, campaign: ask.campaign, decisionMaker: ask.decisionMaker, signatures: ask.signatures, askedAt: ask.askedAt, dueAt: ask.dueAt, overdueMailedAt: ask.overdueMailedAt }));
+    .map((ask) => ({
+      askId: ask.id,
+      campaign: { ...ask.campaign, title: readTranslations(ask.campaign.title) },
+      decisionMaker: ask.decisionMaker,
+      signatures: ask.signatures,
+      askedAt: ask.askedAt,
+      dueAt: ask.dueAt,
+      overdueMailedAt: ask.overdueMailedAt,
+    }));
 }
 
 // The overdue answers of each organisation the actor organises for (viewers do not chase answers).

@@ -2,6 +2,7 @@ import { isPublic } from "../campaigns/lifecycle";
 import { confirmedCount, paperCount } from "../campaigns/counters";
 import { db } from "../db";
 import { env } from "../env";
+import { localized } from "../i18n/locales";
 import type { PeriodicJob } from "../jobs/scheduler";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { findOverdueResponses, type OverdueResponse } from "./overdue-responses";
@@ -61,8 +62,8 @@ async function tellOrganisers(item: OverdueResponse, now: Date): Promise<boolean
       select: { organisation: { select: { memberships: { where: { role: { in: ["OWNER", "ORGANISER"] } }, select: { user: { select: { id: true, email: true } } } } } } },
     });
     const people = new Map(owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
-    // Organisers of a campaign written in Arabic read Arabic; others get English.
-    const locale = item.campaign.titleAr ? "ar" : "en";
+    // Organisers read the language their campaign is written in.
+    const locale = item.campaign.primaryLocale;
     for (const [userId, email] of people) {
       await sendEmail(tx, {
         template: "response-overdue",
@@ -71,9 +72,9 @@ async function tellOrganisers(item: OverdueResponse, now: Date): Promise<boolean
         idempotencyKey: `response-overdue:${item.askId}:${userId}`,
         props: {
           locale,
-          campaignTitle: locale === "ar" && item.campaign.titleAr ? item.campaign.titleAr : item.campaign.titleEn,
+          campaignTitle: localized(locale, item.campaign.title, item.campaign.primaryLocale).text,
           decisionMakerName: item.decisionMaker.name,
-          institution: locale === "ar" && item.decisionMaker.institutionAr ? item.decisionMaker.institutionAr : item.decisionMaker.institution,
+          institution: localized(locale, { en: item.decisionMaker.institution, ar: item.decisionMaker.institutionAr }).text,
           signatures: item.signatures,
           askedAt: item.askedAt.toISOString(),
           dueAt: item.dueAt.toISOString(),

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import type { SignatureState } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { issueLetterToken } from "../letters/letter-token";
 import { openSignature, openSupporterEmail } from "../sealing/signer-data";
 import { wakeWebhooks } from "../webhooks/delivery-worker";
@@ -14,7 +15,9 @@ import { recordSignedEvents } from "../signer-feed/record-signer-events";
 
 export type ConfirmationView = {
   campaignSlug: string;
-  campaignTitle: { en: string; ar: string | null };
+  campaignTitle: Translations;
+  // The language the campaign is written in, which its title falls back to.
+  campaignPrimaryLocale: Locale;
   signerName: string;
   signatureLocale: Locale;
 };
@@ -34,7 +37,7 @@ async function findToken(token: string) {
           country: true,
           supporterId: true,
           supporter: { select: { email: true, emailHash: true } },
-          campaign: { select: { id: true, slug: true, titleEn: true, titleAr: true, owners: { select: { organisationId: true } } } },
+          campaign: { select: { id: true, slug: true, title: true, primaryLocale: true, owners: { select: { organisationId: true } } } },
         },
       },
     },
@@ -50,7 +53,8 @@ export async function describeConfirmation(options: { token: string }): Promise<
   const { signature } = await findToken(options.token);
   return {
     campaignSlug: signature.campaign.slug,
-    campaignTitle: { en: signature.campaign.titleEn, ar: signature.campaign.titleAr },
+    campaignTitle: readTranslations(signature.campaign.title),
+    campaignPrimaryLocale: signature.campaign.primaryLocale,
     signerName: signature.name,
     signatureLocale: signature.locale,
   };

@@ -1,10 +1,11 @@
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
+import type { Translations } from "../i18n/translations";
 import { outboxRow, type OutboxRow } from "../mail/send-email";
 import { newSupporterLinks } from "../privacy/supporter-links";
 import { publicUrl } from "../public-urls";
 import { newConfirmationToken } from "./tokens";
 
-type CampaignForMail = { slug: string; titleEn: string; titleAr: string | null };
+type CampaignForMail = { slug: string; title: Translations; primaryLocale: Locale };
 
 // A confirmation e-mail and the tokens to store with it: a new confirmation token (none for a
 // signer who already confirmed) and the signer's own unsubscribe and erase links.
@@ -13,6 +14,7 @@ export type ConfirmationMail = { tokenHash: string | null; unsubscribeHash: stri
 // The signature's `sequence`-th confirmation e-mail (the first when signing, more when signing
 // again), in the language of this visit. Someone who already confirmed is sent to the campaign
 // instead of a confirmation link, and told when their signature waits for the organisers (held).
+// The campaign's title is in that language too when the campaign has it, else in its own.
 export function confirmationMail(
   campaign: CampaignForMail,
   options: { signatureId: string; sequence: number; to: string; locale: Locale; name: string; confirmed?: boolean; held?: boolean; reminder?: boolean },
@@ -30,7 +32,7 @@ export function confirmationMail(
     props: {
       locale,
       name: options.name,
-      campaignTitle: (locale === "ar" ? campaign.titleAr : null) ?? campaign.titleEn,
+      campaignTitle: localized(locale, campaign.title, campaign.primaryLocale).text,
       confirmUrl: confirmation ? publicUrl.confirm(locale, confirmation.token) : campaignUrl,
       campaignUrl,
       alreadyConfirmed: confirmation === null,

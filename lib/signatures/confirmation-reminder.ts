@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import type { PeriodicJob } from "../jobs/scheduler";
 import { sealOutboxRow, wakeOutbox } from "../mail/send-email";
 import { loadDataKeys } from "../sealing/seal";
@@ -17,7 +18,7 @@ const remindAfterMs = 24 * hourMs;
 const remindUntilMs = 7 * 24 * hourMs;
 const chunkSize = 200;
 
-type DueSignature = { id: string; supporter_id: string; name: string; locale: Locale; confirmations_sent: number; email: string; emailHash: string; slug: string; title_en: string; title_ar: string | null };
+type DueSignature = { id: string; supporter_id: string; name: string; locale: Locale; confirmations_sent: number; email: string; emailHash: string; slug: string; title: unknown; primary_locale: Locale };
 
 // One chunk of signatures due a reminder, locked (FOR UPDATE SKIP LOCKED: two servers take
 // different rows) and marked reminded in the transaction that writes their e-mails, so a
@@ -29,7 +30,7 @@ async function remindChunk(now: Date): Promise<number> {
     async (tx) => {
       const sealedDue = await tx.$queryRaw<DueSignature[]>`
         SELECT s.id, s.supporter_id, s.name, s.locale::text AS locale, s.confirmations_sent, sup.email, sup.email_hash AS "emailHash",
-               c.slug, c.title_en, c.title_ar
+               c.slug, c.title, c.primary_locale::text AS primary_locale
           FROM signatures s
           JOIN supporters sup ON sup.id = s.supporter_id
           JOIN campaigns c ON c.id = s.campaign_id
@@ -47,7 +48,7 @@ async function remindChunk(now: Date): Promise<number> {
       const due = await openSupporterEmails(await openSignatures(sealedDue));
       const mails = due.map((signature) =>
         confirmationMail(
-          { slug: signature.slug, titleEn: signature.title_en, titleAr: signature.title_ar },
+          { slug: signature.slug, title: readTranslations(signature.title), primaryLocale: signature.primary_locale },
           { signatureId: signature.id, sequence: signature.confirmations_sent + 1, to: signature.email, locale: signature.locale, name: signature.name, reminder: true },
         ),
       );

@@ -47,7 +47,7 @@ export async function signPetition(options: SignPetitionOptions): Promise<SignPe
   if (!campaign || !isPublic(campaign)) throw new AppError("NOT_FOUND");
   if (!campaign.is_open) throw new AppError("CAMPAIGN_NOT_OPEN");
   const answer = { campaignSlug: campaign.slug };
-  const forMail = { slug: campaign.slug, titleEn: campaign.title_en, titleAr: campaign.title_ar };
+  const forMail = { slug: campaign.slug, title: campaign.title, primaryLocale: campaign.primary_locale };
 
   // Bots are turned away without a word: they see the page a person sees, and nothing is kept.
   if (options.formGuard && checkFormGuard({ campaignSlug: campaign.slug, ...options.formGuard }) !== "ok") return answer;

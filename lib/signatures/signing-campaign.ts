@@ -3,6 +3,8 @@ import type { RateLimits } from "../abuse/rate-limit";
 import { isOpen } from "../campaigns/lifecycle";
 import { database, type Database } from "../db";
 import { env } from "../env";
+import type { Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 type OwnerForSigning = { lead: boolean } & RateLimits;
 
@@ -11,8 +13,9 @@ export type SigningCampaign = {
   slug: string;
   status: "DRAFT" | "OPEN" | "CLOSED";
   is_open: boolean;
-  title_en: string;
-  title_ar: string | null;
+  // For the confirmation e-mail: its title, and the language the title falls back to.
+  title: Translations;
+  primary_locale: Locale;
   // Every signature needs a proof of work to count (a campaign under attack).
   proof_of_work: boolean;
   owners: OwnerForSigning[];
@@ -22,7 +25,7 @@ export type SigningCampaign = {
 const campaignQuery = { name: "sign-campaign", text: `
   SELECT c.id, c.slug, c.status,
     ${isOpen.sql("c")} AS is_open,
-    c.title_en, c.title_ar, c.proof_of_work,
+    c.title, c.primary_locale::text AS primary_locale, c.proof_of_work,
     coalesce((SELECT json_agg(json_build_object('lead', o.lead,
         'burstLimit', g.rate_burst_limit, 'burstWindowSeconds', g.rate_burst_window_seconds,
         'sustainedLimit', g.rate_sustained_limit, 'sustainedWindowSeconds', g.rate_sustained_window_seconds,
@@ -47,7 +50,9 @@ export function signingCampaign(slug: string): Promise<SigningCampaign | undefin
   const now = Date.now();
   const kept = held.get(slug);
   if (kept && kept.database === db && kept.until > now) return kept.campaign;
-  const campaign = db.sql<SigningCampaign>(campaignQuery, [slug]).then((rows) => rows[0]);
+  const campaign = db
+    .sql<Omit<SigningCampaign, "title"> & { title: unknown }>(campaignQuery, [slug])
+    .then(([row]) => (row ? { ...row, title: readTranslations(row.title) } : undefined));
   if (env.SIGNING_CACHE_MS > 0) {
     const entry: Held = { database: db, until: now + env.SIGNING_CACHE_MS, campaign };
     held.set(slug, entry);

@@ -2,7 +2,7 @@ import type { Tx } from "../db";
 import type { UpdateStatus } from "../generated/prisma/enums";
 import { recordAudit } from "../auth/authorize";
 import { insertRecipients, type RecipientCount } from "./recipients";
-import { hasArabic } from "./update-mail";
+import { readingLocale, updateTexts } from "./update-mail";
 
 // `startsNow`: scheduled for the moment of sending, for the update worker to begin at once.
 export type SendResult = { status: UpdateStatus; recipients: RecipientCount | null; startsNow?: boolean };
@@ -13,13 +13,20 @@ export const beginSendingTimeoutMs = 15 * 60_000;
 
 // Fixes the recipients (one INSERT ... SELECT) and hands them to the update queue, in the caller's
 // transaction; audited with the number of recipients. An update only published on the campaign
-// page is sent at once. A notice's text is Nida's own, in both languages.
+// page is sent at once. A notice's text is Nida's own, in every reader's language.
 export async function beginSending(tx: Tx, options: { updateId: string; userId: string | null }): Promise<SendResult> {
-  const update = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId } });
+  const update = await tx.supporterUpdate.findUniqueOrThrow({ where: { id: options.updateId }, include: { campaign: { select: { primaryLocale: true } } } });
   const now = new Date();
   const notice = update.kind === "NOTICE";
+  const texts = updateTexts(update);
   const recipients = update.mailed
-    ? await insertRecipients(tx, { updateId: update.id, organisationId: update.organisationId, campaignId: update.campaignId, anyOwner: notice, hasArabic: notice || hasArabic(update) })
+    ? await insertRecipients(tx, {
+        updateId: update.id,
+        organisationId: update.organisationId,
+        campaignId: update.campaignId,
+        anyOwner: notice,
+        readIn: (locale) => (notice ? locale : readingLocale(texts, locale)),
+      })
     : null;
   const status: UpdateStatus = recipients && recipients.total > 0 ? "SENDING" : "SENT";
   await tx.supporterUpdate.update({
@@ -32,7 +39,7 @@ export async function beginSending(tx: Tx, options: { updateId: string; userId: 
     action: notice ? "notice.send" : "update.send",
     campaignId: update.campaignId,
     affected: recipients?.total ?? 0,
-    details: { update: update.id, arabic: recipients?.arabic ?? 0, english: recipients?.english ?? 0, published: update.published },
+    details: { update: update.id, languages: recipients?.languages ?? {}, published: update.published },
   });
   return { status, recipients };
 }

@@ -4,11 +4,12 @@ import { requireCampaignRole, roleAtLeast, type Actor } from "../auth/authorize"
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { MemberRole, UpdateStatus } from "../generated/prisma/enums";
-import type { Locale } from "../i18n/locales";
+import { defaultLocale, type Locale } from "../i18n/locales";
+import { readTranslations, writtenIn, type Translations } from "../i18n/translations";
 import { publicUrl } from "../public-urls";
 import { SupporterUpdateEmail, supporterUpdateSubject } from "../../emails/supporter-update";
 import { countRecipients, type RecipientCount } from "./recipients";
-import { hasArabic, updateContentSelect, updateEmailProps } from "./update-mail";
+import { readingLocale, updateContentSelect, updateEmailProps, updateTexts, type UpdateTexts } from "./update-mail";
 
 // Viewers read what was sent; editors and owners see drafts too.
 function visibleStatuses(role: MemberRole): UpdateStatus[] | undefined {
@@ -19,16 +20,22 @@ function visibleStatuses(role: MemberRole): UpdateStatus[] | undefined {
 export async function listCampaignUpdates(options: { actor: Actor; campaignId: string }) {
   const { organisationId, role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const [campaign, organisation, updates] = await Promise.all([
-    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, titleEn: true, titleAr: true } }),
+    db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, title: true, primaryLocale: true } }),
     db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, nameAr: true, updatesNeedApproval: true } }),
     db.supporterUpdate.findMany({
       where: { organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
       orderBy: { createdAt: "desc" },
       take: 200,
-      select: { id: true, campaignId: true, subjectEn: true, subjectAr: true, status: true, scheduledFor: true, sentAt: true, recipientCount: true, mailed: true, published: true },
+      select: { id: true, campaignId: true, subject: true, status: true, scheduledFor: true, sentAt: true, recipientCount: true, mailed: true, published: true },
     }),
   ]);
-  return { role, campaign: { id: campaign.id, title: { en: campaign.titleEn, ar: campaign.titleAr } }, organisation, updates };
+  return {
+    role,
+    campaign: { id: campaign.id, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
+    organisation,
+    // Each subject with the language it was written in first: this campaign's, or English for one about all of them.
+    updates: updates.map((update) => ({ ...update, subject: readTranslations(update.subject), primaryLocale: update.campaignId ? campaign.primaryLocale : defaultLocale })),
+  };
 }
 
 export type UpdateStats = { recipients: number; queued: number; sent: number; delivered: number; bounced: number; complained: number; unsubscribed: number };
@@ -47,23 +54,29 @@ async function updateStats(updateId: string, since: Date): Promise<UpdateStats> 
   return row ?? { recipients: 0, queued: 0, sent: 0, delivered: 0, bounced: 0, complained: 0, unsubscribed: 0 };
 }
 
-// The e-mail as a reader of each language gets it, with links that act for nobody.
-async function previews(update: Parameters<typeof updateEmailProps>[0]): Promise<Record<Locale, { subject: string; html: string }>> {
-  const entries = await Promise.all(
-    (["en", "ar"] as const).map(async (wanted) => {
+// The e-mail as a reader of each language the update is written in gets it, the language it was
+// written in first, with links that act for nobody.
+export type UpdatePreview = { locale: Locale; subject: string; html: string };
+
+function previewLocales(texts: UpdateTexts): Locale[] {
+  const written = writtenIn(texts.subject);
+  return written.includes(texts.primary) ? [texts.primary, ...written.filter((locale) => locale !== texts.primary)] : written;
+}
+
+async function previews(update: Parameters<typeof updateEmailProps>[0], texts: UpdateTexts): Promise<UpdatePreview[]> {
+  return Promise.all(
+    previewLocales(texts).map(async (wanted) => {
       const token = "preview";
       const props = updateEmailProps(update, {
         wanted,
         supporterLinks: { unsubscribeUrl: publicUrl.unsubscribe(wanted, token), oneClickUnsubscribeUrl: publicUrl.oneClickUnsubscribe(token), eraseUrl: publicUrl.erase(wanted, token) },
       });
-      return [wanted, { subject: supporterUpdateSubject(props), html: await render(createElement(SupporterUpdateEmail, props)) }] as const;
+      return { locale: wanted, subject: supporterUpdateSubject(props), html: await render(createElement(SupporterUpdateEmail, props)) };
     }),
   );
-  return Object.fromEntries(entries) as Record<Locale, { subject: string; html: string }>;
 }
 
-
-// One update for its page: its text, who wrote, approved and sent it, the e-mail in both
+// One update for its page: its text, who wrote, approved and sent it, the e-mail in each of its
 // languages, and either who it will go to (counted by the query that sends) or how it went.
 export async function getUpdateDetail(options: { actor: Actor; campaignId: string; updateId: string }) {
   const { organisationId, role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
@@ -82,34 +95,46 @@ export async function getUpdateDetail(options: { actor: Actor; campaignId: strin
       createdBy: { select: { email: true } },
       approvedBy: { select: { email: true } },
       sentBy: { select: { email: true } },
-      organisation: { select: { name: true, nameAr: true, updatesNeedApproval: true } },
+      organisation: { select: { name: true, nameAr: true, senderName: true, updatesNeedApproval: true } },
     },
   });
   if (!update) throw new AppError("NOT_FOUND");
+  const texts = updateTexts(update);
   const begun = update.sendingAt !== null;
   const [count, stats, preview] = await Promise.all([
-    !begun && update.mailed ? countRecipients(db, { organisationId, campaignId: update.campaignId, hasArabic: hasArabic(update) }) : Promise.resolve<RecipientCount | null>(null),
+    !begun && update.mailed
+      ? countRecipients(db, { organisationId, campaignId: update.campaignId, readIn: (locale) => readingLocale(texts, locale) })
+      : Promise.resolve<RecipientCount | null>(null),
     begun ? updateStats(update.id, update.sendingAt!) : Promise.resolve<UpdateStats | null>(null),
-    previews(update),
+    previews(update, texts),
   ]);
-  return { role, update, count, stats, preview, email: options.actor.email };
+  return { role, update, texts, count, stats, preview, email: options.actor.email };
 }
 
-// The draft's own values, for its edit form.
+// The draft's own values, for its edit form: each text in every language it is written in.
 export async function getUpdateForEditing(options: { actor: Actor; campaignId: string; updateId: string }) {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
   const update = await db.supporterUpdate.findFirst({
     where: { id: options.updateId, organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
-    select: { id: true, campaignId: true, subjectEn: true, subjectAr: true, bodyEn: true, bodyAr: true, mailed: true, published: true, status: true },
+    select: { id: true, campaignId: true, subject: true, body: true, mailed: true, published: true, status: true, campaign: { select: { primaryLocale: true } } },
   });
   if (!update) throw new AppError("NOT_FOUND");
-  return update;
+  const { campaign, ...rest } = update;
+  return { ...rest, subject: readTranslations(update.subject), body: readTranslations(update.body), primaryLocale: campaign?.primaryLocale ?? defaultLocale };
 }
 
-export type PublishedUpdate = { id: string; sentAt: Date; organisation: { en: string; ar: string | null }; subject: { en: string; ar: string | null }; body: { en: string; ar: string | null } };
+// `primaryLocale`: the language it was written in first, which readers of a language it lacks get.
+export type PublishedUpdate = {
+  id: string;
+  sentAt: Date;
+  organisation: { en: string; ar: string | null };
+  subject: Translations;
+  body: Translations;
+  primaryLocale: Locale;
+};
 
 // The public campaign page's timeline: sent updates its organisers chose to show there, newest
-// first. An Arabic reader sees the Arabic text only where both subject and message exist.
+// first. A reader sees a language only where both its subject and its message exist.
 export async function listPublishedUpdates(options: { campaignId: string }): Promise<PublishedUpdate[]> {
   const rows = await db.supporterUpdate.findMany({
     where: {
@@ -119,16 +144,17 @@ export async function listPublishedUpdates(options: { campaignId: string }): Pro
     },
     orderBy: { sentAt: "desc" },
     take: 50,
-    select: { id: true, sentAt: true, subjectEn: true, subjectAr: true, bodyEn: true, bodyAr: true, organisation: { select: { name: true, nameAr: true } } },
+    select: { id: true, sentAt: true, subject: true, body: true, organisation: { select: { name: true, nameAr: true } }, campaign: { select: { primaryLocale: true } } },
   });
   return rows.map((row) => {
-    const arabic = hasArabic(row);
+    const texts = updateTexts(row);
     return {
       id: row.id,
       sentAt: row.sentAt!,
       organisation: { en: row.organisation.name, ar: row.organisation.nameAr },
-      subject: { en: row.subjectEn, ar: arabic ? row.subjectAr : null },
-      body: { en: row.bodyEn, ar: arabic ? row.bodyAr : null },
+      subject: texts.subject,
+      body: texts.body,
+      primaryLocale: texts.primary,
     };
   });
 }

@@ -3,13 +3,13 @@ import { recordAudit, requireCampaignRole, requireOrganisationRole, type Actor }
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import type { UpdateStatus } from "../generated/prisma/enums";
-import { isLocale } from "../i18n/locales";
+import { isLocale, localized, type Locale } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { newSupporterLinks } from "../privacy/supporter-links";
 import { beginSending, type SendResult } from "./begin-sending";
 import { countRecipients, type RecipientCount } from "./recipients";
 import { scheduleSchema, updateDraftSchema, updateFieldErrors, type UpdateDraft, type UpdateErrorKey } from "./schema";
-import { hasArabic } from "./update-mail";
+import { readingLocale, updateTexts } from "./update-mail";
 import { wakeUpdates } from "./update-queue";
 
 // Every function here checks the actor's role in the organisation the update belongs to, through
@@ -22,8 +22,9 @@ function invalid(field: string, key: UpdateErrorKey): AppError {
   return new AppError("VALIDATION", { fields: { [field]: key } });
 }
 
-function parseDraft(input: unknown): UpdateDraft {
-  const parsed = updateDraftSchema.safeParse(input);
+// `campaignLocale`: the primary language of the campaign whose pages the update is written from.
+function parseDraft(input: unknown, campaignLocale: Locale): UpdateDraft {
+  const parsed = updateDraftSchema({ campaignLocale }).safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: updateFieldErrors(parsed.error) as Record<string, string> });
   return parsed.data;
 }
@@ -31,10 +32,8 @@ function parseDraft(input: unknown): UpdateDraft {
 function draftColumns(draft: UpdateDraft, campaignId: string) {
   return {
     campaignId: draft.scope === "campaign" ? campaignId : null,
-    subjectEn: draft.subjectEn,
-    bodyEn: draft.bodyEn,
-    subjectAr: draft.subjectAr,
-    bodyAr: draft.bodyAr,
+    subject: draft.subject,
+    body: draft.body,
     mailed: draft.mailed,
     published: draft.published,
   };
@@ -45,14 +44,19 @@ function draftColumns(draft: UpdateDraft, campaignId: string) {
 async function findUpdate(client: Tx | typeof db, options: { organisationId: string; campaignId: string; updateId: string }) {
   const update = await client.supporterUpdate.findFirst({
     where: { id: options.updateId, organisationId: options.organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
+    include: { campaign: { select: { primaryLocale: true } } },
   });
   if (!update) throw new AppError("NOT_FOUND");
   return update;
 }
 
+async function campaignLocale(campaignId: string): Promise<Locale> {
+  return (await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { primaryLocale: true } })).primaryLocale;
+}
+
 export async function createUpdate(options: { actor: Actor; campaignId: string; input: unknown }): Promise<{ id: string }> {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
-  const draft = parseDraft(options.input);
+  const draft = parseDraft(options.input, await campaignLocale(options.campaignId));
   const update = await db.supporterUpdate.create({
     data: { organisationId, createdById: options.actor.userId, ...draftColumns(draft, options.campaignId) },
     select: { id: true },
@@ -64,7 +68,7 @@ export async function createUpdate(options: { actor: Actor; campaignId: string; 
 // they read, not one changed after.
 export async function editUpdate(options: { actor: Actor; campaignId: string; updateId: string; input: unknown }): Promise<void> {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "ORGANISER");
-  const draft = parseDraft(options.input);
+  const draft = parseDraft(options.input, await campaignLocale(options.campaignId));
   const changed = await db.supporterUpdate.updateMany({
     where: { id: options.updateId, organisationId, kind: "UPDATE", status: { in: [...editable] }, OR: [{ campaignId: options.campaignId }, { campaignId: null }] },
     data: { ...draftColumns(draft, options.campaignId), status: "DRAFT", approvedById: null, approvedAt: null, scheduledFor: null },
@@ -75,12 +79,13 @@ export async function editUpdate(options: { actor: Actor; campaignId: string; up
   }
 }
 
-// "This will go to 12,408 supporters: 9,311 in Arabic, 3,097 in English": the query that sends.
+// "This will go to 12,408 supporters: 9,311 in Arabic and 3,097 in English": the query that sends.
 /** @internal exported for its tests */
 export async function countUpdateRecipients(options: { actor: Actor; campaignId: string; updateId: string }): Promise<RecipientCount> {
   const { organisationId } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const update = await findUpdate(db, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
-  return countRecipients(db, { organisationId, campaignId: update.campaignId, hasArabic: hasArabic(update) });
+  const texts = updateTexts(update);
+  return countRecipients(db, { organisationId, campaignId: update.campaignId, readIn: (locale) => readingLocale(texts, locale) });
 }
 
 // A copy to the organiser themself, in the language they choose, marked as a test. Its links are
@@ -167,7 +172,10 @@ export async function deleteUpdate(options: { actor: Actor; campaignId: string; 
     const update = await lockUpdate(tx, { organisationId, campaignId: options.campaignId, updateId: options.updateId });
     if (!editable.includes(update.status)) throw invalid("form", "notDeletable");
     await tx.supporterUpdate.delete({ where: { id: update.id } });
-    await recordAudit(tx, { organisationId, actor: options.actor, action: "update.delete", campaignId: update.campaignId, details: { update: update.id, subject: update.subjectEn } });
+    // The record names it in the language it was written in first.
+    const texts = updateTexts(update);
+    const subject = localized(texts.primary, texts.subject, texts.primary).text;
+    await recordAudit(tx, { organisationId, actor: options.actor, action: "update.delete", campaignId: update.campaignId, details: { update: update.id, subject } });
   });
 }
 

@@ -1,5 +1,6 @@
 import { db, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 
 // Who an update goes to: one row per supporter with a CONFIRMED signature on the update's
 // campaign (or any of the organisation's campaigns) who consented to hear from THIS organisation,
@@ -28,22 +29,30 @@ function recipientsSql(scope: UpdateScope): Prisma.Sql {
      GROUP BY sup.id, sup.locale`;
 }
 
-export type RecipientCount = { total: number; arabic: number; english: number };
+// How many recipients get the update in each language: `languages.ar` read it in Arabic.
+export type RecipientCount = { total: number; languages: Partial<Record<Locale, number>> };
 
-// The language each recipient reads it in: theirs, or English where the update has no Arabic.
-function countsSql(relation: Prisma.Sql, hasArabic: boolean): Prisma.Sql {
-  return Prisma.sql`
-    SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE r.locale = 'ar' AND ${hasArabic})::int AS arabic
-      FROM (${relation}) r`;
+// The language each recipient reads the update in, from their own (lib/updates/update-mail.ts
+// readingLocale; a notice is in every reader's own).
+export type ReadingLocale = (supporterLocale: Locale) => Locale;
+
+function byLocaleSql(relation: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT r.locale::text AS locale, count(*)::int AS count FROM (${relation}) r GROUP BY r.locale`;
 }
 
-// "This will go to 12,408 supporters: 9,311 in Arabic, 3,097 in English."
-export async function countRecipients(client: Tx | typeof db, scope: UpdateScope & { hasArabic: boolean }): Promise<RecipientCount> {
-  const [row] = await client.$queryRaw<{ total: number; arabic: number }[]>(countsSql(recipientsSql(scope), scope.hasArabic));
-  const total = row?.total ?? 0;
-  const arabic = row?.arabic ?? 0;
-  return { total, arabic, english: total - arabic };
+function tally(rows: { locale: string; count: number }[], readIn: ReadingLocale): RecipientCount {
+  const result: RecipientCount = { total: 0, languages: {} };
+  for (const row of rows) {
+    const locale = readIn(isLocale(row.locale) ? row.locale : defaultLocale);
+    result.total += row.count;
+    result.languages[locale] = (result.languages[locale] ?? 0) + row.count;
+  }
+  return result;
+}
+
+// "This will go to 12,408 supporters: 9,311 in Arabic and 3,097 in English."
+export async function countRecipients(client: Tx | typeof db, scope: UpdateScope & { readIn: ReadingLocale }): Promise<RecipientCount> {
+  return tally(await client.$queryRaw<{ locale: string; count: number }[]>(byLocaleSql(recipientsSql(scope))), scope.readIn);
 }
 
 // Fixes an update's recipients in one statement, however many there are; the unique (update,
@@ -51,7 +60,7 @@ export async function countRecipients(client: Tx | typeof db, scope: UpdateScope
 // supporter order, each keyed by the update and its place in that order, so every index grows at
 // its right-hand end: a million recipients cost half the time random keys do. The key says nothing
 // of the supporter, so an erased supporter's row (kept for the update's figures) leads nowhere.
-export async function insertRecipients(tx: Tx, options: UpdateScope & { updateId: string; hasArabic: boolean }): Promise<RecipientCount> {
+export async function insertRecipients(tx: Tx, options: UpdateScope & { updateId: string; readIn: ReadingLocale }): Promise<RecipientCount> {
   await tx.$executeRaw`
     INSERT INTO update_recipients (id, update_id, supporter_id, locale, created_at)
     SELECT ${options.updateId} || ':' || lpad((row_number() OVER (ORDER BY r.supporter_id))::text, 10, '0'),
@@ -60,8 +69,5 @@ export async function insertRecipients(tx: Tx, options: UpdateScope & { updateId
      ORDER BY r.supporter_id
     ON CONFLICT (update_id, supporter_id) DO NOTHING`;
   const queued = Prisma.sql`SELECT supporter_id, locale FROM update_recipients WHERE update_id = ${options.updateId}`;
-  const [row] = await tx.$queryRaw<{ total: number; arabic: number }[]>(countsSql(queued, options.hasArabic));
-  const total = row?.total ?? 0;
-  const arabic = row?.arabic ?? 0;
-  return { total, arabic, english: total - arabic };
+  return tally(await tx.$queryRaw<{ locale: string; count: number }[]>(byLocaleSql(queued)), options.readIn);
 }

@@ -1,5 +1,6 @@
 import { db } from "../db";
-import type { Locale } from "../i18n/locales";
+import { defaultLocale, localized, locales, type Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 import type { SupporterLinks } from "../privacy/supporter-links";
 import { publicUrl } from "../public-urls";
 import type { SupporterUpdateProps } from "../../emails/supporter-update";
@@ -12,44 +13,62 @@ export type UpdateMailPayload = { updateId: string; locale: Locale; supporterLin
 
 export const updateContentSelect = {
   id: true,
-  subjectEn: true,
-  subjectAr: true,
-  bodyEn: true,
-  bodyAr: true,
+  subject: true,
+  body: true,
   organisation: { select: { name: true, nameAr: true, senderName: true } },
-  campaign: { select: { slug: true, titleEn: true, titleAr: true } },
+  campaign: { select: { slug: true, title: true, primaryLocale: true } },
 } as const;
 
+// Subject and body as stored (JSON per language), and the campaign the update is about, if one.
 type UpdateContent = {
-  subjectEn: string;
-  subjectAr: string | null;
-  bodyEn: string;
-  bodyAr: string | null;
+  subject: unknown;
+  body: unknown;
   organisation: { name: string; nameAr: string | null; senderName?: string | null };
-  campaign: { slug: string; titleEn: string; titleAr: string | null } | null;
+  campaign: { slug: string; title: unknown; primaryLocale: Locale } | null;
 };
 
-export function hasArabic(update: { subjectAr: string | null; bodyAr: string | null }): boolean {
-  return Boolean(update.subjectAr?.trim() && update.bodyAr?.trim());
+export type UpdateTexts = { subject: Translations; body: Translations; primary: Locale };
+
+// An update's text in each language it has both a subject and a message in, and the language it
+// was written in first: its campaign's, or English for one about all the organisation's campaigns.
+export function updateTexts(update: { subject: unknown; body: unknown; campaign: { primaryLocale: Locale } | null }): UpdateTexts {
+  const subject = readTranslations(update.subject);
+  const body = readTranslations(update.body);
+  const result: UpdateTexts = { subject: {}, body: {}, primary: update.campaign?.primaryLocale ?? defaultLocale };
+  for (const locale of locales) {
+    if (subject[locale] && body[locale]) {
+      result.subject[locale] = subject[locale];
+      result.body[locale] = body[locale];
+    }
+  }
+  return result;
 }
 
-// The e-mail a reader who asked for `wanted` gets: in Arabic only where the update has it.
+// The language a reader of `wanted` gets an update in: theirs where the update has it, else the
+// one it was written in first (else English, else any it has).
+export function readingLocale(texts: UpdateTexts, wanted: Locale): Locale {
+  return localized(wanted, texts.subject, texts.primary).locale;
+}
+
+// The e-mail a reader who asked for `wanted` gets: in their language where the update has it.
 export function updateEmailProps(
   update: UpdateContent,
   options: { wanted: Locale; supporterLinks: SupporterLinks; test?: boolean },
 ): SupporterUpdateProps & { fromName: string } {
-  const locale: Locale = options.wanted === "ar" && hasArabic(update) ? "ar" : "en";
+  const texts = updateTexts(update);
+  const locale = readingLocale(texts, options.wanted);
   const campaign = update.campaign;
   return {
     locale,
+    // The e-mail's note says the update is in English: only where it is.
     ...(options.wanted === "ar" && locale === "en" ? { arabicMissing: true } : {}),
     organisationName: (locale === "ar" ? update.organisation.nameAr : null) ?? update.organisation.name,
     fromName: updateSenderName(update.organisation, locale),
-    subject: locale === "ar" ? update.subjectAr! : update.subjectEn,
-    body: locale === "ar" ? update.bodyAr! : update.bodyEn,
+    subject: texts.subject[locale] ?? "",
+    body: texts.body[locale] ?? "",
     ...(campaign
-      ? // The campaign's page in the reader's own language, even where the update is only in English.
-        { campaignTitle: (locale === "ar" ? campaign.titleAr : null) ?? campaign.titleEn, campaignUrl: publicUrl.campaign(options.wanted, campaign.slug) }
+      ? // The campaign's page in the reader's own language, even where the update is in another.
+        { campaignTitle: localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text, campaignUrl: publicUrl.campaign(options.wanted, campaign.slug) }
       : {}),
     ...(options.test ? { test: true } : {}),
     supporterLinks: options.supporterLinks,

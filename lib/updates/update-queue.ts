@@ -5,7 +5,7 @@ import { onQueueWake, wakeQueue } from "../jobs/wake";
 import { onDelivery, type DeliveryOutcome } from "../mail/delivery-hooks";
 import { Prisma } from "../generated/prisma/client";
 import { wakeOutbox } from "../mail/send-email";
-import type { Locale } from "../i18n/locales";
+import { defaultLocale, locales, type Locale } from "../i18n/locales";
 import { publicUrl } from "../public-urls";
 import { beginSending, beginSendingTimeoutMs } from "./begin-sending";
 
@@ -65,8 +65,10 @@ function linkSql(build: (token: string) => string, token: Prisma.Sql): Prisma.Sq
   const at = url.lastIndexOf(tokenSlot);
   return Prisma.sql`(${url.slice(0, at)} || ${token} || ${url.slice(at + tokenSlot.length)})`;
 }
+// The page in the recipient's own language.
 function localeLinkSql(build: (locale: Locale, token: string) => string, token: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`CASE WHEN l.locale = 'ar' THEN ${linkSql((t) => build("ar", t), token)} ELSE ${linkSql((t) => build("en", t), token)} END`;
+  const cases = locales.filter((locale) => locale !== defaultLocale).map((locale) => Prisma.sql`WHEN l.locale = ${locale}::"Locale" THEN ${linkSql((t) => build(locale, t), token)}`);
+  return Prisma.sql`CASE ${Prisma.join(cases, " ")} ELSE ${linkSql((t) => build(defaultLocale, t), token)} END`;
 }
 
 // One chunk of an update's recipients not yet queued, in one statement: claimed with FOR UPDATE

@@ -25,28 +25,31 @@ test("an organiser creates a bilingual campaign, previews it, publishes, renames
   const slug = slugFromTitle(title);
 
   await page.goto("/en/organiser/campaigns/new");
-  await page.getByLabel("Title in English").fill(title);
-  await page.getByLabel("Title in Arabic (optional)").fill("احموا مستشفيات إدلب");
-  await page.getByLabel("Summary in English").fill("Hospitals in Idlib have been bombed again and again.");
-  await page.getByLabel("Summary in Arabic (optional)").fill("تعرّضت مستشفيات إدلب للقصف مرة بعد مرة.");
-  await page.getByLabel("About the campaign, in English (optional)").fill("Read [the report](https://example.org/report).\n\n<script>document.title = 'hacked'</script>");
-  await expect(page.getByLabel("Title in Arabic (optional)")).toHaveAttribute("dir", "rtl");
+  await page.getByLabel("Title (English)").fill(title);
+  // Translations are folded until opened; the Arabic one is written here.
+  await page.getByText("Arabic: not translated yet").click();
+  await page.getByLabel("Title (Arabic)").fill("احموا مستشفيات إدلب");
+  await page.getByLabel("Summary (English)").fill("Hospitals in Idlib have been bombed again and again.");
+  await page.getByLabel("Summary (Arabic)").fill("تعرّضت مستشفيات إدلب للقصف مرة بعد مرة.");
+  await page.getByLabel("About the campaign (English, optional)").fill("Read [the report](https://example.org/report).\n\n<script>document.title = 'hacked'</script>");
+  await expect(page.getByLabel("Title (Arabic)")).toHaveAttribute("dir", "rtl");
 
   const first = page.getByRole("group", { name: "New demand (row 1)" });
   await first.getByLabel("Kind of demand").selectOption("PROTECTION_OF_CIVILIANS");
-  await first.getByLabel("Demand in English").fill("Stop the attacks on hospitals");
-  await first.getByLabel("Demand in Arabic (optional)").fill("أوقفوا الهجمات على المستشفيات");
+  await first.getByLabel("Demand (English)").fill("Stop the attacks on hospitals");
+  await first.getByText("Translations of this demand (0 of 5)").click();
+  await first.getByLabel("Demand (Arabic)").fill("أوقفوا الهجمات على المستشفيات");
   await first.getByLabel("Quote from the source (optional)").fill("Hospitals must never be a target.");
   const second = page.getByRole("group", { name: "New demand (row 2)" });
   await second.getByLabel("Kind of demand").selectOption("ACCOUNTABILITY");
-  await second.getByLabel("Demand in English").fill("Hold those responsible to account");
+  await second.getByLabel("Demand (English)").fill("Hold those responsible to account");
   await page.getByRole("button", { name: "Create draft" }).click();
 
   await expect(page).toHaveURL(/\/en\/organiser\/campaigns\/[^/]+\/edit\?done=created$/);
   const id = campaignIdOf(page);
   await expect(page.getByRole("status").filter({ hasText: "Campaign created as a draft" })).toBeVisible();
   await expect(page.locator(".editor-facts code")).toHaveText(`/en/campaigns/${slug}`);
-  await expect(page.getByRole("group", { name: "Demand 2", exact: true }).getByLabel("Demand in English")).toHaveValue("Hold those responsible to account");
+  await expect(page.getByRole("group", { name: "Demand 2", exact: true }).getByLabel("Demand (English)")).toHaveValue("Hold those responsible to account");
   await expectNoAxeViolations(page);
   // A draft is not public.
   expect((await page.request.get(campaignPath(slug))).status()).toBe(404);
@@ -73,7 +76,7 @@ test("an organiser creates a bilingual campaign, previews it, publishes, renames
   // Rename it: same address, new title.
   const renamed = `Hospitals are not targets ${uniqueTag()}`;
   await page.goto(`/en/organiser/campaigns/${id}/edit`);
-  await page.getByLabel("Title in English").fill(renamed);
+  await page.getByLabel("Title (English)").fill(renamed);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(/done=saved$/);
   await expect(page.locator(".editor-facts a")).toHaveText(`/en/campaigns/${slug}`);
@@ -111,15 +114,15 @@ test("the editor works without JavaScript: errors per field, a saved draft, a re
   await expect(page.getByLabel("Goal ladder")).toHaveAttribute("aria-invalid", "true");
 
   const title = `Ceasefire without scripts ${uniqueTag()}`;
-  await page.getByLabel("Title in English").fill(title);
+  await page.getByLabel("Title (English)").fill(title);
   await page.getByLabel("Goal ladder").fill("100, 1000");
   // Row 1 stays empty and is ignored; row 2, shown again with its kind, becomes the only demand.
   const row2 = page.getByRole("group", { name: "Demand 2", exact: true });
   await expect(row2.getByLabel("Kind of demand")).toHaveValue("CEASEFIRE");
-  await row2.getByLabel("Demand in English").fill("A ceasefire now");
+  await row2.getByLabel("Demand (English)").fill("A ceasefire now");
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/edit\?done=created$/);
-  await expect(page.getByRole("group", { name: "Demand 1", exact: true }).getByLabel("Demand in English")).toHaveValue("A ceasefire now");
+  await expect(page.getByRole("group", { name: "Demand 1", exact: true }).getByLabel("Demand (English)")).toHaveValue("A ceasefire now");
   await expect(page.getByRole("group", { name: /^New demand/ })).toHaveCount(2);
 
   // No English summary yet: publishing is refused, and says why.

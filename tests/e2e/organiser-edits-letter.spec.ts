@@ -23,6 +23,8 @@ test("an owner edits the campaign's letter from its overview; a viewer only read
 
   await page.getByLabel("Subject lines in English").fill("Protect civilians in Idlib\nA request about Idlib");
   await page.getByLabel("Letter in English").fill("I am writing to ask you to help protect civilians in Idlib.");
+  // The Arabic letter is a translation, folded until opened.
+  await page.locator("summary", { hasText: "In Arabic" }).click();
   await page.getByLabel("Subject lines in Arabic").fill("احموا المدنيين في إدلب");
   await page.getByLabel("Letter in Arabic").fill("أكتب إليكم لأطلب أن تساعدوا في حماية المدنيين في إدلب.");
   await expect(page.getByLabel("Letter in Arabic")).toHaveAttribute("dir", "rtl");

@@ -104,13 +104,13 @@ type DraftOptions = {
 /** Writes a draft campaign in the editor, as an organiser would: an English title and summary, and one demand unless told otherwise. */
 export async function createDraftCampaign(page: Page, title: string, options: DraftOptions = {}): Promise<{ id: string; slug: string }> {
   await page.goto("/en/organiser/campaigns/new");
-  await page.getByLabel("Title in English").fill(title);
-  await page.getByLabel("Summary in English").fill(options.summary ?? "Hospitals in Idlib have been bombed again and again.");
+  await page.getByLabel("Title (English)").fill(title);
+  await page.getByLabel("Summary (English)").fill(options.summary ?? "Hospitals in Idlib have been bombed again and again.");
   const demand = options.demand ?? { kind: "PROTECTION_OF_CIVILIANS", text: "Stop the attacks on hospitals" };
   if (demand) {
     const row = page.getByRole("group", { name: "New demand (row 1)" });
     await row.getByLabel("Kind of demand").selectOption(demand.kind);
-    await row.getByLabel("Demand in English").fill(demand.text);
+    await row.getByLabel("Demand (English)").fill(demand.text);
   }
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/en\/organiser\/campaigns\/[^/]+\/edit\?done=created$/);

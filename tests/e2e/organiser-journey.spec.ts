@@ -94,17 +94,20 @@ test("an invited organiser publishes a bilingual campaign, moderates its signatu
   const closesAt = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   await page.goto("/en/organiser/campaigns/new");
   await expect(page.locator(".lede")).toContainText(`The campaign will belong to ${e2eOrganisations.a}.`);
-  await page.getByLabel("Title in English").fill(titleEn);
-  await page.getByLabel("Title in Arabic (optional)").fill(titleAr);
-  await page.getByLabel("Summary in English").fill("Children in Idlib have had no school for years.");
-  await page.getByLabel("Summary in Arabic (optional)").fill("لم يذهب أطفال إدلب إلى المدرسة منذ سنوات.");
+  await page.getByLabel("Title (English)").fill(titleEn);
+  // Translations are folded until opened; the Arabic one is written here.
+  await page.getByText("Arabic: not translated yet").click();
+  await page.getByLabel("Title (Arabic)").fill(titleAr);
+  await page.getByLabel("Summary (English)").fill("Children in Idlib have had no school for years.");
+  await page.getByLabel("Summary (Arabic)").fill("لم يذهب أطفال إدلب إلى المدرسة منذ سنوات.");
   await page.getByLabel("Goal ladder").fill("10, 100, 1000");
   await page.getByLabel("Closing date (optional)").fill(closesAt);
   for (const [index, demand] of demands.entries()) {
     const row = page.getByRole("group", { name: `New demand (row ${index + 1})` });
     await row.getByLabel("Kind of demand").selectOption(demand.kind);
-    await row.getByLabel("Demand in English").fill(demand.en);
-    await row.getByLabel("Demand in Arabic (optional)").fill(demand.ar);
+    await row.getByLabel("Demand (English)").fill(demand.en);
+    await row.getByText("Translations of this demand (0 of 5)").click();
+    await row.getByLabel("Demand (Arabic)").fill(demand.ar);
   }
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/en\/organiser\/campaigns\/[^/]+\/edit\?done=created$/);
@@ -115,7 +118,7 @@ test("an invited organiser publishes a bilingual campaign, moderates its signatu
   for (const [index, demand] of demands.entries()) {
     const saved = page.getByRole("group", { name: `Demand ${index + 1}`, exact: true });
     await expect(saved.getByLabel("Kind of demand")).toHaveValue(demand.kind);
-    await expect(saved.getByLabel("Demand in Arabic (optional)")).toHaveValue(demand.ar);
+    await expect(saved.getByLabel("Demand (Arabic)")).toHaveValue(demand.ar);
   }
   await page.getByRole("button", { name: "Publish campaign" }).click();
   await expect(page).toHaveURL(/done=published$/);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CampaignDeliveries, CampaignDetail, CampaignResponsesBody } from "../../lib/api/schema";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
+import { readTranslations } from "../../lib/i18n/translations";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { openApiDocument } from "../../lib/api/openapi";
 import { openApiChecker } from "../fixtures/openapi-responses";
@@ -24,7 +25,7 @@ const get = (path: string, headers: Record<string, string> = {}) => new Request(
 const slugContext = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
-type Summary = { slug: string; status: string; createdAt: string; totals: { confirmed: number } };
+type Summary = { slug: string; status: string; primaryLocale: string; title: Record<string, string>; summary: Record<string, string>; createdAt: string; totals: { confirmed: number } };
 
 type ApiPath = keyof ReturnType<typeof openApiDocument>["paths"];
 
@@ -76,11 +77,11 @@ beforeAll(async () => {
       url: "https://example.org/statement",
     },
   });
-  await db.campaign.update({ where: { id: open.id }, data: { sourceStatementId: statement.id, bodyEn: "Body", bodyAr: "النص" } });
+  await db.campaign.update({ where: { id: open.id }, data: { sourceStatementId: statement.id, body: { en: "Body", ar: "النص" } } });
   await db.demand.createMany({
     data: [
-      { campaignId: open.id, position: 1, kind: "CEASEFIRE", textEn: "A ceasefire now", textAr: "وقف إطلاق النار الآن", sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id },
-      { campaignId: open.id, position: 2, kind: "HUMANITARIAN_ACCESS", textEn: "Open the crossings" },
+      { campaignId: open.id, position: 1, kind: "CEASEFIRE", text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id },
+      { campaignId: open.id, position: 2, kind: "HUMANITARIAN_ACCESS", text: { en: "Open the crossings" } },
     ],
   });
   decisionMakerEmail = uniqueEmail("minister");
@@ -238,11 +239,34 @@ describe("GET /api/v1/campaigns/{slug}", () => {
     expect(body.status).toBe("open");
     expect(body.totals).toEqual({ confirmed: 3, paper: 0, total: 3, goals: [2, 10], nextGoal: 10, percent: 30, reachedAllGoals: false });
     expect(body.demands.map((d) => d.kind)).toEqual(["ceasefire", "humanitarian_access"]);
+    // A demand not translated has only its own language.
+    expect(body.demands[1]!.text).toEqual({ en: "Open the crossings" });
+    expect(body.primaryLocale).toBe("en");
+    expect(body.title).toEqual(readTranslations(open.title));
+    expect(body.body).toEqual({ en: "Body", ar: "النص" });
     expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authors: [{ name: { en: "Syrian Civil Defence", ar: null } }], authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
     expect(body.targets).toEqual([
       { id: decisionMakerId, name: "A. Minister", title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs", ar: null }, country: "GB" },
     ]);
     expect(body.links.html.ar).toBe(`http://nida.test/ar/campaigns/${open.slug}`);
+  });
+
+  it("gives a campaign's texts in the languages it is written in, and names the one it was written in", async () => {
+    const campaign = await createCampaign();
+    const title = "أوقفوا القصف على إدلب";
+    const summary = "حملة بالعربية فقط.";
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: title }, summary: { ar: summary }, body: { ar: "النص" } } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { ar: "وقف إطلاق النار" } } });
+    const response = await one.GET(get(`/campaigns/${campaign.slug}`), slugContext(campaign.slug));
+    const body = (await api.expectMatches("/campaigns/{slug}", response)) as CampaignDetail;
+    // No English key at all, rather than an empty or null one.
+    expect(body).toMatchObject({ primaryLocale: "ar", title: { ar: title }, summary: { ar: summary }, body: { ar: "النص" } });
+    expect(Object.keys(body.title)).toEqual(["ar"]);
+    expect(Object.keys(body.summary)).toEqual(["ar"]);
+    expect(body.demands.map((demand) => demand.text)).toEqual([{ ar: "وقف إطلاق النار" }]);
+    const listed = (await allPages("")).find((item) => item.slug === campaign.slug);
+    expect(listed).toMatchObject({ primaryLocale: "ar", title: { ar: title }, summary: { ar: summary } });
+    expect(Object.keys(listed!.title)).toEqual(["ar"]);
   });
 
   it("is a JSON 404 for a draft and for a slug that does not exist", async () => {

@@ -11,10 +11,12 @@ import { listCampaignOrganisations } from "../../lib/campaigns/editor/list-campa
 import { publishCampaign } from "../../lib/campaigns/editor/publish-campaign";
 import { reopenCampaign } from "../../lib/campaigns/editor/reopen-campaign";
 import { updateCampaign } from "../../lib/campaigns/editor/update-campaign";
-import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
+import { getPublicCampaign, loadCampaignPage } from "../../lib/campaigns/get-campaign";
 import { db } from "../../lib/db";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { localized } from "../../lib/i18n/locales";
+import { readTranslations } from "../../lib/i18n/translations";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
 import { signPetition } from "../../lib/signatures/sign-petition";
 import { signInput, uniqueEmail } from "../fixtures/factories";
@@ -71,12 +73,10 @@ async function team() {
 
 function input(overrides: Record<string, unknown> = {}) {
   return {
-    titleEn: `Protect hospitals in Idlib ${tag()}`,
-    titleAr: "احموا المستشفيات في إدلب",
-    summaryEn: "Hospitals are being bombed. Stop it.",
-    summaryAr: "تتعرض المستشفيات للقصف. أوقفوه.",
-    bodyEn: "## Why\n\nBecause **hospitals** must be safe.",
-    bodyAr: "",
+    primaryLocale: "en",
+    title: { en: `Protect hospitals in Idlib ${tag()}`, ar: "احموا المستشفيات في إدلب" },
+    summary: { en: "Hospitals are being bombed. Stop it.", ar: "تتعرض المستشفيات للقصف. أوقفوه." },
+    body: { en: "## Why\n\nBecause **hospitals** must be safe.", ar: "" },
     goals: "100, 1000",
     opensAt: "",
     closesAt: "",
@@ -89,13 +89,11 @@ function input(overrides: Record<string, unknown> = {}) {
 
 const demand = (overrides: Record<string, unknown> = {}) => ({
   kind: "PROTECTION_OF_CIVILIANS",
-  textEn: "Stop attacks on hospitals",
-  textAr: "أوقفوا الهجمات على المستشفيات",
+  text: { en: "Stop attacks on hospitals", ar: "أوقفوا الهجمات على المستشفيات" },
   sourceQuote: "Hospitals must never be a target.",
   sourceStatementId: "",
   ...overrides,
 });
-
 
 
 // Everything an editing action could change, to prove that a refused one changed nothing.
@@ -136,11 +134,13 @@ describe("campaign editor", () => {
     const own = await makeDecisionMaker(organisation.id);
     const first = input();
 
-    // Create: a draft, with a slug from the English title, invisible to the public.
+    // Create: a draft, with a slug from the title in its language (English), invisible to the public.
     const created = await createCampaign({ actor: organiser, organisationId: organisation.id, input: first });
-    expect(created.slug).toBe(first.titleEn.toLowerCase().replace(/ /g, "-"));
+    expect(created.slug).toBe(first.title.en.toLowerCase().replace(/ /g, "-"));
     const stored = await db.campaign.findUniqueOrThrow({ where: { id: created.id }, include: { owners: true } });
-    expect(stored).toMatchObject({ status: "DRAFT", slug: created.slug, titleEn: first.titleEn, goals: [100, 1000], bodyEn: first.bodyEn, bodyAr: null });
+    expect(stored).toMatchObject({ status: "DRAFT", slug: created.slug, primaryLocale: "en", title: first.title, goals: [100, 1000] });
+    // The Arabic body was left empty, so none is stored.
+    expect(stored.body).toStrictEqual({ en: first.body.en });
     expect(stored.owners).toEqual([expect.objectContaining({ organisationId: organisation.id, lead: true })]);
     expect(await getPublicCampaign(created.slug)).toBeNull();
     await expectAppError(signPetition({ campaignSlug: created.slug, input: signInput(), locale: "en" }), "NOT_FOUND");
@@ -155,24 +155,28 @@ describe("campaign editor", () => {
       actor: organiser,
       campaignId: created.id,
       input: input({
-        titleEn: first.titleEn,
+        title: first.title,
         sourceStatementId: statement.id,
         closesAt: "2099-12-31",
-        demands: [demand({ sourceStatementId: statement.id }), demand({ kind: "", textEn: "", textAr: "", sourceQuote: "" }), demand({ kind: "ACCOUNTABILITY", textEn: "Hold those responsible to account", textAr: "", sourceQuote: "" })],
+        demands: [
+          demand({ sourceStatementId: statement.id }),
+          demand({ kind: "", text: { en: "", ar: "" }, sourceQuote: "" }),
+          demand({ kind: "ACCOUNTABILITY", text: { en: "Hold those responsible to account", ar: "" }, sourceQuote: "" }),
+        ],
         decisionMakerIds: [shared.id, own.id],
       }),
     });
     expect(updated).toMatchObject({ id: created.id, slug: created.slug, status: "DRAFT" });
     expect(updated.changed).toEqual(expect.arrayContaining(["sourceStatementId", "closesAt", "demands", "decisionMakers"]));
-    expect(await db.demand.findMany({ where: { campaignId: created.id }, orderBy: { position: "asc" }, select: { position: true, kind: true, textAr: true, sourceStatementId: true } })).toEqual([
-      { position: 0, kind: "PROTECTION_OF_CIVILIANS", textAr: "أوقفوا الهجمات على المستشفيات", sourceStatementId: statement.id },
-      { position: 1, kind: "ACCOUNTABILITY", textAr: null, sourceStatementId: null },
+    expect(await db.demand.findMany({ where: { campaignId: created.id }, orderBy: { position: "asc" }, select: { position: true, kind: true, text: true, sourceStatementId: true } })).toStrictEqual([
+      { position: 0, kind: "PROTECTION_OF_CIVILIANS", text: { en: "Stop attacks on hospitals", ar: "أوقفوا الهجمات على المستشفيات" }, sourceStatementId: statement.id },
+      { position: 1, kind: "ACCOUNTABILITY", text: { en: "Hold those responsible to account" }, sourceStatementId: null },
     ]);
 
     // Publish: visible, with its demands and decision-makers.
     expect(await publishCampaign({ actor: organiser, campaignId: created.id })).toEqual({ id: created.id, slug: created.slug, status: "OPEN" });
     const published = await getPublicCampaign(created.slug);
-    expect(published).toMatchObject({ status: "OPEN", isOpen: true, title: { en: first.titleEn }, statement: { slug: statement.slug } });
+    expect(published).toMatchObject({ status: "OPEN", isOpen: true, primaryLocale: "en", title: { en: first.title.en }, statement: { slug: statement.slug } });
     expect(published!.demands.map((d) => d.kind)).toEqual(["PROTECTION_OF_CIVILIANS", "ACCOUNTABILITY"]);
     expect((await getAddresseeRecord(created.id)).map((target) => target.name).sort()).toEqual([shared.name, own.name].sort());
 
@@ -185,10 +189,11 @@ describe("campaign editor", () => {
     const edit = await updateCampaign({
       actor: organiser,
       campaignId: created.id,
-      input: input({ titleEn: renamed, closesAt: "2099-12-31", sourceStatementId: statement.id, demands: [demand({ sourceStatementId: statement.id })], decisionMakerIds: [own.id] }),
+      input: input({ title: { ...first.title, en: renamed }, closesAt: "2099-12-31", sourceStatementId: statement.id, demands: [demand({ sourceStatementId: statement.id })], decisionMakerIds: [own.id] }),
     });
     expect(edit).toMatchObject({ slug: created.slug, status: "OPEN" });
-    expect(edit.changed).toEqual(expect.arrayContaining(["titleEn", "demands", "decisionMakers"]));
+    expect(edit.changed).toEqual(expect.arrayContaining(["title", "demands", "decisionMakers"]));
+    expect(edit.changed).not.toContain("summary");
     const afterEdit = await getPublicCampaign(created.slug);
     expect(afterEdit).toMatchObject({ slug: created.slug, title: { en: renamed }, progress: { count: 1 } });
     expect((await getAddresseeRecord(created.id)).map((target) => target.name)).toEqual([own.name]);
@@ -234,19 +239,20 @@ describe("campaign editor", () => {
     expect(await auditActions(id)).toEqual(["campaign.create", "campaign.publish", "campaign.close"]);
   });
 
-  it("publishes only with an English summary, a demand and a closing date ahead; a public campaign keeps them", async () => {
+  it("publishes only with a summary in the campaign's language, a demand and a closing date ahead; a public campaign keeps them", async () => {
     const { organisation, organiser } = await team();
-    const { id } = await createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ summaryEn: "", closesAt: "2020-01-01" }) });
+    // An Arabic summary does not stand in for the English one of an English campaign.
+    const { id } = await createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ summary: { en: "", ar: "تتعرض المستشفيات للقصف." }, closesAt: "2020-01-01" }) });
     const refused = await expectAppError(publishCampaign({ actor: organiser, campaignId: id }), "VALIDATION");
-    expect(refused.fields).toEqual({ summaryEn: "summaryRequiredToPublish", demands: "demandsRequiredToPublish", closesAt: "closesAtPassed" });
+    expect(refused.fields).toEqual({ "summary.en": "summaryRequiredToPublish", demands: "demandsRequiredToPublish", closesAt: "closesAtPassed" });
 
     await updateCampaign({ actor: organiser, campaignId: id, input: input({ closesAt: "", demands: [demand()] }) });
     await publishCampaign({ actor: organiser, campaignId: id });
 
     // Once public, an edit may not take away its summary or its last demand.
     const before = await snapshot(id);
-    const stripped = await expectAppError(updateCampaign({ actor: organiser, campaignId: id, input: input({ summaryEn: " ", demands: [] }) }), "VALIDATION");
-    expect(stripped.fields).toEqual({ summaryEn: "summaryRequiredToPublish", demands: "demandsRequiredToPublish" });
+    const stripped = await expectAppError(updateCampaign({ actor: organiser, campaignId: id, input: input({ summary: { en: " ", ar: "تتعرض المستشفيات للقصف." }, demands: [] }) }), "VALIDATION");
+    expect(stripped.fields).toEqual({ "summary.en": "summaryRequiredToPublish", demands: "demandsRequiredToPublish" });
     expect(await snapshot(id)).toEqual(before);
 
     // A campaign closed by its date can be edited, but not reopened until the date moves.
@@ -271,8 +277,8 @@ describe("campaign editor", () => {
 
     const writes = (actor: Actor) => [
       ["create", () => createCampaign({ actor, organisationId: organisation.id, input: input() })],
-      ["update", () => updateCampaign({ actor, campaignId: id, input: input({ titleEn: "Hijacked", demands: [demand()] }) })],
-      ["update (invalid)", () => updateCampaign({ actor, campaignId: id, input: { titleEn: "" } })],
+      ["update", () => updateCampaign({ actor, campaignId: id, input: input({ title: { en: "Hijacked" }, demands: [demand()] }) })],
+      ["update (invalid)", () => updateCampaign({ actor, campaignId: id, input: { primaryLocale: "en", title: { en: "" } } })],
       ["publish", () => publishCampaign({ actor, campaignId: id })],
       ["close", () => closeCampaign({ actor, campaignId: id })],
       ["reopen", () => reopenCampaign({ actor, campaignId: id })],
@@ -297,7 +303,7 @@ describe("campaign editor", () => {
 
     const after = await snapshot(id);
     expect(after.campaign).toEqual({ ...before.campaign, status: "OPEN", updatedAt: after.campaign.updatedAt });
-    expect(after.campaign.titleEn).toBe(before.campaign.titleEn);
+    expect(readTranslations(after.campaign.title)).toEqual(readTranslations(before.campaign.title));
     expect(await auditActions(id)).toEqual(["campaign.create", "campaign.publish"]);
     expect(await db.campaignOwner.count({ where: { organisationId: organisation.id } })).toBe(campaignsBefore);
     expect(await db.auditEntry.count({ where: { userId: { in: [viewer.userId, outsider.userId] }, campaignId: id } })).toBe(0);
@@ -314,21 +320,20 @@ describe("campaign editor", () => {
     const { organisation, organiser } = await team();
     const campaignsBefore = await db.campaignOwner.count({ where: { organisationId: organisation.id } });
     const invalid = input({
-      titleEn: "",
-      titleAr: "ع".repeat(151),
+      title: { en: "", ar: "ع".repeat(151) },
       goals: "1000, 500",
       opensAt: "2026-05-01",
       closesAt: "2026-04-01",
-      demands: [demand(), demand({ kind: "" }), demand({ textEn: "" })],
+      demands: [demand(), demand({ kind: "" }), demand({ text: { en: "", ar: "أوقفوا الهجمات على المستشفيات" } })],
     });
     const creating = await expectAppError(createCampaign({ actor: organiser, organisationId: organisation.id, input: invalid }), "VALIDATION");
     const expected = {
-      titleEn: "titleRequired",
-      titleAr: "titleTooLong",
+      "title.en": "titleRequired",
+      "title.ar": "titleTooLong",
       goals: "goalsNotAscending",
       closesAt: "closesBeforeOpens",
       "demands.1.kind": "demandKindRequired",
-      "demands.2.textEn": "demandTextRequired",
+      "demands.2.text.en": "demandTextRequired",
     };
     expect(creating.fields).toEqual(expected);
     expect(creating.status).toBe(400);
@@ -378,12 +383,12 @@ describe("campaign editor", () => {
     const { organisation, organiser } = await team();
     const title = `Same title ${tag()}`;
     const base = title.toLowerCase().replace(/ /g, "-");
-    const first = await createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ titleEn: title }) });
-    const racing = await Promise.all([1, 2, 3].map(() => createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ titleEn: title }) })));
+    const first = await createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ title: { en: title } }) });
+    const racing = await Promise.all([1, 2, 3].map(() => createCampaign({ actor: organiser, organisationId: organisation.id, input: input({ title: { en: title } }) })));
     expect(first.slug).toBe(base);
     expect(new Set([first, ...racing].map((campaign) => campaign.slug))).toEqual(new Set([base, `${base}-2`, `${base}-3`, `${base}-4`]));
 
-    await updateCampaign({ actor: organiser, campaignId: first.id, input: input({ titleEn: `Another title ${tag()}` }) });
+    await updateCampaign({ actor: organiser, campaignId: first.id, input: input({ title: { en: `Another title ${tag()}` } }) });
     expect((await db.campaign.findUniqueOrThrow({ where: { id: first.id } })).slug).toBe(base);
   });
 
@@ -404,21 +409,22 @@ describe("campaign editor", () => {
       role: "ORGANISER",
       canEdit: true,
       organisation: { id: organisation.id, name: organisation.name },
-      titleEn: values.titleEn,
+      primaryLocale: "en",
+      title: values.title,
       goals: [100, 1000],
       opensAt: new Date("2026-03-01T00:00:00Z"),
       sourceStatementId: statement.id,
       decisionMakerIds: [own.id],
       confirmedCount: 0,
     });
-    expect(editing.demands).toEqual([{ kind: "PROTECTION_OF_CIVILIANS", textEn: "Stop attacks on hospitals", textAr: "أوقفوا الهجمات على المستشفيات", sourceQuote: "Hospitals must never be a target.", sourceStatementId: statement.id }]);
+    expect(editing.demands).toEqual([{ kind: "PROTECTION_OF_CIVILIANS", text: { en: "Stop attacks on hospitals", ar: "أوقفوا الهجمات على المستشفيات" }, sourceQuote: "Hospitals must never be a target.", sourceStatementId: statement.id }]);
     const offered = editing.choices.decisionMakers.map((person) => person.id);
     expect(offered).toContain(own.id);
     expect(offered).not.toContain(foreign.id);
     expect(editing.choices.statements.map((choice) => choice.id)).toContain(statement.id);
 
     const preview = await getCampaignPreview({ actor: organiser, campaignId: id });
-    expect(preview).toMatchObject({ slug, status: "DRAFT", isOpen: false, title: { en: values.titleEn }, statement: { slug: statement.slug }, progress: { count: 0, goal: 100 } });
+    expect(preview).toMatchObject({ slug, status: "DRAFT", isOpen: false, title: { en: values.title.en }, statement: { slug: statement.slug }, progress: { count: 0, goal: 100 } });
     expect(preview.demands).toHaveLength(1);
     expect(await getPublicCampaign(slug)).toBeNull();
   });
@@ -432,5 +438,126 @@ describe("campaign editor", () => {
     ]);
     expect((await listCampaignOrganisations({ actor })).map((organisation) => organisation.id).sort()).toEqual([organising.id, owning.id].sort());
     await expectAppError(createCampaign({ actor, organisationId: viewing.id, input: input() }), "FORBIDDEN");
+  });
+});
+
+// ---------------------------------------------------------------- campaigns in any language
+
+// A campaign written only in Arabic, as an Arabic-speaking organiser fills in the editor.
+function arabicInput(suffix: string, overrides: Record<string, unknown> = {}) {
+  return {
+    primaryLocale: "ar",
+    title: { ar: `أوقفوا الهجمات على إدلب ${suffix}` },
+    summary: { ar: "تتعرض المستشفيات للقصف. أوقفوه." },
+    body: { ar: "## لماذا\n\nلأن **المستشفيات** يجب أن تكون آمنة." },
+    goals: "100, 1000",
+    demands: [{ kind: "PROTECTION_OF_CIVILIANS", text: { ar: "أوقفوا الهجمات على المستشفيات" } }],
+    ...overrides,
+  };
+}
+
+describe("campaigns written in any language", () => {
+  it("creates, publishes and shows a campaign written only in Arabic, and it takes signatures", async () => {
+    const { organisation, organiser } = await team();
+    const suffix = tag();
+    const values = arabicInput(suffix);
+
+    const created = await createCampaign({ actor: organiser, organisationId: organisation.id, input: values });
+    // Its address is its Arabic title in Latin letters.
+    expect(created.slug).toBe(`awqfwa-alhjmat-ela-adlb-${suffix}`);
+    const stored = await db.campaign.findUniqueOrThrow({ where: { id: created.id }, include: { demands: true } });
+    expect(stored.primaryLocale).toBe("ar");
+    // Only the language it is written in is stored: no English, not even an empty one.
+    expect(stored.title).toStrictEqual({ ar: values.title.ar });
+    expect(stored.summary).toStrictEqual({ ar: values.summary.ar });
+    expect(stored.body).toStrictEqual({ ar: values.body.ar });
+    expect(stored.demands.map((row) => row.text)).toStrictEqual([{ ar: "أوقفوا الهجمات على المستشفيات" }]);
+
+    expect(await publishCampaign({ actor: organiser, campaignId: created.id })).toEqual({ id: created.id, slug: created.slug, status: "OPEN" });
+
+    for (const page of [await getPublicCampaign(created.slug), await loadCampaignPage({ id: created.id })]) {
+      expect(page).toMatchObject({ status: "OPEN", isOpen: true, primaryLocale: "ar" });
+      expect(page!.title).toStrictEqual({ ar: values.title.ar });
+      expect(page!.demands.map((row) => row.text)).toStrictEqual([{ ar: "أوقفوا الهجمات على المستشفيات" }]);
+      // A Turkish reader is shown the Arabic, marked as Arabic.
+      expect(localized("tr", page!.title, page!.primaryLocale)).toEqual({ text: values.title.ar, locale: "ar" });
+      expect(localized("en", page!.summary, page!.primaryLocale)).toEqual({ text: values.summary.ar, locale: "ar" });
+    }
+
+    await signAndConfirm(created.slug);
+    expect(await confirmedCount(created.id)).toBe(1);
+
+    // The editor shows it back in Arabic, with every other language blank.
+    expect(await getCampaignForEditing({ actor: organiser, campaignId: created.id })).toMatchObject({ primaryLocale: "ar", title: { ar: values.title.ar } });
+  });
+
+  it("refuses a text missing in the campaign's language, a language that is not enabled and an over-long translation, and writes nothing", async () => {
+    const { organisation, organiser } = await team();
+    const { id } = await createCampaign({ actor: organiser, organisationId: organisation.id, input: arabicInput(tag()) });
+    const campaignsBefore = await db.campaignOwner.count({ where: { organisationId: organisation.id } });
+    const auditBefore = await db.auditEntry.count({ where: { organisationId: organisation.id } });
+    const before = await snapshot(id);
+
+    const refusals: [string, Record<string, unknown>, Record<string, string>][] = [
+      // English does not stand in for the Arabic title or demand of an Arabic campaign.
+      ["English title only", { title: { en: "Stop the attacks on Idlib" } }, { "title.ar": "titleRequired" }],
+      [
+        "a demand in English only",
+        { demands: [{ kind: "CEASEFIRE", text: { ar: "وقف فوري لإطلاق النار" } }, {}, { kind: "ACCOUNTABILITY", text: { en: "Hold those responsible to account" } }] },
+        { "demands.2.text.ar": "demandTextRequired" },
+      ],
+      ["a language that is not enabled", { title: { ar: "أوقفوا الهجمات على إدلب", xx: "Unknown" } }, { title: "invalidValue" }],
+      ["a translation that is too long", { title: { ar: "أوقفوا الهجمات على إدلب", tr: "a".repeat(151) } }, { "title.tr": "titleTooLong" }],
+    ];
+    for (const [name, overrides, fields] of refusals) {
+      const creating = await expectAppError(createCampaign({ actor: organiser, organisationId: organisation.id, input: arabicInput(tag(), overrides) }), "VALIDATION");
+      expect(creating.fields, `create: ${name}`).toEqual(fields);
+      const updating = await expectAppError(updateCampaign({ actor: organiser, campaignId: id, input: arabicInput(tag(), overrides) }), "VALIDATION");
+      expect(updating.fields, `update: ${name}`).toEqual(fields);
+    }
+
+    expect(await db.campaignOwner.count({ where: { organisationId: organisation.id } })).toBe(campaignsBefore);
+    expect(await db.auditEntry.count({ where: { organisationId: organisation.id } })).toBe(auditBefore);
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it("keeps the slug when the campaign's language or title changes, and does not count a reordered text as a change", async () => {
+    const { organisation, organiser } = await team();
+    const values = input({ closesAt: "2099-12-31", demands: [demand()] });
+    const created = await createCampaign({ actor: organiser, organisationId: organisation.id, input: values });
+    await publishCampaign({ actor: organiser, campaignId: created.id });
+
+    // Now written in Arabic first, under another title: the address stays.
+    const arabicFirst = input({
+      primaryLocale: "ar",
+      title: { ar: "المستشفيات ليست أهدافاً", en: values.title.en },
+      closesAt: "2099-12-31",
+      demands: [demand()],
+    });
+    const switched = await updateCampaign({ actor: organiser, campaignId: created.id, input: arabicFirst });
+    expect(switched).toMatchObject({ slug: created.slug, status: "OPEN" });
+    expect([...switched.changed].sort()).toEqual(["primaryLocale", "title"]);
+    const stored = await db.campaign.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored).toMatchObject({ slug: created.slug, primaryLocale: "ar" });
+    expect(readTranslations(stored.title)).toEqual({ ar: "المستشفيات ليست أهدافاً", en: values.title.en });
+    expect(await getPublicCampaign(created.slug)).toMatchObject({ primaryLocale: "ar", title: { ar: "المستشفيات ليست أهدافاً" } });
+    expect(await db.campaign.count({ where: { slug: { startsWith: "almstshfyat" } } })).toBe(0);
+
+    // The same texts with their languages in another order: nothing changed, and the demands keep their rows.
+    const demandIds = (await db.demand.findMany({ where: { campaignId: created.id }, select: { id: true } })).map((row) => row.id);
+    const reordered = await updateCampaign({
+      actor: organiser,
+      campaignId: created.id,
+      input: {
+        ...arabicFirst,
+        title: { en: values.title.en, ar: "المستشفيات ليست أهدافاً" },
+        summary: { ar: values.summary.ar, en: values.summary.en },
+        demands: [demand({ text: { ar: "أوقفوا الهجمات على المستشفيات", en: "Stop attacks on hospitals" } })],
+      },
+    });
+    expect(reordered.changed).toEqual([]);
+    expect((await db.demand.findMany({ where: { campaignId: created.id }, select: { id: true } })).map((row) => row.id)).toEqual(demandIds);
+    const audit = await db.auditEntry.findMany({ where: { campaignId: created.id, action: "campaign.update" }, orderBy: { createdAt: "asc" }, select: { details: true } });
+    expect(audit.map((entry) => entry.details)).toEqual([{ changed: switched.changed }, { changed: [] }]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import type { SignatureState } from "../../lib/generated/prisma/enums";
+import { readTranslations } from "../../lib/i18n/translations";
 import { isolate } from "../../lib/i18n/isolate";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { confirmSignature } from "../../lib/signatures/confirm-signature";
@@ -43,6 +44,7 @@ async function remindAndDeliver(signatureIds: string[]) {
 describe("the reminder to confirm a signature", () => {
   it("goes once, a day after signing and not before, and its link confirms the signature", async () => {
     const campaign = await createCampaign();
+    const title = readTranslations(campaign.title);
     const due = await signedAgo(campaign.id, { hoursAgo: 25 });
     const arabic = await signedAgo(campaign.id, { hoursAgo: 30, locale: "ar" });
     const early = await signedAgo(campaign.id, { hoursAgo: 23 });
@@ -53,11 +55,11 @@ describe("the reminder to confirm a signature", () => {
 
     const reminders = provider.capture.messages({ to: due.email });
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.subject).toBe(`Reminder: confirm your signature: ${isolate(campaign.titleEn)}`);
+    expect(reminders[0]!.subject).toBe(`Reminder: confirm your signature: ${isolate(title.en!)}`);
     expect(reminders[0]!.text).toContain("Omar Khalil");
     expect(reminders[0]!.headers["List-Unsubscribe"]).toMatch(/\/api\/unsubscribe\/[\w-]{43}>$/);
     const [toArabic] = provider.capture.messages({ to: arabic.email });
-    expect(toArabic!.subject).toBe(`تذكير: أكّد توقيعك: ${isolate(campaign.titleAr!)}`);
+    expect(toArabic!.subject).toBe(`تذكير: أكّد توقيعك: ${isolate(title.ar!)}`);
     expect(toArabic!.html).toContain('dir="rtl"');
     expect(provider.capture.messages({ to: early.email })).toHaveLength(0);
     expect(await db.signature.findUniqueOrThrow({ where: { id: due.signatureId } })).toMatchObject({ confirmationsSent: 2, reminderSentAt: expect.any(Date) });
@@ -66,6 +68,17 @@ describe("the reminder to confirm a signature", () => {
     const confirmed = await confirmSignature({ token });
     expect(confirmed).toMatchObject({ standing: "counted", counted: true });
     expect(await db.signature.findUniqueOrThrow({ where: { id: due.signatureId } })).toMatchObject({ state: "CONFIRMED" });
+  });
+
+  it("names a campaign not written in the signer's language in the language it is written in", async () => {
+    const campaign = await createCampaign();
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: "احموا المدنيين في إدلب" } } });
+    const due = await signedAgo(campaign.id, { hoursAgo: 25 });
+
+    await remindAndDeliver([due.signatureId]);
+
+    const [reminder] = provider.capture.messages({ to: due.email });
+    expect(reminder!.subject).toBe(`Reminder: confirm your signature: ${isolate("احموا المدنيين في إدلب")}`);
   });
 
   it("goes to nobody whose campaign closed, whose signature is held, invalidated or erased, or who had five confirmation e-mails", async () => {

@@ -8,7 +8,7 @@ import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { sealPaperFields, sealSignatureFields, sealSupporterEmail } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 import { fingerprintOf } from "../fixtures/fingerprint";
-import { pdfText } from "../fixtures/pdf-text";
+import { pdfReadingText, pdfText } from "../fixtures/pdf-text";
 
 // The session is next-auth's business (and needs a Next request); here it is whoever the test says.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -70,7 +70,7 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     const statement = await db.sourceStatement.create({
       data: { slug: `statement-${randomUUID().slice(0, 8)}`, authorName: "Syria Civil Defence", title: "Stop the bombing of civilians", titleAr: "أوقفوا قصف المدنيين", publishedOn: new Date("2026-10-01T00:00:00Z"), language: "en", summaryEn: "A statement.", url: "https://example.org/statement" },
     });
-    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", textEn: "A ceasefire in Idlib now", textAr: "وقف إطلاق النار في إدلب الآن", sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { en: "A ceasefire in Idlib now", ar: "وقف إطلاق النار في إدلب الآن" }, sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id } });
     for (const name of ["Minister Alpha", "Envoy Beta"]) {
       const person = await db.decisionMaker.create({ data: { name, institution: "Ministry of Foreign Affairs", institutionAr: "وزارة الخارجية", country: "GB", email: uniqueEmail("dm") } });
       await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: person.id } });
@@ -180,6 +180,23 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     const added = await db.digest.findMany({ where: { campaignId: campaign.id }, orderBy: { queuedAt: "desc" }, take: 2 });
     expect(await db.digest.count({ where: { campaignId: campaign.id } })).toBe(before + 2);
     expect(new Set(added.map((row) => row.decisionMakerId))).toEqual(new Set([minister, envoy]));
+  });
+
+  it("draws a campaign written without English in its own language in an English pack", async () => {
+    const arabic = await createCampaign();
+    await db.campaign.update({ where: { id: arabic.id }, data: { primaryLocale: "ar", title: { ar: "أوقفوا القصف" }, summary: { ar: "حملة من أجل المدنيين." } } });
+    await db.demand.create({ data: { campaignId: arabic.id, position: 1, kind: "CEASEFIRE", text: { ar: "وقف إطلاق النار في إدلب الآن" } } });
+    const person = await db.decisionMaker.create({ data: { name: "Arabic Recipient", institution: "Parliament", country: "GB", email: uniqueEmail("dm") } });
+    await db.campaignTarget.create({ data: { campaignId: arabic.id, decisionMakerId: person.id } });
+    session.actor = await createActor(arabic.owners[0]!.organisationId, "ORGANISER");
+    const response = await post(arabic.id, { decisionMaker: person.id, locale: "en" });
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // The pack's own words are English; the campaign's are its Arabic, each read from the right.
+    expect(await pdfReadingText(bytes)).toContain("Arabic Recipient");
+    const fromTheRight = await pdfReadingText(bytes, "rtl");
+    expect(fromTheRight).toContain("أوقفوا القصف");
+    expect(fromTheRight).toContain("وقف إطلاق النار في إدلب الآن");
   });
 
   it("sends a refused choice back to the delivery page and records nothing", async () => {

@@ -7,6 +7,7 @@ import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { recordResponse, setResponsePublished } from "../../lib/deliveries/responses";
 import { isAppError } from "../../lib/errors";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { readTranslations } from "../../lib/i18n/translations";
 import { sealSignatureFields } from "../../lib/sealing/signer-data";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
 
@@ -32,7 +33,12 @@ describe("campaign delivery", () => {
   it("lets organisers choose targets and cadence, only from their own or the shared directory, and viewers only read", async () => {
     const { campaign, organiser, viewer, dm, foreign } = await setUp();
     // A new campaign has no cadence until an organiser chooses one, and saving asks for the choice.
-    expect((await getDeliveryOverview({ actor: viewer, campaignId: campaign.id })).campaign).toMatchObject({ digestCadence: null, milestoneDigests: false });
+    expect((await getDeliveryOverview({ actor: viewer, campaignId: campaign.id })).campaign).toMatchObject({
+      title: readTranslations(campaign.title),
+      primaryLocale: "en",
+      digestCadence: null,
+      milestoneDigests: false,
+    });
     await expect(updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "", milestoneDigests: true, decisionMakerIds: [dm.id] })).rejects.toSatisfy(
       (error) => isAppError(error, "VALIDATION") && (error as { fields: Record<string, string> }).fields.cadence === "cadenceInvalid",
     );

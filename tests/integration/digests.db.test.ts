@@ -6,6 +6,7 @@ import { fingerprintOf } from "../fixtures/fingerprint";
 import { digestPeriod } from "../../lib/digests/period";
 import { runDigestJob } from "../../lib/digests/run-digest-job";
 import { formatNumber } from "../../lib/i18n/format";
+import { readTranslations } from "../../lib/i18n/translations";
 import { isolate } from "../../lib/i18n/isolate";
 import { getApiCampaignDeliveries } from "../../lib/api/campaign-deliveries";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
@@ -99,7 +100,7 @@ describe("runDigestJob", () => {
     const mail = provider.capture.messages({ to: english.email })[0]!;
     const digest = digests.find((d) => d.decisionMakerId === english.id)!;
     expect(digest).toMatchObject({ totalSignatures: 23, newSignatures: 23, fingerprint: fingerprintOf(ids), locale: "en" });
-    expect(mail.subject).toBe(`23 signatures: ${isolate(campaign.titleEn)}`);
+    expect(mail.subject).toBe(`23 signatures: ${isolate(readTranslations(campaign.title).en!)}`);
     expect(mail.text).toContain("23 people have confirmed their signature so far.");
     expect(mail.text).toContain(fingerprintOf(ids));
     expect(mail.text).toContain("Open the crossings for aid now.");
@@ -127,7 +128,7 @@ describe("runDigestJob", () => {
     const arabicMail = provider.capture.messages({ to: arabic.email })[0]!;
     expect(arabicMail.html).toMatch(/<html[^>]*dir="rtl"/);
     expect(arabicMail.html).toMatch(/<html[^>]*lang="ar"/);
-    expect(arabicMail.subject).toBe(`التواقيع المؤكَّدة: ${formatNumber(23, "ar")} – ${isolate(campaign.titleAr!)}`);
+    expect(arabicMail.subject).toBe(`التواقيع المؤكَّدة: ${formatNumber(23, "ar")} – ${isolate(readTranslations(campaign.title).ar!)}`);
     expect(arabicMail.text).toContain(`بلغ عدد من أكّدوا توقيعهم حتى الآن ${formatNumber(23, "ar")}.`);
     expect(arabicMail.text).toContain(fingerprintOf(ids));
   });
@@ -146,7 +147,7 @@ describe("runDigestJob", () => {
     await deliverDigests(campaign.id);
     const mails = provider.capture.messages({ to: english.email });
     expect(mails).toHaveLength(2);
-    expect(mails.map((m) => m.subject).sort()).toEqual([`12 signatures: ${isolate(campaign.titleEn)}`, `19 signatures: ${isolate(campaign.titleEn)}`]);
+    expect(mails.map((m) => m.subject).sort()).toEqual([`12 signatures: ${isolate(readTranslations(campaign.title).en!)}`, `19 signatures: ${isolate(readTranslations(campaign.title).en!)}`]);
     const second = mails.find((m) => m.subject.startsWith("19"))!;
     expect(second.text).toMatch(/7 people have confirmed their signature\. 19 people have signed in total\./);
   });
@@ -164,7 +165,7 @@ describe("runDigestJob", () => {
     ]);
     await deliverDigests(campaign.id);
     const [mail] = provider.capture.messages({ to: english.email });
-    expect(mail!.subject).toBe(`5 signatures reached: ${isolate(campaign.titleEn)}`);
+    expect(mail!.subject).toBe(`5 signatures reached: ${isolate(readTranslations(campaign.title).en!)}`);
     expect(mail!.text).toContain("The petition has passed 5 confirmed signatures.");
     expect(provider.capture.messages({ to: arabic.email })).toEqual([]);
   });
@@ -208,7 +209,7 @@ describe("runDigestJob", () => {
       [english, arabic].map((dm) => ({ to: dm.id, period: digestPeriod("DAILY", dayOne), new: 1, total: 1 })).sort((a, b) => a.to.localeCompare(b.to)),
     );
     await deliverDigests(campaign.id);
-    expect(provider.capture.messages({ to: english.email }).map((m) => m.subject)).toEqual([`1 signature: ${isolate(campaign.titleEn)}`]);
+    expect(provider.capture.messages({ to: english.email }).map((m) => m.subject)).toEqual([`1 signature: ${isolate(readTranslations(campaign.title).en!)}`]);
 
     // Again the same day, and the next day, nobody new: nothing, however often the job runs.
     expect(await runDigestJob({ campaignId: campaign.id, now: dayOne })).toMatchObject({ queued: 0, alreadySent: 2 });
@@ -223,6 +224,18 @@ describe("runDigestJob", () => {
     expect(await runDigestJob({ campaignId: campaign.id, now: dayTwo })).toMatchObject({ queued: 2 });
     const latest = await db.digest.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id }, orderBy: { countedAt: "desc" } });
     expect(latest).toMatchObject({ newSignatures: 1, totalSignatures: 2 });
+  });
+
+  it("names a campaign written only in Arabic, and its demands, in Arabic to a decision-maker who reads English", async () => {
+    const { campaign, english } = await campaignWithTargets({ signatures: 3 });
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: "افتحوا المعابر" } } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "HUMANITARIAN_ACCESS", text: { ar: "افتحوا المعابر أمام المساعدات." } } });
+    await runDigestJob({ campaignId: campaign.id });
+    await deliverDigests(campaign.id);
+
+    const [mail] = provider.capture.messages({ to: english.email });
+    expect(mail!.subject).toBe(`3 signatures: ${isolate("افتحوا المعابر")}`);
+    expect(mail!.text).toContain("افتحوا المعابر أمام المساعدات.");
   });
 
   it("records a digest kept in the development mailbox as not sent, and claims no delivery for it", async () => {

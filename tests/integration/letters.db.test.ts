@@ -30,10 +30,8 @@ async function letterCampaign(options: { cap?: number; subjectsEn?: string[] } =
   await db.campaign.update({
     where: { id: campaign.id },
     data: {
-      letterSubjectsEn: options.subjectsEn ?? ["Protect civilians", "Civilians need you", "A request from a constituent"],
-      letterSubjectsAr: ["احموا المدنيين"],
-      letterBodyEn: bodyEn,
-      letterBodyAr: bodyAr,
+      letterSubjects: { en: options.subjectsEn ?? ["Protect civilians", "Civilians need you", "A request from a constituent"], ar: ["احموا المدنيين"] },
+      letterBody: { en: bodyEn, ar: bodyAr },
       letterDailyCap: options.cap ?? 20,
     },
   });
@@ -377,16 +375,16 @@ describe("letters to representatives", () => {
     const viewer = await createMember(organisationId, "VIEWER");
     const outsider = await createMember((await createCampaign()).owners[0]!.organisationId, "OWNER");
 
-    const input = { subjectsEn: "One\n\nTwo\n", subjectsAr: "واحد", bodyEn: "A body.", bodyAr: "نص.", dailyCap: "5" };
+    const input = { letterSubjects: { en: "One\n\nTwo\n", ar: "واحد" }, letterBody: { en: "A body.", ar: "نص." }, dailyCap: "5" };
     await expectAppError(updateLetterTemplate({ actor: viewer, campaignId: campaign.id, input }), "FORBIDDEN");
     await expectAppError(updateLetterTemplate({ actor: outsider, campaignId: campaign.id, input }), "NOT_FOUND");
-    await expectAppError(updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input: { ...input, dailyCap: "-1", subjectsAr: "" } }), "VALIDATION", {
+    await expectAppError(updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input: { ...input, dailyCap: "-1", letterSubjects: { ...input.letterSubjects, ar: "" } } }), "VALIDATION", {
       dailyCap: "capInvalid",
-      subjectsAr: "subjectsRequired",
+      "letterSubjects.ar": "subjectsRequired",
     });
     await updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input });
     const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
-    expect(saved).toMatchObject({ letterSubjectsEn: ["One", "Two"], letterSubjectsAr: ["واحد"], letterBodyEn: "A body.", letterBodyAr: "نص.", letterDailyCap: 5 });
+    expect(saved).toMatchObject({ letterSubjects: { en: ["One", "Two"], ar: ["واحد"] }, letterBody: { en: "A body.", ar: "نص." }, letterDailyCap: 5 });
 
     const send = async () => {
       const supporter = await confirmedSupporter(campaign);
@@ -400,6 +398,51 @@ describe("letters to representatives", () => {
     const settings = await getLetterSettings({ actor: viewer, campaignId: campaign.id });
     expect(settings.role).toBe("VIEWER");
     expect(settings.received).toEqual([expect.objectContaining({ decisionMakerId: recipients.london.id, total: 3, today: 1 })]);
+  });
+
+  it("the template takes every language, needs only the campaign's own, and a language left empty is not stored", async () => {
+    const campaign = await createCampaign();
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: "احموا المدنيين" } } });
+    const organiser = await createMember(campaign.owners[0]!.organisationId, "ORGANISER");
+    const turkish = { letterSubjects: { tr: "Sivilleri koruyun" }, letterBody: { tr: "Sivillerin korunması için çalışmanızı istiyorum." }, dailyCap: "5" };
+    await expectAppError(updateLetterTemplate({ actor: organiser, campaignId: campaign.id, input: turkish }), "VALIDATION", { "letterBody.ar": "primaryRequired" });
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { letterBody: true } })).toEqual({ letterBody: {} });
+
+    await updateLetterTemplate({
+      actor: organiser,
+      campaignId: campaign.id,
+      input: { letterSubjects: { ...turkish.letterSubjects, ar: "احموا المدنيين", en: "" }, letterBody: { ...turkish.letterBody, ar: bodyAr, en: "  " }, dailyCap: "5" },
+    });
+    const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { letterSubjects: true, letterBody: true } });
+    expect(saved).toEqual({ letterSubjects: { ar: ["احموا المدنيين"], tr: ["Sivilleri koruyun"] }, letterBody: { ar: bodyAr, tr: turkish.letterBody.tr } });
+    const settings = await getLetterSettings({ actor: organiser, campaignId: campaign.id });
+    expect(settings.campaign).toMatchObject({ primaryLocale: "ar", title: { ar: "احموا المدنيين" } });
+    expect(settings.template).toEqual({ letterSubjects: saved.letterSubjects, letterBody: saved.letterBody, dailyCap: 5 });
+  });
+
+  it("a supporter gets the letter in the page's language when it is written in it, else in the campaign's own; a campaign without English works", async () => {
+    const { campaign, recipients } = await letterCampaign();
+    const turkishBody = "Kuzeybatı Suriye'deki sivillerin korunması için çalışmanızı rica ediyorum.";
+    await db.campaign.update({
+      where: { id: campaign.id },
+      data: { primaryLocale: "ar", title: { ar: "احموا المدنيين", tr: "Sivilleri koruyun" }, letterSubjects: { ar: ["احموا المدنيين"], tr: ["Sivilleri koruyun"] }, letterBody: { ar: bodyAr, tr: turkishBody } },
+    });
+    const supporter = await confirmedSupporter(campaign);
+    const arabicPersonal = "عائلتي تعيش في إدلب منذ سنوات، وأطفال الحيّ يستحقون أن يذهبوا إلى مدارسهم بأمان.";
+    // An English page: the campaign has no English letter, so it is the Arabic one.
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id, { body: bodyAr, personal: arabicPersonal }), locale: "en" });
+    const [arabic] = await letterMessagesTo(recipients.un.email);
+    expect(arabic!.locale).toBe("ar");
+    expect(arabic!.payload).toMatchObject({ subject: "احموا المدنيين", campaignTitle: "احموا المدنيين" });
+    expect((await renderTemplate("letter", arabic!.payload as unknown as LetterProps)).html).toMatch(/<html[^>]*dir="rtl"/);
+
+    // A Turkish page: the Turkish letter, its subject, its greeting and the title in Turkish.
+    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.britain.id, { body: turkishBody }), locale: "tr" });
+    const [turkish] = await letterMessagesTo(recipients.britain.email);
+    expect(turkish!.locale).toBe("tr");
+    expect(turkish!.payload).toMatchObject({ subject: "Sivilleri koruyun", campaignTitle: "Sivilleri koruyun" });
+    expect((await renderTemplate("letter", turkish!.payload as unknown as LetterProps)).text).toContain(turkishBody);
+    expect(await db.letter.findMany({ where: { campaignId: campaign.id }, select: { locale: true }, orderBy: { createdAt: "asc" } })).toEqual([{ locale: "ar" }, { locale: "tr" }]);
   });
 
   it("a recipient marked as a risk to writers is never preselected, and no letter to them leaves without the writer's acknowledgement", async () => {

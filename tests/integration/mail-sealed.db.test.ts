@@ -35,7 +35,7 @@ describe("mail on its way", () => {
     const campaign = await createCampaign();
     const organisationId = campaign.owners[0]!.organisationId;
     const owner = await createMember(organisationId, "OWNER", "owner");
-    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjectsEn: ["Protect civilians"], letterBodyEn: letterBody } });
+    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: letterBody } } });
     const minister = await db.decisionMaker.create({ data: { organisationId, name: "Foreign Minister", institution: "Ministry", country: "GB", email: uniqueEmail("minister") } });
     await updateDeliverySettings({ actor: owner, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [minister.id] });
 

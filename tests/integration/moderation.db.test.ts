@@ -4,6 +4,7 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { loadActor, type Actor } from "../../lib/auth/authorize";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
+import { readTranslations } from "../../lib/i18n/translations";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
 import { campaignStats } from "../../lib/moderation/campaign-stats";
 import { invalidateSignatures } from "../../lib/moderation/invalidate-signatures";
@@ -498,7 +499,7 @@ describe("campaignStats", () => {
     }
 
     const stats = await campaignStats({ actor: viewer, campaignId: campaign.id, days: 7, now: at("2030-01-15T10:00:00Z") });
-    expect(stats.campaign).toEqual({ id: campaign.id, slug: campaign.slug, status: "OPEN", title: { en: campaign.titleEn, ar: campaign.titleAr } });
+    expect(stats.campaign).toEqual({ id: campaign.id, slug: campaign.slug, status: "OPEN", title: readTranslations(campaign.title), primaryLocale: "en" });
     expect(stats.role).toBe("VIEWER");
     expect(stats.totals).toEqual({ CONFIRMED: 17, PENDING: 1, INVALIDATED: 1, FRAUDULENT: 1, HELD: 0 });
     expect(stats.perDay).toEqual([

@@ -4,6 +4,7 @@ import type { OrganiserSignInProps } from "../../emails/organiser-sign-in";
 import { requestSignInLink } from "../../lib/auth/sign-in";
 import { addConfirmed } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
+import { readTranslations } from "../../lib/i18n/translations";
 import { env } from "../../lib/env";
 import { changeRole } from "../../lib/organisations/change-role";
 import { createOrganisation, slugFromName } from "../../lib/organisations/create-organisation";
@@ -339,7 +340,7 @@ describe("organiserDashboard", () => {
     const dashboard = await organiserDashboard(await actorOf(member.userId));
     expect(dashboard.map((o) => [o.id, o.role]).sort()).toEqual([[lead!.organisationId, "VIEWER"], [coOwner!.organisationId, "OWNER"]].sort());
     for (const organisation of dashboard) {
-      expect(organisation.campaigns).toEqual([{ id: campaign.id, slug: campaign.slug, titleEn: campaign.titleEn, titleAr: campaign.titleAr, status: "OPEN", totals: { CONFIRMED: 1, PENDING: 2, HELD: 1, INVALIDATED: 1 } }]);
+      expect(organisation.campaigns).toEqual([{ id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: "en", status: "OPEN", totals: { CONFIRMED: 1, PENDING: 2, HELD: 1, INVALIDATED: 1 } }]);
     }
     expect(JSON.stringify(dashboard)).not.toContain(stranger.id);
   });

@@ -4,6 +4,7 @@ import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
+import { readTranslations } from "../../lib/i18n/translations";
 import { isolate } from "../../lib/i18n/isolate";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { sendEmail } from "../../lib/mail/send-email";
@@ -58,7 +59,7 @@ describe("deliverDueMessages", () => {
     const email = await provider.capture.waitForMessage({ to: input.email }, { timeoutMs: 5_000 });
     expect(email.from).toBe(env.MAIL_FROM);
     expect(email.to).toEqual([input.email]);
-    expect(email.subject).toBe(`Confirm your signature: ${isolate(campaign.titleEn)}`);
+    expect(email.subject).toBe(`Confirm your signature: ${isolate(readTranslations(campaign.title).en!)}`);
     expect(email.html).toContain(`href="${confirmUrl}"`);
     expect(email.text).toContain(confirmUrl);
     expect(email.idempotencyKey).toBe(queued!.idempotencyKey);

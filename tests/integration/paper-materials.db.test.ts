@@ -3,6 +3,7 @@ import { describe, expect, it, vi, beforeAll } from "vitest";
 import type { Actor } from "../../lib/auth/authorize";
 import { db } from "../../lib/db";
 import type { MemberRole } from "../../lib/generated/prisma/enums";
+import { readTranslations } from "../../lib/i18n/translations";
 import { parsePaperCsv } from "../../lib/paper/paper-csv";
 import { readShortCode } from "../../lib/paper-materials/short-code";
 import { createCampaign, uniqueEmail } from "../fixtures/factories";
@@ -45,14 +46,14 @@ describe("paper materials: sign sheets, posters and short addresses", () => {
 
   beforeAll(async () => {
     campaign = await createCampaign();
-    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", textEn: "Publish the names of all detainees", textAr: "انشروا أسماء جميع المعتقلين" } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { en: "Publish the names of all detainees", ar: "انشروا أسماء جميع المعتقلين" } } });
     organiser = await createActor(campaign.owners[0]!.organisationId, "ORGANISER");
   });
 
   it("draws an English sign sheet whose column headings are the ones the paper entry reads back", async () => {
     session.actor = organiser;
     const text = await pdfReadingText(await pdf(await download(campaign.id, "sign-sheet", "en")));
-    expect(text).toContain(campaign.titleEn);
+    expect(text).toContain(readTranslations(campaign.title).en!);
     expect(text).toContain("Publish the names of all detainees");
     expect(text).toContain("erased 6 months after the petition closes");
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: campaign.owners[0]!.organisationId } });
@@ -68,7 +69,7 @@ describe("paper materials: sign sheets, posters and short addresses", () => {
   it("draws an Arabic sign sheet, its words shaped and in reading order, with the Arabic headings the entry reads back", async () => {
     session.actor = organiser;
     const text = await pdfReadingText(await pdf(await download(campaign.id, "sign-sheet", "ar")), "rtl");
-    expect(text).toContain(campaign.titleAr!);
+    expect(text).toContain(readTranslations(campaign.title).ar!);
     expect(text).toContain("انشروا أسماء جميع المعتقلين");
     expect(text).toContain("نطالب بما يلي");
     // Read from the right: number, name, country, postcode, e-mail, signature (pdf.js may split a word at a ligature).
@@ -86,13 +87,38 @@ describe("paper materials: sign sheets, posters and short addresses", () => {
     for (const language of ["en", "ar"] as const) {
       const bytes = await pdf(await download(campaign.id, "poster", language));
       const text = await pdfReadingText(bytes, language === "ar" ? "rtl" : "ltr");
-      expect(text).toContain(language === "en" ? campaign.titleEn : campaign.titleAr!);
+      expect(text).toContain(readTranslations(campaign.title)[language]!);
       expect(text).toContain(`nida.test/s/${shortCode}`);
       const images = await pdfImages(bytes);
       expect(images).toHaveLength(1);
       const [image] = images;
       expect(jsQR(image!.data, image!.width, image!.height)?.data).toBe(`http://nida.test/${language}/campaigns/${campaign.slug}?s=qr`);
     }
+  });
+
+  it("prints a campaign written without English in its own language, on an English sheet and poster", async () => {
+    const arabic = await createCampaign();
+    await db.campaign.update({ where: { id: arabic.id }, data: { primaryLocale: "ar", title: { ar: "أطلقوا سراح المعتقلين" }, summary: { ar: "حملة من أجل المعتقلين." } } });
+    await db.demand.create({ data: { campaignId: arabic.id, position: 1, kind: "CEASEFIRE", text: { ar: "انشروا أسماء جميع المعتقلين" } } });
+    const turkish = await createCampaign();
+    await db.campaign.update({ where: { id: turkish.id }, data: { primaryLocale: "tr", title: { tr: "Gözaltındakileri serbest bırakın", ar: "أطلقوا سراحهم" }, summary: { tr: "Kayıpların aileleri için bir kampanya." } } });
+    await db.demand.create({ data: { campaignId: turkish.id, position: 1, kind: "CEASEFIRE", text: { tr: "Tüm gözaltındakilerin isimlerini yayımlayın" } } });
+    session.actor = await createActor(arabic.owners[0]!.organisationId, "ORGANISER");
+    const sheet = await pdf(await download(arabic.id, "sign-sheet", "en"));
+    // The sheet's own words stay English, read from the left; the campaign's Arabic reads from the right.
+    expect(await pdfReadingText(sheet)).toContain("We ask:");
+    const fromTheRight = await pdfReadingText(sheet, "rtl");
+    expect(fromTheRight).toContain("أطلقوا سراح المعتقلين");
+    expect(fromTheRight).toContain("انشروا أسماء جميع المعتقلين");
+    expect(await pdfReadingText(await pdf(await download(arabic.id, "poster", "en")), "rtl")).toContain("أطلقوا سراح المعتقلين");
+    // A campaign written in Turkish and translated into Arabic: an English sheet takes its own
+    // language, Turkish, not the translation; an Arabic poster takes the Arabic.
+    session.actor = await createActor(turkish.owners[0]!.organisationId, "ORGANISER");
+    const turkishSheet = await pdf(await download(turkish.id, "sign-sheet", "en"));
+    expect(await pdfReadingText(turkishSheet)).toContain("Gözaltındakileri serbest bırakın");
+    expect(await pdfReadingText(turkishSheet)).toContain("Tüm gözaltındakilerin isimlerini yayımlayın");
+    expect(await pdfReadingText(turkishSheet, "rtl")).not.toContain("أطلقوا سراحهم");
+    expect(await pdfReadingText(await pdf(await download(turkish.id, "poster", "ar")), "rtl")).toContain("أطلقوا سراحهم");
   });
 
   it("answers 401 without a session, refuses a viewer (403), hides the campaign from another organisation (404) and knows only its two materials", async () => {

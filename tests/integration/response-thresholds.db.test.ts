@@ -33,10 +33,12 @@ async function addPaperSignature(campaignId: string) {
   await db.paperSignature.create({ data: { id, campaignId, importId: sheet.id, ...sealed, country: "SY", emailHash: emailHash(uniqueEmail("paper")) } });
 }
 
-// An open campaign with a weekly digest, addressed to an English- and an Arabic-speaking
-// decision-maker, run by an organisation with an owner, an organiser and a viewer.
+// An open campaign written in Arabic (with an English title too) and a weekly digest, addressed to
+// an English- and an Arabic-speaking decision-maker, run by an organisation with an owner, an
+// organiser and a viewer.
 async function setUp() {
-  const campaign = await createCampaign({ goals: [1_000_000], digestCadence: "WEEKLY" });
+  const created = await createCampaign({ goals: [1_000_000], digestCadence: "WEEKLY" });
+  const campaign = await db.campaign.update({ where: { id: created.id }, data: { primaryLocale: "ar" }, include: { owners: true } });
   const organisationId = campaign.owners[0]!.organisationId;
   const [owner, organiser, viewer] = [await createMember(organisationId, "OWNER", "owner"), await createMember(organisationId, "ORGANISER", "organiser"), await createMember(organisationId, "VIEWER", "viewer")];
   const [english, arabic] = await Promise.all(

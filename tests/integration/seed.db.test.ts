@@ -3,6 +3,7 @@ import { getPublicCampaign } from "../../lib/campaigns/get-campaign";
 import { isOpen } from "../../lib/campaigns/lifecycle";
 import { listOpenCampaigns } from "../../lib/campaigns/list-campaigns";
 import { db } from "../../lib/db";
+import { readTranslations } from "../../lib/i18n/translations";
 import { getAddresseeRecord } from "../../lib/deliveries/delivery-record";
 import { DemandKind } from "../../lib/generated/prisma/enums";
 import { readFileSync } from "node:fs";
@@ -34,9 +35,10 @@ describe("seedDatabase", () => {
     for (const campaign of afterFirst) {
       expect(campaign.status, campaign.slug).toBe("OPEN");
       expect(isOpen(campaign), campaign.slug).toBe(true);
-      expect(campaign.titleEn.length, campaign.slug).toBeGreaterThan(0);
-      expect(campaign.titleAr, campaign.slug).toMatch(arabic);
-      expect(campaign.summaryAr, campaign.slug).toMatch(arabic);
+      const title = readTranslations(campaign.title);
+      expect(title.en?.length, campaign.slug).toBeGreaterThan(0);
+      expect(title.ar, campaign.slug).toMatch(arabic);
+      expect(readTranslations(campaign.summary).ar, campaign.slug).toMatch(arabic);
       expect(campaign.goals.length, campaign.slug).toBeGreaterThan(0);
       expect(campaign.goals, campaign.slug).toEqual([...campaign.goals].sort((a, b) => a - b));
       expect(campaign.owners.filter((owner) => owner.lead), campaign.slug).toHaveLength(1);
@@ -46,7 +48,7 @@ describe("seedDatabase", () => {
       expect(campaign.demands.map((demand) => demand.position), campaign.slug).toEqual(campaign.demands.map((_, index) => index + 1));
       for (const demand of campaign.demands) {
         expect(Object.values(DemandKind), campaign.slug).toContain(demand.kind);
-        expect(demand.textAr, campaign.slug).toMatch(arabic);
+        expect(readTranslations(demand.text).ar, campaign.slug).toMatch(arabic);
         expect(demand.sourceQuote?.length, campaign.slug).toBeGreaterThan(0);
         expect(demand.sourceStatementId, campaign.slug).toBe(campaign.sourceStatementId);
       }
@@ -86,13 +88,13 @@ describe("seedDatabase", () => {
     await seedDatabase(db);
     const slug = slugs[0]!;
     const edited = `Edited by an organiser ${Date.now()}`;
-    await db.campaign.update({ where: { slug }, data: { titleEn: edited, status: "CLOSED" } });
+    const original = seedCampaigns[0]!;
+    await db.campaign.update({ where: { slug }, data: { title: { en: edited, ar: original.titleAr }, status: "CLOSED" } });
     try {
       expect((await seedDatabase(db)).campaignsCreated).toEqual([]);
-      expect(await db.campaign.findUniqueOrThrow({ where: { slug } })).toMatchObject({ titleEn: edited, status: "CLOSED" });
+      expect(await db.campaign.findUniqueOrThrow({ where: { slug } })).toMatchObject({ title: { en: edited }, status: "CLOSED" });
     } finally {
-      const original = seedCampaigns[0]!;
-      await db.campaign.update({ where: { slug }, data: { titleEn: original.titleEn, status: "OPEN" } });
+      await db.campaign.update({ where: { slug }, data: { title: { en: original.titleEn, ar: original.titleAr }, status: "OPEN" } });
     }
   });
 

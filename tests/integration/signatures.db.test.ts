@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { ConfirmSignatureProps } from "../../emails/confirm-signature";
 import { confirmedCount } from "../../lib/campaigns/counters";
 import { db } from "../../lib/db";
+import type { Locale } from "../../lib/i18n/locales";
+import { readTranslations } from "../../lib/i18n/translations";
 import { emailHash } from "../../lib/sealing/lookup";
 import { mailScope, sealText } from "../../lib/sealing/seal";
 import { openSignatures, openSupporterEmails } from "../../lib/sealing/signer-data";
@@ -16,9 +18,11 @@ import { expectNothingStoredFor } from "./abuse/helpers";
 
 type Campaign = Awaited<ReturnType<typeof createCampaign>>;
 
+const titleOf = (campaign: Campaign) => readTranslations(campaign.title);
+
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-async function sign(campaign: { slug: string }, input: Record<string, unknown>, options: { locale?: "en" | "ar"; ipAddress?: string | null; source?: string } = {}) {
+async function sign(campaign: { slug: string }, input: Record<string, unknown>, options: { locale?: Locale; ipAddress?: string | null; source?: string } = {}) {
   return signPetition({ campaignSlug: campaign.slug, input, locale: options.locale ?? "en", ipAddress: "ipAddress" in options ? options.ipAddress : "203.0.113.9", source: options.source });
 }
 
@@ -103,7 +107,7 @@ describe("signPetition", () => {
     expect(message!.props).toMatchObject({
       locale: "en",
       name: "Layla Haddad",
-      campaignTitle: campaign.titleEn,
+      campaignTitle: titleOf(campaign).en,
       campaignUrl: `http://nida.test/en/campaigns/${campaign.slug}`,
       alreadyConfirmed: false,
     });
@@ -126,8 +130,19 @@ describe("signPetition", () => {
     expect(signature.locale).toBe("ar");
     const [message] = await confirmationMessages(signature.id);
     expect(message!.locale).toBe("ar");
-    expect(message!.props).toMatchObject({ locale: "ar", name: "ليلى الحداد", campaignTitle: campaign.titleAr, campaignUrl: `http://nida.test/ar/campaigns/${campaign.slug}` });
+    expect(message!.props).toMatchObject({ locale: "ar", name: "ليلى الحداد", campaignTitle: titleOf(campaign).ar, campaignUrl: `http://nida.test/ar/campaigns/${campaign.slug}` });
     expect(message!.props.confirmUrl).toMatch(/^http:\/\/nida\.test\/ar\/confirm\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("names the campaign in the signer's language when it is written in it, else in the language it is written in", async () => {
+    const campaign = await createCampaign();
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: "احموا المدنيين في إدلب", tr: "İdlib'deki sivilleri koruyun" } } });
+    await sign(campaign, signInput(), { locale: "tr" });
+    await sign(campaign, signInput(), { locale: "en" });
+    const titles = await Promise.all(
+      (await signaturesOf(campaign)).map(async (signature) => [signature.locale, (await confirmationMessages(signature.id))[0]!.props.campaignTitle]),
+    );
+    expect(Object.fromEntries(titles)).toEqual({ tr: "İdlib'deki sivilleri koruyun", en: "احموا المدنيين في إدلب" });
   });
 
   it("refuses invalid input with a key per field and stores nothing", async () => {
@@ -324,7 +339,8 @@ describe("confirming a signature", () => {
     const view = await describeConfirmation({ token });
     expect(view).toEqual({
       campaignSlug: campaign.slug,
-      campaignTitle: { en: campaign.titleEn, ar: campaign.titleAr },
+      campaignTitle: titleOf(campaign),
+      campaignPrimaryLocale: "en",
       signerName: "Layla Haddad",
       signatureLocale: "ar",
     });
@@ -475,7 +491,7 @@ describe("signing again with the same address", () => {
     const signature = await onlySignatureOf(campaign);
     const [, second] = await confirmationMessages(signature.id);
     expect(second!.locale).toBe("ar");
-    expect(second!.props.campaignTitle).toBe(campaign.titleAr);
+    expect(second!.props.campaignTitle).toBe(titleOf(campaign).ar);
     expect(second!.props.confirmUrl).toMatch(/^http:\/\/nida\.test\/ar\/confirm\//);
     expect(await confirmSignature({ token: tokenIn(second!) })).toMatchObject({ counted: true });
   });

@@ -4,6 +4,7 @@ import { getApiCampaign } from "../../lib/api/get-campaign";
 import { loadCampaignPage } from "../../lib/campaigns/get-campaign";
 import { getStatement } from "../../lib/campaigns/get-statement";
 import { db } from "../../lib/db";
+import { readTranslations } from "../../lib/i18n/translations";
 import { getStatementForEditing, listEditableStatements, updateStatement } from "../../lib/statements/manage-statement";
 import type { StatementFormValues } from "../../lib/statements/schema";
 import { expectAppError } from "../fixtures/app-errors";
@@ -62,7 +63,7 @@ describe("editing a source statement", () => {
     const { statement, author } = await statementWithTeam();
     const campaign = await createCampaign();
     await db.campaign.update({ where: { id: campaign.id }, data: { sourceStatementId: statement.id } });
-    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", textEn: "A ceasefire", sourceQuote: "We call for a ceasefire.", sourceStatementId: statement.id } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { en: "A ceasefire" }, sourceQuote: "We call for a ceasefire.", sourceStatementId: statement.id } });
 
     expect(await updateStatement({ actor: author.members.organiser, statementId: statement.id, values: values() })).toEqual({ changed: ["url", "fullText", "authors"] });
 
@@ -82,6 +83,8 @@ describe("editing a source statement", () => {
       { en: "Citizens for a Secure and Safe America (C4SSA)", ar: "مواطنون من أجل أمريكا آمنة ومأمونة" },
       { en: "Syrian Emergency Task Force (SETF)", ar: null },
     ]);
+    // The campaigns built on it, each named in the languages it is written in.
+    expect(page!.campaigns).toEqual([{ slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: "en" }]);
     const campaignPage = await loadCampaignPage({ id: campaign.id });
     expect(campaignPage!.statement!.authors).toEqual(page!.authors);
     expect(campaignPage!.demands[0]!.statement!.authors).toEqual(page!.authors);
@@ -108,7 +111,7 @@ describe("editing a source statement", () => {
     const campaign = await createCampaign();
     await db.campaignOwner.create({ data: { campaignId: campaign.id, organisationId: citing.organisation.id } });
     // Only a demand quotes it: that is enough.
-    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", textEn: "A ceasefire", sourceStatementId: statement.id } });
+    await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { en: "A ceasefire" }, sourceStatementId: statement.id } });
 
     expect((await listEditableStatements({ actor: citing.members.organiser })).map((s) => s.id)).toEqual([statement.id]);
     await updateStatement({ actor: citing.members.organiser, statementId: statement.id, values: values({ url: "http://example.org/s" }) });

@@ -5,6 +5,7 @@ import { db } from "../../lib/db";
 import { recordDeliveryEvent } from "../../lib/deliveries/record-delivery-event";
 import { isolate } from "../../lib/i18n/isolate";
 import type { Locale } from "../../lib/i18n/locales";
+import { readTranslations } from "../../lib/i18n/translations";
 import type { SignatureState } from "../../lib/generated/prisma/enums";
 import { deliverDueMessages } from "../../lib/mail/outbox-worker";
 import { approveUpdate, cancelUpdate, countUpdateRecipients, createUpdate, deleteUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "../../lib/updates/manage-update";
@@ -48,9 +49,8 @@ async function organisationWithCampaigns(count = 1) {
           slug: `campaign-${suffix}`,
           status: "OPEN",
           goals: [100],
-          titleEn: `Campaign ${suffix}`,
-          titleAr: `حملة ${suffix}`,
-          summaryEn: "A test campaign.",
+          title: { en: `Campaign ${suffix}`, ar: `حملة ${suffix}` },
+          summary: { en: "A test campaign." },
           owners: { create: [{ organisationId: organisation.id, lead: true }] },
         },
       }),
@@ -93,15 +93,13 @@ async function signer(campaignId: string, options: SignerOptions = {}) {
   return { email, supporterId: supporter.id };
 }
 
-const draft = (overrides: Record<string, unknown> = {}) => ({
-  scope: "campaign",
-  subjectEn: "We delivered the petition",
-  bodyEn: "Thank you. On **Monday** we handed it over. [Read the reply](https://example.org/reply)",
-  subjectAr: "سلّمنا العريضة",
-  bodyAr: "شكرًا لكم. سلّمناها يوم **الإثنين**.",
-  mailed: "on",
-  ...overrides,
-});
+const texts = {
+  subject: { en: "We delivered the petition", ar: "سلّمنا العريضة" },
+  body: { en: "Thank you. On **Monday** we handed it over. [Read the reply](https://example.org/reply)", ar: "شكرًا لكم. سلّمناها يوم **الإثنين**." },
+};
+const englishOnly = { subject: { en: texts.subject.en }, body: { en: texts.body.en } };
+
+const draft = (overrides: Record<string, unknown> = {}) => ({ scope: "campaign", ...texts, mailed: "on", ...overrides });
 
 async function updateMessageKeys(updateId: string): Promise<string[]> {
   const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `update:${updateId}:` } }, select: { idempotencyKey: true } });
@@ -150,7 +148,7 @@ describe("updates to supporters", () => {
 
     const { id, counted, sent } = await sendAndDeliver(members.editor, campaign!.id);
 
-    expect(counted).toEqual({ total: 2, arabic: 1, english: 1 });
+    expect(counted).toEqual({ total: 2, languages: { ar: 1, en: 1 } });
     // Send answers at once; the update worker fixes the recipients, as many as were counted.
     expect(sent).toEqual({ status: "SCHEDULED", recipients: null, startsNow: true });
     const recipients = await recipientsOf(id);
@@ -195,9 +193,9 @@ describe("updates to supporters", () => {
     await signer(campaigns[2]!.id, { consentTo: [organisation.id], locale: "ar", email });
     const once = await signer(campaigns[2]!.id, { consentTo: [organisation.id] });
 
-    const { id, counted } = await sendAndDeliver(members.editor, campaigns[0]!.id, draft({ scope: "organisation", subjectAr: "", bodyAr: "" }));
+    const { id, counted } = await sendAndDeliver(members.editor, campaigns[0]!.id, draft({ scope: "organisation", ...englishOnly }));
 
-    expect(counted).toEqual({ total: 2, arabic: 0, english: 2 });
+    expect(counted).toEqual({ total: 2, languages: { en: 2 } });
     expect(await recipientsOf(id)).toHaveLength(2);
     const received = provider.capture.messages({ to: several.email });
     expect(received).toHaveLength(1);
@@ -212,7 +210,7 @@ describe("updates to supporters", () => {
     const arabic = await signer(campaign.id, { consentTo: [organisation.id], locale: "ar" });
     const english = await signer(campaign.id, { consentTo: [organisation.id] });
 
-    await sendAndDeliver(members.editor, campaign.id, draft({ subjectAr: "", bodyAr: "" }));
+    await sendAndDeliver(members.editor, campaign.id, draft(englishOnly));
 
     const [toArabic] = provider.capture.messages({ to: arabic.email });
     const [toEnglish] = provider.capture.messages({ to: english.email });
@@ -222,6 +220,47 @@ describe("updates to supporters", () => {
     expect(toArabic!.text).not.toContain(`/en/campaigns/${campaign.slug}`);
     expect(toEnglish!.text).not.toContain("لا توجد نسخة عربية");
     expect(toEnglish!.text).toContain(`/en/campaigns/${campaign.slug}`);
+  });
+
+  it("gives each reader an update in their language where it has one, else in the language of the campaign, which is the one it needs", async () => {
+    const { organisation, members, campaigns } = await organisationWithCampaigns();
+    const campaign = await db.campaign.update({ where: { id: campaigns[0]!.id }, data: { primaryLocale: "ar", title: { ar: "أوقفوا القصف" } } });
+    const turkish = await signer(campaign.id, { consentTo: [organisation.id], locale: "tr" });
+    const arabic = await signer(campaign.id, { consentTo: [organisation.id], locale: "ar" });
+    const english = await signer(campaign.id, { consentTo: [organisation.id] });
+    const french = await signer(campaign.id, { consentTo: [organisation.id], locale: "fr" });
+
+    // Written in Arabic, the campaign's update needs Arabic and nothing else.
+    await expect(createUpdate({ actor: members.editor, campaignId: campaign.id, input: draft(englishOnly) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { "subject.ar": "subjectRequired", "body.ar": "bodyRequired" },
+    });
+    const input = draft({ subject: { ar: texts.subject.ar, tr: "Dilekçeyi teslim ettik" }, body: { ar: texts.body.ar, tr: "Teşekkürler. **Pazartesi** teslim ettik." } });
+    const { counted } = await sendAndDeliver(members.editor, campaign.id, input);
+
+    expect(counted).toEqual({ total: 4, languages: { tr: 1, ar: 3 } });
+    const [toTurkish] = provider.capture.messages({ to: turkish.email });
+    expect(toTurkish!.subject).toBe("Dilekçeyi teslim ettik");
+    expect(toTurkish!.text).toContain("Pazartesi teslim ettik");
+    expect(toTurkish!.text).toContain("أوقفوا القصف");
+    expect(toTurkish!.text).toMatch(/http\S+\/tr\/unsubscribe\/[\w-]{43}/);
+    for (const person of [arabic, english, french]) {
+      const [message] = provider.capture.messages({ to: person.email });
+      expect(message!.subject, person.email).toBe(texts.subject.ar);
+      expect(message!.html, person.email).toContain('dir="rtl"');
+    }
+    expect(provider.capture.messages({ to: french.email })[0]!.text).toMatch(/http\S+\/fr\/unsubscribe\/[\w-]{43}/);
+  });
+
+  it("needs English first for an update about all of the organisation's campaigns", async () => {
+    const { members, campaigns } = await organisationWithCampaigns();
+    await db.campaign.update({ where: { id: campaigns[0]!.id }, data: { primaryLocale: "ar" } });
+    const arabicOnly = { subject: { ar: texts.subject.ar }, body: { ar: texts.body.ar } };
+    await expect(createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft({ scope: "organisation", ...arabicOnly }) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { "subject.en": "subjectRequired", "body.en": "bodyRequired" },
+    });
+    expect(await createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft({ scope: "campaign", ...arabicOnly }) })).toMatchObject({ id: expect.any(String) });
   });
 
   it("delivers each recipient exactly once when two queue runners send one update at the same time", async () => {
@@ -390,7 +429,7 @@ describe("updates to supporters", () => {
     await recordDeliveryEvent({ id: `evt_${randomUUID()}`, type: "email.bounced", occurredAt: new Date(), providerId: bounced!.id });
     provider.capture.reset();
 
-    const { counted } = await sendAndDeliver(members.editor, campaignId, draft({ subjectEn: "Second update" }));
+    const { counted } = await sendAndDeliver(members.editor, campaignId, draft({ subject: { ...texts.subject, en: "Second update" } }));
 
     expect(counted.total).toBe(1);
     expect(provider.capture.messages({ to: leaving.email })).toHaveLength(0);
@@ -438,7 +477,7 @@ describe("updates to supporters", () => {
     await deleteUpdate({ actor: members.editor, campaignId, updateId: id });
     expect(await db.supporterUpdate.findUnique({ where: { id } })).toBeNull();
 
-    const { id: sentId } = await sendAndDeliver(members.editor, campaignId, draft({ subjectEn: "Sent, so kept" }));
+    const { id: sentId } = await sendAndDeliver(members.editor, campaignId, draft({ subject: { ...texts.subject, en: "Sent, so kept" } }));
     await expect(deleteUpdate({ actor: members.owner, campaignId, updateId: sentId })).rejects.toMatchObject({ code: "VALIDATION", fields: { form: "notDeletable" } });
     expect(await recipientsOf(sentId)).toHaveLength(1);
   });
@@ -446,9 +485,10 @@ describe("updates to supporters", () => {
   it("refuses a draft with an Arabic subject but no Arabic message, per field, and stores nothing", async () => {
     const { members, campaigns } = await organisationWithCampaigns();
     const before = await db.supporterUpdate.count({ where: { campaignId: campaigns[0]!.id } });
-    await expect(createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input: draft({ bodyAr: "", subjectEn: "" }) })).rejects.toMatchObject({
+    const input = draft({ subject: { en: "", ar: texts.subject.ar }, body: { en: texts.body.en, ar: "" } });
+    await expect(createUpdate({ actor: members.editor, campaignId: campaigns[0]!.id, input })).rejects.toMatchObject({
       code: "VALIDATION",
-      fields: { bodyAr: "arabicIncomplete", subjectEn: "subjectRequired" },
+      fields: { "body.ar": "translationIncomplete", "subject.en": "subjectRequired" },
     });
     expect(await db.supporterUpdate.count({ where: { campaignId: campaigns[0]!.id } })).toBe(before);
   });
@@ -522,7 +562,7 @@ describe("notices to supporters of deliveries and answers", () => {
       expect(message.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
       expect(message.text).toContain(`/campaigns/${campaign.slug}#addressees-heading`);
     }
-    expect(toEnglish[0]!.text).toContain(`Your petition “${isolate(campaign.titleEn)}” was delivered to ${isolate("UN Security Council")}.`);
+    expect(toEnglish[0]!.text).toContain(`Your petition “${isolate(readTranslations(campaign.title).en!)}” was delivered to ${isolate("UN Security Council")}.`);
     for (const person of excluded) expect(provider.capture.messages({ to: person.email }), person.email).toHaveLength(0);
     expect(await db.auditEntry.count({ where: { campaignId: campaign.id, action: "notice.send", affected: 2 } })).toBe(1);
 
@@ -555,7 +595,7 @@ describe("notices to supporters of deliveries and answers", () => {
     expect(notices).toHaveLength(1);
     const messages = provider.capture.messages({ to: person.email });
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.subject).toBe(`News of your petition: ${isolate(campaign.titleEn)}`);
+    expect(messages[0]!.subject).toBe(`News of your petition: ${isolate(readTranslations(campaign.title).en!)}`);
     expect(messages[0]!.text).toContain(`delivered to ${isolate("UN Security Council")}`);
     expect(messages[0]!.text).toContain(`delivered to ${isolate("UK Foreign Office")}`);
     expect(messages[0]!.text).toContain(`${isolate("UK Foreign Office")} answered:`);

@@ -79,7 +79,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                         <LocalizedText as="div" className="hint" locale={locale} values={{ en: item.decisionMaker.institution, ar: item.decisionMaker.institutionAr }} />
                       </th>
                       <td data-label={t("overdueCampaign")}>
-                        <LocalizedText values={{ en: item.campaign.titleEn, ar: item.campaign.titleAr }} locale={locale} />
+                        <LocalizedText values={item.campaign.title} locale={locale} primary={item.campaign.primaryLocale} />
                       </td>
                       <td data-label={t("overdueDue")}>{formatDate(item.dueAt, locale)}</td>
                       <td data-label={t("overdueRecord")}>
@@ -98,7 +98,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                   <tr role="row" key={campaign.id}>
                     <th scope="row" role="rowheader">
                       <a href={`${base}/campaigns/${encodeURIComponent(campaign.id)}`}>
-                        <LocalizedText values={{ en: campaign.titleEn, ar: campaign.titleAr }} locale={locale} />
+                        <LocalizedText values={campaign.title} locale={locale} primary={campaign.primaryLocale} />
                       </a>
                     </th>
                     <td role="cell" data-label={t("status")}>

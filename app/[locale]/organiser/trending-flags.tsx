@@ -18,7 +18,7 @@ export async function TrendingFlagsSection({ flags, locale }: { flags: TrendingF
         {flags.map((flag) => (
           <tr key={flag.id} data-flag={flag.id}>
             <th scope="row">
-              <LocalizedText values={flag.campaignTitle} locale={locale} />
+              <LocalizedText values={flag.campaignTitle} locale={locale} primary={flag.campaignPrimaryLocale} />
             </th>
             <td data-label={t("source")}>
               {t(`kinds.${flag.kind}`)} <bdi dir="ltr">{flag.kind === "IP_HASH" ? flag.value.slice(0, 12) : flag.value}</bdi>

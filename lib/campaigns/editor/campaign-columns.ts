@@ -3,12 +3,10 @@ import type { CampaignInput } from "./schema";
 // The campaign's own columns as the editor writes them, on creation and on every edit alike.
 export function campaignColumns(input: CampaignInput, dates: { opensAt: Date | null; closesAt: Date | null } = input) {
   return {
-    titleEn: input.titleEn,
-    titleAr: input.titleAr,
-    summaryEn: input.summaryEn,
-    summaryAr: input.summaryAr,
-    bodyEn: input.bodyEn,
-    bodyAr: input.bodyAr,
+    primaryLocale: input.primaryLocale,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
     goals: input.goals,
     opensAt: dates.opensAt,
     closesAt: dates.closesAt,
@@ -22,8 +20,7 @@ export function demandRows(input: CampaignInput) {
   return input.demands.map((demand, position) => ({
     position,
     kind: demand.kind,
-    textEn: demand.textEn,
-    textAr: demand.textAr,
+    text: demand.text,
     sourceQuote: demand.sourceQuote,
     sourceStatementId: demand.sourceStatementId,
   }));

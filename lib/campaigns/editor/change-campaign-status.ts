@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { CampaignStatus } from "../../generated/prisma/enums";
 import { lockCampaign } from "./lock-campaign";
+import { readTranslations } from "../../i18n/translations";
 import { publishProblems, type ErrorKey } from "./schema";
 import { forgetSigningCampaigns } from "../../signatures/signing-campaign";
 
@@ -19,7 +20,8 @@ export type CampaignTransition = keyof typeof transitions;
 
 // The one path from one state to the next: DRAFT → OPEN (publish), OPEN → CLOSED (close),
 // CLOSED → OPEN (reopen). Anything else is refused and changes nothing. A campaign going public
-// must have an English title and summary, a demand, and a closing date still ahead.
+// must have a title and summary in the language it is written in, a demand, and a closing date
+// still ahead.
 export async function changeCampaignStatus(options: { actor: Actor; campaignId: string; transition: CampaignTransition }): Promise<CampaignStatusChange> {
   const { actor, campaignId } = options;
   const transition = transitions[options.transition];
@@ -29,14 +31,20 @@ export async function changeCampaignStatus(options: { actor: Actor; campaignId: 
     await lockCampaign(tx, campaignId);
     const campaign = await tx.campaign.findUnique({
       where: { id: campaignId },
-      select: { id: true, slug: true, status: true, titleEn: true, summaryEn: true, closesAt: true, _count: { select: { demands: true } } },
+      select: { id: true, slug: true, status: true, primaryLocale: true, title: true, summary: true, closesAt: true, _count: { select: { demands: true } } },
     });
     if (!campaign) throw new AppError("NOT_FOUND");
     if (campaign.status !== transition.from) {
       throw new AppError("VALIDATION", { detail: `cannot ${options.transition} a campaign that is ${campaign.status}`, fields: { status: transition.refusal } });
     }
     if (transition.to === "OPEN") {
-      const problems = publishProblems({ titleEn: campaign.titleEn, summaryEn: campaign.summaryEn, demandCount: campaign._count.demands, closesAt: campaign.closesAt });
+      const problems = publishProblems({
+        primaryLocale: campaign.primaryLocale,
+        title: readTranslations(campaign.title),
+        summary: readTranslations(campaign.summary),
+        demandCount: campaign._count.demands,
+        closesAt: campaign.closesAt,
+      });
       if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { detail: `cannot ${options.transition}: the campaign is incomplete`, fields: problems });
     }
     await tx.campaign.update({ where: { id: campaignId }, data: { status: transition.to } });

@@ -10,13 +10,14 @@ import { campaignColumns, demandRows } from "./campaign-columns";
 export type CreateCampaignOptions = { actor: Actor; organisationId: string; input: unknown };
 export type CreatedCampaign = { id: string; slug: string };
 
-// A new draft, owned (and led) by the organisation. Its slug is made from the English title once
-// and never changes after, so links to the campaign keep working whatever its title becomes.
+// A new draft, owned (and led) by the organisation. Its slug is made once from the title in the
+// language it is written in, and never changes after, so links to the campaign keep working
+// whatever its title becomes.
 export async function createCampaign(options: CreateCampaignOptions): Promise<CreatedCampaign> {
   const { actor, organisationId } = options;
   requireOrganisationRole(actor, organisationId, "ORGANISER");
   const input = parseCampaignInput(options.input);
-  const base = slugFromTitle(input.titleEn);
+  const base = slugFromTitle(input.title[input.primaryLocale] ?? "");
 
   // Two campaigns created at once with the same title: the loser of the unique index takes the next slug.
   for (let attempt = 1; ; attempt++) {

@@ -3,6 +3,7 @@ import { requireCampaignRole, roleAtLeast } from "../../auth/authorize";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { CampaignStatus, DemandKind, MemberRole } from "../../generated/prisma/enums";
+import { readTranslations } from "../../i18n/translations";
 import { confirmedCount } from "../counters";
 import { listEditorChoices, type EditorChoices } from "./list-editor-choices";
 import type { EditableCampaignFields } from "./form-values";
@@ -46,12 +47,10 @@ export async function getCampaignForEditing(options: { actor: Actor; campaignId:
     role: access.role,
     canEdit: roleAtLeast(access.role, "ORGANISER"),
     organisation: owner.organisation,
-    titleEn: campaign.titleEn,
-    titleAr: campaign.titleAr,
-    summaryEn: campaign.summaryEn,
-    summaryAr: campaign.summaryAr,
-    bodyEn: campaign.bodyEn,
-    bodyAr: campaign.bodyAr,
+    primaryLocale: campaign.primaryLocale,
+    title: readTranslations(campaign.title),
+    summary: readTranslations(campaign.summary),
+    body: readTranslations(campaign.body),
     goals: campaign.goals,
     opensAt: campaign.opensAt,
     closesAt: campaign.closesAt,
@@ -59,8 +58,7 @@ export async function getCampaignForEditing(options: { actor: Actor; campaignId:
     sourceStatementId: campaign.sourceStatementId,
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,
-      textEn: demand.textEn,
-      textAr: demand.textAr,
+      text: readTranslations(demand.text),
       sourceQuote: demand.sourceQuote,
       sourceStatementId: demand.sourceStatementId,
     })),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { DemandKind } from "../../generated/prisma/enums";
+import { isLocale, locales, type Locale } from "../../i18n/locales";
+import { translationsSchema, type Translations } from "../../i18n/translations";
 
 // Validation messages are keys of the "CampaignEditor.errors" translations, so each field's error
 // is shown in the organiser's language, in the browser and after a plain POST alike. The schema
@@ -54,7 +56,7 @@ export const errorKeys = [
 ] as const;
 export type ErrorKey = (typeof errorKeys)[number];
 
-// Keyed by the field's path: "titleEn", "goals", "demands", "demands.2.textEn", "status".
+// Keyed by the field's path: "title.ar", "goals", "demands", "demands.2.text.ar", "status".
 export type FieldErrors = Record<string, ErrorKey>;
 
 const text = (max: number, tooLong: ErrorKey) => z.string({ error: "invalidValue" }).trim().max(max, tooLong);
@@ -64,11 +66,9 @@ const optionalText = (max: number, tooLong: ErrorKey) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-// Text a draft may leave empty; the column is not nullable, so empty is "".
-const draftText = (max: number, tooLong: ErrorKey) =>
-  text(max, tooLong)
-    .nullish()
-    .transform((value) => value ?? "");
+// One text in each language the organiser wrote it in; which one is required is the campaign's
+// primary language, checked once the whole form is read.
+const texts = (max: number, tooLong: ErrorKey) => translationsSchema<ErrorKey>(max, { tooLong, invalid: "invalidValue" });
 
 const optionalId = z
   .string({ error: "invalidValue" })
@@ -130,7 +130,13 @@ const dateSchema = z
     return date;
   });
 
-const demandFields = ["kind", "textEn", "textAr", "sourceQuote", "sourceStatementId"] as const;
+const demandFields = ["kind", "text", "sourceQuote", "sourceStatementId"] as const;
+
+const isBlank = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "") ||
+  (typeof value === "object" && !Array.isArray(value) && Object.values(value).every(isBlank));
 
 // A row with nothing written in it. The form always offers a couple of these, to add demands
 // without JavaScript.
@@ -138,7 +144,7 @@ export function isEmptyDemandRow(row: unknown): boolean {
   if (row === null || row === undefined) return true;
   if (typeof row !== "object") return false;
   const values = row as Record<string, unknown>;
-  return demandFields.every((field) => values[field] === undefined || values[field] === null || (typeof values[field] === "string" && values[field].trim() === ""));
+  return demandFields.every((field) => isBlank(values[field]));
 }
 
 // Empty rows, and rows the organiser ticked "Remove", mean nothing.
@@ -149,8 +155,7 @@ function isDroppedDemandRow(row: unknown): boolean {
 
 const demandSchema = z.object({
   kind: z.enum(demandKinds, { error: "demandKindRequired" }),
-  textEn: z.string({ error: "demandTextRequired" }).trim().min(1, "demandTextRequired").max(editorLimits.demandText, "demandTextTooLong"),
-  textAr: optionalText(editorLimits.demandText, "demandTextTooLong"),
+  text: texts(editorLimits.demandText, "demandTextTooLong"),
   sourceQuote: optionalText(editorLimits.sourceQuote, "sourceQuoteTooLong"),
   sourceStatementId: optionalId,
 });
@@ -173,13 +178,12 @@ const idListSchema = z
 
 export const campaignInputSchema = z
   .object({
-    titleEn: z.string({ error: "titleRequired" }).trim().min(1, "titleRequired").max(editorLimits.title, "titleTooLong"),
-    titleAr: optionalText(editorLimits.title, "titleTooLong"),
-    summaryEn: draftText(editorLimits.summary, "summaryTooLong"),
-    summaryAr: optionalText(editorLimits.summary, "summaryTooLong"),
+    // The language the campaign is written in: the one its title and demands must have.
+    primaryLocale: z.enum(locales, { error: "invalidValue" }),
+    title: texts(editorLimits.title, "titleTooLong"),
+    summary: texts(editorLimits.summary, "summaryTooLong"),
     // Markdown, stored as written; rendered without raw HTML by app/components/markdown.tsx.
-    bodyEn: draftText(editorLimits.body, "bodyTooLong"),
-    bodyAr: optionalText(editorLimits.body, "bodyTooLong"),
+    body: texts(editorLimits.body, "bodyTooLong"),
     goals: goalsSchema,
     opensAt: dateSchema,
     closesAt: dateSchema,
@@ -190,10 +194,22 @@ export const campaignInputSchema = z
   })
   .superRefine(
     (input, context) => {
-      const { opensAt, closesAt } = input as { opensAt?: unknown; closesAt?: unknown };
+      const { opensAt, closesAt, primaryLocale, title, demands } = input as { opensAt?: unknown; closesAt?: unknown; primaryLocale?: unknown; title?: unknown; demands?: unknown };
       if (opensAt instanceof Date && closesAt instanceof Date && closesAt <= opensAt) {
         context.addIssue({ code: "custom", path: ["closesAt"], message: "closesBeforeOpens" });
       }
+      if (!isLocale(primaryLocale)) return;
+      if (!isWrittenIn(title, primaryLocale)) context.addIssue({ code: "custom", path: ["title", primaryLocale], message: "titleRequired" });
+      if (!Array.isArray(demands)) return;
+      // Once every row parsed, each kept row carries its number; when one failed, the rows are still
+      // as the form sent them (null where dropped), so a row's number is its index.
+      (demands as unknown[]).forEach((demand, index) => {
+        if (typeof demand !== "object" || demand === null) return;
+        const { row, text } = demand as { row?: unknown; text?: unknown };
+        if (!isWrittenIn(text, primaryLocale)) {
+          context.addIssue({ code: "custom", path: ["demands", typeof row === "number" ? row : index, "text", primaryLocale], message: "demandTextRequired" });
+        }
+      });
     },
     // Checked even when other fields failed, so every problem is listed at once; the dates are
     // only compared when both parsed.
@@ -214,21 +230,35 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return result;
 }
 
+function isWrittenIn(values: unknown, locale: Locale): boolean {
+  const text = typeof values === "object" && values !== null ? (values as Translations)[locale] : undefined;
+  return typeof text === "string" && text.trim() !== "";
+}
+
 // closesAt is checked only when given: a public campaign past its closing date may still be edited,
 // but not published or reopened until the date is moved.
-export type PublishableCampaign = { titleEn: string; summaryEn: string; demandCount: number; closesAt?: Date | null };
+export type PublishableCampaign = { primaryLocale: Locale; title: Translations; summary: Translations; demandCount: number; closesAt?: Date | null };
 
-// What a campaign needs before the public may see it, and for as long as it is public.
+// What a campaign needs before the public may see it, and for as long as it is public: its title
+// and summary in the language it is written in; translations are never required.
 export function publishProblems(campaign: PublishableCampaign, now = new Date()): FieldErrors {
   const problems: FieldErrors = {};
-  if (!campaign.titleEn.trim()) problems.titleEn = "titleRequired";
-  if (!campaign.summaryEn.trim()) problems.summaryEn = "summaryRequiredToPublish";
+  const primary = campaign.primaryLocale;
+  if (!isWrittenIn(campaign.title, primary)) problems[`title.${primary}`] = "titleRequired";
+  if (!isWrittenIn(campaign.summary, primary)) problems[`summary.${primary}`] = "summaryRequiredToPublish";
   if (campaign.demandCount === 0) problems.demands = "demandsRequiredToPublish";
   if (campaign.closesAt && campaign.closesAt <= now) problems.closesAt = "closesAtPassed";
   return problems;
 }
 
-// The id of a form control for a field path: "demands.2.textEn" → "demands-2-textEn".
+// The language a field's path names, if any: "demands.2.text.ar" → "ar". Messages about a text
+// name its language ("Enter a title in Arabic").
+export function fieldLanguage(path: string): Locale | undefined {
+  const last = path.slice(path.lastIndexOf(".") + 1);
+  return isLocale(last) ? last : undefined;
+}
+
+// The id of a form control for a field path: "demands.2.text.ar" → "demands-2-text-ar".
 export function fieldId(path: string): string {
   return path.replace(/\./g, "-");
 }

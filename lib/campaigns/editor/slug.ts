@@ -1,10 +1,13 @@
+import transliterate from "@sindresorhus/transliterate";
+
 const maxSlugLength = 60;
 
-// A campaign's address, made once from its English title: "Ceasefire in Idlib — now!" →
-// "ceasefire-in-idlib-now". Letters other than a–z (an Arabic word in the English title) are
-// dropped; a title with none left becomes "campaign".
+// A campaign's address, made once from its title in the language it is written in, in Latin
+// letters so that it reads the same in every link, header and QR code: "Ceasefire in Idlib — now!"
+// → "ceasefire-in-idlib-now", "أوقفوا الهجمات على إدلب" → "awqfwa-alhjmat-ela-adlb",
+// "Waffenruhe für Idlib" → "waffenruhe-fuer-idlib". A title with no letters left becomes "campaign".
 export function slugFromTitle(title: string): string {
-  const words = title
+  const words = transliterate(title)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

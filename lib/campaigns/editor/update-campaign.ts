@@ -9,6 +9,7 @@ import { parseCampaignInput, publishProblems, type CampaignInput } from "./schem
 import type { EditableCampaignFields } from "./form-values";
 import { campaignColumns, demandRows } from "./campaign-columns";
 import { forgetSigningCampaigns } from "../../signatures/signing-campaign";
+import { readTranslations } from "../../i18n/translations";
 
 export type UpdateCampaignOptions = { actor: Actor; campaignId: string; input: unknown };
 export type UpdatedCampaign = { id: string; slug: string; status: CampaignStatus; changed: string[] };
@@ -34,14 +35,14 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
 
     // A public campaign must stay fit to be public.
     if (current.status !== "DRAFT") {
-      const problems = publishProblems({ titleEn: input.titleEn, summaryEn: input.summaryEn, demandCount: input.demands.length });
+      const problems = publishProblems({ primaryLocale: input.primaryLocale, title: input.title, summary: input.summary, demandCount: input.demands.length });
       if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", { detail: "a public campaign needs a summary and a demand", fields: problems });
     }
 
     // A date input holds a day; an unchanged day keeps the exact time stored (seeded or imported).
     const opensAt = sameDay(current.opensAt, input.opensAt) ? current.opensAt : input.opensAt;
     const closesAt = sameDay(current.closesAt, input.closesAt) ? current.closesAt : input.closesAt;
-    const changed = changedFields(current, currentTargets, { ...input, opensAt, closesAt });
+    const changed = changedFields(editableFields(current), currentTargets, { ...input, opensAt, closesAt });
 
     await tx.campaign.update({
       where: { id: campaignId },
@@ -69,15 +70,39 @@ export async function updateCampaign(options: UpdateCampaignOptions): Promise<Up
 
 type CurrentCampaign = Omit<EditableCampaignFields, "decisionMakerIds">;
 
+type StoredCampaign = Omit<CurrentCampaign, "title" | "summary" | "body" | "demands"> & {
+  title: unknown;
+  summary: unknown;
+  body: unknown;
+  demands: (Omit<CurrentCampaign["demands"][number], "text"> & { text: unknown })[];
+};
+
+function editableFields(campaign: StoredCampaign): CurrentCampaign {
+  return {
+    ...campaign,
+    title: readTranslations(campaign.title),
+    summary: readTranslations(campaign.summary),
+    body: readTranslations(campaign.body),
+    demands: campaign.demands.map((demand) => ({ ...demand, text: readTranslations(demand.text) })),
+  };
+}
+
+// Texts compare by their languages' contents, whatever order the JSON keeps them in.
+function sortedKeys(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 // The names of the fields an edit changes, for the audit log.
 function changedFields(current: CurrentCampaign, currentTargets: string[], next: CampaignInput): string[] {
-  const scalar = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "sourceStatementId"] as const;
-  const changed: string[] = scalar.filter((field) => current[field] !== next[field]);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields = ["primaryLocale", "title", "summary", "body", "sourceStatementId"] as const;
+  const changed: string[] = fields.filter((field) => !same(sortedKeys(current[field]), sortedKeys(next[field])));
   if (current.goals.join(",") !== next.goals.join(",")) changed.push("goals");
   if (current.opensAt?.getTime() !== next.opensAt?.getTime()) changed.push("opensAt");
   if (current.closesAt?.getTime() !== next.closesAt?.getTime()) changed.push("closesAt");
-  const demand = (d: CurrentCampaign["demands"][number]) => [d.kind, d.textEn, d.textAr, d.sourceQuote, d.sourceStatementId];
-  if (JSON.stringify(current.demands.map(demand)) !== JSON.stringify(next.demands.map(demand))) changed.push("demands");
+  const demand = (d: CurrentCampaign["demands"][number]) => [d.kind, sortedKeys(d.text), d.sourceQuote, d.sourceStatementId];
+  if (!same(current.demands.map(demand), next.demands.map(demand))) changed.push("demands");
   if ([...currentTargets].sort().join(",") !== [...next.decisionMakerIds].sort().join(",")) changed.push("decisionMakers");
   return changed;
 }

@@ -29,9 +29,11 @@ function text(value: string, size: number, weight: Weight, locale: Locale, maxWi
 
 // The campaign's share image as SVG: brand, title, the confirmed count and the bar toward the
 // next goal rung, in the reader's language and direction.
-// `organisation`: the lead organisation's name in the reader's language, or in English (then set
-// left to right) when it has none in Arabic.
-export function shareImageSvg(options: { locale: Locale; title: string; progress: GoalProgress; host: string; organisation?: { text: string; locale: Locale } }): string {
+// `title`: the campaign's title in the reader's language, or in the one it is written in (then set
+// in that language's direction). `organisation`: the lead organisation's name in the reader's
+// language, or in English (then set left to right) when it has none in Arabic.
+type Text = { text: string; locale: Locale };
+export function shareImageSvg(options: { locale: Locale; title: Text; progress: GoalProgress; host: string; organisation?: Text }): string {
   const { locale, progress } = options;
   const rtl = direction(locale) === "rtl";
   const layout = translator(locale, "Layout");
@@ -47,8 +49,8 @@ export function shareImageSvg(options: { locale: Locale; title: string; progress
   parts.push(place(brand, 84, rtl, colours.brand));
 
   // The title: as large as fits in three lines.
-  let title = text(options.title, 60, 600, locale, width, 3);
-  if (title.lines.length === 3) title = text(options.title, 50, 600, locale, width, 3);
+  let title = text(options.title.text, 60, 600, options.title.locale, width, 3);
+  if (title.lines.length === 3) title = text(options.title.text, 50, 600, options.title.locale, width, 3);
   const titleLineHeight = title.size * 1.3;
   title.lines.forEach((line, index) => parts.push(place(line, 168 + index * titleLineHeight, rtl, colours.ink)));
 

@@ -10,30 +10,53 @@ import { join } from "node:path";
 // become paths that any SVG renderer draws the same way.
 
 export type Weight = 400 | 600;
-type FontPair = { arabic: fontkit.Font; latin: fontkit.Font };
+export type Face = "arabic" | "latin" | "latin-ext";
 
-const fontFiles: Record<Weight, { arabic: string; latin: string }> = {
-  400: {
-    arabic: "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff",
-    latin: "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff",
-  },
-  600: {
-    arabic: "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-600-normal.woff",
-    latin: "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff",
-  },
+// The fonts the pages already ship, read from node_modules (WOFF: fontkit reads it, nothing is
+// fetched at run time); the delivery pack's PDFs embed the same. The extended Latin face holds the
+// letters of Turkish and Kurdish (ş, ğ, İ) that the Latin one lacks, and none of those it has: a
+// run takes it only for those letters.
+export const fontFiles: Record<`${Face}-${Weight}`, string> = {
+  "arabic-400": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff",
+  "arabic-600": "@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-600-normal.woff",
+  "latin-400": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff",
+  "latin-600": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff",
+  "latin-ext-400": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-ext-400-normal.woff",
+  "latin-ext-600": "@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-ext-600-normal.woff",
 };
 
-const loaded = new Map<Weight, FontPair>();
+const loaded = new Map<string, fontkit.Font>();
 
-// The fonts ship in npm packages (WOFF: fontkit reads it, nothing is fetched at run time).
-function fonts(weight: Weight): FontPair {
-  let pair = loaded.get(weight);
-  if (!pair) {
-    const open = (file: string) => fontkit.create(readFileSync(join(process.cwd(), "node_modules", file)));
-    pair = { arabic: open(fontFiles[weight].arabic), latin: open(fontFiles[weight].latin) };
-    loaded.set(weight, pair);
+function font(face: Face, weight: Weight): fontkit.Font {
+  const name = `${face}-${weight}` as const;
+  let opened = loaded.get(name);
+  if (!opened) {
+    opened = fontkit.create(readFileSync(join(process.cwd(), "node_modules", fontFiles[name]))) as fontkit.Font;
+    loaded.set(name, opened);
   }
-  return pair;
+  return opened;
+}
+
+// Which Latin face draws a character, read from the fonts themselves.
+export function latinFaceOf(char: string): "latin" | "latin-ext" {
+  const code = char.codePointAt(0)!;
+  // ASCII and Latin-1, the most of what is drawn, are in the Latin face.
+  if (code < 0x100) return "latin";
+  return !font("latin", 400).hasGlyphForCodePoint(code) && font("latin-ext", 400).hasGlyphForCodePoint(code) ? "latin-ext" : "latin";
+}
+
+// A run of one font, in logical order: an Arabic run as it is, a Latin one cut where the face changes.
+function faceRuns(run: Run): { text: string; face: Face }[] {
+  if (run.arabic) return [{ text: run.text, face: "arabic" }];
+  const pieces: { text: string; face: Face }[] = [];
+  for (const char of run.text) {
+    const face = latinFaceOf(char);
+    const last = pieces.at(-1);
+    if (last?.face === face) last.text += char;
+    else pieces.push({ text: char, face });
+  }
+  // A right-to-left run (digits and marks between Arabic words) is laid out as one.
+  return run.rtl && pieces.length > 1 ? [{ text: run.text, face: "latin" }] : pieces;
 }
 
 const bidi = bidiFactory();
@@ -46,12 +69,6 @@ export type Run = { text: string; rtl: boolean; arabic: boolean };
 export type ShapedLine = { width: number; paths: string[] };
 
 const isolateMark = /[\u2066-\u2069]/;
-
-// A value set apart from the sentence it is put in (FSI … PDI): "…، Syrian Network for Human Rights،
-// 1 أكتوبر" keeps the date with the Arabic words around it instead of joining the name's run.
-export function isolated(value: string): string {
-  return `\u2068${value.replace(/[\u2066-\u2069]/g, "")}\u2069`;
-}
 
 // Splits a line into runs of one direction level and one font, in visual order (left to right).
 export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
@@ -98,15 +115,14 @@ export function visualRuns(line: string, direction: "ltr" | "rtl"): Run[] {
 
 // Shapes one line at `size` pixels; the paths start at x = 0 on the baseline y = 0.
 export function shapeLine(line: string, options: { size: number; weight: Weight; direction: "ltr" | "rtl" }): ShapedLine {
-  const pair = fonts(options.weight);
   const text = line.replace(invisible, "");
   const paths: string[] = [];
   let x = 0;
-  for (const run of visualRuns(text, options.direction)) {
-    const font = run.arabic ? pair.arabic : pair.latin;
-    const scale = options.size / font.unitsPerEm;
+  for (const piece of visualRuns(text, options.direction).flatMap((run) => faceRuns(run).map((part) => ({ ...part, rtl: run.rtl })))) {
+    const face = font(piece.face, options.weight);
+    const scale = options.size / face.unitsPerEm;
     // fontkit returns right-to-left runs already in visual order.
-    const glyphRun = font.layout(run.text, undefined, run.arabic ? "arab" : "latn", undefined, run.rtl ? "rtl" : "ltr");
+    const glyphRun = face.layout(piece.text, undefined, piece.face === "arabic" ? "arab" : "latn", undefined, piece.rtl ? "rtl" : "ltr");
     glyphRun.glyphs.forEach((glyph, index) => {
       const position = glyphRun.positions[index]!;
       const d = glyph.path.toSVG();

@@ -5,6 +5,7 @@ import { proofSeed, searchNonces } from "../../../lib/abuse/proof-of-work";
 import { releaseHeldBurst, reviewTrendingFlag } from "../../../lib/abuse/trending-flags";
 import { confirmedCount } from "../../../lib/campaigns/counters";
 import { db } from "../../../lib/db";
+import { readTranslations } from "../../../lib/i18n/translations";
 import { translator } from "../../../lib/i18n/translator";
 import { renderTemplate } from "../../../lib/mail/templates";
 import { invalidateSignatures } from "../../../lib/moderation/invalidate-signatures";
@@ -49,7 +50,7 @@ async function confirmAndCheckWhatTheyAreTold(campaign: Campaign, email: string)
   const standing = await signatureStanding({ campaignSlug: campaign.slug, signatureId: result.signatureId });
   expect(standing).toBe(result.standing);
   expect(result.counted).toBe(signature.state === "CONFIRMED");
-  const [en, ar] = thanksText(standing!, campaign.titleEn);
+  const [en, ar] = thanksText(standing!, readTranslations(campaign.title).en!);
   if (signature.state === "CONFIRMED") {
     expect(standing).toBe("counted");
     expect(en).toContain(countsNow.en);

@@ -5,6 +5,7 @@ import { recountCampaigns } from "../../../lib/abuse/recount";
 import { invalidateTrendingBurst, listOpenTrendingFlags, previewTrendingBurst } from "../../../lib/abuse/trending-flags";
 import { addConfirmed, confirmedCount } from "../../../lib/campaigns/counters";
 import { db } from "../../../lib/db";
+import { readTranslations } from "../../../lib/i18n/translations";
 import { isolate } from "../../../lib/i18n/isolate";
 import { renderTemplate } from "../../../lib/mail/templates";
 import { insertConfirmedSignatures } from "../../fixtures/bulk-signatures";
@@ -50,7 +51,7 @@ describe("trending detection", () => {
     const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${mine[0]!.id}:` } } }));
     expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
     const rendered = await renderTemplate("trending-alert", mails[0]!.payload as never);
-    expect(rendered.subject).toBe(`Unusual burst of signatures: ${isolate(campaign.titleEn)}`);
+    expect(rendered.subject).toBe(`Unusual burst of signatures: ${isolate(readTranslations(campaign.title).en!)}`);
     expect(rendered.text).toContain("120 signatures");
     expect(rendered.text).toContain(ipHash);
 
@@ -77,6 +78,23 @@ describe("trending detection", () => {
     const result = await checkTrending({ now: new Date(hour.getTime() + 30 * 60_000) });
     // One domain and one IP hash, both over 20.
     expect(result.flagged.filter((flag) => flag.campaignId === campaign.id).map((flag) => flag.kind).sort()).toEqual(["EMAIL_DOMAIN", "IP_HASH"]);
+  });
+
+  it("names a campaign without English in its own language, in the alert and on the dashboard", async () => {
+    const campaign = await createCampaign();
+    const title = "احموا المدنيين في إدلب";
+    await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: title }, summary: { ar: "حملة بالعربية فقط." } } });
+    const organisationId = campaign.owners[0]!.organisationId;
+    await db.organisation.update({ where: { id: organisationId }, data: { trendingThreshold: 5 } });
+    const owner = await createMember(organisationId, "OWNER", "owner");
+    const hour = new Date(Date.UTC(2026, 10, 18, 10, 0, 0));
+    await burst(campaign.id, { count: 6, start: hour, ipHash: `a${randomUUID().replace(/-/g, "")}`.slice(0, 32) });
+    const [flag] = (await checkTrending({ now: hour })).flagged.filter((f) => f.campaignId === campaign.id && f.kind === "IP_HASH");
+    const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${flag!.id}:` } } }));
+    expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
+    expect((await renderTemplate("trending-alert", mails[0]!.payload as never)).subject).toBe(`Unusual burst of signatures: ${isolate(title)}`);
+    const listed = (await listOpenTrendingFlags(owner)).find((f) => f.id === flag!.id);
+    expect(listed).toMatchObject({ campaignTitle: { ar: title }, campaignPrimaryLocale: "ar" });
   });
 
   it("refuses a viewer, and anyone outside the campaign's organisations", async () => {

@@ -62,7 +62,7 @@ describe("erasing one signer", () => {
     const [orgA, orgB] = campaign.owners.map((owner) => owner.organisationId) as [string, string];
     const ownerA = await createMember(orgA, "OWNER", "owner-a");
     const ownerB = await createMember(orgB, "OWNER", "owner-b");
-    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjectsEn: ["Protect civilians"], letterBodyEn: letterBody } });
+    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: letterBody } } });
     const minister = await db.decisionMaker.create({
       data: { organisationId: orgA, name: "Foreign Minister", institution: "Ministry", country: "GB", email: `minister.${tag}@gov.test` },
     });

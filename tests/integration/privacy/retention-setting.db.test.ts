@@ -15,8 +15,9 @@ async function organiser() {
 }
 
 const form = (overrides: Record<string, unknown> = {}) => ({
-  titleEn: `Retention ${randomUUID().slice(0, 8)}`,
-  summaryEn: "A campaign.",
+  primaryLocale: "en",
+  title: { en: `Retention ${randomUUID().slice(0, 8)}` },
+  summary: { en: "A campaign." },
   goals: "100",
   demands: [],
   decisionMakerIds: [],

@@ -2,50 +2,20 @@
 // signer's value sealed and nothing lost: names, postcodes, comments and addresses open to what
 // they were, the same person is still found by any spelling of their address, and paper
 // signatures still match their online twins.
-import { randomUUID } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { database, openDatabase, type Database } from "../../../lib/db";
-import { env } from "../../../lib/env";
+import { describe, expect, it } from "vitest";
 import { emailHash, nameWords } from "../../../lib/sealing/lookup";
 import { loadDataKeys, open } from "../../../lib/sealing/seal";
 import { migrateDatabase } from "../../../scripts/migrations/migrate-database";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_FILE } from "../../../scripts/migrations/schema-engine";
-import { createDatabase, dropDatabase } from "../../fixtures/postgres-cluster";
+import { databaseBeforeMigration } from "../../fixtures/database-before-migration";
 
 const migration = "20261207093702_sealed_signer_data";
 
 describe(`migration ${migration} and the sealing step`, () => {
-  let own: Database;
-  let before: string;
-  let drop: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    if (database().kind === "postgres" && env.DATABASE_URL) {
-      const serverUrl = env.DATABASE_URL;
-      const name = `nida_sealing_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-      own = openDatabase({ databaseUrl: await createDatabase(serverUrl, name), pgliteDataDir: "unused" });
-      drop = () => dropDatabase(serverUrl, name);
-    } else {
-      own = openDatabase({ pgliteDataDir: "memory://" });
-    }
-    before = await mkdtemp(path.join(tmpdir(), "nida-migrations-"));
-    await cp(path.join(DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_FILE), path.join(before, MIGRATION_LOCK_FILE));
-    for (const name of await readdir(DEFAULT_MIGRATIONS_DIR)) {
-      if (/^\d{14}_/.test(name) && name < migration) await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await own?.close();
-    await drop?.();
-    if (before) await rm(before, { recursive: true, force: true });
-  }, 60_000);
+  const { own: opened, migrateToBefore } = databaseBeforeMigration(migration);
 
   it("seals every signer's value, keeps each readable, and finds people as before", async () => {
-    await applyMigrations(own.migrationAdapter(), { migrationsDir: before });
+    await migrateToBefore();
+    const own = opened();
     const sql = (text: string) => own.prisma.$executeRawUnsafe(text);
     await sql(`INSERT INTO campaigns (id, slug, title_en, summary_en, updated_at) VALUES ('c1', 'c1', 'C', 'S', now())`);
     await sql(`INSERT INTO paper_imports (id, campaign_id, label, signature_count) VALUES ('i1', 'c1', 'Idlib vigil', 2)`);

@@ -87,7 +87,7 @@ describe("sealed signer data at rest", () => {
     const tag = randomUUID().replace(/-/g, "").slice(0, 10);
     const campaign = await createCampaign();
     const organisationId = campaign.owners[0]!.organisationId;
-    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjectsEn: ["Protect civilians"], letterBodyEn: "Please act.", letterDailyCap: 20 } });
+    await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: "Please act." }, letterDailyCap: 20 } });
     const minister = await db.decisionMaker.create({ data: { organisationId, name: "A Minister", institution: "A Ministry", country: "SY", email: uniqueEmail("minister") } });
     const endpoint = await db.webhookEndpoint.create({ data: { organisationId, url: receiver.url, secret: "whsec_c2VhbGVkLWF0LXJlc3Qtc2VjcmV0LWZvci10ZXN0cw==", events: ["signature.confirmed"], includePersonalData: true } });
 
@@ -117,7 +117,7 @@ describe("sealed signer data at rest", () => {
       locale: "en",
     });
     const organiser = await createMember(organisationId, "OWNER");
-    const update = await createUpdate({ actor: organiser, campaignId: campaign.id, input: { scope: "campaign", subjectEn: "Delivered", bodyEn: "Thank you.", mailed: "on" } });
+    const update = await createUpdate({ actor: organiser, campaignId: campaign.id, input: { scope: "campaign", subject: { en: "Delivered" }, body: { en: "Thank you." }, mailed: "on" } });
     await countUpdateRecipients({ actor: organiser, campaignId: campaign.id, updateId: update.id });
     await sendUpdate({ actor: organiser, campaignId: campaign.id, updateId: update.id });
     for (let round = 0; round < 20 && (await runUpdateRound()).queued > 0; round++);

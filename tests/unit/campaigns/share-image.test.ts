@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { goalProgress } from "../../../lib/campaigns/goals";
 import { cachedRender } from "../../../lib/campaigns/share-image/render-cache";
 import { shareImageSvg } from "../../../lib/campaigns/share-image/share-image-svg";
-import { isolated, shapeLine, visualRuns, wrapLines } from "../../../lib/campaigns/share-image/text-paths";
+import { shapeLine, visualRuns, wrapLines } from "../../../lib/campaigns/share-image/text-paths";
+import { isolate } from "../../../lib/i18n/isolate";
 
 describe("text for the share image", () => {
   it("lays a right-to-left line out from the right, with a Latin name inside it kept left to right", () => {
@@ -21,7 +22,7 @@ describe("text for the share image", () => {
     const nameBeforeDate = (texts: string[]) => texts.indexOf("Syrian Network for Human Rights") > texts.indexOf("1");
     // Without isolation the Unicode rules carry "، 1" into the name's left-to-right run: the 1 is drawn right of the name.
     expect(nameBeforeDate(runs("Syrian Network for Human Rights"))).toBe(false);
-    const set = runs(isolated("Syrian Network for Human Rights"));
+    const set = runs(isolate("Syrian Network for Human Rights"));
     expect(nameBeforeDate(set)).toBe(true);
     expect(set.indexOf("1")).toBe(set.indexOf("أكتوبر") + 1);
     expect(set.join("")).not.toMatch(/[\u2066-\u2069]/);
@@ -43,7 +44,7 @@ describe("text for the share image", () => {
   });
 
   it("draws a 1200×630 image whose drawing changes with the count", () => {
-    const draw = (count: number) => shareImageSvg({ locale: "ar", title: "احموا مدارس إدلب", progress: goalProgress(count, [10, 100]), host: "nida.example.org" });
+    const draw = (count: number) => shareImageSvg({ locale: "ar", title: { text: "احموا مدارس إدلب", locale: "ar" }, progress: goalProgress(count, [10, 100]), host: "nida.example.org" });
     expect(draw(3)).toMatch(/^<svg[^>]* width="1200" height="630"/);
     expect(draw(3)).toBe(draw(3));
     expect(draw(4)).not.toBe(draw(3));

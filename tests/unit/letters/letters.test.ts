@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isolate } from "../../../lib/i18n/isolate";
 import { composeLetterText, defaultSignatureLine, mailtoLink } from "../../../lib/letters/compose-letter";
 import { preselectedRecipient } from "../../../lib/letters/find-recipients";
-import { rotateSubject } from "../../../lib/letters/letter-campaign";
-import { isTemplateText, letterFieldErrors, letterInputSchema, letterTemplateSchema } from "../../../lib/letters/schema";
+import { letterLocale, rotateSubject, templateBodies } from "../../../lib/letters/letter-campaign";
+import { isTemplateText, letterFieldErrors, letterInputSchema, letterTemplateFieldErrors, letterTemplateSchema } from "../../../lib/letters/schema";
 import { isTemplateName, renderTemplate } from "../../../lib/mail/templates";
 
 const template = "I am writing to ask you to protect civilians.\n\nPlease act now.";
@@ -44,10 +44,41 @@ describe("subject rotation", () => {
 
 describe("the organiser's template", () => {
   it("keeps non-empty subject lines, and asks for a body to go with them", () => {
-    const parsed = letterTemplateSchema.parse({ subjectsEn: ["One", " ", "Two"], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: "3" });
-    expect(parsed).toEqual({ subjectsEn: ["One", "Two"], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: 3 });
-    expect(letterTemplateSchema.safeParse({ subjectsEn: [], subjectsAr: [], bodyEn: "Body", bodyAr: "", dailyCap: 1 }).success).toBe(false);
-    expect(letterTemplateSchema.safeParse({ subjectsEn: [], subjectsAr: [], bodyEn: "", bodyAr: "", dailyCap: 1.5 }).success).toBe(false);
+    const parsed = letterTemplateSchema("en").parse({ letterSubjects: { en: ["One", " ", "Two"], ar: [] }, letterBody: { en: "Body", ar: "" }, dailyCap: "3" });
+    expect(parsed).toEqual({ letterSubjects: { en: ["One", "Two"] }, letterBody: { en: "Body" }, dailyCap: 3 });
+    expect(letterTemplateSchema("en").safeParse({ letterSubjects: { en: [], ar: [] }, letterBody: { en: "Body", ar: "" }, dailyCap: 1 }).success).toBe(false);
+    expect(letterTemplateSchema("en").safeParse({ letterSubjects: {}, letterBody: {}, dailyCap: 1.5 }).success).toBe(false);
+  });
+
+  it("takes any language, pairs each language's subjects with its letter, and needs only the campaign's own", () => {
+    const errors = (input: Record<string, unknown>) => {
+      const parsed = letterTemplateSchema("ar").safeParse({ dailyCap: 5, ...input });
+      return parsed.success ? {} : letterTemplateFieldErrors(parsed.error);
+    };
+    const arabic = { subjects: ["احموا المدنيين"], body: "أكتب إليكم لأطلب حماية المدنيين." };
+    expect(errors({ letterSubjects: { ar: arabic.subjects }, letterBody: { ar: arabic.body } })).toEqual({});
+    expect(errors({ letterSubjects: { ar: arabic.subjects, tr: ["Sivilleri koruyun"] }, letterBody: { ar: arabic.body, tr: "Sivillerin korunmasını istiyorum." } })).toEqual({});
+    // No letter at all is allowed: the campaign then offers none.
+    expect(errors({ letterSubjects: {}, letterBody: {} })).toEqual({});
+    // Written only in Turkish, the letter lacks the campaign's own language.
+    expect(errors({ letterSubjects: { tr: ["Sivilleri koruyun"] }, letterBody: { tr: "Sivillerin korunmasını istiyorum." } })).toEqual({ "letterBody.ar": "primaryRequired" });
+    expect(errors({ letterSubjects: { ar: arabic.subjects, fr: ["Protégez les civils"] }, letterBody: { ar: arabic.body, de: "Ich schreibe Ihnen." } })).toEqual({
+      "letterBody.fr": "bodyRequired",
+      "letterSubjects.de": "subjectsRequired",
+    });
+    expect(errors({ letterSubjects: { ku: Array.from({ length: 11 }, (_, index) => `Mijar ${index}`) }, letterBody: { ar: arabic.body, ku: "Name." } })).toMatchObject({ "letterSubjects.ku": "tooManySubjects" });
+  });
+});
+
+describe("the letter's language", () => {
+  const campaign = { primaryLocale: "ar" as const, templates: { ar: { subjects: [], body: "أكتب إليكم." }, tr: { subjects: [], body: "Size yazıyorum." } } };
+
+  it("is the page's when the letter is written in it, otherwise the campaign's own", () => {
+    expect(letterLocale(campaign, "tr")).toBe("tr");
+    expect(letterLocale(campaign, "ar")).toBe("ar");
+    expect(letterLocale(campaign, "en")).toBe("ar");
+    expect(letterLocale(campaign, "fr")).toBe("ar");
+    expect(templateBodies(campaign)).toEqual(["أكتب إليكم.", "Size yazıyorum."]);
   });
 });
 

@@ -65,7 +65,7 @@ describe("the share image", () => {
     const { shapeLine } = await import("../../../lib/campaigns/share-image/text-paths");
     const { goalProgress } = await import("../../../lib/campaigns/goals");
     const draw = (organisation?: { text: string; locale: "en" | "ar" }) =>
-      shareImageSvg({ locale: "ar", title: "احموا مدارس إدلب", progress: goalProgress(3, [10, 100]), host: "nida.example.org", organisation });
+      shareImageSvg({ locale: "ar", title: { text: "احموا مدارس إدلب", locale: "ar" }, progress: goalProgress(3, [10, 100]), host: "nida.example.org", organisation });
     const name = shapeLine("الدفاع المدني السوري", { size: 28, weight: 600, direction: "rtl" });
     const withName = draw({ text: "الدفاع المدني السوري", locale: "ar" });
     expect(withName).toContain(name.paths.join(""));

@@ -24,8 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug, campaign } = await publicCampaignFor(params);
   if (!campaign) return {};
   const t = await getTranslations({ locale, namespace: "ShareImage" });
-  const title = localized(locale, campaign.title).text;
-  const description = localized(locale, campaign.summary).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale).text;
+  const description = localized(locale, campaign.summary, campaign.primaryLocale).text;
   const url = publicUrl.campaign(locale, campaign.slug);
   const image = { url: publicUrl.shareImage(locale, campaign.slug), width: 1200, height: 630, alt: t("alt", { title }), type: "image/png" };
   return {

@@ -15,7 +15,7 @@ export default function ConfirmPage({ params }: TokenPageProps) {
       segment="confirm"
       namespace="Confirm"
       describe={describeConfirmation}
-      body={(view, locale) => ({ name: view.signerName, title: localized(locale, view.campaignTitle).text })}
+      body={(view, locale) => ({ name: view.signerName, title: localized(locale, view.campaignTitle, view.campaignPrimaryLocale).text })}
       action={confirmAction}
       tellsExpired
       linkHome

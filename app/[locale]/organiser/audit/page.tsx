@@ -87,7 +87,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   {entry.campaign ? (
                     <span className="audit-detail">
                       <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(entry.campaign.id)}`}>
-                        <LocalizedText values={{ en: entry.campaign.titleEn, ar: entry.campaign.titleAr }} locale={locale} />
+                        <LocalizedText values={entry.campaign.title} locale={locale} primary={entry.campaign.primaryLocale} />
                       </a>
                     </span>
                   ) : null}

@@ -95,7 +95,7 @@ export default async function StatementPage({ params }: Props) {
             {statement.campaigns.map((campaign) => (
               <li key={campaign.slug}>
                 <a href={publicPath.campaign(locale, campaign.slug)}>
-                  <LocalizedText values={campaign.title} locale={locale} />
+                  <LocalizedText values={campaign.title} locale={locale} primary={campaign.primaryLocale} />
                 </a>
               </li>
             ))}

@@ -20,7 +20,7 @@ type Props = { params: CampaignParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, campaign } = await publicCampaignFor(params);
-  return campaign ? { title: localized(locale, campaign.title).text, robots: { index: false } } : {};
+  return campaign ? { title: localized(locale, campaign.title, campaign.primaryLocale).text, robots: { index: false } } : {};
 }
 
 // A campaign for other sites to frame: title, count, progress and the sign form. Links leave
@@ -29,7 +29,7 @@ export default async function EmbedPage({ params }: Props) {
   const { locale, campaign } = await loadPublicCampaign(params);
   const t = await getTranslations({ locale, namespace: "Embed" });
   const campaignT = await getTranslations({ locale, namespace: "Campaign" });
-  const title = localized(locale, campaign.title);
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   return (
     <article className="embed-campaign" aria-labelledby="embed-title">
       <p className="embed-brand">{t("brand")}</p>

@@ -19,12 +19,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return new Response("Not found", { status: 404 });
 
-  const title = localized(locale, campaign.title).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const lead = campaign.owners[0];
   const organisation = lead ? localized(locale, lead.name) : undefined;
   const png = await cachedRender({
     id: `${locale}:${campaign.slug}`,
-    version: `${campaign.progress.count}:${campaign.progress.goal}:${title}:${organisation?.text ?? ""}`,
+    version: `${campaign.progress.count}:${campaign.progress.goal}:${title.text}:${organisation?.text ?? ""}`,
     minAgeMs: minRenderAgeMs,
     render: async () => {
       const svg = shareImageSvg({ locale, title, progress: campaign.progress, host: new URL(env.APP_URL).host, organisation });

@@ -28,7 +28,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "Thanks" });
-  const title = localized(locale, campaign.title).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale).text;
   const campaignUrl = publicUrl.campaign(locale, campaign.slug);
   const { instance } = await searchParams;
   const named = Array.isArray(instance) ? instance[0] : instance;

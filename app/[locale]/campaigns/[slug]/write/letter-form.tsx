@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState, type ReactNode } from "rea
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { EnteredText } from "@/app/components/entered-text";
 import { CheckboxField, Choice, FieldGroup, TextAreaField, TextField } from "@/app/components/form/field";
+import { direction, type Locale } from "@/lib/i18n/locales";
 import { letterFieldErrors, letterInputSchema, personalMaxLength, personalMinLength, type LetterField } from "@/lib/letters/schema";
 import { writeLetterAction, type LetterFormState } from "./actions";
 
@@ -36,7 +37,8 @@ export type RecipientOption = {
 type Props = {
   campaignSlug: string;
   locale: string;
-  letterLocale: string;
+  // The language of the campaign's letter offered: the page's when it is written in it.
+  letterLocale: Locale;
   // Present only when the supporter may send through Nida.
   token: string | null;
   senderEmail: string | null;
@@ -179,7 +181,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
 
       <p className="hint">{t("subjectNote")}</p>
 
-      <TextAreaField {...at("body")} label={t("body")} hint={t("bodyHint")} rows={12} lang={letterLocale} dir={letterLocale === "ar" ? "rtl" : "ltr"} defaultValue={value("body", defaults.body)} />
+      <TextAreaField {...at("body")} label={t("body")} hint={t("bodyHint")} rows={12} lang={letterLocale} dir={direction(letterLocale)} defaultValue={value("body", defaults.body)} />
 
       <TextAreaField
         {...at("personal")}

@@ -9,7 +9,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { countryName, countryOptions } from "@/lib/countries";
 import { clientMessages, letterClientNamespaces } from "@/lib/i18n/client-messages";
 import { formatDate } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import { defaultSignatureLine } from "@/lib/letters/compose-letter";
 import { findLetterRecipients, internationalCountries, preselectedRecipient } from "@/lib/letters/find-recipients";
 import { getLetterCampaign, hasLetterTemplate, letterLocale, templateBodies } from "@/lib/letters/letter-campaign";
@@ -42,7 +42,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "LetterWrite" });
   const search = await searchParams;
-  const title = localized(locale, campaign.title).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const campaignHref = `/${locale}/campaigns/${campaign.slug}`;
 
   if (!hasLetterTemplate(campaign)) {
@@ -123,7 +123,13 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
         <a href={campaignHref}>{t("back")}</a>
       </p>
       <h1 id="write-heading">{t("heading")}</h1>
-      <p className="lede">{t("intro", { title })}</p>
+      <p className="lede">
+        {t.rich("intro", {
+          title: title.text,
+          // A title in another language than the page's is marked as such.
+          campaign: (chunks) => (title.locale === locale ? chunks : <bdi lang={title.locale} dir={direction(title.locale)}>{chunks}</bdi>),
+        })}
+      </p>
       {sender && !atLimit ? (
         <p className="notice notice-success" role="status">
           {t.rich("senderReady", {

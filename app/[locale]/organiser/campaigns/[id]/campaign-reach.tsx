@@ -7,10 +7,11 @@ import { signatureSources } from "@/lib/campaigns/signature-sources";
 import { env } from "@/lib/env";
 import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/i18n/format";
-import { languageName, locales, type Locale } from "@/lib/i18n/locales";
+import { languageName, localized, locales, type Locale } from "@/lib/i18n/locales";
+import type { Translations } from "@/lib/i18n/translations";
 import { OrganiserTable } from "../../organiser-table";
 
-type Props = { actor: Actor; campaign: { id: string; slug: string; status: CampaignStatus; title: { en: string; ar: string | null } }; locale: Locale };
+type Props = { actor: Actor; campaign: { id: string; slug: string; status: CampaignStatus; title: Translations; primaryLocale: Locale }; locale: Locale };
 
 // The campaign overview's reach: confirmed signatures per share channel, and the embed code.
 export async function CampaignReach({ actor, campaign, locale }: Props) {
@@ -40,7 +41,7 @@ export async function CampaignReach({ actor, campaign, locale }: Props) {
         <p>{t("embedHint")}</p>
         {locales.map((embedLocale) => {
           const language = languageName(locale, embedLocale);
-          const title = (embedLocale === "ar" ? campaign.title.ar : null) ?? campaign.title.en;
+          const title = localized(embedLocale, campaign.title, campaign.primaryLocale).text;
           return (
             <div key={embedLocale}>
               <h3>{t("embedLanguage", { language })}</h3>

@@ -56,13 +56,13 @@ export default async function CampaignOverviewPage({ params, searchParams }: Pro
       ? t("chartLabelEmpty", { days })
       : t("chartLabel", { days, total: formatNumber(inPeriod, locale), day: busiest.longLabel, count: formatNumber(busiest.count, locale) });
   const confirmed = stats.totals.CONFIRMED;
-  const title = localized(locale, stats.campaign.title).text;
+  const title = localized(locale, stats.campaign.title, stats.campaign.primaryLocale).text;
 
   return (
     <div className="overview">
       <BackLink href={`/${locale}/organiser`}>{t("back")}</BackLink>
       <header className="overview-header">
-        <LocalizedText as="h1" values={stats.campaign.title} locale={locale} />
+        <LocalizedText as="h1" values={stats.campaign.title} primary={stats.campaign.primaryLocale} locale={locale} />
         <p className="meta">
           <span className={`status status-${stats.campaign.status.toLowerCase()}`}>{statuses(stats.campaign.status)}</span>
           {isPublic(stats.campaign) ? (

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { flushSync } from "react-dom";
-import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, type EditorValues } from "@/lib/campaigns/editor/form-values";
-import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
+import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, translatedFields, type EditorValues, type TextValues } from "@/lib/campaigns/editor/form-values";
+import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, fieldLanguage, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
 import type { EditorFormState } from "./form-state";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { CheckboxField, Choice, FieldGroup, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
@@ -12,6 +12,7 @@ import { EnteredText } from "@/app/components/entered-text";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
 import { Options } from "../../options";
+import { direction, isLocale, languageName, localeNames, locales, type Locale } from "@/lib/i18n/locales";
 
 export type StatementOption = { id: string; label: string };
 export type DecisionMakerOption = { id: string; name: string; detail: string };
@@ -32,8 +33,16 @@ type Props = {
   statementsLink?: { href: string; label: string };
 };
 
-const textFields = ["titleEn", "titleAr", "summaryEn", "summaryAr", "bodyEn", "bodyAr", "goals", "opensAt", "closesAt", "retentionMonths", "sourceStatementId"];
-const rowFields = ["kind", "textEn", "textAr", "sourceQuote", "sourceStatementId"] as const;
+const textFields = [
+  "primaryLocale",
+  ...translatedFields.flatMap((field) => locales.map((language) => `${field}.${language}`)),
+  "goals",
+  "opensAt",
+  "closesAt",
+  "retentionMonths",
+  "sourceStatementId",
+];
+const rowFields = ["kind", ...locales.map((language) => `text.${language}`), "sourceQuote", "sourceStatementId"] as const;
 
 // Errors in the order the fields appear, so the summary reads like the form.
 function orderedErrors(errors: FieldErrors, rowCount: number): string[] {
@@ -69,7 +78,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
   const values = state.values ?? initialValues;
   const baseRows = demandRowsForForm(values.demands);
   const extraRows = added.state === state ? added.count : 0;
-  const rows = [...baseRows, ...Array.from({ length: Math.min(extraRows, editorLimits.demandRows - baseRows.length) }, () => blankDemandRow)];
+  const rows = [...baseRows, ...Array.from({ length: Math.min(extraRows, editorLimits.demandRows - baseRows.length) }, blankDemandRow)];
   const errors = clientErrors ?? state.fields;
   const formError = clientErrors ? undefined : state.formError;
   const errorPaths = orderedErrors(errors, rows.length);
@@ -95,11 +104,17 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
     document.getElementById(fieldId(`demands.${row}.kind`))?.focus();
   }
 
-  const message = (path: string) => t(`errors.${errors[path]}`);
+  const reader: Locale = isLocale(locale) ? locale : "en";
+  const primary: Locale = isLocale(values.primaryLocale) ? values.primaryLocale : reader;
+  // The campaign's language first, then the translations in the order of the language menu.
+  const languages = [primary, ...locales.filter((language) => language !== primary)];
+  const written = (texts: TextValues, language: Locale) => texts[language].trim() !== "";
+  const inLanguage = (language: Locale) => ({ lang: language, dir: direction(language) });
+  const named = (language: Locale) => languageName(reader, language);
+  const hasError = (paths: string[]) => paths.some((path) => errors[path]);
+  const message = (path: string) => t(`errors.${errors[path]}`, { language: named(fieldLanguage(path) ?? primary) });
   // What every field of the editor takes from its path: its id, its name and its error.
   const at = (path: string) => ({ id: fieldId(path), name: path, error: errors[path] ? message(path) : undefined });
-  const arabic = { dir: "rtl", lang: "ar" } as const;
-  const english = { dir: "ltr", lang: "en" } as const;
 
   function statementOptions() {
     return (
@@ -134,18 +149,47 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
         <section className="editor-section" aria-labelledby="editor-texts-heading">
           <h2 id="editor-texts-heading">{t("sections.texts")}</h2>
           <p className="hint">{t("sections.textsHint")}</p>
-          <div className="bilingual">
-            <TextField {...at("titleEn")} label={t("fields.titleEn")} {...english} maxLength={editorLimits.title} defaultValue={values.titleEn} />
-            <TextField {...at("titleAr")} label={t("fields.titleAr")} {...arabic} maxLength={editorLimits.title} defaultValue={values.titleAr} />
-          </div>
+          <SelectField {...at("primaryLocale")} label={t("fields.primaryLocale")} hint={t("fields.primaryLocaleHint")} defaultValue={primary}>
+            {locales.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {localeNames[language]}
+              </option>
+            ))}
+          </SelectField>
           {mode === "create" ? <p className="hint">{t("fields.slugHint")}</p> : null}
-          <div className="bilingual">
-            <TextAreaField {...at("summaryEn")} label={t("fields.summaryEn")} hint={t("fields.summaryHint")} {...english} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryEn} />
-            <TextAreaField {...at("summaryAr")} label={t("fields.summaryAr")} hint={t("fields.summaryArHint")} {...arabic} rows={3} maxLength={editorLimits.summary} defaultValue={values.summaryAr} />
-          </div>
-          <div className="bilingual">
-            <TextAreaField {...at("bodyEn")} label={t("fields.bodyEn")} hint={t("fields.markdownHint")} {...english} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyEn} />
-            <TextAreaField {...at("bodyAr")} label={t("fields.bodyAr")} hint={t("fields.markdownHint")} {...arabic} rows={12} maxLength={editorLimits.body} defaultValue={values.bodyAr} />
+          <div className="language-columns">
+            {languages.map((language) => {
+              const fields = (
+                <>
+                  <TextField {...at(`title.${language}`)} label={t("fields.title", { language: named(language) })} {...inLanguage(language)} maxLength={editorLimits.title} defaultValue={values.title[language]} />
+                  <TextAreaField
+                    {...at(`summary.${language}`)}
+                    label={t("fields.summary", { language: named(language) })}
+                    hint={language === primary ? t("fields.summaryHint") : undefined}
+                    {...inLanguage(language)}
+                    rows={3}
+                    maxLength={editorLimits.summary}
+                    defaultValue={values.summary[language]}
+                  />
+                  <TextAreaField {...at(`body.${language}`)} label={t("fields.body", { language: named(language) })} hint={t("fields.markdownHint")} {...inLanguage(language)} rows={12} maxLength={editorLimits.body} defaultValue={values.body[language]} />
+                </>
+              );
+              if (language === primary) {
+                return (
+                  <fieldset key={language} className="language-column">
+                    <legend>{t("languages.primary", { language: named(language) })}</legend>
+                    {fields}
+                  </fieldset>
+                );
+              }
+              const translated = translatedFields.some((field) => written(values[field], language));
+              return (
+                <details key={language} className="language-column" open={translated || hasError(translatedFields.map((field) => `${field}.${language}`))}>
+                  <summary>{t(translated ? "languages.translated" : "languages.missing", { language: named(language) })}</summary>
+                  {fields}
+                </details>
+              );
+            })}
           </div>
         </section>
 
@@ -181,10 +225,21 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
                         <option value="">{t("demand.chooseKind")}</option>
                         <Options values={demandKinds} label={(kind) => kinds(kind)} />
                       </SelectField>
-                      <div className="bilingual">
-                        <TextAreaField {...at(path("textEn"))} label={t("demand.textEn")} {...english} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textEn} />
-                        <TextAreaField {...at(path("textAr"))} label={t("demand.textAr")} {...arabic} rows={2} maxLength={editorLimits.demandText} defaultValue={row.textAr} />
-                      </div>
+                      <TextAreaField {...at(path(`text.${primary}`))} label={t("demand.text", { language: named(primary) })} {...inLanguage(primary)} rows={2} maxLength={editorLimits.demandText} defaultValue={row.text[primary]} />
+                      <details className="demand-translations" open={languages.slice(1).some((language) => written(row.text, language) || errors[path(`text.${language}`)])}>
+                        <summary>{t("demand.translations", { written: languages.slice(1).filter((language) => written(row.text, language)).length, total: languages.length - 1 })}</summary>
+                        {languages.slice(1).map((language) => (
+                          <TextAreaField
+                            key={language}
+                            {...at(path(`text.${language}`))}
+                            label={t("demand.text", { language: named(language) })}
+                            {...inLanguage(language)}
+                            rows={2}
+                            maxLength={editorLimits.demandText}
+                            defaultValue={row.text[language]}
+                          />
+                        ))}
+                      </details>
                       <TextAreaField {...at(path("sourceQuote"))} label={t("demand.sourceQuote")} hint={t("demand.sourceQuoteHint")} dir="auto" rows={2} maxLength={editorLimits.sourceQuote} defaultValue={row.sourceQuote} />
                       <SelectField {...at(path("sourceStatementId"))} label={t("demand.sourceStatement")} defaultValue={row.sourceStatementId}>
                         {statementOptions()}

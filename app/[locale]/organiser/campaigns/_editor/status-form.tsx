@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { fieldId } from "@/lib/campaigns/editor/schema";
+import { fieldId, fieldLanguage } from "@/lib/campaigns/editor/schema";
+import { isLocale, languageName, type Locale } from "@/lib/i18n/locales";
 import { changeCampaignStatusAction } from "./actions";
 import { editorPath, type StatusFormState, type StatusReturnPage } from "./form-state";
 import { ErrorSummary } from "@/app/components/form/error-summary";
@@ -25,6 +26,7 @@ export function StatusForm({ campaignId, locale, transition, returnTo = "edit" }
   const problems = Object.entries(state.fields);
   const summaryRef = useSummaryFocus(problems.length > 0 || Boolean(state.formError), state);
   const fieldsAt = returnTo === "edit" ? "" : editorPath(locale, campaignId, "edit");
+  const reader: Locale = isLocale(locale) ? locale : "en";
 
   return (
     <form action={formAction} className="editor-status-form">
@@ -33,7 +35,7 @@ export function StatusForm({ campaignId, locale, transition, returnTo = "edit" }
         summaryRef={summaryRef}
         heading={<h3>{t(`status.${transition}Refused`)}</h3>}
         formError={state.formError ? t(`formErrors.${state.formError}`) : null}
-        problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `${fieldsAt}#${fieldId(path)}`, message: t(`errors.${key}`) }))}
+        problems={problems.map(([path, key]) => ({ key: path, href: path === "status" ? undefined : `${fieldsAt}#${fieldId(path)}`, message: t(`errors.${key}`, { language: languageName(reader, fieldLanguage(path) ?? reader) }) }))}
       />
       <HiddenFields values={{ locale, campaignId, transition, returnTo }} />
       <p className="hint" id={`${transition}-hint`}>

@@ -77,7 +77,7 @@ async function NewCampaignEditor({ locale, organisationId }: { locale: Locale; o
       action={createCampaignAction}
       locale={locale}
       hidden={{ organisationId }}
-      initialValues={newCampaignValues}
+      initialValues={newCampaignValues(locale)}
       statements={options.statements}
       statementsLink={{ href: `/${locale}/organiser/statements`, label: (await getTranslations({ locale, namespace: "StatementEditor" }))("campaignEditorLink") }}
       decisionMakers={options.decisionMakers}

@@ -44,7 +44,7 @@ export default async function TrendingFlagPage({ params, searchParams }: Props) 
     <>
       <h1>{t("reviewHeading")}</h1>
       <p className="lede">
-        <LocalizedText values={{ en: flag.campaign.titleEn, ar: flag.campaign.titleAr }} locale={locale} />
+        <LocalizedText values={flag.campaign.title} locale={locale} primary={flag.campaign.primaryLocale} />
       </p>
       {invalidated ? <Notice tone="success">{t("invalidatedNotice", { total: Number(invalidated[1]), change: Math.abs(Number(invalidated[2])) })}</Notice> : null}
       {released ? (

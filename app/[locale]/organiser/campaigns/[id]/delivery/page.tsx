@@ -6,7 +6,7 @@ import { countryName } from "@/lib/countries";
 import { getDeliveryOverview, idleReasons, type IdleReason } from "@/lib/deliveries/campaign-delivery";
 import { parsePeriod } from "@/lib/digests/period";
 import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import { CheckboxField } from "@/app/components/form/field";
 import { commentApprovalAction, publishResponseAction, runDigestsAction, supporterNoticesAction } from "./actions";
 import { ResponseForm } from "./response-form";
@@ -54,7 +54,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const canChange = roleAtLeast(overview.role, "ORGANISER");
   const { campaign } = overview;
-  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr }).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   // What every form on the page says about itself: the locale to answer in, and the campaign.
   const about = { locale, campaign: campaign.id };
   const targets = overview.choices.filter((choice) => overview.targetIds.includes(choice.id));
@@ -66,7 +66,13 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
     <div className="delivery-page">
       <BackLink href={campaignOverviewPath(locale, campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
-      <p className="lede">{t("intro", { title })}</p>
+      <p className="lede">
+        {t.rich("intro", {
+          title: title.text,
+          // A title in another language than the page's is marked as such.
+          campaign: (chunks) => (title.locale === locale ? chunks : <bdi lang={title.locale} dir={direction(title.locale)}>{chunks}</bdi>),
+        })}
+      </p>
       {isFormRefusal(query.error) ? <Notice tone="problem">{t(`formErrors.${query.error}`)}</Notice> : null}
 
       <section aria-labelledby="settings-heading" className="organiser-section">

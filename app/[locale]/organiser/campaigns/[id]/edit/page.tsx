@@ -3,7 +3,7 @@ import { isPublic } from "@/lib/campaigns/lifecycle";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import { publicPath } from "@/lib/public-urls";
 import { updateCampaignAction } from "../../_editor/actions";
 import { editorOptions } from "../../_editor/choices";
@@ -27,7 +27,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
   const [t, statuses] = await Promise.all([getTranslations({ locale, namespace: "CampaignEditor" }), getTranslations({ locale, namespace: "CampaignStatuses" })]);
   const { done } = await searchParams;
   const doneMessage = doneMessages.find((key) => key === done);
-  const title = localized(locale, { en: campaign.titleEn, ar: campaign.titleAr });
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const pagePath = publicPath.campaign(locale, campaign.slug);
   const options = editorOptions(campaign.choices, locale);
 
@@ -39,7 +39,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         {title.locale === locale ? (
           title.text
         ) : (
-          <bdi lang={title.locale} dir="ltr">
+          <bdi lang={title.locale} dir={direction(title.locale)}>
             {title.text}
           </bdi>
         )}

@@ -16,7 +16,7 @@ export const generateMetadata = organiserPageMetadata("Export", "metaTitle", { n
 export default async function ExportPage({ params }: Props) {
   const { locale, loaded: campaign } = await openCampaignPage(params, getExportCampaign);
   const t = await getTranslations({ locale, namespace: "Export" });
-  const title = localized(locale, campaign.title);
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const organisation = localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text;
 
   return (

@@ -3,9 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { languageName, locales, type Locale } from "@/lib/i18n/locales";
 import { getLetterSettings } from "@/lib/letters/letter-settings";
-import { LetterTemplateForm } from "./template-form";
+import { letterTemplateFields, type LetterTemplateField } from "@/lib/letters/schema";
+import { LetterTemplateForm, type LetterLanguage } from "./template-form";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
 import { OrganiserTable } from "../../../organiser-table";
@@ -22,12 +23,24 @@ export default async function CampaignLettersPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "OrganiserLetters" });
   const canChange = roleAtLeast(settings.role, "ORGANISER");
   const { template } = settings;
+  const { primaryLocale } = settings.campaign;
+  const language = (one: Locale): LetterLanguage => ({ locale: one, name: languageName(locale, one) });
+  const defaults = Object.fromEntries([
+    ...locales.flatMap((one) => {
+      const [subjects, body] = letterTemplateFields(one);
+      return [
+        [subjects, (template.letterSubjects[one] ?? []).join("\n")],
+        [body, template.letterBody[one] ?? ""],
+      ];
+    }),
+    ["dailyCap", String(template.dailyCap)],
+  ]) as Record<LetterTemplateField, string>;
 
   return (
     <div className="letters-settings">
       <BackLink href={campaignOverviewPath(locale, settings.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
-      <LocalizedText as="p" className="lede" values={settings.campaign.title} locale={locale} />
+      <LocalizedText as="p" className="lede" values={settings.campaign.title} primary={primaryLocale} locale={locale} />
       <p>{t("intro")}</p>
 
       <section aria-labelledby="letter-counts-heading" className="overview-section">
@@ -61,13 +74,8 @@ export default async function CampaignLettersPage({ params }: Props) {
           campaignId={settings.campaign.id}
           locale={locale}
           readOnly={!canChange}
-          defaults={{
-            subjectsEn: template.subjectsEn.join("\n"),
-            subjectsAr: template.subjectsAr.join("\n"),
-            bodyEn: template.bodyEn,
-            bodyAr: template.bodyAr,
-            dailyCap: String(template.dailyCap),
-          }}
+          languages={[language(primaryLocale), ...locales.filter((one) => one !== primaryLocale).map(language)]}
+          defaults={defaults}
         />
       </section>
     </div>

@@ -36,7 +36,7 @@ export default async function PaperSignaturesPage({ params, searchParams }: Prop
     <div className="paper-signatures">
       <BackLink href={campaignOverviewPath(locale, loaded.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("heading")}</h1>
-      <LocalizedText as="p" className="lede" values={loaded.campaign.title} locale={locale} />
+      <LocalizedText as="p" className="lede" values={loaded.campaign.title} primary={loaded.campaign.primaryLocale} locale={locale} />
       <p>{t("intro")}</p>
       {removed !== null ? <Notice tone="success">{t("removed", { count: removed })}</Notice> : null}
       {isFormRefusal(query.error) ? <Notice tone="problem">{t(`errors.${query.error}`)}</Notice> : null}

@@ -73,7 +73,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
     <div className="moderation">
       <BackLink href={campaignOverviewPath(locale, result.campaign.id)}>{t("back")}</BackLink>
       <h1>{t("title")}</h1>
-      <LocalizedText as="p" className="lede" values={result.campaign.title} locale={locale} />
+      <LocalizedText as="p" className="lede" values={result.campaign.title} primary={result.campaign.primaryLocale} locale={locale} />
       {done ? <ModerationResult locale={locale} counts={done} /> : null}
       {preview ? <BulkPreview context={context} values={bulkValues} counts={preview} /> : null}
       {!canModerate ? <p className="notice">{t("viewerNotice")}</p> : null}

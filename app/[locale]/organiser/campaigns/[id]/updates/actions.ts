@@ -5,28 +5,33 @@ import { formLocale, formText as text, organiserRefusals } from "@/app/[locale]/
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { formState, refusalKey } from "@/lib/error-answers";
 import { isAppError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/locales";
+import { locales, type Locale } from "@/lib/i18n/locales";
 import { approveUpdate, cancelUpdate, createUpdate, deleteUpdate, editUpdate, sendTestUpdate, sendUpdate, setUpdatesNeedApproval } from "@/lib/updates/manage-update";
 import type { SendResult } from "@/lib/updates/begin-sending";
 
 export type UpdateFormState = { fields: Record<string, string>; formError?: "forbidden" | "generic"; values: Record<string, string> };
 
-const fields = ["scope", "subjectEn", "bodyEn", "subjectAr", "bodyAr", "mailed", "published"] as const;
+const fields = ["scope", "mailed", "published"] as const;
+const translatedFields = ["subject", "body"] as const;
 
 const listPath = (locale: Locale, campaignId: string) => `/${locale}/organiser/campaigns/${encodeURIComponent(campaignId)}/updates`;
 const detailPath = (locale: Locale, campaignId: string, updateId: string) => `${listPath(locale, campaignId)}/${encodeURIComponent(updateId)}`;
 
-// Creates a draft, or saves an existing one (hidden "update" field), then shows it.
+// Creates a draft, or saves an existing one (hidden "update" field), then shows it. Texts come
+// per language ("subject.ar", "body.tr").
 export async function saveUpdateAction(_previous: UpdateFormState, formData: FormData): Promise<UpdateFormState> {
   const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
   const existing = text(formData, "update");
-  const values = Object.fromEntries(fields.map((key) => [key, text(formData, key)]));
+  const values: Record<string, string> = Object.fromEntries(fields.map((key) => [key, text(formData, key)]));
+  for (const field of translatedFields) for (const language of locales) values[`${field}.${language}`] = text(formData, `${field}.${language}`);
+  const texts = (field: (typeof translatedFields)[number]) => Object.fromEntries(locales.map((language) => [language, values[`${field}.${language}`]]));
+  const input = { scope: values.scope, mailed: values.mailed, published: values.published, subject: texts("subject"), body: texts("body") };
   let updateId = existing;
   try {
-    if (existing) await editUpdate({ actor, campaignId, updateId: existing, input: values });
-    else updateId = (await createUpdate({ actor, campaignId, input: values })).id;
+    if (existing) await editUpdate({ actor, campaignId, updateId: existing, input });
+    else updateId = (await createUpdate({ actor, campaignId, input })).id;
   } catch (error) {
     return { ...formState(error, "updates", organiserRefusals), values };
   }

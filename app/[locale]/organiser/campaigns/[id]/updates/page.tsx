@@ -32,7 +32,7 @@ export default async function CampaignUpdatesPage({ params, searchParams }: Prop
     <div className="updates">
       <BackLink href={campaignOverviewPath(locale, loaded.campaign.id)}>{t("title")}</BackLink>
       <h1>{t("title")}</h1>
-      <LocalizedText as="p" className="lede" values={loaded.campaign.title} locale={locale} />
+      <LocalizedText as="p" className="lede" values={loaded.campaign.title} locale={locale} primary={loaded.campaign.primaryLocale} />
       <p>{t("intro", { organisation })}</p>
       {query.done === "deleted" ? <Notice tone="success">{t("deletedNotice")}</Notice> : null}
       {query.done === "setting" ? <Notice tone="success">{loaded.organisation.updatesNeedApproval ? t("approvalOn") : t("approvalOff")}</Notice> : null}
@@ -51,7 +51,7 @@ export default async function CampaignUpdatesPage({ params, searchParams }: Prop
           {loaded.updates.map((update) => (
             <li key={update.id} data-testid={`update-${update.id}`}>
               <a href={`${base}/${encodeURIComponent(update.id)}`}>
-                <LocalizedText values={{ en: update.subjectEn, ar: update.subjectAr }} locale={locale} />
+                <LocalizedText values={update.subject} locale={locale} primary={update.primaryLocale} />
               </a>{" "}
               <span className="hint">
                 {status(update)} · {update.campaignId ? t("scopeCampaign") : t("scopeOrganisation", { organisation })}

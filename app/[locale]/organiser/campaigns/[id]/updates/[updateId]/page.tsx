@@ -1,7 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Fragment } from "react";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber, formatUtcMoment } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, languageName, localized, locales, type Locale } from "@/lib/i18n/locales";
 import { getUpdateDetail, updateStatusView } from "@/lib/updates/list-updates";
 import { updateErrorKeys } from "@/lib/updates/schema";
 import { TextField } from "@/app/components/form/field";
@@ -20,8 +21,16 @@ export const generateMetadata = organiserPageMetadata("Updates", "title", { noIn
 
 const doneKeys = { sent: "sentNotice", scheduled: "scheduledNotice", submitted: "submittedNotice", test: "testSent", cancelled: "cancelledNotice" } as const;
 const scheduleErrors: readonly string[] = ["scheduleInvalid", "schedulePast"];
+// What the page's buttons answer with; a draft's own field errors are the form's, never the address's.
+const answerErrors: readonly string[] = updateErrorKeys.filter((key) => key !== "translationIncomplete");
 
-// One update: who it goes to (counted by the query that sends it), the e-mail in both languages,
+// "9,311 in Arabic and 3,097 in English": the most read language first.
+function recipientLanguages(languages: Partial<Record<Locale, number>>, locale: Locale, inLanguage: (count: number, language: Locale) => string): string {
+  const counted = locales.filter((language) => languages[language]).sort((a, b) => languages[b]! - languages[a]!);
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(counted.map((language) => inLanguage(languages[language]!, language)));
+}
+
+// One update: who it goes to (counted by the query that sends it), the e-mail in each of its languages,
 // a test to oneself, sending or scheduling, an owner's approval, and how the sending went.
 export default async function UpdatePage({ params, searchParams }: Props) {
   const { locale, id, updateId } = await params;
@@ -37,14 +46,16 @@ export default async function UpdatePage({ params, searchParams }: Props) {
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(id)}/updates`;
   const hidden = { locale, campaign: id, update: update.id };
   const done = typeof query.done === "string" && query.done in doneKeys ? doneKeys[query.done as keyof typeof doneKeys] : null;
-  const error = typeof query.error === "string" && (updateErrorKeys as readonly string[]).includes(query.error) ? query.error : typeof query.error === "string" ? "invalidValue" : null;
+  const error = typeof query.error === "string" && answerErrors.includes(query.error) ? query.error : typeof query.error === "string" ? "invalidValue" : null;
   const status = updateStatusView(update);
   const statusText = t(`status.${status.key}`, { when: formatUtcMoment(status.when, locale) });
+  const subject = localized(locale, detail.texts.subject, detail.texts.primary);
+  const named = (language: Locale) => ({ language: languageName(locale, language) });
 
   return (
     <div className="updates">
       <BackLink href={base}>{t("title")}</BackLink>
-      <h1>{localized(locale, { en: update.subjectEn, ar: update.subjectAr }).text}</h1>
+      <h1 {...(subject.locale === locale ? {} : { lang: subject.locale, dir: direction(subject.locale) })}>{subject.text}</h1>
       <p data-testid="update-status">{statusText}</p>
       {done ? <Notice tone="success">{t(`detail.${done}`, { email: detail.email })}</Notice> : null}
       {error && !scheduleErrors.includes(error) ? <Notice tone="problem">{t(`errors.${error}` as "errors.invalidValue")}</Notice> : null}
@@ -56,7 +67,12 @@ export default async function UpdatePage({ params, searchParams }: Props) {
 
       {detail.count ? (
         <p className="lede" data-testid="update-recipients">
-          {t("detail.recipients", { total: detail.count.total, arabic: detail.count.arabic, english: detail.count.english })}
+          {detail.count.total === 0
+            ? t("detail.recipientsNone")
+            : t("detail.recipients", {
+                total: detail.count.total,
+                languages: recipientLanguages(detail.count.languages, locale, (count, language) => t("detail.recipientsIn", { count, ...named(language) })),
+              })}
         </p>
       ) : null}
       {!update.mailed ? <p>{t("detail.notMailed")}</p> : null}
@@ -72,12 +88,13 @@ export default async function UpdatePage({ params, searchParams }: Props) {
             <form action={sendTestUpdateAction} className="organiser-form">
               <HiddenFields values={hidden} />
               <p>{t("detail.test", { email: detail.email })}</p>
-              <button type="submit" name="testLocale" value="en" className="button button-secondary">
-                {t("detail.testEn")}
-              </button>{" "}
-              <button type="submit" name="testLocale" value="ar" className="button button-secondary">
-                {t("detail.testAr")}
-              </button>
+              {detail.preview.map((preview) => (
+                <Fragment key={preview.locale}>
+                  <button type="submit" name="testLocale" value={preview.locale} className="button button-secondary">
+                    {t("detail.testIn", named(preview.locale))}
+                  </button>{" "}
+                </Fragment>
+              ))}
             </form>
           ) : null}
           {update.status === "DRAFT" ? (
@@ -143,13 +160,16 @@ export default async function UpdatePage({ params, searchParams }: Props) {
 
       <section className="overview-section" aria-labelledby="update-preview-heading">
         <h2 id="update-preview-heading">{t("detail.preview")}</h2>
-        {(["en", "ar"] as const).map((reader) => (
-          <figure key={reader}>
+        {detail.preview.map((preview) => (
+          <figure key={preview.locale}>
             <figcaption>
-              {t(reader === "en" ? "detail.previewEn" : "detail.previewAr")}: <bdi>{detail.preview[reader].subject}</bdi>
+              {t("detail.previewIn", named(preview.locale))}:{" "}
+              <bdi lang={preview.locale} dir={direction(preview.locale)}>
+                {preview.subject}
+              </bdi>
             </figcaption>
             {/* The e-mail as sent, in a sandbox: no script runs, no link opens, no form posts. */}
-            <iframe title={t(reader === "en" ? "detail.previewEn" : "detail.previewAr")} sandbox="allow-same-origin" srcDoc={detail.preview[reader].html} className="update-preview" style={{ width: "100%", height: 480, border: "1px solid #d8dcde" }} />
+            <iframe title={t("detail.previewIn", named(preview.locale))} sandbox="allow-same-origin" srcDoc={preview.html} className="update-preview" style={{ width: "100%", height: 480, border: "1px solid #d8dcde" }} />
           </figure>
         ))}
       </section>

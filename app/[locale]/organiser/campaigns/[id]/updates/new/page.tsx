@@ -4,6 +4,7 @@ import { listCampaignUpdates } from "@/lib/updates/list-updates";
 import { requireCampaignRole } from "@/lib/auth/authorize";
 import { AppError, isAppError } from "@/lib/errors";
 import { UpdateForm } from "../update-form";
+import { formTexts, languageNames } from "../form-values";
 import { openCampaignPage, organiserPageMetadata } from "../../../../page-access";
 import { BackLink } from "../../../../back-link";
 
@@ -30,7 +31,9 @@ export default async function NewUpdatePage({ params }: Props) {
         locale={locale}
         campaignId={loaded.campaign.id}
         organisationName={localized(locale, { en: loaded.organisation.name, ar: loaded.organisation.nameAr }).text}
-        defaults={{ scope: "campaign", subjectEn: "", bodyEn: "", subjectAr: "", bodyAr: "", mailed: true, published: false }}
+        primaryLocale={loaded.campaign.primaryLocale}
+        languageNames={languageNames(locale)}
+        defaults={{ scope: "campaign", subject: formTexts(), body: formTexts(), mailed: true, published: false }}
       />
     </div>
   );

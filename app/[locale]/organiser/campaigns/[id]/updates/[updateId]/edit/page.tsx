@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { getUpdateForEditing, listCampaignUpdates } from "@/lib/updates/list-updates";
 import { UpdateForm } from "../../update-form";
+import { formTexts, languageNames } from "../../form-values";
 import { orNotFound, organiserPageMetadata } from "../../../../../page-access";
 import { BackLink } from "../../../../../back-link";
 import { requireOrganiser } from "../../../../../require-organiser";
@@ -30,12 +31,12 @@ export default async function EditUpdatePage({ params }: Props) {
         campaignId={id}
         updateId={update.id}
         organisationName={localized(locale, { en: listing.organisation.name, ar: listing.organisation.nameAr }).text}
+        primaryLocale={update.primaryLocale}
+        languageNames={languageNames(locale)}
         defaults={{
           scope: update.campaignId ? "campaign" : "organisation",
-          subjectEn: update.subjectEn,
-          bodyEn: update.bodyEn,
-          subjectAr: update.subjectAr ?? "",
-          bodyAr: update.bodyAr ?? "",
+          subject: formTexts(update.subject),
+          body: formTexts(update.body),
           mailed: update.mailed,
           published: update.published,
         }}

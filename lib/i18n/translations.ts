@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { isLocale, locales, type Locale } from "./locales";
+
+// Content written per language: a campaign's title, its demands, an update. Stored as one JSON
+// object per text ({"ar": "…", "en": "…"}), with only the languages it is written in, never an
+// empty string; a language more needs no column more.
+export type Translations = Partial<Record<Locale, string>>;
+export type TranslatedLists = Partial<Record<Locale, string[]>>;
+
+// A stored value as Translations: keys that are not enabled languages, and values that are not
+// non-empty strings, are left out (a column's default is {}).
+export function readTranslations(value: unknown): Translations {
+  const result: Translations = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return result;
+  for (const [key, text] of Object.entries(value)) {
+    if (isLocale(key) && typeof text === "string" && text !== "") result[key] = text;
+  }
+  return result;
+}
+
+export function readTranslatedLists(value: unknown): TranslatedLists {
+  const result: TranslatedLists = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return result;
+  for (const [key, list] of Object.entries(value)) {
+    if (!isLocale(key) || !Array.isArray(list)) continue;
+    const texts = list.filter((text): text is string => typeof text === "string" && text !== "");
+    if (texts.length > 0) result[key] = texts;
+  }
+  return result;
+}
+
+// Translations as stored: empty and blank texts dropped, the rest kept as written.
+export function storedTranslations(values: Partial<Record<Locale, string | null | undefined>>): Translations {
+  const result: Translations = {};
+  for (const locale of locales) {
+    const text = values[locale];
+    if (typeof text === "string" && text.trim() !== "") result[locale] = text;
+  }
+  return result;
+}
+
+// The languages a text is written in, in the order of the enabled languages.
+export function writtenIn(values: Translations): Locale[] {
+  return locales.filter((locale) => Boolean(values[locale]));
+}
+
+// One text per language as a form or an API sends it: {"ar": "…", "tr": "…"}, each trimmed and
+// at most `max` characters; blank ones are dropped. Unknown languages are refused.
+export function translationsSchema<Message extends string>(max: number, messages: { tooLong: Message; invalid: Message }) {
+  return z
+    .partialRecord(z.enum(locales, { error: messages.invalid }), z.string({ error: messages.invalid }).trim().max(max, messages.tooLong).nullish(), { error: messages.invalid })
+    .nullish()
+    .transform((values) => storedTranslations(values ?? {}));
+}
