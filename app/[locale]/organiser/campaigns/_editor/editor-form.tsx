@@ -151,7 +151,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
           <p className="hint">{t("sections.textsHint")}</p>
           <SelectField {...at("primaryLocale")} label={t("fields.primaryLocale")} hint={t("fields.primaryLocaleHint")} defaultValue={primary}>
             {locales.map((language) => (
-              <option key={language} value={language} lang={language}>
+              <option key={language} value={language} lang={language} dir={direction(language)}>
                 {localeNames[language]}
               </option>
             ))}
