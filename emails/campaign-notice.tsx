@@ -3,7 +3,7 @@ import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
-import { EmailButton, EmailLayout, SupporterFooter, textStyle, withBdi } from "./parts";
+import { EmailButton, EmailLayout, SupporterFooter, otherLanguages, textStyle, withBdi } from "./parts";
 
 // One piece of news: the petition reached a decision-maker, or one answered (its summary as the
 // organisers published it).
@@ -15,6 +15,8 @@ export type CampaignNoticeProps = {
   englishParts?: boolean;
   organisationName: string;
   campaignTitle: string;
+  // The title's language: the campaign's own where it has none in the reader's.
+  campaignTitleLocale?: Locale;
   items: NoticeItem[];
   // The campaign page's public record of who received the petition and who answered.
   recordUrl: string;
@@ -34,9 +36,11 @@ export function campaignNoticeSubject(props: CampaignNoticeProps): string {
 export function CampaignNoticeEmail(props: CampaignNoticeProps) {
   const t = translator(props.locale, "NoticeEmail");
   const title = isolate(props.campaignTitle);
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout
       locale={props.locale}
+      languages={languages}
       preview={campaignNoticeSubject(props)}
       brand={isolate(props.organisationName)}
       heading={campaignNoticeSubject(props)}
@@ -47,7 +51,7 @@ export function CampaignNoticeEmail(props: CampaignNoticeProps) {
       {props.items.map((item, index) =>
         item.kind === "delivered" ? (
           <Text key={index} style={textStyle}>
-            {withBdi(t("delivered", { title, addressee: isolate(item.addressee) }))}
+            {withBdi(t("delivered", { title, addressee: isolate(item.addressee) }), languages)}
           </Text>
         ) : (
           <Text key={index} style={textStyle}>

@@ -3,12 +3,15 @@ import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, LinkFallback, SupporterFooter, textStyle, withBdi } from "./parts";
+import { EmailButton, EmailLayout, LinkFallback, SupporterFooter, otherLanguages, textStyle, withBdi } from "./parts";
 
 export type ConfirmSignatureProps = {
   locale: Locale;
   name: string;
   campaignTitle: string;
+  // The title's language: the campaign's own where it has none in the e-mail's. Absent in messages
+  // queued before it was kept, which read it as the e-mail's.
+  campaignTitleLocale?: Locale;
   confirmUrl: string;
   // A repeat request from someone who has already confirmed: nothing to confirm, say so.
   alreadyConfirmed?: boolean;
@@ -31,9 +34,11 @@ export function confirmSignatureSubject(props: ConfirmSignatureProps): string {
 export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
   const t = translator(props.locale, "Emails");
   const title = isolate(props.campaignTitle);
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout
       locale={props.locale}
+      languages={languages}
       preview={confirmSignatureSubject(props)}
       brand={t("brand")}
       heading={t(props.alreadyConfirmed ? "alreadySigned.heading" : props.reminder ? "reminder.heading" : "confirm.heading")}
@@ -43,12 +48,12 @@ export function ConfirmSignatureEmail(props: ConfirmSignatureProps) {
       <Text style={textStyle}>{withBdi(t("greeting", { name: isolate(props.name) }))}</Text>
       {props.alreadyConfirmed ? (
         <>
-          <Text style={textStyle}>{withBdi(t(props.held ? "alreadySigned.bodyHeld" : "alreadySigned.body", { title }))}</Text>
+          <Text style={textStyle}>{withBdi(t(props.held ? "alreadySigned.bodyHeld" : "alreadySigned.body", { title }), languages)}</Text>
           <EmailButton href={props.campaignUrl}>{t("alreadySigned.button")}</EmailButton>
         </>
       ) : (
         <>
-          <Text style={textStyle}>{withBdi(t(props.reminder ? "reminder.body" : "confirm.body", { title }))}</Text>
+          <Text style={textStyle}>{withBdi(t(props.reminder ? "reminder.body" : "confirm.body", { title }), languages)}</Text>
           <EmailButton href={props.confirmUrl}>{t("confirm.button")}</EmailButton>
           <LinkFallback help={t("confirm.linkHelp")} url={props.confirmUrl} locale={props.locale} />
         </>

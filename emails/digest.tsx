@@ -5,7 +5,7 @@ import { formatDate, formatNumber, formatter } from "../lib/i18n/format";
 import { isolate } from "../lib/i18n/isolate";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailLayout, textStyle, withBdi } from "./parts";
+import { Bdi, EmailLayout, otherLanguages, textStyle, withBdi } from "./parts";
 
 // Everything a digest says, fixed when it is counted: the outbox stores these props, so a later
 // change to the campaign cannot change what a decision-maker was told.
@@ -13,6 +13,10 @@ export type DigestProps = {
   locale: Locale;
   recipientName: string;
   campaignTitle: string;
+  // The language of the title, and of each demand in turn: the campaign's own where it has none in
+  // the digest's. Absent in digests queued before they were kept, which read them as the digest's.
+  campaignTitleLocale?: Locale;
+  demandLocales?: Locale[];
   organisers: string;
   // The organisers' own websites, where they have one: digests come from Nida's address, so
   // these are how a recipient reaches them. Absent in digests queued before they were added.
@@ -67,9 +71,14 @@ export function DigestEmail(props: DigestProps) {
   const paper = props.paperFingerprint ? (props.paperSignatures ?? 0) : 0;
   const title = isolate(props.campaignTitle);
   const organisers = isolate(props.organisers);
+  const languages = otherLanguages(props.locale, [
+    [props.campaignTitle, props.campaignTitleLocale],
+    ...props.demands.map((demand, index): [string, Locale | undefined] => [demand, props.demandLocales?.[index]]),
+  ]);
   return (
     <EmailLayout
       locale={props.locale}
+      languages={languages}
       preview={digestSubject(props)}
       brand={t("brand")}
       heading={t("heading", { title })}
@@ -83,7 +92,7 @@ export function DigestEmail(props: DigestProps) {
       }
     >
       <Text style={textStyle}>{withBdi(t("greeting", { name: isolate(props.recipientName) }))}</Text>
-      <Text style={textStyle}>{withBdi(t("intro", { title, organisers }))}</Text>
+      <Text style={textStyle}>{withBdi(t("intro", { title, organisers }), languages)}</Text>
       {props.kind === "MILESTONE" && props.milestoneGoal ? (
         <Text style={{ ...textStyle, fontWeight: 700 }}>{t("milestone", { goal: n(props.milestoneGoal), goalCount: props.milestoneGoal })}</Text>
       ) : null}
@@ -110,7 +119,7 @@ export function DigestEmail(props: DigestProps) {
           {props.demands.map((demand, index) => (
             <Text key={index} style={{ ...textStyle, margin: "4px 0" }}>
               {`${n(index + 1)}. `}
-              <bdi>{demand}</bdi>
+              <Bdi languages={languages}>{demand}</Bdi>
             </Text>
           ))}
         </Section>
@@ -170,6 +179,7 @@ function OrganiserContacts({ contacts, replyTo, locale }: { contacts: NonNullabl
   const style = { fontSize: 13, lineHeight: "20px", color: "#505a5f", margin: "4px 0" };
   const reachable = contacts.filter((contact) => contact.website || contact.email);
   if (reachable.length === 0) return null;
+  const names = otherLanguages(locale, reachable.map((contact) => [contact.name, contact.nameLocale]));
   const link = (href: string, text: ReactNode) => (
     <Link href={href} style={{ color: "#0b5d3b" }} dir="ltr">
       {text}
@@ -180,13 +190,7 @@ function OrganiserContacts({ contacts, replyTo, locale }: { contacts: NonNullabl
       <Text style={{ ...style, fontWeight: 700 }}>{t("heading")}</Text>
       {reachable.map((contact) => (
         <Text key={contact.name} style={style}>
-          {contact.nameLocale === locale ? (
-            <bdi>{contact.name}</bdi>
-          ) : (
-            <bdi lang={contact.nameLocale} dir="ltr">
-              {contact.name}
-            </bdi>
-          )}
+          <Bdi languages={names}>{contact.name}</Bdi>
           {contact.website ? <>{` · ${t("website")} `}{link(contact.website, contact.website)}</> : null}
           {contact.email ? <>{` · ${t("contact")} `}{link(`mailto:${contact.email}`, <bdi>{contact.email}</bdi>)}</> : null}
         </Text>

@@ -3,7 +3,7 @@ import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import { letterParagraphs } from "../lib/letters/compose-letter";
-import { EmailLayout, textStyle, withBdi } from "./parts";
+import { Bdi, EmailLayout, otherLanguages, textStyle, withBdi } from "./parts";
 
 export type LetterProps = {
   locale: Locale;
@@ -17,6 +17,9 @@ export type LetterProps = {
   // Whether the writer ticked "let them reply to me": only then does the letter carry Reply-To.
   repliesReachWriter: boolean;
   campaignTitle: string;
+  // The title's language: the campaign's own where it has none in the letter's. Absent in letters
+  // queued before it was kept, which read it as the letter's.
+  campaignTitleLocale?: Locale;
   campaignUrl: string;
   // The organisations that run the campaign and how to reach them (absent in letters queued before).
   organisers?: { name: string; nameLocale: Locale; website: string | null; email: string | null }[];
@@ -32,9 +35,11 @@ export function LetterEmail(props: LetterProps) {
   const t = translator(props.locale, "LetterEmail");
   const letter = letterParagraphs({ ...props, recipientName: isolate(props.recipientName) });
   const name = isolate(props.senderName);
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout
       locale={props.locale}
+      languages={languages}
       preview={props.subject}
       brand={t("brand")}
       heading={isolate(props.subject)}
@@ -53,7 +58,7 @@ export function LetterEmail(props: LetterProps) {
       <Text style={{ fontSize: 14, lineHeight: "22px", color: "#505a5f" }}>
         {t("campaign")}{" "}
         <Link href={props.campaignUrl}>
-          <bdi>{props.campaignTitle}</bdi>
+          <Bdi languages={languages}>{props.campaignTitle}</Bdi>
         </Link>
       </Text>
       {props.organisers && props.organisers.length > 0 ? <LetterOrganisers organisers={props.organisers} locale={props.locale} /> : null}
@@ -65,18 +70,13 @@ export function LetterEmail(props: LetterProps) {
 function LetterOrganisers({ organisers, locale }: { organisers: NonNullable<LetterProps["organisers"]>; locale: Locale }) {
   const t = translator(locale, "DigestOrganisers");
   const style = { fontSize: 14, lineHeight: "22px", color: "#505a5f", margin: "4px 0" };
+  const names = otherLanguages(locale, organisers.map((organiser) => [organiser.name, organiser.nameLocale]));
   return (
     <>
       <Text style={{ ...style, fontWeight: 700 }}>{t("runBy")}</Text>
       {organisers.map((organiser) => (
         <Text key={organiser.name} style={style}>
-          {organiser.nameLocale === locale ? (
-            <bdi>{organiser.name}</bdi>
-          ) : (
-            <bdi lang={organiser.nameLocale} dir="ltr">
-              {organiser.name}
-            </bdi>
-          )}
+          <Bdi languages={names}>{organiser.name}</Bdi>
           {organiser.website ? (
             <>
               {` · ${t("website")} `}

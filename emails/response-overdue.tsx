@@ -3,11 +3,14 @@ import { formatDate, formatNumber } from "../lib/i18n/format";
 import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, textStyle, withBdi } from "./parts";
+import { EmailButton, EmailLayout, otherLanguages, textStyle, withBdi } from "./parts";
 
 export type ResponseOverdueProps = {
   locale: Locale;
   campaignTitle: string;
+  // The title's language: the campaign's own where it has none in the e-mail's. Absent in messages
+  // queued before it was kept, which read it as the e-mail's.
+  campaignTitleLocale?: Locale;
   decisionMakerName: string;
   institution: string;
   signatures: number;
@@ -23,6 +26,7 @@ export function responseOverdueSubject(props: ResponseOverdueProps): string {
 
 export function ResponseOverdueEmail(props: ResponseOverdueProps) {
   const t = translator(props.locale, "ResponseOverdueEmail");
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout locale={props.locale} preview={responseOverdueSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
       <Text style={textStyle}>
@@ -36,6 +40,7 @@ export function ResponseOverdueEmail(props: ResponseOverdueProps) {
             asked: formatDate(new Date(props.askedAt), props.locale),
             due: formatDate(new Date(props.dueAt), props.locale),
           }),
+          languages,
         )}
       </Text>
       <Text style={textStyle}>{t("next")}</Text>

@@ -4,7 +4,7 @@ import { isolate } from "../lib/i18n/isolate";
 import { direction, type Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
 import type { SupporterLinks } from "../lib/privacy/supporter-links";
-import { EmailLayout, SupporterFooter, textStyle } from "./parts";
+import { Bdi, EmailLayout, SupporterFooter, otherLanguages, textStyle } from "./parts";
 
 export type SupporterUpdateProps = {
   // The language the update is written in here.
@@ -16,6 +16,8 @@ export type SupporterUpdateProps = {
   // Markdown written by the organisers: raw HTML is never rendered, images never loaded.
   body: string;
   campaignTitle?: string;
+  // The title's language: the campaign's own where it has none in the update's.
+  campaignTitleLocale?: Locale;
   campaignUrl?: string;
   // A copy an organiser sent to themself before sending.
   test?: boolean;
@@ -29,9 +31,11 @@ export function supporterUpdateSubject(props: SupporterUpdateProps): string {
 export function SupporterUpdateEmail(props: SupporterUpdateProps) {
   const t = translator(props.locale, "UpdateEmail");
   const organisation = isolate(props.organisationName);
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout
       locale={props.locale}
+      languages={languages}
       preview={props.subject}
       brand={organisation}
       heading={isolate(props.subject)}
@@ -58,7 +62,7 @@ export function SupporterUpdateEmail(props: SupporterUpdateProps) {
       {props.campaignUrl && props.campaignTitle ? (
         <Text style={textStyle}>
           <Link href={props.campaignUrl} style={{ color: "#0b5d3b" }}>
-            <bdi>{props.campaignTitle}</bdi>
+            <Bdi languages={languages}>{props.campaignTitle}</Bdi>
           </Link>
         </Text>
       ) : null}

@@ -2,11 +2,14 @@ import { Text } from "@react-email/components";
 import { isolate } from "../lib/i18n/isolate";
 import type { Locale } from "../lib/i18n/locales";
 import { translator } from "../lib/i18n/translator";
-import { EmailButton, EmailLayout, textStyle, withBdi } from "./parts";
+import { EmailButton, EmailLayout, otherLanguages, textStyle, withBdi } from "./parts";
 
 export type TrendingAlertProps = {
   locale: Locale;
   campaignTitle: string;
+  // The title's language: the campaign's own where it has none in the e-mail's. Absent in messages
+  // queued before it was kept, which read it as the e-mail's.
+  campaignTitleLocale?: Locale;
   kind: "IP_HASH" | "EMAIL_DOMAIN";
   // The IP hash (never an address) or the e-mail domain.
   value: string;
@@ -25,10 +28,11 @@ export function trendingAlertSubject(props: TrendingAlertProps): string {
 export function TrendingAlertEmail(props: TrendingAlertProps) {
   const t = translator(props.locale, "TrendingAlertEmail");
   const hour = props.hourStart.slice(0, 16).replace("T", " ");
+  const languages = otherLanguages(props.locale, [[props.campaignTitle, props.campaignTitleLocale]]);
   return (
     <EmailLayout locale={props.locale} preview={trendingAlertSubject(props)} brand={t("brand")} heading={t("heading")} footnote={t("footnote")}>
       <Text style={textStyle}>
-        {withBdi(t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: isolate(props.campaignTitle), count: props.confirmed, hour }))}
+        {withBdi(t(props.kind === "IP_HASH" ? "bodyIpHash" : "bodyEmailDomain", { title: isolate(props.campaignTitle), count: props.confirmed, hour }), languages)}
       </Text>
       <Text style={{ ...textStyle, direction: "ltr", fontFamily: "monospace" }}>{props.value}</Text>
       {props.held ? <Text style={textStyle}>{t("held", { count: props.held })}</Text> : null}

@@ -113,7 +113,7 @@ async function alertOwners(tx: Tx, flagId: string, burst: Burst & { hourStart: D
   });
   const owners = new Map(campaign.owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
   const locale: Locale = "en";
-  const campaignTitle = localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text;
+  const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
   for (const [userId, email] of owners) {
     await sendEmail(tx, {
       template: "trending-alert",
@@ -122,7 +122,8 @@ async function alertOwners(tx: Tx, flagId: string, burst: Burst & { hourStart: D
       idempotencyKey: `trending-alert:${flagId}:${userId}`,
       props: {
         locale,
-        campaignTitle,
+        campaignTitle: title.text,
+        campaignTitleLocale: title.locale,
         kind: burst.kind,
         value: burst.value,
         confirmed: burst.confirmed,

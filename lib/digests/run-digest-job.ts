@@ -192,6 +192,8 @@ async function queueDigest(options: {
     });
     if (inserted.count === 0) return "alreadySent";
     const responseDue = await awaitedResponse(tx, campaign.id, recipient.id, options.now);
+    const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
+    const demands = campaign.demands.map((demand) => localized(locale, readTranslations(demand.text), campaign.primaryLocale));
     await sendEmail(tx, {
       template: "digest",
       to: recipient.email,
@@ -201,14 +203,16 @@ async function queueDigest(options: {
       props: {
         locale,
         recipientName: recipient.name,
-        campaignTitle: localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text,
+        campaignTitle: title.text,
+        campaignTitleLocale: title.locale,
         organisers: campaign.owners.map((owner) => localized(locale, { en: owner.organisation.name, ar: owner.organisation.nameAr }).text).join(locale === "ar" ? "، " : ", "),
         organiserContacts: campaign.owners.map(({ organisation }) => {
           const name = localized(locale, { en: organisation.name, ar: organisation.nameAr });
           return { name: name.text, nameLocale: name.locale, website: organisation.website, email: organisation.contactEmail };
         }),
         replyTo,
-        demands: campaign.demands.map((demand) => localized(locale, readTranslations(demand.text), campaign.primaryLocale).text),
+        demands: demands.map((demand) => demand.text),
+        demandLocales: demands.map((demand) => demand.locale),
         kind: item.kind,
         ...(item.goal ? { milestoneGoal: item.goal } : {}),
         newSignatures,

@@ -44,6 +44,12 @@ export function writtenIn(values: Translations): Locale[] {
   return locales.filter((locale) => Boolean(values[locale]));
 }
 
+// The languages a text is written in, the one it was first written in first (whether or not it
+// has it yet: a draft's title may still be empty).
+export function languagesOf(values: Translations, primary: Locale): Locale[] {
+  return [primary, ...writtenIn(values).filter((locale) => locale !== primary)];
+}
+
 // One text per language as a form or an API sends it: {"ar": "…", "tr": "…"}, each trimmed and
 // at most `max` characters; blank ones are dropped. Unknown languages are refused.
 export function translationsSchema<Message extends string>(max: number, messages: { tooLong: Message; invalid: Message }) {

@@ -70,7 +70,7 @@ export async function sendLetter(options: {
 
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
-  const campaignTitle = localized(locale, campaign.title, campaign.primaryLocale).text;
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const key = options.letterKey && letterKeyPattern.test(options.letterKey) ? options.letterKey : randomUUID();
   const outboxKey = `letter:${sender.supporterId}:${key}:${recipient.id}`;
   const replyTo = letter.replyToMe ? sender.email : null;
@@ -81,7 +81,7 @@ export async function sendLetter(options: {
       // One signature's letters are written one at a time, so its daily count below is exact.
       await tx.$queryRaw`SELECT id FROM signatures WHERE id = ${sender.signatureId} FOR UPDATE`;
       const sequence = await tx.letter.count({ where: { campaignId: campaign.id, decisionMakerId: recipient.id } });
-      const subject = rotateSubject(template.subjects, sequence, campaignTitle);
+      const subject = rotateSubject(template.subjects, sequence, title.text);
       // A second letter from this signature to this recipient breaks the unique rule here.
       const row = await tx.letter.create({
         data: { campaignId: campaign.id, decisionMakerId: recipient.id, signatureId: sender.signatureId, supporterId: sender.supporterId, locale, subject, outboxKey, createdAt: now },
@@ -113,7 +113,8 @@ export async function sendLetter(options: {
           personal: letter.personal,
           senderName: letter.name,
           repliesReachWriter: replyTo !== null,
-          campaignTitle,
+          campaignTitle: title.text,
+          campaignTitleLocale: title.locale,
           campaignUrl: publicUrl.campaign(locale, campaign.slug),
           organisers: campaign.organisers.map((organiser) => {
             const name = localized(locale, organiser.name);

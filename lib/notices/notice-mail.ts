@@ -49,6 +49,7 @@ export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<Campa
     organisationName: (locale === "ar" ? notice.organisation.nameAr : null) ?? notice.organisation.name,
     fromName: updateSenderName(notice.organisation, locale),
     campaignTitle: title.text,
+    campaignTitleLocale: title.locale,
     items,
     recordUrl: publicUrl.deliveryRecord(locale, campaign.slug),
     supporterLinks: payload.supporterLinks,

@@ -64,6 +64,7 @@ async function tellOrganisers(item: OverdueResponse, now: Date): Promise<boolean
     const people = new Map(owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
     // Organisers read the language their campaign is written in.
     const locale = item.campaign.primaryLocale;
+    const title = localized(locale, item.campaign.title, item.campaign.primaryLocale);
     for (const [userId, email] of people) {
       await sendEmail(tx, {
         template: "response-overdue",
@@ -72,7 +73,8 @@ async function tellOrganisers(item: OverdueResponse, now: Date): Promise<boolean
         idempotencyKey: `response-overdue:${item.askId}:${userId}`,
         props: {
           locale,
-          campaignTitle: localized(locale, item.campaign.title, item.campaign.primaryLocale).text,
+          campaignTitle: title.text,
+          campaignTitleLocale: title.locale,
           decisionMakerName: item.decisionMaker.name,
           institution: localized(locale, { en: item.decisionMaker.institution, ar: item.decisionMaker.institutionAr }).text,
           signatures: item.signatures,

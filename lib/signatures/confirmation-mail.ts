@@ -23,6 +23,7 @@ export function confirmationMail(
   const confirmation = options.confirmed ? null : newConfirmationToken();
   const { links, unsubscribeHash, eraseHash } = newSupporterLinks(locale);
   const campaignUrl = publicUrl.campaign(locale, campaign.slug);
+  const title = localized(locale, campaign.title, campaign.primaryLocale);
   const mail = outboxRow({
     template: "confirm-signature",
     to: options.to,
@@ -32,7 +33,8 @@ export function confirmationMail(
     props: {
       locale,
       name: options.name,
-      campaignTitle: localized(locale, campaign.title, campaign.primaryLocale).text,
+      campaignTitle: title.text,
+      campaignTitleLocale: title.locale,
       confirmUrl: confirmation ? publicUrl.confirm(locale, confirmation.token) : campaignUrl,
       campaignUrl,
       alreadyConfirmed: confirmation === null,

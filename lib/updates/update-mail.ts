@@ -58,6 +58,7 @@ export function updateEmailProps(
   const texts = updateTexts(update);
   const locale = readingLocale(texts, options.wanted);
   const campaign = update.campaign;
+  const title = campaign ? localized(locale, readTranslations(campaign.title), campaign.primaryLocale) : null;
   return {
     locale,
     // The e-mail's note says the update is in English: only where it is.
@@ -66,9 +67,9 @@ export function updateEmailProps(
     fromName: updateSenderName(update.organisation, locale),
     subject: texts.subject[locale] ?? "",
     body: texts.body[locale] ?? "",
-    ...(campaign
+    ...(campaign && title
       ? // The campaign's page in the reader's own language, even where the update is in another.
-        { campaignTitle: localized(locale, readTranslations(campaign.title), campaign.primaryLocale).text, campaignUrl: publicUrl.campaign(options.wanted, campaign.slug) }
+        { campaignTitle: title.text, campaignTitleLocale: title.locale, campaignUrl: publicUrl.campaign(options.wanted, campaign.slug) }
       : {}),
     ...(options.test ? { test: true } : {}),
     supporterLinks: options.supporterLinks,

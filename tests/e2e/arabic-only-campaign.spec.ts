@@ -57,6 +57,8 @@ test("an Arabic-only campaign is published, read in Turkish, signed with a mixed
   const slug = (await page.locator(".editor-facts code").textContent())!.replace(/^\/ar\/campaigns\//, "");
   // The address is the Arabic title in Latin letters (a number after it if another run took it).
   expect(slug).toMatch(new RegExp(`^${slugFromTitle(title)}(-\\d+)?$`));
+  // It is previewed in the one language it is written in.
+  await expect(page.getByRole("navigation", { name: editor("previewLinks") }).getByRole("link")).toHaveText([editor("overview"), editor("previewIn", { language: inArabic })]);
   await page.getByRole("button", { name: editor("status.publish") }).click();
   await expect(page).toHaveURL(/done=published$/);
 

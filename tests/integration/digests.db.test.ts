@@ -236,6 +236,9 @@ describe("runDigestJob", () => {
     const [mail] = provider.capture.messages({ to: english.email });
     expect(mail!.subject).toBe(`3 signatures: ${isolate("افتحوا المعابر")}`);
     expect(mail!.text).toContain("افتحوا المعابر أمام المساعدات.");
+    // A screen reader reads them in Arabic, not in the English e-mail's voice.
+    expect(mail!.html).toContain(`<bdi lang="ar" dir="rtl">افتحوا المعابر</bdi>`);
+    expect(mail!.html).toContain(`<bdi lang="ar" dir="rtl">افتحوا المعابر أمام المساعدات.</bdi>`);
   });
 
   it("records a digest kept in the development mailbox as not sent, and claims no delivery for it", async () => {

@@ -433,14 +433,14 @@ describe("letters to representatives", () => {
     await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id, { body: bodyAr, personal: arabicPersonal }), locale: "en" });
     const [arabic] = await letterMessagesTo(recipients.un.email);
     expect(arabic!.locale).toBe("ar");
-    expect(arabic!.payload).toMatchObject({ subject: "احموا المدنيين", campaignTitle: "احموا المدنيين" });
+    expect(arabic!.payload).toMatchObject({ subject: "احموا المدنيين", campaignTitle: "احموا المدنيين", campaignTitleLocale: "ar" });
     expect((await renderTemplate("letter", arabic!.payload as unknown as LetterProps)).html).toMatch(/<html[^>]*dir="rtl"/);
 
     // A Turkish page: the Turkish letter, its subject, its greeting and the title in Turkish.
     await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.britain.id, { body: turkishBody }), locale: "tr" });
     const [turkish] = await letterMessagesTo(recipients.britain.email);
     expect(turkish!.locale).toBe("tr");
-    expect(turkish!.payload).toMatchObject({ subject: "Sivilleri koruyun", campaignTitle: "Sivilleri koruyun" });
+    expect(turkish!.payload).toMatchObject({ subject: "Sivilleri koruyun", campaignTitle: "Sivilleri koruyun", campaignTitleLocale: "tr" });
     expect((await renderTemplate("letter", turkish!.payload as unknown as LetterProps)).text).toContain(turkishBody);
     expect(await db.letter.findMany({ where: { campaignId: campaign.id }, select: { locale: true }, orderBy: { createdAt: "asc" } })).toEqual([{ locale: "ar" }, { locale: "tr" }]);
   });

@@ -117,6 +117,9 @@ describe("response thresholds", () => {
     expect(await mailsTo(viewer.email, { template: "response-overdue" })).toHaveLength(0);
     const alert = await renderTemplate("response-overdue", alerts[0]!.payload as never);
     expect(alert.text).toContain(`كان موعد الردّ ${formatDate(dueAt, "ar")}، ولم يُسجَّل أيّ ردّ.`);
+    // The campaign's Arabic title in the Arabic e-mail: read in the e-mail's own voice.
+    expect(alerts[0]!.payload).toMatchObject({ campaignTitleLocale: "ar" });
+    expect(alert.html).not.toMatch(/<bdi [^>]*lang=/);
 
     // The next digest to each says so, politely, in its language.
     await addSignatures(campaign.id, 1, new Date());

@@ -140,9 +140,12 @@ describe("signPetition", () => {
     await sign(campaign, signInput(), { locale: "tr" });
     await sign(campaign, signInput(), { locale: "en" });
     const titles = await Promise.all(
-      (await signaturesOf(campaign)).map(async (signature) => [signature.locale, (await confirmationMessages(signature.id))[0]!.props.campaignTitle]),
+      (await signaturesOf(campaign)).map(async (signature) => {
+        const { props } = (await confirmationMessages(signature.id))[0]!;
+        return [signature.locale, [props.campaignTitle, props.campaignTitleLocale]];
+      }),
     );
-    expect(Object.fromEntries(titles)).toEqual({ tr: "İdlib'deki sivilleri koruyun", en: "احموا المدنيين في إدلب" });
+    expect(Object.fromEntries(titles)).toEqual({ tr: ["İdlib'deki sivilleri koruyun", "tr"], en: ["احموا المدنيين في إدلب", "ar"] });
   });
 
   it("refuses invalid input with a key per field and stores nothing", async () => {

@@ -243,6 +243,8 @@ describe("updates to supporters", () => {
     expect(toTurkish!.subject).toBe("Dilekçeyi teslim ettik");
     expect(toTurkish!.text).toContain("Pazartesi teslim ettik");
     expect(toTurkish!.text).toContain("أوقفوا القصف");
+    // The Arabic title in the Turkish update is marked Arabic, for a screen reader to read it so.
+    expect(toTurkish!.html).toContain(`<bdi lang="ar" dir="rtl">أوقفوا القصف</bdi>`);
     expect(toTurkish!.text).toMatch(/http\S+\/tr\/unsubscribe\/[\w-]{43}/);
     for (const person of [arabic, english, french]) {
       const [message] = provider.capture.messages({ to: person.email });

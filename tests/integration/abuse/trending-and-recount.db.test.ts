@@ -92,7 +92,10 @@ describe("trending detection", () => {
     const [flag] = (await checkTrending({ now: hour })).flagged.filter((f) => f.campaignId === campaign.id && f.kind === "IP_HASH");
     const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${flag!.id}:` } } }));
     expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
-    expect((await renderTemplate("trending-alert", mails[0]!.payload as never)).subject).toBe(`Unusual burst of signatures: ${isolate(title)}`);
+    const alert = await renderTemplate("trending-alert", mails[0]!.payload as never);
+    expect(alert.subject).toBe(`Unusual burst of signatures: ${isolate(title)}`);
+    // The English alert marks the title Arabic, for a screen reader to read it so.
+    expect(alert.html).toContain(`<bdi lang="ar" dir="rtl">${title}</bdi>`);
     const listed = (await listOpenTrendingFlags(owner)).find((f) => f.id === flag!.id);
     expect(listed).toMatchObject({ campaignTitle: { ar: title }, campaignPrimaryLocale: "ar" });
   });

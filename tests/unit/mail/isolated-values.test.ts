@@ -8,6 +8,7 @@ import { renderPlainText } from "../../../emails/plain-text";
 import type { ResponseOverdueProps } from "../../../emails/response-overdue";
 import { SupporterUpdateEmail, supporterUpdateSubject, type SupporterUpdateProps } from "../../../emails/supporter-update";
 import type { TrendingAlertProps } from "../../../emails/trending-alert";
+import type { Locale } from "../../../lib/i18n/locales";
 import { renderTemplate } from "../../../lib/mail/templates";
 
 // Values whose own direction, or the comma and quotes at their ends, would reorder an Arabic
@@ -147,5 +148,121 @@ describe.each([
     }
     // The HTML isolates with elements, not with the plain text's marks.
     expect(html).not.toMatch(/[\u2066-\u2069]/);
+  });
+});
+
+// A campaign's text in the language it was written in, and the language an e-mail says it is in
+// (undefined: a message queued before the language was kept).
+type CampaignText = { title: string; demand: string; language: Locale | undefined };
+
+// Each kind of e-mail that shows a campaign's title (the digest its demands too), written in `locale`.
+function campaignTextEmails(locale: Locale, { title, demand, language }: CampaignText): { kind: string; email: () => Promise<Rendered> }[] {
+  const confirm = { locale, name: "Layla", campaignTitle: title, campaignTitleLocale: language, confirmUrl: `${url}/confirm`, campaignUrl: url, supporterLinks: links };
+  const digest: DigestProps = {
+    locale,
+    recipientName: "Jane Example",
+    campaignTitle: title,
+    campaignTitleLocale: language,
+    organisers: "Syrian Civil Defence",
+    demands: [demand],
+    demandLocales: language ? [language] : undefined,
+    kind: "SCHEDULED",
+    newSignatures: 12,
+    totalSignatures: 1204,
+    countedAt: "2026-11-21T08:00:00.000Z",
+    topCountries: [],
+    comments: [],
+    campaignUrl: url,
+    fingerprint: "0".repeat(64),
+  };
+  const letter: LetterProps = {
+    locale,
+    subject: "Protect civilians",
+    recipientName: "Jane Example",
+    body: "We write to you.",
+    personal: "",
+    senderName: "Layla",
+    repliesReachWriter: false,
+    campaignTitle: title,
+    campaignTitleLocale: language,
+    campaignUrl: url,
+  };
+  const overdue: ResponseOverdueProps = {
+    locale,
+    campaignTitle: title,
+    campaignTitleLocale: language,
+    decisionMakerName: "Jane Example",
+    institution: "Ministry of Foreign Affairs",
+    signatures: 10000,
+    askedAt: "2026-11-01T09:00:00.000Z",
+    dueAt: "2026-12-01T09:00:00.000Z",
+    deliveryUrl: url,
+  };
+  const trending: TrendingAlertProps = { locale, campaignTitle: title, campaignTitleLocale: language, kind: "IP_HASH", value: "Qm9n", confirmed: 120, hourStart: "2026-11-21T09:00:00.000Z", dashboardUrl: url };
+  const update: SupporterUpdateProps = { locale, organisationName: "Syrian Civil Defence", subject: "We delivered it", body: "Thank you.", campaignTitle: title, campaignTitleLocale: language, campaignUrl: url, supporterLinks: links };
+  const notice: CampaignNoticeProps = {
+    locale,
+    organisationName: "Syrian Civil Defence",
+    campaignTitle: title,
+    campaignTitleLocale: language,
+    items: [
+      { kind: "delivered", addressee: "UN Security Council" },
+      { kind: "delivered", addressee: "UK Foreign Office" },
+    ],
+    recordUrl: url,
+    supporterLinks: links,
+  };
+  return [
+    { kind: "confirm-signature", email: () => renderTemplate("confirm-signature", confirm) },
+    { kind: "confirm-signature (the reminder)", email: () => renderTemplate("confirm-signature", { ...confirm, reminder: true }) },
+    { kind: "confirm-signature (already signed)", email: () => renderTemplate("confirm-signature", { ...confirm, alreadyConfirmed: true }) },
+    { kind: "digest", email: () => renderTemplate("digest", digest) },
+    { kind: "letter", email: () => renderTemplate("letter", letter) },
+    { kind: "response-overdue", email: () => renderTemplate("response-overdue", overdue) },
+    { kind: "trending-alert", email: () => renderTemplate("trending-alert", trending) },
+    { kind: "supporter-update", email: () => rendered(SupporterUpdateEmail, supporterUpdateSubject, update) },
+    { kind: "campaign-notice", email: () => rendered(CampaignNoticeEmail, campaignNoticeSubject, notice) },
+  ];
+}
+
+const arabic = { title: "احموا المدنيين في إدلب", demand: "أوقفوا قصف المدن" };
+// The HTML a reader sees, with its elements' attributes: not the hidden preview.
+const withoutPreview = (html: string) => html.replace(/<div[^>]*data-skip-in-text="true">[\s\S]*?<\/div><\/div>/, "");
+// Every <bdi> holding `value`, as written.
+const bdisOf = (html: string, value: string) => [...html.matchAll(new RegExp(`<bdi[^>]*>${escapeRegExp(escapeHtml(value))}</bdi>`, "g"))].map(([bdi]) => bdi);
+
+describe("a campaign's title and demands in another language than the e-mail", () => {
+  it.each(campaignTextEmails("en", { ...arabic, language: "ar" }))("$kind in English: the Arabic title is marked Arabic, right to left", async ({ email: rendering }) => {
+    const email = await rendering();
+    const html = withoutPreview(email.html);
+    const bdis = bdisOf(html, arabic.title);
+    expect(bdis.length).toBeGreaterThan(0);
+    expect(bdis.length).toBe(count(html, arabic.title));
+    for (const bdi of bdis) expect(bdi).toBe(`<bdi lang="ar" dir="rtl">${arabic.title}</bdi>`);
+    // The plain text and the subject isolate the title as before, with nothing to say its language.
+    expect(email.text).toContain(isolated(arabic.title));
+  });
+
+  it("digest in English: the demand is marked Arabic too", async () => {
+    const digest = campaignTextEmails("en", { ...arabic, language: "ar" }).find((one) => one.kind === "digest")!;
+    expect(bdisOf((await digest.email()).html, arabic.demand)).toEqual([`<bdi lang="ar" dir="rtl">${arabic.demand}</bdi>`]);
+  });
+
+  it("digest in Arabic, the campaign written in Turkish: the title is marked Turkish, left to right", async () => {
+    const digest = campaignTextEmails("ar", { title: "Sivilleri koruyun", demand: "Bombalamayı durdurun", language: "tr" }).find((one) => one.kind === "digest")!;
+    const html = withoutPreview((await digest.email()).html);
+    expect(bdisOf(html, "Sivilleri koruyun")).toEqual(Array(2).fill(`<bdi lang="tr" dir="ltr">Sivilleri koruyun</bdi>`));
+    expect(bdisOf(html, "Bombalamayı durdurun")).toEqual([`<bdi lang="tr" dir="ltr">Bombalamayı durdurun</bdi>`]);
+  });
+
+  it.each([
+    ...campaignTextEmails("ar", { ...arabic, language: "ar" }).map((one) => ({ ...one, kind: `${one.kind} in Arabic` })),
+    ...campaignTextEmails("en", { ...arabic, language: undefined }).map((one) => ({ ...one, kind: `${one.kind} queued before the language was kept` })),
+  ])("$kind: the title is a plain <bdi>, read in the e-mail's own voice", async ({ email: rendering }) => {
+    const html = withoutPreview((await rendering()).html);
+    const bdis = bdisOf(html, arabic.title);
+    expect(bdis.length).toBeGreaterThan(0);
+    for (const bdi of bdis) expect(bdi).toBe(`<bdi>${arabic.title}</bdi>`);
+    expect(html).not.toMatch(/<bdi [^>]*lang=/);
   });
 });

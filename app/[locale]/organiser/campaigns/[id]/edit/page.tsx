@@ -3,7 +3,8 @@ import { isPublic } from "@/lib/campaigns/lifecycle";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { direction, localized, type Locale } from "@/lib/i18n/locales";
+import { direction, languageName, localized, type Locale } from "@/lib/i18n/locales";
+import { languagesOf } from "@/lib/i18n/translations";
 import { publicPath } from "@/lib/public-urls";
 import { updateCampaignAction } from "../../_editor/actions";
 import { editorOptions } from "../../_editor/choices";
@@ -77,12 +78,12 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
 
       <nav className="editor-links" aria-label={t("previewLinks")}>
         <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("overview")}</a>
-        <a href={editorPath("en", campaign.id, "preview")} hrefLang="en">
-          {t("previewIn.en")}
-        </a>
-        <a href={editorPath("ar", campaign.id, "preview")} hrefLang="ar">
-          {t("previewIn.ar")}
-        </a>
+        {/* The campaign's page in each language it is written in, its own first. */}
+        {languagesOf(campaign.title, campaign.primaryLocale).map((language) => (
+          <a key={language} href={editorPath(language, campaign.id, "preview")} hrefLang={language}>
+            {t("previewIn", { language: languageName(locale, language) })}
+          </a>
+        ))}
       </nav>
 
       {campaign.canEdit ? null : <p className="notice">{t("edit.readOnly")}</p>}

@@ -5,7 +5,8 @@ import { roleAtLeast } from "@/lib/auth/authorize";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import { getCampaignPreview } from "@/lib/campaigns/editor/get-campaign-preview";
 import { countryCodesInOrder } from "@/lib/countries";
-import type { Locale } from "@/lib/i18n/locales";
+import { languageName, type Locale } from "@/lib/i18n/locales";
+import { languagesOf } from "@/lib/i18n/translations";
 import { publicPath } from "@/lib/public-urls";
 import { editorPath } from "../../_editor/form-state";
 import { StatusForm } from "../../_editor/status-form";
@@ -25,7 +26,7 @@ export default async function PreviewCampaignPage({ params, searchParams }: Prop
   const { locale, loaded: campaign } = await openCampaignPage(params, getCampaignPreview);
   const { done } = await searchParams;
   const [t, statuses] = await Promise.all([getTranslations({ locale, namespace: "CampaignEditor" }), getTranslations({ locale, namespace: "CampaignStatuses" })]);
-  const other: Locale = locale === "ar" ? "en" : "ar";
+  const others = languagesOf(campaign.title, campaign.primaryLocale).filter((language) => language !== locale);
 
   return (
     <div className="preview-page">
@@ -39,9 +40,11 @@ export default async function PreviewCampaignPage({ params, searchParams }: Prop
         <p className="preview-links">
           <a href={editorPath(locale, campaign.id, "edit")}>{t("preview.backToEditor")}</a>
           <a href={`/${locale}/organiser/campaigns/${encodeURIComponent(campaign.id)}`}>{t("overview")}</a>
-          <a href={editorPath(other, campaign.id, "preview")} hrefLang={other}>
-            {t(`previewIn.${other}`)}
-          </a>
+          {others.map((language) => (
+            <a key={language} href={editorPath(language, campaign.id, "preview")} hrefLang={language}>
+              {t("previewIn", { language: languageName(locale, language) })}
+            </a>
+          ))}
           {isPublic(campaign) ? <a href={publicPath.campaign(locale, campaign.slug)}>{t("preview.publicPage")}</a> : null}
         </p>
         {/* Said only while true: a campaign closed since it was published is not "accepting signatures". */}
