@@ -37,7 +37,7 @@ async function exportSide(context: BenchContext, server: BenchServer, databaseUr
   const sealing = openDatabase({ databaseUrl, pgliteDataDir: "memory://", poolSize: 2 });
   context.onCleanup(() => sealing.close());
   const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
-  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, '{"en": "Benchmark organisation"}', now())`, [organisationId]);
   const bench = { client, sealIn: sealing.prisma, organisationId };
   const started = performance.now();
   const campaignId = await createCampaign(bench, rows, insert);

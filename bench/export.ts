@@ -44,7 +44,7 @@ export async function benchDatabase(context: BenchContext, name: string): Promis
   const sealing = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://", poolSize: 2 });
   context.onCleanup(() => sealing.close());
   const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
-  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, '{"en": "Benchmark organisation"}', now())`, [organisationId]);
   return { url, client, sealIn: sealing.prisma, organisationId };
 }
 

@@ -59,7 +59,7 @@ const recipientAddress = (prefix: string, n: number) => `${prefix}.${n}@example.
 // `sealIn` seals the supporters as the app would have (a client on the same database).
 export async function createUpdateAudience(client: pg.Client, sealIn: PrismaClient, count: number): Promise<UpdateAudience> {
   const organisationId = `bench-org-${randomUUID().slice(0, 8)}`;
-  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Benchmark organisation', now())`, [organisationId]);
+  await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, '{"en": "Benchmark organisation"}', now())`, [organisationId]);
   const campaignId = await createCampaign({ client, sealIn, organisationId }, 0);
   const prefix = `upd-${randomUUID().slice(0, 8)}`;
   await seedConsentingSupporters(client, { organisationId, campaignId, prefix, count });

@@ -21,7 +21,7 @@ async function addTarget(client: pg.Client, campaignId: string): Promise<string>
   const id = `bench-dm-${randomUUID().slice(0, 8)}`;
   await client.query(
     `INSERT INTO decision_makers (id, name, title, institution, country, email, updated_at)
-     VALUES ($1, 'High Representative', 'High Representative for Foreign Affairs', 'European Union', 'INT', 'hr@example.org', now())`,
+     VALUES ($1, '{"en": "High Representative"}', '{"en": "High Representative for Foreign Affairs"}', '{"en": "European Union"}', 'INT', 'hr@example.org', now())`,
     [id],
   );
   await client.query(`INSERT INTO campaign_targets (campaign_id, decision_maker_id) VALUES ($1, $2)`, [campaignId, id]);

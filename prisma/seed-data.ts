@@ -739,6 +739,30 @@ const protectCiviliansLetter: SeedLetter = {
 };
 
 /** Keyed by campaign slug. */
+// The directory's seed entries in Arabic: name, office and institution, for the Arabic pages and
+// the letters and digests of Arabic readers.
+export const decisionMakersInArabic: Record<string, { name: string; title: string; institution: string }> = {
+  "un-security-council": { name: "رئيس مجلس الأمن", title: "رئيس مجلس الأمن (بالتناوب شهرياً)", institution: "مجلس الأمن التابع للأمم المتحدة" },
+  "un-general-assembly": { name: "رئيس الجمعية العامة", title: "رئيس الجمعية العامة للأمم المتحدة", institution: "الجمعية العامة للأمم المتحدة" },
+  "un-secretary-general": { name: "الأمين العام للأمم المتحدة", title: "الأمين العام", institution: "الأمم المتحدة" },
+  "icc-prosecutor": { name: "المدعي العام للمحكمة الجنائية الدولية", title: "المدعي العام", institution: "المحكمة الجنائية الدولية، مكتب المدعي العام" },
+  "gb-foreign-secretary": { name: "وزير الخارجية البريطاني", title: "وزير الدولة للشؤون الخارجية والكومنولث والتنمية", institution: "وزارة الخارجية والكومنولث والتنمية" },
+  "us-house-foreign-affairs": { name: "رئيس لجنة الشؤون الخارجية في مجلس النواب", title: "رئيس لجنة الشؤون الخارجية", institution: "مجلس النواب الأمريكي" },
+  "eu-high-representative": {
+    name: "الممثل الأعلى للاتحاد الأوروبي للشؤون الخارجية والسياسة الأمنية",
+    title: "الممثل الأعلى ونائب رئيس المفوضية الأوروبية",
+    institution: "الاتحاد الأوروبي، دائرة العمل الخارجي الأوروبي",
+  },
+  "ru-foreign-ministry": { name: "وزير خارجية روسيا الاتحادية", title: "وزير الخارجية", institution: "وزارة خارجية روسيا الاتحادية" },
+  "sy-foreign-ministry": { name: "وزير الخارجية السوري", title: "وزير الخارجية", institution: "وزارة الخارجية، سوريا" },
+  "tr-foreign-ministry": { name: "وزير الخارجية التركي", title: "وزير الخارجية", institution: "وزارة خارجية الجمهورية التركية" },
+  "gb-mp-london-example": { name: "عضو البرلمان عن دائرة لندن (مثال)", title: "عضو البرلمان", institution: "مجلس العموم" },
+  "gb-msp-scotland-example": { name: "عضو البرلمان الاسكتلندي عن دائرة لوثيان (مثال)", title: "عضو البرلمان الاسكتلندي", institution: "البرلمان الاسكتلندي" },
+  "de-bundestag-foreign-affairs": { name: "رئيس لجنة الشؤون الخارجية", title: "رئيس لجنة الشؤون الخارجية", institution: "البوندستاغ الألماني" },
+  "fr-assemblee-foreign-affairs": { name: "رئيس لجنة الشؤون الخارجية", title: "رئيس لجنة الشؤون الخارجية", institution: "الجمعية الوطنية الفرنسية" },
+  "us-senate-foreign-relations": { name: "رئيس لجنة العلاقات الخارجية في مجلس الشيوخ", title: "رئيس لجنة العلاقات الخارجية", institution: "مجلس الشيوخ الأمريكي" },
+};
+
 export const campaignLetters: Record<string, SeedLetter> = {
   "protect-civilians-northwest-syria": protectCiviliansLetter,
   "ceasefire-idlib-now": {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { storedTranslations } from "../lib/i18n/translations";
-import { campaignLetters, campaigns, decisionMakers, letterDecisionMakers, organisations, statements, type SeedStatement } from "./seed-data";
+import { campaignLetters, campaigns, decisionMakers, decisionMakersInArabic, letterDecisionMakers, organisations, statements, type SeedStatement } from "./seed-data";
 
 export type SeedReport = { campaignsCreated: string[] };
 
@@ -14,10 +14,8 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
       where: { slug: organisation.slug },
       create: {
         slug: organisation.slug,
-        name: organisation.name,
-        nameAr: organisation.nameAr,
-        description: organisation.description,
-        descriptionAr: organisation.descriptionAr,
+        name: storedTranslations({ en: organisation.name, ar: organisation.nameAr }),
+        description: storedTranslations({ en: organisation.description, ar: organisation.descriptionAr }),
         website: organisation.website,
         contactEmail: organisation.contactEmail,
         senderName: organisation.senderName,
@@ -36,13 +34,11 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
         slug: statement.slug,
         authorOrganisationId: statement.authorOrganisationSlug ? organisationIds.get(statement.authorOrganisationSlug) : undefined,
         authorName: statement.authorName,
-        title: statement.title,
-        titleAr: statement.titleAr,
+        title: storedTranslations({ en: statement.title, ar: statement.titleAr }),
         publishedOn: new Date(`${statement.publishedOn}T00:00:00Z`),
         datePrecision: statement.datePrecision,
         language: statement.language,
-        summaryEn: statement.summaryEn,
-        summaryAr: statement.summaryAr,
+        summary: storedTranslations({ en: statement.summaryEn, ar: statement.summaryAr }),
         fullText: seedStatementText(statement),
         url: statement.url,
       },
@@ -55,7 +51,7 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
     await prisma.sourceStatement.updateMany({ where: { id: row.id, fullText: null }, data: { fullText: seedStatementText(statement) } });
     if ((await prisma.statementAuthor.count({ where: { statementId: row.id } })) === 0) {
       await prisma.statementAuthor.createMany({
-        data: statement.authors.map((author, index) => ({ statementId: row.id, position: index + 1, name: author.name, nameAr: author.nameAr })),
+        data: statement.authors.map((author, index) => ({ statementId: row.id, position: index + 1, name: storedTranslations({ en: author.name, ar: author.nameAr }) })),
         skipDuplicates: true,
       });
     }
@@ -69,9 +65,9 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
       existing ??
       (await prisma.decisionMaker.create({
         data: {
-          name: person.name,
-          title: person.title,
-          institution: person.institution,
+          name: storedTranslations({ en: person.name, ar: decisionMakersInArabic[person.key]?.name }),
+          title: storedTranslations({ en: person.title, ar: decisionMakersInArabic[person.key]?.title }),
+          institution: storedTranslations({ en: person.institution, ar: decisionMakersInArabic[person.key]?.institution }),
           country: person.country,
           region: (person as { region?: string }).region,
           email: person.email,

@@ -1,9 +1,9 @@
 // npm run organiser:invite -- you@example.org "Organisation name" [--role owner|organiser|viewer] [--locale en|ar|tr|ku|fr|de]
 //
-// Creates the organisation if needed (its slug made from the name), adds the address as a member
-// (an OWNER unless --role says otherwise), and prints a sign-in link when no mail provider is
-// configured, or queues the invitation e-mail when RESEND_API_KEY is set. The first organiser of
-// a fresh install is made this way; owners invite everyone else from the web.
+// Creates the organisation if needed (the name given as its English name, its slug made from it),
+// adds the address as a member (an OWNER unless --role says otherwise), and prints a sign-in link
+// when no mail provider is configured, or queues the invitation e-mail when RESEND_API_KEY is set.
+// The first organiser of a fresh install is made this way; owners invite everyone else from the web.
 //
 // The link is for the address the server serves: APP_URL, or http://localhost:PORT, when given
 // here; otherwise the address the server last ran at with this database (it writes it down at
@@ -15,7 +15,7 @@ import { database } from "../lib/db";
 import { env } from "../lib/env";
 import { isAppError } from "../lib/errors";
 import type { MemberRole } from "../lib/generated/prisma/enums";
-import { isLocale, locales, type Locale } from "../lib/i18n/locales";
+import { defaultLocale, isLocale, localized, locales, type Locale } from "../lib/i18n/locales";
 import { migrateDatabase } from "./migrations/migrate-database";
 import { createOrganisation } from "../lib/organisations/create-organisation";
 import { addMemberFromCommandLine } from "../lib/organisations/invite-member";
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     const deliver = env.RESEND_API_KEY ? "email" : "print";
     const member = await addMemberFromCommandLine({ organisationId: organisation.id, email: args.email, role: args.role, locale: args.locale, deliver, baseUrl: address.url });
 
-    console.log(`${organisation.created ? "Created" : "Found"} the organisation "${organisation.name}" (${organisation.slug}).`);
+    console.log(`${organisation.created ? "Created" : "Found"} the organisation "${localized(defaultLocale, organisation.name).text}" (${organisation.slug}).`);
     console.log(member.changed ? `${member.email} is now ${member.role} of "${member.organisationName}".` : `${member.email} was already ${member.role} of "${member.organisationName}".`);
     if (member.queued) {
       console.log(`The invitation e-mail with a sign-in link is queued; the server sends it once it is running.`);

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { EnteredText } from "@/app/components/entered-text";
 import { getAddresseeRecord } from "@/lib/deliveries/delivery-record";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import { getCampaignResponses, type CampaignResponses } from "@/lib/response-thresholds/response-states";
 
 // Who the petition is addressed to, each once, and beside each what was actually sent to them
@@ -17,20 +16,28 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
       <h2 id="addressees-heading">{t("heading")}</h2>
       <ul className="targets">
         {record.map((entry) => {
+          const name = localized(locale, entry.name);
           const institution = localized(locale, entry.institution);
           const state = due.targets.find((target) => target.decisionMakerId === entry.decisionMakerId);
           return (
             <li key={entry.decisionMakerId}>
               <p className="addressee">
                 <strong>
-                  <EnteredText text={entry.name} />
+                  {/* Isolated: a name in another script keeps the punctuation after it on the reader's side. */}
+                  {name.locale === locale ? (
+                    <bdi>{name.text}</bdi>
+                  ) : (
+                    <bdi lang={name.locale} dir={direction(name.locale)}>
+                      {name.text}
+                    </bdi>
+                  )}
                 </strong>
                 {entry.addressed ? null : <span className="meta"> ({t("noLongerAddressed")})</span>}
                 {/* On a line of its own: an English institution run on after a name reads badly in Arabic. */}
-                {institution.text !== entry.name ? (
+                {institution.text !== name.text ? (
                   <>
                     <br />
-                    <span lang={institution.locale} dir={institution.locale === locale ? undefined : "ltr"}>
+                    <span lang={institution.locale} dir={institution.locale === locale ? undefined : direction(institution.locale)}>
                       {institution.text}
                     </span>
                   </>
@@ -64,13 +71,15 @@ export async function DeliveryRecord({ campaignId, locale }: { campaignId: strin
                 </p>
               ) : null}
               {entry.responses.map((response, index) => {
-                const summary = localized(locale, { en: response.summary, ar: response.summaryAr });
+                const summary = localized(locale, response.summary);
                 return (
                   <div key={index} className="delivery-response">
                     <p>
                       <strong>{t("responded", { date: formatDate(response.respondedOn, locale) })}</strong>
                     </p>
-                    <p dir="auto">{summary.text}</p>
+                    <p lang={summary.locale === locale ? undefined : summary.locale} dir="auto">
+                      {summary.text}
+                    </p>
                     {response.url ? (
                       <p>
                         <a href={response.url} rel="noopener noreferrer nofollow">

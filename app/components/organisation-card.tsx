@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { direction, localized, type Locale } from "@/lib/i18n/locales";
 import type { PublicOrganisation } from "@/lib/organisations/profile";
 
-// An organisation's name in the reader's language, or in English, marked as English and isolated
-// so it does not run into the Arabic around it.
+// An organisation's name in the reader's language, else in English, else in whichever language it
+// has, marked with that language and isolated so it does not run into the text around it.
 export function OrganisationName({ name, locale }: { name: PublicOrganisation["name"]; locale: Locale }) {
   const shown = localized(locale, name);
   return shown.locale === locale ? (
     <bdi className="organisation-name">{shown.text}</bdi>
   ) : (
-    <bdi className="organisation-name" lang={shown.locale} dir="ltr">
+    <bdi className="organisation-name" lang={shown.locale} dir={direction(shown.locale)}>
       {shown.text}
     </bdi>
   );
@@ -19,7 +19,7 @@ export function OrganisationName({ name, locale }: { name: PublicOrganisation["n
 export async function OrganisationCard({ organisation, locale, headingLevel = "h3" }: { organisation: PublicOrganisation; locale: Locale; headingLevel?: "h2" | "h3" }) {
   const t = await getTranslations({ locale, namespace: "OrganisationPublic" });
   const Heading = headingLevel;
-  const description = localized(locale, { en: organisation.description.en ?? organisation.description.ar, ar: organisation.description.ar });
+  const description = localized(locale, organisation.description);
   return (
     <div className="organisation-card" data-organisation={organisation.slug}>
       {organisation.logo ? (
@@ -32,7 +32,7 @@ export async function OrganisationCard({ organisation, locale, headingLevel = "h
           <OrganisationName name={organisation.name} locale={locale} />
         </Heading>
         {description.text ? (
-          <p lang={description.locale === locale ? undefined : description.locale} dir={description.locale === locale ? undefined : description.locale === "ar" ? "rtl" : "ltr"}>
+          <p lang={description.locale === locale ? undefined : description.locale} dir={description.locale === locale ? undefined : direction(description.locale)}>
             {description.text}
           </p>
         ) : null}

@@ -1,6 +1,8 @@
-import { localized, type Locale } from "@/lib/i18n/locales";
+import { LocalizedText } from "@/app/components/localized-text";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translations } from "@/lib/i18n/translations";
 
-type Organisation = { id: string; name: string; nameAr: string | null };
+type Organisation = { id: string; name: Translations };
 
 // Links to the same organiser page for the actor's other organisations.
 export function OrganisationSwitch({
@@ -24,7 +26,9 @@ export function OrganisationSwitch({
       <ul className="organiser-links">
         {organisations.map((organisation) => (
           <li key={organisation.id}>
-            <a href={`${pagePath}?organisation=${encodeURIComponent(organisation.id)}`}>{localized(locale, { en: organisation.name, ar: organisation.nameAr }).text}</a>
+            <a href={`${pagePath}?organisation=${encodeURIComponent(organisation.id)}`}>
+              <LocalizedText values={organisation.name} locale={locale} />
+            </a>
           </li>
         ))}
       </ul>

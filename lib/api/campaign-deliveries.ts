@@ -1,4 +1,5 @@
 import { readDb } from "../db";
+import { readTranslations } from "../i18n/translations";
 import { sentStatuses } from "../deliveries/delivery-record";
 import { digestDeliverySelect } from "../digests/delivery-record";
 import { afterCursor, decodeCursor, pageOf } from "./cursor";
@@ -25,7 +26,7 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
     readDb.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id, published: true },
       orderBy: [{ respondedOn: "desc" }, { id: "desc" }],
-      select: { id: true, respondedOn: true, summary: true, summaryAr: true, url: true, decisionMaker: { select: decisionMakerSelect } },
+      select: { id: true, respondedOn: true, summary: true, url: true, decisionMaker: { select: decisionMakerSelect } },
     }),
   ]);
   const page = pageOf(digests, query.limit, (row) => ({ at: row.sentAt!, id: row.id }));
@@ -53,7 +54,7 @@ export async function getApiCampaignDeliveries(options: { slug: string; query: U
       id: response.id,
       decisionMaker: shapeDecisionMaker(response.decisionMaker),
       respondedOn: isoDay(response.respondedOn),
-      summary: { en: response.summary, ar: response.summaryAr },
+      summary: readTranslations(response.summary),
       url: response.url,
     })),
   });

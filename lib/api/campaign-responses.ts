@@ -26,7 +26,7 @@ export async function getApiCampaignResponses(options: { slug: string; now?: Dat
         dueAt: asked ? iso(asked.dueAt) : null,
         thresholdSignatures: asked ? asked.signatures : null,
         respondedOn: answered ? isoDay(answered.respondedOn) : null,
-        response: answered?.published ? { summary: { en: answered.published.summary, ar: answered.published.summaryAr }, url: answered.published.url } : null,
+        response: answered?.published ? { summary: answered.published.summary, url: answered.published.url } : null,
       };
     }),
   });

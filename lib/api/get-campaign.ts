@@ -6,7 +6,7 @@ import { publicOrganisation, publicOrganisationSelect } from "../organisations/p
 import { apiUrl } from "../public-urls";
 import { AppError } from "../errors";
 import { campaignDetail, type CampaignDetail } from "./schema";
-import { decisionMakerSelect, iso, lower, shapeDecisionMaker, shapeStatement, shapeSummaries, statementSelect, summaryCampaignSelect } from "./shape";
+import { byEnglishName, decisionMakerSelect, iso, lower, shapeDecisionMaker, shapeStatement, shapeSummaries, statementSelect, summaryCampaignSelect } from "./shape";
 
 // GET /api/v1/campaigns/{slug}: one published campaign with its demands, targets and totals.
 export async function getApiCampaign(options: { slug: string }): Promise<CampaignDetail> {
@@ -18,8 +18,8 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
       sourceStatement: { select: statementSelect },
       owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { lead: true, organisation: { select: publicOrganisationSelect } } },
       demands: { orderBy: { position: "asc" }, select: { position: true, kind: true, text: true, sourceQuote: true, sourceStatement: { select: statementSelect } } },
-      // A retired decision-maker is no longer addressed; the order is stable by name.
-      targets: { where: { decisionMaker: { retiredAt: null } }, orderBy: { decisionMaker: { name: "asc" } }, select: { decisionMaker: { select: decisionMakerSelect } } },
+      // A retired decision-maker is no longer addressed.
+      targets: { where: { decisionMaker: { retiredAt: null } }, select: { decisionMaker: { select: decisionMakerSelect } } },
       milestones: { orderBy: { goal: "asc" }, select: { goal: true, reachedAt: true } },
     },
   });
@@ -42,7 +42,10 @@ export async function getApiCampaign(options: { slug: string }): Promise<Campaig
       sourceQuote: demand.sourceQuote,
       statement: shapeStatement(demand.sourceStatement),
     })),
-    targets: campaign.targets.map((target) => shapeDecisionMaker(target.decisionMaker)),
+    targets: campaign.targets
+      .map((target) => target.decisionMaker)
+      .sort(byEnglishName)
+      .map(shapeDecisionMaker),
     milestones: campaign.milestones.map((milestone) => ({ goal: milestone.goal, reachedAt: iso(milestone.reachedAt) })),
     links: { ...summary!.links, counts: apiUrl.counts(campaign.slug), deliveries: apiUrl.deliveries(campaign.slug) },
   });

@@ -20,22 +20,25 @@ const dateTime = z.iso.datetime();
 const day = z.iso.date();
 const count = z.number().int().min(0);
 
-const localizedText = component(
-  "LocalizedText",
-  "A text in English and, where a translation exists, in Arabic (null otherwise).",
-  z.object({ en: z.string(), ar: z.string().nullable() }),
-);
+// Every text is keyed by language code and holds only the languages it is given in, never null.
+const languageKeyed = () => z.object(Object.fromEntries(locales.map((locale) => [locale, z.string().min(1).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>);
 
 const campaignText = component(
   "CampaignText",
   "A campaign's text (its title, summary, body, a demand), keyed by language code: only the languages it is written in, always including the campaign's primaryLocale. A campaign written only in Arabic has no en key.",
-  z.object(Object.fromEntries(locales.map((locale) => [locale, z.string().min(1).optional()])) as Record<Locale, z.ZodOptional<z.ZodString>>),
+  languageKeyed(),
+);
+
+const localizedText = component(
+  "LocalizedText",
+  "A name or text Nida keeps per language (a statement's title, an organisation's name, a decision-maker's, a response), keyed by language code: only the languages it is given in. Most have en; one given only in Arabic has no en key.",
+  languageKeyed(),
 );
 
 const optionalLocalizedText = component(
   "OptionalLocalizedText",
-  "A text that may be missing in either language.",
-  z.object({ en: z.string().nullable(), ar: z.string().nullable() }),
+  "Like LocalizedText, but it may be given in no language at all ({}): an organisation's description, a decision-maker's office.",
+  languageKeyed(),
 );
 
 const campaignStatuses = ["upcoming", "open", "closed"] as const;
@@ -119,9 +122,9 @@ const decisionMaker = component(
   "Someone a campaign is addressed to: their office, never their contact details.",
   z.object({
     id: z.string(),
-    name: z.string(),
+    name: localizedText,
     title: optionalLocalizedText,
-    institution: optionalLocalizedText,
+    institution: localizedText,
     country: z.string().describe("ISO 3166-1 alpha-2, or UN / INT for international bodies."),
   }),
 );

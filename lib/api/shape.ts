@@ -4,15 +4,15 @@ import { goalProgress } from "../campaigns/goals";
 import { campaignPhase, type CampaignPhase } from "../campaigns/lifecycle";
 import type { Prisma } from "../generated/prisma/client";
 import type { CampaignStatus, DemandKind, DeliveryStatus, DigestKind } from "../generated/prisma/enums";
-import type { DecisionMakerProfile } from "../decision-makers/profile";
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
 import { readTranslations } from "../i18n/translations";
+import { decisionMakerProfile } from "../decision-makers/profile";
 import { apiUrl, inEveryLocale, publicUrl } from "../public-urls";
 import { statementAuthors, statementAuthorsSelect } from "../statements/authors";
 import type { CampaignSummary } from "./schema";
 
-// Database rows into the API's vocabulary: lower-case enum values, ISO times, a campaign's texts in
-// the languages it has, other texts as {en, ar} pairs.
+// Database rows into the API's vocabulary: lower-case enum values, ISO times, every text keyed by
+// the languages it has.
 
 export const lower = <T extends CampaignStatus | DemandKind | DigestKind | DeliveryStatus>(value: T) => value.toLowerCase() as Lowercase<T>;
 
@@ -31,7 +31,7 @@ export const summaryCampaignSelect = {
   opensAt: true,
   closesAt: true,
   createdAt: true,
-  owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
+  owners: { where: { lead: true }, select: { organisation: { select: { name: true } } } },
 } as const;
 
 type SummaryRow = {
@@ -45,7 +45,7 @@ type SummaryRow = {
   opensAt: Date | null;
   closesAt: Date | null;
   createdAt: Date;
-  owners: { organisation: { name: string; nameAr: string | null } }[];
+  owners: { organisation: { name: unknown } }[];
 };
 
 function totalsOf(confirmed: number, paper: number, goals: number[]): CampaignSummary["totals"] {
@@ -75,7 +75,7 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
       primaryLocale: row.primaryLocale,
       title: readTranslations(row.title),
       summary: readTranslations(row.summary),
-      leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
+      leadOrganisation: lead ? readTranslations(lead.name) : null,
       opensAt: isoOrNull(row.opensAt),
       closesAt: isoOrNull(row.closesAt),
       createdAt: iso(row.createdAt),
@@ -85,26 +85,28 @@ export async function shapeSummaries(rows: SummaryRow[]): Promise<CampaignSummar
   });
 }
 
-export const decisionMakerSelect = { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true, country: true } as const;
+export const decisionMakerSelect = { id: true, name: true, title: true, institution: true, country: true } as const;
 
-export function shapeDecisionMaker(row: Omit<DecisionMakerProfile, "region">) {
-  return {
-    id: row.id,
-    name: row.name,
-    title: { en: row.title, ar: row.titleAr },
-    institution: { en: row.institution, ar: row.institutionAr },
-    country: row.country,
-  };
+export function shapeDecisionMaker(row: Prisma.DecisionMakerGetPayload<{ select: typeof decisionMakerSelect }>) {
+  const { id, name, title, institution, country } = decisionMakerProfile(row);
+  return { id, name, title, institution, country };
 }
 
-export const statementSelect = { slug: true, title: true, titleAr: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true, url: true } as const;
+// The API has no reader: people are listed by their English name (else any), the same order every time.
+const englishOrder = new Intl.Collator("en");
+export function byEnglishName<Row extends { id: string; name: unknown }>(a: Row, b: Row): number {
+  const nameOf = (row: Row) => localized("en", readTranslations(row.name)).text;
+  return englishOrder.compare(nameOf(a), nameOf(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export const statementSelect = { slug: true, title: true, authorName: true, authors: statementAuthorsSelect, publishedOn: true, datePrecision: true, language: true, url: true } as const;
 
 export function shapeStatement(row: Prisma.SourceStatementGetPayload<{ select: typeof statementSelect }> | null) {
   if (!row) return null;
   const precision = row.datePrecision === "month" || row.datePrecision === "year" ? row.datePrecision : "day";
   return {
     slug: row.slug,
-    title: { en: row.title, ar: row.titleAr },
+    title: readTranslations(row.title),
     authors: statementAuthors(row).map((name) => ({ name })),
     authorName: row.authorName,
     publishedOn: isoDay(row.publishedOn),

@@ -9,7 +9,8 @@ import { statementFacts, type StatementFacts } from "../statements/statement-fac
 export type StatementPage = StatementFacts & {
   // Only ever a link an organiser entered: Nida never makes one up.
   url: string | null;
-  summary: { en: string; ar: string | null };
+  // In Nida's words, per language.
+  summary: Translations;
   // The statement as its authors published it, in `language`; null until someone enters it.
   fullText: string | null;
   campaigns: { slug: string; title: Translations; primaryLocale: Locale }[];
@@ -30,7 +31,7 @@ export async function getStatement(slug: string): Promise<StatementPage | null> 
   return {
     ...statementFacts(statement),
     url: statement.url,
-    summary: { en: statement.summaryEn, ar: statement.summaryAr },
+    summary: readTranslations(statement.summary),
     fullText: statement.fullText || null,
     campaigns: statement.campaigns.map((campaign) => ({ slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale })),
     publisher: statement.authorOrganisation ? publicOrganisation(statement.authorOrganisation) : null,

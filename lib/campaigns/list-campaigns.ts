@@ -11,7 +11,8 @@ export type CampaignCard = {
   primaryLocale: Locale;
   title: Translations;
   summary: Translations;
-  leadOrganisation: { en: string; ar: string | null } | null;
+  // Its name per language.
+  leadOrganisation: Translations | null;
   progress: GoalProgress;
 };
 
@@ -27,7 +28,7 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
       primaryLocale: true,
       title: true,
       summary: true,
-      owners: { where: { lead: true }, select: { organisation: { select: { name: true, nameAr: true } } } },
+      owners: { where: { lead: true }, select: { organisation: { select: { name: true } } } },
     },
   });
   const ids = campaigns.map((campaign) => campaign.id);
@@ -39,7 +40,7 @@ export async function listOpenCampaigns(): Promise<CampaignCard[]> {
       primaryLocale: campaign.primaryLocale,
       title: readTranslations(campaign.title),
       summary: readTranslations(campaign.summary),
-      leadOrganisation: lead ? { en: lead.name, ar: lead.nameAr } : null,
+      leadOrganisation: lead ? readTranslations(lead.name) : null,
       progress: goalProgress(counts.get(campaign.id) ?? 0, campaign.goals, paper.get(campaign.id) ?? 0),
     };
   });

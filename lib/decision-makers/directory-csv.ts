@@ -4,33 +4,46 @@ import { recordAudit, requireOrganisationRole, type Actor } from "../auth/author
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { neutraliseCell, utf8Bom } from "../exports/csv";
-import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema, type DecisionMakerErrorKey, type DecisionMakerField } from "./schema";
+import { locales, type Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
+import { byInstitutionAndName } from "./manage-decision-maker";
+import {
+  decisionMakerData,
+  decisionMakerFieldErrors,
+  decisionMakerSchema,
+  mergedTranslations,
+  translatedFields,
+  translatedKey,
+  type DecisionMakerErrorKey,
+  type DecisionMakerField,
+  type TranslatedField,
+} from "./schema";
 
 // The directory's CSV columns, the same for export and import, so an exported file can be edited
-// and imported back. The header is machine-friendly and the same in every language.
-export const directoryColumns = {
-  name: "name",
-  title: "title",
-  title_ar: "titleAr",
-  institution: "institution",
-  institution_ar: "institutionAr",
-  country: "country",
-  region: "region",
-  email: "email",
-  contact_url: "contactUrl",
-  preferred_locale: "preferredLocale",
-  last_verified_on: "lastVerifiedOn",
-  risk_to_signers: "riskToSigners",
-} as const satisfies Record<string, DecisionMakerField>;
-type Column = keyof typeof directoryColumns;
-const columnNames = Object.keys(directoryColumns) as Column[];
-const requiredColumns: Column[] = ["name", "institution", "country", "email"];
+// and imported back. The header is machine-friendly and the same in every language: a text's
+// English in its plain column ("name"), each other language in its own ("name_ar", "name_tr").
+const textColumns = (column: string, field: TranslatedField) =>
+  locales.map((locale) => [locale === "en" ? column : `${column}_${locale}`, translatedKey(field, locale)] as const);
+export const directoryColumns: Readonly<Record<string, DecisionMakerField>> = Object.fromEntries([
+  ...textColumns("name", "name"),
+  ...textColumns("title", "title"),
+  ...textColumns("institution", "institution"),
+  ["country", "country"],
+  ["region", "region"],
+  ["email", "email"],
+  ["contact_url", "contactUrl"],
+  ["preferred_locale", "preferredLocale"],
+  ["last_verified_on", "lastVerifiedOn"],
+  ["risk_to_signers", "riskToSigners"],
+]);
+const columnNames = Object.keys(directoryColumns);
+const requiredColumns = ["name", "institution", "country", "email"];
 
 const importLimits = { rows: 5_000, bytes: 2_000_000 } as const;
 
 type ImportRowError = { line: number; field: DecisionMakerField | null; error: DecisionMakerErrorKey };
 type ImportFileError = "empty" | "tooLarge" | "tooManyRows" | "unreadable" | "missingColumns" | "unknownColumns";
-type ImportEntry = { line: number; name: string; institution: string; email: string };
+type ImportEntry = { line: number; name: Translations; institution: Translations; email: string };
 export type ImportPreview = {
   creates: ImportEntry[];
   updates: (ImportEntry & { changed: DecisionMakerField[] })[];
@@ -44,8 +57,24 @@ function unneutralise(cell: string): string {
   return cell.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, "");
 }
 
-type Stored = ReturnType<typeof decisionMakerData>;
+// Entries are stored in any enabled language of digests; the form and CSV offer English and Arabic.
+type Stored = Omit<ReturnType<typeof decisionMakerData>, "preferredLocale"> & { preferredLocale: Locale };
 const comparedFields = Object.values(directoryColumns);
+const storedSelect = { name: true, title: true, institution: true, country: true, region: true, email: true, contactUrl: true, preferredLocale: true, lastVerifiedOn: true, riskToSigners: true } as const;
+
+// An entry as the columns see it: one value per column, a text's languages each on its own.
+function cells(stored: Stored): Record<string, string | boolean | Date | null> {
+  const { name, title, institution, ...rest } = stored;
+  const values: Record<string, string | boolean | Date | null> = { ...rest };
+  const texts = { name, title, institution };
+  for (const field of translatedFields) for (const locale of locales) values[translatedKey(field, locale)] = texts[field][locale] ?? null;
+  return values;
+}
+
+// A row as stored, its texts read per language.
+function storedEntry(row: Omit<Stored, TranslatedField> & Record<TranslatedField, unknown>): Stored {
+  return { ...row, name: readTranslations(row.name), title: readTranslations(row.title), institution: readTranslations(row.institution) };
+}
 
 function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return (a as Date | null)?.getTime?.() === (b as Date | null)?.getTime?.();
@@ -54,7 +83,7 @@ function same(a: unknown, b: unknown): boolean {
 
 // Reads and checks the file against the organisation's current entries, matched by e-mail address.
 // Writes nothing: the organiser sees what would change, and the row-level errors, first.
-type Writes = { create: Stored[]; update: { id: string; data: Stored; changed: DecisionMakerField[] }[] };
+type Writes = { create: Stored[]; update: { id: string; data: Partial<Stored> & Pick<Stored, "email">; changed: DecisionMakerField[] }[] };
 
 async function planImport(client: Tx | typeof db, organisationId: string, csv: string): Promise<{ preview: ImportPreview; writes: Writes }> {
   const empty: ImportPreview = { creates: [], updates: [], unchanged: 0, errors: [] };
@@ -75,16 +104,19 @@ async function planImport(client: Tx | typeof db, organisationId: string, csv: s
   const missing = requiredColumns.filter((column) => !names.includes(column));
   if (missing.length > 0) return { preview: { ...empty, fileError: { error: "missingColumns", columns: missing } }, writes: none };
 
-  const existing = await client.decisionMaker.findMany({ where: { organisationId }, select: { id: true, ...Object.fromEntries(comparedFields.map((f) => [f, true])) } });
-  const byEmail = new Map(existing.map((row) => [(row as unknown as { email: string }).email.toLowerCase(), row as unknown as Stored & { id: string }]));
+  const existing = await client.decisionMaker.findMany({ where: { organisationId }, select: { id: true, ...storedSelect } });
+  const byEmail = new Map(existing.map((row) => [row.email.toLowerCase(), { id: row.id, stored: storedEntry(row) }]));
+  // A column left out of the file keeps its current value; so does a text's language without a column.
+  const given = comparedFields.filter((field) => names.some((name) => directoryColumns[name] === field));
+  const givenLocales = (field: TranslatedField) => locales.filter((locale) => given.includes(translatedKey(field, locale)));
 
   const preview: ImportPreview = { ...empty, creates: [], updates: [], errors: [] };
   const writes: Writes = { create: [], update: [] };
   const seen = new Map<string, number>();
-  rows.forEach((cells, index) => {
+  rows.forEach((cellsOfRow, index) => {
     // Line numbers as a spreadsheet shows them: the header is line 1.
     const line = index + 2;
-    const values = Object.fromEntries(names.map((name, i) => [directoryColumns[name as Column], unneutralise(cells[i] ?? "")]));
+    const values = Object.fromEntries(names.map((name, i) => [directoryColumns[name], unneutralise(cellsOfRow[i] ?? "")]));
     const parsed = decisionMakerSchema.safeParse(values);
     if (!parsed.success) {
       for (const [field, error] of Object.entries(decisionMakerFieldErrors(parsed.error))) preview.errors.push({ line, field: field as DecisionMakerField, error });
@@ -103,15 +135,21 @@ async function planImport(client: Tx | typeof db, organisationId: string, csv: s
       writes.create.push(data);
       return;
     }
-    // A column left out of the file keeps its current value.
-    const given = comparedFields.filter((field) => names.some((name) => directoryColumns[name as Column] === field));
-    const changed = given.filter((field) => !same(current[field as keyof Stored], data[field as keyof Stored]));
+    const before = cells(current.stored);
+    const after = cells(data);
+    const changed = given.filter((field) => !same(before[field], after[field]));
     if (changed.length === 0) {
       preview.unchanged += 1;
       return;
     }
+    const update: Partial<Stored> & Pick<Stored, "email"> = { email: data.email };
+    for (const field of given) if (field in data) Object.assign(update, { [field]: data[field as keyof Stored] });
+    for (const field of translatedFields) {
+      const locales = givenLocales(field);
+      if (locales.length > 0) update[field] = mergedTranslations(current.stored[field], data[field], locales);
+    }
     preview.updates.push({ ...entry, changed });
-    writes.update.push({ id: current.id, data: Object.fromEntries(given.map((field) => [field, data[field as keyof Stored]])) as Stored, changed });
+    writes.update.push({ id: current.id, data: update, changed });
   });
   return { preview, writes };
 }
@@ -160,12 +198,14 @@ function riskChanges(writes: Writes): { riskMarked?: string[]; riskCleared?: str
 // The organisation's active entries, as a CSV that spreadsheets open safely (see lib/exports/csv.ts).
 export async function exportDirectoryCsv(options: { actor: Actor; organisationId: string }): Promise<string> {
   requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
-  const rows = await db.decisionMaker.findMany({ where: { organisationId: options.organisationId, retiredAt: null }, orderBy: [{ institution: "asc" }, { name: "asc" }] });
-  const records = rows.map((row) =>
-    columnNames.map((column) => {
-      const value = row[directoryColumns[column]];
+  const rows = await db.decisionMaker.findMany({ where: { organisationId: options.organisationId, retiredAt: null }, select: { id: true, ...storedSelect } });
+  const entries = rows.map((row) => ({ id: row.id, ...storedEntry(row) })).sort(byInstitutionAndName("en"));
+  const records = entries.map((entry) => {
+    const values = cells(entry);
+    return columnNames.map((column) => {
+      const value = values[directoryColumns[column]!];
       return neutraliseCell(value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "boolean" ? String(value) : (value ?? null));
-    }),
-  );
+    });
+  });
   return utf8Bom + stringify([columnNames, ...records], { record_delimiter: "windows", quote_record_delimiter: true });
 }

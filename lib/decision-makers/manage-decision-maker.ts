@@ -1,27 +1,31 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
+import { readTranslations } from "../i18n/translations";
 import { AppError, isUniqueViolation } from "../errors";
-import { decisionMakerProfileSelect, type DecisionMakerProfile } from "./profile";
-import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema } from "./schema";
+import { decisionMakerProfile, decisionMakerProfileSelect, type DecisionMakerProfile } from "./profile";
+import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema, givenLanguages, mergedTranslations, translatedFields } from "./schema";
 
 function parse(values: unknown) {
   const parsed = decisionMakerSchema.safeParse(values);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: decisionMakerFieldErrors(parsed.error) });
-  return decisionMakerData(parsed.data);
+  return { data: decisionMakerData(parsed.data), input: parsed.data };
 }
 
 // An organisation's own entry; shared entries (no organisation) and other organisations' are not found.
 async function ownEntry(actor: Actor, organisationId: string, id: string) {
   requireOrganisationRole(actor, organisationId, "ORGANISER");
-  const entry = await db.decisionMaker.findFirst({ where: { id, organisationId }, select: { id: true, email: true, retiredAt: true, riskToSigners: true } });
+  const entry = await db.decisionMaker.findFirst({
+    where: { id, organisationId },
+    select: { id: true, email: true, retiredAt: true, riskToSigners: true, name: true, title: true, institution: true },
+  });
   if (!entry) throw new AppError("NOT_FOUND");
   return entry;
 }
 
 export async function createDecisionMaker(options: { actor: Actor; organisationId: string; values: unknown }): Promise<{ id: string }> {
   requireOrganisationRole(options.actor, options.organisationId, "ORGANISER");
-  const data = parse(options.values);
+  const { data } = parse(options.values);
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.decisionMaker.create({ data: { ...data, organisationId: options.organisationId }, select: { id: true } });
@@ -42,7 +46,10 @@ export async function createDecisionMaker(options: { actor: Actor; organisationI
 
 export async function updateDecisionMaker(options: { actor: Actor; organisationId: string; id: string; values: unknown }): Promise<void> {
   const entry = await ownEntry(options.actor, options.organisationId, options.id);
-  const data = parse(options.values);
+  const { data: edited, input } = parse(options.values);
+  // Texts in languages the edit does not give (only a CSV file carries them) stay as they are.
+  const data = { ...edited };
+  for (const field of translatedFields) data[field] = mergedTranslations(readTranslations(entry[field]), edited[field], givenLanguages(input, field));
   try {
     await db.$transaction(async (tx) => {
       await tx.decisionMaker.update({ where: { id: options.id }, data });
@@ -91,19 +98,32 @@ const entrySelect = {
   retiredAt: true,
 } as const;
 
+// Entries by institution, then name, as the reader's language sorts them and in the language
+// the page shows them (texts are JSON, which the database cannot order by).
+export function byInstitutionAndName(locale: Locale): (a: DecisionMakerProfile, b: DecisionMakerProfile) => number {
+  const collator = new Intl.Collator(locale);
+  const shown = (values: DecisionMakerProfile["name"]) => localized(locale, values).text;
+  return (a, b) => collator.compare(shown(a.institution), shown(b.institution)) || collator.compare(shown(a.name), shown(b.name));
+}
+
 // Viewers read the directory too: it holds work addresses of public officials, not signers' data.
-export async function listDecisionMakers(options: { actor: Actor; organisationId: string }): Promise<{ own: DirectoryEntry[]; shared: DirectoryEntry[] }> {
+export async function listDecisionMakers(options: { actor: Actor; organisationId: string; locale?: Locale }): Promise<{ own: DirectoryEntry[]; shared: DirectoryEntry[] }> {
   requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
   const [own, shared] = await Promise.all([
-    db.decisionMaker.findMany({ where: { organisationId: options.organisationId }, orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { institution: "asc" }, { name: "asc" }], select: entrySelect }),
-    db.decisionMaker.findMany({ where: { organisationId: null, retiredAt: null }, orderBy: [{ institution: "asc" }, { name: "asc" }], select: entrySelect }),
+    db.decisionMaker.findMany({ where: { organisationId: options.organisationId }, select: entrySelect }),
+    db.decisionMaker.findMany({ where: { organisationId: null, retiredAt: null }, select: entrySelect }),
   ]);
-  return { own, shared };
+  const order = byInstitutionAndName(options.locale ?? "en");
+  return {
+    // Active entries first.
+    own: own.map(decisionMakerProfile).sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || order(a, b)),
+    shared: shared.map(decisionMakerProfile).sort(order),
+  };
 }
 
 export async function getDecisionMaker(options: { actor: Actor; organisationId: string; id: string }): Promise<DirectoryEntry> {
   requireOrganisationRole(options.actor, options.organisationId, "VIEWER");
   const entry = await db.decisionMaker.findFirst({ where: { id: options.id, organisationId: options.organisationId }, select: entrySelect });
   if (!entry) throw new AppError("NOT_FOUND");
-  return entry;
+  return decisionMakerProfile(entry);
 }

@@ -16,7 +16,7 @@ import type { DeliveryStatus, DigestCadence, DigestKind, MemberRole } from "../g
 const cadences = ["OFF", "DAILY", "WEEKLY"] as const satisfies readonly DigestCadence[];
 
 /** Who a digest or a response concerns, as the directory names them in each language. */
-type DecisionMakerLabel = { name: string; institution: string; institutionAr: string | null };
+type DecisionMakerLabel = { name: Translations; institution: Translations };
 
 type DeliveryLogEntry = {
   id: string;
@@ -45,15 +45,20 @@ export type DeliveryOverview = {
   choices: DecisionMakerChoice[];
   comments: { id: string; comment: string; country: string; approved: boolean; confirmedAt: Date | null }[];
   log: DeliveryLogEntry[];
-  responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: string; url: string | null; published: boolean }[];
+  responses: { id: string; decisionMaker: DecisionMakerLabel; respondedOn: Date; summary: Translations; url: string | null; published: boolean }[];
   // The response threshold and where each target stands with the answer it asks for.
   responsesDue: CampaignResponses;
 };
 
 const commentListLimit = 100;
 
-// Everything the campaign's delivery page shows; viewers read it all.
-export async function getDeliveryOverview(options: { actor: Actor; campaignId: string }): Promise<DeliveryOverview> {
+function decisionMakerLabel(row: { name: unknown; institution: unknown }): DecisionMakerLabel {
+  return { name: readTranslations(row.name), institution: readTranslations(row.institution) };
+}
+
+// Everything the campaign's delivery page shows; viewers read it all. The decision-makers to choose
+// from come in the order `locale` (the reader's) sorts them.
+export async function getDeliveryOverview(options: { actor: Actor; campaignId: string; locale?: Locale }): Promise<DeliveryOverview> {
   const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const campaign = await db.campaign.findUniqueOrThrow({
     where: { id: options.campaignId },
@@ -72,7 +77,7 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
   });
   const targetIds = campaign.targets.map((target) => target.decisionMakerId);
   const [choices, comments, log, responses, responsesDue] = await Promise.all([
-    listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds }),
+    listEditorChoices({ organisationId: access.organisationId, includeDecisionMakerIds: targetIds, locale: options.locale }),
     db.signature.findMany({
       where: { campaignId: campaign.id, state: "CONFIRMED", comment: { not: null } },
       orderBy: [{ commentApproved: "desc" }, { confirmedAt: "desc" }],
@@ -83,12 +88,12 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
       where: { campaignId: campaign.id },
       orderBy: [{ queuedAt: "desc" }, { id: "asc" }],
       take: 200,
-      select: { ...digestDeliverySelect, complainedAt: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
+      select: { ...digestDeliverySelect, complainedAt: true, decisionMaker: { select: { name: true, institution: true } } },
     }),
     db.decisionMakerResponse.findMany({
       where: { campaignId: campaign.id },
       orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
-      select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true, institutionAr: true } } },
+      select: { id: true, respondedOn: true, summary: true, url: true, published: true, decisionMaker: { select: { name: true, institution: true } } },
     }),
     getCampaignResponses(campaign.id),
   ]);
@@ -109,8 +114,8 @@ export async function getDeliveryOverview(options: { actor: Actor; campaignId: s
     choices: choices.decisionMakers,
     // Sealed, an empty comment no longer reads "" in SQL: it is left out once opened.
     comments: (await openSignatures(comments)).flatMap((row) => (row.comment ? [{ id: row.id, comment: row.comment, country: row.country, approved: row.commentApproved, confirmedAt: row.confirmedAt }] : [])),
-    log,
-    responses,
+    log: log.map((digest) => ({ ...digest, decisionMaker: decisionMakerLabel(digest.decisionMaker) })),
+    responses: responses.map((response) => ({ ...response, summary: readTranslations(response.summary), decisionMaker: decisionMakerLabel(response.decisionMaker) })),
     responsesDue,
   };
 }

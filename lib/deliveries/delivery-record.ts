@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { decisionMakerProfile, decisionMakerProfileSelect } from "../decision-makers/profile";
+import { readTranslations, type Translations } from "../i18n/translations";
 import type { DeliveryStatus } from "../generated/prisma/enums";
 
 // What lets the public record say a digest was sent: the mail provider accepted it. A digest
@@ -19,16 +21,17 @@ type SentDigests = {
 
 export type AddresseeEntry = {
   decisionMakerId: string;
-  name: string;
-  title: { en: string | null; ar: string | null };
-  institution: { en: string; ar: string | null };
+  // Each in the languages the directory gives it in.
+  name: Translations;
+  title: Translations;
+  institution: Translations;
   // False for someone digests went to (or who answered) before the organisers stopped
   // addressing them, or before they left the directory.
   addressed: boolean;
   sent: SentDigests | null;
   // The latest delivery pack handed over in person: when, and the count and fingerprint it stated.
   handedOver: { at: Date; total: number; fingerprint: string; paper: { total: number; fingerprint: string } | null } | null;
-  responses: { respondedOn: Date; summary: string; summaryAr: string | null; url: string | null }[];
+  responses: { respondedOn: Date; summary: Translations; url: string | null }[];
 };
 
 // The public record of a campaign, one entry per decision-maker: those it is addressed to, and
@@ -56,7 +59,7 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
     db.decisionMakerResponse.findMany({
       where: { campaignId, published: true },
       orderBy: [{ respondedOn: "desc" }, { id: "asc" }],
-      select: { decisionMakerId: true, respondedOn: true, summary: true, summaryAr: true, url: true },
+      select: { decisionMakerId: true, respondedOn: true, summary: true, url: true },
     }),
     db.digest.findMany({
       where: { campaignId, kind: "IN_PERSON" },
@@ -73,9 +76,9 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
   if (ids.length === 0) return [];
   const people = await db.decisionMaker.findMany({
     where: { id: { in: ids } },
-    select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true },
+    select: decisionMakerProfileSelect,
   });
-  const byId = new Map(people.map((person) => [person.id, person]));
+  const byId = new Map(people.map((person) => [person.id, decisionMakerProfile(person)]));
   const countOf = (rows: { decisionMakerId: string; _count: { _all: number } }[], id: string) => rows.find((row) => row.decisionMakerId === id)?._count._all ?? 0;
   return ids.map((id) => {
     const person = byId.get(id)!;
@@ -84,8 +87,8 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
     return {
       decisionMakerId: id,
       name: person.name,
-      title: { en: person.title, ar: person.titleAr },
-      institution: { en: person.institution, ar: person.institutionAr },
+      title: person.title,
+      institution: person.institution,
       addressed: addressed.has(id),
       sent: total
         ? {
@@ -107,7 +110,7 @@ export async function getAddresseeRecord(campaignId: string): Promise<AddresseeE
         : null,
       responses: responses
         .filter((response) => response.decisionMakerId === id)
-        .map((response) => ({ respondedOn: response.respondedOn, summary: response.summary, summaryAr: response.summaryAr, url: response.url })),
+        .map((response) => ({ respondedOn: response.respondedOn, summary: readTranslations(response.summary), url: response.url })),
     };
   });
 }

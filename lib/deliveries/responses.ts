@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { storedTranslations } from "../i18n/translations";
 import { recordNoticeEvent } from "../notices/record-notice-event";
 
 // Messages are keys of "Delivery.errors".
@@ -15,20 +16,28 @@ const responseSchema = z.object({
       const date = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date.getTime() <= Date.now();
     }, "dateInvalid"),
-  summary: z.string({ error: "summaryRequired" }).trim().min(1, "summaryRequired").max(2_000, "summaryTooLong"),
+  // The summary in English and in Arabic: either will do (the refinement below asks for one).
+  summary: z.string({ error: "summaryRequired" }).trim().max(2_000, "summaryTooLong").nullish(),
+  summaryAr: z.string({ error: "summaryRequired" }).trim().max(2_000, "summaryTooLong").nullish(),
   url: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? null : value),
     z.url({ protocol: /^https?$/, error: "urlInvalid" }).max(500, "urlInvalid").nullable().default(null),
   ),
   published: z.boolean().default(false),
+}).refine((values) => Boolean(values.summary || values.summaryAr), {
+  message: "summaryRequired",
+  path: ["summary"],
+  // Asked even when another field is wrong, so the form names every problem at once.
+  when: (payload) => typeof payload.value === "object" && payload.value !== null,
 });
 type ResponseField = keyof z.infer<typeof responseSchema>;
 
+// One message per field, in the form's order (a missing summary is found after the other fields).
 function responseFieldErrors(error: z.ZodError): Partial<Record<ResponseField, string>> {
   const result: Partial<Record<ResponseField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as ResponseField | undefined;
-    if (field && !result[field]) result[field] = issue.message;
+  for (const field of Object.keys(responseSchema.shape) as ResponseField[]) {
+    const issue = error.issues.find((one) => one.path[0] === field);
+    if (issue) result[field] = issue.message;
   }
   return result;
 }
@@ -47,7 +56,7 @@ export async function recordResponse(options: { actor: Actor; campaignId: string
         campaignId: options.campaignId,
         decisionMakerId: input.decisionMakerId,
         respondedOn: new Date(`${input.respondedOn}T00:00:00Z`),
-        summary: input.summary,
+        summary: storedTranslations({ en: input.summary, ar: input.summaryAr }),
         url: input.url,
         published: input.published,
       },

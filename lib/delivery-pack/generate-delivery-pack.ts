@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
+import { decisionMakerProfile, decisionMakerProfileSelect } from "../decision-makers/profile";
 import { countSnapshot } from "../digests/count-snapshot";
 import { AppError } from "../errors";
 import { contentLocales, type Locale } from "../i18n/locales";
@@ -43,11 +44,11 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
       targets: {
         where: { decisionMaker: { retiredAt: null } },
         orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
-        select: { decisionMaker: { select: { id: true, name: true, title: true, titleAr: true, institution: true, institutionAr: true } } },
+        select: { decisionMaker: { select: decisionMakerProfileSelect } },
       },
     },
   });
-  const addressed = campaign.targets.map((target) => target.decisionMaker);
+  const addressed = campaign.targets.map((target) => decisionMakerProfile(target.decisionMaker));
   if (addressed.length === 0) throw new AppError("VALIDATION", { fields: { decisionMaker: "noTargets" } });
   const recipients = input.decisionMaker === "all" ? addressed : addressed.filter((person) => person.id === input.decisionMaker);
   if (recipients.length === 0) throw new AppError("VALIDATION", { fields: { decisionMaker: "decisionMakerRequired" } });
@@ -110,7 +111,7 @@ export async function generateDeliveryPack(options: { actor: Actor; campaignId: 
     locale,
     campaign: { id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     organisations: campaign.owners.map((owner) => publicOrganisation(owner.organisation).name),
-    recipients: recipients.map((person) => ({ name: person.name, title: { en: person.title, ar: person.titleAr }, institution: { en: person.institution, ar: person.institutionAr } })),
+    recipients: recipients.map((person) => ({ name: person.name, title: person.title, institution: person.institution })),
     all: input.decisionMaker === "all",
     demands: campaign.demands.map((demand) => ({
       text: readTranslations(demand.text),

@@ -13,14 +13,13 @@ import type { StatementFacts } from "../statements/statement-facts";
 import { isolate } from "../i18n/isolate";
 import { PdfWriter, type Cell } from "./pdf-writer";
 
-type Texts = { en: string; ar: string | null };
-
 export type PackContent = {
   locale: Locale;
   // The campaign's texts fall back to its own language where the pack's is missing.
   campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
-  organisations: Texts[];
-  recipients: { name: string; title: { en: string | null; ar: string | null }; institution: Texts }[];
+  // Names, titles and institutions in the languages the directory and profiles give them in.
+  organisations: Translations[];
+  recipients: { name: Translations; title: Translations; institution: Translations }[];
   all: boolean;
   demands: { text: Translations; sourceQuote: string | null; statement: StatementFacts | null }[];
   snapshot: CountSnapshot;
@@ -98,7 +97,7 @@ function coverLetter(writer: PdfWriter, content: PackContent, t: Ts) {
   writer.paragraph(content.all ? t("pdf.toAll") : t("pdf.to"), { weight: 600, gapAfter: 2 });
   for (const person of content.recipients) {
     const comma = locale === "ar" ? "، " : ", ";
-    writer.paragraph([person.name, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).map(isolate).join(comma), { gapAfter: 2 });
+    writer.paragraph([localized(locale, person.name).text, localized(locale, person.title).text, localized(locale, person.institution).text].filter(Boolean).map(isolate).join(comma), { gapAfter: 2 });
   }
   writer.y += 10;
   writer.heading(t("pdf.subject", { title }), 14);

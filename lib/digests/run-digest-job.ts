@@ -78,7 +78,7 @@ async function runCampaignDigests(campaignId: string, now: Date): Promise<Omit<D
       digestCadence: true,
       milestoneDigests: true,
       demands: { orderBy: { position: "asc" }, select: { text: true } },
-      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, website: true, contactEmail: true } } } },
       targets: {
         where: { decisionMaker: { retiredAt: null } },
         select: { createdAt: true, decisionMaker: { select: { id: true, name: true, email: true, preferredLocale: true } } },
@@ -144,12 +144,12 @@ type CampaignForDigest = {
   title: unknown;
   primaryLocale: Locale;
   demands: { text: unknown }[];
-  owners: { organisation: { name: string; nameAr: string | null; website: string | null; contactEmail: string | null } }[];
+  owners: { organisation: { name: unknown; website: string | null; contactEmail: string | null } }[];
 };
 
 async function queueDigest(options: {
   campaign: CampaignForDigest;
-  recipient: { id: string; name: string; email: string; preferredLocale: Locale };
+  recipient: { id: string; name: unknown; email: string; preferredLocale: Locale };
   item: Due;
   snapshot: CountSnapshot;
   now: Date;
@@ -202,12 +202,13 @@ async function queueDigest(options: {
       ...(replyTo ? { replyTo } : {}),
       props: {
         locale,
-        recipientName: recipient.name,
+        // Named in the digest's language where the directory has it.
+        recipientName: localized(locale, readTranslations(recipient.name)).text,
         campaignTitle: title.text,
         campaignTitleLocale: title.locale,
-        organisers: campaign.owners.map((owner) => localized(locale, { en: owner.organisation.name, ar: owner.organisation.nameAr }).text).join(locale === "ar" ? "، " : ", "),
+        organisers: campaign.owners.map((owner) => localized(locale, readTranslations(owner.organisation.name)).text).join(locale === "ar" ? "، " : ", "),
         organiserContacts: campaign.owners.map(({ organisation }) => {
-          const name = localized(locale, { en: organisation.name, ar: organisation.nameAr });
+          const name = localized(locale, readTranslations(organisation.name));
           return { name: name.text, nameLocale: name.locale, website: organisation.website, email: organisation.contactEmail };
         }),
         replyTo,

@@ -12,7 +12,7 @@ export type ExportCampaign = {
   primaryLocale: Locale;
   confirmed: number;
   // The organisation whose consenters' e-mail addresses the export holds.
-  organisation: { id: string; name: string; nameAr: string | null };
+  organisation: { id: string; name: Translations };
   // Viewers see the page but cannot export: the file holds personal data.
   canExport: boolean;
 };
@@ -22,7 +22,7 @@ export async function getExportCampaign(options: { actor: Actor; campaignId: str
   const access = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const [campaign, organisation, confirmed] = await Promise.all([
     db.campaign.findUnique({ where: { id: options.campaignId }, select: { id: true, slug: true, title: true, primaryLocale: true } }),
-    db.organisation.findUnique({ where: { id: access.organisationId }, select: { id: true, name: true, nameAr: true } }),
+    db.organisation.findUnique({ where: { id: access.organisationId }, select: { id: true, name: true } }),
     confirmedCount(options.campaignId),
   ]);
   if (!campaign || !organisation) throw new AppError("NOT_FOUND");
@@ -32,7 +32,7 @@ export async function getExportCampaign(options: { actor: Actor; campaignId: str
     title: readTranslations(campaign.title),
     primaryLocale: campaign.primaryLocale,
     confirmed,
-    organisation,
+    organisation: { id: organisation.id, name: readTranslations(organisation.name) },
     canExport: roleAtLeast(access.role, "ORGANISER"),
   };
 }

@@ -16,7 +16,7 @@ export type LetterCampaign = {
   // The letter in each language it is written in.
   templates: Partial<Record<Locale, LetterTemplate>>;
   // The organisations that run the campaign, lead first: a letter names them and how to reach them.
-  organisers: { name: { en: string; ar: string | null }; website: string | null; contactEmail: string | null }[];
+  organisers: { name: Translations; website: string | null; contactEmail: string | null }[];
 };
 
 // The languages with a letter to send: subjects alone are not one.
@@ -46,7 +46,7 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
       letterSubjects: true,
       letterBody: true,
       letterDailyCap: true,
-      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, nameAr: true, website: true, contactEmail: true } } } },
+      owners: { orderBy: [{ lead: "desc" }, { createdAt: "asc" }], select: { organisation: { select: { name: true, website: true, contactEmail: true } } } },
     },
   });
   if (!campaign || !isPublic(campaign)) return null;
@@ -58,7 +58,7 @@ export async function getLetterCampaign(slug: string): Promise<LetterCampaign | 
     isOpen: isOpen(campaign),
     dailyCap: campaign.letterDailyCap,
     templates: letterTemplates(campaign.letterSubjects, campaign.letterBody),
-    organisers: campaign.owners.map(({ organisation }) => ({ name: { en: organisation.name, ar: organisation.nameAr }, website: organisation.website, contactEmail: organisation.contactEmail })),
+    organisers: campaign.owners.map(({ organisation }) => ({ name: readTranslations(organisation.name), website: organisation.website, contactEmail: organisation.contactEmail })),
   };
 }
 

@@ -2,7 +2,7 @@ import { recordAudit, requireCampaignRole, type Actor } from "../auth/authorize"
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { MemberRole } from "../generated/prisma/enums";
-import { locales, type Locale } from "../i18n/locales";
+import { locales, localized, type Locale } from "../i18n/locales";
 import { readTranslatedLists, readTranslations, type Translations } from "../i18n/translations";
 import { startOfUtcDay } from "./sent-letters";
 import { letterTemplateFieldErrors, letterTemplateSchema, type LetterTemplateInput } from "./schema";
@@ -12,7 +12,7 @@ export type LetterSettings = {
   role: MemberRole;
   template: LetterTemplateInput;
   // Per decision-maker who received letters of this campaign: all of them, and those of today (UTC).
-  received: { decisionMakerId: string; name: string; institution: string; institutionAr: string | null; total: number; today: number }[];
+  received: { decisionMakerId: string; name: Translations; institution: Translations; total: number; today: number }[];
 };
 
 // The campaign's letter and how many letters each decision-maker has received: any member reads it.
@@ -29,19 +29,20 @@ export async function getLetterSettings(options: { actor: Actor; campaignId: str
   ]);
   const people = await db.decisionMaker.findMany({
     where: { id: { in: totals.map((row) => row.decisionMakerId) } },
-    select: { id: true, name: true, institution: true, institutionAr: true },
+    select: { id: true, name: true, institution: true },
   });
   const todayBy = new Map(today.map((row) => [row.decisionMakerId, row._count._all]));
+  // Ties in a fixed order: by name, in English where there is one.
+  const collator = new Intl.Collator("en");
   const received = people
     .map((person) => ({
       decisionMakerId: person.id,
-      name: person.name,
-      institution: person.institution,
-      institutionAr: person.institutionAr,
+      name: readTranslations(person.name),
+      institution: readTranslations(person.institution),
       total: totals.find((row) => row.decisionMakerId === person.id)?._count._all ?? 0,
       today: todayBy.get(person.id) ?? 0,
     }))
-    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    .sort((a, b) => b.total - a.total || collator.compare(localized("en", a.name).text, localized("en", b.name).text));
   return {
     campaign: { id: campaign.id, slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
     role,

@@ -7,7 +7,7 @@ import { localized } from "../i18n/locales";
 import { sendEmail, wakeOutbox } from "../mail/send-email";
 import { publicUrl } from "../public-urls";
 import { composeLetterText, mailtoLink } from "./compose-letter";
-import { findLetterRecipient } from "./find-recipients";
+import { findLetterRecipient, type LetterRecipient } from "./find-recipients";
 import { getLetterCampaign, hasLetterTemplate, letterLocale, rotateSubject, templateBodies, type LetterCampaign } from "./letter-campaign";
 import { findLetterSender } from "./letter-token";
 import { isTicked, letterFieldErrors, letterInputSchema, type LetterFieldErrors, type LetterInput } from "./schema";
@@ -23,11 +23,9 @@ async function loadCampaign(slug: string): Promise<LetterCampaign> {
   return campaign;
 }
 
-type Recipient = NonNullable<Awaited<ReturnType<typeof findLetterRecipient>>>;
-
 // The letter as written, and whom it is for. Every problem is reported at once, per field: among
 // them a recipient marked as a risk to writers, when the writer has not acknowledged the warning.
-async function readLetter(campaign: LetterCampaign, input: Record<string, unknown>): Promise<{ letter: LetterInput; recipient: Recipient }> {
+async function readLetter(campaign: LetterCampaign, input: Record<string, unknown>): Promise<{ letter: LetterInput; recipient: LetterRecipient }> {
   const parsed = letterInputSchema(templateBodies(campaign)).safeParse(input);
   const fields: LetterFieldErrors = parsed.success ? {} : letterFieldErrors(parsed.error);
   const recipientId = typeof input.recipient === "string" ? input.recipient.trim() : "";
@@ -71,6 +69,9 @@ export async function sendLetter(options: {
   const locale = letterLocale(campaign, options.locale);
   const template = campaign.templates[locale]!;
   const title = localized(locale, campaign.title, campaign.primaryLocale);
+  // The letter greets them in its own language where the directory has their name in it; the
+  // page that sent it names them in the writer's.
+  const recipientName = localized(locale, recipient.name).text;
   const key = options.letterKey && letterKeyPattern.test(options.letterKey) ? options.letterKey : randomUUID();
   const outboxKey = `letter:${sender.supporterId}:${key}:${recipient.id}`;
   const replyTo = letter.replyToMe ? sender.email : null;
@@ -108,7 +109,7 @@ export async function sendLetter(options: {
         props: {
           locale,
           subject,
-          recipientName: recipient.name,
+          recipientName,
           body: letter.body,
           personal: letter.personal,
           senderName: letter.name,
@@ -122,7 +123,7 @@ export async function sendLetter(options: {
           }),
         },
       });
-      return { letterId: row.id, recipientName: recipient.name, subject, replyTo, copyTo };
+      return { letterId: row.id, recipientName: localized(options.locale, recipient.name).text, subject, replyTo, copyTo };
     });
     wakeOutbox();
     return sent;
@@ -144,6 +145,6 @@ export async function prepareMailtoLetter(options: { campaignSlug: string; input
   const template = campaign.templates[locale]!;
   const sequence = await db.letter.count({ where: { campaignId: campaign.id, decisionMakerId: recipient.id } });
   const subject = rotateSubject(template.subjects, sequence, localized(locale, campaign.title, campaign.primaryLocale).text);
-  const text = composeLetterText({ locale, recipientName: recipient.name, body: letter.body, personal: letter.personal, senderName: letter.name });
-  return { href: mailtoLink({ to: recipient.email, subject, text }), recipientName: recipient.name, subject };
+  const text = composeLetterText({ locale, recipientName: localized(locale, recipient.name).text, body: letter.body, personal: letter.personal, senderName: letter.name });
+  return { href: mailtoLink({ to: recipient.email, subject, text }), recipientName: localized(options.locale, recipient.name).text, subject };
 }

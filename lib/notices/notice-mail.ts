@@ -17,15 +17,15 @@ export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<Campa
   const notice = await db.supporterUpdate.findUniqueOrThrow({
     where: { id: payload.noticeId },
     select: {
-      organisation: { select: { name: true, nameAr: true, senderName: true } },
+      organisation: { select: { name: true, senderName: true } },
       campaign: { select: { slug: true, title: true, primaryLocale: true } },
       noticeEvents: {
         where: { OR: [{ kind: "DELIVERED" }, { response: { published: true } }] },
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
         select: {
           kind: true,
-          decisionMaker: { select: { institution: true, institutionAr: true } },
-          response: { select: { summary: true, summaryAr: true } },
+          decisionMaker: { select: { institution: true } },
+          response: { select: { summary: true } },
         },
       },
     },
@@ -34,20 +34,23 @@ export async function loadNoticeEmail(payload: NoticeMailPayload): Promise<Campa
   const campaign = notice.campaign!;
   const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
   // The note names English: a title shown in the campaign's own language (Arabic, say) is not an English part.
-  let englishParts = title.locale !== locale && title.locale === "en";
+  // The same for an institution or an answer shown in another language than the reader's.
+  const inEnglish = (shown: { locale: Locale }) => shown.locale !== locale && shown.locale === "en";
+  let englishParts = inEnglish(title);
   const items = notice.noticeEvents.map((event): NoticeItem => {
-    const addressee = localized(locale, { en: event.decisionMaker.institution, ar: event.decisionMaker.institutionAr });
-    if (addressee.locale !== locale) englishParts = true;
+    const addressee = localized(locale, readTranslations(event.decisionMaker.institution));
+    if (inEnglish(addressee)) englishParts = true;
     if (event.kind === "DELIVERED" || !event.response) return { kind: "delivered", addressee: addressee.text };
-    const summary = localized(locale, { en: event.response.summary, ar: event.response.summaryAr });
-    if (summary.locale !== locale) englishParts = true;
+    const summary = localized(locale, readTranslations(event.response.summary));
+    if (inEnglish(summary)) englishParts = true;
     return { kind: "answered", addressee: addressee.text, summary: summary.text };
   });
+  const organisationName = readTranslations(notice.organisation.name);
   return {
     locale,
     ...(englishParts ? { englishParts: true } : {}),
-    organisationName: (locale === "ar" ? notice.organisation.nameAr : null) ?? notice.organisation.name,
-    fromName: updateSenderName(notice.organisation, locale),
+    organisationName: localized(locale, organisationName).text,
+    fromName: updateSenderName({ name: organisationName, senderName: notice.organisation.senderName }, locale),
     campaignTitle: title.text,
     campaignTitleLocale: title.locale,
     items,

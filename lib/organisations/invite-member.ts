@@ -4,7 +4,7 @@ import { createSignInLink, invitationLinkTtlSeconds, type SignInLink } from "../
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import type { MemberRole } from "../generated/prisma/enums";
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
 import { wakeOutbox } from "../mail/send-email";
 import { lockOrganisation } from "./lock-organisation";
 import { inviteMemberSchema, memberFieldErrors } from "./schema";
@@ -23,6 +23,8 @@ export async function inviteMember(options: InviteMemberOptions): Promise<Invite
   const invited = await retryOnRace(() =>
     db.$transaction(async (tx) => {
       const organisation = await lockOrganisation(tx, options.organisationId, options.actor);
+      // The invitation names the organisation in the invitee's language when it has a name in it.
+      const organisationName = localized(options.locale, organisation.name).text;
       const user = await tx.user.upsert({ where: { email }, create: { email }, update: {}, select: { id: true } });
       const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: organisation.id } } });
       if (existing) throw new AppError("VALIDATION", { fields: { email: "alreadyMember" } });
@@ -34,7 +36,7 @@ export async function inviteMember(options: InviteMemberOptions): Promise<Invite
         locale: options.locale,
         continueUrl: link.continueUrl,
         validHours: invitationLinkTtlSeconds / 3600,
-        invitation: { organisationName: organisation.name, role, invitedBy: options.actor.email },
+        invitation: { organisationName, role, invitedBy: options.actor.email },
       });
       return { userId: user.id, email, role };
     }),
@@ -64,6 +66,7 @@ export async function addMemberFromCommandLine(options: {
   const result = await retryOnRace(() =>
     db.$transaction(async (tx) => {
       const organisation = await lockOrganisation(tx, options.organisationId, null);
+      const organisationName = localized(options.locale, organisation.name).text;
       const user = await tx.user.upsert({ where: { email }, create: { email }, update: {}, select: { id: true } });
       const key = { userId_organisationId: { userId: user.id, organisationId: organisation.id } };
       const existing = await tx.membership.findUnique({ where: key });
@@ -85,10 +88,10 @@ export async function addMemberFromCommandLine(options: {
           locale: options.locale,
           continueUrl: link.continueUrl,
           validHours: invitationLinkTtlSeconds / 3600,
-          invitation: { organisationName: organisation.name, role, invitedBy: null },
+          invitation: { organisationName, role, invitedBy: null },
         });
       }
-      return { userId: user.id, email, role, organisationName: organisation.name, changed, link, queued: options.deliver === "email" };
+      return { userId: user.id, email, role, organisationName, changed, link, queued: options.deliver === "email" };
     }),
   );
   if (result.queued) wakeOutbox();

@@ -22,11 +22,11 @@ type DashboardCampaign = {
 
 export type DashboardOrganisation = ActorOrganisation & { campaigns: DashboardCampaign[] };
 
-// Every organisation the actor belongs to, with its campaigns (co-owned ones included) and their
-// counts. Confirmed comes from the campaign's counters (the number the public sees); the other
+// Every organisation the actor belongs to (by name in the reader's language), with its campaigns
+// (co-owned ones included) and their counts. Confirmed comes from the campaign's counters (the number the public sees); the other
 // states are counted from the signatures, which the (campaign, state) index keeps cheap.
-export async function organiserDashboard(actor: Actor): Promise<DashboardOrganisation[]> {
-  const organisations = await listActorOrganisations(actor);
+export async function organiserDashboard(actor: Actor, locale?: Locale): Promise<DashboardOrganisation[]> {
+  const organisations = await listActorOrganisations(actor, locale);
   if (organisations.length === 0) return [];
   const owners = await db.campaignOwner.findMany({
     where: { organisationId: { in: organisations.map((o) => o.id) } },

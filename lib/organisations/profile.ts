@@ -1,14 +1,17 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { defaultLocale, localized } from "../i18n/locales";
+import { readTranslations, storedTranslations, type Translations } from "../i18n/translations";
 import { publicPath } from "../public-urls";
 import { controlCharacters, headerSyntax, organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, type OrganisationProfileInput } from "./profile-schema";
 
 // What the public, decision-makers and the API are told of an organisation.
 export type PublicOrganisation = {
   slug: string;
-  name: { en: string; ar: string | null };
-  description: { en: string | null; ar: string | null };
+  // Per language, as the organisation gives them.
+  name: Translations;
+  description: Translations;
   website: string | null;
   contactEmail: string | null;
   // Paths of the logo's two squares (256 and 64 pixels), when it has one.
@@ -18,9 +21,7 @@ export type PublicOrganisation = {
 export const publicOrganisationSelect = {
   slug: true,
   name: true,
-  nameAr: true,
   description: true,
-  descriptionAr: true,
   website: true,
   contactEmail: true,
   logo: { select: { largeSha256: true, smallSha256: true } },
@@ -28,10 +29,8 @@ export const publicOrganisationSelect = {
 
 type PublicOrganisationRow = {
   slug: string;
-  name: string;
-  nameAr: string | null;
-  description: string | null;
-  descriptionAr: string | null;
+  name: unknown;
+  description: unknown;
   website: string | null;
   contactEmail: string | null;
   logo: { largeSha256: string; smallSha256: string } | null;
@@ -40,8 +39,8 @@ type PublicOrganisationRow = {
 export function publicOrganisation(row: PublicOrganisationRow): PublicOrganisation {
   return {
     slug: row.slug,
-    name: { en: row.name, ar: row.nameAr },
-    description: { en: row.description, ar: row.descriptionAr },
+    name: readTranslations(row.name),
+    description: readTranslations(row.description),
     website: row.website,
     contactEmail: row.contactEmail,
     logo: row.logo ? { large: publicPath.organisationLogo(row.logo.largeSha256), small: publicPath.organisationLogo(row.logo.smallSha256) } : null,
@@ -61,12 +60,29 @@ function headerSafe(value: string): string {
 }
 
 // The display name of mail sent for an organisation: the sender name its owners chose, else its
-// name, else Nida's. Every mail that speaks for an organisation takes its From name from here.
-export function organisationSender(organisation: { name: string; senderName?: string | null }): string {
-  return headerSafe(organisation.senderName ?? "") || headerSafe(organisation.name) || "Nida";
+// name (in English, else in whichever language it has), else Nida's. Every mail that speaks for an
+// organisation takes its From name from here.
+export function organisationSender(organisation: { name: Translations; senderName?: string | null }): string {
+  return headerSafe(organisation.senderName ?? "") || headerSafe(localized(defaultLocale, organisation.name).text) || "Nida";
 }
 
 export type OrganisationProfile = OrganisationProfileInput & { id: string; slug: string; logo: { large: string; small: string } | null };
+
+type StoredProfile = { name: Translations; description: Translations; website: string | null; contactEmail: string | null; senderName: string | null };
+
+// The stored profile as the form has it: the form asks for the name and the description in
+// English and in Arabic.
+function formValues(stored: StoredProfile): OrganisationProfileInput {
+  return {
+    name: stored.name.en ?? "",
+    nameAr: stored.name.ar ?? null,
+    description: stored.description.en ?? null,
+    descriptionAr: stored.description.ar ?? null,
+    website: stored.website,
+    contactEmail: stored.contactEmail,
+    senderName: stored.senderName,
+  };
+}
 
 // Owners only: the profile as the form shows it.
 export async function getOrganisationProfile(options: { actor: Actor; organisationId: string }): Promise<OrganisationProfile> {
@@ -77,18 +93,7 @@ export async function getOrganisationProfile(options: { actor: Actor; organisati
   });
   if (!row) throw new AppError("NOT_FOUND");
   const shown = publicOrganisation(row);
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    nameAr: row.nameAr,
-    description: row.description,
-    descriptionAr: row.descriptionAr,
-    website: row.website,
-    contactEmail: row.contactEmail,
-    senderName: row.senderName,
-    logo: shown.logo,
-  };
+  return { id: row.id, slug: row.slug, ...formValues({ ...shown, senderName: row.senderName }), logo: shown.logo };
 }
 
 // Owners only: the whole profile replaced at once, or nothing changed and each bad field named.
@@ -99,11 +104,24 @@ export async function updateOrganisationProfile(options: { actor: Actor; organis
   if (!parsed.success) throw new AppError("VALIDATION", { fields: profileFieldErrors(parsed.error) });
   const profile = parsed.data;
   await db.$transaction(async (tx) => {
-    const before = await tx.organisation.findUnique({ where: { id: options.organisationId }, select: Object.fromEntries(profileFields.map((field) => [field, true])) as Record<keyof OrganisationProfileInput, true> });
-    if (!before) throw new AppError("NOT_FOUND");
+    const row = await tx.organisation.findUnique({ where: { id: options.organisationId }, select: { name: true, description: true, website: true, contactEmail: true, senderName: true } });
+    if (!row) throw new AppError("NOT_FOUND");
+    const name = readTranslations(row.name);
+    const description = readTranslations(row.description);
+    const before = formValues({ ...row, name, description });
     const changed = profileFields.filter((field) => before[field] !== profile[field]);
     if (changed.length === 0) return;
-    await tx.organisation.update({ where: { id: options.organisationId }, data: profile });
+    await tx.organisation.update({
+      where: { id: options.organisationId },
+      data: {
+        // The languages the form does not ask for are kept as they are.
+        name: storedTranslations({ ...name, en: profile.name, ar: profile.nameAr }),
+        description: storedTranslations({ ...description, en: profile.description, ar: profile.descriptionAr }),
+        website: profile.website,
+        contactEmail: profile.contactEmail,
+        senderName: profile.senderName,
+      },
+    });
     await recordAudit(tx, {
       organisationId: options.organisationId,
       actor: options.actor,

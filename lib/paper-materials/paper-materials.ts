@@ -11,8 +11,6 @@ import { renderPoster } from "./render-poster";
 import { renderSignSheet } from "./render-sign-sheet";
 import { printedShortUrl } from "./short-code";
 
-type Texts = { en: string; ar: string | null };
-
 export type MaterialContent = {
   locale: Locale;
   // The campaign's texts, in the language asked for where they are written in it, else in the
@@ -21,7 +19,8 @@ export type MaterialContent = {
   title: Translations;
   summary: Translations;
   demands: Translations[];
-  organisations: Texts[];
+  // Each organisation's name in the languages it gives it in.
+  organisations: Translations[];
   retentionMonths: number;
   campaignUrl: string;
   // What the poster's QR code opens: the campaign page, tagged as scanned from a poster.

@@ -7,7 +7,7 @@ import { readTranslations, type Translations } from "../i18n/translations";
 export type OverdueResponse = {
   askId: string;
   campaign: { id: string; slug: string; title: Translations; primaryLocale: Locale };
-  decisionMaker: { id: string; name: string; institution: string; institutionAr: string | null };
+  decisionMaker: { id: string; name: Translations; institution: Translations };
   signatures: number;
   askedAt: Date;
   dueAt: Date;
@@ -27,7 +27,7 @@ export async function findOverdueResponses(where: Prisma.ResponseAskWhereInput, 
       dueAt: true,
       overdueMailedAt: true,
       campaign: { select: { id: true, slug: true, title: true, primaryLocale: true } },
-      decisionMaker: { select: { id: true, name: true, institution: true, institutionAr: true } },
+      decisionMaker: { select: { id: true, name: true, institution: true } },
     },
   });
   if (asks.length === 0) return [];
@@ -50,7 +50,7 @@ export async function findOverdueResponses(where: Prisma.ResponseAskWhereInput, 
     .map((ask) => ({
       askId: ask.id,
       campaign: { ...ask.campaign, title: readTranslations(ask.campaign.title) },
-      decisionMaker: ask.decisionMaker,
+      decisionMaker: { id: ask.decisionMaker.id, name: readTranslations(ask.decisionMaker.name), institution: readTranslations(ask.decisionMaker.institution) },
       signatures: ask.signatures,
       askedAt: ask.askedAt,
       dueAt: ask.dueAt,

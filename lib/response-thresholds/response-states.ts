@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { confirmedCount, paperCount } from "../campaigns/counters";
+import { readTranslations, type Translations } from "../i18n/translations";
 
 // Where a decision-maker stands with the answer the campaign's threshold asks of them:
 // - notAsked: the count has not reached the threshold (or there is none);
@@ -9,9 +10,9 @@ import { confirmedCount, paperCount } from "../campaigns/counters";
 export type ResponseState =
   | { state: "notAsked" }
   | { state: "asked" | "overdue"; askedAt: Date; dueAt: Date; signatures: number; days: number }
-  | { state: "answered"; respondedOn: Date; published: { summary: string; summaryAr: string | null; url: string | null } | null };
+  | { state: "answered"; respondedOn: Date; published: { summary: Translations; url: string | null } | null };
 
-type TargetResponseState = { decisionMakerId: string; name: string; institution: { en: string; ar: string | null } } & ResponseState;
+type TargetResponseState = { decisionMakerId: string; name: Translations; institution: Translations } & ResponseState;
 
 export type CampaignResponses = {
   thresholds: { signatures: number; days: number }[];
@@ -21,7 +22,7 @@ export type CampaignResponses = {
 };
 
 type Ask = { askedAt: Date; dueAt: Date; signatures: number; days: number };
-type Response = { respondedOn: Date; summary: string; summaryAr: string | null; url: string | null; published: boolean };
+type Response = { respondedOn: Date; summary: Translations; url: string | null; published: boolean };
 
 // Any response recorded counts as the answer: an answer given before the threshold was reached is
 // still an answer. Otherwise the latest ask decides.
@@ -29,7 +30,7 @@ function stateOf(ask: Ask | undefined, responses: Response[], now: Date): Respon
   const latest = responses[0];
   if (latest) {
     const shown = responses.find((response) => response.published);
-    return { state: "answered", respondedOn: latest.respondedOn, published: shown ? { summary: shown.summary, summaryAr: shown.summaryAr, url: shown.url } : null };
+    return { state: "answered", respondedOn: latest.respondedOn, published: shown ? { summary: shown.summary, url: shown.url } : null };
   }
   if (!ask) return { state: "notAsked" };
   return { state: ask.dueAt.getTime() < now.getTime() ? "overdue" : "asked", askedAt: ask.askedAt, dueAt: ask.dueAt, signatures: ask.signatures, days: ask.days };
@@ -42,13 +43,13 @@ export async function getCampaignResponses(campaignId: string, now = new Date())
     db.campaignTarget.findMany({
       where: { campaignId, decisionMaker: { retiredAt: null } },
       orderBy: [{ createdAt: "asc" }, { decisionMakerId: "asc" }],
-      select: { decisionMaker: { select: { id: true, name: true, institution: true, institutionAr: true } } },
+      select: { decisionMaker: { select: { id: true, name: true, institution: true } } },
     }),
     db.responseAsk.findMany({ where: { campaignId }, orderBy: { signatures: "desc" }, select: { decisionMakerId: true, askedAt: true, dueAt: true, signatures: true, days: true } }),
     db.decisionMakerResponse.findMany({
       where: { campaignId },
       orderBy: [{ respondedOn: "desc" }, { createdAt: "desc" }],
-      select: { decisionMakerId: true, respondedOn: true, summary: true, summaryAr: true, url: true, published: true },
+      select: { decisionMakerId: true, respondedOn: true, summary: true, url: true, published: true },
     }),
     confirmedCount(campaignId),
     paperCount(campaignId),
@@ -58,11 +59,11 @@ export async function getCampaignResponses(campaignId: string, now = new Date())
     count: online + paper,
     targets: targets.map(({ decisionMaker }) => ({
       decisionMakerId: decisionMaker.id,
-      name: decisionMaker.name,
-      institution: { en: decisionMaker.institution, ar: decisionMaker.institutionAr },
+      name: readTranslations(decisionMaker.name),
+      institution: readTranslations(decisionMaker.institution),
       ...stateOf(
         asks.find((ask) => ask.decisionMakerId === decisionMaker.id),
-        responses.filter((response) => response.decisionMakerId === decisionMaker.id),
+        responses.filter((response) => response.decisionMakerId === decisionMaker.id).map((response) => ({ ...response, summary: readTranslations(response.summary) })),
         now,
       ),
     })),

@@ -1,10 +1,11 @@
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
+import { readTranslations, type Translations } from "../i18n/translations";
 
-// One author of a statement, named in English (as the statement gives it) and in Arabic where known.
-export type AuthorName = { en: string; ar: string | null };
+// One author of a statement, named in each language it is known in (English as the statement gives it).
+export type AuthorName = Translations;
 
 // What every page that names a statement's authors reads.
-export const statementAuthorsSelect = { orderBy: { position: "asc" }, select: { name: true, nameAr: true } } as const;
+export const statementAuthorsSelect = { orderBy: { position: "asc" }, select: { name: true } } as const;
 
 const listLocale: Record<Locale, string> = { en: "en-GB", ar: "ar", tr: "tr", ku: "ku", fr: "fr", de: "de" };
 
@@ -18,15 +19,15 @@ export function joinNames(names: string[], locale: Locale): string {
 }
 
 // A statement's authors, in order; a statement stored with none yet is by its byline.
-export function statementAuthors(statement: { authorName: string; authors?: { name: string; nameAr: string | null }[] }): AuthorName[] {
+export function statementAuthors(statement: { authorName: string; authors?: { name: unknown }[] }): AuthorName[] {
   const authors = statement.authors ?? [];
-  return authors.length > 0 ? authors.map((author) => ({ en: author.name, ar: author.nameAr })) : [{ en: statement.authorName, ar: null }];
+  return authors.length > 0 ? authors.map((author) => readTranslations(author.name)) : [{ en: statement.authorName }];
 }
 
 // The English byline kept beside the authors (authorName): their English names joined.
-export function englishByline(authors: { name: string }[]): string {
+export function englishByline(authors: { name: Translations }[]): string {
   return joinNames(
-    authors.map((author) => author.name),
+    authors.map((author) => localized("en", author.name).text),
     "en",
   );
 }

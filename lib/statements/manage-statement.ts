@@ -2,6 +2,7 @@ import { recordAudit, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Locale } from "../generated/prisma/enums";
+import { readTranslations, storedTranslations, type Translations } from "../i18n/translations";
 import { englishByline, statementAuthorsSelect } from "./authors";
 import { statementFieldErrors, statementInputSchema, type StatementFormValues } from "./schema";
 import { statementFacts, type StatementFacts } from "./statement-facts";
@@ -19,7 +20,6 @@ const editableSelect = {
   id: true,
   slug: true,
   title: true,
-  titleAr: true,
   authorName: true,
   publishedOn: true,
   datePrecision: true,
@@ -33,8 +33,7 @@ const editableSelect = {
 type EditableRow = {
   id: string;
   slug: string;
-  title: string;
-  titleAr: string | null;
+  title: unknown;
   authorName: string;
   publishedOn: Date;
   datePrecision: string;
@@ -42,7 +41,7 @@ type EditableRow = {
   url: string | null;
   fullText: string | null;
   updatedAt: Date;
-  authors: { name: string; nameAr: string | null }[];
+  authors: { name: unknown }[];
 };
 
 function shapeEditable(row: EditableRow): StatementForEditing {
@@ -82,13 +81,16 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
   const parsed = statementInputSchema.safeParse(options.values);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: statementFieldErrors(parsed.error, options.values) });
   const input = parsed.data;
-  const authors = input.authors.map(({ row }, index) => ({ position: index + 1, name: row.name, nameAr: row.nameAr }));
+  const entered = input.authors.map(({ row }) => storedTranslations({ en: row.name, ar: row.nameAr }));
 
   return db.$transaction(async (tx) => {
-    const before = await tx.sourceStatement.findUnique({ where: { id: options.statementId }, select: { slug: true, title: true, titleAr: true, url: true, language: true, fullText: true, authors: statementAuthorsSelect } });
+    const before = await tx.sourceStatement.findUnique({ where: { id: options.statementId }, select: { slug: true, title: true, url: true, language: true, fullText: true, authors: statementAuthorsSelect } });
     if (!before) throw new AppError("NOT_FOUND");
-    const sameAuthors =
-      before.authors.length === authors.length && before.authors.every((author, index) => author.name === authors[index]!.name && author.nameAr === authors[index]!.nameAr);
+    const previous = before.authors.map((author) => readTranslations(author.name));
+    // The form edits the English and Arabic names: an author's name in any other language stays
+    // while their English name does.
+    const authors = entered.map((name, index) => ({ position: index + 1, name: { ...otherLanguages(previous.find((known) => known.en === name.en)), ...name } }));
+    const sameAuthors = previous.length === authors.length && previous.every((name, index) => sameTranslations(name, authors[index]!.name));
     const changed = [
       before.url !== input.url ? "url" : null,
       before.language !== input.language ? "language" : null,
@@ -110,8 +112,17 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
       actor: options.actor,
       action: "statement.update",
       affected: 1,
-      details: { statement: options.statementId, slug: before.slug, title: { en: before.title, ar: before.titleAr }, changed, url: input.url },
+      details: { statement: options.statementId, slug: before.slug, title: readTranslations(before.title), changed, url: input.url },
     });
     return { changed };
   });
+}
+
+function otherLanguages(name: Translations | undefined): Translations {
+  return Object.fromEntries(Object.entries(name ?? {}).filter(([locale]) => locale !== "en" && locale !== "ar"));
+}
+
+function sameTranslations(a: Translations, b: Translations): boolean {
+  const keys = Object.keys(a) as (keyof Translations)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

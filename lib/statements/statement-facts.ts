@@ -1,10 +1,11 @@
 import type { Locale } from "../generated/prisma/enums";
+import { readTranslations, type Translations } from "../i18n/translations";
 import { statementAuthors, statementAuthorsSelect, type AuthorName } from "./authors";
 
 // What every page that names a source statement says of it.
 export type StatementFacts = {
   slug: string;
-  title: { en: string; ar: string | null };
+  title: Translations;
   // Everyone the statement is by, in its byline's order.
   authors: AuthorName[];
   publishedOn: Date;
@@ -17,7 +18,6 @@ export type StatementFacts = {
 export const statementFactsSelect = {
   slug: true,
   title: true,
-  titleAr: true,
   authorName: true,
   authors: statementAuthorsSelect,
   publishedOn: true,
@@ -27,10 +27,9 @@ export const statementFactsSelect = {
 
 type StatementFactsRow = {
   slug: string;
-  title: string;
-  titleAr: string | null;
+  title: unknown;
   authorName: string;
-  authors?: { name: string; nameAr: string | null }[];
+  authors?: { name: unknown }[];
   publishedOn: Date;
   datePrecision: string;
   language: Locale;
@@ -39,7 +38,7 @@ type StatementFactsRow = {
 export function statementFacts(row: StatementFactsRow): StatementFacts {
   return {
     slug: row.slug,
-    title: { en: row.title, ar: row.titleAr },
+    title: readTranslations(row.title),
     authors: statementAuthors(row),
     publishedOn: row.publishedOn,
     datePrecision: row.datePrecision,

@@ -21,7 +21,7 @@ export async function listCampaignUpdates(options: { actor: Actor; campaignId: s
   const { organisationId, role } = await requireCampaignRole(options.actor, options.campaignId, "VIEWER");
   const [campaign, organisation, updates] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { id: options.campaignId }, select: { id: true, title: true, primaryLocale: true } }),
-    db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, nameAr: true, updatesNeedApproval: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, updatesNeedApproval: true } }),
     db.supporterUpdate.findMany({
       where: { organisationId, kind: "UPDATE", OR: [{ campaignId: options.campaignId }, { campaignId: null }], status: { in: visibleStatuses(role) } },
       orderBy: { createdAt: "desc" },
@@ -32,7 +32,7 @@ export async function listCampaignUpdates(options: { actor: Actor; campaignId: s
   return {
     role,
     campaign: { id: campaign.id, title: readTranslations(campaign.title), primaryLocale: campaign.primaryLocale },
-    organisation,
+    organisation: { ...organisation, name: readTranslations(organisation.name) },
     // Each subject with the language it was written in first: this campaign's, or English for one about all of them.
     updates: updates.map((update) => ({ ...update, subject: readTranslations(update.subject), primaryLocale: update.campaignId ? campaign.primaryLocale : defaultLocale })),
   };
@@ -95,7 +95,7 @@ export async function getUpdateDetail(options: { actor: Actor; campaignId: strin
       createdBy: { select: { email: true } },
       approvedBy: { select: { email: true } },
       sentBy: { select: { email: true } },
-      organisation: { select: { name: true, nameAr: true, senderName: true, updatesNeedApproval: true } },
+      organisation: { select: { name: true, senderName: true, updatesNeedApproval: true } },
     },
   });
   if (!update) throw new AppError("NOT_FOUND");
@@ -127,7 +127,8 @@ export async function getUpdateForEditing(options: { actor: Actor; campaignId: s
 export type PublishedUpdate = {
   id: string;
   sentAt: Date;
-  organisation: { en: string; ar: string | null };
+  // The organisation's name, per language.
+  organisation: Translations;
   subject: Translations;
   body: Translations;
   primaryLocale: Locale;
@@ -144,14 +145,14 @@ export async function listPublishedUpdates(options: { campaignId: string }): Pro
     },
     orderBy: { sentAt: "desc" },
     take: 50,
-    select: { id: true, sentAt: true, subject: true, body: true, organisation: { select: { name: true, nameAr: true } }, campaign: { select: { primaryLocale: true } } },
+    select: { id: true, sentAt: true, subject: true, body: true, organisation: { select: { name: true } }, campaign: { select: { primaryLocale: true } } },
   });
   return rows.map((row) => {
     const texts = updateTexts(row);
     return {
       id: row.id,
       sentAt: row.sentAt!,
-      organisation: { en: row.organisation.name, ar: row.organisation.nameAr },
+      organisation: readTranslations(row.organisation.name),
       subject: texts.subject,
       body: texts.body,
       primaryLocale: texts.primary,

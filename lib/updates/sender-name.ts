@@ -1,11 +1,12 @@
-import type { Locale } from "../i18n/locales";
+import { localized, type Locale } from "../i18n/locales";
+import type { Translations } from "../i18n/translations";
 import { organisationSender } from "../organisations/profile";
 
 // The display name an organisation's updates come from: the sender name its owners chose, or else
-// its name in the reader's language.
-export function updateSenderName(organisation: { name: string; nameAr: string | null; senderName?: string | null }, locale: Locale): string {
+// its name in the reader's language, else in English, else in whichever language it has.
+export function updateSenderName(organisation: { name: Translations; senderName?: string | null }, locale: Locale): string {
   if (organisation.senderName?.trim()) return organisationSender(organisation);
-  return (locale === "ar" ? organisation.nameAr : null) ?? organisation.name;
+  return localized(locale, organisation.name).text;
 }
 
 // MAIL_FROM's address under the organisation's name. Quotes and line breaks in a name cannot

@@ -15,7 +15,7 @@ export const updateContentSelect = {
   id: true,
   subject: true,
   body: true,
-  organisation: { select: { name: true, nameAr: true, senderName: true } },
+  organisation: { select: { name: true, senderName: true } },
   campaign: { select: { slug: true, title: true, primaryLocale: true } },
 } as const;
 
@@ -23,7 +23,7 @@ export const updateContentSelect = {
 type UpdateContent = {
   subject: unknown;
   body: unknown;
-  organisation: { name: string; nameAr: string | null; senderName?: string | null };
+  organisation: { name: unknown; senderName?: string | null };
   campaign: { slug: string; title: unknown; primaryLocale: Locale } | null;
 };
 
@@ -58,13 +58,14 @@ export function updateEmailProps(
   const texts = updateTexts(update);
   const locale = readingLocale(texts, options.wanted);
   const campaign = update.campaign;
+  const organisationName = readTranslations(update.organisation.name);
   const title = campaign ? localized(locale, readTranslations(campaign.title), campaign.primaryLocale) : null;
   return {
     locale,
     // The e-mail's note says the update is in English: only where it is.
     ...(options.wanted === "ar" && locale === "en" ? { arabicMissing: true } : {}),
-    organisationName: (locale === "ar" ? update.organisation.nameAr : null) ?? update.organisation.name,
-    fromName: updateSenderName(update.organisation, locale),
+    organisationName: localized(locale, organisationName).text,
+    fromName: updateSenderName({ name: organisationName, senderName: update.organisation.senderName }, locale),
     subject: texts.subject[locale] ?? "",
     body: texts.body[locale] ?? "",
     ...(campaign && title

@@ -19,7 +19,7 @@ describe("client disconnects during an export", () => {
     await client.connect();
     context.onCleanup(() => client.end());
     const organisationId = uniqueName("org");
-    await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, 'Fault organisation', now())`, [organisationId]);
+    await client.query(`INSERT INTO organisations (id, slug, name, updated_at) VALUES ($1, $1, '{"en": "Fault organisation"}', now())`, [organisationId]);
     const sealing = openDatabase({ databaseUrl: url, pgliteDataDir: "memory://", poolSize: 2 });
     context.onCleanup(() => sealing.close());
     campaignId = await createCampaign({ client, sealIn: sealing.prisma, organisationId }, 100_000);

@@ -115,7 +115,7 @@ describe("answers that take the same time whatever the database holds", () => {
     const fields = hiddenFields(await page.text(), 'name="locale"');
     // A fresh member for every request, so that each one is sent a link.
     const organisation = randomUUID();
-    await client.query(`INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, now(), now())`, [organisation, `timing-${organisation.slice(0, 8)}`, "Timing"]);
+    await client.query(`INSERT INTO organisations (id, slug, name, created_at, updated_at) VALUES ($1, $2, $3, now(), now())`, [organisation, `timing-${organisation.slice(0, 8)}`, JSON.stringify({ en: "Timing" })]);
     const members: string[] = [];
     for (let i = 0; i < attempts * rounds * 2 + 10; i++) {
       const id = randomUUID();

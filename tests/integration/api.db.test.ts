@@ -69,11 +69,10 @@ beforeAll(async () => {
     data: {
       slug: `statement-${randomUUID().slice(0, 8)}`,
       authorName: "Syrian Civil Defence",
-      title: "Stop the bombing of civilians",
-      titleAr: "أوقفوا قصف المدنيين",
+      title: { en: "Stop the bombing of civilians", ar: "أوقفوا قصف المدنيين" },
       publishedOn: new Date("2026-10-01T00:00:00Z"),
       language: "en",
-      summaryEn: "A statement.",
+      summary: { en: "A statement." },
       url: "https://example.org/statement",
     },
   });
@@ -86,7 +85,7 @@ beforeAll(async () => {
   });
   decisionMakerEmail = uniqueEmail("minister");
   const decisionMaker = await db.decisionMaker.create({
-    data: { name: "A. Minister", title: "Foreign Minister", titleAr: "وزير الخارجية", institution: "Ministry of Foreign Affairs", country: "GB", email: decisionMakerEmail },
+    data: { name: { en: "A. Minister" }, title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs" }, country: "GB", email: decisionMakerEmail },
   });
   decisionMakerId = decisionMaker.id;
   await db.campaignTarget.create({ data: { campaignId: open.id, decisionMakerId } });
@@ -120,8 +119,8 @@ beforeAll(async () => {
   }
   await db.decisionMakerResponse.createMany({
     data: [
-      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-05T00:00:00Z"), summary: "We will raise it.", summaryAr: "سنطرح الأمر.", published: true },
-      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-06T00:00:00Z"), summary: "Not for publication", published: false },
+      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-05T00:00:00Z"), summary: { en: "We will raise it.", ar: "سنطرح الأمر." }, published: true },
+      { campaignId: open.id, decisionMakerId, respondedOn: new Date("2026-11-06T00:00:00Z"), summary: { en: "Not for publication" }, published: false },
     ],
   });
 });
@@ -244,9 +243,12 @@ describe("GET /api/v1/campaigns/{slug}", () => {
     expect(body.primaryLocale).toBe("en");
     expect(body.title).toEqual(readTranslations(open.title));
     expect(body.body).toEqual({ en: "Body", ar: "النص" });
-    expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authors: [{ name: { en: "Syrian Civil Defence", ar: null } }], authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
+    expect(body.demands[0]).toMatchObject({ text: { en: "A ceasefire now", ar: "وقف إطلاق النار الآن" }, sourceQuote: "We call for an immediate ceasefire", statement: { authorName: "Syrian Civil Defence", publishedOn: "2026-10-01" } });
+    // A text without Arabic has no ar key, like a campaign's.
+    expect(body.demands[0]!.statement!.authors).toEqual([{ name: { en: "Syrian Civil Defence" } }]);
+    expect(body.demands[0]!.statement!.title).toEqual({ en: "Stop the bombing of civilians", ar: "أوقفوا قصف المدنيين" });
     expect(body.targets).toEqual([
-      { id: decisionMakerId, name: "A. Minister", title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs", ar: null }, country: "GB" },
+      { id: decisionMakerId, name: { en: "A. Minister" }, title: { en: "Foreign Minister", ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs" }, country: "GB" },
     ]);
     expect(body.links.html.ar).toBe(`http://nida.test/ar/campaigns/${open.slug}`);
   });
@@ -267,6 +269,25 @@ describe("GET /api/v1/campaigns/{slug}", () => {
     const listed = (await allPages("")).find((item) => item.slug === campaign.slug);
     expect(listed).toMatchObject({ primaryLocale: "ar", title: { ar: title }, summary: { ar: summary } });
     expect(Object.keys(listed!.title)).toEqual(["ar"]);
+  });
+
+  it("gives organisations' and decision-makers' texts only in the languages they are given in, and lists targets by English name", async () => {
+    const campaign = await createCampaign();
+    const lead = campaign.owners[0]!.organisationId;
+    await db.organisation.update({ where: { id: lead }, data: { name: { ar: "الدفاع المدني" }, description: {} } });
+    // The organisation's own entries: shared ones would be offered to every other test's campaigns.
+    const person = (name: object) => db.decisionMaker.create({ data: { organisationId: lead, name, institution: { ar: "وزارة الخارجية" }, country: "SY", email: uniqueEmail("dm") } });
+    const [zaid, adel, nour] = [await person({ en: "Zaid", ar: "زيد" }), await person({ en: "Adel" }), await person({ ar: "نور" })];
+    await db.campaignTarget.createMany({ data: [zaid, adel, nour].map((dm) => ({ campaignId: campaign.id, decisionMakerId: dm.id })) });
+    const response = await one.GET(get(`/campaigns/${campaign.slug}`), slugContext(campaign.slug));
+    const body = (await api.expectMatches("/campaigns/{slug}", response)) as CampaignDetail;
+    expect(body.leadOrganisation).toStrictEqual({ ar: "الدفاع المدني" });
+    expect(body.owners[0]).toMatchObject({ name: { ar: "الدفاع المدني" }, lead: true });
+    expect(body.owners[0]!.name).toStrictEqual({ ar: "الدفاع المدني" });
+    expect(body.owners[0]!.description).toStrictEqual({});
+    // One without an English name is ordered by the name it has.
+    expect(body.targets.map((target) => target.name)).toStrictEqual([{ en: "Adel" }, { en: "Zaid", ar: "زيد" }, { ar: "نور" }]);
+    expect(body.targets[0]).toStrictEqual({ id: adel.id, name: { en: "Adel" }, title: {}, institution: { ar: "وزارة الخارجية" }, country: "SY" });
   });
 
   it("is a JSON 404 for a draft and for a slug that does not exist", async () => {
@@ -379,7 +400,7 @@ describe("GET /api/v1/campaigns/{slug}/responses", () => {
   it("gives each target's state against the response threshold, quoting only published answers, and hides drafts", async () => {
     const campaign = await createCampaign();
     const organisationId = campaign.owners[0]!.organisationId;
-    const person = (name: string) => db.decisionMaker.create({ data: { organisationId, name, institution: "Ministry", country: "GB", email: uniqueEmail("dm") } });
+    const person = (name: string) => db.decisionMaker.create({ data: { organisationId, name: { en: name }, institution: { en: "Ministry" }, country: "GB", email: uniqueEmail("dm") } });
     const [asked, overdue, answered, waiting] = [await person("Asked"), await person("Overdue"), await person("Answered"), await person("Waiting")];
     await db.campaignTarget.createMany({ data: [asked, overdue, answered, waiting].map((dm) => ({ campaignId: campaign.id, decisionMakerId: dm.id })) });
     await db.responseThreshold.create({ data: { campaignId: campaign.id, signatures: 10, days: 30 } });
@@ -393,15 +414,15 @@ describe("GET /api/v1/campaigns/{slug}/responses", () => {
         { campaignId: campaign.id, decisionMakerId: answered.id, signatures: 10, days: 30, countAtAsk: 10, askedAt, dueAt: past },
       ],
     });
-    await db.decisionMakerResponse.create({ data: { campaignId: campaign.id, decisionMakerId: answered.id, respondedOn: new Date("2026-11-20T00:00:00Z"), summary: "Not yet public.", published: false } });
+    await db.decisionMakerResponse.create({ data: { campaignId: campaign.id, decisionMakerId: answered.id, respondedOn: new Date("2026-11-20T00:00:00Z"), summary: { en: "Not yet public." }, published: false } });
     const response = await responsesRoute.GET(get(`/campaigns/${campaign.slug}/responses`), slugContext(campaign.slug));
     const body = (await api.expectMatches("/campaigns/{slug}/responses", response)) as CampaignResponsesBody;
     expect(body.thresholds).toEqual([{ signatures: 10, days: 30 }]);
     expect(body.targets.map((t) => [t.decisionMaker.name, t.state, t.dueAt, t.respondedOn, t.response])).toEqual([
-      ["Asked", "asked", far.toISOString(), null, null],
-      ["Overdue", "overdue", past.toISOString(), null, null],
-      ["Answered", "answered", null, "2026-11-20", null],
-      ["Waiting", "not_asked", null, null, null],
+      [{ en: "Asked" }, "asked", far.toISOString(), null, null],
+      [{ en: "Overdue" }, "overdue", past.toISOString(), null, null],
+      [{ en: "Answered" }, "answered", null, "2026-11-20", null],
+      [{ en: "Waiting" }, "not_asked", null, null, null],
     ]);
     expect(JSON.stringify(body)).not.toContain("Not yet public.");
     const hidden = await responsesRoute.GET(get(`/campaigns/${draft.slug}/responses`), slugContext(draft.slug));

@@ -29,7 +29,7 @@ const tag = () => randomUUID().slice(0, 8);
 
 async function makeOrganisation() {
   const suffix = tag();
-  return db.organisation.create({ data: { slug: `editor-org-${suffix}`, name: `Editor Org ${suffix}`, nameAr: `منظمة ${suffix}` } });
+  return db.organisation.create({ data: { slug: `editor-org-${suffix}`, name: { en: `Editor Org ${suffix}`, ar: `منظمة ${suffix}` } } });
 }
 
 async function makeActor(memberships: { organisationId: string; role: MemberRole }[]): Promise<Actor> {
@@ -45,11 +45,10 @@ async function makeStatement() {
     data: {
       slug: `editor-statement-${suffix}`,
       authorName: "Syria Civil Defence",
-      title: `Statement ${suffix}`,
-      titleAr: `بيان ${suffix}`,
+      title: { en: `Statement ${suffix}`, ar: `بيان ${suffix}` },
       publishedOn: new Date("2026-02-01"),
       language: "en",
-      summaryEn: "A statement.",
+      summary: { en: "A statement." },
     },
   });
 }
@@ -57,7 +56,7 @@ async function makeStatement() {
 async function makeDecisionMaker(organisationId: string | null) {
   const suffix = tag();
   return db.decisionMaker.create({
-    data: { organisationId, name: `Minister ${suffix}`, institution: "Ministry of Foreign Affairs", country: "GB", email: `minister.${suffix}@example.org` },
+    data: { organisationId, name: { en: `Minister ${suffix}` }, institution: { en: "Ministry of Foreign Affairs" }, country: "GB", email: `minister.${suffix}@example.org` },
   });
 }
 
@@ -178,7 +177,7 @@ describe("campaign editor", () => {
     const published = await getPublicCampaign(created.slug);
     expect(published).toMatchObject({ status: "OPEN", isOpen: true, primaryLocale: "en", title: { en: first.title.en }, statement: { slug: statement.slug } });
     expect(published!.demands.map((d) => d.kind)).toEqual(["PROTECTION_OF_CIVILIANS", "ACCOUNTABILITY"]);
-    expect((await getAddresseeRecord(created.id)).map((target) => target.name).sort()).toEqual([shared.name, own.name].sort());
+    expect((await getAddresseeRecord(created.id)).map((target) => target.name.en).sort()).toEqual([readTranslations(shared.name).en, readTranslations(own.name).en].sort());
 
     // A signature arrives and is confirmed.
     await signAndConfirm(created.slug);
@@ -196,7 +195,7 @@ describe("campaign editor", () => {
     expect(edit.changed).not.toContain("summary");
     const afterEdit = await getPublicCampaign(created.slug);
     expect(afterEdit).toMatchObject({ slug: created.slug, title: { en: renamed }, progress: { count: 1 } });
-    expect((await getAddresseeRecord(created.id)).map((target) => target.name)).toEqual([own.name]);
+    expect((await getAddresseeRecord(created.id)).map((target) => target.name)).toEqual([readTranslations(own.name)]);
     expect(await db.signature.count({ where: { campaignId: created.id, state: "CONFIRMED" } })).toBe(1);
     expect(await confirmedCount(created.id)).toBe(1);
     expect(await db.campaign.findFirst({ where: { slug: { startsWith: renamed.toLowerCase().replace(/ /g, "-") } } })).toBeNull();

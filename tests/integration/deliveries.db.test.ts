@@ -24,7 +24,7 @@ async function sentDigest() {
     data: { id, campaignId: campaign.id, ...(await sealSignatureFields(campaign.id, id, { name: "Layla Haddad" })), country: "SY", locale: "en", state: "CONFIRMED", confirmedAt: new Date(Date.now() - 60_000) },
   });
   const dm = await db.decisionMaker.create({
-    data: { organisationId: campaign.owners[0]!.organisationId, name: "High Representative", institution: "European Union", country: "INT", email: uniqueEmail("dm") },
+    data: { organisationId: campaign.owners[0]!.organisationId, name: { en: "High Representative" }, institution: { en: "European Union" }, country: "INT", email: uniqueEmail("dm") },
   });
   await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: dm.id } });
   await runDigestJob({ campaignId: campaign.id });

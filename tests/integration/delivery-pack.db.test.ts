@@ -68,11 +68,11 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     campaign = await createCampaign();
     organiser = await createActor(campaign.owners[0]!.organisationId, "ORGANISER");
     const statement = await db.sourceStatement.create({
-      data: { slug: `statement-${randomUUID().slice(0, 8)}`, authorName: "Syria Civil Defence", title: "Stop the bombing of civilians", titleAr: "أوقفوا قصف المدنيين", publishedOn: new Date("2026-10-01T00:00:00Z"), language: "en", summaryEn: "A statement.", url: "https://example.org/statement" },
+      data: { slug: `statement-${randomUUID().slice(0, 8)}`, authorName: "Syria Civil Defence", title: { en: "Stop the bombing of civilians", ar: "أوقفوا قصف المدنيين" }, publishedOn: new Date("2026-10-01T00:00:00Z"), language: "en", summary: { en: "A statement." }, url: "https://example.org/statement" },
     });
     await db.demand.create({ data: { campaignId: campaign.id, position: 1, kind: "CEASEFIRE", text: { en: "A ceasefire in Idlib now", ar: "وقف إطلاق النار في إدلب الآن" }, sourceQuote: "We call for an immediate ceasefire", sourceStatementId: statement.id } });
     for (const name of ["Minister Alpha", "Envoy Beta"]) {
-      const person = await db.decisionMaker.create({ data: { name, institution: "Ministry of Foreign Affairs", institutionAr: "وزارة الخارجية", country: "GB", email: uniqueEmail("dm") } });
+      const person = await db.decisionMaker.create({ data: { name: { en: name }, institution: { en: "Ministry of Foreign Affairs", ar: "وزارة الخارجية" }, country: "GB", email: uniqueEmail("dm") } });
       await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: person.id } });
       if (name.startsWith("Minister")) minister = person.id;
       else envoy = person.id;
@@ -127,8 +127,8 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
 
   it("records exactly one in-person delivery to the chosen decision-maker, with the count and fingerprint the PDF states", async () => {
     const elsewhere = await createCampaign();
-    const person = await db.decisionMaker.create({ data: { name: "Solo Recipient", institution: "Parliament", country: "GB", email: uniqueEmail("dm") } });
-    const other = await db.decisionMaker.create({ data: { name: "Other Recipient", institution: "Parliament", country: "GB", email: uniqueEmail("dm") } });
+    const person = await db.decisionMaker.create({ data: { name: { en: "Solo Recipient" }, institution: { en: "Parliament" }, country: "GB", email: uniqueEmail("dm") } });
+    const other = await db.decisionMaker.create({ data: { name: { en: "Other Recipient" }, institution: { en: "Parliament" }, country: "GB", email: uniqueEmail("dm") } });
     await db.campaignTarget.createMany({ data: [{ campaignId: elsewhere.id, decisionMakerId: person.id }, { campaignId: elsewhere.id, decisionMakerId: other.id }] });
     const one = await signer(elsewhere.id, { name: "Counted One", country: "SY" });
     session.actor = await createActor(elsewhere.owners[0]!.organisationId, "OWNER");
@@ -154,7 +154,7 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
 
   it("leaves the mailed digests as they were: a pack handed over does not make the next digest 'nothing new'", async () => {
     const mailed = await createCampaign({ digestCadence: "DAILY" });
-    const person = await db.decisionMaker.create({ data: { name: "Mailed Recipient", institution: "Parliament", country: "GB", email: uniqueEmail("dm") } });
+    const person = await db.decisionMaker.create({ data: { name: { en: "Mailed Recipient" }, institution: { en: "Parliament" }, country: "GB", email: uniqueEmail("dm") } });
     await db.campaignTarget.create({ data: { campaignId: mailed.id, decisionMakerId: person.id } });
     await signer(mailed.id, { name: "Counted Two", country: "SY" });
     session.actor = await createActor(mailed.owners[0]!.organisationId, "ORGANISER");
@@ -186,7 +186,7 @@ describe("POST /:locale/organiser/campaigns/:id/delivery/pack", () => {
     const arabic = await createCampaign();
     await db.campaign.update({ where: { id: arabic.id }, data: { primaryLocale: "ar", title: { ar: "أوقفوا القصف" }, summary: { ar: "حملة من أجل المدنيين." } } });
     await db.demand.create({ data: { campaignId: arabic.id, position: 1, kind: "CEASEFIRE", text: { ar: "وقف إطلاق النار في إدلب الآن" } } });
-    const person = await db.decisionMaker.create({ data: { name: "Arabic Recipient", institution: "Parliament", country: "GB", email: uniqueEmail("dm") } });
+    const person = await db.decisionMaker.create({ data: { name: { en: "Arabic Recipient" }, institution: { en: "Parliament" }, country: "GB", email: uniqueEmail("dm") } });
     await db.campaignTarget.create({ data: { campaignId: arabic.id, decisionMakerId: person.id } });
     session.actor = await createActor(arabic.owners[0]!.organisationId, "ORGANISER");
     const response = await post(arabic.id, { decisionMaker: person.id, locale: "en" });

@@ -23,9 +23,9 @@ async function setUp() {
   const organiser = await actorFor(organisationId, "ORGANISER");
   const viewer = await actorFor(organisationId, "VIEWER");
   const dm = await db.decisionMaker.create({
-    data: { organisationId, name: "Jane Minister", title: "Foreign Minister", institution: "Ministry of Foreign Affairs", institutionAr: "وزارة الخارجية", country: "GB", email: uniqueEmail("dm") },
+    data: { organisationId, name: { en: "Jane Minister" }, title: { en: "Foreign Minister" }, institution: { en: "Ministry of Foreign Affairs", ar: "وزارة الخارجية" }, country: "GB", email: uniqueEmail("dm") },
   });
-  const foreign = await db.decisionMaker.create({ data: { organisationId: (await createCampaign()).owners[0]!.organisationId, name: "Other", institution: "Elsewhere", country: "FR", email: uniqueEmail("dm") } });
+  const foreign = await db.decisionMaker.create({ data: { organisationId: (await createCampaign()).owners[0]!.organisationId, name: { en: "Other" }, institution: { en: "Elsewhere" }, country: "FR", email: uniqueEmail("dm") } });
   return { campaign, organiser, viewer, dm, foreign };
 }
 
@@ -110,13 +110,13 @@ describe("campaign delivery", () => {
   it("shows the public each decision-maker once, with only what the mail provider accepted, and never an e-mail address", async () => {
     const { campaign, organiser, dm } = await setUp();
     const second = await db.decisionMaker.create({
-      data: { organisationId: dm.organisationId, name: "Chair of the Committee", institution: "Parliament", country: "GB", email: uniqueEmail("dm") },
+      data: { organisationId: dm.organisationId, name: { en: "Chair of the Committee" }, institution: { en: "Parliament" }, country: "GB", email: uniqueEmail("dm") },
     });
     await updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [dm.id, second.id] });
     const nothingYet = await getAddresseeRecord(campaign.id);
     expect(nothingYet.map((entry) => ({ name: entry.name, addressed: entry.addressed, sent: entry.sent }))).toEqual([
-      { name: "Jane Minister", addressed: true, sent: null },
-      { name: "Chair of the Committee", addressed: true, sent: null },
+      { name: { en: "Jane Minister" }, addressed: true, sent: null },
+      { name: { en: "Chair of the Committee" }, addressed: true, sent: null },
     ]);
 
     // Digests that never left: queued, failed, or only kept in the development mailbox.
@@ -164,14 +164,33 @@ describe("campaign delivery", () => {
 
     await setResponsePublished({ actor: organiser, campaignId: campaign.id, responseId: response.id, published: true });
     expect((await getAddresseeRecord(campaign.id))[0]!.responses).toEqual([
-      { respondedOn: new Date("2026-11-18T00:00:00Z"), summary: "The ministry will raise it at the Council.", summaryAr: null, url: "https://example.org/reply" },
+      { respondedOn: new Date("2026-11-18T00:00:00Z"), summary: { en: "The ministry will raise it at the Council." }, url: "https://example.org/reply" },
     ]);
 
     // No longer addressed: what was sent stays on the record, once, and says so.
     await updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [second.id] });
     expect((await getAddresseeRecord(campaign.id)).map((entry) => [entry.name, entry.addressed, entry.sent?.count ?? 0])).toEqual([
-      ["Chair of the Committee", true, 0],
-      ["Jane Minister", false, 2],
+      [{ en: "Chair of the Committee" }, true, 0],
+      [{ en: "Jane Minister" }, false, 2],
     ]);
+  });
+
+  it("keeps a response's summary in the languages it was written in, and asks for one of them", async () => {
+    const { campaign, organiser, dm } = await setUp();
+    await updateDeliverySettings({ actor: organiser, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [dm.id] });
+    const base = { decisionMakerId: dm.id, url: "", published: true };
+    await recordResponse({ actor: organiser, campaignId: campaign.id, values: { ...base, respondedOn: "2026-11-18", summary: " ", summaryAr: "ستطرح الوزارة الأمر في المجلس." } });
+    await recordResponse({ actor: organiser, campaignId: campaign.id, values: { ...base, respondedOn: "2026-11-20", summary: "The ministry has raised it.", summaryAr: "طرحت الوزارة الأمر." } });
+    expect((await getAddresseeRecord(campaign.id))[0]!.responses.map((response) => response.summary)).toEqual([
+      { en: "The ministry has raised it.", ar: "طرحت الوزارة الأمر." },
+      { ar: "ستطرح الوزارة الأمر في المجلس." },
+    ]);
+    await expect(recordResponse({ actor: organiser, campaignId: campaign.id, values: { ...base, respondedOn: "2026-11-21", summary: "", summaryAr: "  " } })).rejects.toSatisfy(
+      (error) => isAppError(error, "VALIDATION") && JSON.stringify((error as { fields: object }).fields) === JSON.stringify({ summary: "summaryRequired" }),
+    );
+    await expect(recordResponse({ actor: organiser, campaignId: campaign.id, values: { ...base, respondedOn: "2026-11-21", summary: "Short.", summaryAr: "ا".repeat(2_001) } })).rejects.toSatisfy(
+      (error) => isAppError(error, "VALIDATION") && JSON.stringify((error as { fields: object }).fields) === JSON.stringify({ summaryAr: "summaryTooLong" }),
+    );
+    expect(await db.decisionMakerResponse.count({ where: { campaignId: campaign.id } })).toBe(2);
   });
 });

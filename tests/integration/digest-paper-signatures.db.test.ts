@@ -31,7 +31,7 @@ async function campaignWithTargets() {
   const organisationId = campaign.owners[0]!.organisationId;
   const people = await Promise.all(
     (["en", "ar"] as const).map((locale) =>
-      db.decisionMaker.create({ data: { organisationId, name: `Minister ${locale}`, institution: "Ministry", country: "GB", email: uniqueEmail(`dmp-${locale}`), preferredLocale: locale } }),
+      db.decisionMaker.create({ data: { organisationId, name: { en: `Minister ${locale}` }, institution: { en: "Ministry" }, country: "GB", email: uniqueEmail(`dmp-${locale}`), preferredLocale: locale } }),
     ),
   );
   await db.campaignTarget.createMany({ data: people.map((dm) => ({ campaignId: campaign.id, decisionMakerId: dm.id })) });

@@ -35,9 +35,10 @@ async function campaignWithTargets(options: { signatures: number; goals?: number
       db.decisionMaker.create({
         data: {
           organisationId,
-          name: locale === "en" ? "Minister of Foreign Affairs" : "وزير الخارجية",
-          title: "Minister",
-          institution: "Ministry of Foreign Affairs",
+          // The Arabic-speaking one is in the directory in both languages.
+          name: locale === "en" ? { en: "Minister of Foreign Affairs" } : { en: "Minister of Foreign Affairs", ar: "وزير الخارجية" },
+          title: { en: "Minister" },
+          institution: { en: "Ministry of Foreign Affairs" },
           country: "GB",
           email: uniqueEmail(`dm-${locale}`),
           preferredLocale: locale,
@@ -101,6 +102,7 @@ describe("runDigestJob", () => {
     const digest = digests.find((d) => d.decisionMakerId === english.id)!;
     expect(digest).toMatchObject({ totalSignatures: 23, newSignatures: 23, fingerprint: fingerprintOf(ids), locale: "en" });
     expect(mail.subject).toBe(`23 signatures: ${isolate(readTranslations(campaign.title).en!)}`);
+    expect(mail.text).toContain(`Dear ${isolate("Minister of Foreign Affairs")},`);
     expect(mail.text).toContain("23 people have confirmed their signature so far.");
     expect(mail.text).toContain(fingerprintOf(ids));
     expect(mail.text).toContain("Open the crossings for aid now.");
@@ -129,6 +131,8 @@ describe("runDigestJob", () => {
     expect(arabicMail.html).toMatch(/<html[^>]*dir="rtl"/);
     expect(arabicMail.html).toMatch(/<html[^>]*lang="ar"/);
     expect(arabicMail.subject).toBe(`التواقيع المؤكَّدة: ${formatNumber(23, "ar")} – ${isolate(readTranslations(campaign.title).ar!)}`);
+    // Greeted by the name the directory gives in the digest's language.
+    expect(arabicMail.text).toContain(`حضرة ${isolate("وزير الخارجية")}،`);
     expect(arabicMail.text).toContain(`بلغ عدد من أكّدوا توقيعهم حتى الآن ${formatNumber(23, "ar")}.`);
     expect(arabicMail.text).toContain(fingerprintOf(ids));
   });
@@ -179,7 +183,7 @@ describe("runDigestJob", () => {
   it("sends nothing for a new campaign, whose organisers have not chosen a cadence, however many have signed", async () => {
     const campaign = await createCampaign({ goals: [1, 2] });
     expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ digestCadence: null, milestoneDigests: false });
-    const dm = await db.decisionMaker.create({ data: { name: "Minister", institution: "Ministry", country: "GB", email: uniqueEmail("dm-unchosen") } });
+    const dm = await db.decisionMaker.create({ data: { name: { en: "Minister" }, institution: { en: "Ministry" }, country: "GB", email: uniqueEmail("dm-unchosen") } });
     await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: dm.id } });
     await addSignatures(campaign.id, 3);
     expect(await runDigestJob({ campaignId: campaign.id })).toEqual({ campaigns: 0, queued: 0, alreadySent: 0, nothingNew: 0 });

@@ -36,8 +36,8 @@ describe("the decision-makers directory", () => {
 
     const preview = await previewDirectoryImport({ actor, organisationId, csv });
     expect(preview.fileError).toBeUndefined();
-    expect(preview.creates).toEqual([{ line: 4, name: "Haddad, Layla", institution: 'Parliament of "Lebanon"', email: added }]);
-    expect(preview.updates).toEqual([{ line: 3, name: "Changed Person", institution: "Parliament", email: changed, changed: ["title", "region", "preferredLocale"] }]);
+    expect(preview.creates).toEqual([{ line: 4, name: { en: "Haddad, Layla" }, institution: { en: 'Parliament of "Lebanon"' }, email: added }]);
+    expect(preview.updates).toEqual([{ line: 3, name: { en: "Changed Person" }, institution: { en: "Parliament" }, email: changed, changed: ["title", "region", "preferredLocale"] }]);
     expect(preview.unchanged).toBe(1);
     expect(preview.errors).toEqual([
       { line: 5, field: "name", error: "required" },
@@ -58,7 +58,7 @@ describe("the decision-makers directory", () => {
     expect(applied).toMatchObject({ creates: [{ email: added }], updates: [{ email: changed }], unchanged: 1, errors: [] });
     const { own } = await listDecisionMakers({ actor, organisationId });
     expect(own.map((entry) => entry.email).sort()).toEqual([added, changed, kept].sort());
-    expect(own.find((entry) => entry.email === changed)).toMatchObject({ title: "Chair", region: "Berlin", preferredLocale: "ar" });
+    expect(own.find((entry) => entry.email === changed)).toMatchObject({ title: { en: "Chair" }, region: "Berlin", preferredLocale: "ar" });
     expect(await previewDirectoryImport({ actor, organisationId, csv: fixed })).toMatchObject({ creates: [], updates: [], unchanged: 3 });
   });
 
@@ -83,10 +83,44 @@ describe("the decision-makers directory", () => {
     await retireDecisionMaker({ actor, organisationId, id: retired.id, retired: true });
 
     const csv = await exportDirectoryCsv({ actor, organisationId });
-    expect(csv.startsWith("\uFEFFname,title,title_ar,institution,institution_ar,country,region,email,contact_url,preferred_locale,last_verified_on,risk_to_signers\r\n")).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",,,مجلس الشعب,,SY,,${email},,ar,,false\r\n`);
+    expect(
+      csv.startsWith(
+        "\uFEFFname,name_ar,name_tr,name_ku,name_fr,name_de,title,title_ar,title_tr,title_ku,title_fr,title_de,institution,institution_ar,institution_tr,institution_ku,institution_fr,institution_de,country,region,email,contact_url,preferred_locale,last_verified_on,risk_to_signers\r\n",
+      ),
+    ).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",,,,,,,,,,,,مجلس الشعب,,,,,,SY,,${email},,ar,,false\r\n`);
     expect(csv).not.toContain("Retired");
     expect(await previewDirectoryImport({ actor, organisationId, csv })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
+  });
+
+  it("keeps names, offices and institutions per language: the form's English and Arabic, a CSV file's any language", async () => {
+    const { organisationId, actor } = await organisationWith("ORGANISER");
+    const email = uniqueEmail("languages");
+    const values = { name: "Foreign Minister", nameAr: "وزير الخارجية", title: "Minister", titleAr: "وزير", institution: "Ministry", institutionAr: "الوزارة", country: "SY", email };
+    const { id } = await createDecisionMaker({ actor, organisationId, values });
+    const stored = () => db.decisionMaker.findUniqueOrThrow({ where: { id }, select: { name: true, title: true, institution: true } });
+    expect(await stored()).toEqual({ name: { en: "Foreign Minister", ar: "وزير الخارجية" }, title: { en: "Minister", ar: "وزير" }, institution: { en: "Ministry", ar: "الوزارة" } });
+
+    // A file adds Turkish and French; the Arabic it has no column for stays.
+    const csv = ["name,name_tr,institution,institution_fr,country,email", `Foreign Minister,Dışişleri Bakanı,Ministry,Ministère,SY,${email}`].join("\r\n");
+    expect((await previewDirectoryImport({ actor, organisationId, csv })).updates).toEqual([
+      { line: 2, name: { en: "Foreign Minister", tr: "Dışişleri Bakanı" }, institution: { en: "Ministry", fr: "Ministère" }, email, changed: ["nameTr", "institutionFr"] },
+    ]);
+    await applyDirectoryImport({ actor, organisationId, csv });
+    expect(await stored()).toEqual({
+      name: { en: "Foreign Minister", ar: "وزير الخارجية", tr: "Dışişleri Bakanı" },
+      title: { en: "Minister", ar: "وزير" },
+      institution: { en: "Ministry", ar: "الوزارة", fr: "Ministère" },
+    });
+    const exported = await exportDirectoryCsv({ actor, organisationId });
+    expect(exported).toContain(`Foreign Minister,وزير الخارجية,Dışişleri Bakanı,,,,Minister,وزير,,,,,Ministry,الوزارة,,,Ministère,,SY,`);
+    expect(await previewDirectoryImport({ actor, organisationId, csv: exported })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
+
+    // The form clears the Arabic name it shows as blank, and keeps the Turkish it does not show.
+    await updateDecisionMaker({ actor, organisationId, id, values: { ...values, nameAr: "" } });
+    expect((await stored()).name).toEqual({ en: "Foreign Minister", tr: "Dışişleri Bakanı" });
+    const { own } = await listDecisionMakers({ actor, organisationId });
+    expect(own.find((entry) => entry.id === id)).toMatchObject({ name: { en: "Foreign Minister", tr: "Dışişleri Bakanı" }, institution: { en: "Ministry", ar: "الوزارة", fr: "Ministère" } });
   });
 
   it("organisers mark an entry as a risk to writers in the form and in the CSV, and each change is audited", async () => {

@@ -36,14 +36,14 @@ async function letterCampaign(options: { cap?: number; subjectsEn?: string[] } =
     },
   });
   const organisationId = campaign.owners[0]!.organisationId;
-  const person = (data: { name: string; country: string; region?: string }) =>
-    db.decisionMaker.create({ data: { ...data, organisationId, institution: `${data.name}'s office`, email: uniqueEmail("office") } });
+  const person = ({ nameAr, ...data }: { name: string; nameAr?: string; country: string; region?: string }) =>
+    db.decisionMaker.create({ data: { ...data, name: { en: data.name, ...(nameAr ? { ar: nameAr } : {}) }, organisationId, institution: { en: `${data.name}'s office` }, email: uniqueEmail("office") } });
   const recipients = {
     london: await person({ name: "Member for London", country: "GB", region: "London" }),
     scotland: await person({ name: "Member for Scotland", country: "GB", region: "Scotland" }),
     britain: await person({ name: "Foreign Secretary", country: "GB" }),
     france: await person({ name: "Députée", country: "FR" }),
-    un: await person({ name: "Security Council", country: "UN" }),
+    un: await person({ name: "Security Council", nameAr: "مجلس الأمن", country: "UN" }),
   };
   return { campaign, recipients };
 }
@@ -167,6 +167,8 @@ describe("letters to representatives", () => {
     const email = await renderTemplate("letter", message!.payload as unknown as LetterProps);
     expect(email.subject).toBe("احموا المدنيين");
     expect(email.html).toMatch(/<html[^>]*dir="rtl"/);
+    // Greeted by their Arabic name, which the directory has.
+    expect(email.text).toContain(`حضرة ${isolate("مجلس الأمن")} المحترم/ة،`);
     expect(email.text).toContain(arabicPersonal);
   });
 
@@ -274,7 +276,7 @@ describe("letters to representatives", () => {
     const organisationId = campaign.owners[0]!.organisationId;
     const offices = await Promise.all(
       Array.from({ length: limit + 3 }, (_, index) =>
-        db.decisionMaker.create({ data: { name: `Office ${index}`, institution: "Parliament", country: "GB", organisationId, email: uniqueEmail("office") } }),
+        db.decisionMaker.create({ data: { name: { en: `Office ${index}` }, institution: { en: "Parliament" }, country: "GB", organisationId, email: uniqueEmail("office") } }),
       ),
     );
     const supporter = await confirmedSupporter(campaign);
@@ -430,10 +432,12 @@ describe("letters to representatives", () => {
     const supporter = await confirmedSupporter(campaign);
     const arabicPersonal = "عائلتي تعيش في إدلب منذ سنوات، وأطفال الحيّ يستحقون أن يذهبوا إلى مدارسهم بأمان.";
     // An English page: the campaign has no English letter, so it is the Arabic one.
-    await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id, { body: bodyAr, personal: arabicPersonal }), locale: "en" });
+    const sentToUn = await sendLetter({ campaignSlug: campaign.slug, token: supporter.letterToken, input: letter(recipients.un.id, { body: bodyAr, personal: arabicPersonal }), locale: "en" });
     const [arabic] = await letterMessagesTo(recipients.un.email);
     expect(arabic!.locale).toBe("ar");
-    expect(arabic!.payload).toMatchObject({ subject: "احموا المدنيين", campaignTitle: "احموا المدنيين", campaignTitleLocale: "ar" });
+    expect(arabic!.payload).toMatchObject({ subject: "احموا المدنيين", campaignTitle: "احموا المدنيين", campaignTitleLocale: "ar", recipientName: "مجلس الأمن" });
+    // The letter names them in its language, the English page that sent it in English.
+    expect(sentToUn.recipientName).toBe("Security Council");
     expect((await renderTemplate("letter", arabic!.payload as unknown as LetterProps)).html).toMatch(/<html[^>]*dir="rtl"/);
 
     // A Turkish page: the Turkish letter, its subject, its greeting and the title in Turkish.
@@ -449,7 +453,7 @@ describe("letters to representatives", () => {
     const { campaign, recipients } = await letterCampaign();
     const organisationId = campaign.owners[0]!.organisationId;
     const ministry = await db.decisionMaker.create({
-      data: { name: "Minister of Foreign Affairs", institution: "Ministry of Foreign Affairs", country: "SY", organisationId, email: uniqueEmail("ministry"), riskToSigners: true },
+      data: { name: { en: "Minister of Foreign Affairs" }, institution: { en: "Ministry of Foreign Affairs" }, country: "SY", organisationId, email: uniqueEmail("ministry"), riskToSigners: true },
     });
     const choice = await findLetterRecipients({ campaignId: campaign.id, country: "SY" });
     expect(choice.recipients[0]).toMatchObject({ id: ministry.id, riskToSigners: true });

@@ -36,7 +36,7 @@ describe("mail on its way", () => {
     const organisationId = campaign.owners[0]!.organisationId;
     const owner = await createMember(organisationId, "OWNER", "owner");
     await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: letterBody } } });
-    const minister = await db.decisionMaker.create({ data: { organisationId, name: "Foreign Minister", institution: "Ministry", country: "GB", email: uniqueEmail("minister") } });
+    const minister = await db.decisionMaker.create({ data: { organisationId, name: { en: "Foreign Minister" }, institution: { en: "Ministry" }, country: "GB", email: uniqueEmail("minister") } });
     await updateDeliverySettings({ actor: owner, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [minister.id] });
 
     const signer = { name: `Layla Sealed${tag}`, email: `layla.${tag}@nida.test`, postcode: `PC${tag}`, comment: `Open the crossings ${tag}` };

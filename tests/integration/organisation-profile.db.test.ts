@@ -44,7 +44,15 @@ const profile = {
   senderName: "Syrian Civil Defence via Nida",
 };
 
-const profileColumns = { name: true, nameAr: true, description: true, descriptionAr: true, website: true, contactEmail: true, senderName: true } as const;
+// The form's English and Arabic fields, as stored: one text per language.
+const storedProfile = {
+  name: { en: profile.name, ar: profile.nameAr },
+  description: { en: profile.description, ar: profile.descriptionAr },
+  website: profile.website,
+  contactEmail: profile.contactEmail,
+  senderName: profile.senderName,
+};
+const profileColumns = { name: true, description: true, website: true, contactEmail: true, senderName: true } as const;
 const stored = (organisationId: string) => db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: profileColumns });
 const auditOf = (organisationId: string) => db.auditEntry.findMany({ where: { organisationId }, orderBy: { createdAt: "asc" } });
 
@@ -75,7 +83,7 @@ describe("updateOrganisationProfile", () => {
     const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER" });
     await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: { ...profile, contactEmail: " Contact@Civil-Defence.example.org " } });
 
-    expect(await stored(organisation.id)).toEqual(profile);
+    expect(await stored(organisation.id)).toEqual(storedProfile);
     const [entry, ...others] = await auditOf(organisation.id);
     expect(others).toEqual([]);
     expect(entry).toMatchObject({ action: "organisation.profile", userId: members.owner.userId, affected: 1 });
@@ -86,8 +94,20 @@ describe("updateOrganisationProfile", () => {
     expect(await auditOf(organisation.id)).toHaveLength(1);
     // Clearing a field stores nothing for it: pages then fall back (to English, to the name).
     await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: { ...profile, nameAr: "", senderName: " " } });
-    expect(await stored(organisation.id)).toMatchObject({ nameAr: null, senderName: null });
+    expect(await stored(organisation.id)).toEqual({ ...storedProfile, name: { en: profile.name }, senderName: null });
     expect((await auditOf(organisation.id))[1]).toMatchObject({ details: { changed: ["nameAr", "senderName"], values: { nameAr: null, senderName: null } } });
+  });
+
+  it("keeps the name and description in the languages the form does not ask for", async () => {
+    const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER" });
+    await db.organisation.update({ where: { id: organisation.id }, data: { name: { en: "Old name", tr: "Suriye Sivil Savunma" }, description: { tr: "Suriye'deki gönüllü kurtarma ekipleri." } } });
+    await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: profile });
+    expect(await stored(organisation.id)).toEqual({
+      ...storedProfile,
+      name: { ...storedProfile.name, tr: "Suriye Sivil Savunma" },
+      description: { ...storedProfile.description, tr: "Suriye'deki gönüllü kurtarma ekipleri." },
+    });
+    expect(await getOrganisationProfile({ actor: members.owner, organisationId: organisation.id })).toMatchObject(profile);
   });
 
   it("refuses bad input per field and changes nothing", async () => {
@@ -233,8 +253,9 @@ describe("where the profile is shown", () => {
     const logo = (await logoRow(organisationId))!;
 
     const page = (await loadCampaignPage({ id: campaign.id }))!;
+    expect(page.owners[0]!.name).toEqual({ en: profile.name });
     expect(page.owners[0]).toMatchObject({
-      name: { en: profile.name, ar: null },
+      name: { en: profile.name },
       description: { en: profile.description, ar: profile.descriptionAr },
       website: profile.website,
       contactEmail: profile.contactEmail,
@@ -247,7 +268,7 @@ describe("where the profile is shown", () => {
     expect(api.owners).toEqual([
       {
         slug: page.owners[0]!.slug,
-        name: { en: profile.name, ar: null },
+        name: { en: profile.name },
         description: { en: profile.description, ar: profile.descriptionAr },
         website: profile.website,
         contactEmail: profile.contactEmail,
@@ -257,7 +278,7 @@ describe("where the profile is shown", () => {
     ]);
 
     const recipient = await db.decisionMaker.create({
-      data: { organisationId, name: "وزير الخارجية", title: "Minister", institution: "Ministry", country: "GB", email: uniqueEmail("dm"), preferredLocale: "ar" },
+      data: { organisationId, name: { ar: "وزير الخارجية" }, title: { en: "Minister" }, institution: { en: "Ministry" }, country: "GB", email: uniqueEmail("dm"), preferredLocale: "ar" },
     });
     await db.campaignTarget.create({ data: { campaignId: campaign.id, decisionMakerId: recipient.id } });
     await insertConfirmedSignatures((text, params) => db.$executeRawUnsafe(text, ...params), { campaignId: campaign.id, count: 3, prefix: `op-${randomUUID().slice(0, 8)}`, firstConfirmedAt: new Date(Date.now() - 3_600_000), secondsApart: 0 });

@@ -47,7 +47,8 @@ describe("inviteMember", () => {
     expect(others).toEqual([]);
     expect(message).toMatchObject({ template: "organiser-sign-in", locale: "ar", status: "PENDING" });
     const link = linkIn(message!);
-    expect(link.props.invitation).toEqual({ organisationName: organisation.name, role: "ORGANISER", invitedBy: members.owner.email });
+    // The organisation has no Arabic name: the invitation names it in English.
+    expect(link.props.invitation).toEqual({ organisationName: readTranslations(organisation.name).en, role: "ORGANISER", invitedBy: members.owner.email });
     expect(link.props.validHours).toBe(7 * 24);
     // The e-mail links to our continue page, never straight to the callback that signs in.
     expect(`${link.continueUrl.origin}${link.continueUrl.pathname}`).toBe(`${env.APP_URL}/ar/organiser/sign-in/continue`);
@@ -292,6 +293,14 @@ describe("createOrganisation and the command line's invitation", () => {
     const again = await createOrganisation({ name: `  ${name.toUpperCase()} ` });
     expect(again).toMatchObject({ id: created.id, created: false });
     expect(await auditOf(created.id)).toMatchObject([{ action: "organisation.create", userId: null, affected: 1 }]);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: created.id }, select: { name: true } })).toEqual({ name: { en: name } });
+  });
+
+  it("finds an organisation by its name in any language it has one in", async () => {
+    const suffix = organiserEmail().slice(10, 18);
+    const existing = await db.organisation.create({ data: { slug: `org-${suffix}`, name: { en: `Civil Defence ${suffix}`, ar: `الدفاع المدني ${suffix}`, tr: `Sivil Savunma ${suffix}` } } });
+    expect(await createOrganisation({ name: `الدفاع المدني ${suffix}` })).toMatchObject({ id: existing.id, created: false });
+    expect(await createOrganisation({ name: `SIVIL SAVUNMA ${suffix}` })).toMatchObject({ id: existing.id, created: false });
   });
 
   it("gives a name without Latin letters a slug of its own, and a taken slug a suffix", async () => {
@@ -314,7 +323,7 @@ describe("createOrganisation and the command line's invitation", () => {
     const queued = await addMemberFromCommandLine({ organisationId: organisation.id, email, role: "OWNER", locale: "ar", deliver: "email" });
     expect(queued).toMatchObject({ changed: false, queued: true });
     const [message] = await mailTo(email);
-    expect(linkIn(message!).props.invitation).toEqual({ organisationName: organisation.name, role: "OWNER", invitedBy: null });
+    expect(linkIn(message!).props.invitation).toEqual({ organisationName: organisation.name.en, role: "OWNER", invitedBy: null });
     expect(await auditOf(organisation.id)).toMatchObject([
       { action: "organisation.create", userId: null },
       { action: "member.invite", userId: null, affected: 1, details: { email, role: "OWNER", via: "command line" } },

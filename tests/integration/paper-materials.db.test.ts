@@ -60,7 +60,7 @@ describe("paper materials: sign sheets, posters and short addresses", () => {
     // The headings share one row, each wrapped in its own cell.
     const header = text.split("\n").find((line) => line.includes("Signature"))!;
     expect(header.split(/\s+/)).toEqual(["#", "Name", "Country", "Postcode", "E-mail", "Signature"]);
-    for (const words of ["Keep me", "informed by", "(optional)", organisation.name]) expect(text).toContain(words);
+    for (const words of ["Keep me", "informed by", "(optional)", readTranslations(organisation.name).en!]) expect(text).toContain(words);
     expect(text).toContain(`Page 1 of 1 · Sign online: http://nida.test/en/campaigns/${campaign.slug}`);
     // Typed into a spreadsheet under these headings, a sheet is read without a refused column.
     expect(parsePaperCsv("Name,Country,Postcode,E-mail\nLayla Haddad,SY,,\n")).toMatchObject({ rows: [{ name: "Layla Haddad", country: "SY" }], refused: [] });

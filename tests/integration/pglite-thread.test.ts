@@ -95,8 +95,8 @@ describe("openDatabase on PGlite", () => {
   it("runs Prisma, its transactions and the hot-path runner on the thread", async () => {
     database = openDatabase({ pgliteDataDir: "memory://" });
     await applyMigrations(database.migrationAdapter());
-    const organisation = await database.prisma.organisation.create({ data: { slug: "thread-test", name: "Thread test" } });
-    const duplicate = await database.prisma.organisation.create({ data: { slug: "thread-test", name: "Again" } }).catch((caught: unknown) => caught);
+    const organisation = await database.prisma.organisation.create({ data: { slug: "thread-test", name: { en: "Thread test" } } });
+    const duplicate = await database.prisma.organisation.create({ data: { slug: "thread-test", name: { en: "Again" } } }).catch((caught: unknown) => caught);
     expect(duplicate).toMatchObject({ code: "P2002" });
     await expect(
       database.prisma.$transaction(async (tx) => {

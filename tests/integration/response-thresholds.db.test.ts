@@ -44,7 +44,7 @@ async function setUp() {
   const [english, arabic] = await Promise.all(
     (["en", "ar"] as const).map((locale) =>
       db.decisionMaker.create({
-        data: { organisationId, name: locale === "en" ? "Minister of Foreign Affairs" : "وزير الخارجية", institution: "Ministry of Foreign Affairs", country: "GB", email: uniqueEmail(`dm-${locale}`), preferredLocale: locale },
+        data: { organisationId, name: locale === "en" ? { en: "Minister of Foreign Affairs" } : { ar: "وزير الخارجية" }, institution: { en: "Ministry of Foreign Affairs" }, country: "GB", email: uniqueEmail(`dm-${locale}`), preferredLocale: locale },
       }),
     ),
   );
@@ -135,7 +135,7 @@ describe("response thresholds", () => {
     // A response recorded and published: answered, off the overdue list, and the supporters' notice carries it.
     const today = new Date().toISOString().slice(0, 10);
     const response = await recordResponse({ actor: organiser, campaignId: campaign.id, values: { decisionMakerId: english.id, respondedOn: today, summary: "The Minister will raise it at the Council.", url: "https://example.org/reply", published: true } });
-    expect(await stateOf(campaign.id, english.id, t1)).toMatchObject({ state: "answered", published: { summary: "The Minister will raise it at the Council.", url: "https://example.org/reply" } });
+    expect(await stateOf(campaign.id, english.id, t1)).toMatchObject({ state: "answered", published: { summary: { en: "The Minister will raise it at the Council." }, url: "https://example.org/reply" } });
     expect(await stateOf(campaign.id, arabic.id, t1)).toMatchObject({ state: "overdue" });
     expect((await listOrganisationOverdue({ actor: owner, now: t1 })).get(campaign.owners[0]!.organisationId)?.map((o) => o.decisionMaker.id)).toEqual([arabic.id]);
     expect(await db.campaignNoticeEvent.count({ where: { kind: "ANSWERED", responseId: response.id } })).toBe(1);

@@ -24,13 +24,12 @@ async function statementWithTeam() {
       slug: `statement-${suffix}`,
       authorOrganisationId: author.organisation.id,
       authorName: "Syrian Civil Defence",
-      title: `Statement ${suffix}`,
-      titleAr: `بيان ${suffix}`,
+      title: { en: `Statement ${suffix}`, ar: `بيان ${suffix}` },
       publishedOn: new Date("2026-02-01T00:00:00Z"),
       language: "en",
-      summaryEn: "A statement in Nida's words.",
+      summary: { en: "A statement in Nida's words." },
       fullText: "The original text.",
-      authors: { create: [{ position: 1, name: "Syrian Civil Defence", nameAr: "الدفاع المدني السوري" }] },
+      authors: { create: [{ position: 1, name: { en: "Syrian Civil Defence", ar: "الدفاع المدني السوري" } }] },
     },
   });
   return { statement, author, outsider };
@@ -71,9 +70,9 @@ describe("editing a source statement", () => {
     expect(row.url).toBe("https://www.example.org/statements/joint");
     // A textarea posts CRLF; the statement keeps its own line breaks.
     expect(row.fullText).toBe("JOINT STATEMENT\n\nWe call for a ceasefire.\nNow.");
-    expect(row.authors.map((a) => [a.position, a.name, a.nameAr])).toEqual([
-      [1, "Citizens for a Secure and Safe America (C4SSA)", "مواطنون من أجل أمريكا آمنة ومأمونة"],
-      [2, "Syrian Emergency Task Force (SETF)", null],
+    expect(row.authors.map((a) => [a.position, a.name])).toEqual([
+      [1, { en: "Citizens for a Secure and Safe America (C4SSA)", ar: "مواطنون من أجل أمريكا آمنة ومأمونة" }],
+      [2, { en: "Syrian Emergency Task Force (SETF)" }],
     ]);
     expect(row.authorName).toBe("Citizens for a Secure and Safe America (C4SSA) and Syrian Emergency Task Force (SETF)");
 
@@ -81,7 +80,7 @@ describe("editing a source statement", () => {
     expect(page).toMatchObject({ url: "https://www.example.org/statements/joint", fullText: "JOINT STATEMENT\n\nWe call for a ceasefire.\nNow.", language: "en" });
     expect(page!.authors).toEqual([
       { en: "Citizens for a Secure and Safe America (C4SSA)", ar: "مواطنون من أجل أمريكا آمنة ومأمونة" },
-      { en: "Syrian Emergency Task Force (SETF)", ar: null },
+      { en: "Syrian Emergency Task Force (SETF)" },
     ]);
     // The campaigns built on it, each named in the languages it is written in.
     expect(page!.campaigns).toEqual([{ slug: campaign.slug, title: readTranslations(campaign.title), primaryLocale: "en" }]);
@@ -163,6 +162,23 @@ describe("editing a source statement", () => {
 
     expect(await stored(statement.id)).toEqual(before);
     expect(await auditEntries(author.organisation.id)).toEqual([]);
+  });
+
+  it("keeps an author's name in the languages the form does not show while their English name stays", async () => {
+    const { statement, author } = await statementWithTeam();
+    await db.statementAuthor.update({
+      where: { statementId_position: { statementId: statement.id, position: 1 } },
+      data: { name: { en: "Syrian Civil Defence", ar: "الدفاع المدني السوري", tr: "Suriye Sivil Savunması" } },
+    });
+    const authors = [
+      { name: "Syrian Civil Defence", nameAr: "" },
+      { name: "Syrian Emergency Task Force (SETF)", nameAr: "" },
+    ];
+
+    expect(await updateStatement({ actor: author.members.organiser, statementId: statement.id, values: values({ authors }) })).toMatchObject({ changed: expect.arrayContaining(["authors"]) });
+    expect((await stored(statement.id)).authors.map((a) => a.name)).toEqual([{ en: "Syrian Civil Defence", tr: "Suriye Sivil Savunması" }, { en: "Syrian Emergency Task Force (SETF)" }]);
+    // The same names again are no change.
+    expect(await updateStatement({ actor: author.members.organiser, statementId: statement.id, values: values({ authors }) })).toEqual({ changed: [] });
   });
 
   it("shows no link until an organiser enters one", async () => {

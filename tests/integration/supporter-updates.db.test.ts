@@ -133,7 +133,7 @@ describe("updates to supporters", () => {
   it("goes to exactly the confirmed signers who consented to this organisation, as many as were counted", async () => {
     const { organisation, members, campaigns } = await organisationWithCampaigns();
     const [campaign] = campaigns;
-    const other = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Another organisation" } });
+    const other = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: { en: "Another organisation" } } });
     const english = await signer(campaign!.id, { consentTo: [organisation.id] });
     const arabic = await signer(campaign!.id, { consentTo: [organisation.id, other.id], locale: "ar" });
     const excluded = [
@@ -158,7 +158,7 @@ describe("updates to supporters", () => {
 
     const [toEnglish] = provider.capture.messages({ to: english.email });
     const [toArabic] = provider.capture.messages({ to: arabic.email });
-    expect(toEnglish).toMatchObject({ subject: "We delivered the petition", from: `"${organisation.name}" <noreply@nida.example.org>` });
+    expect(toEnglish).toMatchObject({ subject: "We delivered the petition", from: `"${readTranslations(organisation.name).en}" <noreply@nida.example.org>` });
     expect(toArabic).toMatchObject({ subject: "سلّمنا العريضة" });
     for (const message of [toEnglish!, toArabic!]) {
       expect(message.headers["List-Unsubscribe"]).toMatch(/^<http.*\/api\/unsubscribe\/[\w-]{43}>$/);
@@ -406,7 +406,7 @@ describe("updates to supporters", () => {
     expect(await recipientsOf(id)).toHaveLength(0);
     expect(provider.capture.messages({ to: person.email })).toHaveLength(0);
     await expect(approveUpdate({ actor: members.editor, campaignId, updateId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const outsider = await createMember((await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Elsewhere" } })).id, "OWNER");
+    const outsider = await createMember((await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: { en: "Elsewhere" } } })).id, "OWNER");
     await expect(approveUpdate({ actor: outsider, campaignId, updateId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     expect(await approveUpdate({ actor: members.owner, campaignId, updateId: id })).toMatchObject({ status: "SCHEDULED", startsNow: true });
@@ -499,7 +499,7 @@ describe("updates to supporters", () => {
 describe("notices to supporters of deliveries and answers", () => {
   // A decision-maker the campaign addresses, named in both languages.
   async function addressee(campaignId: string, organisationId: string, institution: string, institutionAr: string) {
-    const decisionMaker = await db.decisionMaker.create({ data: { organisationId, name: `Office of ${institution}`, institution, institutionAr, country: "INT", email: uniqueEmail("dm") } });
+    const decisionMaker = await db.decisionMaker.create({ data: { organisationId, name: { en: `Office of ${institution}` }, institution: { en: institution, ar: institutionAr }, country: "INT", email: uniqueEmail("dm") } });
     await db.campaignTarget.create({ data: { campaignId, decisionMakerId: decisionMaker.id } });
     return decisionMaker;
   }
@@ -529,9 +529,9 @@ describe("notices to supporters of deliveries and answers", () => {
   it("tells exactly the consenting signers, once, in their language, that the petition was delivered", async () => {
     const { organisation, campaigns } = await organisationWithCampaigns();
     const campaign = campaigns[0]!;
-    const partner = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Partner" } });
+    const partner = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: { en: "Partner" } } });
     await db.campaignOwner.create({ data: { campaignId: campaign.id, organisationId: partner.id } });
-    const outsider = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: "Outsider" } });
+    const outsider = await db.organisation.create({ data: { slug: `org-${randomUUID().slice(0, 8)}`, name: { en: "Outsider" } } });
     await addressee(campaign.id, organisation.id, "UN Security Council", "مجلس الأمن");
     const english = await signer(campaign.id, { consentTo: [organisation.id] });
     const arabic = await signer(campaign.id, { consentTo: [partner.id], locale: "ar" });

@@ -45,7 +45,7 @@ describe("PgBouncer in transaction mode", () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
         pooled.prisma.$transaction(async (tx) => {
-          await tx.organisation.create({ data: { slug: `${slug}-${n}`, name: `Pooled ${n}` } });
+          await tx.organisation.create({ data: { slug: `${slug}-${n}`, name: { en: `Pooled ${n}` } } });
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${slug}, 0))`;
         }),
       ),

@@ -34,13 +34,13 @@ export async function requireOwnedOrganisation(
   requested: string | string[] | undefined,
 ): Promise<{ actor: Actor; organisation: ActorOrganisation; name: string; otherOwned: ActorOrganisation[] }> {
   const actor = await requireOrganiser(locale);
-  const organisations = await listActorOrganisations(actor);
+  const organisations = await listActorOrganisations(actor, locale);
   const organisation = chooseOwnedOrganisation(organisations, typeof requested === "string" ? requested : null);
   if (!organisation) notFound();
   return {
     actor,
     organisation,
-    name: localized(locale, { en: organisation.name, ar: organisation.nameAr }).text,
+    name: localized(locale, organisation.name).text,
     otherOwned: organisations.filter((o) => o.role === "OWNER" && o.id !== organisation.id),
   };
 }

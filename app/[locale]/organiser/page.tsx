@@ -7,7 +7,7 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { organiserStates } from "@/lib/moderation/signature-states";
 import { organiserDashboard } from "@/lib/organisations/organiser-dashboard";
 import { listOrganisationOverdue } from "@/lib/response-thresholds/overdue-responses";
-import { EnteredText } from "@/app/components/entered-text";
+import { DecisionMakerName } from "./campaigns/[id]/delivery/decision-maker-name";
 import { requireOrganiser } from "./require-organiser";
 import { TrendingFlagsSection } from "./trending-flags";
 import { organiserPageMetadata } from "./page-access";
@@ -26,7 +26,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
     getTranslations({ locale, namespace: "OrganiserRoles" }),
     getTranslations({ locale, namespace: "SignatureStates" }),
     getTranslations({ locale, namespace: "CampaignStatuses" }),
-    organiserDashboard(actor),
+    organiserDashboard(actor, locale),
     listOpenTrendingFlags(actor),
     getTranslations({ locale, namespace: "TrendingFlags" }),
     listOrganisationOverdue({ actor }),
@@ -39,7 +39,7 @@ export default async function OrganiserDashboardPage({ params }: Props) {
       <TrendingFlagsSection flags={flags} locale={locale} />
       {organisations.map((organisation) => {
         const headingId = `organisation-${organisation.id}`;
-        const name = { en: organisation.name, ar: organisation.nameAr };
+        const name = organisation.name;
         const query = `?organisation=${encodeURIComponent(organisation.id)}`;
         return (
           <section key={organisation.id} className="organiser-section" aria-labelledby={headingId}>
@@ -75,8 +75,8 @@ export default async function OrganiserDashboardPage({ params }: Props) {
                   {overdue.get(organisation.id)!.map((item) => (
                     <tr key={item.askId} data-overdue={item.decisionMaker.id}>
                       <th scope="row">
-                        <EnteredText text={item.decisionMaker.name} />
-                        <LocalizedText as="div" className="hint" locale={locale} values={{ en: item.decisionMaker.institution, ar: item.decisionMaker.institutionAr }} />
+                        <DecisionMakerName name={item.decisionMaker.name} locale={locale} />
+                        <LocalizedText as="div" className="hint" locale={locale} values={item.decisionMaker.institution} />
                       </th>
                       <td data-label={t("overdueCampaign")}>
                         <LocalizedText values={item.campaign.title} locale={locale} primary={item.campaign.primaryLocale} />

@@ -3,7 +3,7 @@ import { requireCampaignRole, roleAtLeast } from "../../auth/authorize";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import type { CampaignStatus, DemandKind, MemberRole } from "../../generated/prisma/enums";
-import { readTranslations } from "../../i18n/translations";
+import { readTranslations, type Translations } from "../../i18n/translations";
 import { confirmedCount } from "../counters";
 import { listEditorChoices, type EditorChoices } from "./list-editor-choices";
 import type { EditableCampaignFields } from "./form-values";
@@ -15,7 +15,7 @@ export type CampaignForEditing = EditableCampaignFields & {
   // The actor's role through the organisation they act for; viewers read, organisers edit.
   role: MemberRole;
   canEdit: boolean;
-  organisation: { id: string; name: string; nameAr: string | null };
+  organisation: { id: string; name: Translations };
   demands: (EditableCampaignFields["demands"][number] & { kind: DemandKind })[];
   confirmedCount: number;
   updatedAt: Date;
@@ -30,7 +30,7 @@ export async function getCampaignForEditing(options: { actor: Actor; campaignId:
     include: {
       demands: { orderBy: { position: "asc" } },
       targets: { orderBy: { createdAt: "asc" }, select: { decisionMakerId: true } },
-      owners: { where: { organisationId: access.organisationId }, include: { organisation: { select: { id: true, name: true, nameAr: true } } } },
+      owners: { where: { organisationId: access.organisationId }, include: { organisation: { select: { id: true, name: true } } } },
     },
   });
   const owner = campaign?.owners[0];
@@ -46,7 +46,7 @@ export async function getCampaignForEditing(options: { actor: Actor; campaignId:
     status: campaign.status,
     role: access.role,
     canEdit: roleAtLeast(access.role, "ORGANISER"),
-    organisation: owner.organisation,
+    organisation: { id: owner.organisation.id, name: readTranslations(owner.organisation.name) },
     primaryLocale: campaign.primaryLocale,
     title: readTranslations(campaign.title),
     summary: readTranslations(campaign.summary),

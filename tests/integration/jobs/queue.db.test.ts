@@ -46,7 +46,7 @@ const webhooks: Setup = {
   maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
   async add(count) {
     const suffix = randomUUID().slice(0, 8);
-    const organisation = await db.organisation.create({ data: { slug: `queue-${suffix}`, name: `Queue ${suffix}` } });
+    const organisation = await db.organisation.create({ data: { slug: `queue-${suffix}`, name: { en: `Queue ${suffix}` } } });
     const endpoint = await db.webhookEndpoint.create({ data: { organisationId: organisation.id, url: "http://127.0.0.1:9/", secret: "s", events: ["milestone.reached"] } });
     await db.webhookDelivery.createMany({
       data: Array.from({ length: count }, (_, goal) => ({ endpointId: endpoint.id, event: "milestone.reached", idempotencyKey: `${endpoint.id}:${goal}`, payload: { goal } })),

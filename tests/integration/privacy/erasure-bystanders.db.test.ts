@@ -64,7 +64,7 @@ describe("erasing one signer", () => {
     const ownerB = await createMember(orgB, "OWNER", "owner-b");
     await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: letterBody } } });
     const minister = await db.decisionMaker.create({
-      data: { organisationId: orgA, name: "Foreign Minister", institution: "Ministry", country: "GB", email: `minister.${tag}@gov.test` },
+      data: { organisationId: orgA, name: { en: "Foreign Minister" }, institution: { en: "Ministry" }, country: "GB", email: `minister.${tag}@gov.test` },
     });
     await updateDeliverySettings({ actor: ownerA, campaignId: campaign.id, cadence: "WEEKLY", milestoneDigests: false, decisionMakerIds: [minister.id] });
     await createWebhookEndpoint({ actor: ownerB, organisationId: orgB, url: "https://hooks.example.org/nida", events: ["signature.confirmed"], includePersonalData: true });

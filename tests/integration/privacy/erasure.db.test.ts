@@ -71,7 +71,7 @@ async function signConfirmAndSpread(campaign: Campaign, signer: Signer) {
   expect(await db.webhookDelivery.count({ where: { signatureId: signature.id, personalData: { not: Prisma.DbNull } } })).toBe(1);
 
   const decisionMaker = await db.decisionMaker.create({
-    data: { name: "A Minister", institution: "A Ministry", country: "DE", email: uniqueEmail("minister") },
+    data: { name: { en: "A Minister" }, institution: { en: "A Ministry" }, country: "DE", email: uniqueEmail("minister") },
   });
   const letterKey = `letter:${randomUUID()}`;
   await db.letter.create({

@@ -9,7 +9,7 @@ import { uniqueEmail } from "../../fixtures/factories";
 
 async function organiser() {
   const suffix = randomUUID().slice(0, 8);
-  const organisation = await db.organisation.create({ data: { slug: `retention-org-${suffix}`, name: `Retention Org ${suffix}` } });
+  const organisation = await db.organisation.create({ data: { slug: `retention-org-${suffix}`, name: { en: `Retention Org ${suffix}` } } });
   const user = await db.user.create({ data: { email: uniqueEmail("organiser"), memberships: { create: [{ organisationId: organisation.id, role: "ORGANISER" }] } } });
   return { organisation, actor: (await loadActor(user.id))! };
 }

@@ -88,7 +88,7 @@ describe("sealed signer data at rest", () => {
     const campaign = await createCampaign();
     const organisationId = campaign.owners[0]!.organisationId;
     await db.campaign.update({ where: { id: campaign.id }, data: { letterSubjects: { en: ["Protect civilians"] }, letterBody: { en: "Please act." }, letterDailyCap: 20 } });
-    const minister = await db.decisionMaker.create({ data: { organisationId, name: "A Minister", institution: "A Ministry", country: "SY", email: uniqueEmail("minister") } });
+    const minister = await db.decisionMaker.create({ data: { organisationId, name: { en: "A Minister" }, institution: { en: "A Ministry" }, country: "SY", email: uniqueEmail("minister") } });
     const endpoint = await db.webhookEndpoint.create({ data: { organisationId, url: receiver.url, secret: "whsec_c2VhbGVkLWF0LXJlc3Qtc2VjcmV0LWZvci10ZXN0cw==", events: ["signature.confirmed"], includePersonalData: true } });
 
     const signer = {

@@ -10,20 +10,20 @@ const errorsOf = (input: Record<string, unknown>) => {
 };
 
 describe("organisationSender", () => {
-  it("is the sender name the owners chose, else the organisation's name", () => {
-    expect(organisationSender({ name: "Syrian Civil Defence", senderName: "Syrian Civil Defence via Nida" })).toBe("Syrian Civil Defence via Nida");
-    expect(organisationSender({ name: "Syrian Civil Defence", senderName: null })).toBe("Syrian Civil Defence");
-    expect(organisationSender({ name: "Syrian Civil Defence", senderName: "   " })).toBe("Syrian Civil Defence");
-    expect(organisationSender({ name: "الدفاع المدني السوري" })).toBe("الدفاع المدني السوري");
+  it("is the sender name the owners chose, else the organisation's name in English, else in the language it has", () => {
+    expect(organisationSender({ name: { en: "Syrian Civil Defence", ar: "الدفاع المدني السوري" }, senderName: "Syrian Civil Defence via Nida" })).toBe("Syrian Civil Defence via Nida");
+    expect(organisationSender({ name: { en: "Syrian Civil Defence", ar: "الدفاع المدني السوري" }, senderName: null })).toBe("Syrian Civil Defence");
+    expect(organisationSender({ name: { ar: "الدفاع المدني السوري", en: "Syrian Civil Defence" }, senderName: "   " })).toBe("Syrian Civil Defence");
+    expect(organisationSender({ name: { ar: "الدفاع المدني السوري" } })).toBe("الدفاع المدني السوري");
   });
 
   it("never lets a stored name start a header, quote its way out or pass for an address", () => {
-    const forged = organisationSender({ name: "Org", senderName: 'Bank" <security@bank.example>\r\nBcc: victim@example.org' });
+    const forged = organisationSender({ name: { en: "Org" }, senderName: 'Bank" <security@bank.example>\r\nBcc: victim@example.org' });
     expect(forged).not.toMatch(/[\r\n"<>@,;\\]/);
     expect(forged).toBe("Bank securitybank.example Bcc: victimexample.org");
-    expect(organisationSender({ name: "A\u202eB\tC" })).toBe("A B C");
-    expect(organisationSender({ name: "<>\"@", senderName: "\n" })).toBe("Nida");
-    expect(Array.from(organisationSender({ name: "ن".repeat(300) }))).toHaveLength(80);
+    expect(organisationSender({ name: { en: "A\u202eB\tC" } })).toBe("A B C");
+    expect(organisationSender({ name: { en: "<>\"@" }, senderName: "\n" })).toBe("Nida");
+    expect(Array.from(organisationSender({ name: { ar: "ن".repeat(300) } }))).toHaveLength(80);
   });
 });
 

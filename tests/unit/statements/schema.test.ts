@@ -54,13 +54,13 @@ describe("authors", () => {
     expect(joinNames(["A"], "en")).toBe("A");
     expect(joinNames(["A", "B", "C"], "en")).toBe("A, B and C");
     expect(joinNames(["أ", "ب"], "ar")).toBe("أ وب");
-    expect(englishByline([{ name: "Citizens for a Secure and Safe America (C4SSA)" }, { name: "Syrian Emergency Task Force (SETF)" }])).toBe(
+    expect(englishByline([{ name: { en: "Citizens for a Secure and Safe America (C4SSA)", ar: "مواطنون من أجل أمريكا آمنة ومأمونة" } }, { name: { en: "Syrian Emergency Task Force (SETF)" } }])).toBe(
       "Citizens for a Secure and Safe America (C4SSA) and Syrian Emergency Task Force (SETF)",
     );
   });
 
   it("fall back to the byline for a statement stored without author rows", () => {
-    expect(statementAuthors({ authorName: "Muhammad Najem", authors: [] })).toEqual([{ en: "Muhammad Najem", ar: null }]);
-    expect(statementAuthors({ authorName: "x", authors: [{ name: "A", nameAr: "أ" }] })).toEqual([{ en: "A", ar: "أ" }]);
+    expect(statementAuthors({ authorName: "Muhammad Najem", authors: [] })).toEqual([{ en: "Muhammad Najem" }]);
+    expect(statementAuthors({ authorName: "x", authors: [{ name: { en: "A", ar: "أ" } }] })).toEqual([{ en: "A", ar: "أ" }]);
   });
 });

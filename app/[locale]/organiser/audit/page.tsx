@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { readTranslations } from "@/lib/i18n/translations";
 import { LocalizedText } from "@/app/components/localized-text";
 import { formatNumber, formatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -48,14 +49,14 @@ export default async function AuditPage({ params, searchParams }: Props) {
   // An edited source statement: which one (its public page), and what changed.
   function statementDetail(entry: AuditRow) {
     const d = entry.details ?? {};
-    const title = d.title as { en?: unknown; ar?: unknown } | undefined;
-    if (entry.action !== "statement.update" || typeof d.slug !== "string" || typeof title?.en !== "string") return null;
+    const title = readTranslations(d.title);
+    if (entry.action !== "statement.update" || typeof d.slug !== "string" || Object.keys(title).length === 0) return null;
     const fields = (Array.isArray(d.changed) ? d.changed : []).filter((field): field is "url" | "language" | "fullText" | "authors" => ["url", "language", "fullText", "authors"].includes(field));
     return (
       <>
         <span className="audit-detail">
           <a href={`/${locale}/statements/${encodeURIComponent(d.slug)}`}>
-            <LocalizedText values={{ en: title.en, ar: typeof title.ar === "string" ? title.ar : null }} locale={locale} />
+            <LocalizedText values={title} locale={locale} />
           </a>
         </span>
         {fields.length > 0 ? <span className="audit-detail">{t("details.statementChanged", { fields: joinNames(fields.map((field) => t(`details.statementFields.${field}`)), locale) })}</span> : null}

@@ -12,7 +12,7 @@ import { HiddenFields } from "../hidden-fields";
 
 const longFields: DecisionMakerField[] = [];
 const ltrFields: DecisionMakerField[] = ["email", "contactUrl", "country", "lastVerifiedOn"];
-const arabicFields: DecisionMakerField[] = ["titleAr", "institutionAr"];
+const arabicFields: DecisionMakerField[] = ["nameAr", "titleAr", "institutionAr"];
 
 export function EntryForm(props: { locale: string; organisationId: string; id?: string; initial: Record<string, string> }) {
   const t = useTranslations("Directory");

@@ -30,24 +30,31 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { current, all } = await chooseDirectoryOrganisation(actor, query.organisation);
   if (!current) notFound();
-  const [t, entries] = await Promise.all([getTranslations({ locale, namespace: "Directory" }), listDecisionMakers({ actor, organisationId: current.id })]);
+  const [t, entries] = await Promise.all([getTranslations({ locale, namespace: "Directory" }), listDecisionMakers({ actor, organisationId: current.id, locale })]);
   const canChange = roleAtLeast(current.role, "ORGANISER");
   const base = `/${locale}/organiser/directory`;
   const org = `organisation=${encodeURIComponent(current.id)}`;
-  const name = localized(locale, { en: current.name, ar: current.nameAr }).text;
+  const name = localized(locale, current.name).text;
+
+  // A name in another language than the page's is marked as such; either way it stays isolated.
+  const entryName = (entry: DirectoryEntry) => (
+    <bdi>
+      <LocalizedText locale={locale} values={entry.name} />
+    </bdi>
+  );
 
   const table = (rows: DirectoryEntry[], own: boolean, caption: string) => (
     <OrganiserTable label={caption} className="organiser-table" captionHidden caption={caption} columns={[{ label: t("fields.name") }, { label: t("fields.institution") }, { label: t("fields.country") }, { label: t("fields.email") }, { label: t("fields.lastVerifiedOn") }, own && canChange ? { label: t("actions") } : null]}>
       {rows.map((entry) => (
         <tr key={entry.id}>
           <th scope="row">
-            <EnteredText text={entry.name} />
-            {entry.title ? <LocalizedText as="div" className="hint" locale={locale} values={{ en: entry.title, ar: entry.titleAr }} /> : null}
+            {entryName(entry)}
+            {Object.keys(entry.title).length > 0 ? <LocalizedText as="div" className="hint" locale={locale} values={entry.title} /> : null}
             {entry.riskToSigners ? <div className="status">{t("riskToSignersMark")}</div> : null}
             {entry.retiredAt ? <div className="status">{t("retired")}</div> : null}
           </th>
           <td>
-            <LocalizedText locale={locale} values={{ en: entry.institution, ar: entry.institutionAr }} />
+            <LocalizedText locale={locale} values={entry.institution} />
           </td>
           <td>
             {countryName(entry.country, locale)}
@@ -62,7 +69,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           <td>{entry.lastVerifiedOn ? formatDate(entry.lastVerifiedOn, locale) : "—"}</td>
           {own && canChange ? (
             <td>
-              <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: entry.name, entered: () => <EnteredText text={entry.name} /> })}</a>
+              <a href={`${base}/${encodeURIComponent(entry.id)}?${org}`}>{t.rich("edit", { name: localized(locale, entry.name).text, entered: () => entryName(entry) })}</a>
               <RowActionForm action={retireEntryAction} fields={{ locale, organisation: current.id, id: entry.id, intent: entry.retiredAt ? "restore" : "retire" }}>
                 {entry.retiredAt ? t("restore") : t("retire")}
               </RowActionForm>

@@ -19,14 +19,28 @@ const isolatedAddress = (chunks: ReactNode) => (
   </bdi>
 );
 
-// A recipient's name inside a sentence, isolated (and marked English when it is in Latin letters).
-const enteredName = (name: string) => function RecipientName() {
-  return <EnteredText text={name} />;
-};
+// A recipient's name inside a sentence, isolated: marked with its language when the directory
+// has it only in another than the page's, else marked English when it is in Latin letters.
+function RecipientName({ name, nameLocale, locale }: { name: string; nameLocale?: Locale; locale: string }) {
+  return nameLocale && nameLocale !== locale ? (
+    <bdi lang={nameLocale} dir={direction(nameLocale)}>
+      {name}
+    </bdi>
+  ) : (
+    <EnteredText text={name} />
+  );
+}
+
+const enteredName = (name: string, nameLocale: Locale | undefined, locale: string) =>
+  function EnteredRecipientName() {
+    return <RecipientName name={name} nameLocale={nameLocale} locale={locale} />;
+  };
 
 export type RecipientOption = {
   id: string;
+  // In the page's language where the directory has it, else in the one it has.
   name: string;
+  nameLocale: Locale;
   detail: ReactNode;
   // Marked by organisers: writing to them may put the writer at risk.
   risk: boolean;
@@ -101,7 +115,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
       {!clientErrors && state.sent ? (
         <div className="notice notice-success" role="status" tabIndex={-1} ref={resultRef}>
           <p>
-            {t.rich("sent", { name: state.sent.recipientName, subject: state.sent.subject, recipient: enteredName(state.sent.recipientName) })}{" "}
+            {t.rich("sent", { name: state.sent.recipientName, subject: state.sent.subject, recipient: enteredName(state.sent.recipientName, undefined, locale) })}{" "}
             {state.sent.replyTo ? t.rich("sentReplies", { address: state.sent.replyTo, email: isolatedAddress }) : t("sentNoReplies")}
             {state.sent.copyTo ? <> {t.rich("sentCopy", { address: state.sent.copyTo, email: isolatedAddress })}</> : null}
           </p>
@@ -141,7 +155,7 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
                 />
                 <label htmlFor={`recipient-${recipient.id}`}>
                   <strong>
-                    <EnteredText text={recipient.name} />
+                    <RecipientName name={recipient.name} nameLocale={recipient.nameLocale} locale={locale} />
                   </strong>{" "}
                   <span>{recipient.detail}</span>
                   {recipient.risk ? (
@@ -164,11 +178,11 @@ export function LetterForm({ campaignSlug, locale, letterLocale, token, senderEm
       <div aria-live="polite">
         {risky ? (
           <div className="notice notice-warning" id="letter-risk">
-            <h3>{t.rich("riskHeading", { name: risky.name, recipient: enteredName(risky.name) })}</h3>
+            <h3>{t.rich("riskHeading", { name: risky.name, recipient: enteredName(risky.name, risky.nameLocale, locale) })}</h3>
             <p id="letter-risk-warning">{t("riskWarning")}</p>
             <CheckboxField
               {...at("acknowledgeRisk")}
-              label={t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name) })}
+              label={t.rich("acknowledgeRisk", { name: risky.name, recipient: enteredName(risky.name, risky.nameLocale, locale) })}
               value="yes"
               defaultChecked={ticked("acknowledgeRisk") && value("recipient", "") === risky.id}
               aria-describedby="letter-risk-warning"

@@ -63,35 +63,39 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
   const sent = sender ? await findSentLetters({ signatureId: sender.signatureId }) : null;
   const atLimit = sent !== null && sent.today >= sent.dailyLimit;
   const place = letterPlaceSchema.parse({ country: one(search.country) ?? sender?.country, region: one(search.region) });
-  const choice = await findLetterRecipients({ campaignId: campaign.id, country: place.country, region: place.region });
+  const choice = await findLetterRecipients({ campaignId: campaign.id, country: place.country, region: place.region, locale });
   const lettersIn = letterLocale(campaign, locale);
   const template = campaign.templates[lettersIn]!;
   const inCountry = choice.recipients.filter((recipient) => !(internationalCountries as readonly string[]).includes(recipient.country));
 
-  const shownIn = (values: { en: string | null; ar: string | null }) => localized(locale, { en: values.en ?? "", ar: values.ar }).locale;
   const recipients: RecipientOption[] = choice.recipients.map((recipient) => {
     const international = (internationalCountries as readonly string[]).includes(recipient.country);
-    const title = recipient.title.en ? recipient.title : null;
+    const title = Object.keys(recipient.title).length > 0 ? localized(locale, recipient.title) : null;
+    const institution = localized(locale, recipient.institution);
+    const name = localized(locale, recipient.name);
     const sentOn = sent?.sentOn.get(recipient.id);
     return {
       id: recipient.id,
-      name: recipient.name,
+      name: name.text,
+      nameLocale: name.locale,
       risk: recipient.riskToSigners,
       writtenOn: sentOn ? formatDate(sentOn, locale) : null,
       // Each piece is isolated, so Latin names inside an Arabic line keep their own order.
       detail: (
         <>
-          {title && shownIn(title) === "en" && shownIn(recipient.institution) === "en" && locale !== "en" ? (
-            // Both untranslated: one English run, so an Arabic comma does not split it.
-            <bdi lang="en" dir="ltr">
-              {title.en}, {recipient.institution.en}
+          {title && title.locale === institution.locale && institution.locale !== locale ? (
+            // Both untranslated, in one language: one run, so a comma of the page's language does not split it.
+            <bdi lang={institution.locale} dir={direction(institution.locale)}>
+              {title.text}
+              {institution.locale === "ar" ? "، " : ", "}
+              {institution.text}
             </bdi>
           ) : (
             <>
               {title ? (
                 <>
                   <bdi>
-                    <LocalizedText locale={locale} values={{ en: title.en!, ar: title.ar }} />
+                    <LocalizedText locale={locale} values={recipient.title} />
                   </bdi>
                   {locale === "ar" ? "، " : ", "}
                 </>

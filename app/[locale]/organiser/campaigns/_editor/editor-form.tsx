@@ -271,11 +271,7 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
                     value={person.id}
                     defaultChecked={values.decisionMakerIds.includes(person.id)}
                     label={<EnteredText text={person.name} />}
-                    hint={
-                      <bdi lang="en" dir="ltr">
-                        {person.detail}
-                      </bdi>
-                    }
+                    hint={<bdi dir="auto">{person.detail}</bdi>}
                   />
                 </li>
               ))}

@@ -1,7 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalizedText } from "@/app/components/localized-text";
 import { requireOrganiser } from "@/app/[locale]/organiser/require-organiser";
 import { newCampaignValues } from "@/lib/campaigns/editor/form-values";
-import { listCampaignOrganisations } from "@/lib/campaigns/editor/list-campaign-organisations";
+import { listCampaignOrganisations, type CampaignOrganisation } from "@/lib/campaigns/editor/list-campaign-organisations";
 import { listEditorChoices } from "@/lib/campaigns/editor/list-editor-choices";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { createCampaignAction } from "../_editor/actions";
@@ -23,10 +24,10 @@ export default async function NewCampaignPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireOrganiser(locale);
   const t = await getTranslations({ locale, namespace: "CampaignEditor" });
-  const organisations = await listCampaignOrganisations({ actor });
+  const organisations = await listCampaignOrganisations({ actor, locale });
   const { organisation: requested } = await searchParams;
   const chosen = organisations.length === 1 ? organisations[0] : organisations.find((organisation) => organisation.id === requested);
-  const name = (organisation: { name: string; nameAr: string | null }) => localized(locale, { en: organisation.name, ar: organisation.nameAr }).text;
+  const name = (organisation: CampaignOrganisation) => localized(locale, organisation.name).text;
 
   return (
     <div className="editor-page">
@@ -45,7 +46,9 @@ export default async function NewCampaignPage({ params, searchParams }: Props) {
               {organisations.map((organisation, index) => (
                 <li key={organisation.id} className="field-checkbox">
                   <input id={`organisation-${organisation.id}`} type="radio" name="organisation" value={organisation.id} defaultChecked={index === 0} />
-                  <label htmlFor={`organisation-${organisation.id}`}>{name(organisation)}</label>
+                  <label htmlFor={`organisation-${organisation.id}`}>
+                    <LocalizedText values={organisation.name} locale={locale} />
+                  </label>
                 </li>
               ))}
             </ul>

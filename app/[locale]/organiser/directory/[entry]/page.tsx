@@ -18,11 +18,12 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   const entry = await orNotFound(getDecisionMaker({ actor, organisationId: current.id, id }));
   const t = await getTranslations({ locale, namespace: "Directory" });
   const initial = {
-    name: entry.name,
-    title: entry.title ?? "",
-    titleAr: entry.titleAr ?? "",
-    institution: entry.institution,
-    institutionAr: entry.institutionAr ?? "",
+    name: entry.name.en ?? "",
+    nameAr: entry.name.ar ?? "",
+    title: entry.title.en ?? "",
+    titleAr: entry.title.ar ?? "",
+    institution: entry.institution.en ?? "",
+    institutionAr: entry.institution.ar ?? "",
     country: entry.country,
     region: entry.region ?? "",
     email: entry.email,

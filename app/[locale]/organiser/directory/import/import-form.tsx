@@ -5,11 +5,15 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { importAction, type ImportFormState } from "../actions";
 import { TextField } from "@/app/components/form/field";
+import { LocalizedText } from "@/app/components/localized-text";
+import type { Locale } from "@/lib/i18n/locales";
 import { Notice } from "../../notice";
 import { HiddenFields } from "../../hidden-fields";
 
-export function ImportForm({ locale, organisationId }: { locale: string; organisationId: string }) {
+export function ImportForm({ locale, organisationId }: { locale: Locale; organisationId: string }) {
   const t = useTranslations("Directory");
+  // Texts in languages the form does not offer have no label of their own: their CSV column names them.
+  const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}` as "fields.name") : field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
   const [state, formAction, pending] = useActionState(importAction, { csv: "" } satisfies ImportFormState);
   const preview = state.preview;
   const canApply = preview && !state.applied && !preview.fileError && preview.errors.length === 0 && preview.creates.length + preview.updates.length > 0;
@@ -53,7 +57,7 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
                     {preview.errors.map((error, index) => (
                       <tr key={index}>
                         <td className="numeric">{error.line}</td>
-                        <td>{error.field ? t(`fields.${error.field}`) : "—"}</td>
+                        <td>{error.field ? fieldLabel(error.field) : "—"}</td>
                         <td>{t(`errors.${error.error}`)}</td>
                       </tr>
                     ))}
@@ -77,9 +81,15 @@ export function ImportForm({ locale, organisationId }: { locale: string; organis
                       .map((row) => (
                         <tr key={row.line}>
                           <td className="numeric">{row.line}</td>
-                          <td>{row.changed ? t("updates", { fields: row.changed.map((field) => t(`fields.${field}`)).join(", ") }) : t("creates")}</td>
+                          <td>{row.changed ? t("updates", { fields: row.changed.map(fieldLabel).join(", ") }) : t("creates")}</td>
                           <td>
-                            <bdi>{row.name}</bdi>, <bdi>{row.institution}</bdi>
+                            <bdi>
+                              <LocalizedText locale={locale} values={row.name} />
+                            </bdi>
+                            ,{" "}
+                            <bdi>
+                              <LocalizedText locale={locale} values={row.institution} />
+                            </bdi>
                           </td>
                           <td dir="ltr">{row.email}</td>
                         </tr>

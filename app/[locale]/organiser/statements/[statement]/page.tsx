@@ -30,7 +30,7 @@ export default async function EditStatementPage({ params, searchParams }: Props)
     url: statement.url ?? "",
     language: statement.language,
     fullText: statement.fullText,
-    authors: statement.authors.map((author) => ({ name: author.en, nameAr: author.ar ?? "" })),
+    authors: statement.authors.map((author) => ({ name: author.en ?? "", nameAr: author.ar ?? "" })),
   };
 
   return (

@@ -39,7 +39,7 @@ export async function recordResponseAction(_previous: DeliveryFormState, formDat
   const locale = formLocale(formData);
   const actor = await requireOrganiser(locale);
   const campaignId = text(formData, "campaign");
-  const values = { decisionMakerId: text(formData, "decisionMakerId"), respondedOn: text(formData, "respondedOn"), summary: text(formData, "summary"), url: text(formData, "url") };
+  const values = { decisionMakerId: text(formData, "decisionMakerId"), respondedOn: text(formData, "respondedOn"), summary: text(formData, "summary"), summaryAr: text(formData, "summaryAr"), url: text(formData, "url") };
   try {
     await recordResponse({ actor, campaignId, values: { ...values, published: formData.get("published") === "on" } });
   } catch (error) {

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { hasNoArabic } from "@/app/components/entered-text";
 import { CheckboxField, SelectField } from "@/app/components/form/field";
 import { contentLocales, type Locale } from "@/lib/i18n/locales";
 
@@ -12,7 +11,7 @@ export function isPackError(value: unknown): value is PackError {
 
 // A plain form POST: the answer is the PDF itself, so it works without JavaScript and the page
 // stays as it was. A refused choice comes back as ?pack=<reason>.
-export async function PackForm(props: { locale: Locale; campaignId: string; targets: { id: string; label: string }[]; error: PackError | null }) {
+export async function PackForm(props: { locale: Locale; campaignId: string; targets: { id: string; label: string; lang?: string }[]; error: PackError | null }) {
   const t = await getTranslations({ locale: props.locale, namespace: "DeliveryPack" });
   const error = props.error ? t(`errors.${props.error}`) : undefined;
   if (props.targets.length === 0) return <p>{t("noTargets")}</p>;
@@ -21,7 +20,7 @@ export async function PackForm(props: { locale: Locale; campaignId: string; targ
       <SelectField id="pack-decisionMaker" name="decisionMaker" label={t("recipient")} defaultValue="all" error={error}>
         <option value="all">{t("allTargets")}</option>
         {props.targets.map((target) => (
-          <option key={target.id} value={target.id} lang={hasNoArabic(target.label) ? "en" : undefined} dir="auto">
+          <option key={target.id} value={target.id} lang={target.lang} dir="auto">
             {target.label}
           </option>
         ))}

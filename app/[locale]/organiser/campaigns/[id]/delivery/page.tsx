@@ -1,18 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { roleAtLeast } from "@/lib/auth/authorize";
-import { EnteredText, hasNoArabic } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import { countryName } from "@/lib/countries";
 import { getDeliveryOverview, idleReasons, type IdleReason } from "@/lib/deliveries/campaign-delivery";
 import { parsePeriod } from "@/lib/digests/period";
 import { formatDate, formatNumber, formatter } from "@/lib/i18n/format";
 import { direction, localized, type Locale } from "@/lib/i18n/locales";
+import type { Translations } from "@/lib/i18n/translations";
 import { CheckboxField } from "@/app/components/form/field";
 import { commentApprovalAction, publishResponseAction, runDigestsAction, supporterNoticesAction } from "./actions";
 import { ResponseForm } from "./response-form";
 import { isPackError, PackForm } from "./pack-form";
 import { SettingsForm } from "./settings-form";
 import { ThresholdForm } from "./threshold-form";
+import { DecisionMakerName, targetOption } from "./decision-maker-name";
 import { ResponseStateText } from "./response-state-text";
 import { openCampaignPage, organiserPageMetadata } from "../../../page-access";
 import { BackLink, campaignOverviewPath } from "../../../back-link";
@@ -48,7 +49,9 @@ function dateTime(date: Date | null, locale: Locale): string {
 }
 
 export default async function DeliveryPage({ params, searchParams }: Props) {
-  const { locale, loaded: overview } = await openCampaignPage(params, getDeliveryOverview);
+  // Decision-makers to choose from are sorted as the page's language sorts them.
+  const { locale: pageLocale } = await params;
+  const { locale, loaded: overview } = await openCampaignPage(params, (input) => getDeliveryOverview({ ...input, locale: pageLocale }));
   const t = await getTranslations({ locale, namespace: "Delivery" });
   const tPack = await getTranslations({ locale, namespace: "DeliveryPack" });
   const query = await searchParams;
@@ -88,8 +91,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             choices={overview.choices.map((choice) => ({
               id: choice.id,
               name: choice.name,
-              title: choice.title ? { en: choice.title, ar: choice.titleAr } : null,
-              institution: { en: choice.institution, ar: choice.institutionAr },
+              title: choice.title,
+              institution: choice.institution,
               country: countryName(choice.country, locale),
               region: choice.region,
               shared: choice.shared,
@@ -103,7 +106,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             <ul>
               {targets.map((target) => (
                 <li key={target.id}>
-                  <EnteredText text={target.name} />, <LocalizedText locale={locale} values={{ en: target.institution, ar: target.institutionAr }} />
+                  <DecisionMakerName name={target.name} locale={locale} />, <LocalizedText locale={locale} values={target.institution} />
                 </li>
               ))}
             </ul>
@@ -128,7 +131,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
               {overview.responsesDue.targets.map((target) => (
                 <tr key={target.decisionMakerId} data-response-state={target.state}>
                   <th scope="row">
-                    <EnteredText text={target.name} />
+                    <DecisionMakerName name={target.name} locale={locale} />
                     <LocalizedText as="div" className="hint" locale={locale} values={target.institution} />
                   </th>
                   <td data-label={t("responseState")}>
@@ -208,8 +211,8 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             {overview.log.map((digest) => (
               <tr key={digest.id}>
                 <th scope="row">
-                  <EnteredText text={digest.decisionMaker.name} />
-                  <LocalizedText as="div" className="hint" locale={locale} values={{ en: digest.decisionMaker.institution, ar: digest.decisionMaker.institutionAr }} />
+                  <DecisionMakerName name={digest.decisionMaker.name} locale={locale} />
+                  <LocalizedText as="div" className="hint" locale={locale} values={digest.decisionMaker.institution} />
                 </th>
                 <td>{periodLabel(digest.periodKey, locale, t)}</td>
                 <td className="numeric">
@@ -269,7 +272,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
             locale={locale}
             campaignId={campaign.id}
             error={isPackError(query.pack) ? query.pack : null}
-            targets={targets.map((target) => ({ id: target.id, label: `${target.name}, ${localized(locale, { en: target.institution, ar: target.institutionAr }).text}` }))}
+            targets={targets.map((target) => targetOption(locale, target))}
           />
         </section>
       ) : null}
@@ -284,11 +287,11 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
               <li key={response.id}>
                 <p>
                   <strong>
-                    <EnteredText text={response.decisionMaker.name} />
+                    <DecisionMakerName name={response.decisionMaker.name} locale={locale} />
                   </strong>
-                  , <LocalizedText locale={locale} values={{ en: response.decisionMaker.institution, ar: response.decisionMaker.institutionAr }} /> · {formatDate(response.respondedOn, locale)} · {response.published ? t("published") : t("private")}
+                  , <LocalizedText locale={locale} values={response.decisionMaker.institution} /> · {formatDate(response.respondedOn, locale)} · {response.published ? t("published") : t("private")}
                 </p>
-                <p dir="auto">{response.summary}</p>
+                <ResponseSummary summary={response.summary} locale={locale} />
                 {response.url ? (
                   <p>
                     <a href={response.url} dir="ltr" rel="noopener noreferrer">
@@ -308,13 +311,21 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {canChange && targets.length > 0 ? (
           <>
             <h3>{t("recordHeading")}</h3>
-            <ResponseForm locale={locale} campaignId={campaign.id} targets={targets.map((target) => {
-                const label = `${target.name}, ${localized(locale, { en: target.institution, ar: target.institutionAr }).text}`;
-                return { id: target.id, label, lang: hasNoArabic(label) ? "en" : undefined };
-              })} />
+            <ResponseForm locale={locale} campaignId={campaign.id} targets={targets.map((target) => targetOption(locale, target))} />
           </>
         ) : null}
       </section>
     </div>
+  );
+}
+
+// A summary marked with its language where it is not the page's; its direction read from the text
+// itself, which is what an organiser typed in that language's field.
+function ResponseSummary({ summary, locale }: { summary: Translations; locale: Locale }) {
+  const shown = localized(locale, summary);
+  return (
+    <p lang={shown.locale === locale ? undefined : shown.locale} dir="auto">
+      {shown.text}
+    </p>
   );
 }

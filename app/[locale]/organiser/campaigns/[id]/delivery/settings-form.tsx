@@ -6,18 +6,20 @@ import { EnteredText } from "@/app/components/entered-text";
 import { LocalizedText } from "@/app/components/localized-text";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Translations } from "@/lib/i18n/translations";
 import { saveSettingsAction, type DeliveryFormState } from "./actions";
 import { Notice } from "../../../notice";
 import { HiddenFields } from "../../../hidden-fields";
 import { CheckboxField, Choice, FieldGroup } from "@/app/components/form/field";
+import { DecisionMakerName } from "./decision-maker-name";
 
 // A decision-maker to choose, in pieces so that each can be marked with the language it is in:
-// title and institution in the reader's language when the directory has it, name and region as entered.
+// name, title and institution in the reader's language when the directory has them, region as entered.
 type Choice = {
   id: string;
-  name: string;
-  title: { en: string; ar: string | null } | null;
-  institution: { en: string; ar: string | null };
+  name: Translations;
+  title: Translations;
+  institution: Translations;
   country: string;
   region: string | null;
   shared: boolean;
@@ -25,8 +27,8 @@ type Choice = {
 
 // cadence null: nobody has chosen one yet, so no option is ticked and saving asks for a choice.
 // Each option says what choosing it does to the decision-makers ticked above: one is named in
-// the sentence; several are listed once, one per line, above the options (names as entered,
-// often in English, read badly run together inside an Arabic sentence).
+// the sentence; several are listed once, one per line, above the options (names, often only in
+// English, read badly run together inside an Arabic sentence).
 export function SettingsForm(props: { locale: Locale; campaignId: string; cadence: string | null; milestoneDigests: boolean; goals: string; targetIds: string[]; choices: Choice[] }) {
   const t = useTranslations("Delivery");
   const [state, formAction, pending] = useActionState(saveSettingsAction, { fields: {}, values: {} } satisfies DeliveryFormState);
@@ -40,7 +42,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
   const [chosen, setChosen] = useState(() => new Set(props.targetIds));
   const names = props.choices.filter((choice) => chosen.has(choice.id)).map((choice) => choice.name);
   const what = (key: "DAILY" | "WEEKLY" | "milestones"): ReactNode =>
-    names.length === 0 ? t("whatNobody") : t.rich(`what.${key}`, { count: names.length, target: () => <EnteredText text={names[0]!} />, goals: props.goals });
+    names.length === 0 ? t("whatNobody") : t.rich(`what.${key}`, { count: names.length, target: () => <DecisionMakerName name={names[0]!} locale={props.locale} />, goals: props.goals });
   function toggle(id: string, checked: boolean) {
     setChosen((current) => {
       const next = new Set(current);
@@ -64,9 +66,9 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
             value={choice.id}
             defaultChecked={defaults.targetIds.includes(choice.id)}
             onChange={(event) => toggle(choice.id, event.currentTarget.checked)}
-            label={<EnteredText text={choice.name} />}
+            label={<DecisionMakerName name={choice.name} locale={props.locale} />}
             hint={[
-              choice.title ? <LocalizedText key="title" locale={props.locale} values={choice.title} /> : null,
+              Object.values(choice.title).some(Boolean) ? <LocalizedText key="title" locale={props.locale} values={choice.title} /> : null,
               <LocalizedText key="institution" locale={props.locale} values={choice.institution} />,
               choice.country,
               choice.region ? <EnteredText key="region" text={choice.region} /> : null,
@@ -89,7 +91,7 @@ export function SettingsForm(props: { locale: Locale; campaignId: string; cadenc
             <ul className="hint recipient-names">
               {names.map((name, index) => (
                 <li key={index}>
-                  <EnteredText text={name} />
+                  <DecisionMakerName name={name} locale={props.locale} />
                 </li>
               ))}
             </ul>

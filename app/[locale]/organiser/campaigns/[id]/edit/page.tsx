@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/app/components/localized-text";
 import { isPublic } from "@/lib/campaigns/lifecycle";
 import { editorValuesFromCampaign } from "@/lib/campaigns/editor/form-values";
 import { getCampaignForEditing } from "@/lib/campaigns/editor/get-campaign-for-editing";
@@ -55,7 +56,9 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         </div>
         <div>
           <dt>{t("facts.organisation")}</dt>
-          <dd>{localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text}</dd>
+          <dd>
+            <LocalizedText values={campaign.organisation.name} locale={locale} />
+          </dd>
         </div>
         <div>
           <dt>{t("facts.address")}</dt>

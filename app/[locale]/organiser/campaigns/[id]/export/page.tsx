@@ -17,7 +17,7 @@ export default async function ExportPage({ params }: Props) {
   const { locale, loaded: campaign } = await openCampaignPage(params, getExportCampaign);
   const t = await getTranslations({ locale, namespace: "Export" });
   const title = localized(locale, campaign.title, campaign.primaryLocale);
-  const organisation = localized(locale, { en: campaign.organisation.name, ar: campaign.organisation.nameAr }).text;
+  const organisation = localized(locale, campaign.organisation.name).text;
 
   return (
     <div className="export-page">

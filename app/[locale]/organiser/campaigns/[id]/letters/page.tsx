@@ -1,9 +1,8 @@
-import { EnteredText } from "@/app/components/entered-text";
 import { getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/app/components/localized-text";
 import { roleAtLeast } from "@/lib/auth/authorize";
 import { formatNumber } from "@/lib/i18n/format";
-import { languageName, locales, type Locale } from "@/lib/i18n/locales";
+import { languageName, localized, locales, type Locale } from "@/lib/i18n/locales";
 import { getLetterSettings } from "@/lib/letters/letter-settings";
 import { letterTemplateFields, type LetterTemplateField } from "@/lib/letters/schema";
 import { LetterTemplateForm, type LetterLanguage } from "./template-form";
@@ -52,10 +51,12 @@ export default async function CampaignLettersPage({ params }: Props) {
             {settings.received.map((row) => (
               <tr key={row.decisionMakerId} data-testid={`letters-${row.decisionMakerId}`}>
                 <th scope="row">
-                  <EnteredText text={row.name} />
-                  {row.institution !== row.name ? (
+                  <bdi>
+                    <LocalizedText locale={locale} values={row.name} />
+                  </bdi>
+                  {localized(locale, row.institution).text !== localized(locale, row.name).text ? (
                     <span className="hint">
-                      , <LocalizedText locale={locale} values={{ en: row.institution, ar: row.institutionAr }} />
+                      , <LocalizedText locale={locale} values={row.institution} />
                     </span>
                   ) : null}
                 </th>

@@ -21,7 +21,7 @@ export default async function CampaignUpdatesPage({ params, searchParams }: Prop
   const { locale, loaded } = await openCampaignPage(params, listCampaignUpdates);
   const query = await searchParams;
   const t = await getTranslations({ locale, namespace: "Updates" });
-  const organisation = localized(locale, { en: loaded.organisation.name, ar: loaded.organisation.nameAr }).text;
+  const organisation = localized(locale, loaded.organisation.name).text;
   const base = `/${locale}/organiser/campaigns/${encodeURIComponent(loaded.campaign.id)}/updates`;
   const status = (update: (typeof loaded.updates)[number]) => {
     const view = updateStatusView(update);

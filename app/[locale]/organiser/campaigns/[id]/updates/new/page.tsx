@@ -30,7 +30,7 @@ export default async function NewUpdatePage({ params }: Props) {
       <UpdateForm
         locale={locale}
         campaignId={loaded.campaign.id}
-        organisationName={localized(locale, { en: loaded.organisation.name, ar: loaded.organisation.nameAr }).text}
+        organisationName={localized(locale, loaded.organisation.name).text}
         primaryLocale={loaded.campaign.primaryLocale}
         languageNames={languageNames(locale)}
         defaults={{ scope: "campaign", subject: formTexts(), body: formTexts(), mailed: true, published: false }}

@@ -30,7 +30,7 @@ export default async function EditUpdatePage({ params }: Props) {
         locale={locale}
         campaignId={id}
         updateId={update.id}
-        organisationName={localized(locale, { en: listing.organisation.name, ar: listing.organisation.nameAr }).text}
+        organisationName={localized(locale, listing.organisation.name).text}
         primaryLocale={update.primaryLocale}
         languageNames={languageNames(locale)}
         defaults={{
