@@ -164,7 +164,7 @@ test("an owner sends an update to the signers who agreed, and a signer who unsub
   expect(testMail.text).toContain("This is a test: only you received it.");
   expect(testMail.text).toContain("Two hospitals reopened this week");
   const ofThisUpdate = async () => (await capturedFor(organiser.email)).filter((message) => message.subject.includes(tag)).map((message) => message.subject);
-  expect(await ofThisUpdate()).toEqual([`[Test] ${subject}`]);
+  expect(await ofThisUpdate()).toEqual([`[Test] ${isolate(subject)}`]);
   await expect(page.getByTestId("update-status")).toHaveText("Draft");
 
   await page.getByRole("button", { name: "Send", exact: true }).click();
@@ -193,7 +193,7 @@ test("an owner sends an update to the signers who agreed, and a signer who unsub
   expect(await subjectsFor(arabic.email)).toEqual([...confirmations.arabic, subjectAr]);
   expect(await subjectsFor(english.email)).toEqual([...confirmations.english, subject]);
   expect(await subjectsFor(silent.email)).toEqual(confirmations.silent);
-  expect(await ofThisUpdate()).toEqual([`[Test] ${subject}`]);
+  expect(await ofThisUpdate()).toEqual([`[Test] ${isolate(subject)}`]);
 
   // The English signer presses their mail client's "Unsubscribe"; a second update, in English
   // only, reaches the Arabic signer alone, in English, saying why.

@@ -100,12 +100,12 @@ describe("openDatabase on PGlite", () => {
     expect(duplicate).toMatchObject({ code: "P2002" });
     await expect(
       database.prisma.$transaction(async (tx) => {
-        await tx.organisation.update({ where: { id: organisation.id }, data: { name: "Renamed" } });
+        await tx.organisation.update({ where: { id: organisation.id }, data: { name: { en: "Renamed" } } });
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
-    const [row] = await database.sql<{ name: string; created_at: Date }>({ name: "thread-test-read", text: "SELECT name, created_at FROM organisations WHERE id = $1" }, [organisation.id]);
-    expect(row!.name).toBe("Thread test");
+    const [row] = await database.sql<{ name: unknown; created_at: Date }>({ name: "thread-test-read", text: "SELECT name, created_at FROM organisations WHERE id = $1" }, [organisation.id]);
+    expect(row!.name).toEqual({ en: "Thread test" });
     expect(row!.created_at).toEqual(organisation.createdAt);
   });
 });
