@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { isolate } from "../../lib/i18n/isolate";
+import { decisionMakersInArabic } from "../../prisma/seed-data";
 import { capturedFor, confirmPath, newSigner, pressConfirm, seedCampaigns, sign, uniqueTag, waitForConfirmationEmail } from "./helpers";
 import type { Captured } from "../fixtures/resend-capture";
 import { expectNoAxeViolations } from "./organiser-helpers";
@@ -9,9 +10,9 @@ import { expectNoAxeViolations } from "./organiser-helpers";
 const campaign = seedCampaigns.icc;
 const personal = "I grew up in Aleppo and still have family in Idlib. Justice for what they lived through matters to me more than I can say.";
 const londonMember = { name: "Member of Parliament for London Example", email: "mp-london-example@example.org" };
-const germanCommittee = { name: "Chair of the Committee on Foreign Affairs", email: "bundestag-foreign-affairs@example.org" };
+const germanCommittee = { name: "Chair of the Committee on Foreign Affairs", nameAr: decisionMakersInArabic["de-bundestag-foreign-affairs"]!.name, email: "bundestag-foreign-affairs@example.org" };
 // Marked in the seed as a recipient that writing to may put signers at risk.
-const syrianMinistry = { name: "Minister of Foreign Affairs of Syria", email: "sy-foreign-ministry@example.org" };
+const syrianMinistry = { name: "Minister of Foreign Affairs of Syria", nameAr: decisionMakersInArabic["sy-foreign-ministry"]!.name, email: "sy-foreign-ministry@example.org" };
 const subjects = ["Please support referring Syria to the International Criminal Court", "Accountability for crimes against civilians in Syria"];
 
 test.use({ locale: "en-GB" });
@@ -179,9 +180,10 @@ test("without JavaScript and without confirming, a supporter writes in Arabic an
 
     await page.getByLabel("البلد", { exact: true }).selectOption("DE");
     await page.getByRole("button", { name: "اعرض من يمكنني مراسلته" }).click();
-    // Latin names in the Arabic list are isolated and marked as English.
-    await expect(page.locator("label bdi[lang=en]", { hasText: germanCommittee.name })).toHaveCount(1);
-    await page.getByRole("radio", { name: new RegExp(germanCommittee.name) }).check();
+    // The Arabic list names each one as the directory does in Arabic, isolated.
+    await expect(page.getByRole("radio", { name: new RegExp(germanCommittee.nameAr) })).toHaveCount(1);
+    await expect(page.locator("label bdi", { hasText: germanCommittee.name })).toHaveCount(0);
+    await page.getByRole("radio", { name: new RegExp(germanCommittee.nameAr) }).check();
     await expect(page.getByLabel("نص الرسالة")).toHaveValue(/^أكتب إليكم لأطلب دعمكم لإحالة الوضع في سوريا/);
     await expect(page.getByLabel("نص الرسالة")).toHaveAttribute("dir", "rtl");
 
@@ -198,7 +200,7 @@ test("without JavaScript and without confirming, a supporter writes in Arabic an
     expect(mailto.protocol).toBe("mailto:");
     expect(mailto.pathname).toBe(germanCommittee.email);
     expect(mailto.searchParams.get("body")).toContain("العدالة لما عاشوه تعني لي الكثير");
-    expect(mailto.searchParams.get("body")).toContain(`حضرة ${germanCommittee.name} المحترم/ة،`);
+    expect(mailto.searchParams.get("body")).toContain(`حضرة ${germanCommittee.nameAr} المحترم/ة،`);
     expect(mailto.searchParams.get("subject")).toMatch(/المحكمة الجنائية الدولية|المحاسبة/);
   } finally {
     await context.close();
@@ -210,9 +212,9 @@ test("without JavaScript, the warning about a risk-marked recipient is shown, an
   const page = await context.newPage();
   try {
     await page.goto(`/ar/campaigns/${campaign.slug}/write?country=SY`);
-    const ministry = page.getByRole("radio", { name: new RegExp(syrianMinistry.name) });
+    const ministry = page.getByRole("radio", { name: new RegExp(syrianMinistry.nameAr) });
     await expect(ministry).not.toBeChecked();
-    await expect(page.locator("label", { hasText: syrianMinistry.name })).toContainText("قد تعرّضك مراسلتهم للخطر");
+    await expect(page.locator("label", { hasText: syrianMinistry.nameAr })).toContainText("قد تعرّضك مراسلتهم للخطر");
     await ministry.check();
     await page.getByLabel("توقيع الرسالة").fill("ليلى");
     await page.getByLabel("فقرتك الخاصة").fill("نشأتُ في حلب وما زالت عائلتي في إدلب، والعدالة لما عاشوه تعني لي الكثير.");
@@ -220,11 +222,11 @@ test("without JavaScript, the warning about a risk-marked recipient is shown, an
 
     // The server answers with the warning and a box to tick; no letter yet.
     await expect(page.locator("#letter-errors")).toContainText("اقرأ التحذير الخاص بهذه الجهة وحدّد المربع للتأكيد");
-    await expect(page.getByRole("heading", { name: new RegExp(`قبل أن تراسل ${syrianMinistry.name}`) })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`قبل أن تراسل ${syrianMinistry.nameAr}`) })).toBeVisible();
     await expect(page.getByRole("link", { name: "افتحها في برنامج البريد لديّ" })).toHaveCount(0);
     await expect(ministry).toBeChecked();
 
-    await page.getByRole("checkbox", { name: new RegExp(`قرأت هذا التحذير وما زلت أريد مراسلة ${syrianMinistry.name}`) }).check();
+    await page.getByRole("checkbox", { name: new RegExp(`قرأت هذا التحذير وما زلت أريد مراسلة ${syrianMinistry.nameAr}`) }).check();
     await page.getByRole("button", { name: "افتحها في برنامج البريد لديّ" }).click();
     const href = (await page.getByRole("link", { name: "افتحها في برنامج البريد لديّ" }).getAttribute("href")) ?? "";
     expect(new URL(href).pathname).toBe(syrianMinistry.email);

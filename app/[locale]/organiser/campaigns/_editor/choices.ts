@@ -1,4 +1,5 @@
 import { byInstitutionThenName, type EditorChoices } from "@/lib/campaigns/editor/list-editor-choices";
+import { countryName } from "@/lib/countries";
 import { formatDate } from "@/lib/i18n/format";
 import { localized, type Locale } from "@/lib/i18n/locales";
 import { joinNames } from "@/lib/statements/authors";
@@ -19,7 +20,7 @@ export function editorOptions(choices: EditorChoices, locale: Locale): { stateme
       return {
         id: person.id,
         name,
-        detail: [text(person.title), institution !== name ? institution : null, person.country].filter(Boolean).join(" · "),
+        detail: [text(person.title), institution !== name ? institution : null, countryName(person.country, locale)].filter(Boolean).join(" · "),
       };
     }),
   };
