@@ -39,6 +39,11 @@ export function storedTranslations(values: Partial<Record<Locale, string | null 
   return result;
 }
 
+// Texts as a form's fields hold them: every enabled language, "" where none is written.
+export function formTexts(values: Translations = {}): Record<Locale, string> {
+  return Object.fromEntries(locales.map((locale) => [locale, values[locale] ?? ""])) as Record<Locale, string>;
+}
+
 // The languages a text is written in, in the order of the enabled languages.
 export function writtenIn(values: Translations): Locale[] {
   return locales.filter((locale) => Boolean(values[locale]));

@@ -1,5 +1,5 @@
 import { isLocale, locales, type Locale } from "../../i18n/locales";
-import type { Translations } from "../../i18n/translations";
+import { formTexts, type Translations } from "../../i18n/translations";
 import { editorLimits, isEmptyDemandRow } from "./schema";
 
 // The campaign editor's form, as the strings its controls hold. campaignInputSchema validates this
@@ -28,15 +28,9 @@ export const translatedFields = ["title", "summary", "body"] as const;
 const textFields = ["primaryLocale", "goals", "opensAt", "closesAt", "retentionMonths", "sourceStatementId"] as const;
 const demandFields = ["kind", "sourceQuote", "sourceStatementId"] as const;
 
-const blankTexts = (): TextValues => Object.fromEntries(locales.map((locale) => [locale, ""])) as TextValues;
-
-// Stored texts as the form's controls hold them.
-function textValues(values: Translations): TextValues {
-  return { ...blankTexts(), ...values };
-}
 
 export function blankDemandRow(): DemandRowValues {
-  return { kind: "", text: blankTexts(), sourceQuote: "", sourceStatementId: "", remove: false };
+  return { kind: "", text: formTexts(), sourceQuote: "", sourceStatementId: "", remove: false };
 }
 
 // Texts are named "<field>.<language>" ("title.ar"). Demand rows are named
@@ -90,9 +84,9 @@ export type EditableCampaignFields = {
 export function editorValuesFromCampaign(campaign: EditableCampaignFields): EditorValues {
   return {
     primaryLocale: campaign.primaryLocale,
-    title: textValues(campaign.title),
-    summary: textValues(campaign.summary),
-    body: textValues(campaign.body),
+    title: formTexts(campaign.title),
+    summary: formTexts(campaign.summary),
+    body: formTexts(campaign.body),
     goals: campaign.goals.join(", "),
     opensAt: dateInputValue(campaign.opensAt),
     closesAt: dateInputValue(campaign.closesAt),
@@ -100,7 +94,7 @@ export function editorValuesFromCampaign(campaign: EditableCampaignFields): Edit
     sourceStatementId: campaign.sourceStatementId ?? "",
     demands: campaign.demands.map((demand) => ({
       kind: demand.kind,
-      text: textValues(demand.text),
+      text: formTexts(demand.text),
       sourceQuote: demand.sourceQuote ?? "",
       sourceStatementId: demand.sourceStatementId ?? "",
       remove: false,
@@ -126,9 +120,9 @@ export function demandRowsForForm(rows: DemandRowValues[], spare = 2): DemandRow
 export function newCampaignValues(locale: Locale): EditorValues {
   return {
     primaryLocale: locale,
-    title: blankTexts(),
-    summary: blankTexts(),
-    body: blankTexts(),
+    title: formTexts(),
+    summary: formTexts(),
+    body: formTexts(),
     goals: "1000, 10000, 100000",
     opensAt: "",
     closesAt: "",

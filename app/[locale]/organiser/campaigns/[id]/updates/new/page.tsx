@@ -4,7 +4,8 @@ import { listCampaignUpdates } from "@/lib/updates/list-updates";
 import { requireCampaignRole } from "@/lib/auth/authorize";
 import { AppError, isAppError } from "@/lib/errors";
 import { UpdateForm } from "../update-form";
-import { formTexts, languageNames } from "../form-values";
+import { formTexts } from "@/lib/i18n/translations";
+import { languageNames } from "../form-values";
 import { openCampaignPage, organiserPageMetadata } from "../../../../page-access";
 import { BackLink } from "../../../../back-link";
 
