@@ -5,7 +5,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { neutraliseCell, utf8Bom } from "../exports/csv";
 import { locales, type Locale } from "../i18n/locales";
-import { readTranslations, type Translations } from "../i18n/translations";
+import { languageKey, readTranslations, type Translations } from "../i18n/translations";
 import { byInstitutionAndName } from "./manage-decision-maker";
 import {
   decisionMakerData,
@@ -13,7 +13,6 @@ import {
   decisionMakerSchema,
   mergedTranslations,
   translatedFields,
-  translatedKey,
   type DecisionMakerErrorKey,
   type DecisionMakerField,
   type TranslatedField,
@@ -23,7 +22,7 @@ import {
 // and imported back. The header is machine-friendly and the same in every language: a text's
 // English in its plain column ("name"), each other language in its own ("name_ar", "name_tr").
 const textColumns = (column: string, field: TranslatedField) =>
-  locales.map((locale) => [locale === "en" ? column : `${column}_${locale}`, translatedKey(field, locale)] as const);
+  locales.map((locale) => [locale === "en" ? column : `${column}_${locale}`, languageKey(field, locale)] as const);
 export const directoryColumns: Readonly<Record<string, DecisionMakerField>> = Object.fromEntries([
   ...textColumns("name", "name"),
   ...textColumns("title", "title"),
@@ -67,7 +66,7 @@ function cells(stored: Stored): Record<string, string | boolean | Date | null> {
   const { name, title, institution, ...rest } = stored;
   const values: Record<string, string | boolean | Date | null> = { ...rest };
   const texts = { name, title, institution };
-  for (const field of translatedFields) for (const locale of locales) values[translatedKey(field, locale)] = texts[field][locale] ?? null;
+  for (const field of translatedFields) for (const locale of locales) values[languageKey(field, locale)] = texts[field][locale] ?? null;
   return values;
 }
 
@@ -108,7 +107,7 @@ async function planImport(client: Tx | typeof db, organisationId: string, csv: s
   const byEmail = new Map(existing.map((row) => [row.email.toLowerCase(), { id: row.id, stored: storedEntry(row) }]));
   // A column left out of the file keeps its current value; so does a text's language without a column.
   const given = comparedFields.filter((field) => names.some((name) => directoryColumns[name] === field));
-  const givenLocales = (field: TranslatedField) => locales.filter((locale) => given.includes(translatedKey(field, locale)));
+  const givenLocales = (field: TranslatedField) => locales.filter((locale) => given.includes(languageKey(field, locale)));
 
   const preview: ImportPreview = { ...empty, creates: [], updates: [], errors: [] };
   const writes: Writes = { create: [], update: [] };

@@ -1,15 +1,14 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { localized, type Locale } from "../i18n/locales";
-import { readTranslations } from "../i18n/translations";
 import { AppError, isUniqueViolation } from "../errors";
 import { decisionMakerProfile, decisionMakerProfileSelect, type DecisionMakerProfile } from "./profile";
-import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema, givenLanguages, mergedTranslations, translatedFields } from "./schema";
+import { decisionMakerData, decisionMakerFieldErrors, decisionMakerSchema } from "./schema";
 
 function parse(values: unknown) {
   const parsed = decisionMakerSchema.safeParse(values);
   if (!parsed.success) throw new AppError("VALIDATION", { fields: decisionMakerFieldErrors(parsed.error) });
-  return { data: decisionMakerData(parsed.data), input: parsed.data };
+  return { data: decisionMakerData(parsed.data) };
 }
 
 // An organisation's own entry; shared entries (no organisation) and other organisations' are not found.
@@ -17,7 +16,7 @@ async function ownEntry(actor: Actor, organisationId: string, id: string) {
   requireOrganisationRole(actor, organisationId, "ORGANISER");
   const entry = await db.decisionMaker.findFirst({
     where: { id, organisationId },
-    select: { id: true, email: true, retiredAt: true, riskToSigners: true, name: true, title: true, institution: true },
+    select: { id: true, email: true, retiredAt: true, riskToSigners: true },
   });
   if (!entry) throw new AppError("NOT_FOUND");
   return entry;
@@ -46,10 +45,7 @@ export async function createDecisionMaker(options: { actor: Actor; organisationI
 
 export async function updateDecisionMaker(options: { actor: Actor; organisationId: string; id: string; values: unknown }): Promise<void> {
   const entry = await ownEntry(options.actor, options.organisationId, options.id);
-  const { data: edited, input } = parse(options.values);
-  // Texts in languages the edit does not give (only a CSV file carries them) stay as they are.
-  const data = { ...edited };
-  for (const field of translatedFields) data[field] = mergedTranslations(readTranslations(entry[field]), edited[field], givenLanguages(input, field));
+  const { data } = parse(options.values);
   try {
     await db.$transaction(async (tx) => {
       await tx.decisionMaker.update({ where: { id: options.id }, data });

@@ -20,6 +20,11 @@ export function languageName(reader: Locale, language: Locale): string {
   return new Intl.DisplayNames([reader], { type: "language" }).of(language) ?? language;
 }
 
+// Each language's name in the reader's, named on the server so a form reads the same in every browser.
+export function languageNames(reader: Locale): Record<Locale, string> {
+  return Object.fromEntries(locales.map((language) => [language, languageName(reader, language)])) as Record<Locale, string>;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }

@@ -63,3 +63,28 @@ export function translationsSchema<Message extends string>(max: number, messages
     .nullish()
     .transform((values) => storedTranslations(values ?? {}));
 }
+
+// A form field's name for a text in one language: the English text keeps the plain name ("name"),
+// each other language's adds its code ("nameAr", "nameTr"), as forms and CSV files give them.
+type OtherLocale = Exclude<Locale, "en">;
+export type LanguageKey<Field extends string> = Field | `${Field}${Capitalize<OtherLocale>}`;
+
+export function languageKey<Field extends string>(field: Field, locale: Locale): LanguageKey<Field> {
+  return locale === "en" ? field : `${field}${(locale.charAt(0).toUpperCase() + locale.slice(1)) as Capitalize<OtherLocale>}`;
+}
+
+// Every language's key of each field, field by field.
+export function languageKeys<Field extends string>(fields: readonly Field[]): LanguageKey<Field>[] {
+  return fields.flatMap((field) => locales.map((locale) => languageKey(field, locale)));
+}
+
+// Which field and language a key names, or null for a key of no translated field.
+export function parseLanguageKey<Field extends string>(fields: readonly Field[], key: string): { field: Field; locale: Locale } | null {
+  for (const field of fields) for (const locale of locales) if (languageKey(field, locale) === key) return { field, locale };
+  return null;
+}
+
+// A text's languages as a form or a CSV row gives them under their language keys.
+export function keyedTranslations<Field extends string>(values: { readonly [Key in LanguageKey<Field>]?: string | null }, field: Field): Translations {
+  return storedTranslations(Object.fromEntries(locales.map((locale) => [locale, values[languageKey(field, locale)]])));
+}

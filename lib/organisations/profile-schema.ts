@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { locales } from "../i18n/locales";
+import { languageKey, languageKeys, type LanguageKey } from "../i18n/translations";
 
 // An organisation's public profile as its owners edit it. Messages are keys of
 // "OrganisationProfile.errors", shown per field in the owner's language; the form checks with the
@@ -6,7 +8,10 @@ import { z } from "zod";
 
 export const profileLimits = { name: 120, description: 500, website: 300, contactEmail: 254, senderName: 80 } as const;
 
-export const profileFields = ["name", "nameAr", "description", "descriptionAr", "website", "contactEmail", "senderName"] as const;
+// The name and the description are written per language ("name", "nameAr", "nameTr", …; see
+// languageKey); the name in English is required.
+export const profileTexts = ["name", "description"] as const;
+export const profileFields = [...languageKeys(profileTexts), "website", "contactEmail", "senderName"] as const;
 export type ProfileField = (typeof profileFields)[number];
 
 const profileErrorKeys = ["nameRequired", "tooLong", "lineBreak", "websiteInvalid", "websiteHttps", "emailInvalid", "senderInvalid", "invalidValue"] as const;
@@ -60,9 +65,13 @@ const senderName = z.preprocess(
 
 export const organisationProfileSchema = z.object({
   name: z.preprocess(text, z.string({ error: "nameRequired" }).min(1, "nameRequired").pipe(oneLine(profileLimits.name))),
-  nameAr: optionalLine(profileLimits.name),
   description,
-  descriptionAr: description,
+  ...(Object.fromEntries(
+    locales.filter((locale) => locale !== "en").flatMap((locale) => [
+      [languageKey("name", locale), optionalLine(profileLimits.name)],
+      [languageKey("description", locale), description],
+    ]),
+  ) as Record<Exclude<LanguageKey<(typeof profileTexts)[number]>, (typeof profileTexts)[number]>, typeof description>),
   website,
   contactEmail,
   senderName,

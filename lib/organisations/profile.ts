@@ -1,10 +1,10 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { defaultLocale, localized } from "../i18n/locales";
-import { readTranslations, storedTranslations, type Translations } from "../i18n/translations";
+import { defaultLocale, localized, locales } from "../i18n/locales";
+import { keyedTranslations, languageKey, readTranslations, type Translations } from "../i18n/translations";
 import { publicPath } from "../public-urls";
-import { controlCharacters, headerSyntax, organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, type OrganisationProfileInput } from "./profile-schema";
+import { controlCharacters, headerSyntax, organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, profileTexts, type OrganisationProfileInput } from "./profile-schema";
 
 // What the public, decision-makers and the API are told of an organisation.
 export type PublicOrganisation = {
@@ -70,14 +70,12 @@ export type OrganisationProfile = OrganisationProfileInput & { id: string; slug:
 
 type StoredProfile = { name: Translations; description: Translations; website: string | null; contactEmail: string | null; senderName: string | null };
 
-// The stored profile as the form has it: the form asks for the name and the description in
-// English and in Arabic.
+// The stored profile as the form has it: the name and the description in every language.
 function formValues(stored: StoredProfile): OrganisationProfileInput {
+  const texts = Object.fromEntries(profileTexts.flatMap((field) => locales.map((locale) => [languageKey(field, locale), stored[field][locale] ?? null])));
   return {
+    ...(texts as Omit<OrganisationProfileInput, "website" | "contactEmail" | "senderName">),
     name: stored.name.en ?? "",
-    nameAr: stored.name.ar ?? null,
-    description: stored.description.en ?? null,
-    descriptionAr: stored.description.ar ?? null,
     website: stored.website,
     contactEmail: stored.contactEmail,
     senderName: stored.senderName,
@@ -114,9 +112,8 @@ export async function updateOrganisationProfile(options: { actor: Actor; organis
     await tx.organisation.update({
       where: { id: options.organisationId },
       data: {
-        // The languages the form does not ask for are kept as they are.
-        name: storedTranslations({ ...name, en: profile.name, ar: profile.nameAr }),
-        description: storedTranslations({ ...description, en: profile.description, ar: profile.descriptionAr }),
+        name: keyedTranslations(profile, "name"),
+        description: keyedTranslations(profile, "description"),
         website: profile.website,
         contactEmail: profile.contactEmail,
         senderName: profile.senderName,

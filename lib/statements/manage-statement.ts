@@ -14,12 +14,13 @@ export type EditableStatement = StatementFacts & {
   hasFullText: boolean;
 };
 
-export type StatementForEditing = EditableStatement & { fullText: string; updatedAt: Date };
+export type StatementForEditing = EditableStatement & { summary: Translations; fullText: string; updatedAt: Date };
 
 const editableSelect = {
   id: true,
   slug: true,
   title: true,
+  summary: true,
   authorName: true,
   publishedOn: true,
   datePrecision: true,
@@ -34,6 +35,7 @@ type EditableRow = {
   id: string;
   slug: string;
   title: unknown;
+  summary: unknown;
   authorName: string;
   publishedOn: Date;
   datePrecision: string;
@@ -50,6 +52,7 @@ function shapeEditable(row: EditableRow): StatementForEditing {
     ...statementFacts(row),
     url: row.url,
     hasFullText: Boolean(row.fullText),
+    summary: readTranslations(row.summary),
     fullText: row.fullText ?? "",
     updatedAt: row.updatedAt,
   };
@@ -73,7 +76,7 @@ export async function getStatementForEditing(options: { actor: Actor; statementI
   return shapeEditable(row);
 }
 
-// Saves the link, language, full text and authors, and logs what changed in the audit log of the
+// Saves the link, language, title, summary, full text and authors, and logs what changed in the audit log of the
 // organisation the actor acts for. Invalid input is VALIDATION, with a message key per field, and
 // changes nothing.
 export async function updateStatement(options: { actor: Actor; statementId: string; values: StatementFormValues }): Promise<{ changed: string[] }> {
@@ -84,7 +87,7 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
   const entered = input.authors.map(({ row }) => storedTranslations({ en: row.name, ar: row.nameAr }));
 
   return db.$transaction(async (tx) => {
-    const before = await tx.sourceStatement.findUnique({ where: { id: options.statementId }, select: { slug: true, title: true, url: true, language: true, fullText: true, authors: statementAuthorsSelect } });
+    const before = await tx.sourceStatement.findUnique({ where: { id: options.statementId }, select: { slug: true, title: true, summary: true, url: true, language: true, fullText: true, authors: statementAuthorsSelect } });
     if (!before) throw new AppError("NOT_FOUND");
     const previous = before.authors.map((author) => readTranslations(author.name));
     // The form edits the English and Arabic names: an author's name in any other language stays
@@ -94,6 +97,8 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
     const changed = [
       before.url !== input.url ? "url" : null,
       before.language !== input.language ? "language" : null,
+      sameTranslations(readTranslations(before.title), input.title) ? null : "title",
+      sameTranslations(readTranslations(before.summary), input.summary) ? null : "summary",
       before.fullText !== input.fullText ? "fullText" : null,
       sameAuthors ? null : "authors",
     ].filter((field): field is string => field !== null);
@@ -101,7 +106,7 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
 
     await tx.sourceStatement.update({
       where: { id: options.statementId },
-      data: { url: input.url, language: input.language, fullText: input.fullText, authorName: englishByline(authors) },
+      data: { url: input.url, language: input.language, title: input.title, summary: input.summary, fullText: input.fullText, authorName: englishByline(authors) },
     });
     if (!sameAuthors) {
       await tx.statementAuthor.deleteMany({ where: { statementId: options.statementId } });
@@ -112,7 +117,7 @@ export async function updateStatement(options: { actor: Actor; statementId: stri
       actor: options.actor,
       action: "statement.update",
       affected: 1,
-      details: { statement: options.statementId, slug: before.slug, title: readTranslations(before.title), changed, url: input.url },
+      details: { statement: options.statementId, slug: before.slug, title: input.title, changed, url: input.url },
     });
     return { changed };
   });

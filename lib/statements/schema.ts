@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { locales, type Locale } from "../i18n/locales";
+import { translationsSchema } from "../i18n/translations";
 
 // The statement editor's rules, run in the browser for instant feedback and again on the server.
 // Messages are keys of "StatementEditor.errors", shown per field in the organiser's language.
@@ -11,16 +13,19 @@ export const statementLimits = {
   authors: 10,
   // Author rows a form may send, blank ones included; anything past this is not read at all.
   authorRows: 20,
+  title: 300,
+  summary: 3_000,
 } as const;
 
 const statementErrorKeys = ["required", "tooLong", "urlInvalid", "languageInvalid", "authorsRequired", "authorsTooMany", "invalidValue"] as const;
 type StatementErrorKey = (typeof statementErrorKeys)[number];
 
-// Keyed by the field's path: "url", "fullText", "language", "authors", "authors.1.name".
+// Keyed by the field's path: "url", "fullText", "language", "title.ar", "authors", "authors.1.name".
 export type StatementFieldErrors = Record<string, StatementErrorKey>;
 
 export type AuthorRowValues = { name: string; nameAr: string };
-export type StatementFormValues = { url: string; language: string; fullText: string; authors: AuthorRowValues[] };
+// The title and the summary (what the statement says, in Nida's words) per language.
+export type StatementFormValues = { url: string; language: string; fullText: string; title: Record<Locale, string>; summary: Record<Locale, string>; authors: AuthorRowValues[] };
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -39,7 +44,9 @@ const authorRow = z.object({
 export const statementInputSchema = z.object({
   // Only a web address a reader can open: no javascript:, mailto: or relative links.
   url: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "urlInvalid" }).max(statementLimits.url, "tooLong").nullable()),
-  language: z.enum(["en", "ar"], { error: "languageInvalid" }),
+  language: z.enum(locales, { error: "languageInvalid" }),
+  title: translationsSchema(statementLimits.title, { tooLong: "tooLong", invalid: "invalidValue" }),
+  summary: translationsSchema(statementLimits.summary, { tooLong: "tooLong", invalid: "invalidValue" }),
   // Line breaks as the statement has them, whichever a browser sends (a textarea posts CRLF).
   fullText: z
     .string({ error: "required" })
@@ -54,7 +61,11 @@ export const statementInputSchema = z.object({
         .min(1, "authorsRequired")
         .max(statementLimits.authors, "authorsTooMany"),
     ),
-});
+})
+  // A title in one language at least: asked for in the statement's own.
+  .superRefine((input, context) => {
+    if (Object.keys(input.title).length === 0) context.addIssue({ code: "custom", path: ["title", input.language], message: "required" });
+  });
 
 
 // Errors per field; an author row's error is keyed by the row the organiser sees, blank rows counted.
@@ -65,13 +76,15 @@ export function statementFieldErrors(error: z.ZodError, values: StatementFormVal
     const [field, position, , column] = issue.path;
     let path = String(field ?? "form");
     if (field === "authors" && typeof position === "number" && typeof column === "string") path = `authors.${shown[position]?.index ?? position}.${column}`;
+    if ((field === "title" || field === "summary") && typeof position === "string") path = `${field}.${position}`;
     if (result[path]) continue;
     result[path] = (statementErrorKeys as readonly string[]).includes(issue.message) ? (issue.message as StatementErrorKey) : "invalidValue";
   }
   return result;
 }
 
-// The form's fields: "url", "language", "fullText", and author rows "authors.<row>.name" / ".nameAr".
+// The form's fields: "url", "language", "fullText", "title.<language>", "summary.<language>", and
+// author rows "authors.<row>.name" / ".nameAr".
 export function statementValuesFromFormData(formData: FormData): StatementFormValues {
   const read = (name: string) => {
     const value = formData.get(name);
@@ -86,7 +99,8 @@ export function statementValuesFromFormData(formData: FormData): StatementFormVa
     while (authors.length <= row) authors.push({ name: "", nameAr: "" });
     authors[row]![match[2] as "name" | "nameAr"] = value;
   }
-  return { url: read("url"), language: read("language"), fullText: read("fullText"), authors };
+  const perLanguage = (field: string) => Object.fromEntries(locales.map((locale) => [locale, read(`${field}.${locale}`)])) as Record<Locale, string>;
+  return { url: read("url"), language: read("language"), fullText: read("fullText"), title: perLanguage("title"), summary: perLanguage("summary"), authors };
 }
 
 // The id of a field's control in the form.

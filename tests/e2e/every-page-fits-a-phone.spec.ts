@@ -148,7 +148,7 @@ for (const locale of locales) {
       // their pages have something to show.
       const tag = uniqueTag();
       await page.goto("/en/organiser/directory/new");
-      await page.getByLabel("Name", { exact: true }).fill(`Envoy ${tag}`);
+      await page.getByLabel("Name (English)").fill(`Envoy ${tag}`);
       await page.getByLabel("Institution (English)").fill(`Office of the Envoy ${tag}`);
       await page.getByLabel("Country", { exact: true }).fill("INT");
       await page.getByLabel("E-mail address").fill(`envoy.${tag}@example.org`);

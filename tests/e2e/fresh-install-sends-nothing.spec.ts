@@ -70,7 +70,7 @@ test("an organiser's new campaign sends nothing until a cadence is chosen and so
   const minister = { name: `Envoy ${tag}`, institution: `Office of the Envoy ${tag}`, email: uniqueEmail("envoy") };
 
   await page.goto("/en/organiser/directory/new");
-  await page.getByLabel("Name", { exact: true }).fill(minister.name);
+  await page.getByLabel("Name (English)").fill(minister.name);
   await page.getByLabel("Institution (English)").fill(minister.institution);
   await page.getByLabel("Country", { exact: true }).fill("INT");
   await page.getByLabel("E-mail address").fill(minister.email);

@@ -26,7 +26,7 @@ test("an organiser sets targets and cadence, approves a comment, sends the diges
   await page.goto("/en/organiser");
   await page.getByRole("link", { name: "Decision-makers", exact: true }).click();
   await page.getByRole("link", { name: "Add a decision-maker" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(minister.name);
+  await page.getByLabel("Name (English)").fill(minister.name);
   await page.getByLabel("Title (English)").fill("Foreign Secretary");
   await page.getByLabel("Institution (English)").fill(minister.institution);
   await page.getByLabel("Country", { exact: true }).fill("GB");

@@ -36,9 +36,17 @@ test("an organiser enters the statement's link, which then shows on its public p
   await page.goto(editor);
   await expectNoAxeViolations(page);
   await page.getByLabel("Link to where it was published").fill(link);
+  // Its title and summary in a language it lacks: folded until opened.
+  const turkishTitle = `Bildiri ${link.slice(-6)}: İdlib'in hastaneleri`;
+  await expect(page.getByLabel("Title (Turkish)")).toBeHidden();
+  await page.getByText("In Turkish: not written yet").click();
+  await page.getByLabel("Title (Turkish)").fill(turkishTitle);
+  await page.getByLabel("Summary in your own words (Turkish)").fill("Hastanelerin korunması çağrısı.");
   await page.getByRole("button", { name: "Save the statement" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The statement has been saved." })).toBeVisible();
   await expect(page.getByLabel("Link to where it was published")).toHaveValue(link);
+  await expect(page.getByLabel("Title (Turkish)")).toHaveValue(turkishTitle);
+  await expect(page.getByLabel("Title (Turkish)")).toHaveAttribute("lang", "tr");
 
   await page.getByRole("link", { name: "Its public page" }).click();
   await expect(page).toHaveURL(new RegExp(`/en/statements/${e2eStatement.slug}$`));
@@ -47,12 +55,16 @@ test("an organiser enters the statement's link, which then shows on its public p
   await expect(page.getByTestId("statement-authors")).toHaveText(`${e2eStatement.authors[0].name} and ${e2eStatement.authors[1].name}`);
   await expect(page.getByTestId("statement-text")).toContainText("No hospital may be a target.");
 
+  await page.goto(`/tr/statements/${e2eStatement.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(turkishTitle);
+  await expect(page.getByText("Hastanelerin korunması çağrısı.")).toBeVisible();
+
   await page.goto(`/ar/statements/${e2eStatement.slug}`);
   await expect(page.getByRole("link", { name: link })).toHaveAttribute("href", link);
   await expect(page.getByTestId("statement-authors")).toHaveText(`${e2eStatement.authors[0].nameAr} و${e2eStatement.authors[1].nameAr}`);
 
   await page.goto(`/en/organiser/audit?organisation=${encodeURIComponent(organisationId)}`);
-  await expect(page.getByRole("row", { name: new RegExp(`Source statement edited.*${e2eStatement.title}`) }).first()).toContainText("Changed: link");
+  await expect(page.getByRole("row", { name: new RegExp(`Source statement edited.*${e2eStatement.title}`) }).first()).toContainText("Changed: link, title and summary");
   await context.close();
 
   // Another organisation's organiser: the statement is not theirs, its editor does not exist for them.

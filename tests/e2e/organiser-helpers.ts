@@ -138,8 +138,10 @@ export async function openOrganisationProfile(page: Page, organisationName: stri
   return new URL(page.url()).searchParams.get("organisation") ?? "";
 }
 
-/** Fills in the open profile form in both languages and saves it. */
+/** Fills in the open profile form in English and Arabic (its Arabic unfolded first when not yet written) and saves it. */
 export async function fillOrganisationProfile(page: Page, entered: ProfileEntry): Promise<void> {
+  const arabic = page.locator("details", { has: page.getByLabel("Name in Arabic") });
+  if (!(await arabic.evaluate((details: HTMLDetailsElement) => details.open))) await arabic.locator("summary").click();
   await page.getByLabel("Name in Arabic").fill(entered.nameAr);
   await page.getByLabel("Short description in English").fill(entered.description);
   await page.getByLabel("Short description in Arabic").fill(entered.descriptionAr);

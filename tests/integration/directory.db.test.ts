@@ -30,7 +30,7 @@ describe("the decision-makers directory", () => {
       `Kept Person,Minister,Ministry,gb,,${kept.toUpperCase()},en,2026-01-05`,
       `Changed Person,Chair,Parliament,DE,Berlin,${changed},ar,`,
       `"Haddad, Layla",Member,"Parliament of ""Lebanon""",LB,Beirut,${added},ar,2026-11-01`,
-      `,Member,Parliament,XX,,not-an-email,fr,2026-02-30`,
+      `,Member,Parliament,XX,,not-an-email,fa,2026-02-30`,
       `Twice,Member,Parliament,FR,,${added},en,`,
     ].join("\r\n");
 
@@ -93,7 +93,7 @@ describe("the decision-makers directory", () => {
     expect(await previewDirectoryImport({ actor, organisationId, csv })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
   });
 
-  it("keeps names, offices and institutions per language: the form's English and Arabic, a CSV file's any language", async () => {
+  it("keeps names, offices and institutions per language, in the form and in a CSV file", async () => {
     const { organisationId, actor } = await organisationWith("ORGANISER");
     const email = uniqueEmail("languages");
     const values = { name: "Foreign Minister", nameAr: "وزير الخارجية", title: "Minister", titleAr: "وزير", institution: "Ministry", institutionAr: "الوزارة", country: "SY", email };
@@ -116,8 +116,8 @@ describe("the decision-makers directory", () => {
     expect(exported).toContain(`Foreign Minister,وزير الخارجية,Dışişleri Bakanı,,,,Minister,وزير,,,,,Ministry,الوزارة,,,Ministère,,SY,`);
     expect(await previewDirectoryImport({ actor, organisationId, csv: exported })).toMatchObject({ creates: [], updates: [], unchanged: 1, errors: [] });
 
-    // The form clears the Arabic name it shows as blank, and keeps the Turkish it does not show.
-    await updateDecisionMaker({ actor, organisationId, id, values: { ...values, nameAr: "" } });
+    // The form shows every language: an Arabic name left blank is cleared, the Turkish it shows is kept.
+    await updateDecisionMaker({ actor, organisationId, id, values: { ...values, nameAr: "", nameTr: "Dışişleri Bakanı", institutionFr: "Ministère" } });
     expect((await stored()).name).toEqual({ en: "Foreign Minister", tr: "Dışişleri Bakanı" });
     const { own } = await listDecisionMakers({ actor, organisationId });
     expect(own.find((entry) => entry.id === id)).toMatchObject({ name: { en: "Foreign Minister", tr: "Dışişleri Bakanı" }, institution: { en: "Ministry", ar: "الوزارة", fr: "Ministère" } });

@@ -98,16 +98,23 @@ describe("updateOrganisationProfile", () => {
     expect((await auditOf(organisation.id))[1]).toMatchObject({ details: { changed: ["nameAr", "senderName"], values: { nameAr: null, senderName: null } } });
   });
 
-  it("keeps the name and description in the languages the form does not ask for", async () => {
+  it("shows and saves the name and description in every language, and clears one left blank", async () => {
     const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER" });
     await db.organisation.update({ where: { id: organisation.id }, data: { name: { en: "Old name", tr: "Suriye Sivil Savunma" }, description: { tr: "Suriye'deki gönüllü kurtarma ekipleri." } } });
-    await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: profile });
+    const shown = await getOrganisationProfile({ actor: members.owner, organisationId: organisation.id });
+    expect(shown).toMatchObject({ name: "Old name", nameTr: "Suriye Sivil Savunma", descriptionTr: "Suriye'deki gönüllü kurtarma ekipleri.", nameFr: null });
+
+    // The form sends back every language it shows, and a French name added to them.
+    await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: { ...profile, nameTr: shown.nameTr, descriptionTr: shown.descriptionTr, nameFr: "Défense civile syrienne" } });
     expect(await stored(organisation.id)).toEqual({
       ...storedProfile,
-      name: { ...storedProfile.name, tr: "Suriye Sivil Savunma" },
+      name: { ...storedProfile.name, tr: "Suriye Sivil Savunma", fr: "Défense civile syrienne" },
       description: { ...storedProfile.description, tr: "Suriye'deki gönüllü kurtarma ekipleri." },
     });
-    expect(await getOrganisationProfile({ actor: members.owner, organisationId: organisation.id })).toMatchObject(profile);
+    // A language left blank is cleared: its pages then show the English.
+    await updateOrganisationProfile({ actor: members.owner, organisationId: organisation.id, input: { ...profile, nameFr: "Défense civile syrienne" } });
+    expect(await stored(organisation.id)).toEqual({ ...storedProfile, name: { ...storedProfile.name, fr: "Défense civile syrienne" } });
+    expect((await auditOf(organisation.id)).at(-1)).toMatchObject({ details: { changed: ["nameTr", "descriptionTr"] } });
   });
 
   it("refuses bad input per field and changes nothing", async () => {

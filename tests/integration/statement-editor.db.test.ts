@@ -4,7 +4,7 @@ import { getApiCampaign } from "../../lib/api/get-campaign";
 import { loadCampaignPage } from "../../lib/campaigns/get-campaign";
 import { getStatement } from "../../lib/campaigns/get-statement";
 import { db } from "../../lib/db";
-import { readTranslations } from "../../lib/i18n/translations";
+import { formTexts, readTranslations } from "../../lib/i18n/translations";
 import { getStatementForEditing, listEditableStatements, updateStatement } from "../../lib/statements/manage-statement";
 import type { StatementFormValues } from "../../lib/statements/schema";
 import { expectAppError } from "../fixtures/app-errors";
@@ -12,6 +12,9 @@ import { createCampaign } from "../fixtures/factories";
 import { actorOf, createMember, createOrganisationWithMembers } from "../fixtures/organisers";
 
 const tag = () => randomUUID().slice(0, 8);
+
+const statementTitle = { en: "Joint statement on Idlib", ar: "بيان مشترك بشأن إدلب" };
+const statementSummary = { en: "A statement in Nida's words." };
 
 // A statement published by its own organisation, with an organiser, a viewer and an outsider,
 // and a second organisation that only runs a campaign built on it.
@@ -24,10 +27,10 @@ async function statementWithTeam() {
       slug: `statement-${suffix}`,
       authorOrganisationId: author.organisation.id,
       authorName: "Syrian Civil Defence",
-      title: { en: `Statement ${suffix}`, ar: `بيان ${suffix}` },
+      title: statementTitle,
       publishedOn: new Date("2026-02-01T00:00:00Z"),
       language: "en",
-      summary: { en: "A statement in Nida's words." },
+      summary: statementSummary,
       fullText: "The original text.",
       authors: { create: [{ position: 1, name: { en: "Syrian Civil Defence", ar: "الدفاع المدني السوري" } }] },
     },
@@ -39,6 +42,8 @@ function values(overrides: Partial<StatementFormValues> = {}): StatementFormValu
   return {
     url: "https://www.example.org/statements/joint",
     language: "en",
+    title: formTexts(statementTitle),
+    summary: formTexts(statementSummary),
     fullText: "JOINT STATEMENT\r\n\r\nWe call for a ceasefire.\r\nNow.",
     authors: [
       { name: "Citizens for a Secure and Safe America (C4SSA)", nameAr: "مواطنون من أجل أمريكا آمنة ومأمونة" },
@@ -140,6 +145,20 @@ describe("editing a source statement", () => {
     expect(await db.auditEntry.count({ where: { action: "statement.update", details: { path: ["statement"], equals: statement.id } } })).toBe(0);
   });
 
+  it("saves the title and the summary in any language, and the statement's language among all six", async () => {
+    const { statement, author } = await statementWithTeam();
+    const actor = author.members.organiser;
+    const title = formTexts({ fr: "Déclaration commune sur Idlib", ar: "بيان مشترك بشأن إدلب" });
+    const summary = formTexts({ fr: "Une déclaration, dans les mots de Nida.", tr: "Nida'nın sözleriyle bir bildiri." });
+    expect(await updateStatement({ actor, statementId: statement.id, values: values({ language: "fr", title, summary }) })).toEqual({ changed: ["url", "language", "title", "summary", "fullText", "authors"] });
+    expect(await stored(statement.id)).toMatchObject({
+      language: "fr",
+      title: { fr: "Déclaration commune sur Idlib", ar: "بيان مشترك بشأن إدلب" },
+      summary: { fr: "Une déclaration, dans les mots de Nida.", tr: "Nida'nın sözleriyle bir bildiri." },
+    });
+    expect(await getStatementForEditing({ actor, statementId: statement.id })).toMatchObject({ language: "fr", title: { fr: "Déclaration commune sur Idlib" }, summary: { tr: "Nida'nın sözleriyle bir bildiri." } });
+  });
+
   it("rejects bad input field by field, translated keys, and changes nothing", async () => {
     const { statement, author } = await statementWithTeam();
     const before = await stored(statement.id);
@@ -153,7 +172,10 @@ describe("editing a source statement", () => {
     await refused({ url: `https://example.org/${"a".repeat(2_000)}` }, { url: "tooLong" });
     await refused({ fullText: " \r\n " }, { fullText: "required" });
     await refused({ fullText: "x".repeat(100_001) }, { fullText: "tooLong" });
-    await refused({ language: "fr" }, { language: "languageInvalid" });
+    await refused({ language: "fa" }, { language: "languageInvalid" });
+    // A title in one language at least, asked for in the statement's own.
+    await refused({ language: "fr", title: formTexts() }, { "title.fr": "required" });
+    await refused({ title: formTexts({ tr: "x".repeat(301) }) }, { "title.tr": "tooLong" });
     await refused({ authors: [{ name: "", nameAr: "" }] }, { authors: "authorsRequired" });
     // The row the organiser sees is named, blank rows before it counted.
     await refused({ authors: [{ name: "One", nameAr: "" }, { name: "", nameAr: "" }, { name: "", nameAr: "الثالثة" }] }, { "authors.2.name": "required" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { englishByline, joinNames, statementAuthors } from "../../../lib/statements/authors";
+import { formTexts } from "../../../lib/i18n/translations";
 import { statementFieldErrors, statementInputSchema, statementValuesFromFormData } from "../../../lib/statements/schema";
 
 function form(entries: [string, string][]): FormData {
@@ -15,6 +16,9 @@ describe("the statement editor's form", () => {
         ["url", "https://example.org/s"],
         ["language", "ar"],
         ["fullText", "نص"],
+        ["title.ar", "بيان"],
+        ["summary.tr", "Bildiri"],
+        ["title.fa", "ignored"],
         ["authors.2.name", "Third"],
         ["authors.0.name", "First"],
         ["authors.0.nameAr", "الأولى"],
@@ -26,6 +30,8 @@ describe("the statement editor's form", () => {
       url: "https://example.org/s",
       language: "ar",
       fullText: "نص",
+      title: formTexts({ ar: "بيان" }),
+      summary: formTexts({ tr: "Bildiri" }),
       authors: [
         { name: "First", nameAr: "الأولى" },
         { name: "", nameAr: "" },
@@ -35,7 +41,7 @@ describe("the statement editor's form", () => {
   });
 
   it("accepts only http and https links, and names the row of an author with no name as the organiser sees it", () => {
-    const base = { language: "en", fullText: "Text", authors: [{ name: "", nameAr: "" }, { name: "", nameAr: "المنظمة" }] };
+    const base = { language: "en", title: formTexts({ en: "Statement" }), summary: formTexts(), fullText: "Text", authors: [{ name: "", nameAr: "" }, { name: "", nameAr: "المنظمة" }] };
     for (const url of ["javascript:alert(1)", "data:text/html,x", "mailto:a@example.org", "//example.org/x", "example.org"]) {
       const values = { ...base, url };
       const parsed = statementInputSchema.safeParse(values);

@@ -8,6 +8,10 @@ import { joinNames } from "@/lib/statements/authors";
 import { organiserPageMetadata, requireOwnedOrganisation } from "../page-access";
 import { OrganiserTable } from "../organiser-table";
 
+// What an edit of a source statement may have changed, as its audit entry names them.
+const statementFields = ["url", "language", "title", "summary", "fullText", "authors"] as const;
+type StatementField = (typeof statementFields)[number];
+
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = organiserPageMetadata("OrganiserAudit", "title");
@@ -51,7 +55,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
     const d = entry.details ?? {};
     const title = readTranslations(d.title);
     if (entry.action !== "statement.update" || typeof d.slug !== "string" || Object.keys(title).length === 0) return null;
-    const fields = (Array.isArray(d.changed) ? d.changed : []).filter((field): field is "url" | "language" | "fullText" | "authors" => ["url", "language", "fullText", "authors"].includes(field));
+    const fields = (Array.isArray(d.changed) ? d.changed : []).filter((field): field is StatementField => (statementFields as readonly unknown[]).includes(field));
     return (
       <>
         <span className="audit-detail">

@@ -3,6 +3,8 @@ import { OrganisationSwitch } from "@/app/components/organisation-switch";
 import type { Locale } from "@/lib/i18n/locales";
 import { logoFileMaxBytes } from "@/lib/organisations/logo";
 import { getOrganisationProfile } from "@/lib/organisations/profile";
+import { profileFields, type ProfileField } from "@/lib/organisations/profile-schema";
+import { languageNames } from "@/lib/i18n/locales";
 import { LogoForm } from "./logo-form";
 import { ProfileForm } from "./profile-form";
 import { Notice } from "../notice";
@@ -36,15 +38,8 @@ export default async function OrganisationProfilePage({ params, searchParams }: 
         <ProfileForm
           locale={locale}
           organisationId={organisation.id}
-          profile={{
-            name: profile.name,
-            nameAr: profile.nameAr ?? "",
-            description: profile.description ?? "",
-            descriptionAr: profile.descriptionAr ?? "",
-            website: profile.website ?? "",
-            contactEmail: profile.contactEmail ?? "",
-            senderName: profile.senderName ?? "",
-          }}
+          profile={Object.fromEntries(profileFields.map((field) => [field, profile[field] ?? ""])) as Record<ProfileField, string>}
+          languageNames={languageNames(locale)}
         />
       </section>
       <section aria-labelledby="logo-heading" className="organiser-section organiser-panel" id="logo">

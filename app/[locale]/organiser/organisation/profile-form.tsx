@@ -5,14 +5,18 @@ import { useActionState, type ReactNode } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { TextAreaField, TextField } from "@/app/components/form/field";
 import { useFieldErrors } from "@/app/components/use-field-errors";
-import { organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, type ProfileField } from "@/lib/organisations/profile-schema";
+import { LanguageColumns } from "@/app/components/form/language-columns";
+import { direction, type Locale } from "@/lib/i18n/locales";
+import { languageKey, parseLanguageKey } from "@/lib/i18n/translations";
+import { organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, profileTexts, type ProfileField } from "@/lib/organisations/profile-schema";
 import { updateProfileAction, type ProfileFormState } from "./actions";
 import { HiddenFields } from "../hidden-fields";
 import { Notice } from "../notice";
 
 const initialState: ProfileFormState = { fields: {}, values: {} };
 
-export function ProfileForm({ locale, organisationId, profile }: { locale: string; organisationId: string; profile: Record<ProfileField, string> }) {
+// `languageNames`: each language's name in the owner's own.
+export function ProfileForm({ locale, organisationId, profile, languageNames }: { locale: string; organisationId: string; profile: Record<ProfileField, string>; languageNames: Record<Locale, string> }) {
   const t = useTranslations("OrganisationProfile");
   const [state, formAction, pending] = useActionState(updateProfileAction, initialState);
   const { errors, errorFields, formError, clientErrors, summaryRef, onSubmit } = useFieldErrors(state, profileFields, (data) => {
@@ -29,7 +33,11 @@ export function ProfileForm({ locale, organisationId, profile }: { locale: strin
       {chunks}
     </bdi>
   );
-  const hint = (field: "nameAr" | "description") => t(`hints.${field}`);
+  const named = (language: Locale) => ({ language: languageNames[language] });
+  const label = (field: ProfileField) => {
+    const translated = parseLanguageKey(profileTexts, field);
+    return translated ? t(`fields.${translated.field}In`, named(translated.locale)) : t(`fields.${field as "website"}`);
+  };
   const exampleHint = (field: "website" | "contactEmail") => t.rich(`hints.${field}`, { example: isolated });
 
   return (
@@ -39,14 +47,30 @@ export function ProfileForm({ locale, organisationId, profile }: { locale: strin
         summaryRef={summaryRef}
         heading={<h2>{t("errorSummary")}</h2>}
         formError={formError ? t(`errors.${formError}`) : null}
-        problems={errorFields.map((field) => ({ key: field, href: `#profile-${field}`, message: `${t(`fields.${field}`)}: ${t(`errors.${errors[field]!}`)}` }))}
+        problems={errorFields.map((field) => ({ key: field, href: `#profile-${field}`, message: `${label(field)}: ${t(`errors.${errors[field]!}`)}` }))}
       />
       {state.done && !clientErrors ? <Notice tone="success">{t("saved")}</Notice> : null}
       <HiddenFields values={{ locale, organisation: organisationId }} />
-      <TextField id="profile-name" name="name" label={t("fields.name")} error={error("name")} defaultValue={value("name")} key={key("name")} lang="en" dir="ltr" maxLength={profileLimits.name} autoComplete="organization" />
-      <TextField id="profile-nameAr" name="nameAr" label={t("fields.nameAr")} hint={hint("nameAr")} error={error("nameAr")} defaultValue={value("nameAr")} key={key("nameAr")} lang="ar" dir="rtl" maxLength={profileLimits.name} />
-      <TextAreaField id="profile-description" name="description" label={t("fields.description")} hint={hint("description")} error={error("description")} defaultValue={value("description")} key={key("description")} lang="en" dir="ltr" rows={4} maxLength={profileLimits.description} />
-      <TextAreaField id="profile-descriptionAr" name="descriptionAr" label={t("fields.descriptionAr")} hint={hint("description")} error={error("descriptionAr")} defaultValue={value("descriptionAr")} key={key("descriptionAr")} lang="ar" dir="rtl" rows={4} maxLength={profileLimits.description} />
+      <LanguageColumns
+        primary="en"
+        legend={t("languages.primary")}
+        summary={(language, written) => t(written ? "languages.written" : "languages.missing", named(language))}
+        hint={(language) => t("languages.hint", named(language))}
+        written={(language) => profileTexts.some((field) => value(languageKey(field, language)).trim() !== "")}
+        invalid={(language) => profileTexts.some((field) => Boolean(errors[languageKey(field, language)]))}
+      >
+        {(language) => {
+          const name = languageKey("name", language);
+          const description = languageKey("description", language);
+          const inLanguage = { lang: language, dir: direction(language) };
+          return (
+            <>
+              <TextField id={`profile-${name}`} name={name} label={label(name)} error={error(name)} defaultValue={value(name)} key={key(name)} {...inLanguage} maxLength={profileLimits.name} autoComplete={language === "en" ? "organization" : "off"} />
+              <TextAreaField id={`profile-${description}`} name={description} label={label(description)} hint={t("hints.description")} error={error(description)} defaultValue={value(description)} key={key(description)} {...inLanguage} rows={4} maxLength={profileLimits.description} />
+            </>
+          );
+        }}
+      </LanguageColumns>
       <TextField id="profile-website" name="website" type="url" inputMode="url" label={t("fields.website")} hint={exampleHint("website")} error={error("website")} defaultValue={value("website")} key={key("website")} dir="ltr" spellCheck={false} maxLength={profileLimits.website} />
       <TextField id="profile-contactEmail" name="contactEmail" type="email" inputMode="email" label={t("fields.contactEmail")} hint={exampleHint("contactEmail")} error={error("contactEmail")} defaultValue={value("contactEmail")} key={key("contactEmail")} dir="ltr" spellCheck={false} autoComplete="off" maxLength={profileLimits.contactEmail} />
       <TextField id="profile-senderName" name="senderName" label={t("fields.senderName")} hint={t.rich("hints.senderName", { name: value("name"), current: (chunks) => <bdi>{chunks}</bdi> })} error={error("senderName")} defaultValue={value("senderName")} key={key("senderName")} maxLength={profileLimits.senderName} autoComplete="off" />

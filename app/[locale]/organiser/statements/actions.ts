@@ -23,7 +23,7 @@ export async function saveStatementAction(_previous: StatementFormState, formDat
     return { ...formState(error, "statements", organiserRefusals), values };
   }
   revalidatePath(`/${locale}/organiser/statements`);
-  // Campaign pages name the statement's authors beside its quotes.
-  if (changed.includes("authors")) revalidateCampaignPages();
+  // Campaign pages name the statement, and its authors beside its quotes.
+  if (changed.some((field) => field === "authors" || field === "title" || field === "summary")) revalidateCampaignPages();
   redirect(`/${locale}/organiser/statements/${encodeURIComponent(statementId)}?done=${changed.length > 0 ? "saved" : "unchanged"}`);
 }

@@ -7,6 +7,7 @@ import { blankDemandRow, demandRowsForForm, editorValuesFromFormData, translated
 import { campaignInputSchema, demandKinds, editorLimits, fieldErrors, fieldId, fieldLanguage, isEmptyDemandRow, type FieldErrors } from "@/lib/campaigns/editor/schema";
 import type { EditorFormState } from "./form-state";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { LanguageColumns } from "@/app/components/form/language-columns";
 import { CheckboxField, Choice, FieldGroup, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
 import { EnteredText } from "@/app/components/entered-text";
 import { Notice } from "../../notice";
@@ -157,40 +158,29 @@ export function EditorForm({ action, locale, hidden, initialValues, statements, 
             ))}
           </SelectField>
           {mode === "create" ? <p className="hint">{t("fields.slugHint")}</p> : null}
-          <div className="language-columns">
-            {languages.map((language) => {
-              const fields = (
-                <>
-                  <TextField {...at(`title.${language}`)} label={t("fields.title", { language: named(language) })} {...inLanguage(language)} maxLength={editorLimits.title} defaultValue={values.title[language]} />
-                  <TextAreaField
-                    {...at(`summary.${language}`)}
-                    label={t("fields.summary", { language: named(language) })}
-                    hint={language === primary ? t("fields.summaryHint") : undefined}
-                    {...inLanguage(language)}
-                    rows={3}
-                    maxLength={editorLimits.summary}
-                    defaultValue={values.summary[language]}
-                  />
-                  <TextAreaField {...at(`body.${language}`)} label={t("fields.body", { language: named(language) })} hint={t("fields.markdownHint")} {...inLanguage(language)} rows={12} maxLength={editorLimits.body} defaultValue={values.body[language]} />
-                </>
-              );
-              if (language === primary) {
-                return (
-                  <fieldset key={language} className="language-column">
-                    <legend>{t("languages.primary", { language: named(language) })}</legend>
-                    {fields}
-                  </fieldset>
-                );
-              }
-              const translated = translatedFields.some((field) => written(values[field], language));
-              return (
-                <details key={language} className="language-column" open={translated || hasError(translatedFields.map((field) => `${field}.${language}`))}>
-                  <summary>{t(translated ? "languages.translated" : "languages.missing", { language: named(language) })}</summary>
-                  {fields}
-                </details>
-              );
-            })}
-          </div>
+          <LanguageColumns
+            primary={primary}
+            legend={t("languages.primary", { language: named(primary) })}
+            summary={(language, translated) => t(translated ? "languages.translated" : "languages.missing", { language: named(language) })}
+            written={(language) => translatedFields.some((field) => written(values[field], language))}
+            invalid={(language) => hasError(translatedFields.map((field) => `${field}.${language}`))}
+          >
+            {(language) => (
+              <>
+                <TextField {...at(`title.${language}`)} label={t("fields.title", { language: named(language) })} {...inLanguage(language)} maxLength={editorLimits.title} defaultValue={values.title[language]} />
+                <TextAreaField
+                  {...at(`summary.${language}`)}
+                  label={t("fields.summary", { language: named(language) })}
+                  hint={language === primary ? t("fields.summaryHint") : undefined}
+                  {...inLanguage(language)}
+                  rows={3}
+                  maxLength={editorLimits.summary}
+                  defaultValue={values.summary[language]}
+                />
+                <TextAreaField {...at(`body.${language}`)} label={t("fields.body", { language: named(language) })} hint={t("fields.markdownHint")} {...inLanguage(language)} rows={12} maxLength={editorLimits.body} defaultValue={values.body[language]} />
+              </>
+            )}
+          </LanguageColumns>
         </section>
 
         <section className="editor-section" aria-labelledby="editor-schedule-heading">

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { getDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
-import type { Locale } from "@/lib/i18n/locales";
+import { translatedFields } from "@/lib/decision-makers/schema";
+import { languageNames, locales, type Locale } from "@/lib/i18n/locales";
+import { languageKey } from "@/lib/i18n/translations";
 import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
 import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
@@ -18,12 +20,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   const entry = await orNotFound(getDecisionMaker({ actor, organisationId: current.id, id }));
   const t = await getTranslations({ locale, namespace: "Directory" });
   const initial = {
-    name: entry.name.en ?? "",
-    nameAr: entry.name.ar ?? "",
-    title: entry.title.en ?? "",
-    titleAr: entry.title.ar ?? "",
-    institution: entry.institution.en ?? "",
-    institutionAr: entry.institution.ar ?? "",
+    ...Object.fromEntries(translatedFields.flatMap((field) => locales.map((language) => [languageKey(field, language), entry[field][language] ?? ""]))),
     country: entry.country,
     region: entry.region ?? "",
     email: entry.email,
@@ -36,7 +33,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
     <>
       <BackLink href={directoryPagePath(locale, current.id)}>{t("back")}</BackLink>
       <h1>{t("editTitle")}</h1>
-      <EntryForm locale={locale} organisationId={current.id} id={entry.id} initial={initial} />
+      <EntryForm locale={locale} organisationId={current.id} id={entry.id} initial={initial} languageNames={languageNames(locale)} />
     </>
   );
 }

@@ -8,12 +8,12 @@ import { TextField } from "@/app/components/form/field";
 import { LocalizedText } from "@/app/components/localized-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { Notice } from "../../notice";
+import { directoryFieldLabel } from "../field-label";
 import { HiddenFields } from "../../hidden-fields";
 
-export function ImportForm({ locale, organisationId }: { locale: Locale; organisationId: string }) {
+export function ImportForm({ locale, organisationId, languageNames }: { locale: Locale; organisationId: string; languageNames: Record<Locale, string> }) {
   const t = useTranslations("Directory");
-  // Texts in languages the form does not offer have no label of their own: their CSV column names them.
-  const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}` as "fields.name") : field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+  const fieldLabel = (field: string) => directoryFieldLabel(t, languageNames, field) ?? field;
   const [state, formAction, pending] = useActionState(importAction, { csv: "" } satisfies ImportFormState);
   const preview = state.preview;
   const canApply = preview && !state.applied && !preview.fileError && preview.errors.length === 0 && preview.creates.length + preview.updates.length > 0;

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { codeTag } from "@/app/components/code-tag";
 import { getTranslations } from "next-intl/server";
 import { directoryColumns } from "@/lib/decision-makers/directory-csv";
+import { languageNames } from "@/lib/i18n/locales";
 import { BackLink } from "../../back-link";
 import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
 import { ImportForm } from "./import-form";
@@ -31,7 +32,7 @@ export default async function ImportPage(props: DirectoryPageProps) {
           ))}
         </code>
       </p>
-      <ImportForm locale={locale} organisationId={current.id} />
+      <ImportForm locale={locale} organisationId={current.id} languageNames={languageNames(locale)} />
     </>
   );
 }

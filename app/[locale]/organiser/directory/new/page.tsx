@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { languageNames } from "@/lib/i18n/locales";
 import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
 import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
@@ -15,7 +16,7 @@ export default async function NewEntryPage(props: DirectoryPageProps) {
     <>
       <BackLink href={directoryPagePath(locale, current.id)}>{t("back")}</BackLink>
       <h1>{t("addTitle")}</h1>
-      <EntryForm locale={locale} organisationId={current.id} initial={{ preferredLocale: "en" }} />
+      <EntryForm locale={locale} organisationId={current.id} initial={{ preferredLocale: "en" }} languageNames={languageNames(locale)} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuthorList } from "@/app/components/author-list";
 import { LocalizedText } from "@/app/components/localized-text";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { languageNames, type Locale } from "@/lib/i18n/locales";
+import { formTexts } from "@/lib/i18n/translations";
 import { getStatementForEditing } from "@/lib/statements/manage-statement";
 import { BackLink } from "../../back-link";
 import { organiserPageMetadata, orNotFound } from "../../page-access";
@@ -29,6 +30,8 @@ export default async function EditStatementPage({ params, searchParams }: Props)
   const initial = {
     url: statement.url ?? "",
     language: statement.language,
+    title: formTexts(statement.title),
+    summary: formTexts(statement.summary),
     fullText: statement.fullText,
     authors: statement.authors.map((author) => ({ name: author.en ?? "", nameAr: author.ar ?? "" })),
   };
@@ -42,7 +45,7 @@ export default async function EditStatementPage({ params, searchParams }: Props)
         <AuthorList authors={statement.authors} locale={locale} /> · {formatDate(statement.publishedOn, locale, statement.datePrecision)} ·{" "}
         <a href={`/${locale}/statements/${encodeURIComponent(statement.slug)}`}>{t("publicPage")}</a>
       </p>
-      <StatementForm key={statement.updatedAt.toISOString()} locale={locale} statementId={statement.id} initial={initial} notice={doneMessage ? t(doneMessage) : undefined} />
+      <StatementForm key={statement.updatedAt.toISOString()} locale={locale} statementId={statement.id} initial={initial} languageNames={languageNames(locale)} notice={doneMessage ? t(doneMessage) : undefined} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
+import { LanguageColumns } from "@/app/components/form/language-columns";
 import { TextAreaField, TextField } from "@/app/components/form/field";
 import { direction, locales, type Locale } from "@/lib/i18n/locales";
 import { updateLimits } from "@/lib/updates/schema";
@@ -72,28 +73,16 @@ export function UpdateForm(props: {
             <input type="radio" name="scope" value="organisation" defaultChecked={scope === "organisation"} /> {t("scopeOrganisation", { organisation: props.organisationName })}
           </label>
         </fieldset>
-        <div className="language-columns">
-          {languages.map((language) => {
-            const named = { language: props.languageNames[language] };
-            if (language === primary) {
-              return (
-                <fieldset key={language} className="language-column">
-                  <legend>{t("form.primaryLanguage", named)}</legend>
-                  {languageFields(language)}
-                </fieldset>
-              );
-            }
-            const written = text("subject", language).trim() !== "" || text("body", language).trim() !== "";
-            const wrong = Boolean(state.fields[`subject.${language}`] || state.fields[`body.${language}`]);
-            return (
-              <details key={language} className="language-column" open={written || wrong}>
-                <summary>{t(written ? "form.translation" : "form.translationMissing", named)}</summary>
-                <p className="hint">{t("form.translationHint", { ...named, primary: props.languageNames[primary] })}</p>
-                {languageFields(language)}
-              </details>
-            );
-          })}
-        </div>
+        <LanguageColumns
+          primary={primary}
+          legend={t("form.primaryLanguage", { language: props.languageNames[primary] })}
+          summary={(language, written) => t(written ? "form.translation" : "form.translationMissing", { language: props.languageNames[language] })}
+          hint={(language) => t("form.translationHint", { language: props.languageNames[language], primary: props.languageNames[primary] })}
+          written={(language) => text("subject", language).trim() !== "" || text("body", language).trim() !== ""}
+          invalid={(language) => Boolean(state.fields[`subject.${language}`] || state.fields[`body.${language}`])}
+        >
+          {languageFields}
+        </LanguageColumns>
         <div className={`field${state.fields.mailed ? " field-invalid" : ""}`} id="update-mailed">
           {state.fields.mailed ? <p className="field-error">{error("mailed")}</p> : null}
           <label>

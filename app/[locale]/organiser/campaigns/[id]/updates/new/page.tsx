@@ -5,7 +5,7 @@ import { requireCampaignRole } from "@/lib/auth/authorize";
 import { AppError, isAppError } from "@/lib/errors";
 import { UpdateForm } from "../update-form";
 import { formTexts } from "@/lib/i18n/translations";
-import { languageNames } from "../form-values";
+import { languageNames } from "@/lib/i18n/locales";
 import { openCampaignPage, organiserPageMetadata } from "../../../../page-access";
 import { BackLink } from "../../../../back-link";
 

@@ -3,7 +3,7 @@ import { localized, type Locale } from "@/lib/i18n/locales";
 import { getUpdateForEditing, listCampaignUpdates } from "@/lib/updates/list-updates";
 import { UpdateForm } from "../../update-form";
 import { formTexts } from "@/lib/i18n/translations";
-import { languageNames } from "../../form-values";
+import { languageNames } from "@/lib/i18n/locales";
 import { orNotFound, organiserPageMetadata } from "../../../../../page-access";
 import { BackLink } from "../../../../../back-link";
 import { requireOrganiser } from "../../../../../require-organiser";
