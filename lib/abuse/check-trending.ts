@@ -108,13 +108,14 @@ async function alertOwners(tx: Tx, flagId: string, burst: Burst & { hourStart: D
       slug: true,
       title: true,
       primaryLocale: true,
-      owners: { select: { organisation: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true } } } } } } } },
+      owners: { select: { organisation: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, locale: true } } } } } } } },
     },
   });
-  const owners = new Map(campaign.owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
-  const locale: Locale = "en";
-  const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
-  for (const [userId, email] of owners) {
+  const owners = new Map(campaign.owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user] as const)));
+  for (const [userId, { email, locale: signedInWith }] of owners) {
+    // Each in the language they sign in with; one who never has, in the campaign's.
+    const locale: Locale = signedInWith ?? campaign.primaryLocale;
+    const title = localized(locale, readTranslations(campaign.title), campaign.primaryLocale);
     await sendEmail(tx, {
       template: "trending-alert",
       to: email,
@@ -129,7 +130,7 @@ async function alertOwners(tx: Tx, flagId: string, burst: Burst & { hourStart: D
         confirmed: burst.confirmed,
         held: burst.held,
         hourStart: burst.hourStart.toISOString(),
-        dashboardUrl: `${env.APP_URL}/en/organiser#trending-flags`,
+        dashboardUrl: `${env.APP_URL}/${locale}/organiser#trending-flags`,
       },
     });
   }

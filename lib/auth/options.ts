@@ -4,6 +4,7 @@ import type { Adapter } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "../db";
 import { env } from "../env";
+import { isLocale } from "../i18n/locales";
 import { appSecret } from "../secrets";
 import { normaliseOrganiserEmail } from "./organiser-email";
 import { isMemberUser } from "./sign-in";
@@ -17,9 +18,21 @@ const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
 // Without a locale, the language middleware picks one from the browser (Accept-Language).
 const checkEmailPath = "/organiser/sign-in/check-email";
 
+// Nida's one Prisma client; the adapter's types name @prisma/client, ours is generated elsewhere.
+const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
+
 export const authOptions: NextAuthOptions = {
-  // Nida's one Prisma client; the adapter's types name @prisma/client, ours is generated elsewhere.
-  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter,
+  adapter: {
+    ...prismaAdapter,
+    // A link used tells the language its member asked for it in: Nida's e-mails to them are then in
+    // it. Only using the link does this, so nobody else can change the language someone is written to in.
+    async useVerificationToken(params) {
+      const token = await prismaAdapter.useVerificationToken!(params);
+      const locale = (token as { locale?: unknown } | null)?.locale;
+      if (token && isLocale(locale)) await db.user.updateMany({ where: { email: token.identifier }, data: { locale } });
+      return token;
+    },
+  },
   // Sessions live in the database, so deleting a row ends a session at once (sign-out, removal).
   session: { strategy: "database", maxAge: sessionMaxAgeSeconds, updateAge: 24 * 60 * 60 },
   // A getter: the secret is read (or created) when a request needs it, not when the build imports this.

@@ -90,8 +90,8 @@ const requestLinkStatement = `
   ),
   expired_tokens AS (DELETE FROM verification_tokens WHERE identifier = $1 AND expires <= statement_timestamp() AT TIME ZONE 'UTC'),
   token AS (
-    INSERT INTO verification_tokens (identifier, token, expires)
-    SELECT $1, $4, (statement_timestamp() AT TIME ZONE 'UTC') + $5::int * interval '1 second' FROM verdict WHERE send
+    INSERT INTO verification_tokens (identifier, token, expires, locale)
+    SELECT $1, $4, (statement_timestamp() AT TIME ZONE 'UTC') + $5::int * interval '1 second', $12::"Locale" FROM verdict WHERE send
     RETURNING token
   ),
   request AS (

@@ -58,7 +58,7 @@ export function newSignInLink(options: SignInLinkOptions): SignInLink & { tokenH
 
 export async function createSignInLink(tx: Pick<Tx, "verificationToken">, options: SignInLinkOptions): Promise<SignInLink> {
   const { tokenHash, ...link } = newSignInLink(options);
-  await tx.verificationToken.create({ data: { identifier: options.email, token: tokenHash, expires: link.expires } });
+  await tx.verificationToken.create({ data: { identifier: options.email, token: tokenHash, expires: link.expires, locale: options.locale } });
   return link;
 }
 

@@ -59,13 +59,13 @@ async function tellOrganisers(item: OverdueResponse, now: Date): Promise<boolean
     if (claimed.count === 0) return false;
     const owners = await tx.campaignOwner.findMany({
       where: { campaignId: item.campaign.id },
-      select: { organisation: { select: { memberships: { where: { role: { in: ["OWNER", "ORGANISER"] } }, select: { user: { select: { id: true, email: true } } } } } } },
+      select: { organisation: { select: { memberships: { where: { role: { in: ["OWNER", "ORGANISER"] } }, select: { user: { select: { id: true, email: true, locale: true } } } } } } },
     });
-    const people = new Map(owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user.email] as const)));
-    // Organisers read the language their campaign is written in.
-    const locale = item.campaign.primaryLocale;
-    const title = localized(locale, item.campaign.title, item.campaign.primaryLocale);
-    for (const [userId, email] of people) {
+    const people = new Map(owners.flatMap((owner) => owner.organisation.memberships.map((m) => [m.user.id, m.user] as const)));
+    for (const [userId, { email, locale: signedInWith }] of people) {
+      // Each in the language they sign in with; one who never has, in the campaign's.
+      const locale = signedInWith ?? item.campaign.primaryLocale;
+      const title = localized(locale, item.campaign.title, item.campaign.primaryLocale);
       await sendEmail(tx, {
         template: "response-overdue",
         to: email,

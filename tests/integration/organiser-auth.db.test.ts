@@ -92,6 +92,26 @@ describe("signing in with next-auth", () => {
     expect(again.cookies[sessionCookieName]).toBeUndefined();
   });
 
+  it("makes the language a link was asked for in the member's own once the link is used, and only then", async () => {
+    const { members } = await createOrganisationWithMembers({ owner: "OWNER" });
+    const language = async () => (await db.user.findUniqueOrThrow({ where: { id: members.owner.userId }, select: { locale: true } })).locale;
+    expect(await language()).toBeNull();
+    await requestSignInLink({ email: members.owner.email, locale: "tr", next: "/tr/organiser", headers: requestFrom() });
+    const turkish = await latestLinkTo(members.owner.email);
+    // Asking for a link changes nothing: anyone can ask for one in any member's name.
+    expect(await language()).toBeNull();
+    expect((await nextAuth({ method: "GET", action: ["callback", "email"], query: turkish.query })).status).toBe(302);
+    expect(await language()).toBe("tr");
+
+    await requestSignInLink({ email: members.owner.email, locale: "de", next: "/de/organiser", headers: requestFrom("198.51.100.77") });
+    expect(await language()).toBe("tr");
+    // A link that does not sign in (a used one) changes nothing either.
+    await nextAuthFollowing({ method: "GET", action: ["callback", "email"], query: turkish.query });
+    expect(await language()).toBe("tr");
+    await nextAuth({ method: "GET", action: ["callback", "email"], query: (await latestLinkTo(members.owner.email)).query });
+    expect(await language()).toBe("de");
+  });
+
   it("accepts an invitation link, and refuses it once the member has been removed", async () => {
     const { organisation, members } = await createOrganisationWithMembers({ owner: "OWNER" });
     const first = organiserEmail("invited");

@@ -106,6 +106,7 @@ describe("response thresholds", () => {
     expect(await runResponseJob({ now: dayBefore, campaignId: campaign.id })).toEqual({ asked: 0, organisersTold: 0 });
     expect(await stateOf(campaign.id, arabic.id, dayBefore)).toMatchObject({ state: "asked" });
 
+    await db.user.update({ where: { id: owner.userId }, data: { locale: "tr" } });
     // Past the due date with no response: overdue; the owner and the organiser (not the viewer) are e-mailed once per target.
     const t1 = new Date(t0.getTime() + 31 * dayMs);
     expect(await stateOf(campaign.id, english.id, t1)).toMatchObject({ state: "overdue", dueAt });
@@ -115,11 +116,17 @@ describe("response thresholds", () => {
     const alerts = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "response-overdue", idempotencyKey: { contains: (await db.responseAsk.findFirstOrThrow({ where: { campaignId: campaign.id, decisionMakerId: english.id } })).id } } }));
     expect(alerts.map((mail) => mail.toAddress).sort()).toEqual([organiser.email, owner.email].sort());
     expect(await mailsTo(viewer.email, { template: "response-overdue" })).toHaveLength(0);
-    const alert = await renderTemplate("response-overdue", alerts[0]!.payload as never);
+    // Each in the language they sign in with (the owner, Turkish); one who never has, in the campaign's.
+    const alertTo = (email: string) => alerts.find((mail) => mail.toAddress === email)!;
+    const alert = await renderTemplate("response-overdue", alertTo(organiser.email).payload as never);
     expect(alert.text).toContain(`كان موعد الردّ ${formatDate(dueAt, "ar")}، ولم يُسجَّل أيّ ردّ.`);
     // The campaign's Arabic title in the Arabic e-mail: read in the e-mail's own voice.
-    expect(alerts[0]!.payload).toMatchObject({ campaignTitleLocale: "ar" });
+    expect(alertTo(organiser.email).payload).toMatchObject({ campaignTitleLocale: "ar" });
     expect(alert.html).not.toMatch(/<bdi [^>]*lang=/);
+    const turkish = await renderTemplate("response-overdue", alertTo(owner.email).payload as never);
+    expect(alertTo(owner.email).locale).toBe("tr");
+    expect(turkish.html).toMatch(/<html[^>]*lang="tr"/);
+    expect(turkish.text).toContain(`/tr/organiser/campaigns/`);
 
     // The next digest to each says so, politely, in its language.
     await addSignatures(campaign.id, 1, new Date());

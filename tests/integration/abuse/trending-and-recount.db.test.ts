@@ -86,16 +86,23 @@ describe("trending detection", () => {
     await db.campaign.update({ where: { id: campaign.id }, data: { primaryLocale: "ar", title: { ar: title }, summary: { ar: "حملة بالعربية فقط." } } });
     const organisationId = campaign.owners[0]!.organisationId;
     await db.organisation.update({ where: { id: organisationId }, data: { trendingThreshold: 5 } });
+    // One owner signs in in English; the other never has, and is written to in the campaign's language.
     const owner = await createMember(organisationId, "OWNER", "owner");
+    await db.user.update({ where: { id: owner.userId }, data: { locale: "en" } });
+    const newcomer = await createMember(organisationId, "OWNER", "newcomer");
     const hour = new Date(Date.UTC(2026, 10, 18, 10, 0, 0));
     await burst(campaign.id, { count: 6, start: hour, ipHash: `a${randomUUID().replace(/-/g, "")}`.slice(0, 32) });
     const [flag] = (await checkTrending({ now: hour })).flagged.filter((f) => f.campaignId === campaign.id && f.kind === "IP_HASH");
     const mails = await openOutboxRows(await db.outboxMessage.findMany({ where: { template: "trending-alert", idempotencyKey: { startsWith: `trending-alert:${flag!.id}:` } } }));
-    expect(mails.map((mail) => mail.toAddress)).toEqual([owner.email]);
-    const alert = await renderTemplate("trending-alert", mails[0]!.payload as never);
+    expect(mails.map((mail) => mail.toAddress).sort()).toEqual([owner.email, newcomer.email].sort());
+    const mailTo = (email: string) => mails.find((mail) => mail.toAddress === email)!;
+    const alert = await renderTemplate("trending-alert", mailTo(owner.email).payload as never);
     expect(alert.subject).toBe(`Unusual burst of signatures: ${isolate(title)}`);
     // The English alert marks the title Arabic, for a screen reader to read it so.
     expect(alert.html).toContain(`<bdi lang="ar" dir="rtl">${title}</bdi>`);
+    const arabic = await renderTemplate("trending-alert", mailTo(newcomer.email).payload as never);
+    expect(arabic.subject).toBe(`موجة غير معتادة من التوقيعات: ${isolate(title)}`);
+    expect(arabic.text).toContain("/ar/organiser#trending-flags");
     const listed = (await listOpenTrendingFlags(owner)).find((f) => f.id === flag!.id);
     expect(listed).toMatchObject({ campaignTitle: { ar: title }, campaignPrimaryLocale: "ar" });
   });

@@ -30,6 +30,24 @@ describe("the digest e-mail", () => {
     expect(email.text).toContain("http://localhost:3000/en/campaigns/protect-civilians-northwest-syria");
   });
 
+  it("reads in each decision-maker's language: Turkish, Kurdish, French and German, with that language's numbers and country names", async () => {
+    const expected = {
+      tr: { subject: /15\.873/, country: "Almanya: 2.210" },
+      ku: { subject: /15\.873/, country: "2.210" },
+      fr: { subject: /15\u202f873/, country: "Allemagne\u202f: 2\u202f210" },
+      de: { subject: /15\.873/, country: "Deutschland: 2.210" },
+    } as const;
+    const english = await renderTemplate("digest", props);
+    for (const [locale, want] of Object.entries(expected)) {
+      const email = await renderTemplate("digest", { ...props, locale: locale as keyof typeof expected });
+      expect(email.html, locale).toMatch(new RegExp(`<html[^>]*lang="${locale}"`));
+      expect(email.html, locale).toMatch(/<html[^>]*dir="ltr"/);
+      expect(email.subject, locale).toMatch(want.subject);
+      expect(email.subject, locale).not.toBe(english.subject);
+      expect(email.text, locale).toContain(want.country);
+    }
+  });
+
   it("gives the public page's address once, and tells the recipient only what is true about reaching the organisers", async () => {
     const url = "http://localhost:3000/en/campaigns/protect-civilians-northwest-syria";
     const withWebsite = await renderTemplate("digest", { ...props, organiserWebsites: ["https://organisers.example.org/"] });
