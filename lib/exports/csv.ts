@@ -1,6 +1,7 @@
-// The columns of a signature export, in order. The header is machine-friendly and the same in
-// every language: spreadsheets and mail tools map columns by these names.
-export const exportColumns = ["name", "email", "country", "postcode", "comment", "signed_at", "confirmed_at"] as const;
+// The columns of a signature export, in order, by their fixed names: the same in every language,
+// for the tools that map columns by name. The file's header row gives them in the exporter's
+// language unless these are asked for (see exportHeader).
+export const exportColumns = ["name", "email", "country", "postcode", "comment", "signed_at", "confirmed_at", "language", "channel"] as const;
 
 type ExportColumn = (typeof exportColumns)[number];
 /** @internal exported for its tests */
@@ -40,9 +41,11 @@ function csvCell(value: string | null | undefined): string {
   return needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-// One chunk of the file: the BOM and header first, then rows, each ending with CRLF.
-export function encodeCsvRows(rows: readonly ExportRecord[], options: { header: boolean }): string {
-  let text = options.header ? `${utf8Bom}${exportColumns.join(",")}\r\n` : "";
+// One chunk of the file: the BOM and header first, then rows, each ending with CRLF. `header`:
+// the header row's names (true: the fixed ones), or none for a chunk of rows.
+export function encodeCsvRows(rows: readonly ExportRecord[], options: { header: boolean | readonly string[] }): string {
+  const header = options.header === true ? exportColumns : options.header || null;
+  let text = header ? `${utf8Bom}${header.map(csvCell).join(",")}\r\n` : "";
   for (const row of rows) {
     let line = csvCell(row[0]);
     for (let i = 1; i < row.length; i++) line += `,${csvCell(row[i])}`;

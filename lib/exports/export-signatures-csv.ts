@@ -31,6 +31,8 @@ export async function exportSignaturesCsv(options: {
   actor: Actor;
   campaignId: string;
   filters?: ExportFilters;
+  // The header row's names, in column order: the fixed ones (exportColumns) unless given.
+  header?: readonly string[];
   signal?: AbortSignal;
   batchSize?: number;
   now?: Date;
@@ -112,7 +114,7 @@ export async function exportSignaturesCsv(options: {
           // The byte-order mark and header go at once: the download starts before any row is read.
           if (!headerSent) {
             headerSent = true;
-            controller.enqueue(encoder.encode(encodeCsvRows([], { header: true })));
+            controller.enqueue(encoder.encode(encodeCsvRows([], { header: options.header ?? true })));
             return;
           }
           const batch = await (ahead ?? readAhead());

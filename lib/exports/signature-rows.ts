@@ -40,6 +40,8 @@ type SealedRow = {
   comment: string | null;
   signed_at: string;
   confirmed_at: string;
+  language: string;
+  channel: string | null;
 };
 
 type PageRow = SealedRow & { sort_key: string };
@@ -57,6 +59,8 @@ const columnsSql = [
   "s.comment",
   `${isoUtc("s.created_at")} AS signed_at`,
   `${isoUtc("s.confirmed_at")} AS confirmed_at`,
+  "s.locale::text AS language",
+  "s.source AS channel",
 ];
 
 function* sealedValues(rows: readonly SealedRow[]) {
@@ -76,6 +80,8 @@ async function openRows(rows: readonly SealedRow[]): Promise<ExportRecord[]> {
     openOptional(row.comment, "signatures.comment", row.id),
     row.signed_at,
     row.confirmed_at,
+    row.language,
+    row.channel,
   ]);
 }
 

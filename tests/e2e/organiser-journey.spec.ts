@@ -10,8 +10,10 @@ import { isolate } from "../../lib/i18n/isolate";
 import { campaignPath, confirmPath, expectCheckYourEmail, readCount, submitSignForm, uniqueTag, waitForConfirmationEmail, waitForEmail } from "./helpers";
 import { continueLink, discoverOrganisationA, e2eOrganisations, e2eOrganisers, expectNoAxeViolations, signedInContext } from "./organiser-helpers";
 
-// The export's contract (issue 3, lib/exports/csv.ts): these columns, in this order.
-const csvHeader = ["name", "email", "country", "postcode", "comment", "signed_at", "confirmed_at"];
+// The export's contract (lib/exports/csv.ts): these columns, in this order, named in the
+// exporter's language (here English), or by these fixed names with header=machine.
+const csvColumns = ["name", "email", "country", "postcode", "comment", "signed_at", "confirmed_at", "language", "channel"];
+const csvHeader = ["Name", "E-mail", "Country", "Postcode", "Comment", "Signed (UTC)", "Confirmed (UTC)", "Language", "Channel"];
 const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The campaign id in the editor's address, /en/organiser/campaigns/<id>/edit. */
@@ -202,13 +204,17 @@ test("an invited organiser publishes a bilingual campaign, moderates its signatu
   const records = parse(text, { relax_column_count: false }) as string[][];
   expect(records[0]).toEqual(csvHeader);
   expect(records, "the header and exactly one signature").toHaveLength(2);
-  const row = Object.fromEntries(csvHeader.map((column, index) => [column, records[1]![index]])) as Record<string, string>;
-  expect(row).toMatchObject({ name: signerName, email: signerEmail, country: "SY", postcode: "" });
+  const row = Object.fromEntries(csvColumns.map((column, index) => [column, records[1]![index]])) as Record<string, string>;
+  expect(row).toMatchObject({ name: signerName, email: signerEmail, country: "SY", postcode: "", language: "en" });
   expect(row.comment, "the formula-looking comment, neutralised").toBe(`'${formula}`);
   expect(row.comment!.startsWith("=")).toBe(false);
   expect(row.signed_at).toMatch(isoUtc);
   expect(row.confirmed_at).toMatch(isoUtc);
   expect(Date.parse(row.confirmed_at!)).toBeGreaterThanOrEqual(Date.parse(row.signed_at!));
+
+  // The fixed names, for tools that read the file, whatever the exporter's language.
+  const machine = await page.request.get(`/api/organiser/campaigns/${campaignId}/export?locale=ar&header=machine`);
+  expect((await machine.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(csvColumns.join(","));
 
   // Only the signers who consented to hear from Organisation A: the same row.
   const consented = await page.request.get(`/api/organiser/campaigns/${campaignId}/export?consented=on`);

@@ -51,7 +51,19 @@ describe("GET /api/organiser/campaigns/:id/export", () => {
     expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`^attachment; filename="${campaign.slug}-signatures-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
     expect(response.headers.get("X-Expected-Rows")).toBe("1");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
-    expect(text.startsWith("\uFEFFname,email,country,postcode,comment,signed_at,confirmed_at\r\nليلى حداد,,SY,")).toBe(true);
+    // The columns named in English when the query names no language; the signer's language last but one.
+    expect(text.startsWith("\uFEFFName,E-mail,Country,Postcode,Comment,Signed (UTC),Confirmed (UTC),Language,Channel\r\nليلى حداد,,SY,")).toBe(true);
+    expect(text.split("\r\n")[1]).toMatch(/,ar,$/);
+  });
+
+  it("names the columns in the exporter's language, or by their fixed names when asked", async () => {
+    session.actor = organiser;
+    const header = async (query: string) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (await get(campaign.id, query)).arrayBuffer()).slice(1).split("\r\n")[0];
+    expect(await header("?locale=ar")).toBe("الاسم,البريد الإلكتروني,البلد,الرمز البريدي,التعليق,وقت التوقيع (UTC),وقت التأكيد (UTC),اللغة,القناة");
+    expect(await header("?locale=de")).toBe("Name,E-Mail,Land,Postleitzahl,Kommentar,Unterzeichnet (UTC),Bestätigt (UTC),Sprache,Kanal");
+    expect(await header("?locale=ar&header=machine")).toBe("name,email,country,postcode,comment,signed_at,confirmed_at,language,channel");
+    // A language that is not one of ours: English.
+    expect(await header("?locale=xx")).toMatch(/^Name,E-mail,/);
   });
 
   it("answers 401 without a session, before looking at anything else", async () => {

@@ -32,6 +32,8 @@ async function insertSignature(
     confirmedAt?: Date;
     consentTo?: string[];
     unsubscribed?: boolean;
+    locale?: "en" | "ar" | "tr";
+    source?: string;
   },
 ) {
   const email = uniqueEmail();
@@ -49,7 +51,8 @@ async function insertSignature(
       state,
       ...(await sealSignatureFields(campaign.id, id, { name: fields.name, postcode: fields.postcode, comment: fields.comment })),
       country: fields.country ?? "SY",
-      locale: "en",
+      locale: fields.locale ?? "en",
+      source: fields.source ?? null,
       createdAt: new Date((confirmedAt ?? new Date("2025-03-10T12:00:00.000Z")).getTime() - 60_000),
       confirmedAt,
       consents: { create: (fields.consentTo ?? []).map((organisationId) => ({ organisationId })) },
@@ -107,7 +110,7 @@ describe("exporting a campaign's signatures", () => {
     organiserA = await createActor([{ organisationId: orgA, role: "ORGANISER" }]);
     organiserB = await createActor([{ organisationId: orgB, role: "ORGANISER" }]);
 
-    signers.layla = await insertSignature(campaign, { name: "Layla Haddad", consentTo: [orgA], confirmedAt: new Date("2025-03-01T09:00:00.000Z") });
+    signers.layla = await insertSignature(campaign, { name: "Layla Haddad", consentTo: [orgA], confirmedAt: new Date("2025-03-01T09:00:00.000Z"), locale: "ar", source: "whatsapp" });
     signers.formula = await insertSignature(campaign, {
       name: formulaName,
       country: "LB",
@@ -145,8 +148,9 @@ describe("exporting a campaign's signatures", () => {
     expect(csv.fileName).toMatch(new RegExp(`^${campaign.slug}-signatures-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   });
 
-  it("writes each column, with timestamps in ISO 8601 UTC", async () => {
+  it("writes each column, with timestamps in ISO 8601 UTC, the signer's language and the channel they came by", async () => {
     const { rows } = await exportRows(organiserA, campaign);
+    expect(rows[2]).toMatchObject({ language: "en", channel: "" });
     expect(rows[1]).toEqual({
       name: "Layla Haddad",
       email: signers.layla!.email,
@@ -155,6 +159,8 @@ describe("exporting a campaign's signatures", () => {
       comment: "",
       signed_at: "2025-03-01T08:59:00.000Z",
       confirmed_at: "2025-03-01T09:00:00.000Z",
+      language: "ar",
+      channel: "whatsapp",
     });
   });
 

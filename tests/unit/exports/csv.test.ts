@@ -13,6 +13,8 @@ function row(overrides: Partial<ExportRow> = {}): ExportRecord {
     comment: null,
     signed_at: "2025-03-01T10:00:00.000Z",
     confirmed_at: "2025-03-01T10:05:00.000Z",
+    language: "ar",
+    channel: null,
     ...overrides,
   });
 }
@@ -57,13 +59,18 @@ describe("encodeCsvRows", () => {
     const text = encodeCsvRows([row()], { header: true });
     const bytes = new TextEncoder().encode(text);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.slice(utf8Bom.length).split("\r\n")[0]).toBe("name,email,country,postcode,comment,signed_at,confirmed_at");
+    expect(text.slice(utf8Bom.length).split("\r\n")[0]).toBe("name,email,country,postcode,comment,signed_at,confirmed_at,language,channel");
+  });
+
+  it("names the columns as it is given them, quoted where a name needs it", () => {
+    const text = encodeCsvRows([], { header: ["الاسم", "E-mail, if agreed", "Country"] });
+    expect(text).toBe(`${utf8Bom}الاسم,"E-mail, if agreed",Country\r\n`);
   });
 
   it("writes no BOM or header in later chunks", () => {
     const text = encodeCsvRows([row()], { header: false });
     expect(text.startsWith(utf8Bom)).toBe(false);
-    expect(readBack(text)).toEqual([["Layla Haddad", "layla@example.org", "SY", "", "", "2025-03-01T10:00:00.000Z", "2025-03-01T10:05:00.000Z"]]);
+    expect(readBack(text)).toEqual([["Layla Haddad", "layla@example.org", "SY", "", "", "2025-03-01T10:00:00.000Z", "2025-03-01T10:05:00.000Z", "ar", ""]]);
   });
 
   it("writes just the header for an export with no rows", () => {
@@ -74,7 +81,7 @@ describe("encodeCsvRows", () => {
     const arabic = row({ name: "محمد الأحمد", comment: "أوقفوا القصف، الآن.\nمن إدلب \"بكل حزن\"", postcode: "٢٠٠٠" });
     const records = readBack(encodeCsvRows([arabic], { header: true }));
     expect(records).toHaveLength(2);
-    expect(records[1]).toEqual(["محمد الأحمد", "layla@example.org", "SY", "٢٠٠٠", "أوقفوا القصف، الآن.\nمن إدلب \"بكل حزن\"", "2025-03-01T10:00:00.000Z", "2025-03-01T10:05:00.000Z"]);
+    expect(records[1]).toEqual(["محمد الأحمد", "layla@example.org", "SY", "٢٠٠٠", "أوقفوا القصف، الآن.\nمن إدلب \"بكل حزن\"", "2025-03-01T10:00:00.000Z", "2025-03-01T10:05:00.000Z", "ar", ""]);
   });
 
   it("neutralises every text column, not only the name", () => {

@@ -167,6 +167,8 @@ export function ExportDownload({ action, locale, organisation, countries }: Prop
           ))}
         </SelectField>
         <CheckboxField id="export-consented" name="consented" value="on" label={t("consented", { organisation })} />
+        <input type="hidden" name="locale" value={locale} />
+        <CheckboxField id="export-header" name="header" value="machine" label={t("machineHeader")} />
       </fieldset>
 
       <div className="export-actions">

@@ -39,11 +39,15 @@ export default async function ExportPage({ params }: Props) {
 
       <section aria-labelledby="export-columns-heading" className="export-about">
         <h2 id="export-columns-heading">{t("columnsHeading")}</h2>
+        <p>{t("headerNote")}</p>
         <dl className="export-columns">
           {exportColumns.map((column) => (
             <div key={column}>
-              <dt lang="en" dir="ltr">
-                <code>{column}</code>
+              <dt>
+                {t(`header.${column}`)} ·{" "}
+                <code lang="en" dir="ltr">
+                  {column}
+                </code>
               </dt>
               <dd>{t(`columns.${column}`, { organisation })}</dd>
             </div>

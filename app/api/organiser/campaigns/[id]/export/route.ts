@@ -2,6 +2,7 @@ import { getActor } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/error-answers";
 import { AppError } from "@/lib/errors";
 import { exportSignaturesCsv } from "@/lib/exports/export-signatures-csv";
+import { exportHeader } from "@/lib/exports/header";
 import { parseExportQuery } from "@/lib/exports/schema";
 
 export const dynamic = "force-dynamic";
@@ -16,17 +17,19 @@ function contentDisposition(fileName: string): string {
     : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-// GET /api/organiser/campaigns/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD&country=SY&consented=on
-// The confirmed signatures as a CSV download, streamed from the database as the client reads it.
+// GET /api/organiser/campaigns/:id/export?from=YYYY-MM-DD&to=YYYY-MM-DD&country=SY&consented=on&locale=ar[&header=machine]
+// The confirmed signatures as a CSV download, streamed from the database as the client reads it,
+// its columns named in the exporter's language (or by their fixed names, with header=machine).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const actor = await getActor();
   if (!actor) return errorResponse(new AppError("UNAUTHENTICATED"));
   const { id } = await params;
-  const query = parseExportQuery(new URL(request.url).searchParams);
+  const { searchParams } = new URL(request.url);
+  const query = parseExportQuery(searchParams);
   if (!query.success) return errorResponse(new AppError("VALIDATION", { fields: query.fields }));
   try {
     // The request's signal aborts when the client goes away: the export then releases its cursor.
-    const csv = await exportSignaturesCsv({ actor, campaignId: id, filters: query.filters, signal: request.signal });
+    const csv = await exportSignaturesCsv({ actor, campaignId: id, filters: query.filters, header: exportHeader(searchParams), signal: request.signal });
     return new Response(csv.stream, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
