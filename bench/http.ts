@@ -22,7 +22,7 @@ export function httpSettings(args: string[]): HttpSettings {
     quick,
     durationSeconds: Number(argValue("--duration", args) ?? (quick ? 4 : 10)),
     connections: Number(argValue("--connections", args) ?? 50),
-    rounds: Math.max(1, Number(argValue("--rounds", args) ?? (quick ? 1 : 3))),
+    rounds: Math.max(1, Number(argValue("--rounds", args) ?? (quick ? 1 : 5))),
     // Each path is warmed at full load before it is measured.
     warmSeconds: quick ? 1 : 3,
   };

@@ -6,7 +6,7 @@
 //   npm run bench -- --quick           shorter runs, a 100,000-row export, an update to 20,000, a pack of 20,000
 //   npm run bench -- http mail         only the named parts: http, lighthouse, pages, mail, mailing, export, pack, sealing, pglite, proof
 //   npm run bench -- mailing --recipients 1000000 --send-rate 2   an update to a million supporters
-//   npm run bench -- --duration 20 --rounds 3 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
+//   npm run bench -- --duration 20 --rounds 5 --connections 50 --rows 1000000 --mail-rate 50 --mail-seconds 20
 //   npm run bench -- compare --against 866ccc4   the sign path here and at another commit, alternating
 //   npm run bench -- compare --against 866ccc4 --export-rows 1000000   and a million-row export from each
 //   npm run bench -- --count-url "/api/campaigns/{slug}/count"   read the public count as JSON
