@@ -738,7 +738,6 @@ const protectCiviliansLetter: SeedLetter = {
   ),
 };
 
-/** Keyed by campaign slug. */
 // The directory's seed entries in Arabic: name, office and institution, for the Arabic pages and
 // the letters and digests of Arabic readers.
 export const decisionMakersInArabic: Record<string, { name: string; title: string; institution: string }> = {
@@ -763,6 +762,7 @@ export const decisionMakersInArabic: Record<string, { name: string; title: strin
   "us-senate-foreign-relations": { name: "رئيس لجنة العلاقات الخارجية في مجلس الشيوخ", title: "رئيس لجنة العلاقات الخارجية", institution: "مجلس الشيوخ الأمريكي" },
 };
 
+/** Keyed by campaign slug. */
 export const campaignLetters: Record<string, SeedLetter> = {
   "protect-civilians-northwest-syria": protectCiviliansLetter,
   "ceasefire-idlib-now": {

@@ -5,7 +5,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { neutraliseCell, utf8Bom } from "../exports/csv";
 import { locales, type Locale } from "../i18n/locales";
-import { languageKey, readTranslations, type Translations } from "../i18n/translations";
+import { languageKey, languageKeyed, readTranslations, type Translations } from "../i18n/translations";
 import { byInstitutionAndName } from "./manage-decision-maker";
 import {
   decisionMakerData,
@@ -64,10 +64,7 @@ const storedSelect = { name: true, title: true, institution: true, country: true
 // An entry as the columns see it: one value per column, a text's languages each on its own.
 function cells(stored: Stored): Record<string, string | boolean | Date | null> {
   const { name, title, institution, ...rest } = stored;
-  const values: Record<string, string | boolean | Date | null> = { ...rest };
-  const texts = { name, title, institution };
-  for (const field of translatedFields) for (const locale of locales) values[languageKey(field, locale)] = texts[field][locale] ?? null;
-  return values;
+  return { ...rest, ...languageKeyed(translatedFields, { name, title, institution }, null) };
 }
 
 // A row as stored, its texts read per language.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "../countries";
 import { locales, type Locale } from "../i18n/locales";
-import { keyedTranslations, languageKey, languageKeys, storedTranslations, type LanguageKey, type Translations } from "../i18n/translations";
+import { keyedTranslations, languageKeys, otherLanguageKeys, storedTranslations, type Translations } from "../i18n/translations";
 
 // Messages are keys of "Directory.errors", shown per field (and per CSV row) in the organiser's language.
 const decisionMakerErrorKeys = [
@@ -23,10 +23,9 @@ export type DecisionMakerErrorKey = (typeof decisionMakerErrorKeys)[number];
 // alike. English is the one required: the shared directory's entries are found and matched by it.
 export const translatedFields = ["name", "title", "institution"] as const;
 export type TranslatedField = (typeof translatedFields)[number];
-type TranslatedKey = LanguageKey<TranslatedField>;
-
-const otherFields = ["country", "region", "email", "contactUrl", "preferredLocale", "lastVerifiedOn", "riskToSigners"] as const;
-export const decisionMakerFields = [...languageKeys(translatedFields), ...otherFields] as const;
+// The fields written once, in no particular language.
+export const untranslatedFields = ["country", "region", "email", "contactUrl", "preferredLocale", "lastVerifiedOn", "riskToSigners"] as const;
+export const decisionMakerFields = [...languageKeys(translatedFields), ...untranslatedFields] as const;
 export type DecisionMakerField = (typeof decisionMakerFields)[number];
 export type DecisionMakerFieldErrors = Partial<Record<DecisionMakerField, DecisionMakerErrorKey>>;
 
@@ -53,16 +52,14 @@ const yesNo = z.preprocess(
     .transform((value) => ["true", "yes", "1", "on"].includes(value)),
 );
 
-// The texts in languages other than English: optional in every language.
-const otherLanguageTexts = Object.fromEntries(
-  translatedFields.flatMap((field) => locales.filter((locale) => locale !== "en").map((locale) => [languageKey(field, locale), optionalText(200)])),
-) as Record<Exclude<TranslatedKey, TranslatedField>, ReturnType<typeof optionalText>>;
-
 export const decisionMakerSchema = z.object({
   name: requiredText(200),
   title: optionalText(200),
   institution: requiredText(200),
-  ...otherLanguageTexts,
+  // The texts in languages other than English: optional in every language.
+  ...otherLanguageKeys("name", optionalText(200)),
+  ...otherLanguageKeys("title", optionalText(200)),
+  ...otherLanguageKeys("institution", optionalText(200)),
   country,
   region: optionalText(120),
   email: z

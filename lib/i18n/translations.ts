@@ -84,6 +84,22 @@ export function parseLanguageKey<Field extends string>(fields: readonly Field[],
   return null;
 }
 
+// The other way: each field's texts under their language keys, `missing` where a language has none
+// (the values a form or a CSV row shows).
+export function languageKeyed<Field extends string, Missing extends string | null>(
+  fields: readonly Field[],
+  texts: Readonly<Record<Field, Translations>>,
+  missing: Missing,
+): Record<LanguageKey<Field>, string | Missing> {
+  return Object.fromEntries(fields.flatMap((field) => locales.map((locale) => [languageKey(field, locale), texts[field][locale] ?? missing]))) as Record<LanguageKey<Field>, string | Missing>;
+}
+
+// Every language's key of `field` but English's (the plain one), each with `value`: the optional
+// translations of a form's text, one schema for all of them.
+export function otherLanguageKeys<Field extends string, Value>(field: Field, value: Value): Record<Exclude<LanguageKey<Field>, Field>, Value> {
+  return Object.fromEntries(locales.filter((locale) => locale !== "en").map((locale) => [languageKey(field, locale), value])) as Record<Exclude<LanguageKey<Field>, Field>, Value>;
+}
+
 // A text's languages as a form or a CSV row gives them under their language keys.
 export function keyedTranslations<Field extends string>(values: { readonly [Key in LanguageKey<Field>]?: string | null }, field: Field): Translations {
   return storedTranslations(Object.fromEntries(locales.map((locale) => [locale, values[languageKey(field, locale)]])));

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { locales } from "../i18n/locales";
-import { languageKey, languageKeys, type LanguageKey } from "../i18n/translations";
+import { languageKeys, otherLanguageKeys } from "../i18n/translations";
 
 // An organisation's public profile as its owners edit it. Messages are keys of
 // "OrganisationProfile.errors", shown per field in the owner's language; the form checks with the
@@ -66,12 +65,8 @@ const senderName = z.preprocess(
 export const organisationProfileSchema = z.object({
   name: z.preprocess(text, z.string({ error: "nameRequired" }).min(1, "nameRequired").pipe(oneLine(profileLimits.name))),
   description,
-  ...(Object.fromEntries(
-    locales.filter((locale) => locale !== "en").flatMap((locale) => [
-      [languageKey("name", locale), optionalLine(profileLimits.name)],
-      [languageKey("description", locale), description],
-    ]),
-  ) as Record<Exclude<LanguageKey<(typeof profileTexts)[number]>, (typeof profileTexts)[number]>, typeof description>),
+  ...otherLanguageKeys("name", optionalLine(profileLimits.name)),
+  ...otherLanguageKeys("description", description),
   website,
   contactEmail,
   senderName,

@@ -1,8 +1,8 @@
 import { recordAudit, requireOrganisationRole, type Actor } from "../auth/authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { defaultLocale, localized, locales } from "../i18n/locales";
-import { keyedTranslations, languageKey, readTranslations, type Translations } from "../i18n/translations";
+import { defaultLocale, localized } from "../i18n/locales";
+import { keyedTranslations, languageKeyed, readTranslations, type Translations } from "../i18n/translations";
 import { publicPath } from "../public-urls";
 import { controlCharacters, headerSyntax, organisationProfileSchema, profileFieldErrors, profileFields, profileLimits, profileTexts, type OrganisationProfileInput } from "./profile-schema";
 
@@ -72,9 +72,8 @@ type StoredProfile = { name: Translations; description: Translations; website: s
 
 // The stored profile as the form has it: the name and the description in every language.
 function formValues(stored: StoredProfile): OrganisationProfileInput {
-  const texts = Object.fromEntries(profileTexts.flatMap((field) => locales.map((locale) => [languageKey(field, locale), stored[field][locale] ?? null])));
   return {
-    ...(texts as Omit<OrganisationProfileInput, "website" | "contactEmail" | "senderName">),
+    ...languageKeyed(profileTexts, stored, null),
     name: stored.name.en ?? "",
     website: stored.website,
     contactEmail: stored.contactEmail,

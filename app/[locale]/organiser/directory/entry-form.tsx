@@ -4,9 +4,9 @@ import { codeTag } from "@/app/components/code-tag";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useFieldErrors } from "@/app/components/use-field-errors";
-import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, translatedFields, type DecisionMakerField } from "@/lib/decision-makers/schema";
+import { decisionMakerFieldErrors, decisionMakerFields, decisionMakerSchema, translatedFields, untranslatedFields, type DecisionMakerField } from "@/lib/decision-makers/schema";
 import { direction, locales, type Locale } from "@/lib/i18n/locales";
-import { languageKey, parseLanguageKey } from "@/lib/i18n/translations";
+import { languageKey } from "@/lib/i18n/translations";
 import { LanguageColumns } from "@/app/components/form/language-columns";
 import { directoryFieldLabel } from "./field-label";
 import { saveEntryAction, type EntryFormState } from "./actions";
@@ -15,7 +15,6 @@ import { CheckboxField, SelectField, TextField } from "@/app/components/form/fie
 import { HiddenFields } from "../hidden-fields";
 
 const ltrFields: DecisionMakerField[] = ["email", "contactUrl", "country", "lastVerifiedOn"];
-const otherFields = decisionMakerFields.filter((field) => !parseLanguageKey(translatedFields, field));
 
 // `languageNames`: each language's name in the organiser's own.
 export function EntryForm(props: { locale: string; organisationId: string; id?: string; initial: Record<string, string>; languageNames: Record<Locale, string> }) {
@@ -63,7 +62,7 @@ export function EntryForm(props: { locale: string; organisationId: string; id?: 
           })
         }
       </LanguageColumns>
-      {otherFields.map((field) => {
+      {untranslatedFields.map((field) => {
         if (field === "riskToSigners") return <CheckboxField key={field} {...common(field)} hint={t(`hints.${field}`)} value="yes" defaultChecked={value(field) === "yes"} />;
         const hint = t.has(`hints.${field}`) ? t.rich(`hints.${field}`, { code: codeTag }) : undefined;
         if (field === "preferredLocale")

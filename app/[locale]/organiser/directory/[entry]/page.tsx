@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { getDecisionMaker } from "@/lib/decision-makers/manage-decision-maker";
 import { translatedFields } from "@/lib/decision-makers/schema";
-import { languageNames, locales, type Locale } from "@/lib/i18n/locales";
-import { languageKey } from "@/lib/i18n/translations";
+import { languageNames, type Locale } from "@/lib/i18n/locales";
+import { languageKeyed } from "@/lib/i18n/translations";
 import { BackLink } from "../../back-link";
 import { EntryForm } from "../entry-form";
 import { directoryPagePath, openDirectoryEditor, type DirectoryPageProps } from "../organisation";
@@ -20,7 +20,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   const entry = await orNotFound(getDecisionMaker({ actor, organisationId: current.id, id }));
   const t = await getTranslations({ locale, namespace: "Directory" });
   const initial = {
-    ...Object.fromEntries(translatedFields.flatMap((field) => locales.map((language) => [languageKey(field, language), entry[field][language] ?? ""]))),
+    ...languageKeyed(translatedFields, entry, ""),
     country: entry.country,
     region: entry.region ?? "",
     email: entry.email,
