@@ -3,10 +3,16 @@
 // proxy.ts the per-request policy of pages that carry a nonce. Plain JavaScript, because
 // next.config.js loads it before anything is compiled.
 
+import { localeCodes } from "../i18n/locale-codes.js";
+
+// A path's first segment when it is one of the interface's languages (every language's pages are
+// the same pages, with the same headers).
+const anyLocale = localeCodes.join("|");
+
 // Pages rendered per request that hold a secret link or personal data: the organisers' area and
 // the pages opened from links in e-mails. They get a fresh script nonce on every request and are
 // never stored by a cache.
-export const noncePagePattern = /^\/(?:en|ar)\/(?:organiser|confirm|unsubscribe|erase)(?:\/|$)/;
+export const noncePagePattern = new RegExp(`^/(?:${anyLocale})/(?:organiser|confirm|unsubscribe|erase)(?:/|$)`);
 
 /**
  * A path as RFC 3986 compares paths: percent-encoded letters, digits and "-._~" decoded, other
@@ -25,7 +31,7 @@ export function normalisedPath(path) {
 
 // Where another site may frame Nida: the embeddable widget, and nothing else.
 /** @internal exported for its tests */
-export const embedPagePattern = /^\/(?:(?:en|ar)\/)?embed(?:\/|$)/;
+export const embedPagePattern = new RegExp(`^/(?:(?:${anyLocale})/)?embed(?:/|$)`);
 
 /**
  * The Content-Security-Policy of a page. With a nonce, only scripts carrying it run (and what
@@ -78,23 +84,23 @@ export function securityHeaderRules({ development = false } = {}) {
     { source: "/:path*", headers: commonSecurityHeaders({ development }) },
     {
       // Everything but the nonce pages (proxy.ts sets theirs) and the embed.
-      source: "/:path((?!(?:en|ar)/(?:organiser|confirm|unsubscribe|erase)(?:/|$)|(?:(?:en|ar)/)?embed(?:/|$)).*)",
+      source: `/:path((?!(?:${anyLocale})/(?:organiser|confirm|unsubscribe|erase)(?:/|$)|(?:(?:${anyLocale})/)?embed(?:/|$)).*)`,
       headers: [
         { key: "Content-Security-Policy", value: staticPolicy },
         { key: "X-Frame-Options", value: "DENY" },
       ],
     },
     { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ development, frameAncestors: "*" }) }] },
-    { source: "/:locale(en|ar)/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ development, frameAncestors: "*" }) }] },
+    { source: `/:locale(${anyLocale})/embed/:path*`, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ development, frameAncestors: "*" }) }] },
     {
       // Links from e-mails are secrets: never cached, and only the origin is passed on as a
       // referrer (with no referrer at all, a plain form POST carries "Origin: null" and fails).
-      source: "/:locale(en|ar)/:page(confirm|unsubscribe|erase)/:path*",
+      source: `/:locale(${anyLocale})/:page(confirm|unsubscribe|erase)/:path*`,
       headers: [noStore, { key: "Referrer-Policy", value: "strict-origin" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }],
     },
     {
       // The organiser area shows signers' personal data and carries sign-in links.
-      source: "/:locale(en|ar)/organiser/:path*",
+      source: `/:locale(${anyLocale})/organiser/:path*`,
       headers: [noStore, { key: "X-Robots-Tag", value: "noindex, nofollow" }],
     },
     // The public API and the live count set their own short public caching.

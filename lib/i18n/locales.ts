@@ -1,7 +1,10 @@
 // The interface's languages. Adding one: its messages in lib/i18n/messages/<code>/ (every file of
 // en/, with index.ts), its code here and in the Locale enum of prisma/schema.prisma (a migration),
-// its name below; the README's "Languages" section says the rest.
-export const locales = ["en", "ar", "tr", "ku", "fr", "de"] as const;
+// its name below; the README's "Languages" section says the rest. The codes are in
+// locale-codes.js, which the security headers read too.
+import { localeCodes } from "./locale-codes.js";
+
+export const locales = localeCodes;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 

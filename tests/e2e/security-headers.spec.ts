@@ -53,7 +53,8 @@ test("public pages and the campaign page carry the static policy and the common 
 
 test("confirmation, unsubscribe, erase and organiser pages get a nonce policy and are never cached", async ({ request }) => {
   const token = "A".repeat(43);
-  for (const path of [`/en/confirm/${token}`, `/ar/unsubscribe/${token}`, `/en/erase/${token}`, "/en/organiser/sign-in"]) {
+  // In every language: a secret link opened in Turkish is as private as in English.
+  for (const path of [`/en/confirm/${token}`, `/ar/unsubscribe/${token}`, `/en/erase/${token}`, "/en/organiser/sign-in", `/tr/confirm/${token}`, `/ku/erase/${token}`, `/fr/unsubscribe/${token}`, "/de/organiser/sign-in"]) {
     const first = await request.get(path);
     expect(first.status(), path).toBe(200);
     expectCommonHeaders(first, path);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nidaConfig } from "../../../next.config.js";
 import { contentSecurityPolicy, embedPagePattern, noncePagePattern, normalisedPath } from "../../../lib/http/security-headers.js";
+import { locales } from "../../../lib/i18n/locales";
 
 type Rule = { source: string; headers: { key: string; value: string }[] };
 
@@ -45,6 +46,27 @@ describe("security headers", () => {
     }
     expect(noncePagePattern.test("/en/organisers-guide")).toBe(false);
     expect(noncePagePattern.test("/en/campaigns/organiser")).toBe(false);
+  });
+
+  // Every language's pages are the same pages: a secret link or the organisers' area in Turkish
+  // is as private as in English.
+  it("every language's organiser, confirmation, unsubscribe and erase pages get the nonce policy, no-store and noindex", async () => {
+    for (const locale of locales) {
+      for (const page of ["organiser", "organiser/campaigns/1/export", "confirm/abc", "unsubscribe/abc", "erase/abc"]) {
+        const path = `/${locale}/${page}`;
+        expect(noncePagePattern.test(path), path).toBe(true);
+        const headers = await headersFor(path);
+        expect(headers["content-security-policy"], path).toBeUndefined();
+        expect(headers["cache-control"], path).toBe("no-store");
+        expect(headers["x-robots-tag"], path).toBe("noindex, nofollow");
+      }
+      for (const page of ["confirm/abc", "unsubscribe/abc", "erase/abc"]) expect((await headersFor(`/${locale}/${page}`))["referrer-policy"], page).toBe("strict-origin");
+      const embed = `/${locale}/embed/campaign-x`;
+      expect(embedPagePattern.test(embed), embed).toBe(true);
+      expect((await headersFor(embed))["content-security-policy"], embed).toContain("frame-ancestors *");
+      expect((await headersFor(embed))["x-frame-options"], embed).toBeUndefined();
+      expect((await headersFor(`/${locale}/campaigns/x`))["x-frame-options"], locale).toBe("DENY");
+    }
   });
 
   it("only the embed may be framed by other sites", async () => {
