@@ -42,6 +42,38 @@ export const coreRanges = {
   arabic: merge([[0x20, 0x20], [0xa0, 0xa0], [0x60c, 0x60c], [0x61b, 0x61b], [0x61f, 0x61f], [0x621, 0x63a], [0x640, 0x655], [0x660, 0x66d], [0x670, 0x671], [0x67e, 0x67e], [0x686, 0x686], [0x698, 0x698], [0x6a4, 0x6a4], [0x6a9, 0x6a9], [0x6af, 0x6af], [0x6cc, 0x6cc], [0x200c, 0x200f]]),
 };
 
+// The fonts a phone or computer draws the text in until the web fonts have arrived, per script:
+// Arial (and its metric twins Liberation Sans and Arimo) on Windows and Macs, Roboto on Android,
+// DejaVu Sans on Linux; Noto Naskh Arabic on Android, Noto Sans Arabic, DejaVu Sans's Arabic. Each
+// with the advance width of the script's sample text per em, measured with fontkit from the fonts
+// of Debian's fonts-liberation2, fonts-roboto-unhinted, fonts-dejavu-core and fonts-noto-core.
+export const fallbackFonts = {
+  latin: [
+    { name: "Arial", local: ["Arial", "ArialMT", "Liberation Sans", "Arimo"], width: 19.621 },
+    { name: "Roboto", local: ["Roboto", "Roboto-Regular"], width: 19.683 },
+    { name: "DejaVu", local: ["DejaVu Sans", "DejaVuSans"], width: 22.455 },
+  ],
+  arabic: [
+    { name: "Naskh", local: ["Noto Naskh Arabic", "NotoNaskhArabic-Regular"], width: 33.247 },
+    { name: "Noto Sans", local: ["Noto Sans Arabic", "NotoSansArabic-Regular"], width: 36.816 },
+    { name: "DejaVu", local: ["DejaVu Sans", "DejaVuSans"], width: 39.329 },
+  ],
+};
+
+// What the widths above are measured on: Latin letters at their frequency in English and French
+// with spaces between words (the sample Next.js's fonts use), and an Arabic sentence of a campaign.
+export const fallbackSamples = {
+  latin: "aaabcdeeeefghiijklmnnoopqrrssttuvwxyz      ",
+  arabic: "أوقفوا الهجمات على المدنيين في شمال غرب سوريا وأحيلوا الوضع إلى المحكمة الجنائية الدولية",
+};
+
+// The width of a text set in a font, per em (fontkit shapes it, Arabic's joined forms included).
+export function textWidth(path, text) {
+  const font = openFont(readFileSync(path));
+  const { positions } = font.layout(text);
+  return positions.reduce((sum, position) => sum + position.xAdvance, 0) / font.unitsPerEm;
+}
+
 export function parseRanges(text) {
   return merge(
     text.split(",").map((part) => {
@@ -81,6 +113,12 @@ export function unionRanges(lists) {
 // The code points a font file maps, as sorted ranges.
 export function cmapRanges(path) {
   return merge(openFont(readFileSync(path)).characterSet.map((point) => [point, point]));
+}
+
+// A font file's vertical metrics per em.
+export function verticalMetrics(path) {
+  const font = openFont(readFileSync(path));
+  return { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm, lineGap: font.lineGap / font.unitsPerEm };
 }
 
 // A family's faces as Fontsource ships them for one weight, those of its subsets only: each file's

@@ -6,15 +6,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cmapRanges, coreRanges, families, fontsourceFaces, formatRanges, intersectRanges, parseRanges, subtractRanges, unionRanges, weights } from "@/scripts/font-ranges.mjs";
+import { cmapRanges, coreRanges, fallbackFonts, fallbackSamples, families, fontsourceFaces, formatRanges, intersectRanges, parseRanges, subtractRanges, textWidth, unionRanges, weights } from "@/scripts/font-ranges.mjs";
 
 type Ranges = [number, number][];
+type Script = keyof typeof fallbackSamples;
 type Face = { family: string; weight: number; file: string; ranges: Ranges };
 
 const fontsDir = join(process.cwd(), "app", "fonts");
 
 function faces(css: string, fileOf: (url: string) => string): Face[] {
-  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)]
+    .filter(([, body]) => body!.includes("url("))
+    .map(([, body]) => ({
     family: /font-family:\s*"?([^";]+)"?;/.exec(body!)![1]!,
     weight: Number(/font-weight:\s*(\d+)/.exec(body!)![1]),
     file: fileOf(/url\("?([^")]+\.woff2)"?\)/.exec(body!)![1]!),
@@ -75,5 +78,24 @@ describe("the web fonts", () => {
     expect(formatRanges(subtractRanges(subtractRanges(used, cores), blank) as Ranges)).toBe("");
     // The Arabic core is the Arabic messages' letters and little more.
     expect(count(intersectRanges(used, coreRanges.arabic) as Ranges)).toBeGreaterThan(40);
+  });
+
+  // A fallback face sets the sample text as wide as the web font does, so lines break in the same
+  // places before the font arrives and after; and the stylesheet's font stacks name every one.
+  it("scales each system fallback font to its web font's width, and the font stacks name it", () => {
+    const css = readFileSync(join(fontsDir, "fonts.css"), "utf8");
+    const stacks = readFileSync(join(process.cwd(), "app", "globals.css"), "utf8");
+    for (const family of families) {
+      const webWidth = textWidth(join(fontsDir, `${family.prefix}-${family.cut.at(-1)!.subset}-400-core.woff2`), fallbackSamples[family.script as Script]);
+      expect(webWidth).toBeGreaterThan(10);
+      for (const fallback of fallbackFonts[family.script as Script]) {
+        const name = `${family.name} Fallback ${fallback.name}`;
+        const face = new RegExp(`@font-face \\{ font-family: "${name}"; src: ([^;]+); size-adjust: ([\\d.]+)%;`).exec(css);
+        expect(face, name).not.toBeNull();
+        expect(face![1]).toContain(`local("${fallback.local[0]}")`);
+        expect(Math.abs((Number(face![2]) / 100) * fallback.width - webWidth) / webWidth, name).toBeLessThan(0.001);
+        expect(stacks, name).toContain(`"${name}"`);
+      }
+    }
   });
 });
