@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { GoalProgress } from "@/lib/campaigns/goals";
-import { formatNumber } from "@/lib/i18n/format";
+import { progressTexts } from "@/lib/campaigns/progress-texts";
 import type { Locale } from "@/lib/i18n/locales";
 
 // How often an open page asks for the count: the public count may lag by seconds, never minutes.
@@ -53,12 +53,13 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
     };
   }, [liveSlug]);
 
+  const texts = progressTexts(progress, locale, { progress: t, paper: paperCount });
   const count = (
     <p className="progress-count">
-      <strong data-testid="signature-count">{formatNumber(progress.count, locale)}</strong> {t("signatures", { count: progress.count })}
-      {progress.breakdown ? (
+      <strong data-testid="signature-count">{texts.count}</strong> {texts.signatures}
+      {texts.breakdown ? (
         <span className="progress-breakdown" data-testid="signature-breakdown">
-          {paperCount("breakdown", { online: formatNumber(progress.breakdown.online, locale), paper: formatNumber(progress.breakdown.paper, locale) })}
+          {texts.breakdown}
         </span>
       ) : null}
     </p>
@@ -70,7 +71,6 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
         {count}
       </div>
     );
-  const goal = formatNumber(progress.goal, locale);
   return (
     <div className={`progress progress-${size}`} data-live={liveState}>
       {count}
@@ -81,11 +81,11 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
         aria-valuemin={0}
         aria-valuemax={progress.goal}
         aria-valuenow={Math.min(progress.count, progress.goal)}
-        aria-valuetext={t("towardGoal", { percent: progress.percent, goal })}
+        aria-valuetext={texts.valueText ?? undefined}
       >
         <span style={{ inlineSize: `${progress.percent}%` }} />
       </div>
-      <p className="progress-goal">{progress.reachedAll ? t("allGoalsReached") : t("towardGoal", { percent: progress.percent, goal })}</p>
+      <p className="progress-goal">{texts.goal}</p>
     </div>
   );
 }

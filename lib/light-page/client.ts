@@ -1,0 +1,137 @@
+// The campaign page's one script when the page is served without Next.js's client (README, "Light
+// pages"; lib/http/light-page.js). The page works without it: the sign form posts to the server
+// and the server answers with the next page or the form and its errors. The script adds what needs
+// one: the proof of work for signers on a shared connection, the share channel the link came by,
+// the live count, and the focus on the error summary the server sent back.
+import { proofField } from "@/lib/abuse/form-fields";
+import { solveProof } from "@/lib/abuse/proof-of-work";
+import { channelFromSearch } from "@/lib/campaigns/share-channels";
+
+// How long a submit waits for the proof of work before the form goes without one (from a busy
+// connection the signature is then held for review, and the signer is told so).
+const proofWaitMs = 15_000;
+// How often an open page asks for the count (the public count may lag by seconds, never minutes).
+const livePollMs = 3_000;
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Proof = { email: string; nonce: Promise<string | null>; controller: AbortController };
+
+function hiddenInput(form: HTMLFormElement, name: string, value: string): void {
+  let input = form.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`);
+  if (!input) {
+    input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    form.append(input);
+  }
+  input.value = value;
+}
+
+// The proof for the address being typed is computed while the rest of the form is filled in, and
+// waited for (at most proofWaitMs) when the form is sent; then the form goes as it would without
+// the script.
+function signForm(form: HTMLFormElement, campaignSlug: string): void {
+  const email = form.querySelector<HTMLInputElement>("input[name=email]");
+  const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
+  const source = channelFromSearch(window.location.search);
+  if (source && !form.querySelector("input[name=source]")) hiddenInput(form, "source", source);
+  let proof: Proof | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const proofFor = (value: string): Promise<string | null> | null => {
+    const address = value.trim().toLowerCase();
+    if (!emailShape.test(address)) return null;
+    if (proof?.email === address) return proof.nonce;
+    proof?.controller.abort();
+    const controller = new AbortController();
+    proof = { email: address, nonce: solveProof({ campaignSlug, email: address, signal: controller.signal }).catch(() => null), controller };
+    return proof.nonce;
+  };
+  email?.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => proofFor(email.value), 400);
+  });
+  let sending = false;
+  form.addEventListener("submit", (event) => {
+    if (sending) return;
+    const pending = email ? proofFor(email.value) : null;
+    if (!pending) return;
+    event.preventDefault();
+    sending = true;
+    if (button) {
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+    }
+    const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), proofWaitMs));
+    void Promise.race([pending, waited]).then((nonce) => {
+      if (nonce) hiddenInput(form, proofField, nonce);
+      if (button) button.disabled = false;
+      // A submit button's name and value go with the form as they would have.
+      form.requestSubmit(button ?? undefined);
+    });
+  });
+}
+
+type Progress = { text?: { count: string; signatures: string; breakdown: string | null; goal: string | null; valueText: string | null }; count: number; goal: number | null; percent: number };
+
+// The count, the bar and the line toward the goal, in the page's language as the server words them.
+function showProgress(meter: HTMLElement, progress: Progress): void {
+  const text = progress.text;
+  if (!text) return;
+  const count = meter.querySelector<HTMLElement>(".progress-count");
+  const strong = count?.querySelector("strong");
+  if (count && strong) {
+    strong.textContent = text.count;
+    const breakdown = count.querySelector(".progress-breakdown");
+    count.replaceChildren(strong, ` ${text.signatures}`, ...(breakdown && text.breakdown ? [Object.assign(breakdown, { textContent: text.breakdown })] : []));
+  }
+  const bar = meter.querySelector<HTMLElement>("[role=progressbar]");
+  if (bar && progress.goal !== null) {
+    bar.setAttribute("aria-valuemax", String(progress.goal));
+    bar.setAttribute("aria-valuenow", String(Math.min(progress.count, progress.goal)));
+    if (text.valueText) bar.setAttribute("aria-valuetext", text.valueText);
+    bar.querySelector<HTMLElement>("span")?.style.setProperty("inline-size", `${progress.percent}%`);
+  }
+  const goal = meter.querySelector(".progress-goal");
+  if (goal && text.goal) goal.textContent = text.goal;
+}
+
+function liveCount(meter: HTMLElement, campaignSlug: string, locale: string): void {
+  const url = `/api/campaigns/${encodeURIComponent(campaignSlug)}/count?locale=${encodeURIComponent(locale)}`;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  async function refresh(): Promise<void> {
+    if (document.visibilityState === "visible") {
+      try {
+        const response = await fetch(url, { cache: "no-store" });
+        if (response.ok) {
+          showProgress(meter, (await response.json()) as Progress);
+          meter.dataset.live = "live";
+        }
+      } catch {
+        // Offline for a moment: keep the last count and try again.
+      }
+    }
+    timer = setTimeout(() => void refresh(), livePollMs);
+  }
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    clearTimeout(timer);
+    void refresh();
+  });
+  void refresh();
+}
+
+function start(): void {
+  const [, locale, , slug] = window.location.pathname.split("/");
+  const campaignSlug = decodeURIComponent(slug ?? "");
+  // The server's answer to a form with errors: a screen reader hears the summary at once.
+  document.querySelector<HTMLElement>(".error-summary[tabindex]")?.focus();
+  const form = document.querySelector<HTMLFormElement>("form.sign-form");
+  if (form) {
+    signForm(form, campaignSlug);
+    form.dataset.enhanced = "true";
+  }
+  const meter = document.querySelector<HTMLElement>(".progress[data-live]");
+  if (meter && locale) liveCount(meter, campaignSlug, locale);
+}
+
+start();
