@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { GoalProgress } from "@/lib/campaigns/goals";
+import { pollCount } from "@/lib/campaigns/live-count";
 import { progressTexts } from "@/lib/campaigns/progress-texts";
 import type { Locale } from "@/lib/i18n/locales";
-
-// How often an open page asks for the count: the public count may lag by seconds, never minutes.
-const livePollMs = 3_000;
 
 type Props = { progress: GoalProgress; locale: Locale; size?: "large" | "small"; liveSlug?: string };
 
@@ -22,35 +20,10 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
 
   useEffect(() => {
     if (!liveSlug) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const url = `/api/campaigns/${encodeURIComponent(liveSlug)}/count`;
-    async function refresh() {
-      if (document.visibilityState === "visible") {
-        try {
-          const response = await fetch(url, { cache: "no-store" });
-          if (response.ok && !stopped) {
-            setProgress((await response.json()) as GoalProgress);
-            setLive(true);
-          }
-        } catch {
-          // Offline for a moment: keep the last count and try again.
-        }
-      }
-      if (!stopped) timer = setTimeout(refresh, livePollMs);
-    }
-    const onVisible = () => {
-      if (document.visibilityState !== "visible") return;
-      clearTimeout(timer);
-      void refresh();
-    };
-    void refresh();
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
+    return pollCount<GoalProgress>(`/api/campaigns/${encodeURIComponent(liveSlug)}/count`, (body) => {
+      setProgress(body);
+      setLive(true);
+    });
   }, [liveSlug]);
 
   const texts = progressTexts(progress, locale, { progress: t, paper: paperCount });

@@ -47,17 +47,26 @@ export function lightenPage(html, scriptPath) {
 }
 
 /**
- * The body compressed as the request accepts it (Brotli, else gzip), with its Content-Encoding.
+ * The encoding to send an answer in, of those the request accepts: Brotli, else gzip, else none.
+ * @param {string} acceptEncoding
+ * @returns {"br" | "gzip" | null}
+ */
+export function encodingFor(acceptEncoding) {
+  const accepted = acceptEncoding.toLowerCase();
+  return /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+}
+
+/**
+ * The body compressed as the request accepts it, with its Content-Encoding.
  * @param {Buffer} body
  * @param {string} acceptEncoding
  * @returns {{ body: Buffer; encoding: string | null }}
  * @internal exported for its tests
  */
 export function compressFor(body, acceptEncoding) {
-  if (body.length < compressAbove) return { body, encoding: null };
-  const accepted = acceptEncoding.toLowerCase();
-  if (/\bbr\b/.test(accepted)) return { body: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }), encoding: "br" };
-  if (/\bgzip\b/.test(accepted)) return { body: gzipSync(body), encoding: "gzip" };
+  const encoding = body.length < compressAbove ? null : encodingFor(acceptEncoding);
+  if (encoding === "br") return { body: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }), encoding };
+  if (encoding === "gzip") return { body: gzipSync(body), encoding };
   return { body, encoding: null };
 }
 
@@ -134,13 +143,13 @@ export function serveLightPage(request, response, handle, scriptPath) {
     Object.assign(response, real);
     const source = Buffer.concat(chunks);
     const type = String(response.getHeader("content-type") ?? "");
-    const page = response.statusCode === 200 && type.startsWith("text/html") && request.method === "GET";
-    const encodingKey = /\bbr\b/i.test(acceptEncoding) ? "br" : /\bgzip\b/i.test(acceptEncoding) ? "gzip" : "identity";
+    const html = response.statusCode === 200 && type.startsWith("text/html");
     const prepare = () => {
-      const body = response.statusCode === 200 && type.startsWith("text/html") ? Buffer.from(lightenPage(source.toString("utf8"), scriptPath)) : source;
+      const body = html ? Buffer.from(lightenPage(source.toString("utf8"), scriptPath)) : source;
       return type.startsWith("text/") ? compressFor(body, acceptEncoding) : { body, encoding: null };
     };
-    const compressed = page ? prepared(`${request.url} ${encodingKey}`, source, prepare) : { ...prepare(), tag: null };
+    // Only a GET's page is the same for everyone: a form's answer carries what its sender typed.
+    const compressed = html && request.method === "GET" ? prepared(`${request.url} ${encodingFor(acceptEncoding)}`, source, prepare) : { ...prepare(), tag: null };
     response.removeHeader("transfer-encoding");
     response.removeHeader("content-encoding");
     const vary = String(response.getHeader("vary") ?? "");

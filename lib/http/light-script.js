@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { encodingFor } from "./light-page.js";
 
 /** @typedef {{ path: string; identity: Buffer; br: Buffer; gzip: Buffer }} LightScript */
 
@@ -43,8 +44,8 @@ export async function buildLightScript(root) {
  */
 export function answerLightScript(request, response, script) {
   if (request.url !== script.path || (request.method !== "GET" && request.method !== "HEAD")) return false;
-  const accepted = String(request.headers["accept-encoding"] ?? "").toLowerCase();
-  const [body, encoding] = /\bbr\b/.test(accepted) ? [script.br, "br"] : /\bgzip\b/.test(accepted) ? [script.gzip, "gzip"] : [script.identity, null];
+  const encoding = encodingFor(String(request.headers["accept-encoding"] ?? ""));
+  const body = encoding ? script[encoding] : script.identity;
   response.writeHead(200, {
     "Content-Type": "text/javascript; charset=utf-8",
     "Content-Length": body.length,

@@ -4,17 +4,11 @@
 // one: the proof of work for signers on a shared connection, the share channel the link came by,
 // the live count, and the focus on the error summary the server sent back.
 import { proofField } from "@/lib/abuse/form-fields";
-import { solveProof } from "@/lib/abuse/proof-of-work";
+import { proofKeeper } from "@/lib/abuse/proof-of-work";
+import type { GoalProgress } from "@/lib/campaigns/goals";
+import { pollCount } from "@/lib/campaigns/live-count";
+import type { ProgressTexts } from "@/lib/campaigns/progress-texts";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
-
-// How long a submit waits for the proof of work before the form goes without one (from a busy
-// connection the signature is then held for review, and the signer is told so).
-const proofWaitMs = 15_000;
-// How often an open page asks for the count (the public count may lag by seconds, never minutes).
-const livePollMs = 3_000;
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-type Proof = { email: string; nonce: Promise<string | null>; controller: AbortController };
 
 function hiddenInput(form: HTMLFormElement, name: string, value: string): void {
   let input = form.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`);
@@ -28,41 +22,25 @@ function hiddenInput(form: HTMLFormElement, name: string, value: string): void {
 }
 
 // The proof for the address being typed is computed while the rest of the form is filled in, and
-// waited for (at most proofWaitMs) when the form is sent; then the form goes as it would without
-// the script.
+// waited for when the form is sent; then the form goes as it would without the script.
 function signForm(form: HTMLFormElement, campaignSlug: string): void {
   const email = form.querySelector<HTMLInputElement>("input[name=email]");
   const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
   const source = channelFromSearch(window.location.search);
   if (source && !form.querySelector("input[name=source]")) hiddenInput(form, "source", source);
-  let proof: Proof | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const proofFor = (value: string): Promise<string | null> | null => {
-    const address = value.trim().toLowerCase();
-    if (!emailShape.test(address)) return null;
-    if (proof?.email === address) return proof.nonce;
-    proof?.controller.abort();
-    const controller = new AbortController();
-    proof = { email: address, nonce: solveProof({ campaignSlug, email: address, signal: controller.signal }).catch(() => null), controller };
-    return proof.nonce;
-  };
-  email?.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => proofFor(email.value), 400);
-  });
+  const proofs = proofKeeper(campaignSlug);
+  email?.addEventListener("input", () => proofs.typed(email.value));
   let sending = false;
   form.addEventListener("submit", (event) => {
-    if (sending) return;
-    const pending = email ? proofFor(email.value) : null;
-    if (!pending) return;
+    // Without an address there is no proof to wait for: the server says what is missing.
+    if (sending || !email || !proofs.proofFor(email.value)) return;
     event.preventDefault();
     sending = true;
     if (button) {
       button.disabled = true;
       button.setAttribute("aria-busy", "true");
     }
-    const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), proofWaitMs));
-    void Promise.race([pending, waited]).then((nonce) => {
+    void proofs.forSending(email.value).then((nonce) => {
       if (nonce) hiddenInput(form, proofField, nonce);
       if (button) button.disabled = false;
       // A submit button's name and value go with the form as they would have.
@@ -71,7 +49,7 @@ function signForm(form: HTMLFormElement, campaignSlug: string): void {
   });
 }
 
-type Progress = { text?: { count: string; signatures: string; breakdown: string | null; goal: string | null; valueText: string | null }; count: number; goal: number | null; percent: number };
+type Progress = GoalProgress & { text?: ProgressTexts };
 
 // The count, the bar and the line toward the goal, in the page's language as the server words them.
 function showProgress(meter: HTMLElement, progress: Progress): void {
@@ -96,28 +74,10 @@ function showProgress(meter: HTMLElement, progress: Progress): void {
 }
 
 function liveCount(meter: HTMLElement, campaignSlug: string, locale: string): void {
-  const url = `/api/campaigns/${encodeURIComponent(campaignSlug)}/count?locale=${encodeURIComponent(locale)}`;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  async function refresh(): Promise<void> {
-    if (document.visibilityState === "visible") {
-      try {
-        const response = await fetch(url, { cache: "no-store" });
-        if (response.ok) {
-          showProgress(meter, (await response.json()) as Progress);
-          meter.dataset.live = "live";
-        }
-      } catch {
-        // Offline for a moment: keep the last count and try again.
-      }
-    }
-    timer = setTimeout(() => void refresh(), livePollMs);
-  }
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "visible") return;
-    clearTimeout(timer);
-    void refresh();
+  pollCount<Progress>(`/api/campaigns/${encodeURIComponent(campaignSlug)}/count?locale=${encodeURIComponent(locale)}`, (progress) => {
+    showProgress(meter, progress);
+    meter.dataset.live = "live";
   });
-  void refresh();
 }
 
 function start(): void {
