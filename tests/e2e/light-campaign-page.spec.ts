@@ -15,7 +15,7 @@ for (const locale of ["ar", "en"] as const) {
     });
     const response = await page.goto(campaignPath(campaign.slug, locale));
     expect(await response!.text()).not.toContain("self.__next_f");
-    await expect(page.locator("form.sign-form[data-enhanced=true]")).toHaveCount(1);
+    await expect(page.locator("html[data-enhanced=true]")).toHaveCount(1);
     await expect(page.locator(".progress[data-live=live]")).toHaveCount(1);
     const loaded = await Promise.all(scripts);
     expect(loaded.map((script) => script.path)).toEqual([expect.stringMatching(/^\/_light\/campaign\.[\w-]+\.js$/)]);
