@@ -92,9 +92,8 @@ async function pageWeight(browser: Browser, url: string): Promise<{ first: Weigh
   }
 }
 
-// The form's script has taken it over: the light page's script marks the page (data-enhanced)
-// once it has, React marks the elements it has hydrated with its own properties.
-const hydrated = (form: Element) => form.ownerDocument.documentElement.dataset.enhanced === "true" || Object.keys(form).some((key) => key.startsWith("__reactProps"));
+// React marks the elements it has taken over (hydrated) with its own properties.
+const hydrated = (form: Element) => Object.keys(form).some((key) => key.startsWith("__reactProps"));
 
 async function throttledJourney(browser: Browser, url: string): Promise<{ shown: number; ready: number; answered: number }> {
   const context = await browser.newContext(phone);

@@ -5,8 +5,6 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { admitRequest, answerWhileDraining, refuseTunnel } from "../lib/http/front-door.js";
-import { serveLightPage, wantsLightPage } from "../lib/http/light-page.js";
-import { answerLightScript, buildLightScript } from "../lib/http/light-script.js";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "3000" }, hostname: { type: "string", default: "0.0.0.0" }, "drain-ms": { type: "string", default: "0" } },
@@ -30,17 +28,12 @@ const { default: next } = await import("next");
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
-// The campaign page is served without Next.js's client, with one small script of its own
-// (lib/http/light-page.js).
-const lightScript = await buildLightScript(process.cwd());
 
 let draining = false;
 const server = createServer((request, response) => {
   if (draining && !answerWhileDraining(request, response)) return;
   if (!admitRequest(request, response)) return;
-  if (answerLightScript(request, response, lightScript)) return;
-  const answered = wantsLightPage(request) ? serveLightPage(request, response, handle, lightScript.path) : handle(request, response);
-  answered.catch((error) => {
+  handle(request, response).catch((error) => {
     console.error("[serve] request failed:", error instanceof Error ? error.name : "unknown error");
     if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
     response.end();

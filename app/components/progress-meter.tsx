@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { GoalProgress } from "@/lib/campaigns/goals";
-import { pollCount } from "@/lib/campaigns/live-count";
-import { progressTexts } from "@/lib/campaigns/progress-texts";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+
+// How often an open page asks for the count: the public count may lag by seconds, never minutes.
+const livePollMs = 3_000;
 
 type Props = { progress: GoalProgress; locale: Locale; size?: "large" | "small"; liveSlug?: string };
 
@@ -20,19 +22,43 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
 
   useEffect(() => {
     if (!liveSlug) return;
-    return pollCount<GoalProgress>(`/api/campaigns/${encodeURIComponent(liveSlug)}/count`, (body) => {
-      setProgress(body);
-      setLive(true);
-    });
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const url = `/api/campaigns/${encodeURIComponent(liveSlug)}/count`;
+    async function refresh() {
+      if (document.visibilityState === "visible") {
+        try {
+          const response = await fetch(url, { cache: "no-store" });
+          if (response.ok && !stopped) {
+            setProgress((await response.json()) as GoalProgress);
+            setLive(true);
+          }
+        } catch {
+          // Offline for a moment: keep the last count and try again.
+        }
+      }
+      if (!stopped) timer = setTimeout(refresh, livePollMs);
+    }
+    const onVisible = () => {
+      if (document.visibilityState !== "visible") return;
+      clearTimeout(timer);
+      void refresh();
+    };
+    void refresh();
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
   }, [liveSlug]);
 
-  const texts = progressTexts(progress, locale, { progress: t, paper: paperCount });
   const count = (
     <p className="progress-count">
-      <strong data-testid="signature-count">{texts.count}</strong> {texts.signatures}
-      {texts.breakdown ? (
+      <strong data-testid="signature-count">{formatNumber(progress.count, locale)}</strong> {t("signatures", { count: progress.count })}
+      {progress.breakdown ? (
         <span className="progress-breakdown" data-testid="signature-breakdown">
-          {texts.breakdown}
+          {paperCount("breakdown", { online: formatNumber(progress.breakdown.online, locale), paper: formatNumber(progress.breakdown.paper, locale) })}
         </span>
       ) : null}
     </p>
@@ -44,6 +70,7 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
         {count}
       </div>
     );
+  const goal = formatNumber(progress.goal, locale);
   return (
     <div className={`progress progress-${size}`} data-live={liveState}>
       {count}
@@ -54,11 +81,11 @@ export function ProgressMeter({ progress: initial, locale, size = "large", liveS
         aria-valuemin={0}
         aria-valuemax={progress.goal}
         aria-valuenow={Math.min(progress.count, progress.goal)}
-        aria-valuetext={texts.valueText ?? undefined}
+        aria-valuetext={t("towardGoal", { percent: progress.percent, goal })}
       >
         <span style={{ inlineSize: `${progress.percent}%` }} />
       </div>
-      <p className="progress-goal">{texts.goal}</p>
+      <p className="progress-goal">{progress.reachedAll ? t("allGoalsReached") : t("towardGoal", { percent: progress.percent, goal })}</p>
     </div>
   );
 }

@@ -15,12 +15,6 @@ export function issueFormToken(campaignSlug: string, now = Date.now()): string {
   return `${now}.${mac(campaignSlug, now)}`;
 }
 
-// The campaign page's token: the same for an hour, so that the page's HTML changes only when the
-// campaign does (a browser that has it is then answered "not modified", lib/http/light-page.js).
-export function issuePageFormToken(campaignSlug: string, now = Date.now()): string {
-  return issueFormToken(campaignSlug, now - (now % 3_600_000));
-}
-
 export type FormGuardVerdict = "ok" | "honeypot" | "forged";
 
 // Both checks are silent: the caller shows the usual "check your e-mail" page and stores nothing.

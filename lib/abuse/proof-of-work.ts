@@ -114,7 +114,6 @@ function pause(): Promise<void> {
 
 // Solves in slices of about 30 ms. Resolves with the nonce as the form sends it (decimal), or null
 // if `signal` aborted first.
-/** @internal exported for its tests and the benchmark */
 export async function solveProof(options: { campaignSlug: string; email: string; signal?: AbortSignal; bits?: number }): Promise<string | null> {
   const seed = proofSeed(options.campaignSlug, options.email);
   let slice = 4096;
@@ -130,47 +129,4 @@ export async function solveProof(options: { campaignSlug: string; email: string;
     await pause();
   }
   return null;
-}
-
-// How long sending the form waits for the proof still being computed before it goes without one
-// (then, from a busy connection, the signature is held for review, and the signer is told so).
-const proofWaitMs = 15_000;
-// How long typing pauses before the proof for what was typed is started.
-const typingPauseMs = 400;
-const addressShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-// A sign form's proofs: the one for the address being typed is computed in the background while
-// the rest of the form is filled in (most signers never need it, but it is ready for those who
-// sign from a busy shared connection); a new address stops the last one and starts again. The
-// React form (sign-form.tsx) and the light page's script (lib/light-page/client.ts) both use it.
-export function proofKeeper(campaignSlug: string) {
-  let current: { email: string; nonce: Promise<string | null>; controller: AbortController } | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // The proof for an address, started if it is a new one; null while it is not an address.
-  function proofFor(email: string): Promise<string | null> | null {
-    const address = email.trim().toLowerCase();
-    if (!addressShape.test(address)) return null;
-    if (current?.email === address) return current.nonce;
-    current?.controller.abort();
-    const controller = new AbortController();
-    current = { email: address, nonce: solveProof({ campaignSlug, email: address, signal: controller.signal }).catch(() => null), controller };
-    return current.nonce;
-  }
-  return {
-    proofFor,
-    // The address field changed: its proof starts once typing pauses.
-    typed(email: string): void {
-      clearTimeout(timer);
-      timer = setTimeout(() => proofFor(email), typingPauseMs);
-    },
-    // The proof for the address being sent, waited for at most proofWaitMs; null if none came.
-    async forSending(email: string): Promise<string | null> {
-      const pending = proofFor(email);
-      return pending ? Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), proofWaitMs))]) : null;
-    },
-    stop(): void {
-      clearTimeout(timer);
-      current?.controller.abort();
-    },
-  };
 }

@@ -57,9 +57,8 @@ export function campaignPath(slug: string, locale: Locale = "en"): string {
  * current); without, as the server rendered it (again after every confirmation). */
 export async function readCount(page: Page, slug: string): Promise<number> {
   await page.goto(campaignPath(slug));
-  // When scripts run at all, the light page's script marks the page and Next's inline scripts
-  // define self.__next_f; the count is then read once the page has fetched it, not as rendered.
-  const scripted = await page.evaluate(() => document.documentElement.dataset.enhanced === "true" || "__next_f" in self).catch(() => false);
+  // Next's inline scripts define self.__next_f when scripts run at all.
+  const scripted = await page.evaluate(() => "__next_f" in self).catch(() => false);
   if (scripted) await expect(page.locator(".progress[data-live=live]")).toHaveCount(1);
   return shownCount(page);
 }

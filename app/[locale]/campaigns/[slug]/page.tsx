@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CampaignArticle } from "@/app/components/campaign-article";
-import { issuePageFormToken } from "@/lib/abuse/form-guard";
+import { issueFormToken } from "@/lib/abuse/form-guard";
 import { countryCodesInOrder } from "@/lib/countries";
 import { localized, openGraphLocale } from "@/lib/i18n/locales";
 import { inEveryLocale, publicPath, publicUrl } from "@/lib/public-urls";
@@ -41,7 +41,7 @@ export default async function CampaignPage({ params }: Props) {
   const { locale, campaign } = await loadPublicCampaign(params);
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const sign = campaign.isOpen ? (
-    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issuePageFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
+    <SignForm campaignSlug={campaign.slug} locale={locale} source={null} formToken={issueFormToken(campaign.slug)} countries={countryCodesInOrder(locale)} />
   ) : (
     <p className="notice">{campaign.phase === "closed" ? t("closed") : t("notYetOpen")}</p>
   );

@@ -1,19 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { ErrorSummary } from "@/app/components/form/error-summary";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/app/components/form/field";
 import { useFieldErrors } from "@/app/components/use-field-errors";
 import { channelFromSearch } from "@/lib/campaigns/share-channels";
 import { honeypotField, proofField, renderedAtField } from "@/lib/abuse/form-fields";
-import { proofKeeper } from "@/lib/abuse/proof-of-work";
+import { solveProof } from "@/lib/abuse/proof-of-work";
 import { fieldErrors, signInputSchemaFor, type SignField } from "@/lib/signatures/schema";
 import { signAction, type SignFormState } from "./actions";
 
 const unchanging = () => () => undefined;
 const initialState: SignFormState = { fields: {}, values: {} };
 const fieldOrder: SignField[] = ["name", "email", "country", "postcode", "comment", "consent"];
+// How long a submit waits for the proof of work still being computed before it goes without one
+// (then, from a busy connection, the signature is held for review, and the signer is told so).
+const proofWaitMs = 15_000;
+
+type Proof = { email: string; nonce: Promise<string | null>; controller: AbortController };
+
 type Props = {
   campaignSlug: string;
   locale: string;
@@ -51,9 +57,32 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
     return parsed.success ? null : fieldErrors(parsed.error);
   });
 
-  // The proof of work for the address being typed (lib/abuse/proof-of-work.ts).
-  const [proofs] = useState(() => proofKeeper(campaignSlug));
-  useEffect(() => () => proofs.stop(), [proofs]);
+  // The proof of work for the address being typed, computed in the background while the rest of the
+  // form is filled in (lib/abuse/proof-of-work.ts); most signers never need it, but it is ready for
+  // those who sign from a busy shared connection. A new address starts it again.
+  const proof = useRef<Proof | null>(null);
+  const proofTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  function proofFor(email: string): Promise<string | null> | null {
+    const address = email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return null;
+    if (proof.current?.email === address) return proof.current.nonce;
+    proof.current?.controller.abort();
+    const controller = new AbortController();
+    const nonce = solveProof({ campaignSlug, email: address, signal: controller.signal }).catch(() => null);
+    proof.current = { email: address, nonce, controller };
+    return nonce;
+  }
+  function onEmailInput(value: string) {
+    clearTimeout(proofTimer.current);
+    proofTimer.current = setTimeout(() => proofFor(value), 400);
+  }
+  useEffect(
+    () => () => {
+      clearTimeout(proofTimer.current);
+      proof.current?.controller.abort();
+    },
+    [],
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     checkFields(event);
@@ -62,7 +91,8 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
     setSending(true);
     const fields: Record<string, unknown> = Object.fromEntries(new FormData(event.currentTarget));
     try {
-      const nonce = await proofs.forSending(String(fields.email ?? ""));
+      const pendingProof = proofFor(String(fields.email ?? ""));
+      const nonce = pendingProof ? await Promise.race([pendingProof, new Promise<null>((resolve) => setTimeout(() => resolve(null), proofWaitMs))]) : null;
       if (nonce) fields[proofField] = nonce;
       const response = await fetch("/api/signatures", {
         method: "POST",
@@ -109,7 +139,7 @@ export function SignForm({ campaignSlug, locale, source, embedded = false, formT
 
       <TextField id="name" name="name" label={t("name")} hint={t("nameHint")} error={message("name")} autoComplete="name" maxLength={100} defaultValue={value("name")} />
 
-      <TextField id="email" name="email" type="email" label={t("email")} hint={t("emailHint")} error={message("email")} dir="ltr" autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} defaultValue={value("email")} onChange={(event) => proofs.typed(event.currentTarget.value)} />
+      <TextField id="email" name="email" type="email" label={t("email")} hint={t("emailHint")} error={message("email")} dir="ltr" autoComplete="email" inputMode="email" spellCheck={false} maxLength={254} defaultValue={value("email")} onChange={(event) => onEmailInput(event.currentTarget.value)} />
 
       <SelectField id="country" name="country" label={t("country")} error={message("country")} autoComplete="country" defaultValue={value("country")}>
         <option value="">{t("chooseCountry")}</option>
